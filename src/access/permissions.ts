@@ -1,0 +1,50 @@
+import type { Role } from './actor';
+
+/** What a route does, in terms of the organisation's work. Every non-public route declares one. */
+export enum Permission {
+  /** The home page and overview figures. */
+  DashboardRead = 'dashboard:read',
+  UnitsRead = 'units:read',
+  UnitsManage = 'units:manage',
+  UsersRead = 'users:read',
+  UsersManage = 'users:manage',
+  AuditRead = 'audit:read',
+  /** Acting on one's own account: profile, own password. */
+  OwnAccount = 'account:own',
+}
+
+/**
+ * How far a granted permission reaches: `all` objects, or only those belonging to the actor's
+ * `own-unit`. Object-level checks read this scope, so a grant is the whole rule for a role.
+ */
+export type Scope = 'all' | 'own-unit';
+
+/** The role → permission → scope table: the single place that says who may do what. */
+export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
+  office: {
+    [Permission.DashboardRead]: 'all',
+    [Permission.UnitsRead]: 'all',
+    [Permission.UnitsManage]: 'all',
+    [Permission.UsersRead]: 'all',
+    [Permission.UsersManage]: 'all',
+    [Permission.AuditRead]: 'all',
+    [Permission.OwnAccount]: 'all',
+  },
+  // Leaders read everything and change nothing.
+  leader: {
+    [Permission.DashboardRead]: 'all',
+    [Permission.UnitsRead]: 'all',
+    [Permission.UsersRead]: 'all',
+    [Permission.OwnAccount]: 'all',
+  },
+  unit: {
+    [Permission.DashboardRead]: 'own-unit',
+    [Permission.UnitsRead]: 'own-unit',
+    [Permission.UsersRead]: 'own-unit',
+    [Permission.OwnAccount]: 'all',
+  },
+};
+
+export function scopeOf(role: Role, permission: Permission): Scope | null {
+  return GRANTS[role][permission] ?? null;
+}

@@ -1,0 +1,60 @@
+import { createHmac } from 'node:crypto';
+import { join } from 'node:path';
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { expressErrorHandler } from './common/errors/all-exceptions.filter';
+import { assignCorrelationId, requestContextMiddleware } from './common/request-context';
+import { rejectPrototypeKeys } from './common/validation';
+import { AppConfig, LOG_LEVELS } from './config/app-config';
+import { TEMPLATES_DIR } from './paths';
+import { pageSessionMiddleware } from './web/page-session';
+import { createViewEngine } from './web/view-engine';
+
+const BODY_LIMIT = '2mb';
+
+/** Builds the whole application, initialised and ready to listen; shared by main() and the tests. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret');
+  const logger = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1) as LogLevel[];
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  // Security headers first, so every response carries them, errors included.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.cookieSecure ? [] : null } } }));
+  app.use(assignCorrelationId);
+  app.use(cookieParser());
+  app.use(express.json({ limit: BODY_LIMIT, reviver: rejectPrototypeKeys }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  // After the body parsers, whose stream callbacks would lose the async context.
+  app.use(requestContextMiddleware);
+  app.use(pageSessionMiddleware(createHmac('sha256', config.jwtSecret).update('csrf').digest('hex'), config.cookieSecure));
+
+  app.useStaticAssets(join(TEMPLATES_DIR, 'assets'), { prefix: '/assets/', maxAge: '1h' });
+  app.engine('hbs', createViewEngine(TEMPLATES_DIR));
+  app.setBaseViewsDir(join(TEMPLATES_DIR, 'pages'));
+  app.setViewEngine('hbs');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('督查督办服务 API')
+      .setDescription('协调办、成员单位和领导使用的督查督办接口。先调用 POST /api/auth/login 取得令牌，再以 Authorization: Bearer <令牌> 访问其他接口。')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  app.enableShutdownHooks();
+  await app.init();
+  // Registered after the routes, for errors raised by the middleware above.
+  app.use(expressErrorHandler);
+  return app;
+}

@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, EntityManager, FindOptionsWhere, LessThan, Like, MoreThanOrEqual, Repository } from 'typeorm';
+import type { Denial } from '../access/access';
+import type { Actor } from '../access/actor';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { currentRequestContext } from '../common/request-context';
+import { AuditEntry, FieldChanges } from './audit-entry.entity';
+import { AuditEntryView, AuditQueryDto } from './dto/audit.dto';
+
+export interface AuditRecord {
+  action: string;
+  objectType?: string;
+  objectId?: string | number;
+  changes?: FieldChanges | null;
+  /** Who acted, when not the request's signed-in actor (sign-in, failed sign-in). */
+  actor?: Pick<Actor, 'userId' | 'username' | 'unitId'> | { userId: null; username: string; unitId: null };
+}
+
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger('Audit');
+
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /** Appends an entry; pass the transaction's manager so the entry commits or rolls back with the change. */
+  async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
+    const context = currentRequestContext();
+    const actor = record.actor ?? context?.actor ?? null;
+    const entry = this.entries.create({
+      occurredAt: new Date(),
+      actorUserId: actor?.userId ?? null,
+      actorUsername: actor?.username?.slice(0, 64) ?? null,
+      actorUnitId: actor?.unitId ?? null,
+      action: record.action,
+      objectType: record.objectType ?? null,
+      objectId: record.objectId === undefined ? null : String(record.objectId),
+      changes: record.changes ?? null,
+      correlationId: context?.correlationId ?? null,
+      ip: context?.ip ?? null,
+    });
+    await (manager ? manager.getRepository(AuditEntry) : this.entries).save(entry);
+  }
+
+  /** Denials are logged and kept in the trail; they never change anything else. */
+  async recordDenial(denial: Denial): Promise<void> {
+    const { actor, permission, objectType, objectId } = denial;
+    this.logger.warn(`[${currentRequestContext()?.correlationId ?? '-'}] denied ${actor.username} (${actor.role}) ${permission} on ${objectType} ${objectId}`);
+    await this.record({ action: 'access.denied', objectType, objectId, changes: { permission: [null, permission] } });
+  }
+
+  async list(query: AuditQueryDto): Promise<Page<AuditEntryView>> {
+    const where: FindOptionsWhere<AuditEntry> = {};
+    if (query.actorUserId) where.actorUserId = query.actorUserId;
+    if (query.action) where.action = query.action.endsWith('.') ? Like(`${escapeLike(query.action)}%`) : query.action;
+    if (query.objectType) where.objectType = query.objectType;
+    if (query.objectId) where.objectId = query.objectId;
+    if (query.from && query.to) where.occurredAt = Between(query.from, new Date(query.to.getTime() - 1));
+    else if (query.from) where.occurredAt = MoreThanOrEqual(query.from);
+    else if (query.to) where.occurredAt = LessThan(query.to);
+    const [items, total] = await this.entries.findAndCount({
+      where,
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return pageOf(items.map(AuditEntryView.of), total, query);
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

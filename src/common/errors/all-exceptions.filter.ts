@@ -1,0 +1,64 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
+import { AccessDeniedError } from '../../access/access';
+import { AuditService } from '../../audit/audit.service';
+import type { NextFunction, Request, Response } from 'express';
+import { CORRELATION_HEADER, currentRequestContext } from '../request-context';
+import { describeError, ErrorBody } from './error-response';
+
+/** Pages get an HTML error page (or the sign-in page); everything else gets JSON. */
+export function isPageRequest(req: Request): boolean {
+  return !req.path.startsWith('/api') && req.path !== '/health';
+}
+
+const logger = new Logger('Errors');
+
+export function respondWithError(error: unknown, req: Request, res: Response): void {
+  const described = describeError(error);
+  const correlationId = currentRequestContext()?.correlationId ?? String(res.getHeader(CORRELATION_HEADER) ?? '-');
+  if (described.unexpected) {
+    logger.error(`[${correlationId}] ${req.method} ${req.originalUrl} failed`, error instanceof Error ? error.stack : String(error));
+  }
+  if (res.headersSent) return;
+  if (isPageRequest(req)) {
+    if (described.status === 401) {
+      res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
+    res.status(described.status).render('error', {
+      layout: 'bare',
+      title: `出错了（${described.status}）`,
+      status: described.status,
+      message: described.message,
+      correlationId,
+    });
+    return;
+  }
+  const body: ErrorBody = {
+    statusCode: described.status,
+    code: described.code,
+    message: described.message,
+    ...(described.details === undefined ? {} : { details: described.details }),
+    correlationId,
+  };
+  res.status(described.status).json(body);
+}
+
+/** The one filter for everything thrown in a handler or guard; access denials are also audited. */
+@Catch()
+@Injectable()
+export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly audit: AuditService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const http = host.switchToHttp();
+    if (exception instanceof AccessDeniedError) {
+      await this.audit.recordDenial(exception.denial).catch((error: unknown) => logger.error('Could not audit a denial', String(error)));
+    }
+    respondWithError(exception, http.getRequest<Request>(), http.getResponse<Response>());
+  }
+}
+
+/** Last express error handler, for errors raised before Nest's router (body parser, CSRF). */
+export function expressErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
+  respondWithError(error, req, res);
+}

@@ -1,0 +1,22 @@
+/** Every error the API can answer with; the global filter maps each code to its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  USERNAME_TAKEN: 409,
+  UNIT_NAME_TAKEN: 409,
+  UNIT_HIERARCHY_CYCLE: 409,
+  WRONG_PASSWORD: 409,
+  SELF_LOCKOUT: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,167 @@
+import { join } from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'mysql'; host: string; port: number; username: string; password: string; database: string };
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  redisUrl: string | null;
+  /** null in embedded mode until main() provides a persisted one. */
+  jwtSecret: string | null;
+  jwtExpiresInSeconds: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  loginRateLimit: number;
+  loginRateWindowSeconds: number;
+  seedDemo: boolean;
+  demoPassword: string | null;
+  initialAdminPassword: string | null;
+  logLevel: LogLevelName;
+}
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** Thrown for a bad or missing environment variable; main() prints its one-line message and exits. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    expected: string,
+    received?: string,
+  ) {
+    super(
+      received === undefined
+        ? `配置错误：缺少环境变量 ${variable}，${expected}`
+        : `配置错误：环境变量 ${variable}=${JSON.stringify(received)} 无效，${expected}`,
+    );
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(name, `应为 ${min} 到 ${max} 之间的整数`, raw);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, '应为 true 或 false', raw);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `应为 ${allowed.join('、')} 之一`, raw);
+  }
+  return raw as T;
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Parses "8h", "30m", "3600" (seconds) into seconds. */
+function duration(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const match = /^(\d+)([smhd]?)$/.exec(raw);
+  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2] || 's'] : 0;
+  if (seconds < 60 || seconds > 30 * 86400) {
+    throw new ConfigError(name, '应为 1 分钟到 30 天之间的时长，如 8h、30m、3600', raw);
+  }
+  return seconds;
+}
+
+function secret(env: Env, name: string, minLength: number): string | undefined {
+  const raw = read(env, name);
+  if (raw !== undefined && raw.length < minLength) {
+    throw new ConfigError(name, `应至少 ${minLength} 个字符`, '***');
+  }
+  return raw;
+}
+
+function mysqlFromUrl(raw: string): DatabaseConfig {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', '应形如 mysql://用户:密码@主机:3306/库名', raw);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!['mysql:', 'mariadb:'].includes(url.protocol) || !url.hostname || !database) {
+    throw new ConfigError('DATABASE_URL', '应形如 mysql://用户:密码@主机:3306/库名', raw);
+  }
+  return {
+    type: 'mysql',
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 3306,
+    username: decodeURIComponent(url.username) || 'root',
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}
+
+function databaseConfig(env: Env): DatabaseConfig {
+  const type = oneOf(env, 'DB_TYPE', ['sqlite', 'mysql'] as const, 'sqlite');
+  if (type === 'sqlite') {
+    return { type, path: read(env, 'DB_PATH') ?? join(process.cwd(), 'data', 'directive-supervision.sqlite') };
+  }
+  const url = read(env, 'DATABASE_URL');
+  if (url) return mysqlFromUrl(url);
+  const database = read(env, 'DB_NAME');
+  if (!database) throw new ConfigError('DB_NAME', 'DB_TYPE=mysql 时需提供 DATABASE_URL 或 DB_NAME');
+  return {
+    type,
+    host: read(env, 'DB_HOST') ?? '127.0.0.1',
+    port: integer(env, 'DB_PORT', 3306, 1, 65535),
+    username: read(env, 'DB_USER') ?? 'root',
+    password: env.DB_PASSWORD ?? '',
+    database,
+  };
+}
+
+/** Reads and validates the whole configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env): AppConfig {
+  const database = databaseConfig(env);
+  const embedded = database.type === 'sqlite';
+  const jwtSecret = secret(env, 'JWT_SECRET', 32) ?? null;
+  if (!embedded && !jwtSecret) {
+    throw new ConfigError('JWT_SECRET', '使用 MySQL 部署时必须提供至少 32 个字符的随机密钥');
+  }
+  const redisUrl = read(env, 'REDIS_URL') ?? null;
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL', '应形如 redis://127.0.0.1:6379', redisUrl);
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 1, 65535),
+    database,
+    redisUrl,
+    jwtSecret,
+    jwtExpiresInSeconds: duration(env, 'JWT_EXPIRES_IN', 8 * 3600),
+    cookieSecure: boolean(env, 'COOKIE_SECURE', false),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 10000),
+    loginRateWindowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86400),
+    seedDemo: boolean(env, 'SEED_DEMO', embedded),
+    demoPassword: secret(env, 'DEMO_PASSWORD', 8) ?? null,
+    initialAdminPassword: secret(env, 'INITIAL_ADMIN_PASSWORD', 8) ?? null,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,77 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
+
+const SYSTEM_ACTOR = { userId: null, username: 'system', unitId: null } as const;
+
+/**
+ * On an empty database: seeds the demo city (embedded mode, or SEED_DEMO=true), or creates the first
+ * office account from INITIAL_ADMIN_PASSWORD, so that someone can always sign in.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Setup');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.dataSource.getRepository(User).count()) > 0) return;
+    if (this.config.seedDemo) return this.seedDemoCity();
+    if (this.config.initialAdminPassword) return this.createFirstOfficeAccount(this.config.initialAdminPassword);
+    this.logger.warn('数据库中还没有任何账号。设置 INITIAL_ADMIN_PASSWORD 后重启即可创建协调办管理员账号 admin。');
+  }
+
+  private async seedDemoCity(): Promise<void> {
+    const password = this.config.demoPassword ?? generatePassword();
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      const unitIds = new Map<string, number>();
+      for (const { key, ...unit } of DEMO_UNITS) {
+        const saved = await manager.save(manager.create(Unit, { ...unit, contactEmail: null, address: null, active: true, parentId: null }));
+        unitIds.set(key, saved.id);
+      }
+      for (const account of DEMO_ACCOUNTS) {
+        const unitId = account.unitKey ? unitIds.get(account.unitKey)! : null;
+        await manager.save(manager.create(User, { ...omitKey(account), unitId, passwordHash, active: true, phone: null, email: null }));
+      }
+      await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
+    });
+    const lines = [
+      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号。`,
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(14)} ${a.displayName}`),
+      this.config.demoPassword ? '  密码：DEMO_PASSWORD 中设置的密码' : `  密码（只显示这一次）：${password}`,
+    ];
+    this.logger.log(`\n${lines.join('\n')}`);
+  }
+
+  private async createFirstOfficeAccount(password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager: EntityManager) => {
+      const office = await manager.save(manager.create(Unit, { name: '协调办公室', shortName: '协调办', kind: 'office', active: true, parentId: null, contactPerson: null, contactPhone: null, contactEmail: null, address: null }));
+      await manager.save(manager.create(User, { username: 'admin', displayName: '管理员', role: 'office', unitId: office.id, passwordHash, active: true, phone: null, email: null }));
+      await this.audit.record({ action: 'system.create_admin', actor: SYSTEM_ACTOR }, manager);
+    });
+    this.logger.log('已创建协调办管理员账号 admin（密码为 INITIAL_ADMIN_PASSWORD）。请登录后修改单位名称和密码。');
+  }
+}
+
+function omitKey({ unitKey: _unitKey, ...account }: (typeof DEMO_ACCOUNTS)[number]) {
+  return account;
+}
+
+/** Twelve characters from an alphabet without look-alikes (0/O, 1/l/I). */
+function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}

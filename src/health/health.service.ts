@@ -1,0 +1,64 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+export interface ComponentHealth {
+  status: 'up' | 'down';
+  error?: string;
+}
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  checks: Record<string, ComponentHealth>;
+}
+
+const CHECK_TIMEOUT_MS = 3000;
+
+@Injectable()
+export class HealthService implements OnModuleDestroy {
+  private readonly redis: Redis | null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.redis = config.redisUrl
+      ? new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+      : null;
+    // Reconnection errors are reported by the check; they must not crash the process.
+    this.redis?.on('error', () => undefined);
+  }
+
+  async check(): Promise<HealthReport> {
+    const checks: Record<string, ComponentHealth> = { database: await probe(() => this.dataSource.query('SELECT 1')) };
+    if (this.redis) {
+      const redis = this.redis;
+      checks.redis = await probe(async () => {
+        if (redis.status === 'wait' || redis.status === 'end') await redis.connect();
+        await redis.ping();
+      });
+    }
+    return { status: Object.values(checks).every((c) => c.status === 'up') ? 'ok' : 'error', checks };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis?.disconnect();
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

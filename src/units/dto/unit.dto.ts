@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { Unit, UNIT_KINDS, UnitKind } from '../unit.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ContactDto {
+  @ApiPropertyOptional({ description: '联系人', maxLength: 50, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  @Transform(trim)
+  person?: string | null;
+
+  @ApiPropertyOptional({ description: '联系电话', maxLength: 30, nullable: true, type: String, example: '0571-12345678' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @Matches(/^[0-9+\-() ]*$/)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ description: '电子邮箱', maxLength: 100, nullable: true, type: String })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  email?: string | null;
+
+  @ApiPropertyOptional({ description: '地址', maxLength: 200, nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Transform(trim)
+  address?: string | null;
+}
+
+export class CreateUnitDto {
+  @ApiProperty({ description: '单位全称，唯一', maxLength: 100, example: '市公安局' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ description: '简称，用于列表和通报', maxLength: 30, example: '公安局' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(30)
+  shortName!: string;
+
+  @ApiProperty({ description: '单位类别', enum: UNIT_KINDS })
+  @IsIn(UNIT_KINDS)
+  kind!: UnitKind;
+
+  @ApiPropertyOptional({ description: '上级单位 ID', type: Number, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  parentId?: number | null;
+
+  @ApiPropertyOptional({ description: '联系方式', type: ContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiPropertyOptional({ description: '是否启用', default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+
+export class UnitQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '按名称或简称查找', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_KINDS })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(UNIT_KINDS)
+  kind?: UnitKind;
+
+  @ApiPropertyOptional({ description: '只看启用（true）或停用（false）的单位' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ContactView {
+  @ApiProperty({ type: String, nullable: true }) person!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) address!: string | null;
+}
+
+export class UnitView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ description: '单位全称' }) name!: string;
+  @ApiProperty({ description: '简称' }) shortName!: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind!: UnitKind;
+  @ApiProperty({ type: Number, nullable: true, description: '上级单位 ID' }) parentId!: number | null;
+  @ApiProperty({ type: ContactView }) contact!: ContactView;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+
+  static of(unit: Unit): UnitView {
+    return Object.assign(new UnitView(), {
+      id: unit.id,
+      name: unit.name,
+      shortName: unit.shortName,
+      kind: unit.kind,
+      parentId: unit.parentId,
+      contact: { person: unit.contactPerson, phone: unit.contactPhone, email: unit.contactEmail, address: unit.address },
+      active: unit.active,
+      createdAt: unit.createdAt,
+      updatedAt: unit.updatedAt,
+    });
+  }
+}
+
+export class UnitPage extends PageOf(UnitView, 'UnitPage') {}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { Access } from '../access/access';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/changes';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from './dto/unit.dto';
+import { Unit } from './unit.entity';
+
+/** The fields the audit trail follows on a unit. */
+const AUDITED_FIELDS = ['name', 'shortName', 'kind', 'parentId', 'contactPerson', 'contactPhone', 'contactEmail', 'address', 'active'] as const;
+
+@Injectable()
+export class UnitsService {
+  constructor(
+    @InjectRepository(Unit) private readonly units: Repository<Unit>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(access: Access, query: UnitQueryDto): Promise<Page<UnitView>> {
+    const qb = this.units.createQueryBuilder('unit').orderBy('unit.kind', 'ASC').addOrderBy('unit.id', 'ASC');
+    if (access.unitRestriction !== null) qb.andWhere('unit.id = :own', { own: access.unitRestriction });
+    if (query.kind) qb.andWhere('unit.kind = :kind', { kind: query.kind });
+    if (query.active !== undefined) qb.andWhere('unit.active = :active', { active: query.active });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('unit.name LIKE :pattern', { pattern }).orWhere('unit.short_name LIKE :pattern', { pattern })));
+    }
+    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return pageOf(items.map(UnitView.of), total, query);
+  }
+
+  /** Every unit the access reaches, for pick lists. */
+  async listAll(access: Access): Promise<UnitView[]> {
+    const units = await this.units.find({
+      where: access.unitRestriction === null ? {} : { id: access.unitRestriction },
+      order: { kind: 'ASC', id: 'ASC' },
+    });
+    return units.map(UnitView.of);
+  }
+
+  async get(access: Access, id: number): Promise<UnitView> {
+    return UnitView.of(await this.load(access, id));
+  }
+
+  async create(access: Access, dto: CreateUnitDto): Promise<UnitView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertNameFree(manager, dto.name);
+      if (dto.parentId) await this.assertParentExists(manager, dto.parentId);
+      const unit = manager.create(Unit, { ...this.columns(dto), active: dto.active ?? true });
+      await manager.save(unit);
+      await this.audit.record({ action: 'unit.create', objectType: 'unit', objectId: unit.id, changes: diffFields(null, unit, AUDITED_FIELDS) }, manager);
+      return UnitView.of(unit);
+    });
+  }
+
+  async update(access: Access, id: number, dto: UpdateUnitDto): Promise<UnitView> {
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await this.load(access, id, manager);
+      const before = { ...unit };
+      if (dto.name !== undefined && dto.name !== unit.name) await this.assertNameFree(manager, dto.name);
+      if (dto.parentId) await this.assertNoCycle(manager, unit.id, dto.parentId);
+      Object.assign(unit, this.columns(dto));
+      if (dto.active !== undefined) unit.active = dto.active;
+      const changes = diffFields(before, unit, AUDITED_FIELDS);
+      if (!changes) return UnitView.of(unit);
+      await manager.save(unit);
+      await this.audit.record({ action: 'unit.update', objectType: 'unit', objectId: unit.id, changes }, manager);
+      return UnitView.of(unit);
+    });
+  }
+
+  private async load(access: Access, id: number, manager: EntityManager = this.units.manager): Promise<Unit> {
+    const unit = await manager.findOne(Unit, { where: { id } });
+    if (!unit) throw new NotFoundError('单位');
+    access.assertReaches('unit', id, [unit.id]);
+    return unit;
+  }
+
+  /** Maps the DTO's provided fields onto entity columns, leaving absent ones alone. */
+  private columns(dto: UpdateUnitDto): Partial<Unit> {
+    const columns: Partial<Unit> = {};
+    if (dto.name !== undefined) columns.name = dto.name;
+    if (dto.shortName !== undefined) columns.shortName = dto.shortName;
+    if (dto.kind !== undefined) columns.kind = dto.kind;
+    if (dto.parentId !== undefined) columns.parentId = dto.parentId ?? null;
+    const contact = dto.contact;
+    if (contact?.person !== undefined) columns.contactPerson = contact.person || null;
+    if (contact?.phone !== undefined) columns.contactPhone = contact.phone || null;
+    if (contact?.email !== undefined) columns.contactEmail = contact.email || null;
+    if (contact?.address !== undefined) columns.address = contact.address || null;
+    return columns;
+  }
+
+  private async assertNameFree(manager: EntityManager, name: string): Promise<void> {
+    if (await manager.exists(Unit, { where: { name } })) {
+      throw new DomainError('UNIT_NAME_TAKEN', `已有名为“${name}”的单位，单位名称不能重复`);
+    }
+  }
+
+  private async assertParentExists(manager: EntityManager, parentId: number): Promise<void> {
+    if (!(await manager.exists(Unit, { where: { id: parentId } }))) {
+      throw new DomainError('VALIDATION_FAILED', `上级单位（ID ${parentId}）不存在`, [{ field: 'parentId', message: '上级单位不存在' }]);
+    }
+  }
+
+  /** A unit may not sit under itself or under one of its own descendants. */
+  private async assertNoCycle(manager: EntityManager, unitId: number, parentId: number): Promise<void> {
+    const seen = new Set<number>();
+    let current: number | null = parentId;
+    while (current !== null) {
+      if (current === unitId) throw new DomainError('UNIT_HIERARCHY_CYCLE', '不能把单位设为它自己或其下级单位的下级');
+      if (seen.has(current)) break;
+      seen.add(current);
+      const parent: Unit | null = await manager.findOne(Unit, { where: { id: current } });
+      if (!parent) {
+        if (current === parentId) await this.assertParentExists(manager, parentId);
+        break;
+      }
+      current = parent.parentId;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { ROLES, Role } from '../../access/actor';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password';
+import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
+import type { User } from '../user.entity';
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+
+export class CreateUserDto {
+  @ApiProperty({ description: '登录名：3–32 位小写字母、数字、点、横线或下划线', example: 'unit-police' })
+  @IsString()
+  @Matches(USERNAME_PATTERN)
+  username!: string;
+
+  @ApiProperty({ description: '姓名或显示名', maxLength: 50, example: '张三' })
+  @IsString()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty()
+  @MaxLength(50)
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, description: 'office 协调办；unit 成员单位联络员；leader 领导' })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ description: '所属单位 ID；协调办和成员单位账号必填，领导可不填', type: Number, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number | null;
+
+  @ApiPropertyOptional({ description: '手机或座机', maxLength: 30, type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  @Matches(/^[0-9+\-() ]*$/)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ description: '电子邮箱', maxLength: 100, type: String, nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  email?: string | null;
+
+  @ApiProperty({ description: `初始密码，${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符`, minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password!: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username', 'password'] as const)) {}
+
+export class SetPasswordDto {
+  @ApiProperty({ description: `新密码，${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符` })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  newPassword!: string;
+}
+
+export class ChangeOwnPasswordDto extends SetPasswordDto {
+  @ApiProperty({ description: '当前密码' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword!: string;
+}
+
+export class UserQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '按登录名或姓名查找', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: '所属单位 ID' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+}
+
+export class UserView {
+  @ApiProperty() id!: number;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ type: Number, nullable: true }) unitId!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: '所属单位简称' }) unitName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+
+  static of(user: User): UserView {
+    return Object.assign(new UserView(), {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      unitId: user.unitId,
+      unitName: user.unit?.shortName ?? null,
+      phone: user.phone,
+      email: user.email,
+      active: user.active,
+      lastLoginAt: user.lastLoginAt,
+      createdAt: user.createdAt,
+    });
+  }
+}
+
+export class UserPage extends PageOf(UserView, 'UserPage') {}

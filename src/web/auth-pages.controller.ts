@@ -1,0 +1,85 @@
+import { Body, Controller, Get, Inject, Post, Query, Render, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, Public, RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import { TOKEN_COOKIE } from '../auth/auth.constants';
+import { AuthService } from '../auth/auth.service';
+import { DomainError } from '../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ChangeOwnPasswordDto } from '../users/dto/user.dto';
+import { FormBody, parseForm, renderInvalid, submitForm } from './forms';
+import { PageContextInterceptor } from './page-context.interceptor';
+import { baseCookieOptions, rotateBrowserSession } from './page-session';
+
+/** Only same-site paths may be a redirect target after sign-in. */
+function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) && !next.startsWith('/login') ? next : '/';
+}
+
+@ApiExcludeController()
+@Controller()
+@UseInterceptors(PageContextInterceptor)
+export class AuthPagesController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public()
+  @Render('login')
+  loginForm(@Query('next') next?: string) {
+    return { title: '登录', layout: 'bare', next: safeNext(next), username: '', errors: [] };
+  }
+
+  @Post('login')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  async login(@Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const username = body.username ?? '';
+    const model = { title: '登录', layout: 'bare', next: safeNext(body.next), username };
+    try {
+      const { accessToken, expiresIn } = await this.auth.login(username, body.password ?? '');
+      rotateBrowserSession(res, this.config.cookieSecure);
+      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+      res.redirect(303, model.next);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'INVALID_CREDENTIALS') throw error;
+      res.status(401).render('login', { ...model, errors: [{ field: '', message: error.message }] });
+    }
+  }
+
+  @Post('logout')
+  @Public()
+  logout(@Res() res: Response): void {
+    res.clearCookie(TOKEN_COOKIE, baseCookieOptions(this.config.cookieSecure));
+    rotateBrowserSession(res, this.config.cookieSecure);
+    res.redirect(303, '/login');
+  }
+
+  @Get('account/password')
+  @RequirePermission(Permission.OwnAccount)
+  @Render('account/password')
+  passwordForm(@Query('changed') changed?: string) {
+    return { title: '修改密码', errors: [], notice: changed ? '密码已修改。其他设备上的登录已失效。' : null };
+  }
+
+  @Post('account/password')
+  @RequirePermission(Permission.OwnAccount)
+  async changePassword(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const model = { title: '修改密码', notice: null };
+    const form = parseForm(ChangeOwnPasswordDto, { currentPassword: body.currentPassword ?? '', newPassword: body.newPassword ?? '' });
+    if (!form.ok) return renderInvalid(res, 'account/password', model, form.errors);
+    if (body.newPassword !== body.confirmPassword) {
+      return renderInvalid(res, 'account/password', model, [{ field: 'confirmPassword', message: '两次输入的新密码不一致' }]);
+    }
+    await submitForm(res, 'account/password', model, async () => {
+      const { accessToken, expiresIn } = await this.auth.changeOwnPassword(access.actor, form.value);
+      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+      return '/account/password?changed=1';
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import type { Response } from 'express';
+import { DomainError } from '../common/errors/domain-error';
+import { ERROR_STATUS } from '../common/errors/error-codes';
+import { FieldError, validateDto } from '../common/validation';
+
+export type FormBody = Record<string, string | undefined>;
+
+/** A text field: trimmed, and empty means "no value" (null), since a form cannot send null. */
+export function textField(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A select of ids: empty means none; anything not a positive integer is kept so validation names it. */
+export function idField(value: string | undefined): number | string | null {
+  const text = textField(value);
+  return text !== null && /^\d+$/.test(text) ? Number(text) : text;
+}
+
+/** A checkbox: present when ticked. */
+export function checkboxField(value: string | undefined): boolean {
+  return value !== undefined;
+}
+
+/** Drops null entries, for create forms where an absent field takes its default. */
+export function withoutNulls<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Partial<T>;
+}
+
+export type FormOutcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Validates form values against the API's DTO, so pages and API share one set of rules. */
+export function parseForm<T extends object>(dtoClass: new () => T, values: object): FormOutcome<T> {
+  const { value, errors } = validateDto(dtoClass, values);
+  return errors.length ? { ok: false, errors } : { ok: true, value };
+}
+
+/**
+ * Runs a form's action; a domain error (name taken, wrong password…) re-renders the form with the
+ * message instead of leaving the page, anything else propagates to the error page.
+ */
+export async function submitForm(res: Response, view: string, model: object, action: () => Promise<string>): Promise<void> {
+  try {
+    res.redirect(303, await action());
+  } catch (error) {
+    if (!(error instanceof DomainError) || ERROR_STATUS[error.code] >= 500 || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error;
+    const details = Array.isArray(error.details) ? (error.details as FieldError[]) : [];
+    res.status(ERROR_STATUS[error.code]).render(view, { ...model, errors: details.length ? details : [{ field: '', message: error.message }] });
+  }
+}
+
+export function renderInvalid(res: Response, view: string, model: object, errors: FieldError[]): void {
+  res.status(400).render(view, { ...model, errors });
+}

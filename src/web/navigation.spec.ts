@@ -1,0 +1,24 @@
+import type { Actor, Role } from '../access/actor';
+import { navigationFor } from './navigation';
+
+const actor = (role: Role): Actor => ({ userId: 1, username: 'x', displayName: 'X', role, unitId: 1 });
+const labels = (role: Role) => navigationFor(actor(role), '/').map((item) => item.label);
+
+describe('navigationFor', () => {
+  it('gives the office unit and user management and the audit trail', () => {
+    expect(labels('office')).toEqual(['首页', '单位管理', '用户管理', '审计日志']);
+  });
+
+  it('gives leaders a read-only unit list', () => {
+    expect(labels('leader')).toEqual(['首页', '成员单位']);
+  });
+
+  it('gives unit contacts no management at all', () => {
+    expect(labels('unit')).toEqual(['首页']);
+  });
+
+  it('marks the current section active', () => {
+    const items = navigationFor(actor('office'), '/users/3/edit');
+    expect(items.find((i) => i.active)?.label).toBe('用户管理');
+  });
+});

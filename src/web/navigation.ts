@@ -1,0 +1,38 @@
+import type { Actor } from '../access/actor';
+import { ROLE_LABELS } from '../access/actor';
+import { Permission, scopeOf } from '../access/permissions';
+
+interface NavEntry {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** The navigation, each entry shown to roles that hold its permission over all units. */
+const NAV: NavEntry[] = [
+  { href: '/units', label: '单位管理', permission: Permission.UnitsManage },
+  { href: '/units', label: '成员单位', permission: Permission.UnitsRead },
+  { href: '/users', label: '用户管理', permission: Permission.UsersManage },
+  { href: '/audit', label: '审计日志', permission: Permission.AuditRead },
+];
+
+export interface NavItem {
+  href: string;
+  label: string;
+  active: boolean;
+}
+
+export function navigationFor(actor: Actor, path: string): NavItem[] {
+  const seen = new Set<string>();
+  const items: NavItem[] = [{ href: '/', label: '首页', active: path === '/' }];
+  for (const entry of NAV) {
+    if (seen.has(entry.href) || scopeOf(actor.role, entry.permission) !== 'all') continue;
+    seen.add(entry.href);
+    items.push({ href: entry.href, label: entry.label, active: path === entry.href || path.startsWith(`${entry.href}/`) });
+  }
+  return items;
+}
+
+export function roleLabel(actor: Actor): string {
+  return ROLE_LABELS[actor.role];
+}

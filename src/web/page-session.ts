@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { CookieOptions, NextFunction, Request, Response } from 'express';
+import { doubleCsrf } from 'csrf-csrf';
+import { CSRF_COOKIE, CSRF_FORM_FIELD, SESSION_COOKIE } from '../auth/auth.constants';
+import { isPageRequest } from '../common/errors/all-exceptions.filter';
+
+export function baseCookieOptions(secure: boolean): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure, path: '/' };
+}
+
+/** Starts a fresh browser session id (at sign-in and sign-out, so a planted id is worthless). */
+export function rotateBrowserSession(res: Response, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, randomBytes(24).toString('hex'), baseCookieOptions(secure));
+  res.clearCookie(CSRF_COOKIE, baseCookieOptions(secure));
+}
+
+/**
+ * Page-only middleware: every browser gets a random session id, form posts must carry a CSRF token
+ * bound to it (double-submit, HMAC-signed), and each page render gets a token for its forms.
+ */
+export function pageSessionMiddleware(secret: string, secure: boolean) {
+  const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
+    getSecret: () => secret,
+    getSessionIdentifier: (req) => (req.cookies as Record<string, string>)[SESSION_COOKIE] ?? '',
+    cookieName: CSRF_COOKIE,
+    cookieOptions: baseCookieOptions(secure),
+    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
+  });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!isPageRequest(req)) return next();
+    const cookies = req.cookies as Record<string, string>;
+    if (!cookies[SESSION_COOKIE]) {
+      cookies[SESSION_COOKIE] = randomBytes(24).toString('hex');
+      res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(secure));
+    }
+    doubleCsrfProtection(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      res.locals.csrfToken = generateCsrfToken(req, res);
+      res.locals.currentUser = null;
+      res.locals.nav = [];
+      next();
+    });
+  };
+}

@@ -1,0 +1,121 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { Permission, scopeOf } from '../access/permissions';
+import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from '../units/dto/unit.dto';
+import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
+import { UnitsService } from '../units/units.service';
+import { checkboxField, FormBody, idField, parseForm, renderInvalid, submitForm, textField, withoutNulls } from './forms';
+import { PageContextInterceptor } from './page-context.interceptor';
+import { pager } from './pager';
+
+const KIND_OPTIONS = UNIT_KINDS.map((value) => ({ value, label: UNIT_KIND_LABELS[value] }));
+
+function unitFormValues(body: FormBody) {
+  return {
+    name: textField(body.name),
+    shortName: textField(body.shortName),
+    kind: textField(body.kind),
+    parentId: idField(body.parentId),
+    contact: {
+      person: textField(body.contactPerson),
+      phone: textField(body.contactPhone),
+      email: textField(body.contactEmail),
+      address: textField(body.address),
+    },
+    active: checkboxField(body.active),
+  };
+}
+
+/** The unit form's fields as the template shows them, from a stored unit or a submitted form. */
+function formFields(unit: UnitView | null, body?: FormBody) {
+  if (body) return { ...body, active: checkboxField(body.active) };
+  return {
+    name: unit?.name ?? '',
+    shortName: unit?.shortName ?? '',
+    kind: unit?.kind ?? 'department',
+    parentId: unit?.parentId ? String(unit.parentId) : '',
+    contactPerson: unit?.contact.person ?? '',
+    contactPhone: unit?.contact.phone ?? '',
+    contactEmail: unit?.contact.email ?? '',
+    address: unit?.contact.address ?? '',
+    active: unit?.active ?? true,
+  };
+}
+
+@ApiExcludeController()
+@Controller('units')
+@UseInterceptors(PageContextInterceptor)
+export class UnitPagesController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get()
+  @RequirePermission(Permission.UnitsRead)
+  @Render('units/list')
+  async list(@CurrentAccess() access: Access, @Query() query: UnitQueryDto) {
+    const page = await this.units.list(access, query);
+    const kinds = new Map<string, string>(KIND_OPTIONS.map((k) => [k.value, k.label]));
+    return {
+      title: scopeOf(access.actor.role, Permission.UnitsManage) ? '单位管理' : '成员单位',
+      canManage: scopeOf(access.actor.role, Permission.UnitsManage) !== null,
+      units: page.items.map((unit) => ({ ...unit, kindLabel: kinds.get(unit.kind) ?? unit.kind })),
+      filter: { q: query.q ?? '', kind: query.kind ?? '' },
+      kindOptions: KIND_OPTIONS,
+      pager: pager(page, { q: query.q, kind: query.kind }),
+    };
+  }
+
+  @Get('new')
+  @RequirePermission(Permission.UnitsManage)
+  @Render('units/form')
+  async newForm(@CurrentAccess() access: Access) {
+    return this.formModel(access, null, formFields(null));
+  }
+
+  @Post()
+  @RequirePermission(Permission.UnitsManage)
+  async create(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const model = await this.formModel(access, null, formFields(null, body));
+    const form = parseForm(CreateUnitDto, withoutNulls(unitFormValues(body)));
+    if (!form.ok) return renderInvalid(res, 'units/form', model, form.errors);
+    await submitForm(res, 'units/form', model, async () => {
+      await this.units.create(access, form.value);
+      return '/units';
+    });
+  }
+
+  @Get(':id/edit')
+  @RequirePermission(Permission.UnitsManage)
+  @Render('units/form')
+  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+    const unit = await this.units.get(access, id);
+    return this.formModel(access, unit, formFields(unit));
+  }
+
+  @Post(':id')
+  @RequirePermission(Permission.UnitsManage)
+  async update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const unit = await this.units.get(access, id);
+    const model = await this.formModel(access, unit, formFields(unit, body));
+    const form = parseForm(UpdateUnitDto, unitFormValues(body));
+    if (!form.ok) return renderInvalid(res, 'units/form', model, form.errors);
+    await submitForm(res, 'units/form', model, async () => {
+      await this.units.update(access, id, form.value);
+      return '/units';
+    });
+  }
+
+  private async formModel(access: Access, unit: UnitView | null, fields: object) {
+    const parents = (await this.units.listAll(access)).filter((u) => u.id !== unit?.id).map((u) => ({ value: String(u.id), label: u.name }));
+    return {
+      title: unit ? `修改单位：${unit.name}` : '新增单位',
+      action: unit ? `/units/${unit.id}` : '/units',
+      unit: fields,
+      kindOptions: KIND_OPTIONS,
+      parentOptions: parents,
+      errors: [],
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { ROLE_LABELS, ROLES } from '../access/actor';
+import { Permission } from '../access/permissions';
+import { UnitsService } from '../units/units.service';
+import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from '../users/dto/user.dto';
+import { UsersService } from '../users/users.service';
+import { checkboxField, FormBody, idField, parseForm, renderInvalid, submitForm, textField, withoutNulls } from './forms';
+import { PageContextInterceptor } from './page-context.interceptor';
+import { pager } from './pager';
+
+const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+
+function userFormValues(body: FormBody) {
+  return {
+    displayName: textField(body.displayName),
+    role: textField(body.role),
+    unitId: idField(body.unitId),
+    phone: textField(body.phone),
+    email: textField(body.email),
+    active: checkboxField(body.active),
+  };
+}
+
+function formFields(user: UserView | null, body?: FormBody) {
+  if (body) return { username: user?.username ?? body.username ?? '', ...body, active: checkboxField(body.active) };
+  return {
+    username: user?.username ?? '',
+    displayName: user?.displayName ?? '',
+    role: user?.role ?? 'unit',
+    unitId: user?.unitId ? String(user.unitId) : '',
+    phone: user?.phone ?? '',
+    email: user?.email ?? '',
+    active: user?.active ?? true,
+  };
+}
+
+@ApiExcludeController()
+@Controller('users')
+@UseInterceptors(PageContextInterceptor)
+export class UserPagesController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly units: UnitsService,
+  ) {}
+
+  @Get()
+  @RequirePermission(Permission.UsersManage)
+  @Render('users/list')
+  async list(@CurrentAccess() access: Access, @Query() query: UserQueryDto) {
+    const page = await this.users.list(access, query);
+    return {
+      title: '用户管理',
+      users: page.items.map((user) => ({ ...user, roleLabel: ROLE_LABELS[user.role] })),
+      filter: { q: query.q ?? '', role: query.role ?? '', unitId: query.unitId ? String(query.unitId) : '' },
+      roleOptions: ROLE_OPTIONS,
+      unitOptions: await this.unitOptions(access),
+      pager: pager(page, { q: query.q, role: query.role, unitId: query.unitId }),
+    };
+  }
+
+  @Get('new')
+  @RequirePermission(Permission.UsersManage)
+  @Render('users/form')
+  async newForm(@CurrentAccess() access: Access) {
+    return this.formModel(access, null, formFields(null));
+  }
+
+  @Post()
+  @RequirePermission(Permission.UsersManage)
+  async create(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const model = await this.formModel(access, null, formFields(null, body));
+    const form = parseForm(CreateUserDto, withoutNulls({ ...userFormValues(body), username: textField(body.username), password: body.password ?? '' }));
+    if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
+    await submitForm(res, 'users/form', model, async () => {
+      await this.users.create(access, form.value);
+      return '/users';
+    });
+  }
+
+  @Get(':id/edit')
+  @RequirePermission(Permission.UsersManage)
+  @Render('users/form')
+  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Query('reset') reset?: string) {
+    const user = await this.users.get(access, id);
+    const model = await this.formModel(access, user, formFields(user));
+    return { ...model, notice: reset ? '密码已重置。请把新密码告知本人，并提醒其登录后修改。' : null };
+  }
+
+  @Post(':id')
+  @RequirePermission(Permission.UsersManage)
+  async update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const user = await this.users.get(access, id);
+    const model = await this.formModel(access, user, formFields(user, body));
+    const form = parseForm(UpdateUserDto, userFormValues(body));
+    if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
+    await submitForm(res, 'users/form', model, async () => {
+      await this.users.update(access, id, form.value);
+      return '/users';
+    });
+  }
+
+  @Post(':id/password')
+  @RequirePermission(Permission.UsersManage)
+  async resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+    const user = await this.users.get(access, id);
+    const model = await this.formModel(access, user, formFields(user));
+    const form = parseForm(SetPasswordDto, { newPassword: body.newPassword ?? '' });
+    if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
+    await submitForm(res, 'users/form', model, async () => {
+      await this.users.resetPassword(access, id, form.value);
+      return `/users/${id}/edit?reset=1`;
+    });
+  }
+
+  private async unitOptions(access: Access) {
+    return (await this.units.listAll(access)).map((u) => ({ value: String(u.id), label: u.name }));
+  }
+
+  private async formModel(access: Access, user: UserView | null, fields: object) {
+    return {
+      title: user ? `修改用户：${user.displayName}` : '新增用户',
+      action: user ? `/users/${user.id}` : '/users',
+      userId: user?.id ?? null,
+      isNew: !user,
+      user: fields,
+      roleOptions: ROLE_OPTIONS,
+      unitOptions: await this.unitOptions(access),
+      errors: [],
+      notice: null,
+    };
+  }
+}
