@@ -13,6 +13,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
+import { withDetectedServerFlavour } from './database/server-flavour';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { UnitsModule } from './units/units.module';
@@ -30,7 +31,7 @@ export class AppModule {
           useFactory: () => ({ ...dataSourceOptions(config.database), retryAttempts: 2 }),
           // Migrations run before anything else touches the database.
           dataSourceFactory: async (options) => {
-            const dataSource = await new DataSource(options!).initialize();
+            const dataSource = await new DataSource(await withDetectedServerFlavour(options!)).initialize();
             await runMigrations(dataSource);
             return dataSource;
           },

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { isMysqlFamily } from './server-flavour';
 
 const MIGRATION_LOCK = 'directive_supervision_migrations';
 const LOCK_WAIT_SECONDS = 120;
@@ -10,7 +11,7 @@ const LOCK_WAIT_SECONDS = 120;
  */
 export async function runMigrations(dataSource: DataSource): Promise<void> {
   const logger = new Logger('Migrations');
-  if (dataSource.options.type !== 'mysql') {
+  if (!isMysqlFamily(dataSource.options.type)) {
     await report(logger, dataSource);
     return;
   }

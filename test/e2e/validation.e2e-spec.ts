@@ -1,0 +1,107 @@
+import { as, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe(`bad input (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let org: Organisation;
+  let office: ReturnType<typeof as>;
+  let counts: Record<string, number>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    org = await seedOrganisation(app.dataSource);
+    office = as(app, await login(app, 'office'));
+  });
+  afterAll(() => app.close());
+
+  beforeEach(async () => {
+    counts = await tableCounts(app.dataSource);
+  });
+  afterEach(async () => {
+    expect(await tableCounts(app.dataSource)).toEqual(counts);
+  });
+
+  const validUnit = { name: '市网信办', shortName: '网信办', kind: 'department' };
+
+  it('refuses unknown fields, naming them', async () => {
+    const res = await office.post('/api/units').send({ ...validUnit, budget: 100 }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details).toContainEqual({ field: 'budget', message: '是不允许的字段' });
+    expect(res.body.message).toContain('budget');
+  });
+
+  it('refuses unknown fields inside nested objects', async () => {
+    const res = await office.post('/api/units').send({ ...validUnit, contact: { phone: '123', fax: '456' } }).expect(400);
+    expect(res.body.details).toContainEqual({ field: 'contact.fax', message: '是不允许的字段' });
+  });
+
+  it('refuses wrong types with a Chinese message per field', async () => {
+    const res = await office.post('/api/units').send({ name: 42, shortName: '网信办', kind: 'ministry', parentId: 'one', active: 'yes' }).expect(400);
+    const byField = Object.fromEntries(res.body.details.map((d: { field: string; message: string }) => [d.field, d.message]));
+    expect(byField.name).toBe('应为文本');
+    expect(byField.kind).toMatch(/^应为以下值之一：office, department/);
+    expect(byField.parentId).toBe('应为整数');
+    expect(byField.active).toBe('应为 true 或 false');
+  });
+
+  it('validates nested objects with their own rules', async () => {
+    const res = await office.post('/api/units').send({ ...validUnit, contact: { email: 'not-an-email', phone: 12345 } }).expect(400);
+    const fields = res.body.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['contact.email', 'contact.phone']));
+    await office.post('/api/units').send({ ...validUnit, contact: 'call us' }).expect(400);
+  });
+
+  it('refuses __proto__ and constructor keys anywhere in the body', async () => {
+    const proto = await office
+      .post('/api/units')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"原型单位","shortName":"原型","kind":"other","__proto__":{"isAdmin":true}}')
+      .expect(400);
+    expect(proto.body.message).toContain('__proto__');
+    await office
+      .post('/api/units')
+      .set('Content-Type', 'application/json')
+      .send('{"name":"原型单位","shortName":"原型","kind":"other","contact":{"constructor":{"prototype":{"x":1}}}}')
+      .expect(400);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('refuses oversized strings, and bodies beyond the size limit', async () => {
+    const res = await office.post('/api/units').send({ ...validUnit, name: '局'.repeat(101) }).expect(400);
+    expect(res.body.details).toContainEqual({ field: 'name', message: '不能超过 100 个字符' });
+    await office.post('/api/users').send({ username: 'ok-name', displayName: '某'.repeat(51), role: 'unit', unitId: org.police.id, password: 'x'.repeat(129) }).expect(400);
+    const huge = await office.post('/api/units').send({ ...validUnit, note: 'x'.repeat(3 * 1024 * 1024) }).expect(413);
+    expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses malformed JSON with a clear message', async () => {
+    const res = await office.post('/api/units').set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    expect(res.body).toMatchObject({ code: 'MALFORMED_REQUEST', message: '请求格式有误，无法解析' });
+  });
+
+  it('refuses invalid users: bad username, short password, unit contact without a unit', async () => {
+    const res = await office.post('/api/users').send({ username: '../Admin', displayName: '甲', role: 'unit', unitId: org.police.id, password: 'short' }).expect(400);
+    const fields = res.body.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['username', 'password']));
+    const noUnit = await office.post('/api/users').send({ username: 'no-unit', displayName: '乙', role: 'unit', password: 'long-enough-1' }).expect(400);
+    expect(noUnit.body.message).toMatch(/必须指定所属单位/);
+    const dup = await office.post('/api/users').send({ username: 'office', displayName: '丙', role: 'office', unitId: org.office.id, password: 'long-enough-1' }).expect(409);
+    expect(dup.body.code).toBe('USERNAME_TAKEN');
+  });
+
+  it('refuses a duplicate unit name and a parent cycle with 409', async () => {
+    const dup = await office.post('/api/units').send({ ...validUnit, name: '测试市公安局' }).expect(409);
+    expect(dup.body.code).toBe('UNIT_NAME_TAKEN');
+    await office.patch(`/api/units/${org.town.id}`).send({ parentId: org.police.id }).expect(200);
+    const cycle = await office.patch(`/api/units/${org.police.id}`).send({ parentId: org.town.id }).expect(409);
+    expect(cycle.body.code).toBe('UNIT_HIERARCHY_CYCLE');
+    await office.patch(`/api/units/${org.town.id}`).send({ parentId: null }).expect(200);
+  });
+
+  it('refuses non-numeric ids and bad query parameters', async () => {
+    await office.get('/api/units/abc').expect(400);
+    const res = await office.get('/api/units?pageSize=1000').expect(400);
+    expect(res.body.details).toContainEqual({ field: 'pageSize', message: '不能大于 100' });
+    await office.get('/api/units?sort=name').expect(400);
+  });
+});
