@@ -22,6 +22,18 @@ export function checkboxField(value: string | undefined): boolean {
   return value !== undefined;
 }
 
+/**
+ * The values a re-shown form displays: what was submitted, for exactly the fields the form has
+ * (templates are strict, so every field must be present).
+ */
+export function resubmittedFields<T extends Record<string, string | boolean>>(fields: T, body: FormBody): T {
+  const values: Record<string, string | boolean> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    values[name] = typeof value === 'boolean' ? checkboxField(body[name]) : (body[name] ?? '');
+  }
+  return values as T;
+}
+
 /** Drops null entries, for create forms where an absent field takes its default. */
 export function withoutNulls<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) as Partial<T>;

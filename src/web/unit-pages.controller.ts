@@ -7,7 +7,7 @@ import { Permission, scopeOf } from '../access/permissions';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from '../units/dto/unit.dto';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
-import { checkboxField, FormBody, idField, parseForm, renderInvalid, submitForm, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, idField, parseForm, renderInvalid, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -31,8 +31,7 @@ function unitFormValues(body: FormBody) {
 
 /** The unit form's fields as the template shows them, from a stored unit or a submitted form. */
 function formFields(unit: UnitView | null, body?: FormBody) {
-  if (body) return { ...body, active: checkboxField(body.active) };
-  return {
+  const stored = {
     name: unit?.name ?? '',
     shortName: unit?.shortName ?? '',
     kind: unit?.kind ?? 'department',
@@ -43,6 +42,7 @@ function formFields(unit: UnitView | null, body?: FormBody) {
     address: unit?.contact.address ?? '',
     active: unit?.active ?? true,
   };
+  return body ? resubmittedFields(stored, body) : stored;
 }
 
 @ApiExcludeController()

@@ -8,7 +8,7 @@ import { Permission } from '../access/permissions';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { checkboxField, FormBody, idField, parseForm, renderInvalid, submitForm, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, idField, parseForm, renderInvalid, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -26,8 +26,7 @@ function userFormValues(body: FormBody) {
 }
 
 function formFields(user: UserView | null, body?: FormBody) {
-  if (body) return { username: user?.username ?? body.username ?? '', ...body, active: checkboxField(body.active) };
-  return {
+  const stored = {
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
     role: user?.role ?? 'unit',
@@ -36,6 +35,8 @@ function formFields(user: UserView | null, body?: FormBody) {
     email: user?.email ?? '',
     active: user?.active ?? true,
   };
+  // The username cannot change once created, so an edit form keeps the stored one.
+  return body ? { ...resubmittedFields(stored, body), username: user?.username ?? body.username ?? '' } : stored;
 }
 
 @ApiExcludeController()

@@ -7,7 +7,7 @@ describe(`health, headers and API document (${process.env.TEST_DB})`, () => {
   const proxy = new TcpProxy(MYSQL.host, MYSQL.port);
 
   beforeAll(async () => {
-    const overrides = testDb() === 'mysql' ? { DB_PORT: String(await proxy.start()) } : {};
+    const overrides: Record<string, string> = testDb() === 'mysql' ? { DB_PORT: String(await proxy.start()) } : {};
     app = await startTestApp(overrides);
   });
   afterAll(async () => {
