@@ -7,7 +7,10 @@ import { diffFields } from '../audit/changes';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from './dto/unit.dto';
-import { Unit } from './unit.entity';
+import { Unit, UNIT_KINDS } from './unit.entity';
+
+/** Lists show the office first, then departments, townships, enterprises and others. */
+const KIND_ORDER = `CASE unit.kind ${UNIT_KINDS.map((kind, i) => `WHEN '${kind}' THEN ${i}`).join(' ')} ELSE ${UNIT_KINDS.length} END`;
 
 /** The fields the audit trail follows on a unit. */
 const AUDITED_FIELDS = ['name', 'shortName', 'kind', 'parentId', 'contactPerson', 'contactPhone', 'contactEmail', 'address', 'active'] as const;
@@ -21,7 +24,7 @@ export class UnitsService {
   ) {}
 
   async list(access: Access, query: UnitQueryDto): Promise<Page<UnitView>> {
-    const qb = this.units.createQueryBuilder('unit').orderBy('unit.kind', 'ASC').addOrderBy('unit.id', 'ASC');
+    const qb = this.units.createQueryBuilder('unit').orderBy(KIND_ORDER, 'ASC').addOrderBy('unit.id', 'ASC');
     if (access.unitRestriction !== null) qb.andWhere('unit.id = :own', { own: access.unitRestriction });
     if (query.kind) qb.andWhere('unit.kind = :kind', { kind: query.kind });
     if (query.active !== undefined) qb.andWhere('unit.active = :active', { active: query.active });
@@ -35,10 +38,9 @@ export class UnitsService {
 
   /** Every unit the access reaches, for pick lists. */
   async listAll(access: Access): Promise<UnitView[]> {
-    const units = await this.units.find({
-      where: access.unitRestriction === null ? {} : { id: access.unitRestriction },
-      order: { kind: 'ASC', id: 'ASC' },
-    });
+    const qb = this.units.createQueryBuilder('unit').orderBy(KIND_ORDER, 'ASC').addOrderBy('unit.id', 'ASC');
+    if (access.unitRestriction !== null) qb.where('unit.id = :own', { own: access.unitRestriction });
+    const units = await qb.getMany();
     return units.map(UnitView.of);
   }
 

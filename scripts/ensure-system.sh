@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Makes sure this machine has what the tests need beyond npm: Debian's Chromium and CJK fonts (the
+# browser test and, later, PDF notices), and MariaDB and Redis answering on their usual ports.
+# Idempotent and quick when everything is already there. Never downloads a browser build of its own.
+set -euo pipefail
+
+log() { echo "[ensure-system] $*"; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep "Noto Sans CJK SC" >/dev/null || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing Debian packages: ${missing[*]} — run as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  log "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+wait_for() {
+  local name=$1 check=$2
+  for _ in $(seq 1 60); do
+    if eval "$check" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  log "$name did not answer within 60 s" >&2
+  exit 1
+}
+
+mariadb_up='mysqladmin --host=127.0.0.1 --user=root --silent ping'
+if ! eval "$mariadb_up" >/dev/null 2>&1; then
+  log "starting MariaDB"
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
+  wait_for MariaDB "$mariadb_up"
+fi
+
+redis_up='[ "$(redis-cli -h 127.0.0.1 -p 6379 ping)" = PONG ]'
+if ! eval "$redis_up" >/dev/null 2>&1; then
+  log "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  wait_for Redis "$redis_up"
+fi
+log "Chromium, CJK fonts, MariaDB and Redis are ready"
