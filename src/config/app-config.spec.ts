@@ -1,0 +1,65 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const SECRET = 'x'.repeat(32);
+
+describe('loadConfig', () => {
+  it('needs nothing in embedded mode', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toMatchObject({ type: 'sqlite' });
+    expect(config.seedDemo).toBe(true);
+    expect(config.jwtSecret).toBeNull();
+    expect(config.jwtExpiresInSeconds).toBe(8 * 3600);
+    expect(config.redisUrl).toBeNull();
+  });
+
+  it('reads MySQL from DATABASE_URL, decoding the password, and does not seed by default', () => {
+    const config = loadConfig({ DB_TYPE: 'mysql', DATABASE_URL: 'mysql://app:p%40ss@db.local:3307/dbs', JWT_SECRET: SECRET });
+    expect(config.database).toEqual({ type: 'mysql', host: 'db.local', port: 3307, username: 'app', password: 'p@ss', database: 'dbs' });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('reads MySQL from the DB_* variables', () => {
+    const config = loadConfig({ DB_TYPE: 'mysql', DB_NAME: 'dbs', DB_PORT: '3310', JWT_SECRET: SECRET, SEED_DEMO: 'true' });
+    expect(config.database).toMatchObject({ host: '127.0.0.1', port: 3310, username: 'root', database: 'dbs' });
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('parses durations', () => {
+    expect(loadConfig({ JWT_EXPIRES_IN: '30m' }).jwtExpiresInSeconds).toBe(1800);
+    expect(loadConfig({ JWT_EXPIRES_IN: '1d' }).jwtExpiresInSeconds).toBe(86400);
+    expect(loadConfig({ JWT_EXPIRES_IN: '7200' }).jwtExpiresInSeconds).toBe(7200);
+  });
+
+  it.each([
+    [{ DB_TYPE: 'postgres' }, 'DB_TYPE', '应为 sqlite、mysql 之一'],
+    [{ PORT: 'eighty' }, 'PORT', '应为 1 到 65535 之间的整数'],
+    [{ PORT: '70000' }, 'PORT', '整数'],
+    [{ DB_TYPE: 'mysql', JWT_SECRET: SECRET }, 'DB_NAME', '需提供 DATABASE_URL 或 DB_NAME'],
+    [{ DB_TYPE: 'mysql', DB_NAME: 'dbs' }, 'JWT_SECRET', '必须提供'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET', '至少 32 个字符'],
+    [{ JWT_EXPIRES_IN: 'forever' }, 'JWT_EXPIRES_IN', '时长'],
+    [{ JWT_EXPIRES_IN: '5s' }, 'JWT_EXPIRES_IN', '时长'],
+    [{ COOKIE_SECURE: 'maybe' }, 'COOKIE_SECURE', 'true 或 false'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', 'redis://'],
+    [{ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: SECRET }, 'DATABASE_URL', 'mysql://'],
+    [{ DEMO_PASSWORD: 'abc' }, 'DEMO_PASSWORD', '至少 8 个字符'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL', 'error、warn'],
+  ])('refuses %j naming %s', (env, variable, expected) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(variable);
+    expect((error as ConfigError).message).toContain(expected);
+    expect((error as ConfigError).message).not.toContain('\n');
+  });
+
+  it('never echoes a secret in its message', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'hunter2' })).toThrow(/JWT_SECRET="\*\*\*"/);
+  });
+});
