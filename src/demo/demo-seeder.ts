@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { withStartupLock } from '../database/migrate';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
@@ -25,11 +26,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if ((await this.dataSource.getRepository(User).count()) > 0) return;
-    if (this.config.seedDemo) return this.seedDemoCity();
-    if (this.config.initialAdminPassword) return this.createFirstOfficeAccount(this.config.initialAdminPassword);
-    this.logger.warn('数据库中还没有任何账号。设置 INITIAL_ADMIN_PASSWORD 后重启即可创建协调办管理员账号 admin。');
+  onApplicationBootstrap(): Promise<void> {
+    // Under the start-up lock, so that instances starting together seed an empty database once.
+    return withStartupLock(this.dataSource, 'directive_supervision_setup', async () => {
+      if ((await this.dataSource.getRepository(User).count()) > 0) return;
+      if (this.config.seedDemo) return this.seedDemoCity();
+      if (this.config.initialAdminPassword) return this.createFirstOfficeAccount(this.config.initialAdminPassword);
+      this.logger.warn('数据库中还没有任何账号。设置 INITIAL_ADMIN_PASSWORD 后重启即可创建协调办管理员账号 admin。');
+    });
   }
 
   private async seedDemoCity(): Promise<void> {

@@ -43,25 +43,28 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The real application on a fresh database, migrations run as at start-up; no demo data. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** The real application on the given database, started as `npm start` would; no demo data by default. */
+export async function startAppOn(databaseEnv: Record<string, string>, overrides: Record<string, string> = {}): Promise<Omit<TestApp, 'close'>> {
   const config = loadConfig({
     JWT_SECRET: TEST_JWT_SECRET,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
     LOGIN_RATE_LIMIT: '1000',
-    ...database.env,
+    ...databaseEnv,
     ...overrides,
   });
   const app = await createApp(config);
+  return { app, config, dataSource: app.get(DataSource), http: () => request(app.getHttpServer()) };
+}
+
+/** The real application on a fresh database of its own, migrations run as at start-up. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const started = await startAppOn(database.env, overrides);
   return {
-    app,
-    config,
-    dataSource: app.get(DataSource),
-    http: () => request(app.getHttpServer()),
+    ...started,
     close: async () => {
-      await app.close();
+      await started.app.close();
       await database.drop();
     },
   };
