@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, EntityManager, FindOptionsWhere, LessThan, Like, MoreThanOrEqual, Repository } from 'typeorm';
+import { Between, EntityManager, FindOptionsWhere, LessThan, MoreThanOrEqual, Raw, Repository } from 'typeorm';
 import type { Denial } from '../access/access';
 import type { Actor } from '../access/actor';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { currentRequestContext } from '../common/request-context';
+import { LIKE_ESCAPE, prefixPattern } from '../common/sql';
 import { AuditEntry, FieldChanges } from './audit-entry.entity';
 import { AuditEntryView, AuditQueryDto } from './dto/audit.dto';
 
@@ -52,7 +53,10 @@ export class AuditService {
   async list(query: AuditQueryDto): Promise<Page<AuditEntryView>> {
     const where: FindOptionsWhere<AuditEntry> = {};
     if (query.actorUserId) where.actorUserId = query.actorUserId;
-    if (query.action) where.action = query.action.endsWith('.') ? Like(`${escapeLike(query.action)}%`) : query.action;
+    if (query.action) {
+      const prefix = prefixPattern(query.action);
+      where.action = query.action.endsWith('.') ? Raw((column) => `${column} LIKE :prefix ${LIKE_ESCAPE}`, { prefix }) : query.action;
+    }
     if (query.objectType) where.objectType = query.objectType;
     if (query.objectId) where.objectId = query.objectId;
     if (query.from && query.to) where.occurredAt = Between(query.from, new Date(query.to.getTime() - 1));
@@ -66,8 +70,4 @@ export class AuditService {
     });
     return pageOf(items.map(AuditEntryView.of), total, query);
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

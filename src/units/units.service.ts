@@ -5,6 +5,7 @@ import { Access } from '../access/access';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { Page, pageOf } from '../common/dto/page.dto';
+import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from './dto/unit.dto';
 import { Unit, UNIT_KINDS } from './unit.entity';
@@ -29,8 +30,8 @@ export class UnitsService {
     if (query.kind) qb.andWhere('unit.kind = :kind', { kind: query.kind });
     if (query.active !== undefined) qb.andWhere('unit.active = :active', { active: query.active });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('unit.name LIKE :pattern', { pattern }).orWhere('unit.short_name LIKE :pattern', { pattern })));
+      const pattern = containsPattern(query.q);
+      qb.andWhere(new Brackets((w) => w.where(`unit.name LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`unit.short_name LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
     const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return pageOf(items.map(UnitView.of), total, query);

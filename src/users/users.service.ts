@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { Page, pageOf } from '../common/dto/page.dto';
+import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { Unit } from '../units/unit.entity';
 import { ChangeOwnPasswordDto, CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from './dto/user.dto';
@@ -31,8 +32,8 @@ export class UsersService {
     if (query.role) qb.andWhere('user.role = :role', { role: query.role });
     if (query.unitId) qb.andWhere('user.unit_id = :unitId', { unitId: query.unitId });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('user.username LIKE :pattern', { pattern }).orWhere('user.display_name LIKE :pattern', { pattern })));
+      const pattern = containsPattern(query.q);
+      qb.andWhere(new Brackets((w) => w.where(`user.username LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`user.display_name LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
     const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return pageOf(items.map(UserView.of), total, query);

@@ -31,6 +31,18 @@ describe(`roles and object-level permissions (${process.env.TEST_DB})`, () => {
     await office.patch(`/api/units/${org.town.id}`).send({ contact: { phone: '0571-1234567' } }).expect(200);
   });
 
+  it('searches units and users by name, treating wildcards as plain characters', async () => {
+    const found = await office.get(`/api/units?q=${encodeURIComponent('公安')}`).expect(200);
+    expect(found.body.items.map((u: { id: number }) => u.id)).toEqual([org.police.id]);
+    expect((await office.get(`/api/units?q=${encodeURIComponent('%')}`).expect(200)).body.total).toBe(0);
+    expect((await office.get('/api/units?q=_').expect(200)).body.total).toBe(0);
+    const users = await office.get('/api/users?q=unit-').expect(200);
+    expect(users.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['unit-police', 'unit-town']);
+    expect((await office.get('/api/users?q=unit_').expect(200)).body.total).toBe(0);
+    // The office unit is listed first, before member units.
+    expect((await office.get('/api/units').expect(200)).body.items[0].kind).toBe('office');
+  });
+
   it('lets a leader read everything and change nothing', async () => {
     expect((await leader.get('/api/units').expect(200)).body.total).toBe(3);
     await leader.get(`/api/users/${org.users.police.id}`).expect(200);
