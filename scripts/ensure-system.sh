@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what the tests need beyond npm: Debian's Chromium and CJK fonts (the
-# browser test and, later, PDF notices), and MariaDB and Redis answering on their usual ports.
+# browser test and, later, PDF notices), and MariaDB and Redis installed and answering on their usual
+# ports (root without a password, database `test`).
 # Idempotent and quick when everything is already there. Never downloads a browser build of its own.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ log() { echo "[ensure-system] $*"; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep "Noto Sans CJK SC" >/dev/null || missing+=(fonts-noto-cjk)
+[ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server mariadb-client)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     log "missing Debian packages: ${missing[*]} — run as root: apt-get install -y ${missing[*]}" >&2
@@ -32,9 +35,11 @@ wait_for() {
 mariadb_up='mysqladmin --host=127.0.0.1 --user=root --silent ping'
 if ! eval "$mariadb_up" >/dev/null 2>&1; then
   log "starting MariaDB"
+  install -d -o mysql -g mysql /run/mysqld 2>/dev/null || true
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd
   wait_for MariaDB "$mariadb_up"
 fi
+mysql --host=127.0.0.1 --user=root -e 'CREATE DATABASE IF NOT EXISTS test' >/dev/null
 
 redis_up='[ "$(redis-cli -h 127.0.0.1 -p 6379 ping)" = PONG ]'
 if ! eval "$redis_up" >/dev/null 2>&1; then

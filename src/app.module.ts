@@ -38,6 +38,8 @@ export class AppModule {
         }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'login', ttl: config.loginRateWindowSeconds * 1000, limit: config.loginRateLimit }],
+          // One budget per client for the API and the page sign-in alike, not one per route.
+          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
         }),
         AuditModule,
         AuthModule,

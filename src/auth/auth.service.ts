@@ -61,6 +61,15 @@ export class AuthService {
     return { accessToken: await this.issueToken(withUnit), expiresIn: this.config.jwtExpiresInSeconds, user: UserView.of(withUnit) };
   }
 
+  /** Signing out ends every session of the user, so a copied token is worthless afterwards too. */
+  async signOut(token: string | undefined): Promise<void> {
+    if (!token) return;
+    const actor = await this.authenticate(token).catch(() => null);
+    if (!actor) return;
+    await this.users.increment({ id: actor.userId }, 'tokenVersion', 1);
+    await this.audit.record({ action: 'auth.logout', objectType: 'user', objectId: actor.userId, actor });
+  }
+
   issueToken(user: User): Promise<string> {
     const payload: TokenPayload = { sub: String(user.id), tv: user.tokenVersion, role: user.role, unit: user.unitId };
     return this.jwt.signAsync(payload);

@@ -61,5 +61,15 @@ describe('loadConfig', () => {
 
   it('never echoes a secret in its message', () => {
     expect(() => loadConfig({ JWT_SECRET: 'hunter2' })).toThrow(/JWT_SECRET="\*\*\*"/);
+    expect(() => loadConfig({ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://app:s3cret@db/x', JWT_SECRET: SECRET })).toThrow(/app:\*\*\*@db/);
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).not.toThrow(/s3cret/);
+  });
+
+  it('trusts a proxy only by hop count or address, never everyone', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.5' }).trustProxy).toBe('10.0.0.0/8, 192.168.1.5');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY.*层数/);
   });
 });

@@ -12,7 +12,8 @@ export interface AppConfig {
   jwtSecret: string | null;
   jwtExpiresInSeconds: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /** Express 'trust proxy': false, a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string;
   loginRateLimit: number;
   loginRateWindowSeconds: number;
   seedDemo: boolean;
@@ -95,16 +96,33 @@ function secret(env: Env, name: string, minLength: number): string | undefined {
   return raw;
 }
 
+/**
+ * Trusting every proxy would let any client choose its own IP through X-Forwarded-For (and so dodge the
+ * sign-in limit); only a hop count or the proxies' own addresses are accepted.
+ */
+function trustProxy(env: Env): false | number | string {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined || /^(false|0|no)$/i.test(raw)) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (/^[0-9a-fA-F.:/, ]+$|^(loopback|linklocal|uniquelocal)$/.test(raw)) return raw;
+  throw new ConfigError('TRUST_PROXY', '应为反向代理的层数（如 1）或代理地址（如 loopback、10.0.0.5、10.0.0.0/8）', raw);
+}
+
+/** A URL as it may be printed: without its password. */
+function withoutPassword(raw: string): string {
+  return raw.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
+}
+
 function mysqlFromUrl(raw: string): DatabaseConfig {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', '应形如 mysql://用户:密码@主机:3306/库名', raw);
+    throw new ConfigError('DATABASE_URL', '应形如 mysql://用户:密码@主机:3306/库名', withoutPassword(raw));
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!['mysql:', 'mariadb:'].includes(url.protocol) || !url.hostname || !database) {
-    throw new ConfigError('DATABASE_URL', '应形如 mysql://用户:密码@主机:3306/库名', raw);
+    throw new ConfigError('DATABASE_URL', '应形如 mysql://用户:密码@主机:3306/库名', withoutPassword(raw));
   }
   return {
     type: 'mysql',
@@ -145,7 +163,7 @@ export function loadConfig(env: Env): AppConfig {
   }
   const redisUrl = read(env, 'REDIS_URL') ?? null;
   if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
-    throw new ConfigError('REDIS_URL', '应形如 redis://127.0.0.1:6379', redisUrl);
+    throw new ConfigError('REDIS_URL', '应形如 redis://127.0.0.1:6379', withoutPassword(redisUrl));
   }
   return {
     port: integer(env, 'PORT', 3000, 1, 65535),
@@ -154,7 +172,7 @@ export function loadConfig(env: Env): AppConfig {
     jwtSecret,
     jwtExpiresInSeconds: duration(env, 'JWT_EXPIRES_IN', 8 * 3600),
     cookieSecure: boolean(env, 'COOKIE_SECURE', false),
-    trustProxy: boolean(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 10000),
     loginRateWindowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86400),
     seedDemo: boolean(env, 'SEED_DEMO', embedded),

@@ -1,16 +1,18 @@
-import { Body, Controller, Get, Inject, Post, Query, Render, Res, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query, Render, Req, Res, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, Public, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { TOKEN_COOKIE } from '../auth/auth.constants';
+import { tokenOf } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
+import { LoginDto } from '../auth/dto/login.dto';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ChangeOwnPasswordDto } from '../users/dto/user.dto';
-import { FormBody, parseForm, renderInvalid, submitForm } from './forms';
+import { FormBody, formValue, parseForm, renderInvalid, submitForm } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { baseCookieOptions, rotateBrowserSession } from './page-session';
 
@@ -39,10 +41,11 @@ export class AuthPagesController {
   @Public()
   @UseGuards(ThrottlerGuard)
   async login(@Body() body: FormBody, @Res() res: Response): Promise<void> {
-    const username = body.username ?? '';
-    const model = { title: '登录', layout: 'bare', next: safeNext(body.next), username };
+    const model = { title: '登录', layout: 'bare', next: safeNext(formValue(body.next)), username: formValue(body.username) ?? '' };
+    const form = parseForm(LoginDto, { username: model.username, password: formValue(body.password) ?? '' });
+    if (!form.ok) return renderInvalid(res, 'login', model, [{ field: '', message: '请输入用户名和密码' }]);
     try {
-      const { accessToken, expiresIn } = await this.auth.login(username, body.password ?? '');
+      const { accessToken, expiresIn } = await this.auth.login(form.value.username, form.value.password);
       rotateBrowserSession(res, this.config.cookieSecure);
       res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
       res.redirect(303, model.next);
@@ -54,7 +57,8 @@ export class AuthPagesController {
 
   @Post('logout')
   @Public()
-  logout(@Res() res: Response): void {
+  async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.auth.signOut(tokenOf(req));
     res.clearCookie(TOKEN_COOKIE, baseCookieOptions(this.config.cookieSecure));
     rotateBrowserSession(res, this.config.cookieSecure);
     res.redirect(303, '/login');
@@ -71,9 +75,9 @@ export class AuthPagesController {
   @RequirePermission(Permission.OwnAccount)
   async changePassword(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const model = { title: '修改密码', notice: null };
-    const form = parseForm(ChangeOwnPasswordDto, { currentPassword: body.currentPassword ?? '', newPassword: body.newPassword ?? '' });
+    const form = parseForm(ChangeOwnPasswordDto, { currentPassword: formValue(body.currentPassword) ?? '', newPassword: formValue(body.newPassword) ?? '' });
     if (!form.ok) return renderInvalid(res, 'account/password', model, form.errors);
-    if (body.newPassword !== body.confirmPassword) {
+    if (form.value.newPassword !== formValue(body.confirmPassword)) {
       return renderInvalid(res, 'account/password', model, [{ field: 'confirmPassword', message: '两次输入的新密码不一致' }]);
     }
     await submitForm(res, 'account/password', model, async () => {

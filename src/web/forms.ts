@@ -3,23 +3,35 @@ import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
 import { FieldError, validateDto } from '../common/validation';
 
-export type FormBody = Record<string, string | undefined>;
+/** A urlencoded form as parsed: a field sent twice arrives as an array. */
+export type FormBody = Record<string, unknown>;
 
-/** A text field: trimmed, and empty means "no value" (null), since a form cannot send null. */
-export function textField(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
+/** One field's value; a repeated or structured field is refused rather than guessed at. */
+export function formValue(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw new DomainError('MALFORMED_REQUEST', '表单中有重复或无法识别的字段，请刷新页面后重新提交');
+}
+
+/** An optional text field: trimmed, and empty means "no value" (null), since a form cannot send null. */
+export function textField(value: unknown): string | null {
+  const trimmed = formValue(value)?.trim() ?? '';
   return trimmed === '' ? null : trimmed;
 }
 
+/** A required text field: trimmed, and empty stays empty so validation says it must be filled in. */
+export function requiredField(value: unknown): string {
+  return formValue(value)?.trim() ?? '';
+}
+
 /** A select of ids: empty means none; anything not a positive integer is kept so validation names it. */
-export function idField(value: string | undefined): number | string | null {
+export function idField(value: unknown): number | string | null {
   const text = textField(value);
   return text !== null && /^\d+$/.test(text) ? Number(text) : text;
 }
 
 /** A checkbox: present when ticked. */
-export function checkboxField(value: string | undefined): boolean {
-  return value !== undefined;
+export function checkboxField(value: unknown): boolean {
+  return formValue(value) !== undefined;
 }
 
 /**
@@ -29,7 +41,7 @@ export function checkboxField(value: string | undefined): boolean {
 export function resubmittedFields<T extends Record<string, string | boolean>>(fields: T, body: FormBody): T {
   const values: Record<string, string | boolean> = {};
   for (const [name, value] of Object.entries(fields)) {
-    values[name] = typeof value === 'boolean' ? checkboxField(body[name]) : (body[name] ?? '');
+    values[name] = typeof value === 'boolean' ? checkboxField(body[name]) : (formValue(body[name]) ?? '');
   }
   return values as T;
 }

@@ -34,7 +34,7 @@ export class HomeController {
       title: '审计日志',
       entries: page.items.map((e) => ({ ...e, changesText: e.changes ? JSON.stringify(e.changes) : '' })),
       filter: { action: query.action ?? '', objectType: query.objectType ?? '', objectId: query.objectId ?? '' },
-      pager: pager(page, { action: query.action, objectType: query.objectType, objectId: query.objectId }),
+      pager: pager(page, { ...query, from: query.from?.toISOString(), to: query.to?.toISOString(), page: undefined }),
     };
   }
 }

@@ -7,7 +7,7 @@ import { Permission, scopeOf } from '../access/permissions';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from '../units/dto/unit.dto';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
-import { checkboxField, FormBody, idField, parseForm, renderInvalid, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, idField, parseForm, renderInvalid, requiredField, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -15,9 +15,9 @@ const KIND_OPTIONS = UNIT_KINDS.map((value) => ({ value, label: UNIT_KIND_LABELS
 
 function unitFormValues(body: FormBody) {
   return {
-    name: textField(body.name),
-    shortName: textField(body.shortName),
-    kind: textField(body.kind),
+    name: requiredField(body.name),
+    shortName: requiredField(body.shortName),
+    kind: requiredField(body.kind),
     parentId: idField(body.parentId),
     contact: {
       person: textField(body.contactPerson),
@@ -63,7 +63,7 @@ export class UnitPagesController {
       units: page.items.map((unit) => ({ ...unit, kindLabel: kinds.get(unit.kind) ?? unit.kind })),
       filter: { q: query.q ?? '', kind: query.kind ?? '' },
       kindOptions: KIND_OPTIONS,
-      pager: pager(page, { q: query.q, kind: query.kind }),
+      pager: pager(page, { ...query, page: undefined }),
     };
   }
 

@@ -8,7 +8,7 @@ import { Permission } from '../access/permissions';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { checkboxField, FormBody, idField, parseForm, renderInvalid, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, formValue, idField, parseForm, renderInvalid, requiredField, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -16,8 +16,8 @@ const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })
 
 function userFormValues(body: FormBody) {
   return {
-    displayName: textField(body.displayName),
-    role: textField(body.role),
+    displayName: requiredField(body.displayName),
+    role: requiredField(body.role),
     unitId: idField(body.unitId),
     phone: textField(body.phone),
     email: textField(body.email),
@@ -36,7 +36,7 @@ function formFields(user: UserView | null, body?: FormBody) {
     active: user?.active ?? true,
   };
   // The username cannot change once created, so an edit form keeps the stored one.
-  return body ? { ...resubmittedFields(stored, body), username: user?.username ?? body.username ?? '' } : stored;
+  return body ? { ...resubmittedFields(stored, body), username: user?.username ?? formValue(body.username) ?? '' } : stored;
 }
 
 @ApiExcludeController()
@@ -59,7 +59,7 @@ export class UserPagesController {
       filter: { q: query.q ?? '', role: query.role ?? '', unitId: query.unitId ? String(query.unitId) : '' },
       roleOptions: ROLE_OPTIONS,
       unitOptions: await this.unitOptions(access),
-      pager: pager(page, { q: query.q, role: query.role, unitId: query.unitId }),
+      pager: pager(page, { ...query, page: undefined }),
     };
   }
 
@@ -74,7 +74,7 @@ export class UserPagesController {
   @RequirePermission(Permission.UsersManage)
   async create(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const model = await this.formModel(access, null, formFields(null, body));
-    const form = parseForm(CreateUserDto, withoutNulls({ ...userFormValues(body), username: textField(body.username), password: body.password ?? '' }));
+    const form = parseForm(CreateUserDto, withoutNulls({ ...userFormValues(body), username: requiredField(body.username), password: formValue(body.password) ?? '' }));
     if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
     await submitForm(res, 'users/form', model, async () => {
       await this.users.create(access, form.value);
@@ -109,7 +109,7 @@ export class UserPagesController {
   async resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const user = await this.users.get(access, id);
     const model = await this.formModel(access, user, formFields(user));
-    const form = parseForm(SetPasswordDto, { newPassword: body.newPassword ?? '' });
+    const form = parseForm(SetPasswordDto, { newPassword: formValue(body.newPassword) ?? '' });
     if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
     await submitForm(res, 'users/form', model, async () => {
       await this.users.resetPassword(access, id, form.value);

@@ -39,8 +39,7 @@ describe(`health, headers and API document (${process.env.TEST_DB})`, () => {
     await stopDatabase();
     const down = await app.http().get('/health').expect(503);
     expect(down.body.status).toBe('error');
-    expect(down.body.checks.database.status).toBe('down');
-    expect(typeof down.body.checks.database.error).toBe('string');
+    expect(down.body.checks.database).toEqual({ status: 'down' });
     await startDatabase();
     await app.http().get('/health').expect(200);
   });

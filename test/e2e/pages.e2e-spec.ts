@@ -111,6 +111,30 @@ describe(`web pages (${process.env.TEST_DB})`, () => {
     expect(units.text).not.toContain('新增单位');
   });
 
+  it('never lets the page cookie authorise an API call, whatever the case of the path', async () => {
+    const browser = new PageClient(app);
+    await browser.signIn('office', PASSWORD);
+    for (const path of ['/api/units', '/API/units', '/Api/Users']) {
+      expect((await app.http().get(path).set('Cookie', browser.cookieHeader())).status).toBe(401);
+    }
+  });
+
+  it('refuses a form that repeats a field, changing nothing', async () => {
+    const browser = new PageClient(app);
+    await browser.signIn('office', PASSWORD);
+    const before = await tableCounts(app.dataSource);
+    const token = await browser.csrfToken('/units/new');
+    const res = await app
+      .http()
+      .post('/units')
+      .set('Cookie', browser.cookieHeader())
+      .type('form')
+      .send(`_csrf=${encodeURIComponent(token)}&name=a&name=b&shortName=x&kind=other`);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('重复或无法识别的字段');
+    expect(await tableCounts(app.dataSource)).toEqual(before);
+  });
+
   it('gives a leader read-only pages', async () => {
     const browser = new PageClient(app);
     await browser.signIn('leader', PASSWORD);
@@ -131,9 +155,12 @@ describe(`web pages (${process.env.TEST_DB})`, () => {
     const changed = await browser.post('/account/password', { _csrf: await browser.csrfToken('/account/password'), currentPassword: PASSWORD, newPassword: 'new-password-1', confirmPassword: 'new-password-1' });
     expect(changed.status).toBe(303);
     expect((await browser.get('/')).status).toBe(200);
+    const cookiesBeforeSignOut = browser.cookieHeader();
     const out = await browser.post('/logout', { _csrf: await browser.csrfToken('/') });
     expect(out.headers.location).toBe('/login');
     expect((await browser.get('/')).status).toBe(303);
+    // Signing out revokes the token itself, not only the cookie: a copy of it no longer works.
+    expect((await app.http().get('/').set('Cookie', cookiesBeforeSignOut)).status).toBe(303);
     expect((await new PageClient(app).signIn('unit-town', 'new-password-1')).status).toBe(303);
   });
 });

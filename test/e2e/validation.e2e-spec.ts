@@ -98,6 +98,17 @@ describe(`bad input (${process.env.TEST_DB})`, () => {
     await office.patch(`/api/units/${org.town.id}`).send({ parentId: null }).expect(200);
   });
 
+  it('refuses null for a field that must have a value, while clearing optional ones works', async () => {
+    for (const body of [{ name: null }, { shortName: null }, { kind: null }, { active: null }]) {
+      const res = await office.patch(`/api/units/${org.police.id}`).send(body).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    await office.patch(`/api/users/${org.users.police.id}`).send({ displayName: null }).expect(400);
+    await office.patch(`/api/users/${org.users.police.id}`).send({ role: null }).expect(400);
+    await office.patch(`/api/users/${org.users.police.id}`).send({ phone: null, email: null }).expect(200);
+    expect((await office.get(`/api/units/${org.police.id}`).expect(200)).body.name).toBe('测试市公安局');
+  });
+
   it('refuses non-numeric ids and bad query parameters', async () => {
     await office.get('/api/units/abc').expect(400);
     const res = await office.get('/api/units?pageSize=1000').expect(400);

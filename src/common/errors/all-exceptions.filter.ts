@@ -7,7 +7,9 @@ import { describeError, ErrorBody } from './error-response';
 
 /** Pages get an HTML error page (or the sign-in page); everything else gets JSON. */
 export function isPageRequest(req: Request): boolean {
-  return !req.path.startsWith('/api') && req.path !== '/health';
+  // Routing ignores case, so the classification must too: /API/units is the API, not a page.
+  const path = req.path.toLowerCase();
+  return !path.startsWith('/api') && path !== '/health';
 }
 
 const logger = new Logger('Errors');

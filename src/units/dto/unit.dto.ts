@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
 import { Unit, UNIT_KINDS, UnitKind } from '../unit.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -68,12 +68,13 @@ export class CreateUnitDto {
   contact?: ContactDto;
 
   @ApiPropertyOptional({ description: '是否启用', default: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateUnitDto extends PartialType(CreateUnitDto) {}
+/** Every field optional; null only where the create DTO allows it (a required field cannot be nulled). */
+export class UpdateUnitDto extends PartialType(CreateUnitDto, { skipNullProperties: false }) {}
 
 export class UnitQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '按名称或简称查找', maxLength: 50 })

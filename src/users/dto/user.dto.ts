@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matc
 import { ROLES, Role } from '../../access/actor';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
 import type { User } from '../user.entity';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -52,12 +52,13 @@ export class CreateUserDto {
   password!: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username', 'password'] as const)) {}
+/** Every field optional; null only where the create DTO allows it (a required field cannot be nulled). */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username', 'password'] as const), { skipNullProperties: false }) {}
 
 export class SetPasswordDto {
   @ApiProperty({ description: `新密码，${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符` })
