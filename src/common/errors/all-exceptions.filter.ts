@@ -14,6 +14,8 @@ export function isPageRequest(req: Request): boolean {
 
 const logger = new Logger('Errors');
 
+const PAGE_TITLES: Record<number, string> = { 400: '提交的内容有误', 403: '无权访问', 404: '页面或对象不存在', 409: '操作未能完成', 413: '提交的内容过大', 429: '操作过于频繁' };
+
 export function respondWithError(error: unknown, req: Request, res: Response): void {
   const described = describeError(error);
   const correlationId = currentRequestContext()?.correlationId ?? String(res.getHeader(CORRELATION_HEADER) ?? '-');
@@ -28,7 +30,7 @@ export function respondWithError(error: unknown, req: Request, res: Response): v
     }
     res.status(described.status).render('error', {
       layout: 'bare',
-      title: `出错了（${described.status}）`,
+      title: PAGE_TITLES[described.status] ?? '系统出错了',
       status: described.status,
       message: described.message,
       correlationId,
