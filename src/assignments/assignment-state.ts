@@ -1,0 +1,78 @@
+import { DomainError } from '../common/errors/domain-error';
+
+export const ASSIGNMENT_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested', 'closed', 'cancelled'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export const STATUS_LABELS: Record<AssignmentStatus, string> = {
+  issued: '待签收',
+  acknowledged: '已签收',
+  in_progress: '办理中',
+  completion_requested: '申请办结',
+  closed: '已销号',
+  cancelled: '已撤销',
+};
+
+export const ASSIGNMENT_ACTIONS = ['acknowledge', 'report', 'request_completion', 'request_extension', 'close', 'return_completion', 'cancel'] as const;
+export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
+
+export const ACTION_LABELS: Record<AssignmentAction, string> = {
+  acknowledge: '签收',
+  report: '报送进展',
+  request_completion: '申请办结',
+  request_extension: '申请延期',
+  close: '销号',
+  return_completion: '退回办结申请',
+  cancel: '撤销',
+};
+
+interface Rule {
+  /** Who takes this step: the unit doing the work or the coordination office. */
+  by: 'unit' | 'office';
+  from: readonly AssignmentStatus[];
+  /** The state afterwards; `null` keeps the current one. */
+  to: AssignmentStatus | null;
+  reasonRequired: boolean;
+}
+
+const OPEN: readonly AssignmentStatus[] = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
+
+/** The whole life of an assignment: issued → acknowledged → in progress → completion requested → closed. */
+const RULES: Record<AssignmentAction, Rule> = {
+  acknowledge: { by: 'unit', from: ['issued'], to: 'acknowledged', reasonRequired: false },
+  report: { by: 'unit', from: ['acknowledged', 'in_progress'], to: 'in_progress', reasonRequired: false },
+  request_completion: { by: 'unit', from: ['in_progress'], to: 'completion_requested', reasonRequired: false },
+  request_extension: { by: 'unit', from: ['issued', 'acknowledged', 'in_progress'], to: null, reasonRequired: true },
+  close: { by: 'office', from: ['completion_requested'], to: 'closed', reasonRequired: false },
+  return_completion: { by: 'office', from: ['completion_requested'], to: 'in_progress', reasonRequired: true },
+  cancel: { by: 'office', from: OPEN, to: 'cancelled', reasonRequired: true },
+};
+
+export class IllegalTransitionError extends DomainError {
+  constructor(status: AssignmentStatus, action: AssignmentAction) {
+    super('ILLEGAL_TRANSITION', `任务当前为“${STATUS_LABELS[status]}”，不能${ACTION_LABELS[action]}`, { status, action });
+  }
+}
+
+/** The state after `action`, or an IllegalTransitionError when the state does not allow it. */
+export function nextStatus(status: AssignmentStatus, action: AssignmentAction): AssignmentStatus {
+  const rule = RULES[action];
+  if (!rule.from.includes(status)) throw new IllegalTransitionError(status, action);
+  return rule.to ?? status;
+}
+
+export function canTake(status: AssignmentStatus, action: AssignmentAction): boolean {
+  return RULES[action].from.includes(status);
+}
+
+/** The steps open to one side in a state, for the buttons a page shows. */
+export function availableActions(status: AssignmentStatus, by: 'unit' | 'office'): AssignmentAction[] {
+  return ASSIGNMENT_ACTIONS.filter((action) => RULES[action].by === by && RULES[action].from.includes(status));
+}
+
+export function reasonRequired(action: AssignmentAction): boolean {
+  return RULES[action].reasonRequired;
+}
+
+export function isOpen(status: AssignmentStatus): boolean {
+  return OPEN.includes(status);
+}

@@ -1,0 +1,86 @@
+import { publishedCalendar, withOverrides } from './calendar-data';
+import { CalendarNotCoveredError, chinaDate, WorkingCalendar } from './working-calendar';
+
+const calendar = new WorkingCalendar(publishedCalendar());
+
+describe('WorkingCalendar on the published national schedule', () => {
+  it('knows ordinary weekdays and weekends', () => {
+    expect(calendar.isWorkingDay('2026-03-10')).toBe(true); // Tuesday
+    expect(calendar.isWorkingDay('2026-03-14')).toBe(false); // Saturday
+  });
+
+  it('does not count the start day: one working day after a Thursday is the Friday', () => {
+    expect(calendar.addWorkingDays('2026-03-12', 1)).toBe('2026-03-13');
+    expect(calendar.addWorkingDays('2026-03-13', 1)).toBe('2026-03-16');
+    expect(calendar.addWorkingDays('2026-03-13', 5)).toBe('2026-03-20');
+  });
+
+  describe('Spring Festival 2026 (holiday 15–23 February, make-up Saturdays 14 and 28 February)', () => {
+    it('counts the make-up Saturday and skips the holiday', () => {
+      expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
+      expect(calendar.isWorkingDay('2026-02-16')).toBe(false); // a Monday in the holiday
+      expect(calendar.addWorkingDays('2026-02-13', 1)).toBe('2026-02-14');
+      expect(calendar.addWorkingDays('2026-02-14', 1)).toBe('2026-02-24');
+      expect(calendar.addWorkingDays('2026-02-13', 3)).toBe('2026-02-25');
+    });
+
+    it('counts working days left across the holiday', () => {
+      expect(calendar.workingDaysUntil('2026-02-12', '2026-02-24')).toBe(3); // 13, 14 and 24
+      expect(calendar.workingDaysUntil('2026-02-27', '2026-03-02')).toBe(2); // Saturday 28 and Monday 2
+    });
+  });
+
+  describe('Spring Festival 2025 (holiday 28 January–4 February, make-up 26 January and 8 February)', () => {
+    it('skips the holiday and counts both make-up days', () => {
+      expect(calendar.isWorkingDay('2025-01-26')).toBe(true); // Sunday
+      expect(calendar.addWorkingDays('2025-01-24', 1)).toBe('2025-01-26');
+      expect(calendar.addWorkingDays('2025-01-27', 1)).toBe('2025-02-05');
+      expect(calendar.addWorkingDays('2025-02-07', 1)).toBe('2025-02-08'); // Saturday
+    });
+  });
+
+  describe('National Day 2026 (holiday 1–7 October, make-up Sunday 20 September and Saturday 10 October)', () => {
+    it('lands on the make-up days and after the holiday', () => {
+      expect(calendar.addWorkingDays('2026-09-18', 1)).toBe('2026-09-20');
+      expect(calendar.addWorkingDays('2026-09-30', 1)).toBe('2026-10-08');
+      expect(calendar.addWorkingDays('2026-09-30', 3)).toBe('2026-10-10');
+    });
+
+    it('counts overdue working days as negative', () => {
+      expect(calendar.workingDaysUntil('2026-09-30', '2026-10-10')).toBe(3);
+      expect(calendar.workingDaysUntil('2026-10-10', '2026-10-10')).toBe(0);
+      expect(calendar.workingDaysUntil('2026-10-12', '2026-10-08')).toBe(-3); // 9, 10 (Saturday) and 12
+    });
+  });
+
+  it('refuses to count into a year whose schedule is not published, instead of assuming Monday–Friday', () => {
+    expect(calendar.addWorkingDays('2026-12-30', 1)).toBe('2026-12-31');
+    expect(() => calendar.addWorkingDays('2026-12-31', 1)).toThrow(CalendarNotCoveredError);
+    expect(() => calendar.workingDaysUntil('2026-12-01', '2027-01-05')).toThrow(/2027 年/);
+  });
+});
+
+describe('WorkingCalendar with the office overrides', () => {
+  it('applies a local holiday and a make-up day, and a year the office has entered', () => {
+    const local = new WorkingCalendar(
+      withOverrides(
+        publishedCalendar(),
+        [
+          { date: '2026-03-13', kind: 'holiday' },
+          { date: '2026-03-14', kind: 'workday' },
+          { date: '2027-01-01', kind: 'holiday' },
+        ],
+        [2027],
+      ),
+    );
+    expect(local.addWorkingDays('2026-03-12', 1)).toBe('2026-03-14');
+    expect(local.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+  });
+});
+
+describe('chinaDate', () => {
+  it('gives the date in China, eight hours ahead of UTC', () => {
+    expect(chinaDate(new Date('2026-03-09T15:59:00Z'))).toBe('2026-03-09');
+    expect(chinaDate(new Date('2026-03-09T16:00:00Z'))).toBe('2026-03-10');
+  });
+});

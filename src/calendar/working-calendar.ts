@@ -1,0 +1,84 @@
+import { DomainError } from '../common/errors/domain-error';
+
+/** A calendar date as `YYYY-MM-DD`, in China's time zone. */
+export type IsoDate = string;
+
+export type DayKind = 'holiday' | 'workday';
+
+/** What the calendar knows: statutory holidays, make-up working days (调休) and which years it covers. */
+export interface CalendarData {
+  /** Days off that would otherwise be working days (statutory holidays, local holidays). */
+  holidays: ReadonlySet<IsoDate>;
+  /** Weekend days that are working days (make-up days). */
+  workdays: ReadonlySet<IsoDate>;
+  /** Years whose whole schedule is known; counting into any other year is refused. */
+  coveredYears: ReadonlySet<number>;
+}
+
+export class CalendarNotCoveredError extends DomainError {
+  constructor(readonly year: number) {
+    super('CALENDAR_NOT_COVERED', `${year} 年的法定节假日安排尚未录入，无法按工作日计算期限；请协调办在“工作日历”中录入该年的放假和调休安排`);
+  }
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(date: IsoDate): number {
+  const match = ISO_DATE.exec(date);
+  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) throw new Error(`Not a calendar date: ${date}`);
+  return time;
+}
+
+const formatDay = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10);
+
+/** Today's date in China (UTC+8, no daylight saving), for the given instant. */
+export function chinaDate(instant: Date): IsoDate {
+  return formatDay(instant.getTime() + 8 * 3600_000);
+}
+
+/**
+ * Working-day arithmetic on mainland China's official calendar. Counting follows the legal rule: the
+ * start day is not counted, and the Nth working day after it is the deadline.
+ */
+export class WorkingCalendar {
+  constructor(private readonly data: CalendarData) {}
+
+  isWorkingDay(date: IsoDate): boolean {
+    const time = parseIsoDate(date);
+    const year = new Date(time).getUTCFullYear();
+    if (!this.data.coveredYears.has(year)) throw new CalendarNotCoveredError(year);
+    if (this.data.holidays.has(date)) return false;
+    if (this.data.workdays.has(date)) return true;
+    const weekday = new Date(time).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  /** The date N working days after `start` (N ≥ 1). */
+  addWorkingDays(start: IsoDate, n: number): IsoDate {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Working days to add must be a positive integer, got ${n}`);
+    let time = parseIsoDate(start);
+    for (let counted = 0; counted < n; ) {
+      time += DAY_MS;
+      if (this.isWorkingDay(formatDay(time))) counted += 1;
+    }
+    return formatDay(time);
+  }
+
+  /**
+   * Working days from `today` to `deadline`: how many remain (today not counted, the deadline counted),
+   * 0 on the deadline itself, and minus the working days already past it when overdue.
+   */
+  workingDaysUntil(today: IsoDate, deadline: IsoDate): number {
+    const from = parseIsoDate(today);
+    const to = parseIsoDate(deadline);
+    if (from === to) return 0;
+    const [low, high, sign] = from < to ? [from, to, 1] : [to, from, -1];
+    let count = 0;
+    for (let time = low + DAY_MS; time <= high; time += DAY_MS) {
+      if (this.isWorkingDay(formatDay(time))) count += 1;
+    }
+    return sign * count;
+  }
+}
