@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../migrations';
 import { DEMO_ACCOUNTS, DEMO_UNITS } from '../../src/demo/demo-city';
 import { createTestDatabase, startAppOn, testDb } from '../support/test-app';
 
@@ -17,7 +18,7 @@ describe(`start-up on an empty database (${process.env.TEST_DB})`, () => {
     try {
       const [app] = apps;
       const count = async (table: string) => Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
-      expect(await count('migrations')).toBe(1);
+      expect(await count('migrations')).toBe(MIGRATIONS.length);
       expect(await count('units')).toBe(DEMO_UNITS.length);
       expect(await count('users')).toBe(DEMO_ACCOUNTS.length);
       for (const started of apps) {

@@ -1,0 +1,107 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { Assignment } from '../assignments/assignment.entity';
+import { decimalTransformer } from '../common/numeric.transformer';
+import { SourceDocument } from '../documents/source-document.entity';
+
+export const PRIORITIES = ['normal', 'important', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PRIORITY_LABELS: Record<Priority, string> = { normal: '一般', important: '重要', urgent: '紧急' };
+
+export const REPORT_CYCLES = ['weekly', 'monthly', 'quarterly'] as const;
+export type ReportCycle = (typeof REPORT_CYCLES)[number];
+export const CYCLE_LABELS: Record<ReportCycle, string> = { weekly: '每周', monthly: '每月', quarterly: '每季度' };
+
+export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+export const COMPARATOR_SIGNS: Record<Comparator, string> = { gte: '≥', lte: '≤', eq: '=' };
+
+/** 督办事项: one concrete requirement, assigned to a lead unit and any cooperating units. */
+@Entity('directives')
+@Index('UQ_directives_year_seq', ['year', 'seq'], { unique: true })
+export class Directive {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** DB-2026-0007: unique and gapless per year. */
+  @Index('UQ_directives_code', { unique: true })
+  @Column({ type: 'varchar', length: 20 })
+  code!: string;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'text' })
+  requirement!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  category!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  priority!: Priority;
+
+  @Column({ name: 'source_document_id', type: 'int', nullable: true })
+  sourceDocumentId!: number | null;
+
+  @ManyToOne(() => SourceDocument, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_document_id', foreignKeyConstraintName: 'FK_directives_source' })
+  sourceDocument?: SourceDocument | null;
+
+  /** The paragraph of the source this directive was taken from. */
+  @Column({ name: 'source_excerpt', type: 'text', nullable: true })
+  sourceExcerpt!: string | null;
+
+  /** Deadline (YYYY-MM-DD) of a one-off directive; null for standing work. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  deadline!: string | null;
+
+  /** Reporting cycle of standing work (长期坚持); null for a one-off directive. */
+  @Column({ name: 'report_cycle', type: 'varchar', length: 10, nullable: true })
+  reportCycle!: ReportCycle | null;
+
+  /** Day of the month (monthly) or of the quarter's last month (quarterly) reports are due; weekday 1–5 for weekly. */
+  @Column({ name: 'report_day', type: 'int', nullable: true })
+  reportDay!: number | null;
+
+  @Column({ name: 'metric_name', type: 'varchar', length: 50, nullable: true })
+  metricName!: string | null;
+
+  @Column({ name: 'metric_unit', type: 'varchar', length: 10, nullable: true })
+  metricUnit!: string | null;
+
+  @Column({ name: 'metric_comparator', type: 'varchar', length: 3, nullable: true })
+  metricComparator!: Comparator | null;
+
+  @Column({ name: 'metric_target', type: 'decimal', precision: 14, scale: 4, nullable: true, transformer: decimalTransformer })
+  metricTarget!: number | null;
+
+  @Column({ name: 'created_by', type: 'int' })
+  createdBy!: number;
+
+  @OneToMany('Assignment', (assignment: Assignment) => assignment.directive)
+  assignments?: Assignment[];
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+}
+
+/** The last directive number issued in a year; locked while the next is taken, so numbers never repeat or skip. */
+@Entity('directive_counters')
+export class DirectiveCounter {
+  @Column({ type: 'int', primary: true })
+  year!: number;
+
+  @Column({ name: 'last_seq', type: 'int' })
+  lastSeq!: number;
+}
