@@ -4,7 +4,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PermissionGuard } from './access/permission.guard';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditModule } from './audit/audit.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { ClockModule } from './common/clock';
+import { DirectivesModule } from './directives/directives.module';
+import { DocumentsModule } from './documents/documents.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
@@ -41,8 +47,14 @@ export class AppModule {
           // One budget per client for the API and the page sign-in alike, not one per route.
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
         }),
+        ClockModule,
         AuditModule,
         AuthModule,
+        CalendarModule,
+        AttachmentsModule,
+        DocumentsModule,
+        DirectivesModule,
+        AssignmentsModule,
         UnitsModule,
         UsersModule,
         HealthModule,

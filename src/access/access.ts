@@ -11,7 +11,17 @@ export interface Denial {
 }
 
 /** Chinese names of the object types, for messages people read. Features add their own. */
-export const OBJECT_LABELS: Record<string, string> = { unit: '单位', user: '用户', route: '功能' };
+export const OBJECT_LABELS: Record<string, string> = {
+  unit: '单位',
+  user: '用户',
+  route: '功能',
+  document: '来源文件',
+  directive: '督办事项',
+  assignment: '任务',
+  report: '进展报告',
+  extension: '延期申请',
+  attachment: '附件',
+};
 
 /** A denied access: the global filter logs it, audits it and answers with the error's status. */
 export class AccessDeniedError extends DomainError {

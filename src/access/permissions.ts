@@ -11,6 +11,20 @@ export enum Permission {
   AuditRead = 'audit:read',
   /** Acting on one's own account: profile, own password. */
   OwnAccount = 'account:own',
+  CalendarRead = 'calendar:read',
+  CalendarManage = 'calendar:manage',
+  DocumentsRead = 'documents:read',
+  DocumentsManage = 'documents:manage',
+  DirectivesRead = 'directives:read',
+  DirectivesManage = 'directives:manage',
+  /** Reading assignments, their reports, extensions and attachments. */
+  AssignmentsRead = 'assignments:read',
+  /** The unit's side: acknowledge, report, request completion or an extension. */
+  AssignmentsWork = 'assignments:work',
+  /** The office's side: accept or return reports, close, cancel, decide extensions. */
+  AssignmentsReview = 'assignments:review',
+  /** Downloading an attachment; what it belongs to decides whether this person may see it. */
+  AttachmentsRead = 'attachments:read',
 }
 
 /**
@@ -29,6 +43,15 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.UsersManage]: 'all',
     [Permission.AuditRead]: 'all',
     [Permission.OwnAccount]: 'all',
+    [Permission.CalendarRead]: 'all',
+    [Permission.CalendarManage]: 'all',
+    [Permission.DocumentsRead]: 'all',
+    [Permission.DocumentsManage]: 'all',
+    [Permission.DirectivesRead]: 'all',
+    [Permission.DirectivesManage]: 'all',
+    [Permission.AssignmentsRead]: 'all',
+    [Permission.AssignmentsReview]: 'all',
+    [Permission.AttachmentsRead]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -36,12 +59,22 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.UnitsRead]: 'all',
     [Permission.UsersRead]: 'all',
     [Permission.OwnAccount]: 'all',
+    [Permission.CalendarRead]: 'all',
+    [Permission.DocumentsRead]: 'all',
+    [Permission.DirectivesRead]: 'all',
+    [Permission.AssignmentsRead]: 'all',
+    [Permission.AttachmentsRead]: 'all',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
     [Permission.UnitsRead]: 'own-unit',
     [Permission.UsersRead]: 'own-unit',
     [Permission.OwnAccount]: 'all',
+    [Permission.CalendarRead]: 'all',
+    [Permission.DirectivesRead]: 'own-unit',
+    [Permission.AssignmentsRead]: 'own-unit',
+    [Permission.AssignmentsWork]: 'own-unit',
+    [Permission.AttachmentsRead]: 'own-unit',
   },
 };
 

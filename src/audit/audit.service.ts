@@ -35,7 +35,7 @@ export class AuditService {
       actorUnitId: actor?.unitId ?? null,
       action: record.action,
       objectType: record.objectType ?? null,
-      objectId: record.objectId === undefined ? null : String(record.objectId),
+      objectId: record.objectId === undefined ? null : String(record.objectId).slice(0, 40),
       changes: record.changes ?? null,
       correlationId: context?.correlationId ?? null,
       ip: context?.ip ?? null,

@@ -20,6 +20,10 @@ export interface AppConfig {
   demoPassword: string | null;
   initialAdminPassword: string | null;
   logLevel: LogLevelName;
+  /** Where uploaded files are kept: outside any folder the web server serves. */
+  uploadDir: string;
+  uploadMaxBytes: number;
+  uploadMaxFiles: number;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -179,6 +183,9 @@ export function loadConfig(env: Env): AppConfig {
     demoPassword: secret(env, 'DEMO_PASSWORD', 8) ?? null,
     initialAdminPassword: secret(env, 'INITIAL_ADMIN_PASSWORD', 8) ?? null,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
+    uploadDir: read(env, 'UPLOAD_DIR') ?? join(process.cwd(), 'data', 'uploads'),
+    uploadMaxBytes: integer(env, 'UPLOAD_MAX_MB', 20, 1, 500) * 1024 * 1024,
+    uploadMaxFiles: integer(env, 'UPLOAD_MAX_FILES', 10, 1, 50),
   };
 }
 

@@ -50,6 +50,7 @@ export async function startAppOn(databaseEnv: Record<string, string>, overrides:
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
     LOGIN_RATE_LIMIT: '1000',
+    UPLOAD_DIR: mkdtempSync(join(tmpdir(), 'dbs-uploads-')),
     ...databaseEnv,
     ...overrides,
   });

@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UploadedFiles } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import type { UploadedFile } from '../attachments/attachments.service';
+import { UploadFiles } from '../attachments/upload.interceptor';
+import { AssignmentsService } from './assignments.service';
+import {
+  AssignmentDetailView,
+  AssignmentPage,
+  AssignmentQueryDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  ReasonDto,
+  ReportDto,
+  ReviewReportDto,
+  VersionDto,
+} from './dto/assignment.dto';
+
+const STEP = { type: AssignmentDetailView };
+const CONFLICT = { description: '当前状态不允许此操作（ILLEGAL_TRANSITION），或任务已被他人更新（STALE_VERSION）' };
+
+@ApiTags('任务')
+@Controller('api/assignments')
+export class AssignmentsController {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @Get()
+  @RequirePermission(Permission.AssignmentsRead)
+  @ApiOperation({ summary: '任务列表（成员单位即“我的任务”），按紧急程度排序', description: '可按状态、单位、事项、是否超期、N 个工作日内到期、待审核筛选。' })
+  @ApiOkResponse({ type: AssignmentPage })
+  list(@CurrentAccess() access: Access, @Query() query: AssignmentQueryDto): Promise<AssignmentPage> {
+    return this.assignments.list(access, query);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.AssignmentsRead)
+  @ApiOperation({ summary: '任务详情：进展报告、延期申请、办理经过和可进行的操作' })
+  @ApiOkResponse(STEP)
+  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<AssignmentDetailView> {
+    return this.assignments.get(access, id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsWork)
+  @ApiOperation({ summary: '签收（成员单位）' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
+    return this.assignments.acknowledge(access, id, dto);
+  }
+
+  @Post(':id/reports')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsWork)
+  @UploadFiles()
+  @ApiOperation({ summary: '报送进展（成员单位），可附文件（字段 files）' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  report(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
+    return this.assignments.report(access, id, dto, files);
+  }
+
+  @Post(':id/completion-request')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsWork)
+  @UploadFiles()
+  @ApiOperation({ summary: '申请办结（成员单位），随附办结报告' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  requestCompletion(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
+    return this.assignments.requestCompletion(access, id, dto, files);
+  }
+
+  @Post(':id/extension-requests')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsWork)
+  @ApiOperation({ summary: '申请延期（成员单位，须在期限届满前）' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  requestExtension(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ExtensionRequestDto): Promise<AssignmentDetailView> {
+    return this.assignments.requestExtension(access, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsReview)
+  @ApiOperation({ summary: '销号（协调办）：同意办结' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  close(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
+    return this.assignments.close(access, id, dto);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsReview)
+  @ApiOperation({ summary: '退回办结申请（协调办，须填写理由）' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
+    return this.assignments.returnCompletion(access, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsReview)
+  @ApiOperation({ summary: '撤销任务（协调办，须填写理由）' })
+  @ApiOkResponse(STEP)
+  @ApiConflictResponse(CONFLICT)
+  cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
+    return this.assignments.cancel(access, id, dto);
+  }
+
+  @Post('reports/:reportId/review')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsReview)
+  @ApiOperation({ summary: '审核进展报告（协调办）：采纳或退回' })
+  @ApiOkResponse(STEP)
+  reviewReport(@CurrentAccess() access: Access, @Param('reportId', ParseIntPipe) reportId: number, @Body() dto: ReviewReportDto): Promise<AssignmentDetailView> {
+    return this.assignments.reviewReport(access, reportId, dto);
+  }
+
+  @Post('extension-requests/:extensionId/decision')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentsReview)
+  @ApiOperation({ summary: '审批延期申请（协调办）：同意则期限改变，原期限保留在记录中' })
+  @ApiOkResponse(STEP)
+  decideExtension(@CurrentAccess() access: Access, @Param('extensionId', ParseIntPipe) extensionId: number, @Body() dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
+    return this.assignments.decideExtension(access, extensionId, dto);
+  }
+}

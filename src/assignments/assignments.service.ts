@@ -1,0 +1,356 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Access } from '../access/access';
+import { Permission, scopeOf } from '../access/permissions';
+import { attachmentView } from '../attachments/attachment-view';
+import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
+import { AuditService } from '../audit/audit.service';
+import { FieldChanges } from '../audit/audit-entry.entity';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { PRIORITY_RANK } from '../directives/directives.service';
+import { AssignmentAction, availableActions, canTake, IllegalTransitionError, nextStatus } from './assignment-state';
+import { Assignment, AssignmentEvent } from './assignment.entity';
+import { deadlineStatus } from './deadline-status';
+import {
+  AssignmentDetailView,
+  AssignmentPage,
+  AssignmentQueryDto,
+  AssignmentView,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  ReasonDto,
+  ReportDto,
+  ReviewReportDto,
+  VersionDto,
+} from './dto/assignment.dto';
+import { ExtensionRequest } from './extension-request.entity';
+import { ProgressReport } from './progress-report.entity';
+
+const OPEN_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
+
+type EventAction = AssignmentEvent['action'];
+
+@Injectable()
+export class AssignmentsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    // A report's files are seen by whoever may read the report.
+    this.attachments.registerOwner('report', async (access, reportId) => {
+      const report = await this.dataSource.getRepository(ProgressReport).findOneBy({ id: reportId });
+      if (!report) throw new NotFoundError('附件');
+      await this.loadForReading(access, report.assignmentId, this.dataSource.manager, 'attachment', reportId);
+    });
+  }
+
+  async list(access: Access, query: AssignmentQueryDto): Promise<AssignmentPage> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const qb = this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.directive', 'directive')
+      .innerJoinAndSelect('a.unit', 'unit')
+      .setParameters({ today, open: OPEN_STATUSES });
+    if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
+    if (query.directiveId) qb.andWhere('a.directive_id = :directiveId', { directiveId: query.directiveId });
+    if (query.overdue === true) qb.andWhere('a.status IN (:...open) AND a.deadline < :today');
+    if (query.overdue === false) qb.andWhere('NOT (a.status IN (:...open) AND a.deadline IS NOT NULL AND a.deadline < :today)');
+    if (query.dueWithin !== undefined) {
+      const limit = query.dueWithin === 0 ? today : calendar.addWorkingDays(today, query.dueWithin);
+      qb.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: limit });
+    }
+    if (query.awaitingReview) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where("a.status = 'completion_requested'")
+            .orWhere("EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id AND r.status = 'submitted' AND r.is_final = :notFinal)", { notFinal: false })
+            .orWhere("EXISTS (SELECT 1 FROM extension_requests e WHERE e.assignment_id = a.id AND e.status = 'pending')"),
+        ),
+      );
+    }
+    if (query.q) {
+      const pattern = containsPattern(query.q);
+      qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
+    }
+    // Most urgent first: open before finished, then by deadline, then by priority.
+    // Sort keys are selected under aliases: paginated queries with joins can only order by those.
+    qb.addSelect('CASE WHEN a.status IN (:...open) THEN 0 ELSE 1 END', 'finished')
+      .addSelect('CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END', 'no_deadline')
+      .addSelect(PRIORITY_RANK('directive'), 'priority_rank')
+      .orderBy('finished', 'ASC')
+      .addOrderBy('no_deadline', 'ASC')
+      .addOrderBy('a.deadline', 'ASC')
+      .addOrderBy('priority_rank', 'ASC')
+      .addOrderBy('a.id', 'ASC');
+    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return pageOf(items.map((a) => this.view(a, calendar, today)), total, query) as Page<AssignmentView>;
+  }
+
+  async get(access: Access, id: number): Promise<AssignmentDetailView> {
+    const assignment = await this.loadForReading(access, id, this.dataSource.manager, 'assignment', id);
+    const [reports, extensions, events] = await Promise.all([
+      this.dataSource.getRepository(ProgressReport).find({ where: { assignmentId: id }, order: { id: 'DESC' } }),
+      this.dataSource.getRepository(ExtensionRequest).find({ where: { assignmentId: id }, order: { id: 'DESC' } }),
+      this.dataSource.getRepository(AssignmentEvent).find({ where: { assignmentId: id }, order: { id: 'ASC' } }),
+    ]);
+    const files = await this.attachments.list('report', reports.map((r) => r.id));
+    const worksOn = scopeOf(access.actor.role, Permission.AssignmentsWork) !== null && access.actor.unitId === assignment.unitId;
+    const reviews = scopeOf(access.actor.role, Permission.AssignmentsReview) !== null;
+    return Object.assign(this.view(assignment, await this.calendar.calendar(), this.calendar.today()), {
+      requirement: assignment.directive!.requirement,
+      metricName: assignment.directive!.metricName,
+      metricUnit: assignment.directive!.metricUnit,
+      reports: reports.map((r) => ({
+        id: r.id,
+        assignmentId: r.assignmentId,
+        narrative: r.narrative,
+        percentDone: r.percentDone,
+        metricValue: r.metricValue,
+        isFinal: r.isFinal,
+        status: r.status,
+        reviewNote: r.reviewNote,
+        submittedAt: r.submittedAt,
+        attachments: files.filter((f) => f.ownerId === r.id).map(attachmentView),
+      })),
+      extensions: extensions.map((e) => ({
+        id: e.id,
+        assignmentId: e.assignmentId,
+        currentDeadline: e.currentDeadline,
+        requestedDeadline: e.requestedDeadline,
+        reason: e.reason,
+        status: e.status,
+        decisionNote: e.decisionNote,
+        requestedAt: e.requestedAt,
+      })),
+      history: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, occurredAt: e.occurredAt })),
+      availableActions: worksOn ? availableActions(assignment.status, 'unit') : reviews ? availableActions(assignment.status, 'office') : [],
+    });
+  }
+
+  acknowledge(access: Access, id: number, dto: VersionDto): Promise<AssignmentDetailView> {
+    return this.act(access, id, dto.version, 'acknowledge', async () => ({ set: { acknowledgedAt: this.clock.now() } }));
+  }
+
+  report(access: Access, id: number, dto: ReportDto, files: UploadedFile[]): Promise<AssignmentDetailView> {
+    return this.withReport(access, id, dto, files, 'report', false);
+  }
+
+  requestCompletion(access: Access, id: number, dto: ReportDto, files: UploadedFile[]): Promise<AssignmentDetailView> {
+    if (dto.percentDone !== 100) {
+      throw new DomainError('VALIDATION_FAILED', '申请办结时完成比例应为 100%', [{ field: 'percentDone', message: '申请办结时应为 100' }]);
+    }
+    return this.withReport(access, id, dto, files, 'request_completion', true);
+  }
+
+  close(access: Access, id: number, dto: VersionDto): Promise<AssignmentDetailView> {
+    return this.act(access, id, dto.version, 'close', async (manager) => {
+      await this.reviewFinalReport(manager, access, id, 'accepted', null);
+      return { set: { closedAt: this.clock.now() } };
+    });
+  }
+
+  returnCompletion(access: Access, id: number, dto: ReasonDto): Promise<AssignmentDetailView> {
+    return this.act(access, id, dto.version, 'return_completion', async (manager) => {
+      await this.reviewFinalReport(manager, access, id, 'returned', dto.reason);
+      return { note: dto.reason };
+    });
+  }
+
+  cancel(access: Access, id: number, dto: ReasonDto): Promise<AssignmentDetailView> {
+    return this.act(access, id, dto.version, 'cancel', async (manager) => {
+      // Nothing stays pending on a cancelled assignment.
+      await manager.update(ExtensionRequest, { assignmentId: id, status: 'pending' }, { status: 'refused', decisionNote: '任务已撤销', decidedBy: access.actor.userId, decidedAt: this.clock.now() });
+      return { note: dto.reason };
+    });
+  }
+
+  async reviewReport(access: Access, reportId: number, dto: ReviewReportDto): Promise<AssignmentDetailView> {
+    const note = dto.note?.trim() || null;
+    if (dto.decision === 'return' && !note) throw new DomainError('VALIDATION_FAILED', '退回报告须填写理由', [{ field: 'note', message: '退回时必填' }]);
+    const assignmentId = await this.dataSource.transaction(async (manager) => {
+      const report = await manager.findOneBy(ProgressReport, { id: reportId });
+      if (!report) throw new NotFoundError('进展报告');
+      const assignment = await this.loadForWork(access, report.assignmentId, manager);
+      if (report.isFinal) throw new DomainError('CONFLICT', '这是随办结申请报送的报告，请通过“销号”或“退回办结申请”处理');
+      if (report.status !== 'submitted') throw new DomainError('CONFLICT', '该报告已审核过');
+      const status = dto.decision === 'accept' ? 'accepted' : 'returned';
+      const result = await manager.update(ProgressReport, { id: reportId, status: 'submitted' }, { status, reviewNote: note, reviewedBy: access.actor.userId, reviewedAt: this.clock.now() });
+      if (result.affected !== 1) throw new DomainError('CONFLICT', '该报告已审核过');
+      await this.record(manager, access, assignment, dto.decision === 'accept' ? 'report_accepted' : 'report_returned', assignment.status, note, { report: [reportId, status] });
+      return assignment.id;
+    });
+    return this.get(access, assignmentId);
+  }
+
+  requestExtension(access: Access, id: number, dto: ExtensionRequestDto): Promise<AssignmentDetailView> {
+    return this.act(access, id, dto.version, 'request_extension', async (manager, assignment) => {
+      if (!assignment.deadline) throw new DomainError('CONFLICT', '长期坚持的任务没有办理时限，无需申请延期');
+      const today = this.calendar.today();
+      if (today > assignment.deadline) throw new DomainError('CONFLICT', `办理时限（${assignment.deadline}）已过，不能再申请延期；请尽快报送进展`);
+      if (dto.requestedDeadline <= assignment.deadline) {
+        throw new DomainError('VALIDATION_FAILED', '申请的新期限应晚于当前期限', [{ field: 'requestedDeadline', message: `应晚于 ${assignment.deadline}` }]);
+      }
+      if (await manager.existsBy(ExtensionRequest, { assignmentId: id, status: 'pending' })) throw new DomainError('CONFLICT', '已有一份延期申请在等待审批');
+      const request = await manager.save(
+        manager.create(ExtensionRequest, {
+          assignmentId: id,
+          currentDeadline: assignment.deadline,
+          requestedDeadline: dto.requestedDeadline,
+          reason: dto.reason.trim(),
+          status: 'pending',
+          decisionNote: null,
+          requestedBy: access.actor.userId,
+          requestedAt: this.clock.now(),
+          decidedBy: null,
+          decidedAt: null,
+        }),
+      );
+      return { note: `申请延至 ${dto.requestedDeadline}：${dto.reason.trim()}`, changes: { extension: [null, request.id] } };
+    });
+  }
+
+  async decideExtension(access: Access, extensionId: number, dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
+    const note = dto.note?.trim() || null;
+    if (dto.decision === 'refuse' && !note) throw new DomainError('VALIDATION_FAILED', '不同意延期须填写理由', [{ field: 'note', message: '不同意时必填' }]);
+    const assignmentId = await this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOneBy(ExtensionRequest, { id: extensionId });
+      if (!request) throw new NotFoundError('延期申请');
+      const assignment = await this.loadForWork(access, request.assignmentId, manager);
+      if (request.status !== 'pending') throw new DomainError('CONFLICT', '该延期申请已处理过');
+      const granted = dto.decision === 'grant';
+      await manager.update(ExtensionRequest, { id: extensionId }, { status: granted ? 'granted' : 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
+      if (granted) await this.bump(manager, assignment, { deadline: request.requestedDeadline });
+      await this.record(manager, access, assignment, granted ? 'extension_granted' : 'extension_refused', assignment.status, granted ? `期限由 ${request.currentDeadline} 延至 ${request.requestedDeadline}${note ? `：${note}` : ''}` : note, granted ? { deadline: [request.currentDeadline, request.requestedDeadline] } : { extension: [extensionId, 'refused'] });
+      return assignment.id;
+    });
+    return this.get(access, assignmentId);
+  }
+
+  /** A report, alone or with a completion request, with its files. */
+  private async withReport(access: Access, id: number, dto: ReportDto, files: UploadedFile[], action: 'report' | 'request_completion', isFinal: boolean): Promise<AssignmentDetailView> {
+    return this.attachments.withFiles(files, access.actor.userId, (attach) =>
+      this.act(access, id, dto.version, action, async (manager, assignment) => {
+        if (dto.metricValue !== undefined && !assignment.directive!.metricName) {
+          throw new DomainError('VALIDATION_FAILED', '该事项没有量化目标，不需要填写指标值', [{ field: 'metricValue', message: '该事项没有量化目标' }]);
+        }
+        const report = await manager.save(
+          manager.create(ProgressReport, {
+            assignmentId: id,
+            narrative: dto.narrative,
+            percentDone: dto.percentDone,
+            metricValue: dto.metricValue ?? null,
+            isFinal,
+            status: 'submitted',
+            reviewNote: null,
+            submittedBy: access.actor.userId,
+            submittedAt: this.clock.now(),
+            reviewedBy: null,
+            reviewedAt: null,
+          }),
+        );
+        await attach(manager, 'report', report.id);
+        return { set: { percentDone: dto.percentDone, metricValue: dto.metricValue ?? assignment.metricValue }, changes: { report: [null, report.id], percentDone: [assignment.percentDone, dto.percentDone] } };
+      }),
+    );
+  }
+
+  /**
+   * One step of the state machine in one transaction: permission on the object, the version the client
+   * saw, the state rule, the step's own effect, the row update guarded by the version, history and audit.
+   */
+  private async act(
+    access: Access,
+    id: number,
+    version: number,
+    action: AssignmentAction,
+    effect: (manager: EntityManager, assignment: Assignment) => Promise<{ set?: Partial<Assignment>; note?: string; changes?: FieldChanges }>,
+  ): Promise<AssignmentDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const assignment = await this.loadForWork(access, id, manager);
+      if (assignment.version !== version) throw staleVersion();
+      if (!canTake(assignment.status, action)) throw new IllegalTransitionError(assignment.status, action);
+      const to = nextStatus(assignment.status, action);
+      const outcome = await effect(manager, assignment);
+      await this.bump(manager, assignment, { ...outcome.set, status: to });
+      await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
+    });
+    return this.get(access, id);
+  }
+
+  /** Updates the row only if nobody changed it since it was read. */
+  private async bump(manager: EntityManager, assignment: Assignment, set: Partial<Assignment>): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Assignment)
+      .set({ ...set, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: assignment.id, version: assignment.version })
+      .execute();
+    if (result.affected !== 1) throw staleVersion();
+  }
+
+  private async record(manager: EntityManager, access: Access, assignment: Assignment, action: EventAction, to: Assignment['status'], note: string | null, changes: FieldChanges): Promise<void> {
+    await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action, fromStatus: assignment.status, toStatus: to, note, actorUserId: access.actor.userId, occurredAt: this.clock.now() }));
+    await this.audit.record({ action: `assignment.${action}`, objectType: 'assignment', objectId: assignment.id, changes: { ...changes, ...(note ? { note: [null, note] } : {}) } }, manager);
+  }
+
+  private async reviewFinalReport(manager: EntityManager, access: Access, assignmentId: number, status: 'accepted' | 'returned', note: string | null): Promise<void> {
+    await manager.update(ProgressReport, { assignmentId, isFinal: true, status: 'submitted' }, { status, reviewNote: note, reviewedBy: access.actor.userId, reviewedAt: this.clock.now() });
+  }
+
+  /** For changes: only the assignment's own unit (or the office, whose scope is all units). */
+  private async loadForWork(access: Access, id: number, manager: EntityManager): Promise<Assignment> {
+    const assignment = await manager.findOne(Assignment, { where: { id }, relations: { directive: true, unit: true } });
+    if (!assignment) throw new NotFoundError('任务');
+    access.assertReaches('assignment', id, [assignment.unitId]);
+    return assignment;
+  }
+
+  /** For reading: the assignment's unit, and the directive's lead unit, which compiles the combined answer. */
+  private async loadForReading(access: Access, id: number, manager: EntityManager, objectType: string, objectId: number): Promise<Assignment> {
+    const assignment = await manager.findOne(Assignment, { where: { id }, relations: { directive: true, unit: true } });
+    if (!assignment) throw new NotFoundError(objectType === 'attachment' ? '附件' : '任务');
+    const lead = await manager.findOne(Assignment, { where: { directiveId: assignment.directiveId, role: 'lead' }, select: { unitId: true } });
+    access.assertReaches(objectType, objectId, [assignment.unitId, lead?.unitId ?? null]);
+    return assignment;
+  }
+
+  private view(a: Assignment, calendar: Awaited<ReturnType<CalendarService['calendar']>>, today: string): AssignmentView {
+    return {
+      id: a.id,
+      directiveId: a.directiveId,
+      directiveCode: a.directive!.code,
+      directiveTitle: a.directive!.title,
+      priority: a.directive!.priority,
+      unitId: a.unitId,
+      unitName: a.unit!.shortName,
+      role: a.role,
+      status: a.status,
+      deadline: a.deadline,
+      ...deadlineStatus(calendar, today, a.status, a.deadline),
+      targetValue: a.targetValue,
+      percentDone: a.percentDone,
+      metricValue: a.metricValue,
+      version: a.version,
+    };
+  }
+}
+
+function staleVersion(): DomainError {
+  return new DomainError('STALE_VERSION', '该任务已被他人更新，请刷新页面后再操作');
+}
+

@@ -1,0 +1,20 @@
+import { CalendarNotCoveredError, IsoDate, WorkingCalendar } from '../calendar/working-calendar';
+import { AssignmentStatus, isOpen } from './assignment-state';
+
+export interface DeadlineStatus {
+  /** Working days left (negative once overdue); null without a deadline or past the calendar's years. */
+  workingDaysLeft: number | null;
+  /** Derived every time from the deadline and the state, never stored. */
+  overdue: boolean;
+}
+
+export function deadlineStatus(calendar: WorkingCalendar, today: IsoDate, status: AssignmentStatus, deadline: IsoDate | null): DeadlineStatus {
+  const overdue = deadline !== null && isOpen(status) && deadline < today;
+  if (deadline === null || !isOpen(status)) return { workingDaysLeft: null, overdue };
+  try {
+    return { workingDaysLeft: calendar.workingDaysUntil(today, deadline), overdue };
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return { workingDaysLeft: null, overdue };
+    throw error;
+  }
+}

@@ -1,0 +1,210 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ISO_DATE_PATTERN } from '../../calendar/dto/calendar.dto';
+import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { AttachmentView } from '../../documents/dto/document.dto';
+import { PRIORITIES, Priority } from '../../directives/directive.entity';
+import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, AssignmentAction, AssignmentStatus } from '../assignment-state';
+import { ASSIGNMENT_ROLES, AssignmentRole } from '../assignment.entity';
+import { EXTENSION_STATUSES, ExtensionStatus } from '../extension-request.entity';
+import { REPORT_STATUSES, ReportStatus } from '../progress-report.entity';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** Every step on an assignment names the version it was read at; a stale one answers 409. */
+export class VersionDto {
+  @ApiProperty({ description: '读取任务时的版本号' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ReasonDto extends VersionDto {
+  @ApiProperty({ description: '理由（必填）', maxLength: 500 })
+  @IsString()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+/** A progress report; sent as multipart/form-data when it carries files, so numbers may arrive as text. */
+export class ReportDto extends VersionDto {
+  @ApiProperty({ description: '进展情况', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  narrative!: string;
+
+  @ApiProperty({ description: '完成百分比 0–100', minimum: 0, maximum: 100 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  percentDone!: number;
+
+  @ApiPropertyOptional({ description: '指标当前值（事项有量化目标时填写）' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-1e9)
+  @Max(1e9)
+  metricValue?: number;
+}
+
+export class ReviewReportDto {
+  @ApiProperty({ enum: ['accept', 'return'], description: 'accept 采纳；return 退回（须填写理由）' })
+  @IsIn(['accept', 'return'])
+  decision!: 'accept' | 'return';
+
+  @ApiPropertyOptional({ description: '退回理由或审核意见', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class ExtensionRequestDto extends VersionDto {
+  @ApiProperty({ description: '申请延至 YYYY-MM-DD' })
+  @Matches(ISO_DATE_PATTERN)
+  requestedDeadline!: string;
+
+  @ApiProperty({ description: '延期理由', maxLength: 500 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ExtensionDecisionDto {
+  @ApiProperty({ enum: ['grant', 'refuse'] })
+  @IsIn(['grant', 'refuse'])
+  decision!: 'grant' | 'refuse';
+
+  @ApiPropertyOptional({ description: '审批意见（不同意时必填）', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class AssignmentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(ASSIGNMENT_STATUSES)
+  status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ description: '承办单位' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+
+  @ApiPropertyOptional({ description: '督办事项' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  directiveId?: number;
+
+  @ApiPropertyOptional({ description: 'true：只看超期的；false：只看未超期的' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'N 个工作日内到期', minimum: 0, maximum: 250 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(250)
+  dueWithin?: number;
+
+  @ApiPropertyOptional({ description: '只看待协调办处理的（申请办结、待审核报告、待审批延期）' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  awaitingReview?: boolean;
+
+  @ApiPropertyOptional({ description: '按事项编号、标题查找', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}
+
+export class AssignmentView {
+  @ApiProperty() id!: number;
+  @ApiProperty() directiveId!: number;
+  @ApiProperty() directiveCode!: string;
+  @ApiProperty() directiveTitle!: string;
+  @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
+  @ApiProperty() unitId!: number;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: ASSIGNMENT_ROLES }) role!: AssignmentRole;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
+  @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '剩余工作日（负数为超期工作日）' }) workingDaysLeft!: number | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) targetValue!: number | null;
+  @ApiProperty() percentDone!: number;
+  @ApiProperty({ type: Number, nullable: true }) metricValue!: number | null;
+  @ApiProperty() version!: number;
+}
+
+export class ReportView {
+  @ApiProperty() id!: number;
+  @ApiProperty() assignmentId!: number;
+  @ApiProperty() narrative!: string;
+  @ApiProperty() percentDone!: number;
+  @ApiProperty({ type: Number, nullable: true }) metricValue!: number | null;
+  @ApiProperty({ description: '随办结申请一并报送' }) isFinal!: boolean;
+  @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
+  @ApiProperty({ type: String, nullable: true, description: '退回理由或审核意见' }) reviewNote!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) submittedAt!: Date;
+  @ApiProperty({ type: [AttachmentView] }) attachments!: AttachmentView[];
+}
+
+export class ExtensionView {
+  @ApiProperty() id!: number;
+  @ApiProperty() assignmentId!: number;
+  @ApiProperty() currentDeadline!: string;
+  @ApiProperty() requestedDeadline!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ enum: EXTENSION_STATUSES }) status!: ExtensionStatus;
+  @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) requestedAt!: Date;
+}
+
+export class EventView {
+  @ApiProperty() action!: string;
+  @ApiProperty({ type: String, nullable: true }) fromStatus!: string | null;
+  @ApiProperty() toStatus!: string;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: Date;
+}
+
+export class AssignmentDetailView extends AssignmentView {
+  @ApiProperty() requirement!: string;
+  @ApiProperty({ type: String, nullable: true }) metricName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) metricUnit!: string | null;
+  @ApiProperty({ type: [ReportView], description: '本任务的进展报告；牵头单位查看配合单位任务时也可见' }) reports!: ReportView[];
+  @ApiProperty({ type: [ExtensionView] }) extensions!: ExtensionView[];
+  @ApiProperty({ type: [EventView], description: '办理经过' }) history!: EventView[];
+  @ApiProperty({ enum: ASSIGNMENT_ACTIONS, isArray: true, description: '当前账号此刻可以进行的操作' }) availableActions!: AssignmentAction[];
+}
+
+export class AssignmentPage extends PageOf(AssignmentView, 'AssignmentPage') {}

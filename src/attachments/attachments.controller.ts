@@ -1,0 +1,23 @@
+import { Controller, Get, Param, ParseIntPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import { AttachmentsService, contentDisposition } from './attachments.service';
+
+@ApiTags('附件')
+@Controller('api/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id')
+  @RequirePermission(Permission.AttachmentsRead)
+  @ApiOperation({ summary: '下载附件', description: '与附件所属的报告或文件做同样的权限检查。' })
+  @ApiProduces('application/octet-stream')
+  async download(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const attachment = await this.attachments.findForDownload(access, id);
+    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+    return new StreamableFile(this.attachments.open(attachment), { type: attachment.mediaType, length: attachment.size });
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import { DomainError } from '../common/errors/domain-error';
+import { CalendarService } from './calendar.service';
+import { CalendarDayDto, ISO_DATE_PATTERN, WorkingDaysQueryDto, WorkingDaysResultView } from './dto/calendar.dto';
+
+@ApiTags('工作日历')
+@Controller('api/calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @RequirePermission(Permission.CalendarRead)
+  @ApiOperation({ summary: '工作日历：已覆盖的年份和协调办设定的日期' })
+  overview() {
+    return this.calendar.overview();
+  }
+
+  @Get('working-days')
+  @RequirePermission(Permission.CalendarRead)
+  @ApiOperation({ summary: '计算 N 个工作日后的日期', description: '起算日当天不计入，第 N 个工作日即为期限；超出已录入年份时返回 422。' })
+  @ApiOkResponse({ type: WorkingDaysResultView })
+  async addWorkingDays(@Query() query: WorkingDaysQueryDto): Promise<WorkingDaysResultView> {
+    return { date: (await this.calendar.calendar()).addWorkingDays(query.from, query.days) };
+  }
+
+  @Put('days/:date')
+  @HttpCode(204)
+  @RequirePermission(Permission.CalendarManage)
+  @ApiOperation({ summary: '设定放假日或调休上班日（协调办）' })
+  @ApiNoContentResponse()
+  setDay(@Param('date') date: string, @Body() dto: CalendarDayDto): Promise<void> {
+    if (dto.date !== date) throw new DomainError('VALIDATION_FAILED', '地址中的日期与提交的日期不一致', [{ field: 'date', message: '与地址不一致' }]);
+    return this.calendar.setDay(dto);
+  }
+
+  @Delete('days/:date')
+  @HttpCode(204)
+  @RequirePermission(Permission.CalendarManage)
+  @ApiOperation({ summary: '删除协调办设定的日期' })
+  @ApiNoContentResponse()
+  removeDay(@Param('date') date: string): Promise<void> {
+    if (!ISO_DATE_PATTERN.test(date)) throw new DomainError('VALIDATION_FAILED', '日期应为 YYYY-MM-DD');
+    return this.calendar.removeDay(date);
+  }
+
+  @Put('years/:year')
+  @HttpCode(204)
+  @RequirePermission(Permission.CalendarManage)
+  @ApiOperation({ summary: '确认某年的放假安排已录入完毕（协调办）', description: '之后该年即可按工作日计算期限。' })
+  @ApiNoContentResponse()
+  coverYear(@Param('year', ParseIntPipe) year: number): Promise<void> {
+    if (year < 2000 || year > 2100) throw new DomainError('VALIDATION_FAILED', '年份应在 2000 到 2100 之间');
+    return this.calendar.coverYear(year);
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { DayKind } from '../working-calendar';
+
+export const ISO_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class CalendarDayDto {
+  @ApiProperty({ description: '日期 YYYY-MM-DD', example: '2027-02-08' })
+  @Matches(ISO_DATE_PATTERN)
+  date!: string;
+
+  @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday 放假；workday 调休上班' })
+  @IsIn(['holiday', 'workday'])
+  kind!: DayKind;
+
+  @ApiProperty({ description: '说明，如“春节”“调休上班”', maxLength: 100 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  note!: string;
+}
+
+export class WorkingDaysQueryDto {
+  @ApiProperty({ description: '起算日 YYYY-MM-DD（当天不计入）' })
+  @Matches(ISO_DATE_PATTERN)
+  from!: string;
+
+  @ApiProperty({ description: '工作日数', minimum: 1, maximum: 250 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(250)
+  days!: number;
+}
+
+export class WorkingDaysResultView {
+  @ApiProperty({ description: '第 N 个工作日（期限）' })
+  date!: string;
+}

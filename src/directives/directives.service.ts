@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Access } from '../access/access';
+import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
+import { deadlineStatus } from '../assignments/deadline-status';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/changes';
+import { CalendarService } from '../calendar/calendar.service';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { SourceDocument } from '../documents/source-document.entity';
+import { Unit } from '../units/unit.entity';
+import { Directive } from './directive.entity';
+import { formatDirectiveCode, nextDirectiveNumber } from './directive-code';
+import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
+
+const AUDITED_FIELDS = ['title', 'requirement', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'sourceDocumentId'] as const;
+const OPEN_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
+export const PRIORITY_RANK = (alias: string) => `CASE ${alias}.priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END`;
+
+const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
+
+@Injectable()
+export class DirectivesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(access: Access, query: DirectiveQueryDto): Promise<DirectivePage> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const qb = this.dataSource.getRepository(Directive).createQueryBuilder('directive').leftJoinAndSelect('directive.sourceDocument', 'source');
+    // Conditions on the directive's assignments, always within what the access reaches.
+    const matching = (conditions: (sub: SelectQueryBuilder<Assignment>) => void, negate = false) => {
+      const sub = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select('1').where('a.directive_id = directive.id');
+      if (access.unitRestriction !== null) sub.andWhere('a.unit_id = :ownUnit');
+      conditions(sub);
+      qb.andWhere(`${negate ? 'NOT ' : ''}EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());
+    };
+    qb.setParameters({ ownUnit: access.unitRestriction, today, open: OPEN_STATUSES });
+    matching(() => undefined);
+    if (query.status) matching((sub) => sub.andWhere('a.status = :status', { status: query.status }));
+    if (query.unitId) matching((sub) => sub.andWhere('a.unit_id = :unitId', { unitId: query.unitId }));
+    if (query.overdue !== undefined) matching((sub) => sub.andWhere('a.status IN (:...open) AND a.deadline < :today'), !query.overdue);
+    if (query.dueWithin !== undefined) {
+      const limit = query.dueWithin === 0 ? today : calendar.addWorkingDays(today, query.dueWithin);
+      matching((sub) => sub.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: limit }));
+    }
+    if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
+    if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
+    if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
+    if (query.q) {
+      const pattern = containsPattern(query.q);
+      qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
+    }
+    // Sort keys are selected under aliases: paginated queries with joins can only order by those.
+    qb.addSelect(PRIORITY_RANK('directive'), 'priority_rank').addSelect('CASE WHEN directive.deadline IS NULL THEN 1 ELSE 0 END', 'no_deadline');
+    if (query.sort === 'newest') qb.orderBy('directive.id', 'DESC');
+    else if (query.sort === 'priority') qb.orderBy('priority_rank', 'ASC').addOrderBy('directive.id', 'DESC');
+    else qb.orderBy('no_deadline', 'ASC').addOrderBy('directive.deadline', 'ASC').addOrderBy('directive.id', 'ASC');
+    const [directives, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const views = await this.views(access, directives, calendar, today);
+    return pageOf(views, total, query) as Page<DirectiveView>;
+  }
+
+  async get(access: Access, id: number): Promise<DirectiveView> {
+    const directive = await this.dataSource.getRepository(Directive).findOne({ where: { id }, relations: { sourceDocument: true } });
+    if (!directive) throw new NotFoundError('督办事项');
+    const units = await this.dataSource.getRepository(Assignment).find({ where: { directiveId: id }, select: { unitId: true } });
+    access.assertReaches('directive', id, units.map((a) => a.unitId));
+    const [view] = await this.views(access, [directive], await this.calendar.calendar(), this.calendar.today());
+    return view;
+  }
+
+  async create(access: Access, dto: CreateDirectiveDto): Promise<DirectiveView> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const deadline = this.deadlineOf(dto, calendar, today);
+    const unitIds = [dto.leadUnitId, ...(dto.cooperatingUnitIds ?? [])];
+    if (dto.cooperatingUnitIds?.includes(dto.leadUnitId)) throw invalid('cooperatingUnitIds', '牵头单位不能同时是配合单位');
+    const targets = new Map((dto.unitTargets ?? []).map((t) => [t.unitId, t.value]));
+    if (targets.size > 0 && !dto.metric) throw invalid('unitTargets', '设定各单位目标值前，请先填写量化目标');
+    for (const unitId of targets.keys()) if (!unitIds.includes(unitId)) throw invalid('unitTargets', `单位 ${unitId} 不是本事项的牵头或配合单位`);
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.assertUnitsAssignable(manager, unitIds);
+      if (dto.sourceDocumentId && !(await manager.existsBy(SourceDocument, { id: dto.sourceDocumentId }))) throw invalid('sourceDocumentId', '来源文件不存在');
+      const year = Number(today.slice(0, 4));
+      const seq = await nextDirectiveNumber(manager, year);
+      const directive = await manager.save(
+        manager.create(Directive, {
+          code: formatDirectiveCode(year, seq),
+          year,
+          seq,
+          title: dto.title,
+          requirement: dto.requirement,
+          category: dto.category,
+          priority: dto.priority,
+          sourceDocumentId: dto.sourceDocumentId ?? null,
+          sourceExcerpt: dto.sourceExcerpt || null,
+          deadline,
+          reportCycle: dto.reportCycle ?? null,
+          reportDay: dto.reportCycle ? dto.reportDay! : null,
+          metricName: dto.metric?.name ?? null,
+          metricUnit: dto.metric?.unit ?? null,
+          metricComparator: dto.metric?.comparator ?? null,
+          metricTarget: dto.metric?.target ?? null,
+          createdBy: access.actor.userId,
+        }),
+      );
+      const now = this.clock.now();
+      for (const unitId of unitIds) {
+        const assignment = await manager.save(
+          manager.create(Assignment, {
+            directiveId: directive.id,
+            unitId,
+            role: unitId === dto.leadUnitId ? 'lead' : 'cooperating',
+            status: 'issued',
+            deadline,
+            targetValue: targets.get(unitId) ?? dto.metric?.target ?? null,
+            percentDone: 0,
+            metricValue: null,
+            acknowledgedAt: null,
+            closedAt: null,
+          }),
+        );
+        await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
+      }
+      await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
+      return directive.id;
+    });
+    return this.get(access, id);
+  }
+
+  async update(access: Access, id: number, dto: UpdateDirectiveDto): Promise<DirectiveView> {
+    await this.dataSource.transaction(async (manager) => {
+      const directive = await manager.findOneBy(Directive, { id });
+      if (!directive) throw new NotFoundError('督办事项');
+      const before = { ...directive };
+      const changes: Partial<Directive> = {};
+      for (const field of ['title', 'requirement', 'category', 'priority'] as const) if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
+      if (dto.deadline !== undefined) {
+        if (directive.reportCycle) throw invalid('deadline', '长期坚持的事项没有办理时限');
+        if (dto.deadline < this.calendar.today()) throw invalid('deadline', '办理时限不能早于今天');
+        changes.deadline = dto.deadline;
+      }
+      const diff = diffFields(before, { ...before, ...changes }, AUDITED_FIELDS);
+      // The version check is the WHERE clause: a stale version updates no row.
+      const result = await manager
+        .createQueryBuilder()
+        .update(Directive)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id, version: dto.version })
+        .execute();
+      if (result.affected !== 1) throw new DomainError('STALE_VERSION', '该督办事项已被他人修改，请刷新后重试');
+      if (changes.deadline && before.deadline) {
+        // Assignments still on the old common deadline move with it; extended ones keep their own.
+        await manager.update(Assignment, { directiveId: id, deadline: before.deadline, status: In(OPEN_STATUSES) }, { deadline: changes.deadline });
+      }
+      if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
+    });
+    return this.get(access, id);
+  }
+
+  private deadlineOf(dto: CreateDirectiveDto, calendar: WorkingCalendar, today: string): string | null {
+    const given = [dto.deadline !== undefined, dto.deadlineWorkingDays !== undefined, dto.reportCycle !== undefined].filter(Boolean).length;
+    if (given !== 1) throw invalid('deadline', '请在办理时限（日期或工作日数）和长期坚持的报送周期中选择一种');
+    if (dto.reportCycle) {
+      if (dto.reportDay === undefined) throw invalid('reportDay', '长期坚持的事项需要设定报送日');
+      if (dto.reportCycle === 'weekly' && dto.reportDay > 5) throw invalid('reportDay', '每周报送日应为星期一到星期五（1–5）');
+      return null;
+    }
+    if (dto.deadlineWorkingDays !== undefined) return calendar.addWorkingDays(today, dto.deadlineWorkingDays);
+    if (dto.deadline! < today) throw invalid('deadline', '办理时限不能早于今天');
+    return dto.deadline!;
+  }
+
+  private async assertUnitsAssignable(manager: EntityManager, unitIds: number[]): Promise<void> {
+    const units = await manager.findBy(Unit, { id: In(unitIds) });
+    for (const unitId of unitIds) {
+      const unit = units.find((u) => u.id === unitId);
+      if (!unit || !unit.active) throw invalid('leadUnitId', `单位 ${unitId} 不存在或已停用`);
+      if (unit.kind === 'office') throw invalid('leadUnitId', '协调办公室本身不能作为承办单位');
+    }
+  }
+
+  /** Directive views with the assignments this access may see: all, or its own and (as lead) its cooperators'. */
+  private async views(access: Access, directives: Directive[], calendar: WorkingCalendar, today: string): Promise<DirectiveView[]> {
+    if (directives.length === 0) return [];
+    const assignments = await this.dataSource.getRepository(Assignment).find({
+      where: { directiveId: In(directives.map((d) => d.id)) },
+      relations: { unit: true },
+      order: { role: 'DESC', id: 'ASC' },
+    });
+    return directives.map((directive) => {
+      const own = assignments.filter((a) => a.directiveId === directive.id);
+      const mine = own.find((a) => access.reachesUnit(a.unitId));
+      const visible = access.unitRestriction === null ? own : own.filter((a) => access.reachesUnit(a.unitId) || mine?.role === 'lead');
+      const summaries = visible.map((a) => ({
+        id: a.id,
+        unitId: a.unitId,
+        unitName: a.unit?.shortName ?? '',
+        role: a.role,
+        status: a.status,
+        deadline: a.deadline,
+        ...deadlineStatus(calendar, today, a.status, a.deadline),
+        targetValue: a.targetValue,
+        percentDone: a.percentDone,
+        metricValue: a.metricValue,
+        version: a.version,
+      }));
+      return Object.assign(new DirectiveView(), {
+        id: directive.id,
+        code: directive.code,
+        title: directive.title,
+        requirement: directive.requirement,
+        category: directive.category,
+        priority: directive.priority,
+        source: directive.sourceDocument ? { id: directive.sourceDocument.id, title: directive.sourceDocument.title, docNumber: directive.sourceDocument.docNumber } : null,
+        sourceExcerpt: directive.sourceExcerpt,
+        deadline: directive.deadline,
+        reportCycle: directive.reportCycle,
+        reportDay: directive.reportDay,
+        metric: directive.metricName ? { name: directive.metricName, unit: directive.metricUnit!, comparator: directive.metricComparator!, target: directive.metricTarget! } : null,
+        overdue: summaries.some((s) => s.overdue),
+        version: directive.version,
+        createdAt: directive.createdAt,
+        assignments: summaries,
+      });
+    });
+  }
+}

@@ -1,0 +1,297 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../../assignments/assignment-state';
+import { AssignmentRole } from '../../assignments/assignment.entity';
+import { ISO_DATE_PATTERN } from '../../calendar/dto/calendar.dto';
+import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { COMPARATORS, Comparator, PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../directive.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class MetricDto {
+  @ApiProperty({ description: '指标名称', example: '国家反诈中心APP安装率', maxLength: 50 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ description: '计量单位，如 %、个、人、万元', maxLength: 10, example: '%' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10)
+  unit!: string;
+
+  @ApiProperty({ enum: COMPARATORS, description: 'gte ≥；lte ≤；eq =' })
+  @IsIn(COMPARATORS)
+  comparator!: Comparator;
+
+  @ApiProperty({ description: '目标值（各单位未单独设定时适用）', example: 60 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-1e9)
+  @Max(1e9)
+  target!: number;
+}
+
+export class UnitTargetDto {
+  @ApiProperty({ description: '单位 ID（须为本事项的牵头或配合单位）' })
+  @IsInt()
+  @Min(1)
+  unitId!: number;
+
+  @ApiProperty({ description: '该单位的目标值', example: 100 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(-1e9)
+  @Max(1e9)
+  value!: number;
+}
+
+export class CreateDirectiveDto {
+  @ApiProperty({ maxLength: 200, example: '全市社区（村）国家反诈中心APP安装率上半年达到60%' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ description: '工作要求', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  requirement!: string;
+
+  @ApiProperty({ description: '类别，如 宣传防范、资金查控、行业治理', maxLength: 50 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(50)
+  category!: string;
+
+  @ApiProperty({ enum: PRIORITIES, description: 'normal 一般；important 重要；urgent 紧急' })
+  @IsIn(PRIORITIES)
+  priority!: Priority;
+
+  @ApiPropertyOptional({ description: '来源文件 ID', type: Number, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  sourceDocumentId?: number | null;
+
+  @ApiPropertyOptional({ description: '引用的来源原文段落', maxLength: 2000, type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  sourceExcerpt?: string | null;
+
+  @ApiPropertyOptional({ description: '办理时限 YYYY-MM-DD（与 deadlineWorkingDays、reportCycle 三选一）' })
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  deadline?: string;
+
+  @ApiPropertyOptional({ description: '办理时限：自今日起 N 个工作日（今日不计）', minimum: 1, maximum: 250 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(250)
+  deadlineWorkingDays?: number;
+
+  @ApiPropertyOptional({ enum: REPORT_CYCLES, description: '长期坚持事项的报送周期' })
+  @IsOptional()
+  @IsIn(REPORT_CYCLES)
+  reportCycle?: ReportCycle;
+
+  @ApiPropertyOptional({ description: '报送日：每周为星期几（1–5），每月或每季度末月为几号（1–28）' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(28)
+  reportDay?: number;
+
+  @ApiPropertyOptional({ type: MetricDto, description: '量化目标' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MetricDto)
+  metric?: MetricDto;
+
+  @ApiProperty({ description: '牵头单位 ID' })
+  @IsInt()
+  @Min(1)
+  leadUnitId!: number;
+
+  @ApiPropertyOptional({ type: [Number], description: '配合单位 ID 列表' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  cooperatingUnitIds?: number[];
+
+  @ApiPropertyOptional({ type: [UnitTargetDto], description: '各单位不同的目标值' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(51)
+  @ValidateNested({ each: true })
+  @Type(() => UnitTargetDto)
+  unitTargets?: UnitTargetDto[];
+}
+
+export class UpdateDirectiveDto {
+  @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  requirement?: string;
+
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(50)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ description: '新的办理时限；未单独延期的任务随之调整' })
+  @IsOptional()
+  @Matches(ISO_DATE_PATTERN)
+  deadline?: string;
+}
+
+export const DIRECTIVE_SORTS = ['deadline', 'newest', 'priority'] as const;
+
+export class DirectiveQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, description: '有任务处于该状态' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(ASSIGNMENT_STATUSES)
+  status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ description: '涉及该单位' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+
+  @ApiPropertyOptional({ description: '来源文件 ID' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  sourceDocumentId?: number;
+
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ description: 'true：只看有超期任务的事项' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '只看 N 个工作日内到期的', minimum: 0, maximum: 250 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(250)
+  dueWithin?: number;
+
+  @ApiPropertyOptional({ description: '按编号、标题查找', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: DIRECTIVE_SORTS, default: 'deadline' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(DIRECTIVE_SORTS)
+  sort: (typeof DIRECTIVE_SORTS)[number] = 'deadline';
+}
+
+export class MetricView {
+  @ApiProperty() name!: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ enum: COMPARATORS }) comparator!: Comparator;
+  @ApiProperty() target!: number;
+}
+
+export class AssignmentSummaryView {
+  @ApiProperty() id!: number;
+  @ApiProperty() unitId!: number;
+  @ApiProperty() unitName!: string;
+  @ApiProperty({ enum: ['lead', 'cooperating'] }) role!: AssignmentRole;
+  @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
+  @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '剩余工作日；负数为已超期的工作日；日历未覆盖时为空' }) workingDaysLeft!: number | null;
+  @ApiProperty({ description: '未办结且已过期限' }) overdue!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) targetValue!: number | null;
+  @ApiProperty() percentDone!: number;
+  @ApiProperty({ type: Number, nullable: true }) metricValue!: number | null;
+  @ApiProperty() version!: number;
+}
+
+export class SourceRefView {
+  @ApiProperty() id!: number;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) docNumber!: string | null;
+}
+
+export class DirectiveView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ example: 'DB-2026-0007' }) code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() requirement!: string;
+  @ApiProperty() category!: string;
+  @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
+  @ApiProperty({ type: SourceRefView, nullable: true }) source!: SourceRefView | null;
+  @ApiProperty({ type: String, nullable: true }) sourceExcerpt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
+  @ApiProperty({ enum: REPORT_CYCLES, nullable: true }) reportCycle!: ReportCycle | null;
+  @ApiProperty({ type: Number, nullable: true }) reportDay!: number | null;
+  @ApiProperty({ type: MetricView, nullable: true }) metric!: MetricView | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: [AssignmentSummaryView], description: '各单位的任务（成员单位只看到本单位的，牵头单位还看到配合单位的）' }) assignments!: AssignmentSummaryView[];
+}
+
+export class DirectivePage extends PageOf(DirectiveView, 'DirectivePage') {}

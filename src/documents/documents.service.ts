@@ -1,0 +1,74 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { objectDenied } from '../access/access';
+import { Permission, scopeOf } from '../access/permissions';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../access/actor';
+import { attachmentView } from '../attachments/attachment-view';
+import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
+import { AuditService } from '../audit/audit.service';
+import { diffFields } from '../audit/changes';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { Directive } from '../directives/directive.entity';
+import { CreateDocumentDto, DocumentDetailView, DocumentQueryDto, DocumentView } from './dto/document.dto';
+import { SourceDocument } from './source-document.entity';
+
+const AUDITED_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn'] as const;
+
+@Injectable()
+export class DocumentsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    // A document's files are for those who may read documents (the office and leaders).
+    this.attachments.registerOwner('document', async (access, documentId) => {
+      if (!scopeOf(access.actor.role, Permission.DocumentsRead)) {
+        throw objectDenied({ actor: access.actor, permission: Permission.DocumentsRead, objectType: 'document', objectId: documentId });
+      }
+    });
+  }
+
+  async list(query: DocumentQueryDto): Promise<Page<DocumentView>> {
+    const qb = this.dataSource.getRepository(SourceDocument).createQueryBuilder('doc').orderBy('doc.issued_on', 'DESC').addOrderBy('doc.id', 'DESC');
+    if (query.kind) qb.andWhere('doc.kind = :kind', { kind: query.kind });
+    if (query.q) qb.andWhere(`(doc.title LIKE :q ${LIKE_ESCAPE} OR doc.doc_number LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(query.q) });
+    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return pageOf(items.map(DocumentView.of), total, query);
+  }
+
+  async get(id: number): Promise<DocumentDetailView> {
+    const document = await this.dataSource.getRepository(SourceDocument).findOneBy({ id });
+    if (!document) throw new NotFoundError('来源文件');
+    const directives = await this.dataSource.getRepository(Directive).find({ where: { sourceDocumentId: id }, order: { id: 'ASC' } });
+    const attachments = await this.attachments.list('document', [id]);
+    return Object.assign(DocumentView.of(document), {
+      directives: directives.map((d) => ({ id: d.id, code: d.code, title: d.title, sourceExcerpt: d.sourceExcerpt })),
+      attachments: attachments.map(attachmentView),
+    });
+  }
+
+  async create(actor: Actor, dto: CreateDocumentDto, files: UploadedFile[] = []): Promise<DocumentDetailView> {
+    const id = await this.attachments.withFiles(files, actor.userId, (attach) =>
+      this.dataSource.transaction(async (manager) => {
+        await this.assertNumberFree(manager, dto.docNumber ?? null);
+        const document = await manager.save(manager.create(SourceDocument, { ...dto, docNumber: dto.docNumber || null, createdBy: actor.userId }));
+        await attach(manager, 'document', document.id);
+        await this.audit.record({ action: 'document.create', objectType: 'document', objectId: document.id, changes: diffFields(null, document, AUDITED_FIELDS) }, manager);
+        return document.id;
+      }),
+    );
+    return this.get(id);
+  }
+
+  private async assertNumberFree(manager: EntityManager, docNumber: string | null): Promise<void> {
+    if (docNumber && (await manager.existsBy(SourceDocument, { docNumber }))) {
+      throw new DomainError('CONFLICT', `文号“${docNumber}”已登记过，同一文号不能重复登记`);
+    }
+  }
+}

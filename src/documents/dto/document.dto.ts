@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ISO_DATE_PATTERN } from '../../calendar/dto/calendar.dto';
+import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateDocumentDto {
+  @ApiProperty({ enum: DOCUMENT_KINDS, description: 'minutes 会议纪要；speech 领导讲话；policy 政策文件；instruction 领导批示；suggestion 建议提案；inspection 督导检查' })
+  @IsIn(DOCUMENT_KINDS)
+  kind!: DocumentKind;
+
+  @ApiProperty({ maxLength: 200, example: '全市打击治理电信网络诈骗工作推进会会议纪要' })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiPropertyOptional({ description: '文号，如 云反诈办〔2026〕3号；填写时不能与已有文件重复', maxLength: 60, type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MaxLength(60)
+  docNumber?: string | null;
+
+  @ApiProperty({ description: '发文或主持单位', maxLength: 100 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(100)
+  issuer!: string;
+
+  @ApiProperty({ description: '日期 YYYY-MM-DD', example: '2026-03-09' })
+  @Matches(ISO_DATE_PATTERN)
+  issuedOn!: string;
+
+  @ApiProperty({ description: '全文', maxLength: 20000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  body!: string;
+}
+
+export class DocumentQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(DOCUMENT_KINDS)
+  kind?: DocumentKind;
+
+  @ApiPropertyOptional({ description: '按标题、文号查找', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}
+
+export class AttachmentView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ description: '文件名（已清理）' }) fileName!: string;
+  @ApiProperty({ description: '按内容识别的类型' }) mediaType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ description: '下载地址' }) url!: string;
+}
+
+export class DocumentView {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind!: DocumentKind;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) docNumber!: string | null;
+  @ApiProperty() issuer!: string;
+  @ApiProperty() issuedOn!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ description: '乐观锁版本号' }) version!: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+
+  static of(document: SourceDocument): DocumentView {
+    return Object.assign(new DocumentView(), {
+      id: document.id,
+      kind: document.kind,
+      title: document.title,
+      docNumber: document.docNumber,
+      issuer: document.issuer,
+      issuedOn: document.issuedOn,
+      body: document.body,
+      version: document.version,
+      createdAt: document.createdAt,
+    });
+  }
+}
+
+export class DirectiveSummaryView {
+  @ApiProperty() id!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) sourceExcerpt!: string | null;
+}
+
+export class DocumentDetailView extends DocumentView {
+  @ApiProperty({ type: [DirectiveSummaryView], description: '由该文件产生的督办事项' }) directives!: DirectiveSummaryView[];
+  @ApiProperty({ type: [AttachmentView] }) attachments!: AttachmentView[];
+}
+
+export class DocumentPage extends PageOf(DocumentView, 'DocumentPage') {}
+
