@@ -3,12 +3,15 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { chinaDate } from '../calendar/working-calendar';
+import { Clock } from '../common/clock';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { withStartupLock } from '../database/migrate';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
+import { seedDemoDirectives } from './demo-directives';
 
 const SYSTEM_ACTOR = { userId: null, username: 'system', unitId: null } as const;
 
@@ -23,6 +26,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,14 +49,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const saved = await manager.save(manager.create(Unit, { ...unit, contactEmail: null, address: null, active: true, parentId: null }));
         unitIds.set(key, saved.id);
       }
+      const userIds = new Map<string, number>();
       for (const account of DEMO_ACCOUNTS) {
         const unitId = account.unitKey ? unitIds.get(account.unitKey)! : null;
-        await manager.save(manager.create(User, { ...omitKey(account), unitId, passwordHash, active: true, phone: null, email: null }));
+        const user = await manager.save(manager.create(User, { ...omitKey(account), unitId, passwordHash, active: true, phone: null, email: null }));
+        if (account.unitKey) userIds.set(account.unitKey, user.id);
       }
+      await seedDemoDirectives(manager, chinaDate(this.clock.now()), unitIds, userIds.get('office')!, userIds);
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
     });
     const lines = [
-      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号。`,
+      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项。`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(14)} ${a.displayName}`),
       this.config.demoPassword ? '  密码：DEMO_PASSWORD 中设置的密码' : `  密码（只显示这一次）：${password}`,
     ];

@@ -10,6 +10,10 @@ interface NavEntry {
 
 /** The navigation, each entry shown to roles that hold its permission over all units. */
 const NAV: NavEntry[] = [
+  { href: '/tasks', label: '我的任务', permission: Permission.AssignmentsWork },
+  { href: '/review', label: '待审核', permission: Permission.AssignmentsReview },
+  { href: '/directives', label: '督办事项', permission: Permission.DirectivesRead },
+  { href: '/documents', label: '来源文件', permission: Permission.DocumentsRead },
   { href: '/units', label: '单位管理', permission: Permission.UnitsManage },
   { href: '/units', label: '成员单位', permission: Permission.UnitsRead },
   { href: '/users', label: '用户管理', permission: Permission.UsersManage },
@@ -26,7 +30,9 @@ export function navigationFor(actor: Actor, path: string): NavItem[] {
   const seen = new Set<string>();
   const items: NavItem[] = [{ href: '/', label: '首页', active: path === '/' }];
   for (const entry of NAV) {
-    if (seen.has(entry.href) || scopeOf(actor.role, entry.permission) !== 'all') continue;
+    const scope = scopeOf(actor.role, entry.permission);
+    // Management sections need reach over all units; a unit contact's own work list is theirs by nature.
+    if (seen.has(entry.href) || !scope || (scope !== 'all' && entry.permission !== Permission.AssignmentsWork)) continue;
     seen.add(entry.href);
     items.push({ href: entry.href, label: entry.label, active: path === entry.href || path.startsWith(`${entry.href}/`) });
   }

@@ -24,7 +24,9 @@ export function pageSessionMiddleware(secret: string, secure: boolean) {
     getSessionIdentifier: (req) => (req.cookies as Record<string, string>)[SESSION_COOKIE] ?? '',
     cookieName: CSRF_COOKIE,
     cookieOptions: baseCookieOptions(secure),
-    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
+    // Upload forms (multipart) are parsed after this check, so they carry the token in their action URL.
+    getCsrfTokenFromRequest: (req) =>
+      (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? (req.query as Record<string, string>)[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
   });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!isPageRequest(req)) return next();

@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import { ACTION_LABELS, STATUS_LABELS } from '../assignments/assignment-state';
+import { ASSIGNMENT_ROLE_LABELS } from '../assignments/assignment.entity';
+import { EXTENSION_STATUS_LABELS } from '../assignments/extension-request.entity';
+import { REPORT_STATUS_LABELS } from '../assignments/progress-report.entity';
+import { COMPARATOR_SIGNS, CYCLE_LABELS, PRIORITY_LABELS } from '../directives/directive.entity';
+import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
 
 const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -11,6 +17,20 @@ const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   minute: '2-digit',
   hour12: false,
 });
+
+/** Chinese names of the codes pages show, for `{{labelOf "status" status}}`. */
+const LABELS: Record<string, Record<string, string>> = {
+  status: STATUS_LABELS,
+  action: ACTION_LABELS,
+  priority: PRIORITY_LABELS,
+  cycle: CYCLE_LABELS,
+  comparator: COMPARATOR_SIGNS,
+  role: ASSIGNMENT_ROLE_LABELS,
+  report: REPORT_STATUS_LABELS,
+  extension: EXTENSION_STATUS_LABELS,
+  documentKind: DOCUMENT_KIND_LABELS,
+  event: { ...ACTION_LABELS, create: '下达', report_accepted: '报告被采纳', report_returned: '报告被退回', extension_granted: '同意延期', extension_refused: '不同意延期' },
+};
 
 type RenderCallback = (error: Error | null, html?: string) => void;
 
@@ -28,6 +48,13 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('datetime', (value: Date | string | null) => (value ? SHANGHAI.format(new Date(value)).replace(/\//g, '-') : '—'));
   handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  handlebars.registerHelper('labelOf', (dictionary: string, value: string) => {
+    const labels = LABELS[dictionary];
+    if (!labels) throw new Error(`No labels named ${dictionary}`);
+    return labels[value] ?? value;
+  });
+  handlebars.registerHelper('abs', (value: number) => Math.abs(value));
+  handlebars.registerHelper('includes', (list: unknown[], value: unknown) => Array.isArray(list) && list.includes(value));
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();
   const template = (file: string) => {
