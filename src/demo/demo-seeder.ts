@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { hashPassword } from '../auth/password';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { withStartupLock } from '../database/migrate';
+import { ensureDirectiveCounter } from '../directives/directive-code';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
@@ -43,6 +44,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   private async seedDemoCity(): Promise<void> {
     const password = this.config.demoPassword ?? generatePassword();
     const passwordHash = await hashPassword(password);
+    const today = chinaDate(this.clock.now());
+    await ensureDirectiveCounter(this.dataSource, Number(today.slice(0, 4)));
     await this.dataSource.transaction(async (manager) => {
       const unitIds = new Map<string, number>();
       for (const { key, ...unit } of DEMO_UNITS) {
@@ -55,7 +58,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const user = await manager.save(manager.create(User, { ...omitKey(account), unitId, passwordHash, active: true, phone: null, email: null }));
         if (account.unitKey) userIds.set(account.unitKey, user.id);
       }
-      await seedDemoDirectives(manager, chinaDate(this.clock.now()), unitIds, userIds.get('office')!, userIds);
+      await seedDemoDirectives(manager, today, unitIds, userIds.get('office')!, userIds);
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
     });
     const lines = [

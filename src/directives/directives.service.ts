@@ -15,7 +15,7 @@ import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
 import { Unit } from '../units/unit.entity';
 import { Directive } from './directive.entity';
-import { formatDirectiveCode, nextDirectiveNumber } from './directive-code';
+import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from './directive-code';
 import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
 
 const AUDITED_FIELDS = ['title', 'requirement', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'sourceDocumentId'] as const;
@@ -89,10 +89,11 @@ export class DirectivesService {
     if (targets.size > 0 && !dto.metric) throw invalid('unitTargets', '设定各单位目标值前，请先填写量化目标');
     for (const unitId of targets.keys()) if (!unitIds.includes(unitId)) throw invalid('unitTargets', `单位 ${unitId} 不是本事项的牵头或配合单位`);
 
+    const year = Number(today.slice(0, 4));
+    await ensureDirectiveCounter(this.dataSource, year);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.assertUnitsAssignable(manager, unitIds);
       if (dto.sourceDocumentId && !(await manager.existsBy(SourceDocument, { id: dto.sourceDocumentId }))) throw invalid('sourceDocumentId', '来源文件不存在');
-      const year = Number(today.slice(0, 4));
       const seq = await nextDirectiveNumber(manager, year);
       const directive = await manager.save(
         manager.create(Directive, {

@@ -15,6 +15,7 @@ const NAV: NavEntry[] = [
   { href: '/directives', label: '督办事项', permission: Permission.DirectivesRead },
   { href: '/documents', label: '来源文件', permission: Permission.DocumentsRead },
   { href: '/units', label: '单位管理', permission: Permission.UnitsManage },
+  { href: '/calendar', label: '工作日历', permission: Permission.CalendarManage },
   { href: '/units', label: '成员单位', permission: Permission.UnitsRead },
   { href: '/users', label: '用户管理', permission: Permission.UsersManage },
   { href: '/audit', label: '审计日志', permission: Permission.AuditRead },

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
 import { DirectivesModule } from '../directives/directives.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { AuthPagesController } from './auth-pages.controller';
+import { CalendarPagesController } from './calendar-pages.controller';
 import { DirectivePagesController } from './directive-pages.controller';
 import { TaskPagesController } from './task-pages.controller';
 import { HomeController } from './home.controller';
@@ -15,8 +17,8 @@ import { UserPagesController } from './user-pages.controller';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule],
-  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController],
+  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule],
+  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController],
   providers: [HomeService],
 })
 export class WebModule {}

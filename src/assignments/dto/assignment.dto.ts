@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ISO_DATE_PATTERN } from '../../calendar/dto/calendar.dto';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { EmptyAsUndefined } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
@@ -70,7 +70,7 @@ export class ReviewReportDto {
 
 export class ExtensionRequestDto extends VersionDto {
   @ApiProperty({ description: '申请延至 YYYY-MM-DD' })
-  @Matches(ISO_DATE_PATTERN)
+  @IsIsoDate()
   requestedDeadline!: string;
 
   @ApiProperty({ description: '延期理由', maxLength: 500 })

@@ -1,13 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsDateString, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { DayKind } from '../working-calendar';
 
 export const ISO_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
+export const IsIsoDate = () => applyDecorators(Matches(ISO_DATE_PATTERN), IsDateString({ strict: true }));
+
 export class CalendarDayDto {
   @ApiProperty({ description: '日期 YYYY-MM-DD', example: '2027-02-08' })
-  @Matches(ISO_DATE_PATTERN)
+  @IsIsoDate()
   date!: string;
 
   @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday 放假；workday 调休上班' })
@@ -23,7 +27,7 @@ export class CalendarDayDto {
 
 export class WorkingDaysQueryDto {
   @ApiProperty({ description: '起算日 YYYY-MM-DD（当天不计入）' })
-  @Matches(ISO_DATE_PATTERN)
+  @IsIsoDate()
   from!: string;
 
   @ApiProperty({ description: '工作日数', minimum: 1, maximum: 250 })

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../../assignments/assignment-state';
 import { AssignmentRole } from '../../assignments/assignment.entity';
-import { ISO_DATE_PATTERN } from '../../calendar/dto/calendar.dto';
+import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { EmptyAsUndefined } from '../../common/dto/transforms';
 import { COMPARATORS, Comparator, PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../directive.entity';
@@ -88,7 +88,7 @@ export class CreateDirectiveDto {
 
   @ApiPropertyOptional({ description: '办理时限 YYYY-MM-DD（与 deadlineWorkingDays、reportCycle 三选一）' })
   @IsOptional()
-  @Matches(ISO_DATE_PATTERN)
+  @IsIsoDate()
   deadline?: string;
 
   @ApiPropertyOptional({ description: '办理时限：自今日起 N 个工作日（今日不计）', minimum: 1, maximum: 250 })
@@ -175,7 +175,7 @@ export class UpdateDirectiveDto {
 
   @ApiPropertyOptional({ description: '新的办理时限；未单独延期的任务随之调整' })
   @IsOptional()
-  @Matches(ISO_DATE_PATTERN)
+  @IsIsoDate()
   deadline?: string;
 }
 

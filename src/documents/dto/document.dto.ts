@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ISO_DATE_PATTERN } from '../../calendar/dto/calendar.dto';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { EmptyAsUndefined } from '../../common/dto/transforms';
 import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document.entity';
@@ -35,7 +35,7 @@ export class CreateDocumentDto {
   issuer!: string;
 
   @ApiProperty({ description: '日期 YYYY-MM-DD', example: '2026-03-09' })
-  @Matches(ISO_DATE_PATTERN)
+  @IsIsoDate()
   issuedOn!: string;
 
   @ApiProperty({ description: '全文', maxLength: 20000 })
