@@ -34,7 +34,9 @@ interface Rule {
   reasonRequired: boolean;
 }
 
-const OPEN: readonly AssignmentStatus[] = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
+/** The states of an assignment still being worked on. */
+export const OPEN_STATUSES: readonly AssignmentStatus[] = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
+const OPEN = OPEN_STATUSES;
 
 /** The whole life of an assignment: issued → acknowledged → in progress → completion requested → closed. */
 const RULES: Record<AssignmentAction, Rule> = {

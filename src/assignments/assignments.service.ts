@@ -13,9 +13,9 @@ import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
-import { AssignmentAction, availableActions, canTake, IllegalTransitionError, nextStatus } from './assignment-state';
+import { AssignmentAction, availableActions, canTake, IllegalTransitionError, nextStatus, OPEN_STATUSES } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
-import { deadlineStatus } from './deadline-status';
+import { assignmentProgress } from './deadline-status';
 import {
   AssignmentDetailView,
   AssignmentPage,
@@ -31,7 +31,6 @@ import {
 import { ExtensionRequest } from './extension-request.entity';
 import { ProgressReport } from './progress-report.entity';
 
-const OPEN_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
 
 type EventAction = AssignmentEvent['action'];
 
@@ -62,7 +61,7 @@ export class AssignmentsService implements OnModuleInit {
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.directive', 'directive')
       .innerJoinAndSelect('a.unit', 'unit')
-      .setParameters({ today, open: OPEN_STATUSES });
+      .setParameters({ today, open: [...OPEN_STATUSES] });
     if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
@@ -331,21 +330,11 @@ export class AssignmentsService implements OnModuleInit {
 
   private view(a: Assignment, calendar: Awaited<ReturnType<CalendarService['calendar']>>, today: string): AssignmentView {
     return {
-      id: a.id,
+      ...assignmentProgress(calendar, today, a),
       directiveId: a.directiveId,
       directiveCode: a.directive!.code,
       directiveTitle: a.directive!.title,
       priority: a.directive!.priority,
-      unitId: a.unitId,
-      unitName: a.unit!.shortName,
-      role: a.role,
-      status: a.status,
-      deadline: a.deadline,
-      ...deadlineStatus(calendar, today, a.status, a.deadline),
-      targetValue: a.targetValue,
-      percentDone: a.percentDone,
-      metricValue: a.metricValue,
-      version: a.version,
     };
   }
 }

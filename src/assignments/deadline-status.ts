@@ -1,5 +1,6 @@
 import { CalendarNotCoveredError, IsoDate, WorkingCalendar } from '../calendar/working-calendar';
 import { AssignmentStatus, isOpen } from './assignment-state';
+import type { Assignment } from './assignment.entity';
 
 export interface DeadlineStatus {
   /** Working days left (negative once overdue); null without a deadline or past the calendar's years. */
@@ -17,4 +18,21 @@ export function deadlineStatus(calendar: WorkingCalendar, today: IsoDate, status
     if (error instanceof CalendarNotCoveredError) return { workingDaysLeft: null, overdue };
     throw error;
   }
+}
+
+/** What every view of an assignment shows about its progress, deadline included. */
+export function assignmentProgress(calendar: WorkingCalendar, today: IsoDate, a: Assignment) {
+  return {
+    id: a.id,
+    unitId: a.unitId,
+    unitName: a.unit?.shortName ?? '',
+    role: a.role,
+    status: a.status,
+    deadline: a.deadline,
+    ...deadlineStatus(calendar, today, a.status, a.deadline),
+    targetValue: a.targetValue,
+    percentDone: a.percentDone,
+    metricValue: a.metricValue,
+    version: a.version,
+  };
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
+import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
-import { deadlineStatus } from '../assignments/deadline-status';
+import { assignmentProgress } from '../assignments/deadline-status';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { CalendarService } from '../calendar/calendar.service';
@@ -19,7 +20,6 @@ import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from
 import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
 
 const AUDITED_FIELDS = ['title', 'requirement', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'sourceDocumentId'] as const;
-const OPEN_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
 export const PRIORITY_RANK = (alias: string) => `CASE ${alias}.priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END`;
 
 const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
@@ -44,7 +44,7 @@ export class DirectivesService {
       conditions(sub);
       qb.andWhere(`${negate ? 'NOT ' : ''}EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());
     };
-    qb.setParameters({ ownUnit: access.unitRestriction, today, open: OPEN_STATUSES });
+    qb.setParameters({ ownUnit: access.unitRestriction, today, open: [...OPEN_STATUSES] });
     matching(() => undefined);
     if (query.status) matching((sub) => sub.andWhere('a.status = :status', { status: query.status }));
     if (query.unitId) matching((sub) => sub.andWhere('a.unit_id = :unitId', { unitId: query.unitId }));
@@ -163,7 +163,7 @@ export class DirectivesService {
       if (result.affected !== 1) throw new DomainError('STALE_VERSION', '该督办事项已被他人修改，请刷新后重试');
       if (changes.deadline && before.deadline) {
         // Assignments still on the old common deadline move with it; extended ones keep their own.
-        await manager.update(Assignment, { directiveId: id, deadline: before.deadline, status: In(OPEN_STATUSES) }, { deadline: changes.deadline });
+        await manager.update(Assignment, { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, { deadline: changes.deadline });
       }
       if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
     });
@@ -204,19 +204,7 @@ export class DirectivesService {
       const own = assignments.filter((a) => a.directiveId === directive.id);
       const mine = own.find((a) => access.reachesUnit(a.unitId));
       const visible = access.unitRestriction === null ? own : own.filter((a) => access.reachesUnit(a.unitId) || mine?.role === 'lead');
-      const summaries = visible.map((a) => ({
-        id: a.id,
-        unitId: a.unitId,
-        unitName: a.unit?.shortName ?? '',
-        role: a.role,
-        status: a.status,
-        deadline: a.deadline,
-        ...deadlineStatus(calendar, today, a.status, a.deadline),
-        targetValue: a.targetValue,
-        percentDone: a.percentDone,
-        metricValue: a.metricValue,
-        version: a.version,
-      }));
+      const summaries = visible.map((a) => assignmentProgress(calendar, today, a));
       return Object.assign(new DirectiveView(), {
         id: directive.id,
         code: directive.code,

@@ -6,11 +6,11 @@ import { ROLE_LABELS } from '../access/actor';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Unit, UNIT_KIND_LABELS } from '../units/unit.entity';
 import { User } from '../users/user.entity';
+import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment } from '../assignments/assignment.entity';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 
-const OPEN_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested'];
 
 /** What each role's home page shows; later features add their figures here. */
 @Injectable()
@@ -53,7 +53,7 @@ export class HomeService {
   private async workFigures(access: Access) {
     const today = chinaDate(this.clock.now());
     const qb = () => {
-      const query = this.dataSource.getRepository(Assignment).createQueryBuilder('a').where('a.status IN (:...open)', { open: OPEN_STATUSES });
+      const query = this.dataSource.getRepository(Assignment).createQueryBuilder('a').where('a.status IN (:...open)', { open: [...OPEN_STATUSES] });
       if (access.unitRestriction !== null) query.andWhere('a.unit_id = :own', { own: access.unitRestriction });
       return query;
     };

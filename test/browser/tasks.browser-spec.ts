@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { launchChromium, serveOnLoopback } from '../support/chromium';
 import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('a task worked through in headless Chromium', () => {
   let app: TestApp;
@@ -22,13 +21,8 @@ describe('a task worked through in headless Chromium', () => {
     const directive = await office.post('/api/directives').send({ title: '反诈宣传进社区', requirement: '每个社区开展一次反诈宣传。', category: '宣传防范', priority: 'important', deadline: '2099-12-31', leadUnitId: org.town.id }).expect(201);
     taskId = directive.body.assignments[0].id;
     writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    baseUrl = await serveOnLoopback(app);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import puppeteer, { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
+import { launchChromium, serveOnLoopback } from '../support/chromium';
 import { PASSWORD, seedOrganisation } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-/** Debian's Chromium, never a downloaded one. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('the web shell in headless Chromium', () => {
   let app: TestApp;
@@ -14,13 +12,8 @@ describe('the web shell in headless Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await seedOrganisation(app.dataSource);
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    baseUrl = await serveOnLoopback(app);
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
 import { PRIORITIES, Priority } from '../../directives/directive.entity';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, AssignmentAction, AssignmentStatus } from '../assignment-state';
@@ -100,19 +100,11 @@ export class AssignmentQueryDto extends PageQueryDto {
   status?: AssignmentStatus;
 
   @ApiPropertyOptional({ description: '承办单位' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalQueryId()
   unitId?: number;
 
   @ApiPropertyOptional({ description: '督办事项' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalQueryId()
   directiveId?: number;
 
   @ApiPropertyOptional({ description: 'true：只看超期的；false：只看未超期的' })

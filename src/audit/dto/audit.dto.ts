@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
 import type { AuditEntry, FieldChanges } from '../audit-entry.entity';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '操作人用户 ID' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalQueryId()
   actorUserId?: number;
 
   @ApiPropertyOptional({ description: '操作，如 unit.create、auth.login_failed；以 . 结尾时按前缀匹配（如 auth.）' })

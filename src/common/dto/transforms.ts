@@ -1,8 +1,12 @@
-import { Transform } from 'class-transformer';
-import { ValidateIf } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
 
 /** Query strings from plain HTML filter forms send empty fields; treat them as absent. */
 export const EmptyAsUndefined = () => Transform(({ value }) => (value === '' ? undefined : value));
 
 /** May be left out, but not sent as null: for fields the database requires, such as flags. */
 export const IsOmittable = () => ValidateIf((_object, value) => value !== undefined);
+
+/** An optional id filter in a query string: `?unitId=3`, blank meaning no filter. */
+export const OptionalQueryId = () => applyDecorators(IsOptional(), EmptyAsUndefined(), Type(() => Number), IsInt(), Min(1));

@@ -5,7 +5,7 @@ import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../../assignments/assignm
 import { AssignmentRole } from '../../assignments/assignment.entity';
 import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
 import { COMPARATORS, Comparator, PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../directive.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -189,19 +189,11 @@ export class DirectiveQueryDto extends PageQueryDto {
   status?: AssignmentStatus;
 
   @ApiPropertyOptional({ description: '涉及该单位' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalQueryId()
   unitId?: number;
 
   @ApiPropertyOptional({ description: '来源文件 ID' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalQueryId()
   sourceDocumentId?: number;
 
   @ApiPropertyOptional({ maxLength: 50 })

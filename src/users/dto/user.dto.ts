@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { ROLES, Role } from '../../access/actor';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
+import { OptionalQueryId, EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
 import type { User } from '../user.entity';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -91,11 +91,7 @@ export class UserQueryDto extends PageQueryDto {
   role?: Role;
 
   @ApiPropertyOptional({ description: '所属单位 ID' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalQueryId()
   unitId?: number;
 }
 
