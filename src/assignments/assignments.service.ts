@@ -13,9 +13,9 @@ import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
-import { AssignmentAction, availableActions, canTake, IllegalTransitionError, nextStatus, OPEN_STATUSES } from './assignment-state';
+import { AssignmentAction, availableActions, canTake, IllegalTransitionError, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
-import { assignmentProgress } from './deadline-status';
+import { assignmentProgress, dueLimit } from './deadline-status';
 import {
   AssignmentDetailView,
   AssignmentPage,
@@ -66,14 +66,16 @@ export class AssignmentsService implements OnModuleInit {
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
     if (query.directiveId) qb.andWhere('a.directive_id = :directiveId', { directiveId: query.directiveId });
+    if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
+    if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
+    if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
     if (query.overdue === true) qb.andWhere('a.status IN (:...open) AND a.deadline < :today');
     if (query.overdue === false) qb.andWhere('NOT (a.status IN (:...open) AND a.deadline IS NOT NULL AND a.deadline < :today)');
     if (query.dueWithin !== undefined) {
-      const limit = query.dueWithin === 0 ? today : calendar.addWorkingDays(today, query.dueWithin);
-      qb.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: limit });
+      qb.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: dueLimit(calendar, today, query.dueWithin) });
     }
     if (query.awaitingReview) {
-      qb.andWhere(
+      qb.andWhere('a.status IN (:...open)').andWhere(
         new Brackets((w) =>
           w
             .where("a.status = 'completion_requested'")
@@ -159,6 +161,7 @@ export class AssignmentsService implements OnModuleInit {
   close(access: Access, id: number, dto: VersionDto): Promise<AssignmentDetailView> {
     return this.act(access, id, dto.version, 'close', async (manager) => {
       await this.reviewFinalReport(manager, access, id, 'accepted', null);
+      await this.settlePendingExtensions(manager, access, id, '任务已销号');
       return { set: { closedAt: this.clock.now() } };
     });
   }
@@ -172,8 +175,7 @@ export class AssignmentsService implements OnModuleInit {
 
   cancel(access: Access, id: number, dto: ReasonDto): Promise<AssignmentDetailView> {
     return this.act(access, id, dto.version, 'cancel', async (manager) => {
-      // Nothing stays pending on a cancelled assignment.
-      await manager.update(ExtensionRequest, { assignmentId: id, status: 'pending' }, { status: 'refused', decisionNote: '任务已撤销', decidedBy: access.actor.userId, decidedAt: this.clock.now() });
+      await this.settlePendingExtensions(manager, access, id, '任务已撤销');
       return { note: dto.reason };
     });
   }
@@ -232,7 +234,12 @@ export class AssignmentsService implements OnModuleInit {
       const assignment = await this.loadForWork(access, request.assignmentId, manager);
       if (request.status !== 'pending') throw new DomainError('CONFLICT', '该延期申请已处理过');
       const granted = dto.decision === 'grant';
-      await manager.update(ExtensionRequest, { id: extensionId }, { status: granted ? 'granted' : 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
+      if (granted && (!isOpen(assignment.status) || assignment.deadline !== request.currentDeadline)) {
+        throw new DomainError('CONFLICT', '申请提出后任务的期限或状态已经改变，请不同意本申请，由单位按新情况重新申请');
+      }
+      // Only a still-pending request may be decided: two simultaneous decisions cannot both apply.
+      const result = await manager.update(ExtensionRequest, { id: extensionId, status: 'pending' }, { status: granted ? 'granted' : 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
+      if (result.affected !== 1) throw new DomainError('CONFLICT', '该延期申请已处理过');
       if (granted) await this.bump(manager, assignment, { deadline: request.requestedDeadline });
       await this.record(manager, access, assignment, granted ? 'extension_granted' : 'extension_refused', assignment.status, granted ? `期限由 ${request.currentDeadline} 延至 ${request.requestedDeadline}${note ? `：${note}` : ''}` : note, granted ? { deadline: [request.currentDeadline, request.requestedDeadline] } : { extension: [extensionId, 'refused'] });
       return assignment.id;
@@ -242,8 +249,9 @@ export class AssignmentsService implements OnModuleInit {
 
   /** A report, alone or with a completion request, with its files. */
   private async withReport(access: Access, id: number, dto: ReportDto, files: UploadedFile[], action: 'report' | 'request_completion', isFinal: boolean): Promise<AssignmentDetailView> {
-    return this.attachments.withFiles(files, access.actor.userId, (attach) =>
-      this.act(access, id, dto.version, action, async (manager, assignment) => {
+    // Read back only after withFiles: a failure there must not remove files whose rows are committed.
+    await this.attachments.withFiles(files, access.actor.userId, (attach) =>
+      this.step(access, id, dto.version, action, async (manager, assignment) => {
         if (dto.metricValue !== undefined && !assignment.directive!.metricName) {
           throw new DomainError('VALIDATION_FAILED', '该事项没有量化目标，不需要填写指标值', [{ field: 'metricValue', message: '该事项没有量化目标' }]);
         }
@@ -266,6 +274,7 @@ export class AssignmentsService implements OnModuleInit {
         return { set: { percentDone: dto.percentDone, metricValue: dto.metricValue ?? assignment.metricValue }, changes: { report: [null, report.id], percentDone: [assignment.percentDone, dto.percentDone] } };
       }),
     );
+    return this.get(access, id);
   }
 
   /**
@@ -279,6 +288,17 @@ export class AssignmentsService implements OnModuleInit {
     action: AssignmentAction,
     effect: (manager: EntityManager, assignment: Assignment) => Promise<{ set?: Partial<Assignment>; note?: string; changes?: FieldChanges }>,
   ): Promise<AssignmentDetailView> {
+    await this.step(access, id, version, action, effect);
+    return this.get(access, id);
+  }
+
+  private async step(
+    access: Access,
+    id: number,
+    version: number,
+    action: AssignmentAction,
+    effect: (manager: EntityManager, assignment: Assignment) => Promise<{ set?: Partial<Assignment>; note?: string; changes?: FieldChanges }>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const assignment = await this.loadForWork(access, id, manager);
       if (assignment.version !== version) throw staleVersion();
@@ -288,7 +308,6 @@ export class AssignmentsService implements OnModuleInit {
       await this.bump(manager, assignment, { ...outcome.set, status: to });
       await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
     });
-    return this.get(access, id);
   }
 
   /** Updates the row only if nobody changed it since it was read. */
@@ -305,6 +324,11 @@ export class AssignmentsService implements OnModuleInit {
   private async record(manager: EntityManager, access: Access, assignment: Assignment, action: EventAction, to: Assignment['status'], note: string | null, changes: FieldChanges): Promise<void> {
     await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action, fromStatus: assignment.status, toStatus: to, note, actorUserId: access.actor.userId, occurredAt: this.clock.now() }));
     await this.audit.record({ action: `assignment.${action}`, objectType: 'assignment', objectId: assignment.id, changes: { ...changes, ...(note ? { note: [null, note] } : {}) } }, manager);
+  }
+
+  /** Nothing stays pending on a finished assignment. */
+  private async settlePendingExtensions(manager: EntityManager, access: Access, assignmentId: number, note: string): Promise<void> {
+    await manager.update(ExtensionRequest, { assignmentId, status: 'pending' }, { status: 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
   }
 
   private async reviewFinalReport(manager: EntityManager, access: Access, assignmentId: number, status: 'accepted' | 'returned', note: string | null): Promise<void> {

@@ -36,3 +36,17 @@ export function assignmentProgress(calendar: WorkingCalendar, today: IsoDate, a:
     version: a.version,
   };
 }
+
+/**
+ * The last deadline that is "due within N working days" of today. Past the calendar's covered years the
+ * window stops at the end of the last covered one rather than guessing.
+ */
+export function dueLimit(calendar: WorkingCalendar, today: IsoDate, workingDays: number): IsoDate {
+  if (workingDays === 0) return today;
+  try {
+    return calendar.addWorkingDays(today, workingDays);
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return `${error.year - 1}-12-31`;
+    throw error;
+  }
+}

@@ -21,7 +21,11 @@ export class CalendarService {
   ) {}
 
   calendar(): Promise<WorkingCalendar> {
-    this.current ??= this.load();
+    // A failed load is not cached: the next request tries again.
+    this.current ??= this.load().catch((error: unknown) => {
+      this.current = null;
+      throw error;
+    });
     return this.current;
   }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
-import { assignmentProgress } from '../assignments/deadline-status';
+import { assignmentProgress, dueLimit } from '../assignments/deadline-status';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { CalendarService } from '../calendar/calendar.service';
@@ -37,21 +37,18 @@ export class DirectivesService {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
     const qb = this.dataSource.getRepository(Directive).createQueryBuilder('directive').leftJoinAndSelect('directive.sourceDocument', 'source');
-    // Conditions on the directive's assignments, always within what the access reaches.
-    const matching = (conditions: (sub: SelectQueryBuilder<Assignment>) => void, negate = false) => {
-      const sub = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select('1').where('a.directive_id = directive.id');
-      if (access.unitRestriction !== null) sub.andWhere('a.unit_id = :ownUnit');
-      conditions(sub);
-      qb.andWhere(`${negate ? 'NOT ' : ''}EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());
-    };
-    qb.setParameters({ ownUnit: access.unitRestriction, today, open: [...OPEN_STATUSES] });
-    matching(() => undefined);
-    if (query.status) matching((sub) => sub.andWhere('a.status = :status', { status: query.status }));
-    if (query.unitId) matching((sub) => sub.andWhere('a.unit_id = :unitId', { unitId: query.unitId }));
-    if (query.overdue !== undefined) matching((sub) => sub.andWhere('a.status IN (:...open) AND a.deadline < :today'), !query.overdue);
-    if (query.dueWithin !== undefined) {
-      const limit = query.dueWithin === 0 ? today : calendar.addWorkingDays(today, query.dueWithin);
-      matching((sub) => sub.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: limit }));
+    // The assignment conditions hold for one and the same assignment, always within the access's reach.
+    const sub = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select('1').where('a.directive_id = directive.id');
+    if (access.unitRestriction !== null) sub.andWhere('a.unit_id = :ownUnit', { ownUnit: access.unitRestriction });
+    if (query.status) sub.andWhere('a.status = :status', { status: query.status });
+    if (query.unitId) sub.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
+    if (query.overdue === true) sub.andWhere('a.status IN (:...open) AND a.deadline < :today');
+    if (query.dueWithin !== undefined) sub.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: dueLimit(calendar, today, query.dueWithin) });
+    qb.andWhere(`EXISTS (${sub.getQuery()})`).setParameters({ ...sub.getParameters(), today, open: [...OPEN_STATUSES] });
+    if (query.overdue === false) {
+      const late = this.dataSource.getRepository(Assignment).createQueryBuilder('late').select('1').where('late.directive_id = directive.id').andWhere('late.status IN (:...open) AND late.deadline < :today');
+      if (access.unitRestriction !== null) late.andWhere('late.unit_id = :ownUnit');
+      qb.andWhere(`NOT EXISTS (${late.getQuery()})`);
     }
     if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });

@@ -70,7 +70,8 @@ export class DirectivePagesController {
       title: '督办事项',
       canManage: scopeOf(access.actor.role, Permission.DirectivesManage) !== null,
       directives: page.items,
-      filter: { q: query.q ?? '', status: query.status ?? '', priority: query.priority ?? '', overdue: query.overdue === true, sort: query.sort },
+      filter: { q: query.q ?? '', status: query.status ?? '', priority: query.priority ?? '', unitId: query.unitId ? String(query.unitId) : '', dueWithin: query.dueWithin === undefined ? '' : String(query.dueWithin), overdue: query.overdue === true, sort: query.sort },
+      unitOptions: access.unitRestriction === null ? (await this.units.listAll(access)).filter((u) => u.kind !== 'office').map((u) => ({ value: String(u.id), label: u.shortName })) : [],
       statusOptions: ASSIGNMENT_STATUSES,
       priorityOptions: PRIORITIES,
       pager: pager(page, { ...query, page: undefined }),
@@ -102,7 +103,7 @@ export class DirectivePagesController {
   @Render('directives/detail')
   async directive(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
     const directive = await this.directives.get(access, id);
-    return { title: `${directive.code} ${directive.title}`, directive };
+    return { title: `${directive.code} ${directive.title}`, directive, canReadDocuments: scopeOf(access.actor.role, Permission.DocumentsRead) !== null };
   }
 
   @Get('documents')

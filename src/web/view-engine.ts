@@ -54,6 +54,8 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
     return labels[value] ?? value;
   });
   handlebars.registerHelper('abs', (value: number) => Math.abs(value));
+  // `#if` hides 0, which is a real value for a metric or a target.
+  handlebars.registerHelper('isSet', (value: unknown) => value !== null && value !== undefined && value !== '');
   handlebars.registerHelper('includes', (list: unknown[], value: unknown) => Array.isArray(list) && list.includes(value));
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();

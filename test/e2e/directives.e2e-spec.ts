@@ -234,13 +234,21 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
     a = (await office.post(`/api/assignments/extension-requests/${a.extensions[0].id}/decision`).send({ decision: 'refuse', note: '不再延期' }).expect(200)).body;
     expect(a.deadline).toBe('2026-03-31');
     expect(a.extensions[0]).toMatchObject({ status: 'refused', decisionNote: '不再延期' });
+    // A decided request cannot be decided again, either way.
+    await office.post(`/api/assignments/extension-requests/${a.extensions[0].id}/decision`).send({ decision: 'grant' }).expect(409);
+    expect((await town.get(`/api/assignments/${a.id}`).expect(200)).body.deadline).toBe('2026-03-31');
   });
 
-  it('cancels an assignment with a reason', async () => {
-    const a = await assignmentOf(office, bankUnitId);
+  it('cancels an assignment with a reason, settling its pending extension and leaving the review queue', async () => {
+    let a = await assignmentOf(office, bankUnitId);
+    a = (await bank.post(`/api/assignments/${a.id}/extension-requests`).send({ version: a.version, requestedDeadline: '2026-04-15', reason: '等待总行批复' }).expect(200)).body;
+    expect((await office.get('/api/assignments?awaitingReview=true').expect(200)).body.items.map((t: { id: number }) => t.id)).toContain(a.id);
     await office.post(`/api/assignments/${a.id}/cancel`).send({ version: a.version, reason: '' }).expect(400);
     const cancelled = (await office.post(`/api/assignments/${a.id}/cancel`).send({ version: a.version, reason: '职责调整，改由其他单位承办' }).expect(200)).body;
     expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.extensions[0]).toMatchObject({ status: 'refused', decisionNote: '任务已撤销' });
+    await office.post(`/api/assignments/extension-requests/${cancelled.extensions[0].id}/decision`).send({ decision: 'grant' }).expect(409);
+    expect((await office.get('/api/assignments?awaitingReview=true').expect(200)).body.items.map((t: { id: number }) => t.id)).not.toContain(a.id);
     await bank.post(`/api/assignments/${a.id}/acknowledge`).send({ version: cancelled.version }).expect(409);
   });
 

@@ -11,6 +11,7 @@ import { ASSIGNMENT_ROLES, AssignmentRole } from '../assignment.entity';
 import { EXTENSION_STATUSES, ExtensionStatus } from '../extension-request.entity';
 import { REPORT_STATUSES, ReportStatus } from '../progress-report.entity';
 
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Every step on an assignment names the version it was read at; a stale one answers 409. */
@@ -25,7 +26,7 @@ export class VersionDto {
 export class ReasonDto extends VersionDto {
   @ApiProperty({ description: '理由（必填）', maxLength: 500 })
   @IsString()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
@@ -35,6 +36,7 @@ export class ReasonDto extends VersionDto {
 export class ReportDto extends VersionDto {
   @ApiProperty({ description: '进展情况', maxLength: 5000 })
   @IsString()
+  @Transform(trim)
   @IsNotEmpty()
   @MaxLength(5000)
   narrative!: string;
@@ -75,6 +77,7 @@ export class ExtensionRequestDto extends VersionDto {
 
   @ApiProperty({ description: '延期理由', maxLength: 500 })
   @IsString()
+  @Transform(trim)
   @IsNotEmpty()
   @MaxLength(500)
   reason!: string;
@@ -106,6 +109,23 @@ export class AssignmentQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '督办事项' })
   @OptionalQueryId()
   directiveId?: number;
+
+  @ApiPropertyOptional({ description: '来源文件' })
+  @OptionalQueryId()
+  sourceDocumentId?: number;
+
+  @ApiPropertyOptional({ description: '类别', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
 
   @ApiPropertyOptional({ description: 'true：只看超期的；false：只看未超期的' })
   @IsOptional()
