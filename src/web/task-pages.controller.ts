@@ -19,7 +19,7 @@ import { pager } from './pager';
 const STATUS_OPTIONS = ASSIGNMENT_STATUSES.map((value) => ({ value }));
 
 /** The fields a task page's forms show again after a refused submission. */
-const EMPTY_FORM = { narrative: '', percentDone: '', metricValue: '', requestedDeadline: '', reason: '', note: '' };
+const EMPTY_FORM = { failed: '', narrative: '', percentDone: '', metricValue: '', requestedDeadline: '', reason: '', note: '' };
 
 @ApiExcludeController()
 @Controller()
@@ -67,64 +67,64 @@ export class TaskPagesController {
   @Post('tasks/:id/acknowledge')
   @RequirePermission(Permission.AssignmentsWork)
   acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, VersionDto, (dto) => this.assignments.acknowledge(access, id, dto));
+    return this.submit('acknowledge', access, id, res, body, VersionDto, (dto) => this.assignments.acknowledge(access, id, dto));
   }
 
   @Post('tasks/:id/report')
   @RequirePermission(Permission.AssignmentsWork)
   @UploadFiles()
   report(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
-    return this.submit(access, id, res, body, ReportDto, (dto) => this.assignments.report(access, id, dto, files));
+    return this.submit('report', access, id, res, body, ReportDto, (dto) => this.assignments.report(access, id, dto, files));
   }
 
   @Post('tasks/:id/complete')
   @RequirePermission(Permission.AssignmentsWork)
   @UploadFiles()
   complete(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
-    return this.submit(access, id, res, body, ReportDto, (dto) => this.assignments.requestCompletion(access, id, dto, files));
+    return this.submit('complete', access, id, res, body, ReportDto, (dto) => this.assignments.requestCompletion(access, id, dto, files));
   }
 
   @Post('tasks/:id/extension')
   @RequirePermission(Permission.AssignmentsWork)
   extension(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, ExtensionRequestDto, (dto) => this.assignments.requestExtension(access, id, dto));
+    return this.submit('extension', access, id, res, body, ExtensionRequestDto, (dto) => this.assignments.requestExtension(access, id, dto));
   }
 
   @Post('tasks/:id/close')
   @RequirePermission(Permission.AssignmentsReview)
   close(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, VersionDto, (dto) => this.assignments.close(access, id, dto));
+    return this.submit('close', access, id, res, body, VersionDto, (dto) => this.assignments.close(access, id, dto));
   }
 
   @Post('tasks/:id/return')
   @RequirePermission(Permission.AssignmentsReview)
   returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, ReasonDto, (dto) => this.assignments.returnCompletion(access, id, dto));
+    return this.submit('return', access, id, res, body, ReasonDto, (dto) => this.assignments.returnCompletion(access, id, dto));
   }
 
   @Post('tasks/:id/cancel')
   @RequirePermission(Permission.AssignmentsReview)
   cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, ReasonDto, (dto) => this.assignments.cancel(access, id, dto));
+    return this.submit('cancel', access, id, res, body, ReasonDto, (dto) => this.assignments.cancel(access, id, dto));
   }
 
   @Post('tasks/:id/reports/:reportId/review')
   @RequirePermission(Permission.AssignmentsReview)
   reviewReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Param('reportId', ParseIntPipe) reportId: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, ReviewReportDto, (dto) => this.assignments.reviewReport(access, reportId, dto));
+    return this.submit('review', access, id, res, body, ReviewReportDto, (dto) => this.assignments.reviewReport(access, reportId, dto));
   }
 
   @Post('tasks/:id/extensions/:extensionId/decision')
   @RequirePermission(Permission.AssignmentsReview)
   decideExtension(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Param('extensionId', ParseIntPipe) extensionId: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit(access, id, res, body, ExtensionDecisionDto, (dto) => this.assignments.decideExtension(access, extensionId, dto));
+    return this.submit('decision', access, id, res, body, ExtensionDecisionDto, (dto) => this.assignments.decideExtension(access, extensionId, dto));
   }
 
   /**
    * Validates a task form with the API's DTO and runs the step; a refused step shows the task again with
    * the message and what was typed, rather than an error page.
    */
-  private async submit<T extends object>(access: Access, id: number, res: Response, body: FormBody, dtoClass: new () => T, step: (dto: T) => Promise<unknown>): Promise<void> {
+  private async submit<T extends object>(formName: string, access: Access, id: number, res: Response, body: FormBody, dtoClass: new () => T, step: (dto: T) => Promise<unknown>): Promise<void> {
     const values = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, formValue(value)?.trim() ?? '']));
     const form = parseForm(dtoClass, Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '')));
     let errors: FieldError[];
@@ -141,7 +141,8 @@ export class TaskPagesController {
       errors = form.errors;
       res.status(400);
     }
-    res.render('tasks/detail', await this.detailModel(access, id, errors, { ...EMPTY_FORM, ...values }));
+    // The failed form gets the typed values back (several forms share field names).
+    res.render('tasks/detail', await this.detailModel(access, id, errors, { ...EMPTY_FORM, ...values, failed: formName }));
   }
 
   private async detailModel(access: Access, id: number, errors: FieldError[], form: Record<string, string>) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { ACTION_LABELS, STATUS_LABELS } from '../assignments/assignment-state';
+import { ACTION_LABELS, AssignmentStatus, isOpen, STATUS_LABELS } from '../assignments/assignment-state';
 import { ASSIGNMENT_ROLE_LABELS } from '../assignments/assignment.entity';
 import { EXTENSION_STATUS_LABELS } from '../assignments/extension-request.entity';
 import { REPORT_STATUS_LABELS } from '../assignments/progress-report.entity';
@@ -56,6 +56,8 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
   handlebars.registerHelper('abs', (value: number) => Math.abs(value));
   // `#if` hides 0, which is a real value for a metric or a target.
   handlebars.registerHelper('isSet', (value: unknown) => value !== null && value !== undefined && value !== '');
+  // An open task with a deadline whose working days cannot be counted: its year is not in the calendar.
+  handlebars.registerHelper('isUncounted', (status: AssignmentStatus, deadline: string | null) => deadline !== null && isOpen(status));
   handlebars.registerHelper('includes', (list: unknown[], value: unknown) => Array.isArray(list) && list.includes(value));
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();

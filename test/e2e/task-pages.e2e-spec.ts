@@ -61,13 +61,17 @@ describe(`directive and task pages (${process.env.TEST_DB})`, () => {
     const invalid = await post(action, '130');
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain('不能大于 100');
-    expect(invalid.text).toContain('已开展宣传 5 场');
+    // The typed text goes back into the report form only, not into the completion form beside it.
+    expect(invalid.text.split('已开展宣传 5 场').length - 1).toBe(1);
+    expect(invalid.text).toMatch(/<textarea name="narrative" rows="5"[^>]*>已开展宣传 5 场<\/textarea>/);
     expect(await reports()).toBe(before);
     expect((await post(action, '30')).status).toBe(303);
     expect(await reports()).toBe(before + 1);
     const after = await browser.get(`/tasks/${taskId}`);
     expect(after.text).toContain('记录.pdf');
     expect(after.text).toContain('办理中');
+    // 2099 is beyond the calendar's years: the page says so instead of guessing working days.
+    expect(after.text).toContain('日历未覆盖');
   });
 
   it('shows a refused step on the task page with its reason instead of an error page', async () => {
