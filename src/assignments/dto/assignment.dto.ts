@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsIsoDate } from '../../calendar/dto/calendar.dto';
-import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { PageOf } from '../../common/dto/page.dto';
 import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
 import { PRIORITIES, Priority } from '../../directives/directive.entity';
@@ -10,9 +10,9 @@ import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, AssignmentAction, AssignmentSt
 import { ASSIGNMENT_ROLES, AssignmentRole } from '../assignment.entity';
 import { EXTENSION_STATUSES, ExtensionStatus } from '../extension-request.entity';
 import { REPORT_STATUSES, ReportStatus } from '../progress-report.entity';
+import { OptionalQueryFlag, WorkFilterDto } from './work-filter.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** Every step on an assignment names the version it was read at; a stale one answers 409. */
 export class VersionDto {
@@ -95,67 +95,14 @@ export class ExtensionDecisionDto {
   note?: string;
 }
 
-export class AssignmentQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsIn(ASSIGNMENT_STATUSES)
-  status?: AssignmentStatus;
-
-  @ApiPropertyOptional({ description: '承办单位' })
-  @OptionalQueryId()
-  unitId?: number;
-
+export class AssignmentQueryDto extends WorkFilterDto {
   @ApiPropertyOptional({ description: '督办事项' })
   @OptionalQueryId()
   directiveId?: number;
 
-  @ApiPropertyOptional({ description: '来源文件' })
-  @OptionalQueryId()
-  sourceDocumentId?: number;
-
-  @ApiPropertyOptional({ description: '类别', maxLength: 50 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(50)
-  category?: string;
-
-  @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsIn(PRIORITIES)
-  priority?: Priority;
-
-  @ApiPropertyOptional({ description: 'true：只看超期的；false：只看未超期的' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Transform(toBoolean)
-  @IsIn([true, false])
-  overdue?: boolean;
-
-  @ApiPropertyOptional({ description: 'N 个工作日内到期', minimum: 0, maximum: 250 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(250)
-  dueWithin?: number;
-
   @ApiPropertyOptional({ description: '只看待协调办处理的（申请办结、待审核报告、待审批延期）' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Transform(toBoolean)
-  @IsIn([true, false])
+  @OptionalQueryFlag()
   awaitingReview?: boolean;
-
-  @ApiPropertyOptional({ description: '按事项编号、标题查找', maxLength: 50 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(50)
-  q?: string;
 }
 
 export class AssignmentView {

@@ -2,14 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../../assignments/assignment-state';
+import { WorkFilterDto } from '../../assignments/dto/work-filter.dto';
 import { AssignmentRole } from '../../assignments/assignment.entity';
 import { IsIsoDate } from '../../calendar/dto/calendar.dto';
-import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
+import { PageOf } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
 import { COMPARATORS, Comparator, PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../directive.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class MetricDto {
   @ApiProperty({ description: '指标名称', example: '国家反诈中心APP安装率', maxLength: 50 })
@@ -181,57 +181,7 @@ export class UpdateDirectiveDto {
 
 export const DIRECTIVE_SORTS = ['deadline', 'newest', 'priority'] as const;
 
-export class DirectiveQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, description: '有任务处于该状态' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsIn(ASSIGNMENT_STATUSES)
-  status?: AssignmentStatus;
-
-  @ApiPropertyOptional({ description: '涉及该单位' })
-  @OptionalQueryId()
-  unitId?: number;
-
-  @ApiPropertyOptional({ description: '来源文件 ID' })
-  @OptionalQueryId()
-  sourceDocumentId?: number;
-
-  @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(50)
-  category?: string;
-
-  @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsIn(PRIORITIES)
-  priority?: Priority;
-
-  @ApiPropertyOptional({ description: 'true：只看有超期任务的事项' })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Transform(toBoolean)
-  @IsIn([true, false])
-  overdue?: boolean;
-
-  @ApiPropertyOptional({ description: '只看 N 个工作日内到期的', minimum: 0, maximum: 250 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(250)
-  dueWithin?: number;
-
-  @ApiPropertyOptional({ description: '按编号、标题查找', maxLength: 50 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(50)
-  q?: string;
-
+export class DirectiveQueryDto extends WorkFilterDto {
   @ApiPropertyOptional({ enum: DIRECTIVE_SORTS, default: 'deadline' })
   @IsOptional()
   @EmptyAsUndefined()

@@ -1,0 +1,63 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
+import { PRIORITIES, Priority } from '../../directives/directive.entity';
+import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../assignment-state';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** An optional true/false filter in a query string. */
+export const OptionalQueryFlag = () => applyDecorators(IsOptional(), EmptyAsUndefined(), Transform(toBoolean), IsIn([true, false]));
+
+/** The filters that find work, shared by the directive and the assignment lists. */
+export class WorkFilterDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STATUSES, description: '任务状态' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(ASSIGNMENT_STATUSES)
+  status?: AssignmentStatus;
+
+  @ApiPropertyOptional({ description: '承办单位' })
+  @OptionalQueryId()
+  unitId?: number;
+
+  @ApiPropertyOptional({ description: '来源文件' })
+  @OptionalQueryId()
+  sourceDocumentId?: number;
+
+  @ApiPropertyOptional({ description: '类别', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ description: 'true：只看超期的；false：只看未超期的' })
+  @OptionalQueryFlag()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'N 个工作日内到期', minimum: 0, maximum: 250 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(250)
+  dueWithin?: number;
+
+  @ApiPropertyOptional({ description: '按事项编号、标题查找', maxLength: 50 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+}
