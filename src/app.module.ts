@@ -22,6 +22,9 @@ import { runMigrations } from './database/migrate';
 import { withDetectedServerFlavour } from './database/server-flavour';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -48,6 +51,7 @@ export class AppModule {
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
         }),
         ClockModule,
+        JobsModule.forRoot(config),
         AuditModule,
         AuthModule,
         CalendarModule,
@@ -55,6 +59,8 @@ export class AppModule {
         DocumentsModule,
         DirectivesModule,
         AssignmentsModule,
+        NotificationsModule,
+        RemindersModule,
         UnitsModule,
         UsersModule,
         HealthModule,

@@ -29,10 +29,26 @@ async function main(): Promise<void> {
     throw error;
   }
   config.jwtSecret ??= embeddedJwtSecret(config);
-  const app = await createApp(config);
-  await app.listen(config.port);
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp(config);
+  } catch (error) {
+    // A service the configuration names but that cannot be used (Redis) is a configuration error too.
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  app.enableShutdownHooks();
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : `MySQL ${config.database.host}/${config.database.database}`;
-  new Logger('Main').log(`督查督办服务已启动：http://localhost:${config.port}  （数据库：${where}；API 文档：/api/docs）`);
+  const jobs = config.redisUrl ? `Bull 队列（${config.appRole === 'api' ? '仅接收请求' : config.appRole === 'worker' ? '仅执行任务' : '接收请求并执行任务'}）` : '进程内执行';
+  if (config.appRole === 'worker') {
+    new Logger('Main').log(`督查督办任务执行进程已启动（数据库：${where}；${jobs}）`);
+    return;
+  }
+  await app.listen(config.port);
+  new Logger('Main').log(`督查督办服务已启动：http://localhost:${config.port}  （数据库：${where}；定时任务：${jobs}；API 文档：/api/docs）`);
 }
 
 void main();

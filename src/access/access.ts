@@ -21,6 +21,8 @@ export const OBJECT_LABELS: Record<string, string> = {
   report: '进展报告',
   extension: '延期申请',
   attachment: '附件',
+  escalation: '督办审批事项',
+  notification: '消息',
 };
 
 /** A denied access: the global filter logs it, audits it and answers with the error's status. */

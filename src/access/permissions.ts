@@ -25,6 +25,14 @@ export enum Permission {
   AssignmentsReview = 'assignments:review',
   /** Downloading an attachment; what it belongs to decides whether this person may see it. */
   AttachmentsRead = 'attachments:read',
+  /** The schedule of reminders and rungs: all of it, or a unit's own tasks'. */
+  ScheduleRead = 'schedule:read',
+  /** The escalation policy and the rungs reached. */
+  EscalationsRead = 'escalations:read',
+  /** Approving or dismissing prepared rungs, editing the policy. */
+  EscalationsManage = 'escalations:manage',
+  /** The outgoing deliveries and their dead-letter list. */
+  DeliveriesManage = 'deliveries:manage',
 }
 
 /**
@@ -52,6 +60,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.AssignmentsRead]: 'all',
     [Permission.AssignmentsReview]: 'all',
     [Permission.AttachmentsRead]: 'all',
+    [Permission.ScheduleRead]: 'all',
+    [Permission.EscalationsRead]: 'all',
+    [Permission.EscalationsManage]: 'all',
+    [Permission.DeliveriesManage]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -64,6 +76,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.DirectivesRead]: 'all',
     [Permission.AssignmentsRead]: 'all',
     [Permission.AttachmentsRead]: 'all',
+    [Permission.ScheduleRead]: 'all',
+    [Permission.EscalationsRead]: 'all',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
@@ -75,6 +89,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.AssignmentsRead]: 'own-unit',
     [Permission.AssignmentsWork]: 'own-unit',
     [Permission.AttachmentsRead]: 'own-unit',
+    [Permission.ScheduleRead]: 'own-unit',
   },
 };
 

@@ -4,6 +4,7 @@ import {
   AssignmentAction,
   AssignmentStatus,
   availableActions,
+  awaitsUnit,
   IllegalTransitionError,
   isOpen,
   nextStatus,
@@ -51,5 +52,9 @@ describe('assignment state machine', () => {
 
   it('treats closed and cancelled as finished', () => {
     expect(ASSIGNMENT_STATUSES.filter(isOpen)).toEqual(['issued', 'acknowledged', 'in_progress', 'completion_requested']);
+  });
+
+  it('chases a unit only while the work is in its hands', () => {
+    expect(ASSIGNMENT_STATUSES.filter(awaitsUnit)).toEqual(['issued', 'acknowledged', 'in_progress']);
   });
 });

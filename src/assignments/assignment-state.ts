@@ -78,3 +78,8 @@ export function reasonRequired(action: AssignmentAction): boolean {
 export function isOpen(status: AssignmentStatus): boolean {
   return OPEN.includes(status);
 }
+
+/** Whether the unit is still expected to act: open and not waiting for the office's review of its completion. */
+export function awaitsUnit(status: AssignmentStatus): boolean {
+  return isOpen(status) && status !== 'completion_requested';
+}

@@ -13,6 +13,8 @@ import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
+import { JobsService } from '../jobs/jobs.service';
+import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { AssignmentAction, availableActions, canTake, IllegalTransitionError, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
 import { assignmentProgress, dueLimit } from './deadline-status';
@@ -42,6 +44,8 @@ export class AssignmentsService implements OnModuleInit {
     private readonly attachments: AttachmentsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly planner: SchedulePlanner,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
@@ -228,7 +232,7 @@ export class AssignmentsService implements OnModuleInit {
   async decideExtension(access: Access, extensionId: number, dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
     const note = dto.note?.trim() || null;
     if (dto.decision === 'refuse' && !note) throw new DomainError('VALIDATION_FAILED', '不同意延期须填写理由', [{ field: 'note', message: '不同意时必填' }]);
-    const assignmentId = await this.dataSource.transaction(async (manager) => {
+    const { assignmentId, wake } = await this.dataSource.transaction(async (manager) => {
       const request = await manager.findOneBy(ExtensionRequest, { id: extensionId });
       if (!request) throw new NotFoundError('延期申请');
       const assignment = await this.loadForWork(access, request.assignmentId, manager);
@@ -242,8 +246,10 @@ export class AssignmentsService implements OnModuleInit {
       if (result.affected !== 1) throw new DomainError('CONFLICT', '该延期申请已处理过');
       if (granted) await this.bump(manager, assignment, { deadline: request.requestedDeadline });
       await this.record(manager, access, assignment, granted ? 'extension_granted' : 'extension_refused', assignment.status, granted ? `期限由 ${request.currentDeadline} 延至 ${request.requestedDeadline}${note ? `：${note}` : ''}` : note, granted ? { deadline: [request.currentDeadline, request.requestedDeadline] } : { extension: [extensionId, 'refused'] });
-      return assignment.id;
+      // The reminders and rungs follow the new deadline.
+      return { assignmentId: assignment.id, wake: granted ? await this.planner.plan(manager, [assignment.id]) : [] };
     });
+    await this.jobs.wake('action', wake);
     return this.get(access, assignmentId);
   }
 
@@ -299,7 +305,7 @@ export class AssignmentsService implements OnModuleInit {
     action: AssignmentAction,
     effect: (manager: EntityManager, assignment: Assignment) => Promise<{ set?: Partial<Assignment>; note?: string; changes?: FieldChanges }>,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const wake = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.loadForWork(access, id, manager);
       if (assignment.version !== version) throw staleVersion();
       if (!canTake(assignment.status, action)) throw new IllegalTransitionError(assignment.status, action);
@@ -307,7 +313,10 @@ export class AssignmentsService implements OnModuleInit {
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
       await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
+      // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
+      return to !== assignment.status ? this.planner.plan(manager, [id]) : [];
     });
+    await this.jobs.wake('action', wake);
   }
 
   /** Updates the row only if nobody changed it since it was read. */

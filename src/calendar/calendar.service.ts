@@ -13,6 +13,7 @@ import type { CalendarDayDto } from './dto/calendar.dto';
 export class CalendarService {
   private readonly published = publishedCalendar();
   private current: Promise<WorkingCalendar> | null = null;
+  private readonly listeners: (() => Promise<void>)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -27,6 +28,11 @@ export class CalendarService {
       throw error;
     });
     return this.current;
+  }
+
+  /** Called after every change of the calendar (the schedule of reminders depends on it). */
+  onChange(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
   }
 
   /** Today's date in China by the injected clock. */
@@ -49,7 +55,7 @@ export class CalendarService {
       await manager.save(manager.create(CalendarDay, dto));
       await this.audit.record({ action: 'calendar.set_day', objectType: 'calendar_day', objectId: dto.date, changes: { kind: [before?.kind ?? null, dto.kind], note: [before?.note ?? null, dto.note] } }, manager);
     });
-    this.current = null;
+    await this.changed();
   }
 
   async removeDay(date: IsoDate): Promise<void> {
@@ -59,7 +65,7 @@ export class CalendarService {
       await manager.delete(CalendarDay, { date });
       await this.audit.record({ action: 'calendar.remove_day', objectType: 'calendar_day', objectId: date, changes: { kind: [before.kind, null] } }, manager);
     });
-    this.current = null;
+    await this.changed();
   }
 
   /** The office declares a year's national schedule entered (its holidays and make-up days set above). */
@@ -69,7 +75,12 @@ export class CalendarService {
       await manager.save(manager.create(CalendarYear, { year }));
       await this.audit.record({ action: 'calendar.cover_year', objectType: 'calendar_year', objectId: year }, manager);
     });
+    await this.changed();
+  }
+
+  private async changed(): Promise<void> {
     this.current = null;
+    for (const listener of this.listeners) await listener();
   }
 
   private async load(): Promise<WorkingCalendar> {

@@ -15,6 +15,13 @@ describe('WorkingCalendar on the published national schedule', () => {
     expect(calendar.addWorkingDays('2026-03-13', 5)).toBe('2026-03-20');
   });
 
+  it('counts back from a deadline to the day N working days before it, skipping weekends', () => {
+    expect(calendar.subtractWorkingDays('2026-03-20', 1)).toBe('2026-03-19');
+    expect(calendar.subtractWorkingDays('2026-03-20', 5)).toBe('2026-03-13');
+    expect(calendar.subtractWorkingDays('2026-03-22', 1)).toBe('2026-03-19'); // a Sunday deadline: Friday is 0 days before
+    for (const n of [1, 3, 5, 7]) expect(calendar.workingDaysUntil(calendar.subtractWorkingDays('2026-10-12', n), '2026-10-12')).toBe(n);
+  });
+
   describe('Spring Festival 2026 (holiday 15–23 February, make-up Saturdays 14 and 28 February)', () => {
     it('counts the make-up Saturday and skips the holiday', () => {
       expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
@@ -22,6 +29,11 @@ describe('WorkingCalendar on the published national schedule', () => {
       expect(calendar.addWorkingDays('2026-02-13', 1)).toBe('2026-02-14');
       expect(calendar.addWorkingDays('2026-02-14', 1)).toBe('2026-02-24');
       expect(calendar.addWorkingDays('2026-02-13', 3)).toBe('2026-02-25');
+    });
+
+    it('counts back across the holiday to the make-up Saturday', () => {
+      expect(calendar.subtractWorkingDays('2026-02-24', 1)).toBe('2026-02-14');
+      expect(calendar.subtractWorkingDays('2026-02-25', 3)).toBe('2026-02-13');
     });
 
     it('counts working days left across the holiday', () => {

@@ -66,6 +66,18 @@ export class WorkingCalendar {
     return formatDay(time);
   }
 
+  /** The working day N working days before `end` (N ≥ 1): on it, `workingDaysUntil(it, end)` is N. */
+  subtractWorkingDays(end: IsoDate, n: number): IsoDate {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Working days to subtract must be a positive integer, got ${n}`);
+    let time = parseIsoDate(end);
+    // `counted` is the number of working days in (time, end]; the answer is the first working day with N.
+    for (let counted = 0; ; ) {
+      if (this.isWorkingDay(formatDay(time))) counted += 1;
+      time -= DAY_MS;
+      if (counted === n && this.isWorkingDay(formatDay(time))) return formatDay(time);
+    }
+  }
+
   /**
    * Working days from `today` to `deadline`: how many remain (today not counted, the deadline counted),
    * 0 on the deadline itself, and minus the working days already past it when overdue.

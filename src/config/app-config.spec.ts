@@ -45,6 +45,14 @@ describe('loadConfig', () => {
     [{ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: SECRET }, 'DATABASE_URL', 'mysql://'],
     [{ DEMO_PASSWORD: 'abc' }, 'DEMO_PASSWORD', '至少 8 个字符'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL', 'error、warn'],
+    [{ APP_ROLE: 'worker' }, 'APP_ROLE', 'REDIS_URL'],
+    [{ APP_ROLE: 'cron', REDIS_URL: 'redis://127.0.0.1:6379' }, 'APP_ROLE', 'all、api、worker'],
+    [{ OFFICE_HOUR: '9am' }, 'OFFICE_HOUR', '09:00'],
+    [{ OFFICE_HOUR: '24:00' }, 'OFFICE_HOUR', '09:00'],
+    [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL', 'smtp://'],
+    [{ WEBHOOK_URL: 'ftp://robot' }, 'WEBHOOK_URL', 'http://'],
+    [{ WEBHOOK_FORMAT: 'slack' }, 'WEBHOOK_FORMAT', 'json、dingtalk、wecom'],
+    [{ QUEUE_PREFIX: 'a b' }, 'QUEUE_PREFIX', '字母'],
   ])('refuses %j naming %s', (env, variable, expected) => {
     let error: unknown;
     try {
@@ -63,6 +71,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'hunter2' })).toThrow(/JWT_SECRET="\*\*\*"/);
     expect(() => loadConfig({ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://app:s3cret@db/x', JWT_SECRET: SECRET })).toThrow(/app:\*\*\*@db/);
     expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).not.toThrow(/s3cret/);
+  });
+
+  it('reads the scheduling and delivery settings', () => {
+    const config = loadConfig({ OFFICE_HOUR: '8:30', REDIS_URL: 'redis://127.0.0.1:6379', APP_ROLE: 'worker', WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=x', WEBHOOK_FORMAT: 'dingtalk', PUBLIC_URL: 'https://dbs.example.gov.cn/' });
+    expect(config.jobs.officeMinute).toBe(8 * 60 + 30);
+    expect(config.appRole).toBe('worker');
+    expect(config.delivery).toMatchObject({ smtpUrl: null, webhookFormat: 'dingtalk', publicUrl: 'https://dbs.example.gov.cn', maxAttempts: 5 });
+    expect(loadConfig({}).delivery.publicUrl).toBe('http://localhost:3000');
+    expect(() => loadConfig({ SMTP_URL: 'smtp://user:s3cret@' })).toThrow(/user:\*\*\*@/);
   });
 
   it('trusts a proxy only by hop count or address, never everyone', () => {

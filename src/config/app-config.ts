@@ -24,6 +24,41 @@ export interface AppConfig {
   uploadDir: string;
   uploadMaxBytes: number;
   uploadMaxFiles: number;
+  /** api: serves requests only; worker: runs scheduled work only; all: both. */
+  appRole: AppRole;
+  jobs: JobsConfig;
+  delivery: DeliveryConfig;
+}
+
+export const APP_ROLES = ['all', 'api', 'worker'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
+export interface JobsConfig {
+  /** Minutes after midnight, China time, at which scheduled actions fall due (default 09:00). */
+  officeMinute: number;
+  /** Embedded mode: how often the in-process runner looks for due work. */
+  pollSeconds: number;
+  /** Bull mode: how often SQL and Redis are compared. */
+  reconcileSeconds: number;
+  /** Bull's job lock: a job whose worker stops renewing it for this long is run again elsewhere. */
+  lockSeconds: number;
+  /** Bull key prefix, so several deployments (or test runs) can share one Redis. */
+  queuePrefix: string;
+}
+
+export const WEBHOOK_FORMATS = ['json', 'dingtalk', 'wecom'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+export interface DeliveryConfig {
+  smtpUrl: string | null;
+  mailFrom: string;
+  webhookUrl: string | null;
+  webhookFormat: WebhookFormat;
+  /** DingTalk robots with 加签 security sign every call with this secret. */
+  webhookSecret: string | null;
+  maxAttempts: number;
+  /** Where links in e-mails and robot messages point. */
+  publicUrl: string;
 }
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
@@ -112,6 +147,35 @@ function trustProxy(env: Env): false | number | string {
   throw new ConfigError('TRUST_PROXY', '应为反向代理的层数（如 1）或代理地址（如 loopback、10.0.0.5、10.0.0.0/8）', raw);
 }
 
+/** "09:00" → minutes after midnight. */
+function timeOfDay(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!match) throw new ConfigError(name, '应为 24 小时制的时刻，如 09:00', raw);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+function pattern(env: Env, name: string, shape: RegExp, fallback: string, expected: string): string {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!shape.test(raw)) throw new ConfigError(name, expected, raw);
+  return raw;
+}
+
+function url(env: Env, name: string, protocol: RegExp, expected: string): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !protocol.test(parsed.protocol) || !parsed.hostname) throw new ConfigError(name, expected, withoutPassword(raw));
+  return raw;
+}
+
 /** A URL as it may be printed: without its password. */
 function withoutPassword(raw: string): string {
   return raw.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@');
@@ -169,8 +233,11 @@ export function loadConfig(env: Env): AppConfig {
   if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
     throw new ConfigError('REDIS_URL', '应形如 redis://127.0.0.1:6379', withoutPassword(redisUrl));
   }
+  const appRole = oneOf(env, 'APP_ROLE', APP_ROLES, 'all');
+  if (appRole !== 'all' && !redisUrl) throw new ConfigError('APP_ROLE', '只有配置了 REDIS_URL 时才能把服务拆分为 api 与 worker；内嵌模式请使用 all', appRole);
+  const port = integer(env, 'PORT', 3000, 1, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 1, 65535),
+    port,
     database,
     redisUrl,
     jwtSecret,
@@ -186,6 +253,23 @@ export function loadConfig(env: Env): AppConfig {
     uploadDir: read(env, 'UPLOAD_DIR') ?? join(process.cwd(), 'data', 'uploads'),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_MB', 20, 1, 500) * 1024 * 1024,
     uploadMaxFiles: integer(env, 'UPLOAD_MAX_FILES', 10, 1, 50),
+    appRole,
+    jobs: {
+      officeMinute: timeOfDay(env, 'OFFICE_HOUR', 9 * 60),
+      pollSeconds: integer(env, 'JOBS_POLL_SECONDS', 15, 1, 3600),
+      reconcileSeconds: integer(env, 'RECONCILE_SECONDS', 60, 1, 3600),
+      lockSeconds: integer(env, 'JOB_LOCK_SECONDS', 30, 1, 3600),
+      queuePrefix: pattern(env, 'QUEUE_PREFIX', /^[A-Za-z0-9_.-]{1,40}$/, 'dbs', '应为 1–40 个字母、数字、点、下划线或短横线'),
+    },
+    delivery: {
+      smtpUrl: url(env, 'SMTP_URL', /^smtps?:$/, '应形如 smtp://用户:密码@smtp.example.gov.cn:587 或 smtps://…:465'),
+      mailFrom: read(env, 'MAIL_FROM') ?? '督查督办系统 <noreply@localhost>',
+      webhookUrl: url(env, 'WEBHOOK_URL', /^https?:$/, '应为 http:// 或 https:// 开头的机器人地址'),
+      webhookFormat: oneOf(env, 'WEBHOOK_FORMAT', WEBHOOK_FORMATS, 'json'),
+      webhookSecret: read(env, 'WEBHOOK_SECRET') ?? null,
+      maxAttempts: integer(env, 'DELIVERY_MAX_ATTEMPTS', 5, 1, 20),
+      publicUrl: (url(env, 'PUBLIC_URL', /^https?:$/, '应为本服务对外的地址，如 https://dbs.example.gov.cn') ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    },
   };
 }
 

@@ -6,6 +6,9 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { CalendarDay, CalendarYear } from '../calendar/calendar-day.entity';
 import { Directive, DirectiveCounter } from '../directives/directive.entity';
 import { SourceDocument } from '../documents/source-document.entity';
+import { Delivery, Notification } from '../notifications/notification.entity';
+import { Escalation, EscalationPolicy } from '../reminders/escalation.entity';
+import { ScheduledAction } from '../reminders/scheduled-action.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
@@ -24,4 +27,9 @@ export const ENTITIES = [
   ProgressReport,
   ExtensionRequest,
   Attachment,
+  EscalationPolicy,
+  ScheduledAction,
+  Escalation,
+  Notification,
+  Delivery,
 ];

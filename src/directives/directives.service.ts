@@ -14,6 +14,8 @@ import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
+import { JobsService } from '../jobs/jobs.service';
+import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { Unit } from '../units/unit.entity';
 import { Directive } from './directive.entity';
 import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from './directive-code';
@@ -31,6 +33,8 @@ export class DirectivesService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly planner: SchedulePlanner,
+    private readonly jobs: JobsService,
   ) {}
 
   async list(access: Access, query: DirectiveQueryDto): Promise<DirectivePage> {
@@ -88,7 +92,7 @@ export class DirectivesService {
 
     const year = Number(today.slice(0, 4));
     await ensureDirectiveCounter(this.dataSource, year);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const { id, wake } = await this.dataSource.transaction(async (manager) => {
       await this.assertUnitsAssignable(manager, unitIds);
       if (dto.sourceDocumentId && !(await manager.existsBy(SourceDocument, { id: dto.sourceDocumentId }))) throw invalid('sourceDocumentId', '来源文件不存在');
       const seq = await nextDirectiveNumber(manager, year);
@@ -114,6 +118,7 @@ export class DirectivesService {
         }),
       );
       const now = this.clock.now();
+      const assignmentIds: number[] = [];
       for (const unitId of unitIds) {
         const assignment = await manager.save(
           manager.create(Assignment, {
@@ -130,15 +135,18 @@ export class DirectivesService {
           }),
         );
         await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
+        assignmentIds.push(assignment.id);
       }
       await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
-      return directive.id;
+      // The reminders and rungs are part of issuing the work: planned in the same transaction.
+      return { id: directive.id, wake: await this.planner.plan(manager, assignmentIds) };
     });
+    await this.jobs.wake('action', wake);
     return this.get(access, id);
   }
 
   async update(access: Access, id: number, dto: UpdateDirectiveDto): Promise<DirectiveView> {
-    await this.dataSource.transaction(async (manager) => {
+    const wake = await this.dataSource.transaction(async (manager) => {
       const directive = await manager.findOneBy(Directive, { id });
       if (!directive) throw new NotFoundError('督办事项');
       const before = { ...directive };
@@ -163,7 +171,11 @@ export class DirectivesService {
         await manager.update(Assignment, { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, { deadline: changes.deadline });
       }
       if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
+      // A new deadline or priority changes the ladder of every assignment of the directive.
+      const assignments = await manager.find(Assignment, { where: { directiveId: id }, select: { id: true } });
+      return changes.deadline || changes.priority ? this.planner.plan(manager, assignments.map((a) => a.id)) : [];
     });
+    await this.jobs.wake('action', wake);
     return this.get(access, id);
   }
 

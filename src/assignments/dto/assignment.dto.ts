@@ -10,7 +10,8 @@ import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, AssignmentAction, AssignmentSt
 import { ASSIGNMENT_ROLES, AssignmentRole } from '../assignment.entity';
 import { EXTENSION_STATUSES, ExtensionStatus } from '../extension-request.entity';
 import { REPORT_STATUSES, ReportStatus } from '../progress-report.entity';
-import { OptionalQueryFlag, WorkFilterDto } from './work-filter.dto';
+import { OptionalQueryFlag } from '../../common/dto/transforms';
+import { WorkFilterDto } from './work-filter.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -1,16 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
+import { EmptyAsUndefined, OptionalQueryFlag, OptionalQueryId } from '../../common/dto/transforms';
 import { PRIORITIES, Priority } from '../../directives/directive.entity';
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../assignment-state';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
-/** An optional true/false filter in a query string. */
-export const OptionalQueryFlag = () => applyDecorators(IsOptional(), EmptyAsUndefined(), Transform(toBoolean), IsIn([true, false]));
 
 /** The filters that find work, shared by the directive and the assignment lists. */
 export class WorkFilterDto extends PageQueryDto {

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Min, ValidateIf } from 'class-validator';
 
 /** Query strings from plain HTML filter forms send empty fields; treat them as absent. */
 export const EmptyAsUndefined = () => Transform(({ value }) => (value === '' ? undefined : value));
@@ -10,3 +10,8 @@ export const IsOmittable = () => ValidateIf((_object, value) => value !== undefi
 
 /** An optional id filter in a query string: `?unitId=3`, blank meaning no filter. */
 export const OptionalQueryId = () => applyDecorators(IsOptional(), EmptyAsUndefined(), Type(() => Number), IsInt(), Min(1));
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** An optional true/false filter in a query string. */
+export const OptionalQueryFlag = () => applyDecorators(IsOptional(), EmptyAsUndefined(), Transform(toBoolean), IsIn([true, false]));

@@ -1,0 +1,183 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bull';
+import type { Job, Queue } from 'bull';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUES, RUN_JOB, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
+
+const BATCH = 1000;
+
+export interface ReconcileReport {
+  /** Pending rows looked at. */
+  checked: number;
+  /** Jobs that were missing from Redis and were added. */
+  added: number;
+  /** Jobs already due that were still waiting out a delay, and were made ready. */
+  promoted: number;
+}
+
+/**
+ * Runs durable work. SQL holds what must happen; with Redis, Bull delivers a delayed job per row and a
+ * reconciler restores whatever Redis lost; without Redis, an in-process loop runs what is due.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Jobs');
+  private readonly sources = new Map<WorkKind, WorkSource>();
+  private readonly queues = new Map<WorkKind, Queue>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    moduleRef: ModuleRef,
+  ) {
+    if (config.redisUrl) {
+      for (const kind of WORK_KINDS) {
+        const queue = moduleRef.get<Queue>(getQueueToken(QUEUES[kind]), { strict: false });
+        // An unheard 'error' event would end the process; outages are logged and waited out.
+        queue.on('error', (error) => this.logger.warn(`队列 ${queue.name}：${error.message}`));
+        this.queues.set(kind, queue);
+      }
+    }
+  }
+
+  get mode(): 'bull' | 'embedded' {
+    return this.config.redisUrl ? 'bull' : 'embedded';
+  }
+
+  register(kind: WorkKind, source: WorkSource): void {
+    this.sources.set(kind, source);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.appRole === 'api') return;
+    if (this.mode === 'bull') {
+      for (const [kind, queue] of this.queues) {
+        void queue.process(RUN_JOB, JOB_CONCURRENCY, (job: Job<{ id: number }>) => this.runJob(kind, job));
+      }
+    }
+    const every = (this.mode === 'bull' ? this.config.jobs.reconcileSeconds : this.config.jobs.pollSeconds) * 1000;
+    this.timer = setInterval(() => this.tick(), every);
+    this.tick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /**
+   * Tells the runner that rows were written or rescheduled. Called after their transaction commits; if
+   * Redis does not answer in time the request goes on and the reconciler enqueues them later.
+   */
+  async wake(kind: WorkKind, items: WakeUp[]): Promise<void> {
+    const queue = this.queues.get(kind);
+    if (!queue || items.length === 0) return;
+    try {
+      await withTimeout(this.enqueue(queue, kind, items), ENQUEUE_TIMEOUT_MS);
+    } catch (error) {
+      this.logger.warn(`未能把 ${items.length} 项${kind === 'action' ? '计划动作' : '投递'}放入队列（${error instanceof Error ? error.message : String(error)}）；对账时将补上`);
+    }
+  }
+
+  /** Bull mode: makes Redis hold a job for every pending row; embedded: runs what is due. */
+  async reconcile(): Promise<ReconcileReport> {
+    if (this.mode === 'embedded') {
+      const ran = await this.runDue();
+      return { checked: ran, added: 0, promoted: 0 };
+    }
+    const report: ReconcileReport = { checked: 0, added: 0, promoted: 0 };
+    for (const [kind, queue] of this.queues) {
+      const items = await this.source(kind).pending();
+      report.checked += items.length;
+      const now = this.clock.now().getTime();
+      for (let i = 0; i < items.length; i += BATCH) {
+        const batch = items.slice(i, i + BATCH);
+        const ids = batch.map((item) => jobIdOf(kind, item.id, item.runAt));
+        const exists = await queue.client.pipeline(ids.map((id) => ['exists', queue.toKey(id)])).exec();
+        const missing = batch.filter((_, j) => exists?.[j]?.[1] !== 1);
+        await this.enqueue(queue, kind, missing);
+        report.added += missing.length;
+        // A job still delayed although its row is due (Redis restarted with old delays, or the clock was moved).
+        const dueIds = ids.filter((id, j) => exists?.[j]?.[1] === 1 && batch[j].runAt.getTime() <= now);
+        if (dueIds.length > 0) {
+          const scores = await queue.client.pipeline(dueIds.map((id) => ['zscore', queue.toKey('delayed'), id])).exec();
+          for (const [j, id] of dueIds.entries()) {
+            if (scores?.[j]?.[1] === null) continue;
+            await (await queue.getJob(id))?.promote().catch(() => undefined); // it may have just started
+            report.promoted += 1;
+          }
+        }
+      }
+    }
+    return report;
+  }
+
+  /** Embedded mode: runs every due row, and what running them made due, until nothing is left. */
+  runDue(): Promise<number> {
+    const run = async () => {
+      let total = 0;
+      for (;;) {
+        let ran = 0;
+        for (const kind of WORK_KINDS) {
+          for (const item of await this.source(kind).due(this.clock.now(), 100)) {
+            await this.source(kind).run(item.id);
+            ran += 1;
+          }
+        }
+        total += ran;
+        if (ran === 0) return total;
+      }
+    };
+    // One loop at a time per instance; a second caller waits for it, then looks again.
+    const next = (this.running ?? Promise.resolve()).catch(() => undefined).then(run);
+    this.running = next;
+    return next;
+  }
+
+  private tick(): void {
+    const work = this.mode === 'bull' ? this.reconcile() : this.runDue();
+    work.catch((error: unknown) => this.logger.error(`定时任务执行失败：${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined));
+  }
+
+  private async runJob(kind: WorkKind, job: Job<{ id: number }>): Promise<void> {
+    const id = Number(job.data?.id);
+    if (!Number.isInteger(id) || id < 1) {
+      // It can never succeed: drop it instead of retrying.
+      await job.discard();
+      throw new Error(`malformed ${kind} job ${job.id}`);
+    }
+    await this.source(kind).run(id);
+  }
+
+  private async enqueue(queue: Queue, kind: WorkKind, items: WakeUp[]): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (let i = 0; i < items.length; i += BATCH) {
+      await queue.addBulk(
+        items.slice(i, i + BATCH).map((item) => ({
+          name: RUN_JOB,
+          data: { id: item.id },
+          opts: { ...JOB_OPTIONS, jobId: jobIdOf(kind, item.id, item.runAt), delay: Math.max(0, item.runAt.getTime() - now) },
+        })),
+      );
+    }
+  }
+
+  private source(kind: WorkKind): WorkSource {
+    const source = this.sources.get(kind);
+    if (!source) throw new Error(`No work source registered for ${kind}`);
+    return source;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis 在 ${ms} 毫秒内未响应`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

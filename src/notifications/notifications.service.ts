@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { NotFoundError } from '../common/errors/domain-error';
+import { chinaDate } from '../calendar/working-calendar';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { WakeUp } from '../jobs/jobs.constants';
+import { User } from '../users/user.entity';
+import { InboxQueryDto, NotificationView } from './dto/notification.dto';
+import { MailChannel, WebhookChannel } from './channels';
+import { Delivery, Notification, NotificationKind } from './notification.entity';
+
+/** Reminders wait this long before their day's digest goes out, so the day's others can join it. */
+export const DIGEST_GATHER_MS = 10 * 60_000;
+
+export interface NotificationDraft {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string | null;
+  /** What caused it; the same cause never leaves a person two messages. */
+  sourceKey: string;
+}
+
+/** Reminders are gathered into one digest per person and day; everything else goes out on its own. */
+const isDigested = (kind: NotificationKind) => kind === 'reminder';
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly mail: MailChannel,
+    private readonly webhook: WebhookChannel,
+  ) {}
+
+  /**
+   * Puts a message in each person's inbox and plans its e-mails and robot message, inside the caller's
+   * transaction. Returns the deliveries to wake once it commits.
+   */
+  async notify(manager: EntityManager, recipients: User[], draft: NotificationDraft): Promise<WakeUp[]> {
+    const people = [...new Map(recipients.filter((u) => u.active).map((u) => [u.id, u])).values()];
+    if (people.length === 0) return [];
+    const now = this.clock.now();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(people.map((user) => ({ userId: user.id, ...draft, readAt: null, createdAt: now })))
+      .orIgnore()
+      .execute();
+
+    const topic = isDigested(draft.kind) ? `digest:${chinaDate(now)}` : `event:${draft.sourceKey}`;
+    const runAt = new Date(now.getTime() + (isDigested(draft.kind) ? DIGEST_GATHER_MS : 0));
+    const deliveries: Partial<Delivery>[] = [];
+    if (this.mail.enabled) {
+      for (const user of people) if (user.email) deliveries.push({ channel: 'email', recipient: `user:${user.id}`, topic, status: 'pending', attempts: 0, runAt });
+    }
+    if (this.webhook.enabled) deliveries.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
+    if (deliveries.length === 0) return [];
+    await manager.createQueryBuilder().insert().into(Delivery).values(deliveries).orIgnore().execute();
+    const planned = await manager.find(Delivery, { where: { topic, status: 'pending', recipient: In(deliveries.map((d) => d.recipient!)) }, select: { id: true, runAt: true } });
+    return planned.map((d) => ({ id: d.id, runAt: d.runAt }));
+  }
+
+  async inbox(userId: number, query: InboxQueryDto): Promise<Page<NotificationView>> {
+    const [items, total] = await this.dataSource.getRepository(Notification).findAndCount({
+      where: { userId, ...(query.unread ? { readAt: IsNull() } : {}) },
+      order: { id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return pageOf(items.map(view), total, query) as Page<NotificationView>;
+  }
+
+  unreadCount(userId: number): Promise<number> {
+    return this.dataSource.getRepository(Notification).countBy({ userId, readAt: IsNull() });
+  }
+
+  async markRead(userId: number, id: number): Promise<NotificationView> {
+    const repository = this.dataSource.getRepository(Notification);
+    // Someone else's message is answered as missing, like any object out of reach.
+    const notification = await repository.findOneBy({ id, userId });
+    if (!notification) throw new NotFoundError('消息');
+    if (!notification.readAt) {
+      notification.readAt = this.clock.now();
+      await repository.update({ id, userId, readAt: IsNull() }, { readAt: notification.readAt });
+    }
+    return view(notification);
+  }
+
+  async markAllRead(userId: number): Promise<number> {
+    const result = await this.dataSource.getRepository(Notification).update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+
+  /** The absolute link for a message leaving the product. */
+  absolute(link: string | null): string | null {
+    return link ? `${this.config.delivery.publicUrl}${link}` : null;
+  }
+}
+
+function view(n: Notification): NotificationView {
+  return { id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt };
+}

@@ -1,0 +1,205 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { awaitsUnit } from '../assignments/assignment-state';
+import { Assignment } from '../assignments/assignment.entity';
+import { ProgressReport } from '../assignments/progress-report.entity';
+import { CalendarService } from '../calendar/calendar.service';
+import { CalendarNotCoveredError, parseIsoDate } from '../calendar/working-calendar';
+import { Clock } from '../common/clock';
+import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { retryDelayMs } from '../notifications/outgoing-message';
+import { Escalation, EscalationRung } from './escalation.entity';
+import { previousReportDue, Rung, RUNG_LABELS } from './escalation-ladder';
+import { leadersAndOffice, officeStaff, unitContacts } from './recipients';
+import { SchedulePlanner } from './schedule-planner.service';
+import { ScheduledAction } from './scheduled-action.entity';
+
+/** An action that keeps failing stops being retried and shows as failed. */
+const MAX_ACTION_ATTEMPTS = 5;
+
+interface Effect {
+  outcome: string;
+  deliveries: WakeUp[];
+  actions: WakeUp[];
+}
+
+/** Does what a scheduled action says, once: the claim on the row and the effect commit together. */
+@Injectable()
+export class ActionRunner implements WorkSource, OnModuleInit {
+  private readonly logger = new Logger('Actions');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly planner: SchedulePlanner,
+    private readonly notifications: NotificationsService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register('action', this);
+  }
+
+  async pending(): Promise<WakeUp[]> {
+    return this.dataSource.getRepository(ScheduledAction).find({ where: { status: 'pending' }, select: { id: true, runAt: true } });
+  }
+
+  async due(now: Date, limit: number): Promise<WakeUp[]> {
+    return this.dataSource.getRepository(ScheduledAction).find({ where: { status: 'pending', runAt: LessThanOrEqual(now) }, select: { id: true, runAt: true }, order: { runAt: 'ASC', id: 'ASC' }, take: limit });
+  }
+
+  async run(id: number): Promise<void> {
+    const now = this.clock.now();
+    let effect: Effect | null = null;
+    try {
+      effect = await this.dataSource.transaction(async (manager) => {
+        // The claim: of two deliveries of the same job, only one finds the row still pending.
+        const claimed = await manager
+          .createQueryBuilder()
+          .update(ScheduledAction)
+          .set({ status: 'done', completedAt: now, lastError: null, attempts: () => 'attempts + 1' })
+          .where('id = :id AND status = :pending AND run_at <= :now', { id, pending: 'pending', now })
+          .execute();
+        if (claimed.affected !== 1) return null;
+        const action = await manager.findOneByOrFail(ScheduledAction, { id });
+        const result = await this.effect(manager, action);
+        await manager.update(ScheduledAction, { id }, { outcome: result.outcome.slice(0, 200) });
+        return result;
+      });
+    } catch (error) {
+      await this.recordFailure(id, error);
+      return;
+    }
+    if (effect) {
+      await this.jobs.wake('delivery', effect.deliveries);
+      await this.jobs.wake('action', effect.actions);
+    }
+  }
+
+  private async recordFailure(id: number, error: unknown): Promise<void> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const repository = this.dataSource.getRepository(ScheduledAction);
+    const action = await repository.findOneBy({ id });
+    if (!action || action.status !== 'pending') return;
+    const attempts = action.attempts + 1;
+    const failed = attempts >= MAX_ACTION_ATTEMPTS;
+    const runAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts));
+    await repository.update({ id, status: 'pending' }, { attempts, lastError: message, runAt, ...(failed ? { status: 'failed' as const } : {}) });
+    this.logger.error(`计划动作 #${id} 第 ${attempts} 次执行失败：${message}`, error instanceof Error ? error.stack : undefined);
+    if (!failed) await this.jobs.wake('action', [{ id, runAt }]);
+  }
+
+  private async effect(manager: EntityManager, action: ScheduledAction): Promise<Effect> {
+    const assignment = await manager.findOneOrFail(Assignment, { where: { id: action.assignmentId }, relations: { directive: true, unit: true } });
+    const nothing = (outcome: string): Effect => ({ outcome, deliveries: [], actions: [] });
+    if (!awaitsUnit(assignment.status)) return nothing('任务已办结、撤销或已申请办结，无需执行');
+    const [period, days] = action.periodKey.split(':');
+    if (action.kind === 'reminder' || action.kind === 'report_reminder') {
+      if (action.kind === 'reminder' && assignment.deadline !== period) return nothing('办理时限已变更，本提醒不再适用');
+      if (action.kind === 'report_reminder' && (await this.reportedFor(manager, assignment, period))) return nothing('本期进展已报送');
+      return this.remind(manager, action, assignment, period, Number(days));
+    }
+    if (action.kind === 'report_overdue') {
+      const effect = (await this.reportedFor(manager, assignment, period)) ? nothing('本期进展已报送') : await this.escalate(manager, action, assignment, 'report_overdue', period);
+      // The period is settled: the next one's reminders and check are planned now.
+      return { ...effect, actions: await this.planner.plan(manager, [assignment.id]) };
+    }
+    if (assignment.deadline !== period) return nothing('办理时限已变更，本级督办不再适用');
+    return this.escalate(manager, action, assignment, action.kind, period);
+  }
+
+  private async remind(manager: EntityManager, action: ScheduledAction, assignment: Assignment, due: string, days: number): Promise<Effect> {
+    const directive = assignment.directive!;
+    const contacts = await unitContacts(manager, assignment.unitId);
+    const what = action.kind === 'reminder' ? `距办理时限（${due}）还有 ${days} 个工作日` : `本期进展应于 ${due} 前报送，还有 ${days} 个工作日`;
+    const deliveries = await this.notifications.notify(manager, contacts, {
+      kind: 'reminder',
+      title: `${directive.code} ${directive.title}：${what}`,
+      body: `${assignment.unit!.shortName}：“${directive.title}”${what}，当前进度 ${assignment.percentDone}%。请按时办理并报送进展。`,
+      link: `/tasks/${assignment.id}`,
+      sourceKey: `action:${action.id}`,
+    });
+    return { outcome: contacts.length > 0 ? `已提醒 ${contacts.length} 名联络员` : '该单位没有可用的联络员账号，未能提醒', deliveries, actions: [] };
+  }
+
+  /** Reaches a rung: issued at once, or prepared for the office's approval, as the policy says now. */
+  private async escalate(manager: EntityManager, action: ScheduledAction, assignment: Assignment, rung: EscalationRung, period: string): Promise<Effect> {
+    const ladder = (await this.planner.ladders(manager))[assignment.directive!.priority];
+    const mode = rung === 'report_overdue' ? ladder.reportOverdue.mode : ladder.rungs[rung].mode;
+    if (mode === 'off') return { outcome: '该级督办已停用', deliveries: [], actions: [] };
+    const status = mode === 'auto' ? 'issued' : 'pending';
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Escalation)
+      .values({ assignmentId: assignment.id, rung, periodKey: period, status, summary: await this.summary(assignment, rung, period), decidedBy: null, decidedAt: null, decisionNote: null, createdAt: this.clock.now() })
+      .orIgnore()
+      .execute();
+    const escalation = await manager.findOneByOrFail(Escalation, { assignmentId: assignment.id, rung, periodKey: period });
+    const deliveries = status === 'issued' ? await this.announce(manager, escalation, assignment) : await this.askApproval(manager, escalation, assignment);
+    return { outcome: status === 'issued' ? `已发出${RUNG_LABELS[rung]}` : `已拟${RUNG_LABELS[rung]}，待协调办审批`, deliveries, actions: [] };
+  }
+
+  /** An issued rung: to the unit's contacts, the leaders and the office. */
+  async announce(manager: EntityManager, escalation: Escalation, assignment: Assignment): Promise<WakeUp[]> {
+    const directive = assignment.directive!;
+    const recipients = [...(await unitContacts(manager, assignment.unitId)), ...(await leadersAndOffice(manager))];
+    return this.notifications.notify(manager, recipients, {
+      kind: 'escalation',
+      title: `【${RUNG_LABELS[escalation.rung]}】${assignment.unit!.shortName}：${directive.code} ${directive.title}`,
+      body: escalation.summary,
+      link: `/tasks/${assignment.id}`,
+      sourceKey: `escalation:${escalation.id}`,
+    });
+  }
+
+  private askApproval(manager: EntityManager, escalation: Escalation, assignment: Assignment): Promise<WakeUp[]> {
+    const directive = assignment.directive!;
+    return officeStaff(manager).then((office) =>
+      this.notifications.notify(manager, office, {
+        kind: 'approval',
+        title: `待审批：对${assignment.unit!.shortName}的${RUNG_LABELS[escalation.rung]}（${directive.code}）`,
+        body: escalation.summary,
+        link: '/escalations',
+        sourceKey: `escalation:${escalation.id}:approval`,
+      }),
+    );
+  }
+
+  private async summary(assignment: Assignment, rung: EscalationRung, period: string): Promise<string> {
+    const { directive, unit } = assignment;
+    const late = await this.workingDaysLate(period);
+    const subject = `“${directive!.title}”（${directive!.code}）`;
+    const texts: Record<Rung, string> = {
+      supervision_notice: `向${unit!.name}发出督办通知书：${subject}已过办理时限 ${period}${late}，请立即办理并书面报告进展。`,
+      circular: `就${unit!.name}${subject}逾期未办结${late}予以通报。`,
+      interview: `约谈${unit!.name}主要负责人：${subject}逾期${late}仍未办结。`,
+      yellow_card: `对${unit!.name}挂黄牌督办：${subject}逾期${late}仍未办结。`,
+      red_card: `对${unit!.name}挂红牌督办：${subject}逾期${late}仍未办结。`,
+    };
+    return rung === 'report_overdue' ? `${unit!.name}未按期报送${subject}应于 ${period} 报送的进展。` : texts[rung];
+  }
+
+  private async workingDaysLate(deadline: string): Promise<string> {
+    try {
+      return `（已逾期 ${-Math.min(0, (await this.calendar.calendar()).workingDaysUntil(this.calendar.today(), deadline))} 个工作日）`;
+    } catch (error) {
+      if (error instanceof CalendarNotCoveredError) return '';
+      throw error;
+    }
+  }
+
+  /** Whether the unit reported for the period due on `due`: any report since the previous period's due date. */
+  private async reportedFor(manager: EntityManager, assignment: Assignment, due: string): Promise<boolean> {
+    const { reportCycle, reportDay } = assignment.directive!;
+    if (!reportCycle || !reportDay) return false;
+    const previous = previousReportDue(reportCycle, reportDay, due);
+    // Reports count from the day after the previous due date, China time.
+    const since = new Date(parseIsoDate(previous) + 16 * 3600_000);
+    return manager.existsBy(ProgressReport, { assignmentId: assignment.id, submittedAt: MoreThan(since) });
+  }
+}

@@ -1,0 +1,234 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
+import { PRIORITIES, Priority } from '../../directives/directive.entity';
+import { ESCALATION_STATUSES, EscalationStatus } from '../escalation.entity';
+import { ACTION_KINDS, ActionKind, RUNG_MODES, RungMode } from '../escalation-ladder';
+import { ACTION_STATUSES, ActionStatus } from '../scheduled-action.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+const ReminderDays = () => applyDecorators(IsArray(), ArrayMaxSize(10), IsInt({ each: true }), Min(1, { each: true }), Max(60, { each: true }));
+
+export class RungRuleDto {
+  @ApiProperty({ description: '逾期多少个工作日后（0 为到期当日）', minimum: 0, maximum: 250 })
+  @IsInt()
+  @Min(0)
+  @Max(250)
+  afterDays!: number;
+
+  @ApiProperty({ enum: RUNG_MODES, description: 'auto 自动发出；approval 拟好后待协调办审批；off 不启用' })
+  @IsIn(RUNG_MODES)
+  mode!: RungMode;
+}
+
+export class RungsDto {
+  @ApiProperty({ type: RungRuleDto, description: '督办通知书' })
+  @ValidateNested()
+  @Type(() => RungRuleDto)
+  supervision_notice!: RungRuleDto;
+
+  @ApiProperty({ type: RungRuleDto, description: '通报' })
+  @ValidateNested()
+  @Type(() => RungRuleDto)
+  circular!: RungRuleDto;
+
+  @ApiProperty({ type: RungRuleDto, description: '约谈' })
+  @ValidateNested()
+  @Type(() => RungRuleDto)
+  interview!: RungRuleDto;
+
+  @ApiProperty({ type: RungRuleDto, description: '黄牌挂牌' })
+  @ValidateNested()
+  @Type(() => RungRuleDto)
+  yellow_card!: RungRuleDto;
+
+  @ApiProperty({ type: RungRuleDto, description: '红牌挂牌' })
+  @ValidateNested()
+  @Type(() => RungRuleDto)
+  red_card!: RungRuleDto;
+}
+
+export class LadderDto {
+  @ApiProperty({ type: [Number], description: '到期前多少个工作日提醒，如 [5, 3, 1]' })
+  @ReminderDays()
+  reminderDays!: number[];
+
+  @ApiProperty({ type: RungsDto })
+  @ValidateNested()
+  @Type(() => RungsDto)
+  rungs!: RungsDto;
+
+  @ApiProperty({ type: [Number], description: '长期事项：每期报送日前多少个工作日提醒' })
+  @ReminderDays()
+  reportReminderDays!: number[];
+
+  @ApiProperty({ type: RungRuleDto, description: '长期事项：报送日后多少个工作日仍未报送即督办' })
+  @ValidateNested()
+  @Type(() => RungRuleDto)
+  reportOverdue!: RungRuleDto;
+}
+
+export class UpdatePolicyDto {
+  @ApiProperty({ description: '读取时的版本号；他人已修改则拒绝（STALE_VERSION）。从未修改过的默认规则为 0' })
+  @IsInt()
+  @Min(0)
+  version!: number;
+
+  @ApiProperty({ type: LadderDto })
+  @ValidateNested()
+  @Type(() => LadderDto)
+  ladder!: LadderDto;
+}
+
+export class PolicyView {
+  @ApiProperty({ enum: PRIORITIES })
+  priority!: Priority;
+
+  @ApiProperty({ type: LadderDto })
+  ladder!: LadderDto;
+
+  @ApiProperty({ description: '是否仍为系统默认' })
+  isDefault!: boolean;
+
+  @ApiProperty()
+  version!: number;
+}
+
+export class EscalationQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ESCALATION_STATUSES, description: '默认只看待审批' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(ESCALATION_STATUSES)
+  status: EscalationStatus = 'pending';
+
+  @ApiPropertyOptional({ description: '只看某一任务' })
+  @OptionalQueryId()
+  assignmentId?: number;
+}
+
+export class EscalationView {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  assignmentId!: number;
+
+  @ApiProperty()
+  directiveCode!: string;
+
+  @ApiProperty()
+  directiveTitle!: string;
+
+  @ApiProperty()
+  unitName!: string;
+
+  @ApiProperty({ enum: ['supervision_notice', 'circular', 'interview', 'yellow_card', 'red_card', 'report_overdue'] })
+  rung!: string;
+
+  @ApiProperty({ description: '针对的办理时限或报送期' })
+  periodKey!: string;
+
+  @ApiProperty({ enum: ESCALATION_STATUSES })
+  status!: EscalationStatus;
+
+  @ApiProperty({ description: '拟发出的内容' })
+  summary!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  decisionNote!: string | null;
+
+  @ApiProperty({ nullable: true, type: Date })
+  decidedAt!: Date | null;
+
+  @ApiProperty()
+  createdAt!: Date;
+}
+
+export class EscalationPage extends PageOf(EscalationView, 'EscalationPage') {}
+
+export class ApproveEscalationDto {
+  @ApiPropertyOptional({ description: '审批意见', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @Transform(trim)
+  @MaxLength(500)
+  note?: string;
+}
+
+export class DismissEscalationDto {
+  @ApiProperty({ description: '不予发出的理由（必填）', maxLength: 500 })
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+export class ScheduleQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '未来多少个工作日内（默认 5）', default: 5, minimum: 1, maximum: 60 })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  withinDays: number = 5;
+
+  @ApiPropertyOptional({ description: '只看某一任务（此时不限天数）' })
+  @OptionalQueryId()
+  assignmentId?: number;
+
+  @ApiPropertyOptional({ description: '只看某一单位' })
+  @OptionalQueryId()
+  unitId?: number;
+
+  @ApiPropertyOptional({ enum: ACTION_STATUSES, default: 'pending' })
+  @IsOptional()
+  @EmptyAsUndefined()
+  @IsIn(ACTION_STATUSES)
+  status: ActionStatus = 'pending';
+}
+
+export class ScheduledActionView {
+  @ApiProperty()
+  id!: number;
+
+  @ApiProperty()
+  assignmentId!: number;
+
+  @ApiProperty()
+  directiveCode!: string;
+
+  @ApiProperty()
+  directiveTitle!: string;
+
+  @ApiProperty()
+  unitName!: string;
+
+  @ApiProperty({ enum: ACTION_KINDS })
+  kind!: ActionKind;
+
+  @ApiProperty()
+  periodKey!: string;
+
+  @ApiProperty({ description: '计划执行时间' })
+  dueAt!: Date;
+
+  @ApiProperty({ enum: ACTION_STATUSES })
+  status!: ActionStatus;
+
+  @ApiProperty()
+  attempts!: number;
+
+  @ApiProperty({ nullable: true, type: String })
+  lastError!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: '执行结果' })
+  outcome!: string | null;
+}
+
+export class ScheduledActionPage extends PageOf(ScheduledActionView, 'ScheduledActionPage') {}

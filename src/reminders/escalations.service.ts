@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Access } from '../access/access';
+import { Assignment } from '../assignments/assignment.entity';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import type { WakeUp } from '../jobs/jobs.constants';
+import { JobsService } from '../jobs/jobs.service';
+import { ActionRunner } from './action-runner.service';
+import { ApproveEscalationDto, DismissEscalationDto, EscalationPage, EscalationQueryDto, EscalationView } from './dto/reminders.dto';
+import { Escalation } from './escalation.entity';
+
+/** The approval queue: rungs the ladder prepared, which the office issues or dismisses. */
+@Injectable()
+export class EscalationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runner: ActionRunner,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(access: Access, query: EscalationQueryDto): Promise<Page<EscalationView>> {
+    const qb = this.dataSource
+      .getRepository(Escalation)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.assignment', 'a')
+      .innerJoinAndSelect('a.directive', 'directive')
+      .innerJoinAndSelect('a.unit', 'unit')
+      .where('e.status = :status', { status: query.status });
+    if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
+    if (query.assignmentId) qb.andWhere('e.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
+    const [items, total] = await qb.orderBy('e.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    return pageOf(items.map(view), total, query) as EscalationPage;
+  }
+
+  async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
+    return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation, assignment) => this.runner.announce(manager, escalation, assignment));
+  }
+
+  async dismiss(access: Access, id: number, dto: DismissEscalationDto): Promise<EscalationView> {
+    return this.decide(access, id, 'dismissed', dto.reason, async () => []);
+  }
+
+  private async decide(
+    access: Access,
+    id: number,
+    status: 'issued' | 'dismissed',
+    note: string | null,
+    effect: (manager: EntityManager, escalation: Escalation, assignment: Assignment) => Promise<WakeUp[]>,
+  ): Promise<EscalationView> {
+    const deliveries = await this.dataSource.transaction(async (manager) => {
+      const escalation = await manager.findOne(Escalation, { where: { id }, relations: { assignment: { directive: true, unit: true } } });
+      if (!escalation) throw new NotFoundError('督办审批事项');
+      access.assertReaches('escalation', id, [escalation.assignment!.unitId]);
+      // Only a pending rung is decided, once: a second decision finds no row to change.
+      const result = await manager.update(Escalation, { id, status: 'pending' }, { status, decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
+      if (result.affected !== 1) throw new DomainError('CONFLICT', '该事项已处理过（已发出、已驳回或因任务办结而撤回）');
+      await this.audit.record({ action: status === 'issued' ? 'escalation.approve' : 'escalation.dismiss', objectType: 'escalation', objectId: id, changes: { status: ['pending', status], ...(note ? { note: [null, note] } : {}) } }, manager);
+      return effect(manager, { ...escalation, status }, escalation.assignment!);
+    });
+    await this.jobs.wake('delivery', deliveries);
+    const decided = await this.dataSource.getRepository(Escalation).findOneOrFail({ where: { id }, relations: { assignment: { directive: true, unit: true } } });
+    return view(decided);
+  }
+}
+
+function view(e: Escalation): EscalationView {
+  const a = e.assignment!;
+  return {
+    id: e.id,
+    assignmentId: e.assignmentId,
+    directiveCode: a.directive!.code,
+    directiveTitle: a.directive!.title,
+    unitName: a.unit!.name,
+    rung: e.rung,
+    periodKey: e.periodKey,
+    status: e.status,
+    summary: e.summary,
+    decisionNote: e.decisionNote,
+    decidedAt: e.decidedAt,
+    createdAt: e.createdAt,
+  };
+}

@@ -1,0 +1,16 @@
+import { EntityManager } from 'typeorm';
+import { User } from '../users/user.entity';
+
+/** Who hears of a unit's work: its contacts; for formal rungs also the leaders and the office. */
+export async function unitContacts(manager: EntityManager, unitId: number): Promise<User[]> {
+  return manager.findBy(User, { role: 'unit', unitId, active: true });
+}
+
+export async function leadersAndOffice(manager: EntityManager): Promise<User[]> {
+  const [leaders, office] = await Promise.all([manager.findBy(User, { role: 'leader', active: true }), manager.findBy(User, { role: 'office', active: true })]);
+  return [...leaders, ...office];
+}
+
+export async function officeStaff(manager: EntityManager): Promise<User[]> {
+  return manager.findBy(User, { role: 'office', active: true });
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ActionRunner } from './action-runner.service';
+import { EscalationPoliciesService } from './escalation-policies.service';
+import { EscalationsService } from './escalations.service';
+import { EscalationPoliciesController, EscalationsController, ScheduledActionsController } from './reminders.controller';
+import { ScheduleService } from './schedule.service';
+import { SchedulePlanner } from './schedule-planner.service';
+
+@Module({
+  imports: [CalendarModule, NotificationsModule],
+  controllers: [EscalationPoliciesController, EscalationsController, ScheduledActionsController],
+  providers: [SchedulePlanner, ActionRunner, EscalationsService, EscalationPoliciesService, ScheduleService],
+  exports: [SchedulePlanner, EscalationsService, EscalationPoliciesService, ScheduleService],
+})
+export class RemindersModule {}

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Access } from '../access/access';
+import { dueLimit } from '../assignments/deadline-status';
+import { Assignment } from '../assignments/assignment.entity';
+import { CalendarService } from '../calendar/calendar.service';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { NotFoundError } from '../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ScheduledActionPage, ScheduledActionView, ScheduleQueryDto } from './dto/reminders.dto';
+import { officeTime } from './escalation-ladder';
+import { ScheduledAction } from './scheduled-action.entity';
+
+/** The schedule as people read it: what is coming in the next working days, or for one task. */
+@Injectable()
+export class ScheduleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(access: Access, query: ScheduleQueryDto): Promise<Page<ScheduledActionView>> {
+    if (query.assignmentId) {
+      const assignment = await this.dataSource.getRepository(Assignment).findOneBy({ id: query.assignmentId });
+      if (!assignment) throw new NotFoundError('任务');
+      access.assertReaches('assignment', query.assignmentId, [assignment.unitId]);
+    }
+    const qb = this.dataSource
+      .getRepository(ScheduledAction)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.assignment', 'a')
+      .innerJoinAndSelect('a.directive', 'directive')
+      .innerJoinAndSelect('a.unit', 'unit')
+      .where('s.status = :status', { status: query.status });
+    if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
+    if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
+    if (query.assignmentId) qb.andWhere('s.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
+    else if (query.status === 'pending') {
+      const limit = dueLimit(await this.calendar.calendar(), this.calendar.today(), query.withinDays);
+      qb.andWhere('s.due_at <= :until', { until: officeTime(limit, this.config.jobs.officeMinute) });
+    }
+    const [items, total] = await qb
+      .orderBy('s.due_at', query.status === 'pending' ? 'ASC' : 'DESC')
+      .addOrderBy('s.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return pageOf(items.map(view), total, query) as ScheduledActionPage;
+  }
+}
+
+function view(s: ScheduledAction): ScheduledActionView {
+  const a = s.assignment!;
+  return {
+    id: s.id,
+    assignmentId: s.assignmentId,
+    directiveCode: a.directive!.code,
+    directiveTitle: a.directive!.title,
+    unitName: a.unit!.name,
+    kind: s.kind,
+    periodKey: s.periodKey,
+    dueAt: s.dueAt,
+    status: s.status,
+    attempts: s.attempts,
+    lastError: s.lastError,
+    outcome: s.outcome,
+  };
+}
