@@ -20,6 +20,7 @@ import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { withDetectedServerFlavour } from './database/server-flavour';
+import { serializeTransactions } from './database/sqlite-transactions';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -41,6 +42,7 @@ export class AppModule {
           // Migrations run before anything else touches the database.
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(await withDetectedServerFlavour(options!)).initialize();
+            if (config.database.type === 'sqlite') serializeTransactions(dataSource);
             await runMigrations(dataSource);
             return dataSource;
           },

@@ -42,7 +42,7 @@ export class ScheduleService {
       qb.andWhere('s.due_at <= :until', { until: officeTime(limit, this.config.jobs.officeMinute) });
     }
     const [items, total] = await qb
-      .orderBy('s.due_at', query.status === 'pending' ? 'ASC' : 'DESC')
+      .orderBy('s.dueAt', query.status === 'pending' ? 'ASC' : 'DESC')
       .addOrderBy('s.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
