@@ -9,6 +9,9 @@ export const QUEUES: Record<WorkKind, string> = { action: 'scheduled-actions', d
 /** The one job name on every queue: run the row named in the job's data. */
 export const RUN_JOB = 'run';
 
+/** The Redis connections made for the queues. */
+export const QUEUE_CONNECTIONS = Symbol('QUEUE_CONNECTIONS');
+
 export const JOB_CONCURRENCY = 4;
 
 /**

@@ -1,7 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bull';
+import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { QUEUES } from './jobs.constants';
+import { QUEUE_CONNECTIONS, QUEUES } from './jobs.constants';
 import { JobsService } from './jobs.service';
 import { assertRedisUsable, queueRedis } from './redis-connection';
 
@@ -10,6 +11,8 @@ import { assertRedisUsable, queueRedis } from './redis-connection';
 export class JobsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const redisUrl = config.redisUrl;
+    // Bull leaves connections it did not make open; JobsService closes these at shutdown.
+    const connections: Redis[] = [];
     const bull = redisUrl
       ? [
           BullModule.forRootAsync({
@@ -18,7 +21,11 @@ export class JobsModule {
               const lock = config.jobs.lockSeconds * 1000;
               return {
                 prefix: config.jobs.queuePrefix,
-                createClient: (type: 'client' | 'subscriber' | 'bclient') => queueRedis(redisUrl, type),
+                createClient: (type: 'client' | 'subscriber' | 'bclient') => {
+                  const connection = queueRedis(redisUrl, type);
+                  connections.push(connection);
+                  return connection;
+                },
                 settings: { lockDuration: lock, lockRenewTime: lock / 2, stalledInterval: lock, maxStalledCount: 2 },
               };
             },
@@ -26,6 +33,6 @@ export class JobsModule {
           BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
         ]
       : [];
-    return { module: JobsModule, imports: bull, providers: [JobsService], exports: [JobsService] };
+    return { module: JobsModule, imports: bull, providers: [JobsService, { provide: QUEUE_CONNECTIONS, useValue: connections }], exports: [JobsService] };
   }
 }

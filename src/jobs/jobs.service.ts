@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bull';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
+import type Redis from 'ioredis';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUES, RUN_JOB, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
+import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
 
 const BATCH = 1000;
 
@@ -32,15 +32,16 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-    moduleRef: ModuleRef,
+    @Inject(QUEUE_CONNECTIONS) private readonly connections: Redis[],
+    // Present only with REDIS_URL.
+    @Optional() @InjectQueue(QUEUES.action) actionQueue?: Queue,
+    @Optional() @InjectQueue(QUEUES.delivery) deliveryQueue?: Queue,
   ) {
-    if (config.redisUrl) {
-      for (const kind of WORK_KINDS) {
-        const queue = moduleRef.get<Queue>(getQueueToken(QUEUES[kind]), { strict: false });
-        // An unheard 'error' event would end the process; outages are logged and waited out.
-        queue.on('error', (error) => this.logger.warn(`队列 ${queue.name}：${error.message}`));
-        this.queues.set(kind, queue);
-      }
+    for (const [kind, queue] of [['action', actionQueue], ['delivery', deliveryQueue]] as const) {
+      if (!queue) continue;
+      // An unheard 'error' event would end the process; outages are logged and waited out.
+      queue.on('error', (error) => this.logger.warn(`队列 ${queue.name}：${error.message}`));
+      this.queues.set(kind, queue);
     }
   }
 
@@ -68,6 +69,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    // Waits for the jobs in hand, then lets go of Redis.
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    for (const connection of this.connections) connection.disconnect();
   }
 
   /**
