@@ -11,7 +11,10 @@ const SEND_TIMEOUT_MS = 15_000;
 export class MailChannel implements OnModuleDestroy {
   private readonly transport: Transporter | null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     const url = config.delivery.smtpUrl;
     this.transport = url ? createTransport(url, { connectionTimeout: SEND_TIMEOUT_MS, greetingTimeout: SEND_TIMEOUT_MS, socketTimeout: SEND_TIMEOUT_MS }) : null;
   }
@@ -22,7 +25,7 @@ export class MailChannel implements OnModuleDestroy {
 
   async send(to: string, message: OutgoingMessage): Promise<void> {
     if (!this.transport) throw new Error('未配置 SMTP_URL');
-    await this.transport.sendMail({ from: this.config.delivery.mailFrom, to, subject: message.title, text: mailText(message) });
+    await this.transport.sendMail({ from: this.config.delivery.mailFrom, to, subject: message.title, text: mailText(message), date: this.clock.now() });
   }
 
   onModuleDestroy(): void {

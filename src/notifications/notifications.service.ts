@@ -59,7 +59,8 @@ export class NotificationsService {
     if (this.mail.enabled) {
       for (const user of people) if (user.email) deliveries.push({ channel: 'email', recipient: `user:${user.id}`, topic, status: 'pending', attempts: 0, runAt });
     }
-    if (this.webhook.enabled) deliveries.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
+    // The robot speaks to the units' group: reminders and issued rungs, not the office's own approvals.
+    if (this.webhook.enabled && draft.kind !== 'approval') deliveries.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
     if (deliveries.length === 0) return [];
     await manager.createQueryBuilder().insert().into(Delivery).values(deliveries).orIgnore().execute();
     const planned = await manager.find(Delivery, { where: { topic, status: 'pending', recipient: In(deliveries.map((d) => d.recipient!)) }, select: { id: true, runAt: true } });
