@@ -7,6 +7,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   controllers: [NotificationsController, DeliveriesController],
   providers: [NotificationsService, DeliveriesService, MailChannel, WebhookChannel],
-  exports: [NotificationsService],
+  exports: [NotificationsService, DeliveriesService],
 })
 export class NotificationsModule {}

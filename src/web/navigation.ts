@@ -12,8 +12,10 @@ interface NavEntry {
 const NAV: NavEntry[] = [
   { href: '/tasks', label: '我的任务', permission: Permission.AssignmentsWork },
   { href: '/review', label: '待审核', permission: Permission.AssignmentsReview },
+  { href: '/escalations', label: '督办审批', permission: Permission.EscalationsRead },
   { href: '/directives', label: '督办事项', permission: Permission.DirectivesRead },
   { href: '/documents', label: '来源文件', permission: Permission.DocumentsRead },
+  { href: '/schedule', label: '催办计划', permission: Permission.ScheduleRead },
   { href: '/units', label: '单位管理', permission: Permission.UnitsManage },
   { href: '/calendar', label: '工作日历', permission: Permission.CalendarManage },
   { href: '/units', label: '成员单位', permission: Permission.UnitsRead },

@@ -1,19 +1,27 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Observable } from 'rxjs';
+import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../access/access.decorators';
+import { NotificationsService } from '../notifications/notifications.service';
 import { navigationFor, roleLabel } from './navigation';
 
-/** Gives every signed-in page its header: who is signed in and the navigation for their role. */
+/** Gives every signed-in page its header: who is signed in, the navigation for their role, unread messages. */
 @Injectable()
 export class PageContextInterceptor implements NestInterceptor {
+  constructor(private readonly notifications: NotificationsService) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
-    if (req.actor) {
-      res.locals.currentUser = { displayName: req.actor.displayName, username: req.actor.username, roleLabel: roleLabel(req.actor) };
-      res.locals.nav = navigationFor(req.actor, req.path);
-    }
-    return next.handle();
+    const actor = req.actor;
+    if (!actor) return next.handle();
+    res.locals.currentUser = { displayName: actor.displayName, username: actor.username, roleLabel: roleLabel(actor) };
+    res.locals.nav = navigationFor(actor, req.path);
+    return from(this.notifications.unreadCount(actor.userId)).pipe(
+      switchMap((unread) => {
+        res.locals.unreadCount = unread;
+        return next.handle();
+      }),
+    );
   }
 }

@@ -12,6 +12,8 @@ import { UploadFiles } from '../attachments/upload.interceptor';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
 import { FieldError } from '../common/validation';
+import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
+import { ScheduleService } from '../reminders/schedule.service';
 import { FormBody, formValue, parseForm } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
@@ -25,7 +27,10 @@ const EMPTY_FORM = { failed: '', narrative: '', percentDone: '', metricValue: ''
 @Controller()
 @UseInterceptors(PageContextInterceptor)
 export class TaskPagesController {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly schedule: ScheduleService,
+  ) {}
 
   @Get('tasks')
   @RequirePermission(Permission.AssignmentsRead)
@@ -148,7 +153,12 @@ export class TaskPagesController {
   private async detailModel(access: Access, id: number, errors: FieldError[], form: Record<string, string>) {
     const task = await this.assignments.get(access, id);
     const can = Object.fromEntries(task.availableActions.map((action) => [action, true]));
+    // What the ladder has in store for this task: for its own unit and those overseeing all units.
+    const upcoming = access.reachesUnit(task.unitId)
+      ? (await this.schedule.list(access, Object.assign(new ScheduleQueryDto(), { assignmentId: id, status: 'pending', page: 1, pageSize: 20 }))).items
+      : [];
     return {
+      upcoming,
       title: `${task.directiveCode} · ${task.unitName}`,
       task,
       can: { acknowledge: false, report: false, request_completion: false, request_extension: false, close: false, return_completion: false, cancel: false, ...can },

@@ -7,6 +7,10 @@ import { EXTENSION_STATUS_LABELS } from '../assignments/extension-request.entity
 import { REPORT_STATUS_LABELS } from '../assignments/progress-report.entity';
 import { COMPARATOR_SIGNS, CYCLE_LABELS, PRIORITY_LABELS } from '../directives/directive.entity';
 import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
+import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, NOTIFICATION_KIND_LABELS } from '../notifications/notification.entity';
+import { ESCALATION_STATUS_LABELS } from '../reminders/escalation.entity';
+import { ACTION_LABELS as SCHEDULED_ACTION_LABELS, RUNG_MODE_LABELS } from '../reminders/escalation-ladder';
+import { ACTION_STATUS_LABELS } from '../reminders/scheduled-action.entity';
 
 const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -29,6 +33,13 @@ const LABELS: Record<string, Record<string, string>> = {
   report: REPORT_STATUS_LABELS,
   extension: EXTENSION_STATUS_LABELS,
   documentKind: DOCUMENT_KIND_LABELS,
+  scheduled: SCHEDULED_ACTION_LABELS,
+  scheduledStatus: ACTION_STATUS_LABELS,
+  rungMode: RUNG_MODE_LABELS,
+  escalation: ESCALATION_STATUS_LABELS,
+  notification: NOTIFICATION_KIND_LABELS,
+  channel: CHANNEL_LABELS,
+  delivery: DELIVERY_STATUS_LABELS,
   event: { ...ACTION_LABELS, create: '下达', report_accepted: '报告被采纳', report_returned: '报告被退回', extension_granted: '同意延期', extension_refused: '不同意延期' },
 };
 

@@ -4,6 +4,8 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
 import { DirectivesModule } from '../directives/directives.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RemindersModule } from '../reminders/reminders.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { AuthPagesController } from './auth-pages.controller';
@@ -12,13 +14,14 @@ import { DirectivePagesController } from './directive-pages.controller';
 import { TaskPagesController } from './task-pages.controller';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
+import { ReminderPagesController } from './reminder-pages.controller';
 import { UnitPagesController } from './unit-pages.controller';
 import { UserPagesController } from './user-pages.controller';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule],
-  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController],
+  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule],
+  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController],
   providers: [HomeService],
 })
 export class WebModule {}
