@@ -105,7 +105,7 @@ const DIRECTIVES: DemoDirective[] = [
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A meeting and its directives in every state, so each page of the demo shows real work. */
-export async function seedDemoDirectives(manager: EntityManager, today: string, unitIds: Map<string, number>, officeUserId: number, unitUserIds: Map<string, number>): Promise<number> {
+export async function seedDemoDirectives(manager: EntityManager, today: string, unitIds: Map<string, number>, officeUserId: number, unitUserIds: Map<string, number>): Promise<{ assignmentIds: number[]; issuedAt: Date }> {
   const meetingDate = addDays(today, -30);
   const document = await manager.save(
     manager.create(SourceDocument, {
@@ -119,6 +119,7 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
     }),
   );
   const at = new Date(`${meetingDate}T02:00:00Z`);
+  const assignmentIds: number[] = [];
   for (const item of DIRECTIVES) {
     const year = Number(today.slice(0, 4));
     const seq = await nextDirectiveNumber(manager, year);
@@ -160,6 +161,7 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
           closedAt: task.status === 'closed' ? at : null,
         }),
       );
+      assignmentIds.push(assignment.id);
       const steps: Array<[AssignmentEvent['action'], AssignmentStatus | null, AssignmentStatus]> = [['create', null, 'issued']];
       if (task.status !== 'issued') steps.push(['acknowledge', 'issued', 'acknowledged']);
       if (task.report) steps.push(['report', 'acknowledged', 'in_progress']);
@@ -204,5 +206,5 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
       }
     }
   }
-  return DIRECTIVES.length;
+  return { assignmentIds, issuedAt: at };
 }

@@ -9,6 +9,8 @@ import { hashPassword } from '../auth/password';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { withStartupLock } from '../database/migrate';
 import { ensureDirectiveCounter } from '../directives/directive-code';
+import { JobsService } from '../jobs/jobs.service';
+import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
@@ -29,6 +31,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly planner: SchedulePlanner,
+    private readonly jobs: JobsService,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -46,7 +50,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     const today = chinaDate(this.clock.now());
     await ensureDirectiveCounter(this.dataSource, Number(today.slice(0, 4)));
-    await this.dataSource.transaction(async (manager) => {
+    const wake = await this.dataSource.transaction(async (manager) => {
       const unitIds = new Map<string, number>();
       for (const { key, ...unit } of DEMO_UNITS) {
         const saved = await manager.save(manager.create(Unit, { ...unit, contactEmail: null, address: null, active: true, parentId: null }));
@@ -58,9 +62,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
         const user = await manager.save(manager.create(User, { ...omitKey(account), unitId, passwordHash, active: true, phone: null, email: null }));
         if (account.unitKey) userIds.set(account.unitKey, user.id);
       }
-      await seedDemoDirectives(manager, today, unitIds, userIds.get('office')!, userIds);
+      const { assignmentIds, issuedAt } = await seedDemoDirectives(manager, today, unitIds, userIds.get('office')!, userIds);
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
+      // Planned as when the work was issued a month ago, so the month's reminders and rungs catch up now.
+      return this.planner.plan(manager, assignmentIds, issuedAt);
     });
+    await this.jobs.wake('action', wake);
+    // The month's catch-up happens now rather than at the runner's next look, so the demo opens complete.
+    if (this.config.appRole !== 'api') await this.jobs.reconcile();
     const lines = [
       `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项。`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(14)} ${a.displayName}`),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RemindersModule } from '../reminders/reminders.module';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ providers: [DemoSeeder] })
+@Module({ imports: [RemindersModule], providers: [DemoSeeder] })
 export class DemoModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Between, DataSource, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
 import { awaitsUnit } from '../assignments/assignment-state';
 import { Assignment } from '../assignments/assignment.entity';
 import { ProgressReport } from '../assignments/progress-report.entity';
@@ -97,11 +97,11 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     const assignment = await manager.findOneOrFail(Assignment, { where: { id: action.assignmentId }, relations: { directive: true, unit: true } });
     const nothing = (outcome: string): Effect => ({ outcome, deliveries: [], actions: [] });
     if (!awaitsUnit(assignment.status)) return nothing('任务已办结、撤销或已申请办结，无需执行');
-    const [period, days] = action.periodKey.split(':');
+    const [period] = action.periodKey.split(':');
     if (action.kind === 'reminder' || action.kind === 'report_reminder') {
       if (action.kind === 'reminder' && assignment.deadline !== period) return nothing('办理时限已变更，本提醒不再适用');
       if (action.kind === 'report_reminder' && (await this.reportedFor(manager, assignment, period))) return nothing('本期进展已报送');
-      return this.remind(manager, action, assignment, period, Number(days));
+      return this.remind(manager, action, assignment, period);
     }
     if (action.kind === 'report_overdue') {
       const effect = (await this.reportedFor(manager, assignment, period)) ? nothing('本期进展已报送') : await this.escalate(manager, action, assignment, 'report_overdue', period);
@@ -112,10 +112,16 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     return this.escalate(manager, action, assignment, action.kind, period);
   }
 
-  private async remind(manager: EntityManager, action: ScheduledAction, assignment: Assignment, due: string, days: number): Promise<Effect> {
+  private async remind(manager: EntityManager, action: ScheduledAction, assignment: Assignment, due: string): Promise<Effect> {
+    // Catching up after an outage, only the latest of the reminders due is sent.
+    const superseded = await manager.existsBy(ScheduledAction, { assignmentId: assignment.id, kind: action.kind, status: 'pending', dueAt: Between(new Date(action.dueAt.getTime() + 1), this.clock.now()) });
+    if (superseded) return { outcome: '已被随后到期的提醒取代，未重复发送', deliveries: [], actions: [] };
     const directive = assignment.directive!;
     const contacts = await unitContacts(manager, assignment.unitId);
-    const what = action.kind === 'reminder' ? `距办理时限（${due}）还有 ${days} 个工作日` : `本期进展应于 ${due} 前报送，还有 ${days} 个工作日`;
+    // The days left as of now, not as planned: a reminder sent late must not understate the urgency.
+    const left = await this.workingDaysLeft(due);
+    const when = left === null ? `期限为 ${due}` : left > 0 ? `还有 ${left} 个工作日` : left === 0 ? '今天到期' : `已超过 ${-left} 个工作日`;
+    const what = action.kind === 'reminder' ? `距办理时限（${due}）${when}` : `本期进展应于 ${due} 前报送，${when}`;
     const deliveries = await this.notifications.notify(manager, contacts, {
       kind: 'reminder',
       title: `${directive.code} ${directive.title}：${what}`,
@@ -185,10 +191,16 @@ export class ActionRunner implements WorkSource, OnModuleInit {
   }
 
   private async workingDaysLate(deadline: string): Promise<string> {
+    const left = await this.workingDaysLeft(deadline);
+    return left === null ? '' : `（已逾期 ${-Math.min(0, left)} 个工作日）`;
+  }
+
+  /** Working days from today to a date; null when the calendar does not cover the span. */
+  private async workingDaysLeft(date: string): Promise<number | null> {
     try {
-      return `（已逾期 ${-Math.min(0, (await this.calendar.calendar()).workingDaysUntil(this.calendar.today(), deadline))} 个工作日）`;
+      return (await this.calendar.calendar()).workingDaysUntil(this.calendar.today(), date);
     } catch (error) {
-      if (error instanceof CalendarNotCoveredError) return '';
+      if (error instanceof CalendarNotCoveredError) return null;
       throw error;
     }
   }

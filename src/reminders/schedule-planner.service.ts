@@ -47,10 +47,13 @@ export class SchedulePlanner implements OnModuleInit {
     return open.length;
   }
 
-  /** Re-plans these assignments; returns their pending actions, to wake once the transaction commits. */
-  async plan(manager: EntityManager, assignmentIds: number[]): Promise<WakeUp[]> {
+  /**
+   * Re-plans these assignments; returns their pending actions, to wake once the transaction commits.
+   * `asOf` plans as at an earlier moment, for work entered after the fact (the demo city's month).
+   */
+  async plan(manager: EntityManager, assignmentIds: number[], asOf?: Date): Promise<WakeUp[]> {
     const wake: WakeUp[] = [];
-    for (let i = 0; i < assignmentIds.length; i += CHUNK) wake.push(...(await this.planChunk(manager, assignmentIds.slice(i, i + CHUNK))));
+    for (let i = 0; i < assignmentIds.length; i += CHUNK) wake.push(...(await this.planChunk(manager, assignmentIds.slice(i, i + CHUNK), asOf)));
     return wake;
   }
 
@@ -60,7 +63,7 @@ export class SchedulePlanner implements OnModuleInit {
     return Object.fromEntries(PRIORITIES.map((p) => [p, stored.find((s) => s.priority === p)?.ladder ?? DEFAULT_LADDERS[p]])) as Record<Priority, Ladder>;
   }
 
-  private async planChunk(manager: EntityManager, ids: number[]): Promise<WakeUp[]> {
+  private async planChunk(manager: EntityManager, ids: number[], asOf?: Date): Promise<WakeUp[]> {
     if (ids.length === 0) return [];
     const [assignments, existing, ladders, calendar] = await Promise.all([
       manager.find(Assignment, { where: { id: In(ids) }, relations: { directive: true } }),
@@ -69,7 +72,7 @@ export class SchedulePlanner implements OnModuleInit {
       this.calendar.calendar(),
     ]);
     const today = this.calendar.today();
-    const now = this.clock.now();
+    const now = asOf ?? this.clock.now();
     const dueAt = (date: string) => officeTime(date, this.config.jobs.officeMinute);
     const inserts: Partial<ScheduledAction>[] = [];
     const cancel: number[] = [];

@@ -25,6 +25,15 @@ describe(`start-up on an empty database (${process.env.TEST_DB})`, () => {
         const res = await started.http().post('/api/auth/login').send({ username: 'unit-town1', password: 'demo-password-1' }).expect(200);
         expect(res.body.user.unitName).toBe('东湖街道');
       }
+      // The demo month has been chased: a notice waits for approval, reminders are in the inbox, more are planned.
+      const token = async (username: string) => (await app.http().post('/api/auth/login').send({ username, password: 'demo-password-1' }).expect(200)).body.accessToken as string;
+      const office = await token('office');
+      const queue = await app.http().get('/api/escalations').set('Authorization', `Bearer ${office}`).expect(200);
+      expect(queue.body.items).toContainEqual(expect.objectContaining({ rung: 'supervision_notice', status: 'pending', unitName: expect.stringContaining('电信') }));
+      const upcoming = await app.http().get('/api/scheduled-actions?withinDays=10').set('Authorization', `Bearer ${office}`).expect(200);
+      expect(upcoming.body.total).toBeGreaterThan(0);
+      const inbox = await app.http().get('/api/notifications').set('Authorization', `Bearer ${await token('unit-telecom')}`).expect(200);
+      expect(inbox.body.items).toContainEqual(expect.objectContaining({ kind: 'reminder', title: expect.stringContaining('涉诈高风险电话卡二次实人核验') }));
     } finally {
       for (const started of apps) await started.app.close();
       await database.drop();
