@@ -7,6 +7,7 @@ import { ProgressReport } from '../assignments/progress-report.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarNotCoveredError, parseIsoDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
+import { isLockContention } from '../common/sql';
 import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -53,10 +54,24 @@ export class ActionRunner implements WorkSource, OnModuleInit {
   }
 
   async run(id: number): Promise<void> {
-    const now = this.clock.now();
     let effect: Effect | null = null;
     try {
-      effect = await this.dataSource.transaction(async (manager) => {
+      effect = await this.attempt(id);
+    } catch (error) {
+      await this.recordFailure(id, error);
+      return;
+    }
+    if (effect) {
+      await this.jobs.wake('delivery', effect.deliveries);
+      await this.jobs.wake('action', effect.actions);
+    }
+  }
+
+  /** Claims the row and does its effect in one transaction, run again if lock contention aborts it. */
+  private async attempt(id: number, tries = 3): Promise<Effect | null> {
+    const now = this.clock.now();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
         // The claim: of two deliveries of the same job, only one finds the row still pending.
         const claimed = await manager
           .createQueryBuilder()
@@ -71,12 +86,8 @@ export class ActionRunner implements WorkSource, OnModuleInit {
         return result;
       });
     } catch (error) {
-      await this.recordFailure(id, error);
-      return;
-    }
-    if (effect) {
-      await this.jobs.wake('delivery', effect.deliveries);
-      await this.jobs.wake('action', effect.actions);
+      if (tries > 1 && isLockContention(error)) return this.attempt(id, tries - 1);
+      throw error;
     }
   }
 

@@ -203,4 +203,19 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
       expect((await schedule(office, standingPolice)).map((a) => a.periodKey)).toEqual(['2026-06-25:3', '2026-06-25:1', '2026-06-25']);
     });
   });
+
+  it('catches up after the runner was away for days with the latest reminder only, saying the days left now', async () => {
+    clock.set(chinaTime('2026-06-01', '10:00'));
+    const created = await office
+      .post('/api/directives')
+      .send({ title: '停机补发测试事项', requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-06-12', leadUnitId: org.police.id })
+      .expect(201);
+    const task = created.body.assignments[0].id;
+    // Nothing ran on 5 June (5 days before) nor on 9 June (3 days before); it comes back on the 10th.
+    await at('2026-06-10', '10:00');
+    const reminders = (await inbox(police)).filter((n) => n.title.includes('停机补发测试事项'));
+    expect(reminders.map((n) => n.title)).toEqual([expect.stringContaining('还有 2 个工作日')]);
+    const done = await schedule(office, task, 'done');
+    expect(done.map((a) => a.periodKey)).toEqual(['2026-06-12:5', '2026-06-12:3']);
+  });
 });

@@ -1,13 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Queue from 'bull';
+import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { QUEUES } from '../../src/jobs/jobs.constants';
 import { Notification } from '../../src/notifications/notification.entity';
 import { ScheduledAction } from '../../src/reminders/scheduled-action.entity';
 import { as, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
-import { PrivateRedis } from '../support/redis-server';
+import { freePort, PrivateRedis } from '../support/redis-server';
 import { chinaTime, controlClock, drain } from '../support/scheduling';
 import { createTestDatabase, MYSQL, startAppOn, startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
 
@@ -74,6 +75,32 @@ describe('the schedule survives Redis faults (MariaDB, Bull)', () => {
     await drain([app]);
     expect(await remindersOf(app, org.users.police.id, 'Redis停机期间下达')).toBe(1);
     expect(await remindersOf(app, org.users.town.id, 'Redis停机期间下达')).toBe(1);
+  });
+});
+
+describe('a Redis that queues cannot use', () => {
+  it('refuses to start, naming REDIS_URL, when Redis does not answer', async () => {
+    const database = await createTestDatabase();
+    try {
+      const port = await freePort();
+      await expect(startAppOn(database.env, { REDIS_URL: `redis://127.0.0.1:${port}` })).rejects.toThrow(/配置错误：环境变量 REDIS_URL=.*无法连接 Redis/);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('refuses to start when Redis would evict queued jobs under memory pressure', async () => {
+    const redis = await PrivateRedis.start();
+    const database = await createTestDatabase();
+    try {
+      const client = new Redis(redis.url);
+      await client.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      client.disconnect();
+      await expect(startAppOn(database.env, { REDIS_URL: redis.url })).rejects.toThrow(/maxmemory-policy 为 allkeys-lru，任务队列要求 noeviction/);
+    } finally {
+      await database.drop();
+      await redis.stop();
+    }
   });
 });
 
