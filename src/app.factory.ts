@@ -22,7 +22,7 @@ const BODY_LIMIT = '2mb';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret');
   const logger = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1) as LogLevel[];
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger, abortOnError: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
 

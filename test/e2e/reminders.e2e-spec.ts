@@ -10,6 +10,7 @@ interface Action {
   periodKey: string;
   dueAt: string;
   status: string;
+  outcome: string | null;
 }
 
 describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process.env.TEST_DB === 'mysql' ? 'Bull' : 'in-process'})`, () => {
@@ -208,7 +209,7 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
     clock.set(chinaTime('2026-06-01', '10:00'));
     const created = await office
       .post('/api/directives')
-      .send({ title: '停机补发测试事项', requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-06-12', leadUnitId: org.police.id })
+      .send({ title: '停机补发测试事项', requirement: '按要求办理。', category: '综合', priority: 'important', deadline: '2026-06-12', leadUnitId: org.police.id })
       .expect(201);
     const task = created.body.assignments[0].id;
     // Nothing ran on 5 June (5 days before) nor on 9 June (3 days before); it comes back on the 10th.
@@ -216,6 +217,9 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
     const reminders = (await inbox(police)).filter((n) => n.title.includes('停机补发测试事项'));
     expect(reminders.map((n) => n.title)).toEqual([expect.stringContaining('还有 2 个工作日')]);
     const done = await schedule(office, task, 'done');
-    expect(done.map((a) => a.periodKey)).toEqual(['2026-06-12:5', '2026-06-12:3']);
+    expect(done.map((a) => [a.periodKey, a.outcome])).toEqual([
+      ['2026-06-12:3', '已提醒 1 名联络员'],
+      ['2026-06-12:5', '已被随后到期的提醒取代，未重复发送'],
+    ]);
   });
 });
