@@ -12,6 +12,7 @@ import { expressErrorHandler } from './common/errors/all-exceptions.filter';
 import { assignCorrelationId, requestContextMiddleware } from './common/request-context';
 import { rejectPrototypeKeys } from './common/validation';
 import { AppConfig, LOG_LEVELS } from './config/app-config';
+import { assertRedisUsable } from './jobs/redis-connection';
 import { TEMPLATES_DIR } from './paths';
 import { pageSessionMiddleware } from './web/page-session';
 import { createViewEngine } from './web/view-engine';
@@ -22,6 +23,8 @@ const BODY_LIMIT = '2mb';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   if (!config.jwtSecret) throw new Error('createApp needs config.jwtSecret');
   const logger = LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1) as LogLevel[];
+  // Checked before anything connects, so a refused start leaves nothing open behind it.
+  if (config.redisUrl) await assertRedisUsable(config.redisUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger, abortOnError: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

@@ -13,6 +13,7 @@ import { DirectivesModule } from './directives/directives.module';
 import { DocumentsModule } from './documents/documents.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { RedisThrottlerStorage, THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/shared-throttler-storage';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -47,10 +48,15 @@ export class AppModule {
             return dataSource;
           },
         }),
-        ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: config.loginRateWindowSeconds * 1000, limit: config.loginRateLimit }],
-          // One budget per client for the API and the page sign-in alike, not one per route.
-          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+        ThrottlerModule.forRootAsync({
+          imports: [ThrottlerStorageModule.forRoot(config)],
+          inject: [THROTTLER_STORAGE],
+          useFactory: (storage: RedisThrottlerStorage | null) => ({
+            throttlers: [{ name: 'login', ttl: config.loginRateWindowSeconds * 1000, limit: config.loginRateLimit }],
+            // One budget per client for the API and the page sign-in alike, not one per route.
+            generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+            ...(storage ? { storage } : {}),
+          }),
         }),
         ClockModule,
         JobsModule.forRoot(config),

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { QUEUE_CONNECTIONS, QUEUES } from './jobs.constants';
 import { JobsService } from './jobs.service';
-import { assertRedisUsable, queueRedis } from './redis-connection';
+import { queueRedis } from './redis-connection';
 
 @Global()
 @Module({})
@@ -16,8 +16,7 @@ export class JobsModule {
     const bull = redisUrl
       ? [
           BullModule.forRootAsync({
-            useFactory: async () => {
-              await assertRedisUsable(redisUrl);
+            useFactory: () => {
               const lock = config.jobs.lockSeconds * 1000;
               return {
                 prefix: config.jobs.queuePrefix,

@@ -74,3 +74,23 @@ describe('two instances sharing MariaDB and Redis for a simulated month (Bull)',
     expect(new Set(digests).size).toBe(digests.length);
   });
 });
+
+describe('two instances sharing the sign-in limit through Redis', () => {
+  it('counts a client’s attempts on either instance against one budget', async () => {
+    const redis = await PrivateRedis.start();
+    const database = await createTestDatabase();
+    const env = { REDIS_URL: redis.url, LOGIN_RATE_LIMIT: '3', LOGIN_RATE_WINDOW_SECONDS: '60' };
+    const apps = [await startAppOn(database.env, env), await startAppOn(database.env, env)];
+    try {
+      await seedOrganisation(apps[0].dataSource);
+      for (const attempt of [0, 1, 2]) await apps[attempt % 2].http().post('/api/auth/login').send({ username: 'office', password: 'wrong-password' }).expect(401);
+      const refused = await apps[1].http().post('/api/auth/login').send({ username: 'office', password: 'wrong-password' }).expect(429);
+      expect(refused.body.code).toBe('RATE_LIMITED');
+      await apps[0].http().post('/api/auth/login').send({ username: 'office', password: 'wrong-password' }).expect(429);
+    } finally {
+      for (const app of apps) await app.app.close();
+      await database.drop();
+      await redis.stop();
+    }
+  });
+});
