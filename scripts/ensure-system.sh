@@ -9,7 +9,14 @@ log() { echo "[ensure-system] $*"; }
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# PDF notices: the headless shell renders, TrueType CJK fonts (Song, Kai, Hei) are embedded as such,
+# and poppler's tools read the PDFs back in the tests.
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 fc-list 2>/dev/null | grep "Noto Sans CJK SC" >/dev/null || missing+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep "AR PL UMing CN" >/dev/null || missing+=(fonts-arphic-uming)
+fc-list 2>/dev/null | grep "AR PL UKai CN" >/dev/null || missing+=(fonts-arphic-ukai)
+fc-list 2>/dev/null | grep "WenQuanYi Zen Hei" >/dev/null || missing+=(fonts-wqy-zenhei)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server mariadb-client)
 command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -47,4 +54,4 @@ if ! eval "$redis_up" >/dev/null 2>&1; then
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
   wait_for Redis "$redis_up"
 fi
-log "Chromium, CJK fonts, MariaDB and Redis are ready"
+log "Chromium, CJK fonts, poppler, MariaDB and Redis are ready"

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type DatabaseConfig =
@@ -28,7 +29,20 @@ export interface AppConfig {
   appRole: AppRole;
   jobs: JobsConfig;
   delivery: DeliveryConfig;
+  pdf: PdfConfig;
 }
+
+export interface PdfConfig {
+  /** Debian's Chromium: the headless shell when installed (much faster), else the full browser. */
+  chromiumPath: string;
+  /** Pages rendering at once in the one long-lived browser. */
+  pages: number;
+  timeoutMs: number;
+  /** The browser is replaced after this many renders, so its memory stays bounded. */
+  recycleAfter: number;
+}
+
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -260,6 +274,12 @@ export function loadConfig(env: Env): AppConfig {
       reconcileSeconds: integer(env, 'RECONCILE_SECONDS', 60, 1, 3600),
       lockSeconds: integer(env, 'JOB_LOCK_SECONDS', 30, 1, 3600),
       queuePrefix: pattern(env, 'QUEUE_PREFIX', /^[A-Za-z0-9_.-]{1,40}$/, 'dbs', '应为 1–40 个字母、数字、点、下划线或短横线'),
+    },
+    pdf: {
+      chromiumPath: read(env, 'CHROMIUM_PATH') ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium'),
+      pages: integer(env, 'PDF_PAGES', 2, 1, 16),
+      timeoutMs: integer(env, 'PDF_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
+      recycleAfter: integer(env, 'PDF_RECYCLE_AFTER', 500, 1, 100000),
     },
     delivery: {
       smtpUrl: url(env, 'SMTP_URL', /^smtps?:$/, '应形如 smtp://用户:密码@smtp.example.gov.cn:587 或 smtps://…:465'),

@@ -1,0 +1,143 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+
+/** One browser and the pages open in it; replaced when it crashes or has rendered its share. */
+interface Generation {
+  browser: Promise<Browser>;
+  idle: Page[];
+  renders: number;
+  active: number;
+  retired: boolean;
+}
+
+/** Flags that keep Chromium off the network and fit for a container; none relaxes web security. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-extensions', '--no-first-run', '--font-render-hinting=none'];
+
+/**
+ * HTML to PDF with Debian's Chromium: one long-lived browser, a bounded pool of reused pages, no
+ * JavaScript, no network (the HTML is self-contained; fonts are the system's), a timeout per render.
+ * A crashed or disconnected browser is relaunched and the render tried once more.
+ */
+@Injectable()
+export class PdfRenderer implements OnModuleDestroy {
+  private readonly logger = new Logger('PdfRenderer');
+  private current: Generation | null = null;
+  private readonly generations = new Set<Generation>();
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private closed = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async render(html: string): Promise<Buffer> {
+    try {
+      return await this.renderOnce(html);
+    } catch (error) {
+      if (!this.closed && isBrowserGone(error)) {
+        this.logger.warn(`Chromium 中断（${(error as Error).message}），重新启动后重试`);
+        return this.renderOnce(html);
+      }
+      throw error;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.generations].map((generation) => this.closeBrowser(generation)));
+  }
+
+  private async renderOnce(html: string): Promise<Buffer> {
+    await this.slot();
+    const generation = this.generation();
+    generation.active += 1;
+    let page: Page | null = null;
+    let reusable = false;
+    try {
+      page = generation.idle.pop() ?? (await this.newPage(await generation.browser));
+      const rendering = (async () => {
+        await page!.setContent(html, { waitUntil: 'load', timeout: this.config.pdf.timeoutMs });
+        return page!.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.config.pdf.timeoutMs });
+      })();
+      const pdf = Buffer.from(await withTimeout(rendering, this.config.pdf.timeoutMs));
+      reusable = true;
+      return pdf;
+    } finally {
+      generation.active -= 1;
+      generation.renders += 1;
+      if (generation.renders >= this.config.pdf.recycleAfter) this.retire(generation);
+      if (page && reusable && !generation.retired) generation.idle.push(page);
+      else void page?.close().catch(() => undefined);
+      if (generation.retired && generation.active === 0) void this.closeBrowser(generation);
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Waits for one of the pool's places. */
+  private async slot(): Promise<void> {
+    if (this.closed) throw new Error('PDF renderer is shut down');
+    if (this.active < this.config.pdf.pages) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+  }
+
+  private generation(): Generation {
+    if (this.current && !this.current.retired) return this.current;
+    const generation: Generation = { browser: this.launch(), idle: [], renders: 0, active: 0, retired: false };
+    generation.browser.then(
+      (browser) => browser.on('disconnected', () => this.retire(generation)),
+      () => this.retire(generation),
+    );
+    this.current = generation;
+    this.generations.add(generation);
+    return generation;
+  }
+
+  private launch(): Promise<Browser> {
+    const shell = this.config.pdf.chromiumPath.endsWith('headless-shell');
+    return puppeteer.launch({ executablePath: this.config.pdf.chromiumPath, headless: shell ? 'shell' : true, args: CHROMIUM_ARGS });
+  }
+
+  private async newPage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    // Nothing leaves the page: no file://, no http(s)://, only inline data.
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    return page;
+  }
+
+  private retire(generation: Generation): void {
+    generation.retired = true;
+    if (this.current === generation) this.current = null;
+    for (const page of generation.idle.splice(0)) void page.close().catch(() => undefined);
+    if (generation.active === 0) void this.closeBrowser(generation);
+  }
+
+  private async closeBrowser(generation: Generation): Promise<void> {
+    this.generations.delete(generation);
+    const browser = await generation.browser.catch(() => null);
+    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+  }
+}
+
+function isBrowserGone(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Target closed|Session closed|Connection closed|Protocol error|browser has disconnected|Navigating frame was detached|detached Frame|Failed to launch/i.test(message);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`PDF 生成超过 ${ms / 1000} 秒未完成`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
