@@ -1,0 +1,103 @@
+/**
+ * npm run bench:pdf — the product's renderer against the common naive way (launch Debian's full
+ * Chromium per document, render, close), on 300 one-page supervision notices and a 20-page circular.
+ *
+ *   BENCH_NOTICES=100 BENCH_NAIVE=10 npm run bench:pdf   (a smaller run)
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import puppeteer from 'puppeteer';
+import { loadConfig } from '../src/config/app-config';
+import { NoticeTemplates } from '../src/notices/notice-templates';
+import { PdfRenderer } from '../src/notices/pdf-renderer.service';
+import { CIRCULAR, FRAME, SUPERVISION } from '../test/support/notice-samples';
+import { pdfPages, pdfText } from '../test/support/pdf-tools';
+
+const NOTICES = Number(process.env.BENCH_NOTICES ?? 300);
+const NAIVE = Number(process.env.BENCH_NAIVE ?? 30);
+
+/** Resident memory of this process and every Chromium process, in MB. */
+function memoryMb(): number {
+  let chromium = 0;
+  try {
+    chromium = execFileSync('ps', ['-eo', 'rss=,comm='], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => /chrom/.test(line))
+      .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]), 0);
+  } catch {
+    // no ps: count this process only
+  }
+  return Math.round((process.memoryUsage().rss / 1024 + chromium) / 1024);
+}
+
+async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
+  let peakMb = memoryMb();
+  const sampler = setInterval(() => (peakMb = Math.max(peakMb, memoryMb())), 100);
+  const start = performance.now();
+  try {
+    const result = await work();
+    return { result, ms: performance.now() - start, peakMb: Math.max(peakMb, memoryMb()) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function main(): Promise<void> {
+  const templates = new NoticeTemplates();
+  // Short enough to fit one page with its signature and distribution record.
+  const content = { ...SUPERVISION, requirement: '对涉诈高风险电话卡开展二次实人核验。', contact: '' };
+  const notice = (i: number) => templates.html('supervision_notice', { ...FRAME, title: '关于督办电话卡实人核验的通知书', number: `云反诈办督〔2026〕${i + 1}号`, copyTo: [] }, content);
+  const circularHtml = templates.html('circular', { ...FRAME, title: '关于督办事项办理情况的通报', addressee: '各成员单位' }, CIRCULAR(260));
+  const config = loadConfig({});
+  const renderer = new PdfRenderer(config);
+  console.log(`渲染器：${config.pdf.chromiumPath}，${config.pdf.pages} 个页面并发`);
+
+  await renderer.render(notice(0)); // the browser's start is not part of the rate
+  const product = await measure(() => Promise.all(Array.from({ length: NOTICES }, (_, i) => renderer.render(notice(i)))));
+  const sample = product.result[0];
+  const productRate = NOTICES / (product.ms / 1000);
+  const circular = await measure(() => renderer.render(circularHtml));
+  await renderer.onModuleDestroy();
+  console.log(`本产品：${NOTICES} 份一页督办通知书 ${(product.ms / 1000).toFixed(1)} 秒，${productRate.toFixed(1)} 份/秒；单份 ${(sample.length / 1024).toFixed(0)} KB，${pdfPages(sample)} 页；峰值内存 ${product.peakMb} MB`);
+  console.log(`本产品：${pdfPages(circular.result)} 页通报 ${(circular.ms / 1000).toFixed(2)} 秒，${(circular.result.length / 1024).toFixed(0)} KB`);
+
+  const naive = await measure(async () => {
+    const pdfs: Buffer[] = [];
+    for (let i = 0; i < NAIVE; i++) {
+      const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+      const page = await browser.newPage();
+      await page.setContent(notice(i), { waitUntil: 'load' });
+      pdfs.push(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
+      await browser.close();
+    }
+    return pdfs;
+  });
+  const naiveRate = NAIVE / (naive.ms / 1000);
+  console.log(`常见做法（每份启动完整 Chromium）：${NAIVE} 份 ${(naive.ms / 1000).toFixed(1)} 秒，${naiveRate.toFixed(2)} 份/秒；单份 ${(naive.result[0].length / 1024).toFixed(0)} KB；峰值内存 ${naive.peakMb} MB`);
+
+  const text = pdfText(sample);
+  const extractable = text.includes(SUPERVISION.directiveTitle) && text.includes('云反诈办督〔2026〕1号');
+  const ratio = productRate / naiveRate;
+  console.log(`倍数：${ratio.toFixed(1)}×；中文可提取：${extractable ? '是' : '否'}`);
+  console.log(
+    JSON.stringify({
+      notices: NOTICES,
+      productPerSecond: Number(productRate.toFixed(1)),
+      naivePerSecond: Number(naiveRate.toFixed(2)),
+      ratio: Number(ratio.toFixed(1)),
+      onePageKb: Math.round(sample.length / 1024),
+      onePagePages: pdfPages(sample),
+      circularPages: pdfPages(circular.result),
+      circularSeconds: Number((circular.ms / 1000).toFixed(2)),
+      productPeakMb: product.peakMb,
+      naivePeakMb: naive.peakMb,
+      chineseExtractable: extractable,
+    }),
+  );
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
