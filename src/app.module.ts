@@ -25,6 +25,7 @@ import { serializeTransactions } from './database/sqlite-transactions';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { NoticesModule } from './notices/notices.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { UnitsModule } from './units/units.module';
@@ -69,6 +70,7 @@ export class AppModule {
         AssignmentsModule,
         NotificationsModule,
         RemindersModule,
+        NoticesModule,
         UnitsModule,
         UsersModule,
         HealthModule,

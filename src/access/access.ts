@@ -23,6 +23,7 @@ export const OBJECT_LABELS: Record<string, string> = {
   attachment: '附件',
   escalation: '督办审批事项',
   notification: '消息',
+  notice: '通知',
 };
 
 /** A denied access: the global filter logs it, audits it and answers with the error's status. */

@@ -33,6 +33,12 @@ export enum Permission {
   EscalationsManage = 'escalations:manage',
   /** The outgoing deliveries and their dead-letter list. */
   DeliveriesManage = 'deliveries:manage',
+  /** Official notices: all of them, or those addressed or copied to the actor (their unit, or them). */
+  NoticesRead = 'notices:read',
+  /** Drafting, issuing and voiding notices. */
+  NoticesManage = 'notices:manage',
+  /** Acknowledging (签收) a notice one receives. */
+  NoticesAcknowledge = 'notices:acknowledge',
 }
 
 /**
@@ -64,6 +70,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.EscalationsRead]: 'all',
     [Permission.EscalationsManage]: 'all',
     [Permission.DeliveriesManage]: 'all',
+    [Permission.NoticesRead]: 'all',
+    [Permission.NoticesManage]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -78,6 +86,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.AttachmentsRead]: 'all',
     [Permission.ScheduleRead]: 'all',
     [Permission.EscalationsRead]: 'all',
+    [Permission.NoticesRead]: 'own-unit',
+    [Permission.NoticesAcknowledge]: 'own-unit',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
@@ -90,6 +100,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.AssignmentsWork]: 'own-unit',
     [Permission.AttachmentsRead]: 'own-unit',
     [Permission.ScheduleRead]: 'own-unit',
+    [Permission.NoticesRead]: 'own-unit',
+    [Permission.NoticesAcknowledge]: 'own-unit',
   },
 };
 

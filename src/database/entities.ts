@@ -7,6 +7,7 @@ import { CalendarDay, CalendarYear } from '../calendar/calendar-day.entity';
 import { Directive, DirectiveCounter } from '../directives/directive.entity';
 import { SourceDocument } from '../documents/source-document.entity';
 import { Delivery, Notification } from '../notifications/notification.entity';
+import { Notice, NoticeCounter, NoticeIssuer, NoticeRecipient } from '../notices/notice.entity';
 import { Escalation, EscalationPolicy } from '../reminders/escalation.entity';
 import { ScheduledAction } from '../reminders/scheduled-action.entity';
 import { Unit } from '../units/unit.entity';
@@ -32,4 +33,8 @@ export const ENTITIES = [
   Escalation,
   Notification,
   Delivery,
+  Notice,
+  NoticeRecipient,
+  NoticeCounter,
+  NoticeIssuer,
 ];

@@ -1,10 +1,10 @@
 import type { JobOptions } from 'bull';
 
 /** The kinds of durable work: each is a table whose rows are the record and whose jobs only wake a worker. */
-export const WORK_KINDS = ['action', 'delivery'] as const;
+export const WORK_KINDS = ['action', 'delivery', 'render'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
-export const QUEUES: Record<WorkKind, string> = { action: 'scheduled-actions', delivery: 'deliveries' };
+export const QUEUES: Record<WorkKind, string> = { action: 'scheduled-actions', delivery: 'deliveries', render: 'notice-renders' };
 
 /** The one job name on every queue: run the row named in the job's data. */
 export const RUN_JOB = 'run';

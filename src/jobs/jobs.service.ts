@@ -36,8 +36,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     // Present only with REDIS_URL.
     @Optional() @InjectQueue(QUEUES.action) actionQueue?: Queue,
     @Optional() @InjectQueue(QUEUES.delivery) deliveryQueue?: Queue,
+    @Optional() @InjectQueue(QUEUES.render) renderQueue?: Queue,
   ) {
-    for (const [kind, queue] of [['action', actionQueue], ['delivery', deliveryQueue]] as const) {
+    for (const [kind, queue] of [['action', actionQueue], ['delivery', deliveryQueue], ['render', renderQueue]] as const) {
       if (!queue) continue;
       // An unheard 'error' event would end the process; outages are logged and waited out.
       queue.on('error', (error) => this.logger.warn(`队列 ${queue.name}：${error.message}`));
@@ -129,8 +130,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         let ran = 0;
         for (const kind of WORK_KINDS) {
           for (const item of await this.source(kind).due(this.clock.now(), 100)) {
-            await this.source(kind).run(item.id);
-            ran += 1;
+            try {
+              await this.source(kind).run(item.id);
+              ran += 1;
+            } catch (error) {
+              // Left pending for the next pass; not counted, so a failing row cannot keep this loop going.
+              this.logger.error(`${kind} #${item.id} 执行失败：${error instanceof Error ? error.message : String(error)}`);
+            }
           }
         }
         total += ran;

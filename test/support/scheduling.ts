@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { LessThanOrEqual } from 'typeorm';
+import { IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { JobsService } from '../../src/jobs/jobs.service';
+import { Notice } from '../../src/notices/notice.entity';
 import { Delivery } from '../../src/notifications/notification.entity';
 import { ScheduledAction } from '../../src/reminders/scheduled-action.entity';
 import { testDb, TestApp } from './test-app';
@@ -40,13 +41,14 @@ export async function drain(apps: TestApp[], timeoutMs = 30_000): Promise<void> 
   for (;;) {
     for (const app of apps) await app.app.get(JobsService).reconcile();
     const now = first.app.get(Clock).now();
-    const [actions, deliveries] = await Promise.all([
+    const [actions, deliveries, renders] = await Promise.all([
       first.dataSource.getRepository(ScheduledAction).countBy({ status: 'pending', runAt: LessThanOrEqual(now) }),
       // A delivery being sent is not due (its lease is), but it is not finished either.
       first.dataSource.getRepository(Delivery).count({ where: [{ status: 'pending', runAt: LessThanOrEqual(now) }, { status: 'sending' }] }),
+      first.dataSource.getRepository(Notice).countBy({ status: Not('draft'), pdfSha256: IsNull() }),
     ]);
-    if (actions === 0 && deliveries === 0) return;
-    if (Date.now() > deadline) throw new Error(`still due after ${timeoutMs} ms: ${actions} actions, ${deliveries} deliveries`);
+    if (actions === 0 && deliveries === 0 && renders === 0) return;
+    if (Date.now() > deadline) throw new Error(`still due after ${timeoutMs} ms: ${actions} actions, ${deliveries} deliveries, ${renders} notices to render`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

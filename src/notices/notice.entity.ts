@@ -1,0 +1,168 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Assignment } from '../assignments/assignment.entity';
+import type { NoticeKind } from './notice-templates';
+
+export const NOTICE_STATUSES = ['draft', 'issued', 'voided'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草稿', issued: '已印发', voided: '已作废' };
+
+const json = { to: (value: unknown) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as unknown };
+
+/**
+ * 督办通知书, 通报, 约谈通知书, 整改通知书: editable while a draft; once issued it has its number and
+ * its PDF (rendered once, kept with its SHA-256) and never changes, except to be voided.
+ */
+@Entity('notices')
+@Index('UQ_notices_number', ['kind', 'year', 'seq'], { unique: true })
+export class Notice {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  kind!: NoticeKind;
+
+  @Index('IDX_notices_status')
+  @Column({ type: 'varchar', length: 10 })
+  status!: NoticeStatus;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  addressee!: string;
+
+  /** The kind's own fields (NoticeContent[kind]). */
+  @Column({ type: 'text', transformer: json })
+  content!: Record<string, unknown>;
+
+  @Column({ name: 'copy_to', type: 'text', transformer: json })
+  copyTo!: string[];
+
+  /** The issuer's name and code as they were when it was issued (or are now, for a draft). */
+  @Column({ name: 'issuer_name', type: 'varchar', length: 100 })
+  issuerName!: string;
+
+  @Column({ name: 'issuer_code', type: 'varchar', length: 20 })
+  issuerCode!: string;
+
+  @Column({ type: 'int', nullable: true })
+  year!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  seq!: number | null;
+
+  /** `反诈办督〔2026〕12号`; null for a draft. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  number!: string | null;
+
+  @Column({ name: 'assignment_id', type: 'int', nullable: true })
+  assignmentId!: number | null;
+
+  @ManyToOne(() => Assignment, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'FK_notices_assignment' })
+  assignment?: Assignment | null;
+
+  /** The voided notice this one corrects. */
+  @Column({ name: 'replaces_id', type: 'int', nullable: true })
+  replacesId!: number | null;
+
+  /** `YYYY-MM-DD`, the date on the document. */
+  @Column({ name: 'issued_on', type: 'varchar', length: 10, nullable: true })
+  issuedOn!: string | null;
+
+  @Column({ name: 'issued_at', type: 'datetime', nullable: true })
+  issuedAt!: Date | null;
+
+  @Column({ name: 'issued_by', type: 'int', nullable: true })
+  issuedBy!: number | null;
+
+  @Column({ name: 'pdf_file', type: 'varchar', length: 64, nullable: true })
+  pdfFile!: string | null;
+
+  @Column({ name: 'pdf_sha256', type: 'varchar', length: 64, nullable: true })
+  pdfSha256!: string | null;
+
+  @Column({ name: 'voided_at', type: 'datetime', nullable: true })
+  voidedAt!: Date | null;
+
+  @Column({ name: 'void_reason', type: 'varchar', length: 500, nullable: true })
+  voidReason!: string | null;
+
+  @Column({ name: 'created_by', type: 'int' })
+  createdBy!: number;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+}
+
+export const RECIPIENT_ROLES = ['to', 'cc'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+/** A unit (主送) or a leader (抄送) who receives a notice and acknowledges it (签收). */
+@Entity('notice_recipients')
+export class NoticeRecipient {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Index('IDX_notice_recipients_notice')
+  @Column({ name: 'notice_id', type: 'int' })
+  noticeId!: number;
+
+  @ManyToOne(() => Notice, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'notice_id', foreignKeyConstraintName: 'FK_notice_recipients_notice' })
+  notice?: Notice;
+
+  @Column({ name: 'unit_id', type: 'int', nullable: true })
+  unitId!: number | null;
+
+  @Column({ name: 'user_id', type: 'int', nullable: true })
+  userId!: number | null;
+
+  @Column({ type: 'varchar', length: 4 })
+  role!: RecipientRole;
+
+  /** What the document calls them. */
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ name: 'acknowledged_at', type: 'datetime', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ name: 'acknowledged_by', type: 'int', nullable: true })
+  acknowledgedBy!: number | null;
+}
+
+/** The last number issued for a kind in a year; locked while the next is taken. */
+@Entity('notice_counters')
+export class NoticeCounter {
+  @Column({ type: 'varchar', length: 24, primary: true })
+  kind!: NoticeKind;
+
+  @Column({ type: 'int', primary: true })
+  year!: number;
+
+  @Column({ name: 'last_seq', type: 'int' })
+  lastSeq!: number;
+}
+
+/** The office's issuer code per kind (e.g. `反诈办督`) and the issuing body's name. */
+@Entity('notice_issuers')
+export class NoticeIssuer {
+  @Column({ type: 'varchar', length: 24, primary: true })
+  kind!: NoticeKind;
+
+  @Column({ type: 'varchar', length: 20 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @VersionColumn()
+  version!: number;
+}

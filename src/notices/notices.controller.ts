@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import { contentDisposition } from '../attachments/attachments.service';
+import { CreateNoticeDto, IssueNoticeDto, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { NoticesService } from './notices.service';
+
+/** The preview is our own markup with people's text escaped; this keeps it inert all the same. */
+const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+
+@ApiTags('公文通知')
+@Controller('api/notices')
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Get()
+  @RequirePermission(Permission.NoticesRead)
+  @ApiOperation({ summary: '通知列表（协调办看全部；单位和领导看主送、抄送给自己的），可按种类、状态、年度筛选' })
+  @ApiOkResponse({ type: NoticePage })
+  list(@CurrentAccess() access: Access, @Query() query: NoticeQueryDto): Promise<NoticePage> {
+    return this.notices.list(access, query);
+  }
+
+  @Post()
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '起草通知：依据任务生成督办、约谈、整改通知书，或依据当前逾期清单生成通报；或更正已作废的通知' })
+  @ApiCreatedResponse({ type: NoticeView })
+  create(@CurrentAccess() access: Access, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
+    return this.notices.createDraft(access, dto);
+  }
+
+  @Get(':id')
+  @RequirePermission(Permission.NoticesRead)
+  @ApiOperation({ summary: '通知详情与各接收方签收情况' })
+  @ApiOkResponse({ type: NoticeView })
+  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
+    return this.notices.get(access, id);
+  }
+
+  @Patch(':id')
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '修改草稿（标题、主送、抄送、正文字段）' })
+  @ApiOkResponse({ type: NoticeView })
+  @ApiConflictResponse({ description: '已印发，或已被他人修改' })
+  update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateNoticeDto): Promise<NoticeView> {
+    return this.notices.update(access, id, dto);
+  }
+
+  @Get(':id/preview')
+  @RequirePermission(Permission.NoticesRead)
+  @ApiOperation({ summary: '以 HTML 预览' })
+  @ApiProduces('text/html')
+  async preview(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<string> {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Security-Policy', PREVIEW_CSP);
+    return this.notices.previewHtml(access, id);
+  }
+
+  @Get(':id/preview.pdf')
+  @RequirePermission(Permission.NoticesRead)
+  @ApiOperation({ summary: '以 PDF 预览（即时生成，不保存）' })
+  @ApiProduces('application/pdf')
+  async previewPdf(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+    return new StreamableFile(await this.notices.previewPdf(access, id), { type: 'application/pdf' });
+  }
+
+  @Post(':id/issue')
+  @HttpCode(200)
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '印发：取得本类本年度下一个文号，通知接收方，生成并保存 PDF' })
+  @ApiOkResponse({ type: NoticeView })
+  @ApiConflictResponse({ description: '已印发或已作废，或已被他人修改' })
+  issue(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: IssueNoticeDto): Promise<NoticeView> {
+    return this.notices.issue(access, id, dto.version);
+  }
+
+  @Get(':id/pdf')
+  @RequirePermission(Permission.NoticesRead)
+  @ApiOperation({ summary: '下载印发的 PDF（印发后不再改变）' })
+  @ApiProduces('application/pdf')
+  async pdf(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { stream, fileName } = await this.notices.pdf(access, id);
+    res.setHeader('Content-Disposition', contentDisposition(fileName));
+    return new StreamableFile(stream, { type: 'application/pdf' });
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @RequirePermission(Permission.NoticesAcknowledge)
+  @ApiOperation({ summary: '签收（主送单位或抄送领导）' })
+  @ApiOkResponse({ type: NoticeView })
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
+    return this.notices.acknowledge(access, id);
+  }
+
+  @Post(':id/void')
+  @HttpCode(200)
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '作废（须说明理由）；更正件以 replacesId 重新起草' })
+  @ApiOkResponse({ type: NoticeView })
+  void(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VoidNoticeDto): Promise<NoticeView> {
+    return this.notices.void(access, id, dto);
+  }
+}

@@ -1,0 +1,389 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, mkdirSync, ReadStream } from 'node:fs';
+import { unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
+import { Access, objectDenied } from '../access/access';
+import { OPEN_STATUSES } from '../assignments/assignment-state';
+import { Assignment } from '../assignments/assignment.entity';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { validateDto } from '../common/validation';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
+import { JobsService } from '../jobs/jobs.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import { CONTENT_DTOS, CreateNoticeDto, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
+import { chineseDate, noticeNumber } from './notice-format';
+import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
+import { NOTICE_KIND_LABELS, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { PdfRenderer } from './pdf-renderer.service';
+
+/** Issuer codes until the office sets its own: the office's short name and the kind's character. */
+const CODE_SUFFIX: Record<NoticeKind, string> = { supervision_notice: '督', circular: '通', interview_letter: '约', rectification_notice: '整' };
+
+type Recipient = Pick<NoticeRecipient, 'unitId' | 'userId' | 'role' | 'name'>;
+
+@Injectable()
+export class NoticesService implements WorkSource, OnModuleInit {
+  private readonly pdfDir: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly jobs: JobsService,
+    private readonly notifications: NotificationsService,
+    private readonly templates: NoticeTemplates,
+    private readonly renderer: PdfRenderer,
+  ) {
+    this.pdfDir = join(config.uploadDir, 'notices');
+    mkdirSync(this.pdfDir, { recursive: true });
+  }
+
+  onModuleInit(): void {
+    this.jobs.register('render', this);
+  }
+
+  async list(access: Access, query: NoticeQueryDto): Promise<Page<NoticeView>> {
+    const qb = this.dataSource.getRepository(Notice).createQueryBuilder('n');
+    if (access.scope !== 'all') {
+      qb.andWhere("n.status <> 'draft'").andWhere(
+        `EXISTS (SELECT 1 FROM notice_recipients r WHERE r.notice_id = n.id AND (r.unit_id = :unitId OR r.user_id = :userId))`,
+        { unitId: access.actor.unitId ?? -1, userId: access.actor.userId },
+      );
+    }
+    if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('n.status = :status', { status: query.status });
+    if (query.year) qb.andWhere('n.year = :year', { year: query.year });
+    if (query.assignmentId) qb.andWhere('n.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
+    const [items, total] = await qb.orderBy('n.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const recipients = items.length ? await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(items.map((n) => n.id)) }, order: { id: 'ASC' } }) : [];
+    return pageOf(items.map((n) => view(n, recipients.filter((r) => r.noticeId === n.id))), total, query) as NoticePage;
+  }
+
+  async get(access: Access, id: number): Promise<NoticeView> {
+    const { notice, recipients } = await this.load(access, id);
+    return view(notice, recipients);
+  }
+
+  /** A draft filled from the records: an assignment, the current overdue list, or the voided notice it corrects. */
+  async createDraft(access: Access, dto: CreateNoticeDto): Promise<NoticeView> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const issuer = await this.issuer(manager, dto.kind);
+      const draft = dto.replacesId ? await this.correction(manager, dto) : await this.fromRecords(manager, access, dto);
+      const notice = await manager.save(
+        manager.create(Notice, {
+          ...draft.notice,
+          kind: dto.kind,
+          status: 'draft',
+          issuerName: issuer.name,
+          issuerCode: issuer.code,
+          year: null,
+          seq: null,
+          number: null,
+          replacesId: dto.replacesId ?? null,
+          issuedOn: null,
+          issuedAt: null,
+          issuedBy: null,
+          pdfFile: null,
+          pdfSha256: null,
+          voidedAt: null,
+          voidReason: null,
+          createdBy: access.actor.userId,
+        }),
+      );
+      await manager.save(draft.recipients.map((r) => manager.create(NoticeRecipient, { ...r, noticeId: notice.id, acknowledgedAt: null, acknowledgedBy: null })));
+      await this.audit.record({ action: 'notice.create', objectType: 'notice', objectId: notice.id, changes: { kind: [null, dto.kind], title: [null, notice.title] } }, manager);
+      return notice.id;
+    });
+    return this.get(access, id);
+  }
+
+  async update(access: Access, id: number, dto: UpdateNoticeDto): Promise<NoticeView> {
+    await this.dataSource.transaction(async (manager) => {
+      const notice = await manager.findOneBy(Notice, { id });
+      if (!notice) throw new NotFoundError('通知');
+      if (notice.status !== 'draft') throw new DomainError('CONFLICT', '已印发的通知不能修改；如有错误，请作废后重新印发更正件');
+      if (dto.content) assertComplete(notice.kind, dto.content);
+      const changes = { ...(dto.title ? { title: dto.title } : {}), ...(dto.addressee ? { addressee: dto.addressee } : {}), ...(dto.copyTo ? { copyTo: dto.copyTo } : {}), ...(dto.content ? { content: dto.content } : {}) };
+      const result = await manager
+        .createQueryBuilder()
+        .update(Notice)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where("id = :id AND version = :version AND status = 'draft'", { id, version: dto.version })
+        .execute();
+      if (result.affected !== 1) throw staleVersion();
+      await this.audit.record({ action: 'notice.update', objectType: 'notice', objectId: id, changes: Object.fromEntries(Object.keys(changes).map((k) => [k, [null, '已修改']])) }, manager);
+    });
+    return this.get(access, id);
+  }
+
+  /** The document as HTML, exactly as it will be printed (a draft shows “草稿，未编号”). */
+  async previewHtml(access: Access, id: number): Promise<string> {
+    const { notice } = await this.load(access, id);
+    return this.html(notice);
+  }
+
+  async previewPdf(access: Access, id: number): Promise<Buffer> {
+    const { notice } = await this.load(access, id);
+    return this.renderer.render(this.html(notice));
+  }
+
+  /**
+   * Issues a draft: the kind's next number in the year is taken in the same transaction (a failure gives
+   * it back), recipients are told, and the PDF is rendered once by the job runner.
+   */
+  async issue(access: Access, id: number, version: number): Promise<NoticeView> {
+    const draft = await this.dataSource.getRepository(Notice).findOneBy({ id });
+    if (!draft) throw new NotFoundError('通知');
+    assertComplete(draft.kind, draft.content);
+    const today = this.calendar.today();
+    const year = Number(today.slice(0, 4));
+    await ensureNoticeCounter(this.dataSource, draft.kind, year);
+    const deliveries = await this.dataSource.transaction(async (manager) => {
+      const notice = await manager.findOneByOrFail(Notice, { id });
+      if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
+      if (notice.version !== version) throw staleVersion();
+      const issuer = await this.issuer(manager, notice.kind);
+      const seq = await nextNoticeNumber(manager, notice.kind, year);
+      const number = noticeNumber(issuer.code, year, seq);
+      const result = await manager
+        .createQueryBuilder()
+        .update(Notice)
+        .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, issuedOn: today, issuedAt: this.clock.now(), issuedBy: access.actor.userId, version: () => 'version + 1' })
+        .where("id = :id AND version = :version AND status = 'draft'", { id, version })
+        .execute();
+      if (result.affected !== 1) throw staleVersion();
+      await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number] } }, manager);
+      return this.tellRecipients(manager, { ...notice, number });
+    });
+    await this.jobs.wake('render', [{ id, runAt: this.clock.now() }]);
+    await this.jobs.wake('delivery', deliveries);
+    return this.get(access, id);
+  }
+
+  async acknowledge(access: Access, id: number): Promise<NoticeView> {
+    await this.dataSource.transaction(async (manager) => {
+      const { notice, recipients } = await this.load(access, id, manager);
+      if (notice.status !== 'issued') throw new DomainError('CONFLICT', notice.status === 'voided' ? '该通知已作废，无需签收' : '该通知尚未印发');
+      const mine = recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
+      if (!mine) throw new DomainError('FORBIDDEN', '只有主送或抄送对象才能签收');
+      const result = await manager.update(NoticeRecipient, { id: mine.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now(), acknowledgedBy: access.actor.userId });
+      if (result.affected !== 1) throw new DomainError('CONFLICT', '已签收过该通知');
+      await this.audit.record({ action: 'notice.acknowledge', objectType: 'notice', objectId: id, changes: { recipient: [null, mine.name] } }, manager);
+    });
+    return this.get(access, id);
+  }
+
+  async void(access: Access, id: number, dto: VoidNoticeDto): Promise<NoticeView> {
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(Notice, { id, status: 'issued' }, { status: 'voided', voidedAt: this.clock.now(), voidReason: dto.reason });
+      if (result.affected !== 1) {
+        if (!(await manager.existsBy(Notice, { id }))) throw new NotFoundError('通知');
+        throw new DomainError('CONFLICT', '只有已印发的通知才能作废');
+      }
+      await this.audit.record({ action: 'notice.void', objectType: 'notice', objectId: id, changes: { status: ['issued', 'voided'], reason: [null, dto.reason] } }, manager);
+    });
+    return this.get(access, id);
+  }
+
+  /** The stored PDF of an issued notice, exactly as issued. */
+  async pdf(access: Access, id: number): Promise<{ stream: ReadStream; fileName: string }> {
+    const { notice } = await this.load(access, id);
+    if (notice.status === 'draft') throw new DomainError('CONFLICT', '草稿尚未印发，请使用预览');
+    if (!notice.pdfFile) throw new DomainError('CONFLICT', '正在生成 PDF，请稍后再试');
+    return { stream: createReadStream(join(this.pdfDir, notice.pdfFile)), fileName: `${notice.number}.pdf` };
+  }
+
+  // The render job: issued notices without their PDF.
+
+  async pending(): Promise<WakeUp[]> {
+    return (await this.unrendered()).map((n) => ({ id: n.id, runAt: n.issuedAt! }));
+  }
+
+  async due(now: Date, limit: number): Promise<WakeUp[]> {
+    return (await this.unrendered(now, limit)).map((n) => ({ id: n.id, runAt: n.issuedAt! }));
+  }
+
+  /** Renders once: the file is written under a new name and recorded only if no other run got there first. */
+  async run(id: number): Promise<void> {
+    const notice = await this.dataSource.getRepository(Notice).findOneBy({ id });
+    if (!notice || notice.status === 'draft' || notice.pdfSha256) return;
+    const pdf = await this.renderer.render(this.html(notice));
+    const file = `${randomUUID()}.pdf`;
+    await writeFile(join(this.pdfDir, file), pdf, { flag: 'wx' });
+    const result = await this.dataSource.getRepository(Notice).update({ id, pdfSha256: IsNull() }, { pdfFile: file, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
+    if (result.affected !== 1) await unlink(join(this.pdfDir, file)).catch(() => undefined);
+  }
+
+  private unrendered(before?: Date, limit?: number): Promise<Notice[]> {
+    return this.dataSource.getRepository(Notice).find({
+      where: { status: Not('draft'), pdfSha256: IsNull(), ...(before ? { issuedAt: LessThan(new Date(before.getTime() + 1)) } : {}) },
+      select: { id: true, issuedAt: true },
+      order: { id: 'ASC' },
+      ...(limit ? { take: limit } : {}),
+    });
+  }
+
+  private html(notice: Notice): string {
+    const frame = {
+      issuer: notice.issuerName,
+      number: notice.number,
+      title: notice.title,
+      addressee: notice.addressee,
+      date: chineseDate(notice.issuedOn ?? this.calendar.today()),
+      copyTo: notice.copyTo,
+      printedBy: notice.issuerName,
+      printedOn: chineseDate(notice.issuedOn ?? this.calendar.today()),
+    };
+    return this.templates.html(notice.kind, frame, notice.content as never);
+  }
+
+  /** The notice if this access reaches it: the office all of them, others those addressed or copied to them. */
+  private async load(access: Access, id: number, manager: EntityManager = this.dataSource.manager): Promise<{ notice: Notice; recipients: NoticeRecipient[] }> {
+    const notice = await manager.findOneBy(Notice, { id });
+    if (!notice) throw new NotFoundError('通知');
+    const recipients = await manager.find(NoticeRecipient, { where: { noticeId: id }, order: { id: 'ASC' } });
+    const reaches = access.scope === 'all' || (notice.status !== 'draft' && recipients.some((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId));
+    if (!reaches) throw objectDenied({ actor: access.actor, permission: access.permission, objectType: 'notice', objectId: id });
+    return { notice, recipients };
+  }
+
+  private async issuer(manager: EntityManager, kind: NoticeKind): Promise<{ code: string; name: string }> {
+    const set = await manager.findOneBy(NoticeIssuer, { kind });
+    if (set) return set;
+    const office = await manager.findOne(Unit, { where: { kind: 'office', active: true }, order: { id: 'ASC' } });
+    return { code: `${office?.shortName ?? '协调办'}${CODE_SUFFIX[kind]}`, name: office?.name ?? '协调办公室' };
+  }
+
+  private async tellRecipients(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
+    const recipients = await manager.findBy(NoticeRecipient, { noticeId: notice.id });
+    const unitIds = recipients.map((r) => r.unitId).filter((u): u is number => u !== null);
+    const userIds = recipients.map((r) => r.userId).filter((u): u is number => u !== null);
+    const users = await manager.find(User, {
+      where: [...(unitIds.length ? [{ unitId: In(unitIds), role: 'unit' as const, active: true }] : []), ...(userIds.length ? [{ id: In(userIds), active: true }] : [])],
+    });
+    return this.notifications.notify(manager, users, {
+      kind: 'escalation',
+      title: `【${NOTICE_KIND_LABELS[notice.kind]}】${notice.number} ${notice.title}`,
+      body: `请查阅并签收：${notice.title}（${notice.number}）。`,
+      link: `/api/notices/${notice.id}/pdf`,
+      sourceKey: `notice:${notice.id}`,
+    });
+  }
+
+  private async correction(manager: EntityManager, dto: CreateNoticeDto): Promise<{ notice: Partial<Notice>; recipients: Recipient[] }> {
+    const voided = await manager.findOneBy(Notice, { id: dto.replacesId! });
+    if (!voided || voided.kind !== dto.kind) throw new DomainError('VALIDATION_FAILED', '被更正的通知不存在或类型不同', [{ field: 'replacesId', message: '应为同类已作废通知' }]);
+    if (voided.status !== 'voided') throw new DomainError('CONFLICT', '只有作废的通知才能印发更正件；请先作废原通知');
+    const recipients = await manager.findBy(NoticeRecipient, { noticeId: voided.id });
+    return {
+      notice: { title: voided.title, addressee: voided.addressee, content: voided.content, copyTo: voided.copyTo, assignmentId: voided.assignmentId },
+      recipients: recipients.map(({ unitId, userId, role, name }) => ({ unitId, userId, role, name })),
+    };
+  }
+
+  private async fromRecords(manager: EntityManager, access: Access, dto: CreateNoticeDto): Promise<{ notice: Partial<Notice>; recipients: Recipient[] }> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const leaders = await manager.find(User, { where: { role: 'leader', active: true }, order: { id: 'ASC' } });
+    const copies: Recipient[] = leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc', name: l.displayName }));
+    const daysLate = (deadline: string | null) => (deadline && deadline < today ? -calendar.workingDaysUntil(today, deadline) : 0);
+    const contact = access.actor.displayName;
+    if (dto.kind === 'circular') {
+      const lagging = await manager.find(Assignment, { where: { status: In([...OPEN_STATUSES]), deadline: LessThan(today) }, relations: { directive: true, unit: true }, order: { deadline: 'ASC', id: 'ASC' } });
+      const items: OverdueItem[] = lagging.map((a) => ({ unitName: a.unit!.name, directiveCode: a.directive!.code, directiveTitle: a.directive!.title, deadline: chineseDate(a.deadline!), overdueDays: daysLate(a.deadline), progress: `${a.percentDone}%` }));
+      const units = await manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } });
+      return {
+        notice: {
+          title: '关于督办事项逾期未办结情况的通报',
+          addressee: '各成员单位',
+          copyTo: leaders.map((l) => l.displayName),
+          assignmentId: null,
+          content: { summary: `截至${chineseDate(today)}，共有${new Set(lagging.map((a) => a.unitId)).size}个单位的${lagging.length}项督办事项逾期未办结。现将有关情况通报如下。`, asOf: chineseDate(today), lagging: items, requirements: ['被通报单位要认真分析原因，于5个工作日内书面报送整改措施。', '各成员单位要举一反三，对照督办事项逐项自查，确保按期办结。'] },
+        },
+        recipients: [...units.map((u): Recipient => ({ unitId: u.id, userId: null, role: 'to', name: u.name })), ...copies],
+      };
+    }
+    if (!dto.assignmentId) throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务`, [{ field: 'assignmentId', message: '必填' }]);
+    const assignment = await manager.findOne(Assignment, { where: { id: dto.assignmentId }, relations: { directive: true, unit: true } });
+    if (!assignment) throw new DomainError('VALIDATION_FAILED', '任务不存在', [{ field: 'assignmentId', message: '任务不存在' }]);
+    const { directive, unit } = assignment;
+    const late = daysLate(assignment.deadline);
+    const to: Recipient[] = [{ unitId: unit!.id, userId: null, role: 'to', name: unit!.name }, ...copies];
+    const base = { addressee: unit!.name, copyTo: leaders.map((l) => l.displayName), assignmentId: assignment.id };
+    if (dto.kind === 'supervision_notice') {
+      return {
+        notice: {
+          ...base,
+          title: `关于督办“${directive!.title}”的通知书`,
+          content: { directiveTitle: directive!.title, directiveCode: directive!.code, requirement: directive!.requirement, deadline: assignment.deadline ? chineseDate(assignment.deadline) : '长期坚持', asOf: chineseDate(today), overdueDays: late, progress: `${assignment.percentDone}%`, replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
+        },
+        recipients: to,
+      };
+    }
+    if (dto.kind === 'interview_letter') {
+      return {
+        notice: {
+          ...base,
+          title: '约谈通知书',
+          // Time and place are for the office to fill in: issuing checks they are there.
+          content: { reason: `你单位承办的“${directive!.title}”（${directive!.code}）${late > 0 ? `已逾期${late}个工作日` : ''}仍未办结。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['督办事项办理情况书面报告', '整改措施及时间表'], contact },
+        },
+        recipients: to,
+      };
+    }
+    return {
+      notice: {
+        ...base,
+        title: `关于${unit!.shortName}问题整改的通知书`,
+        content: { intro: `在督办“${directive!.title}”（${directive!.code}）过程中发现你单位存在以下问题。`, problems: [{ where: unit!.name, what: '', rule: '' }], requirements: ['逐项制定整改措施，明确责任人和完成时限。'], deadline: '', reportBy: '', recheckOn: '', contact },
+      },
+      recipients: to,
+    };
+  }
+}
+
+/** A notice can be issued (and its content saved) only when every field the document prints is there. */
+function assertComplete(kind: NoticeKind, content: object): void {
+  const { errors } = validateDto(CONTENT_DTOS[kind], content);
+  if (errors.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}内容不完整：${errors.map((e) => `${e.field} ${e.message}`).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
+  }
+}
+
+function staleVersion(): DomainError {
+  return new DomainError('STALE_VERSION', '该通知已被他人修改，请刷新后再操作');
+}
+
+function view(n: Notice, recipients: NoticeRecipient[]): NoticeView {
+  return {
+    id: n.id,
+    kind: n.kind,
+    status: n.status,
+    number: n.number,
+    title: n.title,
+    addressee: n.addressee,
+    copyTo: n.copyTo,
+    content: n.content,
+    assignmentId: n.assignmentId,
+    replacesId: n.replacesId,
+    issuedOn: n.issuedOn,
+    pdfSha256: n.pdfSha256,
+    voidReason: n.voidReason,
+    recipients: recipients.map((r) => ({ id: r.id, role: r.role, name: r.name, unitId: r.unitId, userId: r.userId, acknowledgedAt: r.acknowledgedAt })),
+    version: n.version,
+  };
+}
+

@@ -1,0 +1,124 @@
+import { pdfText } from '../support/pdf-tools';
+import { as, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
+import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Client = ReturnType<typeof as>;
+const binary = (res: import('superagent').Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let org: Organisation;
+  let office: Client;
+  let leader: Client;
+  let police: Client;
+  let town: Client;
+  let policeTask: number;
+
+  beforeAll(async () => {
+    app = await startTestApp(jobsEnv());
+    controlClock([app], chinaTime('2026-03-02', '10:00'));
+    org = await seedOrganisation(app.dataSource);
+    [office, leader, police, town] = await Promise.all(['office', 'leader', 'unit-police', 'unit-town'].map(async (u) => as(app, await login(app, u))));
+    const directive = await office.post('/api/directives').send({ title: '涉诈高风险电话卡二次实人核验', requirement: '核验率达到100%。', category: '综合', priority: 'normal', deadline: '2026-03-04', leadUnitId: org.police.id }).expect(201);
+    policeTask = directive.body.assignments[0].id;
+    controlClock([app], chinaTime('2026-03-09', '10:00'));
+  });
+  afterAll(() => app.close());
+
+  let noticeId: number;
+
+  it('drafts a supervision notice from the overdue task, unnumbered and visible to the office only', async () => {
+    const draft = await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201);
+    noticeId = draft.body.id;
+    expect(draft.body).toMatchObject({ status: 'draft', number: null, addressee: '测试市公安局', copyTo: ['leader'] });
+    expect(draft.body.content).toMatchObject({ directiveCode: 'DB-2026-0001', deadline: '2026年3月4日', overdueDays: 3, asOf: '2026年3月9日' });
+    const preview = await office.get(`/api/notices/${noticeId}/preview`).expect(200);
+    expect(preview.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(preview.text).toContain('草稿，未编号');
+    await police.get(`/api/notices/${noticeId}`).expect(404);
+    await police.post('/api/notices').send({ kind: 'circular' }).expect(403);
+  });
+
+  it('edits the draft, escaping what people typed, and refuses incomplete content changing nothing', async () => {
+    const before = (await office.get(`/api/notices/${noticeId}`).expect(200)).body;
+    const refused = await office.patch(`/api/notices/${noticeId}`).send({ version: before.version, content: { ...before.content, replyBy: '' } }).expect(400);
+    expect(refused.body.message).toContain('replyBy');
+    await office.patch(`/api/notices/${noticeId}`).send({ version: before.version, content: { ...before.content, extra: 1 } }).expect(400);
+    const edited = await office.patch(`/api/notices/${noticeId}`).send({ version: before.version, content: { ...before.content, contact: '<b>周静</b>' } }).expect(200);
+    expect(edited.body.version).toBe(before.version + 1);
+    const preview = await office.get(`/api/notices/${noticeId}/preview`).expect(200);
+    expect(preview.text).toContain('&lt;b&gt;周静&lt;/b&gt;');
+  });
+
+  it('issues it with the first number of the year, renders the PDF once and tells the unit', async () => {
+    const draft = (await office.get(`/api/notices/${noticeId}`).expect(200)).body;
+    await office.post(`/api/notices/${noticeId}/issue`).send({ version: draft.version - 1 }).expect(409);
+    const issued = await office.post(`/api/notices/${noticeId}/issue`).send({ version: draft.version }).expect(200);
+    expect(issued.body).toMatchObject({ status: 'issued', number: '反诈办督〔2026〕1号', issuedOn: '2026-03-09' });
+    await drain([app]);
+    const rendered = (await office.get(`/api/notices/${noticeId}`).expect(200)).body;
+    expect(rendered.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = await police.get(`/api/notices/${noticeId}/pdf`).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.body as Buffer);
+    expect(text).toContain('反诈办督〔2026〕1号');
+    expect(text).toContain('2026年3月9日');
+    const again = await leader.get(`/api/notices/${noticeId}/pdf`).buffer(true).parse(binary).expect(200);
+    expect((again.body as Buffer).equals(pdf.body as Buffer)).toBe(true);
+    const inbox = (await police.get('/api/notifications').expect(200)).body.items;
+    expect(inbox).toContainEqual(expect.objectContaining({ title: expect.stringContaining('反诈办督〔2026〕1号') }));
+    await office.patch(`/api/notices/${noticeId}`).send({ version: rendered.version, title: '改' }).expect(409);
+  });
+
+  it('lets each recipient acknowledge once, and nobody else see or sign it', async () => {
+    await town.get(`/api/notices/${noticeId}`).expect(404);
+    await town.get(`/api/notices/${noticeId}/pdf`).expect(404);
+    await town.post(`/api/notices/${noticeId}/acknowledge`).expect(404);
+    expect((await town.get('/api/notices').expect(200)).body.items).toEqual([]);
+    expect((await leader.get('/api/notices').expect(200)).body.items.map((n: { id: number }) => n.id)).toEqual([noticeId]);
+    const signed = await police.post(`/api/notices/${noticeId}/acknowledge`).expect(200);
+    expect(signed.body.recipients).toEqual([
+      expect.objectContaining({ role: 'to', name: '测试市公安局', acknowledgedAt: expect.any(String) }),
+      expect.objectContaining({ role: 'cc', name: 'leader', acknowledgedAt: null }),
+    ]);
+    await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409);
+    await leader.post(`/api/notices/${noticeId}/acknowledge`).expect(200);
+    await office.post(`/api/notices/${noticeId}/acknowledge`).expect(403);
+  });
+
+  it('voids with a reason and issues the correction under the next number', async () => {
+    await office.post(`/api/notices/${noticeId}/void`).send({ reason: '' }).expect(400);
+    await office.post(`/api/notices/${noticeId}/void`).send({ reason: '期限写错' }).expect(200);
+    await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409);
+    const correction = await office.post('/api/notices').send({ kind: 'supervision_notice', replacesId: noticeId }).expect(201);
+    expect(correction.body).toMatchObject({ status: 'draft', replacesId: noticeId, addressee: '测试市公安局' });
+    const issued = await office.post(`/api/notices/${correction.body.id}/issue`).send({ version: correction.body.version }).expect(200);
+    expect(issued.body.number).toBe('反诈办督〔2026〕2号');
+  });
+
+  it('drafts a circular from the overdue list, numbered in its own sequence', async () => {
+    const draft = await office.post('/api/notices').send({ kind: 'circular' }).expect(201);
+    expect(draft.body.content.lagging).toEqual([expect.objectContaining({ unitName: '测试市公安局', directiveCode: 'DB-2026-0001', overdueDays: 3 })]);
+    expect(draft.body.recipients.filter((r: { role: string }) => r.role === 'to').map((r: { name: string }) => r.name)).toEqual(['测试市公安局', '测试市东湖街道']);
+    const issued = await office.post(`/api/notices/${draft.body.id}/issue`).send({ version: draft.body.version }).expect(200);
+    expect(issued.body.number).toBe('反诈办通〔2026〕1号');
+    expect((await town.get('/api/notices').expect(200)).body.items.map((n: { kind: string }) => n.kind)).toEqual(['circular']);
+  });
+
+  it('refuses to issue an interview letter without its time and place, taking no number', async () => {
+    const draft = await office.post('/api/notices').send({ kind: 'interview_letter', assignmentId: policeTask }).expect(201);
+    const before = await tableCounts(app.dataSource, ['notice_recipients']);
+    const refused = await office.post(`/api/notices/${draft.body.id}/issue`).send({ version: draft.body.version }).expect(400);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['content.time', 'content.place']));
+    expect((await office.get(`/api/notices/${draft.body.id}`).expect(200)).body).toMatchObject({ status: 'draft', number: null });
+    const filled = await office.patch(`/api/notices/${draft.body.id}`).send({ version: draft.body.version, content: { ...draft.body.content, time: '2026年3月16日上午9时', place: '市政府第三会议室' } }).expect(200);
+    const issued = await office.post(`/api/notices/${draft.body.id}/issue`).send({ version: filled.body.version }).expect(200);
+    expect(issued.body.number).toBe('反诈办约〔2026〕1号');
+    expect(await tableCounts(app.dataSource, ['notice_recipients'])).toEqual(before);
+  });
+});
