@@ -9,7 +9,7 @@ import { CreateNoticeDto, IssueNoticeDto, NoticePage, NoticeQueryDto, NoticeView
 import { NoticesService } from './notices.service';
 
 /** The preview is our own markup with people's text escaped; this keeps it inert all the same. */
-const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+export const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
 @ApiTags('公文通知')
 @Controller('api/notices')

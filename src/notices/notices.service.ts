@@ -278,7 +278,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       kind: 'escalation',
       title: `【${NOTICE_KIND_LABELS[notice.kind]}】${notice.number} ${notice.title}`,
       body: `请查阅并签收：${notice.title}（${notice.number}）。`,
-      link: `/api/notices/${notice.id}/pdf`,
+      link: `/notices/${notice.id}`,
       sourceKey: `notice:${notice.id}`,
     });
   }

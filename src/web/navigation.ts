@@ -13,6 +13,7 @@ const NAV: NavEntry[] = [
   { href: '/tasks', label: '我的任务', permission: Permission.AssignmentsWork },
   { href: '/review', label: '待审核', permission: Permission.AssignmentsReview },
   { href: '/escalations', label: '督办审批', permission: Permission.EscalationsRead },
+  { href: '/notices', label: '公文通知', permission: Permission.NoticesRead },
   { href: '/directives', label: '督办事项', permission: Permission.DirectivesRead },
   { href: '/documents', label: '来源文件', permission: Permission.DocumentsRead },
   { href: '/schedule', label: '催办计划', permission: Permission.ScheduleRead },
@@ -22,6 +23,9 @@ const NAV: NavEntry[] = [
   { href: '/users', label: '用户管理', permission: Permission.UsersManage },
   { href: '/audit', label: '审计日志', permission: Permission.AuditRead },
 ];
+
+/** Sections shown to whoever holds the permission, whatever its scope: they list the actor's own things. */
+const OWN_SECTIONS = [Permission.AssignmentsWork, Permission.NoticesRead];
 
 export interface NavItem {
   href: string;
@@ -34,8 +38,8 @@ export function navigationFor(actor: Actor, path: string): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: '首页', active: path === '/' }];
   for (const entry of NAV) {
     const scope = scopeOf(actor.role, entry.permission);
-    // Management sections need reach over all units; a unit contact's own work list is theirs by nature.
-    if (seen.has(entry.href) || !scope || (scope !== 'all' && entry.permission !== Permission.AssignmentsWork)) continue;
+    // Management sections need reach over all units; a unit contact's own work and notices are theirs by nature.
+    if (seen.has(entry.href) || !scope || (scope !== 'all' && !OWN_SECTIONS.includes(entry.permission))) continue;
     seen.add(entry.href);
     items.push({ href: entry.href, label: entry.label, active: path === entry.href || path.startsWith(`${entry.href}/`) });
   }

@@ -12,6 +12,7 @@ import { UploadFiles } from '../attachments/upload.interceptor';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
 import { FieldError } from '../common/validation';
+import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
 import { FormBody, formValue, parseForm } from './forms';
@@ -19,6 +20,9 @@ import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
 const STATUS_OPTIONS = ASSIGNMENT_STATUSES.map((value) => ({ value }));
+
+/** The notices drafted from one task (a circular is drafted from the whole overdue list). */
+const TASK_NOTICE_KINDS = (['supervision_notice', 'interview_letter', 'rectification_notice'] as const).map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }));
 
 /** The fields a task page's forms show again after a refused submission. */
 const EMPTY_FORM = { failed: '', narrative: '', percentDone: '', metricValue: '', requestedDeadline: '', reason: '', note: '' };
@@ -159,6 +163,7 @@ export class TaskPagesController {
       : [];
     return {
       upcoming,
+      noticeKinds: TASK_NOTICE_KINDS,
       title: `${task.directiveCode} · ${task.unitName}`,
       task,
       can: { acknowledge: false, report: false, request_completion: false, request_extension: false, close: false, return_completion: false, cancel: false, ...can },

@@ -7,6 +7,7 @@ import { EXTENSION_STATUS_LABELS } from '../assignments/extension-request.entity
 import { REPORT_STATUS_LABELS } from '../assignments/progress-report.entity';
 import { COMPARATOR_SIGNS, CYCLE_LABELS, PRIORITY_LABELS } from '../directives/directive.entity';
 import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
+import { NOTICE_STATUS_LABELS } from '../notices/notice.entity';
 import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, NOTIFICATION_KIND_LABELS } from '../notifications/notification.entity';
 import { ESCALATION_STATUS_LABELS } from '../reminders/escalation.entity';
 import { ACTION_LABELS as SCHEDULED_ACTION_LABELS, RUNG_MODE_LABELS } from '../reminders/escalation-ladder';
@@ -40,6 +41,7 @@ const LABELS: Record<string, Record<string, string>> = {
   notification: NOTIFICATION_KIND_LABELS,
   channel: CHANNEL_LABELS,
   delivery: DELIVERY_STATUS_LABELS,
+  notice: NOTICE_STATUS_LABELS,
   event: { ...ACTION_LABELS, create: '下达', report_accepted: '报告被采纳', report_returned: '报告被退回', extension_granted: '同意延期', extension_refused: '不同意延期' },
 };
 

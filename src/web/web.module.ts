@@ -4,6 +4,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
 import { DirectivesModule } from '../directives/directives.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { UnitsModule } from '../units/units.module';
@@ -14,14 +15,15 @@ import { DirectivePagesController } from './directive-pages.controller';
 import { TaskPagesController } from './task-pages.controller';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
+import { NoticePagesController } from './notice-pages.controller';
 import { ReminderPagesController } from './reminder-pages.controller';
 import { UnitPagesController } from './unit-pages.controller';
 import { UserPagesController } from './user-pages.controller';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule],
-  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController],
+  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule],
+  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController],
   providers: [HomeService],
 })
 export class WebModule {}

@@ -1,0 +1,75 @@
+import { PageClient } from '../support/browser-session';
+import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe(`notice pages (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let org: Organisation;
+  let taskId: number;
+
+  beforeAll(async () => {
+    app = await startTestApp(jobsEnv());
+    controlClock([app], chinaTime('2026-03-02', '10:00'));
+    org = await seedOrganisation(app.dataSource);
+    const office = as(app, await login(app, 'office'));
+    taskId = (await office.post('/api/directives').send({ title: '重点人员劝阻回访', requirement: '回访率100%。', category: '综合', priority: 'normal', deadline: '2026-03-04', leadUnitId: org.town.id }).expect(201)).body.assignments[0].id;
+    controlClock([app], chinaTime('2026-03-09', '10:00'));
+  });
+  afterAll(() => app.close());
+
+  const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
+
+  it('lets the office draft an interview letter from the task, fill in time and place, and issue it; the unit opens the PDF and acknowledges', async () => {
+    const office = new PageClient(app);
+    await office.signIn('office', PASSWORD);
+    const task = await office.get(`/tasks/${taskId}`);
+    expect(task.text).toContain('起草约谈通知书');
+    const created = await office.post('/notices', { _csrf: token(task.text), kind: 'interview_letter', assignmentId: String(taskId) });
+    expect(created.status).toBe(303);
+    const url = created.headers.location as string;
+    let page = await office.get(url);
+    expect(page.text).toContain('草稿未编号');
+    const version = /name="version" value="(\d+)"/.exec(page.text)![1];
+
+    const early = await office.post(`${url}/issue`, { _csrf: token(page.text), version });
+    expect(early.status).toBe(400);
+    expect(early.text).toContain('content.time');
+
+    const form = { _csrf: token(page.text), version, title: '约谈通知书', addressee: '测试市东湖街道', copyTo: 'leader', 'content.reason': '劝阻回访逾期未办结。', 'content.time': '2026年3月16日上午9时', 'content.place': '市政府第三会议室', 'content.summoned': '主要负责人', 'content.attendees': '主要负责人及经办人员', 'content.bring': '书面报告\n整改措施', 'content.contact': '周静' };
+    expect((await office.post(`${url}/edit`, form)).status).toBe(303);
+    page = await office.get(url);
+    const issued = await office.post(`${url}/issue`, { _csrf: token(page.text), version: /name="version" value="(\d+)"/.exec(page.text)![1] });
+    expect(issued.status).toBe(303);
+    await drain([app]);
+    page = await office.get(url);
+    expect(page.text).toContain('反诈办约〔2026〕1号');
+    expect(page.text).toContain('下载 PDF');
+
+    const unit = new PageClient(app);
+    await unit.signIn('unit-town', PASSWORD);
+    const list = await unit.get('/notices');
+    expect(list.text).toContain('反诈办约〔2026〕1号');
+    const pdf = await unit.get(`${url}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const detail = await unit.get(url);
+    expect((await unit.post(`${url}/acknowledge`, { _csrf: token(detail.text) })).status).toBe(303);
+    expect((await unit.get(url)).text).toMatch(/东湖街道 — 已签收/);
+
+    const other = new PageClient(app);
+    await other.signIn('unit-police', PASSWORD);
+    expect((await other.get(url)).status).toBe(404);
+    expect((await other.get(`${url}/pdf`)).status).toBe(404);
+  });
+
+  it('shows the preview with a policy that keeps it inert', async () => {
+    const office = new PageClient(app);
+    await office.signIn('office', PASSWORD);
+    const list = await office.get('/notices');
+    const id = /href="\/notices\/(\d+)"/.exec(list.text)![1];
+    const preview = await office.get(`/notices/${id}/preview`);
+    expect(preview.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(preview.text).toContain('约谈通知书');
+  });
+});
