@@ -1,7 +1,7 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
 import { schemaHelpers } from './schema-helpers';
 
-/** Official notices, their recipients and acknowledgements, and their per-kind, per-year numbering. */
+/** Official notices, their recipients and acknowledgements, their per-kind, per-year numbering, and the rungs' notices. */
 export class Notices1764300000000 implements MigrationInterface {
   name = 'Notices1764300000000';
 
@@ -59,10 +59,14 @@ export class Notices1764300000000 implements MigrationInterface {
       new Table({ name: 'notice_counters', columns: [{ ...c.text('kind', 24), isPrimary: true }, { ...c.int('year'), isPrimary: true }, c.int('last_seq')] }),
     );
 
+    // A rung of the escalation ladder drafts the notice it issues.
+    await queryRunner.addColumn('escalations', new TableColumn(c.int('notice_id', { isNullable: true })));
+
     await queryRunner.createTable(new Table({ name: 'notice_issuers', columns: [{ ...c.text('kind', 24), isPrimary: true }, c.text('code', 20), c.text('name', 100), c.int('version')] }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('escalations', 'notice_id');
     for (const table of ['notice_issuers', 'notice_counters', 'notice_recipients', 'notices']) await queryRunner.dropTable(table);
   }
 }

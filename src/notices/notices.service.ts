@@ -79,35 +79,38 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** A draft filled from the records: an assignment, the current overdue list, or the voided notice it corrects. */
   async createDraft(access: Access, dto: CreateNoticeDto): Promise<NoticeView> {
-    const id = await this.dataSource.transaction(async (manager) => {
-      const issuer = await this.issuer(manager, dto.kind);
-      const draft = dto.replacesId ? await this.correction(manager, dto) : await this.fromRecords(manager, access, dto);
-      const notice = await manager.save(
-        manager.create(Notice, {
-          ...draft.notice,
-          kind: dto.kind,
-          status: 'draft',
-          issuerName: issuer.name,
-          issuerCode: issuer.code,
-          year: null,
-          seq: null,
-          number: null,
-          replacesId: dto.replacesId ?? null,
-          issuedOn: null,
-          issuedAt: null,
-          issuedBy: null,
-          pdfFile: null,
-          pdfSha256: null,
-          voidedAt: null,
-          voidReason: null,
-          createdBy: access.actor.userId,
-        }),
-      );
-      await manager.save(draft.recipients.map((r) => manager.create(NoticeRecipient, { ...r, noticeId: notice.id, acknowledgedAt: null, acknowledgedBy: null })));
-      await this.audit.record({ action: 'notice.create', objectType: 'notice', objectId: notice.id, changes: { kind: [null, dto.kind], title: [null, notice.title] } }, manager);
-      return notice.id;
-    });
+    const id = await this.dataSource.transaction((manager) => this.draft(manager, { userId: access.actor.userId, name: access.actor.displayName }, dto));
     return this.get(access, id);
+  }
+
+  /** Drafts inside the caller's transaction (also used by the escalation ladder); returns the new id. */
+  async draft(manager: EntityManager, author: { userId: number | null; name: string }, dto: CreateNoticeDto): Promise<number> {
+    const issuer = await this.issuer(manager, dto.kind);
+    const draft = dto.replacesId ? await this.correction(manager, dto) : await this.fromRecords(manager, author.name, dto);
+    const notice = await manager.save(
+      manager.create(Notice, {
+        ...draft.notice,
+        kind: dto.kind,
+        status: 'draft',
+        issuerName: issuer.name,
+        issuerCode: issuer.code,
+        year: null,
+        seq: null,
+        number: null,
+        replacesId: dto.replacesId ?? null,
+        issuedOn: null,
+        issuedAt: null,
+        issuedBy: null,
+        pdfFile: null,
+        pdfSha256: null,
+        voidedAt: null,
+        voidReason: null,
+        createdBy: author.userId ?? 0,
+      }),
+    );
+    await manager.save(draft.recipients.map((r) => manager.create(NoticeRecipient, { ...r, noticeId: notice.id, acknowledgedAt: null, acknowledgedBy: null })));
+    await this.audit.record({ action: 'notice.create', objectType: 'notice', objectId: notice.id, changes: { kind: [null, dto.kind], title: [null, notice.title] } }, manager);
+    return notice.id;
   }
 
   async update(access: Access, id: number, dto: UpdateNoticeDto): Promise<NoticeView> {
@@ -147,30 +150,44 @@ export class NoticesService implements WorkSource, OnModuleInit {
   async issue(access: Access, id: number, version: number): Promise<NoticeView> {
     const draft = await this.dataSource.getRepository(Notice).findOneBy({ id });
     if (!draft) throw new NotFoundError('通知');
+    await this.prepareIssue(draft);
+    const deliveries = await this.dataSource.transaction((manager) => this.issueIn(manager, id, access.actor.userId, version));
+    await this.afterIssue(id, deliveries);
+    return this.get(access, id);
+  }
+
+  /** Checks a draft can be issued and makes sure its counter row exists (outside any transaction). */
+  async prepareIssue(draft: Notice): Promise<void> {
     assertComplete(draft.kind, draft.content);
+    await ensureNoticeCounter(this.dataSource, draft.kind, Number(this.calendar.today().slice(0, 4)));
+  }
+
+  /** Issues inside the caller's transaction; `version` guards against an edit made meanwhile. */
+  async issueIn(manager: EntityManager, id: number, issuedBy: number | null, version?: number): Promise<WakeUp[]> {
     const today = this.calendar.today();
     const year = Number(today.slice(0, 4));
-    await ensureNoticeCounter(this.dataSource, draft.kind, year);
-    const deliveries = await this.dataSource.transaction(async (manager) => {
-      const notice = await manager.findOneByOrFail(Notice, { id });
-      if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
-      if (notice.version !== version) throw staleVersion();
-      const issuer = await this.issuer(manager, notice.kind);
-      const seq = await nextNoticeNumber(manager, notice.kind, year);
-      const number = noticeNumber(issuer.code, year, seq);
-      const result = await manager
-        .createQueryBuilder()
-        .update(Notice)
-        .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, issuedOn: today, issuedAt: this.clock.now(), issuedBy: access.actor.userId, version: () => 'version + 1' })
-        .where("id = :id AND version = :version AND status = 'draft'", { id, version })
-        .execute();
-      if (result.affected !== 1) throw staleVersion();
-      await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number] } }, manager);
-      return this.tellRecipients(manager, { ...notice, number });
-    });
+    const notice = await manager.findOneByOrFail(Notice, { id });
+    if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
+    if (version !== undefined && notice.version !== version) throw staleVersion();
+    assertComplete(notice.kind, notice.content);
+    const issuer = await this.issuer(manager, notice.kind);
+    const seq = await nextNoticeNumber(manager, notice.kind, year);
+    const number = noticeNumber(issuer.code, year, seq);
+    const result = await manager
+      .createQueryBuilder()
+      .update(Notice)
+      .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, issuedOn: today, issuedAt: this.clock.now(), issuedBy, version: () => 'version + 1' })
+      .where("id = :id AND version = :version AND status = 'draft'", { id, version: notice.version })
+      .execute();
+    if (result.affected !== 1) throw staleVersion();
+    await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number] } }, manager);
+    return this.tellRecipients(manager, { ...notice, number });
+  }
+
+  /** Once the issuing transaction has committed: the render and the deliveries are woken. */
+  async afterIssue(id: number, deliveries: WakeUp[]): Promise<void> {
     await this.jobs.wake('render', [{ id, runAt: this.clock.now() }]);
     await this.jobs.wake('delivery', deliveries);
-    return this.get(access, id);
   }
 
   async acknowledge(access: Access, id: number): Promise<NoticeView> {
@@ -294,13 +311,12 @@ export class NoticesService implements WorkSource, OnModuleInit {
     };
   }
 
-  private async fromRecords(manager: EntityManager, access: Access, dto: CreateNoticeDto): Promise<{ notice: Partial<Notice>; recipients: Recipient[] }> {
+  private async fromRecords(manager: EntityManager, contact: string, dto: CreateNoticeDto): Promise<{ notice: Partial<Notice>; recipients: Recipient[] }> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
     const leaders = await manager.find(User, { where: { role: 'leader', active: true }, order: { id: 'ASC' } });
     const copies: Recipient[] = leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc', name: l.displayName }));
     const daysLate = (deadline: string | null) => (deadline && deadline < today ? -calendar.workingDaysUntil(today, deadline) : 0);
-    const contact = access.actor.displayName;
     if (dto.kind === 'circular') {
       const lagging = await manager.find(Assignment, { where: { status: In([...OPEN_STATUSES]), deadline: LessThan(today) }, relations: { directive: true, unit: true }, order: { deadline: 'ASC', id: 'ASC' } });
       const items: OverdueItem[] = lagging.map((a) => ({ unitName: a.unit!.name, directiveCode: a.directive!.code, directiveTitle: a.directive!.title, deadline: chineseDate(a.deadline!), overdueDays: daysLate(a.deadline), progress: `${a.percentDone}%` }));

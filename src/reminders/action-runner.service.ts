@@ -17,6 +17,7 @@ import { previousReportDue, Rung, RUNG_LABELS } from './escalation-ladder';
 import { leadersAndOffice, officeStaff, unitContacts } from './recipients';
 import { SchedulePlanner } from './schedule-planner.service';
 import { ScheduledAction } from './scheduled-action.entity';
+import { RungNotices } from './rung-notices.service';
 
 /** An action that keeps failing stops being retried and shows as failed. */
 const MAX_ACTION_ATTEMPTS = 5;
@@ -25,6 +26,8 @@ interface Effect {
   outcome: string;
   deliveries: WakeUp[];
   actions: WakeUp[];
+  /** A notice issued by the effect, whose PDF is to be rendered once the transaction commits. */
+  issuedNotice?: number;
 }
 
 /** Does what a scheduled action says, once: the claim on the row and the effect commit together. */
@@ -39,6 +42,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly rungNotices: RungNotices,
   ) {}
 
   onModuleInit(): void {
@@ -64,6 +68,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     if (effect) {
       await this.jobs.wake('delivery', effect.deliveries);
       await this.jobs.wake('action', effect.actions);
+      if (effect.issuedNotice) await this.jobs.wake('render', [{ id: effect.issuedNotice, runAt: this.clock.now() }]);
     }
   }
 
@@ -157,8 +162,12 @@ export class ActionRunner implements WorkSource, OnModuleInit {
       .orIgnore()
       .execute();
     const escalation = await manager.findOneByOrFail(Escalation, { assignmentId: assignment.id, rung, periodKey: period });
-    const deliveries = status === 'issued' ? await this.announce(manager, escalation, assignment) : await this.askApproval(manager, escalation, assignment);
-    return { outcome: status === 'issued' ? `已发出${RUNG_LABELS[rung]}` : `已拟${RUNG_LABELS[rung]}，待协调办审批`, deliveries, actions: [] };
+    const notice = escalation.noticeId ? null : await this.rungNotices.prepare(manager, escalation);
+    if (status === 'pending') return { outcome: `已拟${RUNG_LABELS[rung]}${notice ? '（含通知草稿）' : ''}，待协调办审批`, deliveries: await this.askApproval(manager, escalation, assignment), actions: [] };
+    // Issued at once: with its notice when the draft is complete (an interview letter needs a time and place).
+    const issued = notice ? await this.rungNotices.issueIfComplete(manager, notice, null) : null;
+    const deliveries = issued ?? (await this.announce(manager, escalation, assignment));
+    return { outcome: `已发出${RUNG_LABELS[rung]}${notice && !issued ? '（通知草稿待补全后印发）' : ''}`, deliveries, actions: [], ...(issued && notice ? { issuedNotice: notice } : {}) };
   }
 
   /** An issued rung: to the unit's contacts, the leaders and the office. */

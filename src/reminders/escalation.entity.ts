@@ -37,6 +37,10 @@ export class Escalation {
   @Column({ type: 'varchar', length: 500 })
   summary!: string;
 
+  /** The notice the rung issues (督办通知书, 通报, 约谈通知书), drafted when the rung is reached. */
+  @Column({ name: 'notice_id', type: 'int', nullable: true })
+  noticeId!: number | null;
+
   @Column({ name: 'decided_by', type: 'int', nullable: true })
   decidedBy!: number | null;
 

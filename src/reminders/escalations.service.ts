@@ -12,6 +12,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { ActionRunner } from './action-runner.service';
 import { ApproveEscalationDto, DismissEscalationDto, EscalationPage, EscalationQueryDto, EscalationView } from './dto/reminders.dto';
 import { Escalation } from './escalation.entity';
+import { RungNotices } from './rung-notices.service';
 
 /** The approval queue: rungs the ladder prepared, which the office issues or dismisses. */
 @Injectable()
@@ -22,6 +23,7 @@ export class EscalationsService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly rungNotices: RungNotices,
   ) {}
 
   async list(access: Access, query: EscalationQueryDto): Promise<Page<EscalationView>> {
@@ -38,12 +40,21 @@ export class EscalationsService {
     return pageOf(items.map(view), total, query) as EscalationPage;
   }
 
+  /** Issues the rung: its notice when it has one (which must be complete by then), else the rung's own message. */
   async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
-    return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation, assignment) => this.runner.announce(manager, escalation, assignment));
+    return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation, assignment) => {
+      if (!escalation.noticeId) return { deliveries: await this.runner.announce(manager, escalation, assignment) };
+      const deliveries = await this.rungNotices.issueIfComplete(manager, escalation.noticeId, access.actor.userId);
+      if (!deliveries) throw new DomainError('CONFLICT', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
+      return { deliveries, issuedNotice: escalation.noticeId };
+    });
   }
 
   async dismiss(access: Access, id: number, dto: DismissEscalationDto): Promise<EscalationView> {
-    return this.decide(access, id, 'dismissed', dto.reason, async () => []);
+    return this.decide(access, id, 'dismissed', dto.reason, async (manager, escalation) => {
+      await this.rungNotices.discard(manager, escalation);
+      return { deliveries: [] };
+    });
   }
 
   private async decide(
@@ -51,9 +62,9 @@ export class EscalationsService {
     id: number,
     status: 'issued' | 'dismissed',
     note: string | null,
-    effect: (manager: EntityManager, escalation: Escalation, assignment: Assignment) => Promise<WakeUp[]>,
+    effect: (manager: EntityManager, escalation: Escalation, assignment: Assignment) => Promise<{ deliveries: WakeUp[]; issuedNotice?: number }>,
   ): Promise<EscalationView> {
-    const deliveries = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const escalation = await manager.findOne(Escalation, { where: { id }, relations: { assignment: { directive: true, unit: true } } });
       if (!escalation) throw new NotFoundError('督办审批事项');
       access.assertReaches('escalation', id, [escalation.assignment!.unitId]);
@@ -63,7 +74,8 @@ export class EscalationsService {
       await this.audit.record({ action: status === 'issued' ? 'escalation.approve' : 'escalation.dismiss', objectType: 'escalation', objectId: id, changes: { status: ['pending', status], ...(note ? { note: [null, note] } : {}) } }, manager);
       return effect(manager, { ...escalation, status }, escalation.assignment!);
     });
-    await this.jobs.wake('delivery', deliveries);
+    await this.jobs.wake('delivery', outcome.deliveries);
+    if (outcome.issuedNotice) await this.jobs.wake('render', [{ id: outcome.issuedNotice, runAt: this.clock.now() }]);
     const decided = await this.dataSource.getRepository(Escalation).findOneOrFail({ where: { id }, relations: { assignment: { directive: true, unit: true } } });
     return view(decided);
   }
@@ -79,6 +91,7 @@ function view(e: Escalation): EscalationView {
     unitName: a.unit!.name,
     rung: e.rung,
     periodKey: e.periodKey,
+    noticeId: e.noticeId,
     status: e.status,
     summary: e.summary,
     decisionNote: e.decisionNote,

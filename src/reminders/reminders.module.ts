@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ActionRunner } from './action-runner.service';
 import { EscalationPoliciesService } from './escalation-policies.service';
 import { EscalationsService } from './escalations.service';
 import { EscalationPoliciesController, EscalationsController, ScheduledActionsController } from './reminders.controller';
+import { RungNotices } from './rung-notices.service';
 import { ScheduleService } from './schedule.service';
 import { SchedulePlanner } from './schedule-planner.service';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule],
+  imports: [CalendarModule, NotificationsModule, NoticesModule],
   controllers: [EscalationPoliciesController, EscalationsController, ScheduledActionsController],
-  providers: [SchedulePlanner, ActionRunner, EscalationsService, EscalationPoliciesService, ScheduleService],
+  providers: [SchedulePlanner, ActionRunner, RungNotices, EscalationsService, EscalationPoliciesService, ScheduleService],
   exports: [SchedulePlanner, EscalationsService, EscalationPoliciesService, ScheduleService],
 })
 export class RemindersModule {}

@@ -12,6 +12,7 @@ import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { Escalation, EscalationPolicy } from './escalation.entity';
 import { DEFAULT_LADDERS, diffPlan, Ladder, officeTime, planActions } from './escalation-ladder';
+import { RungNotices } from './rung-notices.service';
 import { ScheduledAction } from './scheduled-action.entity';
 
 const CHUNK = 500;
@@ -28,6 +29,7 @@ export class SchedulePlanner implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rungNotices: RungNotices,
   ) {}
 
   onModuleInit(): void {
@@ -105,7 +107,9 @@ export class SchedulePlanner implements OnModuleInit {
     for (const { id, dueAt: at } of reschedule) await manager.update(ScheduledAction, { id }, { status: 'pending', dueAt: at, runAt: at, attempts: 0, lastError: null, outcome: null });
     // A prepared rung is moot once the work is no longer in the unit's hands.
     if (finished.length > 0) {
-      await manager.update(Escalation, { assignmentId: In(finished), status: 'pending' }, { status: 'dismissed', decisionNote: '任务已办结、撤销或已申请办结，自动撤回', decidedAt: now });
+      const withdrawn = await manager.findBy(Escalation, { assignmentId: In(finished), status: 'pending' });
+      for (const escalation of withdrawn) await this.rungNotices.discard(manager, escalation);
+      if (withdrawn.length > 0) await manager.update(Escalation, { id: In(withdrawn.map((e) => e.id)), status: 'pending' }, { status: 'dismissed', decisionNote: '任务已办结、撤销或已申请办结，自动撤回', decidedAt: now });
     }
     const pending = await manager.find(ScheduledAction, { where: { assignmentId: In(ids), status: 'pending' }, select: { id: true, runAt: true } });
     return pending.map((a) => ({ id: a.id, runAt: a.runAt }));

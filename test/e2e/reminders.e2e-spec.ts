@@ -125,22 +125,30 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
     expect(approved.body).toMatchObject({ status: 'issued', decisionNote: '同意' });
     await office.post(`/api/escalations/${queue[0].id}/approve`).send({}).expect(409);
     await drain([app]);
-    for (const client of [town, leader, office]) {
-      expect((await inbox(client)).filter((n) => n.kind === 'escalation').map((n) => n.title)).toEqual([expect.stringContaining('【督办通知书】东湖街道')]);
+    // Approving issued the rung's notice, drafted when the rung was reached: numbered, rendered, addressed to the unit and copied to the leader.
+    for (const client of [town, leader]) {
+      expect((await inbox(client)).filter((n) => n.kind === 'escalation').map((n) => n.title)).toEqual([expect.stringContaining('【督办通知书】反诈办督〔2026〕1号')]);
     }
     expect((await inbox(police)).filter((n) => n.kind === 'escalation')).toEqual([]);
+    const [notice] = (await town.get('/api/notices').expect(200)).body.items;
+    expect(notice).toMatchObject({ id: approved.body.noticeId, kind: 'supervision_notice', status: 'issued', addressee: '测试市东湖街道', pdfSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('cancels everything pending when the task is closed, and withdraws prepared rungs', async () => {
     await at('2026-10-20');
     const queue = (await office.get('/api/escalations').expect(200)).body.items;
     expect(queue.map((e: { rung: string }) => e.rung)).toEqual(['circular']);
+    const circular = (await office.get(`/api/notices/${queue[0].noticeId}`).expect(200)).body;
+    expect(circular).toMatchObject({ kind: 'circular', status: 'draft' });
+    expect(circular.content.lagging.map((l: { unitName: string }) => l.unitName)).toEqual(['测试市东湖街道']);
     let task = (await town.get(`/api/assignments/${townTask}`).expect(200)).body;
     task = (await town.post(`/api/assignments/${townTask}/acknowledge`).send({ version: task.version }).expect(200)).body;
     task = (await town.post(`/api/assignments/${townTask}/reports`).send({ version: task.version, narrative: '已清理 80%', percentDone: 80 }).expect(200)).body;
     task = (await town.post(`/api/assignments/${townTask}/completion-request`).send({ version: task.version, narrative: '已全部清理', percentDone: 100 }).expect(200)).body;
     expect(await schedule(office, townTask)).toEqual([]);
     expect((await office.get(`/api/escalations?status=dismissed&assignmentId=${townTask}`).expect(200)).body.items.map((e: { rung: string }) => e.rung)).toEqual(['circular']);
+    // The circular drafted for the withdrawn rung went with it.
+    expect((await office.get('/api/notices?status=draft').expect(200)).body.items).toEqual([]);
     await office.post(`/api/assignments/${townTask}/close`).send({ version: task.version }).expect(200);
     await at('2026-10-27');
     expect((await office.get('/api/escalations').expect(200)).body.items).toEqual([]);
@@ -164,7 +172,7 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
 
     // Now automatic: the notice goes out by itself, with nothing waiting in the queue.
     await at('2026-11-02');
-    expect((await inbox(police)).filter((n) => n.kind === 'escalation').map((n) => n.title)).toEqual([expect.stringContaining('【督办通知书】公安局')]);
+    expect((await inbox(police)).filter((n) => n.kind === 'escalation').map((n) => n.title)).toEqual([expect.stringContaining('【督办通知书】反诈办督〔2026〕2号')]);
     expect((await office.get('/api/escalations').expect(200)).body.items).toEqual([]);
   });
 

@@ -132,6 +132,9 @@ export class EscalationView {
   @ApiProperty({ description: '针对的办理时限或报送期' })
   periodKey!: string;
 
+  @ApiProperty({ nullable: true, type: Number, description: '随附的通知（督办通知书、通报、约谈通知书）' })
+  noticeId!: number | null;
+
   @ApiProperty({ enum: ESCALATION_STATUSES })
   status!: EscalationStatus;
 
