@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { contentDisposition } from '../attachments/attachments.service';
-import { CreateNoticeDto, IssueNoticeDto, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { ChaseView, CreateNoticeDto, IssueNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { NOTICE_KINDS, NoticeKind } from './notice-templates';
+import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { NoticesService } from './notices.service';
 
 /** The preview is our own markup with people's text escaped; this keeps it inert all the same. */
@@ -96,6 +98,15 @@ export class NoticesController {
     return this.notices.acknowledge(access, id);
   }
 
+  @Post(':id/chase')
+  @HttpCode(200)
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '催签：提醒尚未签收的接收方（每天至多一次）' })
+  @ApiOkResponse({ type: ChaseView })
+  async chase(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<ChaseView> {
+    return { reminded: await this.notices.chase(access, id) };
+  }
+
   @Post(':id/void')
   @HttpCode(200)
   @RequirePermission(Permission.NoticesManage)
@@ -103,5 +114,27 @@ export class NoticesController {
   @ApiOkResponse({ type: NoticeView })
   void(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VoidNoticeDto): Promise<NoticeView> {
     return this.notices.void(access, id, dto);
+  }
+}
+
+@ApiTags('公文通知')
+@Controller('api/notice-issuers')
+export class NoticeIssuersController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Get()
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '各类通知的机关代字与发文机关' })
+  @ApiOkResponse({ type: [IssuerView] })
+  list(): Promise<IssuerView[]> {
+    return this.notices.issuers();
+  }
+
+  @Put(':kind')
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '设置某类通知的机关代字与发文机关（此后印发的通知使用）' })
+  @ApiOkResponse({ type: IssuerView })
+  set(@Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() dto: IssuerDto): Promise<IssuerView> {
+    return this.notices.setIssuer(kind, dto);
   }
 }

@@ -20,11 +20,11 @@ import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
-import { CONTENT_DTOS, CreateNoticeDto, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
-import { NOTICE_KIND_LABELS, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
 import { PdfRenderer } from './pdf-renderer.service';
 
 /** Issuer codes until the office sets its own: the office's short name and the kind's character. */
@@ -215,6 +215,54 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return this.get(access, id);
   }
 
+  /** Reminds the recipients who have not acknowledged an issued notice; at most once a day each. */
+  async chase(access: Access, id: number): Promise<number> {
+    const { notice, recipients } = await this.load(access, id);
+    if (notice.status !== 'issued') throw new DomainError('CONFLICT', '只有已印发的通知才能催签');
+    const waiting = recipients.filter((r) => !r.acknowledgedAt);
+    const deliveries = await this.dataSource.transaction(async (manager) => {
+      const users = await this.recipientUsers(manager, waiting);
+      await this.audit.record({ action: 'notice.chase', objectType: 'notice', objectId: id, changes: { recipients: [null, waiting.map((r) => r.name)] } }, manager);
+      return this.notifications.notify(manager, users, {
+        kind: 'reminder',
+        title: `请签收：${notice.number} ${notice.title}`,
+        body: `${NOTICE_KIND_LABELS[notice.kind]}“${notice.title}”（${notice.number}）尚未签收，请及时查阅并签收。`,
+        link: `/notices/${id}`,
+        sourceKey: `notice:${id}:chase:${this.calendar.today()}`,
+      });
+    });
+    await this.jobs.wake('delivery', deliveries);
+    return waiting.length;
+  }
+
+  async issuers(): Promise<IssuerView[]> {
+    const manager = this.dataSource.manager;
+    const stored = await manager.find(NoticeIssuer);
+    return Promise.all(
+      NOTICE_KINDS.map(async (kind) => {
+        const row = stored.find((s) => s.kind === kind);
+        const issuer = row ?? (await this.issuer(manager, kind));
+        return { kind, code: issuer.code, name: issuer.name, isDefault: !row, version: row?.version ?? 0 };
+      }),
+    );
+  }
+
+  /** The office sets a kind's issuer code and name; notices issued before keep theirs. */
+  async setIssuer(kind: NoticeKind, dto: IssuerDto): Promise<IssuerView> {
+    await this.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(NoticeIssuer, { kind });
+      if ((before?.version ?? 0) !== dto.version) throw staleVersion();
+      if (before) {
+        const result = await manager.update(NoticeIssuer, { kind, version: dto.version }, { code: dto.code, name: dto.name, version: dto.version + 1 });
+        if (result.affected !== 1) throw staleVersion();
+      } else {
+        await manager.insert(NoticeIssuer, { kind, code: dto.code, name: dto.name, version: 1 });
+      }
+      await this.audit.record({ action: 'notice_issuer.set', objectType: 'notice_issuer', objectId: kind, changes: { code: [before?.code ?? null, dto.code], name: [before?.name ?? null, dto.name] } }, manager);
+    });
+    return (await this.issuers()).find((i) => i.kind === kind)!;
+  }
+
   /** The stored PDF of an issued notice, exactly as issued. */
   async pdf(access: Access, id: number): Promise<{ stream: ReadStream; fileName: string }> {
     const { notice } = await this.load(access, id);
@@ -284,13 +332,18 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return { code: `${office?.shortName ?? '协调办'}${CODE_SUFFIX[kind]}`, name: office?.name ?? '协调办公室' };
   }
 
-  private async tellRecipients(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
-    const recipients = await manager.findBy(NoticeRecipient, { noticeId: notice.id });
+  /** The people behind recipients: a unit's contacts, or the leader named. */
+  private recipientUsers(manager: EntityManager, recipients: NoticeRecipient[]): Promise<User[]> {
     const unitIds = recipients.map((r) => r.unitId).filter((u): u is number => u !== null);
     const userIds = recipients.map((r) => r.userId).filter((u): u is number => u !== null);
-    const users = await manager.find(User, {
+    if (unitIds.length === 0 && userIds.length === 0) return Promise.resolve([]);
+    return manager.find(User, {
       where: [...(unitIds.length ? [{ unitId: In(unitIds), role: 'unit' as const, active: true }] : []), ...(userIds.length ? [{ id: In(userIds), active: true }] : [])],
     });
+  }
+
+  private async tellRecipients(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
+    const users = await this.recipientUsers(manager, await manager.findBy(NoticeRecipient, { noticeId: notice.id }));
     return this.notifications.notify(manager, users, {
       kind: 'escalation',
       title: `【${NOTICE_KIND_LABELS[notice.kind]}】${notice.number} ${notice.title}`,

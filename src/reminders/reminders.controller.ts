@@ -3,8 +3,8 @@ import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } f
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
-import { ParsePriorityPipe } from './parse-priority.pipe';
-import type { Priority } from '../directives/directive.entity';
+import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
+import { PRIORITIES, Priority } from '../directives/directive.entity';
 import {
   ApproveEscalationDto,
   DismissEscalationDto,
@@ -39,7 +39,7 @@ export class EscalationPoliciesController {
   @ApiOperation({ summary: '修改某一优先级的督办规则；该优先级所有未办结任务随即重新排程' })
   @ApiOkResponse({ type: PolicyView })
   @ApiConflictResponse({ description: '规则已被他人修改（STALE_VERSION）' })
-  update(@CurrentAccess() access: Access, @Param('priority', ParsePriorityPipe) priority: Priority, @Body() dto: UpdatePolicyDto): Promise<PolicyView> {
+  update(@CurrentAccess() access: Access, @Param('priority', new ParseOneOfPipe(PRIORITIES, '优先级')) priority: Priority, @Body() dto: UpdatePolicyDto): Promise<PolicyView> {
     return this.policies.update(access, priority, dto);
   }
 }

@@ -8,8 +8,9 @@ import { contentDisposition } from '../attachments/attachments.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
 import { FieldError } from '../common/validation';
-import { CreateNoticeDto, NoticeQueryDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS } from '../notices/notice-templates';
+import { CreateNoticeDto, IssuerDto, NoticeQueryDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
+import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '../notices/notice-templates';
+import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
 import { FormBody, formValue, idField, parseForm } from './forms';
@@ -30,6 +31,7 @@ export class NoticePagesController {
     const page = await this.notices.list(access, query);
     return {
       title: '公文通知',
+      issuers: this.manages(access) ? (await this.notices.issuers()).map((i) => ({ ...i, label: NOTICE_KIND_LABELS[i.kind] })) : [],
       notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledged: n.recipients.filter((r) => r.acknowledgedAt).length, recipientCount: n.recipients.length })),
       kinds: NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] })),
       filter: { kind: query.kind ?? '', status: query.status ?? '' },
@@ -45,6 +47,15 @@ export class NoticePagesController {
     if (!form.ok) throw new DomainError('VALIDATION_FAILED', form.errors.map((e) => e.message).join('；'), form.errors);
     const notice = await this.notices.createDraft(access, form.value);
     res.redirect(303, `/notices/${notice.id}`);
+  }
+
+  @Post('issuers/:kind')
+  @RequirePermission(Permission.NoticesManage)
+  async setIssuer(@Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() body: FormBody, @Res() res: Response) {
+    const form = parseForm(IssuerDto, { version: Number(formValue(body.version)), code: formValue(body.code) ?? '', name: formValue(body.name) ?? '' });
+    if (!form.ok) throw new DomainError('VALIDATION_FAILED', form.errors.map((e) => `${e.field} ${e.message}`).join('；'), form.errors);
+    await this.notices.setIssuer(kind, form.value);
+    res.redirect(303, '/notices');
   }
 
   @Get(':id')
@@ -106,6 +117,12 @@ export class NoticePagesController {
     res.redirect(303, `/notices/${correction.id}`);
   }
 
+  @Post(':id/chase')
+  @RequirePermission(Permission.NoticesManage)
+  chase(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+    return this.step(access, id, res, () => this.notices.chase(access, id), []);
+  }
+
   @Post(':id/acknowledge')
   @RequirePermission(Permission.NoticesAcknowledge)
   acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
@@ -139,6 +156,7 @@ export class NoticePagesController {
       fields: contentFields(notice.kind, notice.content),
       manages: this.manages(access),
       editable: this.manages(access) && notice.status === 'draft',
+      unacknowledged: notice.status === 'issued' && notice.recipients.some((r) => !r.acknowledgedAt),
       canAcknowledge: notice.status === 'issued' && !!mine && !mine.acknowledgedAt && scopeOf(access.actor.role, Permission.NoticesAcknowledge) !== null,
       errors,
     };

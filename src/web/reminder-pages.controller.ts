@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
-import { PRIORITY_LABELS, Priority } from '../directives/directive.entity';
+import { PRIORITIES, PRIORITY_LABELS, Priority } from '../directives/directive.entity';
 import { DeliveriesService } from '../notifications/deliveries.service';
 import { DeliveryQueryDto, InboxQueryDto } from '../notifications/dto/notification.dto';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -12,7 +12,7 @@ import { ApproveEscalationDto, DismissEscalationDto, EscalationQueryDto, Schedul
 import { EscalationPoliciesService } from '../reminders/escalation-policies.service';
 import { EscalationsService } from '../reminders/escalations.service';
 import { RUNG_LABELS, RUNG_MODES, RUNGS } from '../reminders/escalation-ladder';
-import { ParsePriorityPipe } from '../reminders/parse-priority.pipe';
+import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { ScheduleService } from '../reminders/schedule.service';
 import { FormBody, formValue, parseForm, renderInvalid, submitForm } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
@@ -124,7 +124,7 @@ export class ReminderPagesController {
 
   @Post('policies/:priority')
   @RequirePermission(Permission.EscalationsManage)
-  async savePolicy(@CurrentAccess() access: Access, @Param('priority', ParsePriorityPipe) priority: Priority, @Body() body: FormBody, @Res() res: Response) {
+  async savePolicy(@CurrentAccess() access: Access, @Param('priority', new ParseOneOfPipe(PRIORITIES, '优先级')) priority: Priority, @Body() body: FormBody, @Res() res: Response) {
     const form = parseForm(UpdatePolicyDto, policyFromForm(body));
     if (!form.ok) return renderInvalid(res, 'reminders/policies', await this.policyModel(access, priority, form.errors), form.errors);
     await submitForm(res, 'reminders/policies', await this.policyModel(access, priority, []), async () => {

@@ -91,6 +91,29 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     await office.post(`/api/notices/${noticeId}/acknowledge`).expect(403);
   });
 
+  it('chases the recipients who have not acknowledged, once a day', async () => {
+    const fresh = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201)).body;
+    const issued = (await office.post(`/api/notices/${fresh.id}/issue`).send({ version: fresh.version }).expect(200)).body;
+    await police.post(`/api/notices/${issued.id}/acknowledge`).expect(200);
+    expect((await office.post(`/api/notices/${issued.id}/chase`).expect(200)).body).toEqual({ reminded: 1 });
+    await office.post(`/api/notices/${issued.id}/chase`).expect(200);
+    const chased = (await leader.get('/api/notifications').expect(200)).body.items.filter((n: { title: string }) => n.title.startsWith('请签收'));
+    expect(chased.map((n: { title: string }) => n.title)).toEqual([expect.stringContaining(issued.number)]);
+    expect((await police.get('/api/notifications').expect(200)).body.items.filter((n: { title: string }) => n.title.startsWith('请签收'))).toEqual([]);
+    await police.post(`/api/notices/${issued.id}/chase`).expect(403);
+    await office.post(`/api/notices/${issued.id}/void`).send({ reason: '重复印发' }).expect(200);
+  });
+
+  it('numbers with the issuer code the office sets, from then on', async () => {
+    const issuers = (await office.get('/api/notice-issuers').expect(200)).body as { kind: string; code: string; version: number; isDefault: boolean }[];
+    expect(issuers.find((i) => i.kind === 'supervision_notice')).toMatchObject({ code: '反诈办督', isDefault: true, version: 0 });
+    await office.put('/api/notice-issuers/supervision_notice').send({ version: 0, code: '测反诈〔督〕', name: '测试市反诈联席办' }).expect(400);
+    await police.put('/api/notice-issuers/supervision_notice').send({ version: 0, code: '测反诈督', name: '测试市反诈联席办' }).expect(403);
+    await office.put('/api/notice-issuers/nonsense').send({ version: 0, code: '测反诈督', name: '测试市反诈联席办' }).expect(404);
+    expect((await office.put('/api/notice-issuers/supervision_notice').send({ version: 0, code: '测反诈督', name: '测试市打击治理电信网络诈骗联席会议办公室' }).expect(200)).body).toMatchObject({ code: '测反诈督', isDefault: false, version: 1 });
+    await office.put('/api/notice-issuers/supervision_notice').send({ version: 0, code: 'X', name: 'Y' }).expect(409);
+  });
+
   it('voids with a reason and issues the correction under the next number', async () => {
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '' }).expect(400);
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '期限写错' }).expect(200);
@@ -98,7 +121,7 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     const correction = await office.post('/api/notices').send({ kind: 'supervision_notice', replacesId: noticeId }).expect(201);
     expect(correction.body).toMatchObject({ status: 'draft', replacesId: noticeId, addressee: '测试市公安局' });
     const issued = await office.post(`/api/notices/${correction.body.id}/issue`).send({ version: correction.body.version }).expect(200);
-    expect(issued.body.number).toBe('反诈办督〔2026〕2号');
+    expect(issued.body.number).toBe('测反诈督〔2026〕3号');
   });
 
   it('drafts a circular from the overdue list, numbered in its own sequence', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
 import { NOTICE_STATUSES, NoticeStatus } from '../notice.entity';
@@ -220,3 +220,31 @@ export class NoticeView {
 }
 
 export class NoticePage extends PageOf(NoticeView, 'NoticePage') {}
+
+export class IssuerDto {
+  @ApiProperty({ description: '版本号；从未设置过为 0' })
+  @IsInt()
+  @Min(0)
+  version!: number;
+
+  @ApiProperty({ description: '机关代字，如 反诈办督（文号为 反诈办督〔2026〕12号）', maxLength: 20 })
+  @Text(20)
+  @Matches(/^[^〔〕\[\]\s]+$/, { message: '不能含括号或空格' })
+  code!: string;
+
+  @ApiProperty({ description: '发文机关全称（红头与落款）', maxLength: 100 })
+  @Text(100)
+  name!: string;
+}
+
+export class IssuerView {
+  @ApiProperty({ enum: NOTICE_KINDS }) kind!: NoticeKind;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: '是否仍为默认（协调办简称加类别字）' }) isDefault!: boolean;
+  @ApiProperty() version!: number;
+}
+
+export class ChaseView {
+  @ApiProperty({ description: '本次催签的接收方数' }) reminded!: number;
+}
