@@ -29,10 +29,16 @@ describe(`start-up on an empty database (${process.env.TEST_DB})`, () => {
       const token = async (username: string) => (await app.http().post('/api/auth/login').send({ username, password: 'demo-password-1' }).expect(200)).body.accessToken as string;
       const office = await token('office');
       const queue = await app.http().get('/api/escalations').set('Authorization', `Bearer ${office}`).expect(200);
-      expect(queue.body.items).toContainEqual(expect.objectContaining({ rung: 'supervision_notice', status: 'pending', unitName: expect.stringContaining('电信') }));
+      expect(queue.body.items).toContainEqual(expect.objectContaining({ rung: 'supervision_notice', status: 'pending', unitName: expect.stringContaining('电信'), noticeId: expect.any(Number) }));
+      // Approving it issues its notice, which the unit then finds among its notices.
+      const rung = queue.body.items.find((e: { unitName: string; rung: string }) => e.rung === 'supervision_notice' && e.unitName.includes('电信'));
+      await app.http().post(`/api/escalations/${rung.id}/approve`).set('Authorization', `Bearer ${office}`).send({}).expect(200);
+      const telecom = await token('unit-telecom');
+      const notices = await app.http().get('/api/notices').set('Authorization', `Bearer ${telecom}`).expect(200);
+      expect(notices.body.items).toContainEqual(expect.objectContaining({ id: rung.noticeId, kind: 'supervision_notice', status: 'issued', number: expect.stringMatching(/^.+督〔\d{4}〕1号$/) }));
       const upcoming = await app.http().get('/api/scheduled-actions?withinDays=10').set('Authorization', `Bearer ${office}`).expect(200);
       expect(upcoming.body.total).toBeGreaterThan(0);
-      const inbox = await app.http().get('/api/notifications').set('Authorization', `Bearer ${await token('unit-telecom')}`).expect(200);
+      const inbox = await app.http().get('/api/notifications').set('Authorization', `Bearer ${telecom}`).expect(200);
       expect(inbox.body.items).toContainEqual(expect.objectContaining({ kind: 'reminder', title: expect.stringContaining('涉诈高风险电话卡二次实人核验') }));
     } finally {
       for (const started of apps) await started.app.close();
