@@ -80,8 +80,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
    * Redis does not answer in time the request goes on and the reconciler enqueues them later.
    */
   async wake(kind: WorkKind, items: WakeUp[]): Promise<void> {
+    if (items.length === 0) return;
     const queue = this.queues.get(kind);
-    if (!queue || items.length === 0) return;
+    if (!queue) {
+      // In-process: work due now (a notice's PDF, a retry) need not wait for the next poll.
+      if (this.timer && items.some((item) => item.runAt <= this.clock.now())) setImmediate(() => this.tick());
+      return;
+    }
     try {
       await withTimeout(this.enqueue(queue, kind, items), ENQUEUE_TIMEOUT_MS);
     } catch (error) {
