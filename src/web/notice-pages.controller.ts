@@ -34,9 +34,9 @@ export class NoticePagesController {
       issuers: this.manages(access) ? (await this.notices.issuers()).map((i) => ({ ...i, label: NOTICE_KIND_LABELS[i.kind] })) : [],
       notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledged: n.recipients.filter((r) => r.acknowledgedAt).length, recipientCount: n.recipients.length })),
       kinds: NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] })),
-      filter: { kind: query.kind ?? '', status: query.status ?? '' },
+      filter: { kind: query.kind ?? '', status: query.status ?? '', year: query.year ?? '' },
       manages: this.manages(access),
-      pager: pager(page, { kind: query.kind, status: query.status }),
+      pager: pager(page, { kind: query.kind, status: query.status, year: query.year }),
     };
   }
 
