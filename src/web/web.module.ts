@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssignmentsModule } from '../assignments/assignments.module';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
 import { DirectivesModule } from '../directives/directives.module';
@@ -9,6 +10,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
+import { AttachmentPagesController } from './attachment-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { CalendarPagesController } from './calendar-pages.controller';
 import { DirectivePagesController } from './directive-pages.controller';
@@ -22,8 +24,8 @@ import { UserPagesController } from './user-pages.controller';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule],
-  controllers: [AuthPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController],
+  imports: [AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController],
   providers: [HomeService],
 })
 export class WebModule {}

@@ -70,6 +70,14 @@ describe(`directive and task pages (${process.env.TEST_DB})`, () => {
     const after = await browser.get(`/tasks/${taskId}`);
     expect(after.text).toContain('记录.pdf');
     expect(after.text).toContain('办理中');
+    // The file opens from the page with the browser's session, and only for those who may see it.
+    const link = /href="(\/attachments\/\d+)">记录\.pdf/.exec(after.text)![1];
+    const file = await browser.get(link);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const stranger = new PageClient(app);
+    await stranger.signIn('unit-police', PASSWORD);
+    expect((await stranger.get(link)).status).toBe(404);
     // 2099 is beyond the calendar's years: the page says so instead of guessing working days.
     expect(after.text).toContain('日历未覆盖');
   });

@@ -1,0 +1,22 @@
+import { Controller, Get, Param, ParseIntPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import { AttachmentsService, contentDisposition } from '../attachments/attachments.service';
+
+/** Downloads from the pages: signed in by cookie (the API's /api/attachments takes a Bearer token only). */
+@ApiExcludeController()
+@Controller('attachments')
+export class AttachmentPagesController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Get(':id')
+  @RequirePermission(Permission.AttachmentsRead)
+  async download(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const attachment = await this.attachments.findForDownload(access, id);
+    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+    return new StreamableFile(this.attachments.open(attachment), { type: attachment.mediaType, length: attachment.size });
+  }
+}
