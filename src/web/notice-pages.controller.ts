@@ -8,7 +8,7 @@ import { contentDisposition } from '../attachments/attachments.service';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
 import { FieldError } from '../common/validation';
-import { CreateNoticeDto, IssuerDto, NoticeQueryDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
+import { CreateNoticeDto, IssueNoticeDto, IssuerDto, NoticeQueryDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '../notices/notice-templates';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
@@ -99,7 +99,8 @@ export class NoticePagesController {
   @Post(':id/issue')
   @RequirePermission(Permission.NoticesManage)
   issue(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.step(access, id, res, () => this.notices.issue(access, id, Number(formValue(body.version))), []);
+    const form = parseForm(IssueNoticeDto, { version: Number(formValue(body.version)) });
+    return this.step(access, id, res, form.ok ? () => this.notices.issue(access, id, form.value.version) : null, form.ok ? [] : form.errors);
   }
 
   @Post(':id/void')

@@ -32,6 +32,9 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     expect(page.text).toContain('草稿未编号');
     const version = /name="version" value="(\d+)"/.exec(page.text)![1];
 
+    const unversioned = await office.post(`${url}/issue`, { _csrf: token(page.text) });
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.text).toContain('version');
     const early = await office.post(`${url}/issue`, { _csrf: token(page.text), version });
     expect(early.status).toBe(400);
     expect(early.text).toContain('content.time');

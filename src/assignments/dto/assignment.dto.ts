@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf } from '../../common/dto/page.dto';
-import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
+import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
 import { PRIORITIES, Priority } from '../../directives/directive.entity';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, AssignmentAction, AssignmentStatus } from '../assignment-state';
@@ -12,8 +12,6 @@ import { EXTENSION_STATUSES, ExtensionStatus } from '../extension-request.entity
 import { REPORT_STATUSES, ReportStatus } from '../progress-report.entity';
 import { OptionalQueryFlag } from '../../common/dto/transforms';
 import { WorkFilterDto } from './work-filter.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Every step on an assignment names the version it was read at; a stale one answers 409. */
 export class VersionDto {

@@ -15,3 +15,6 @@ const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : 
 
 /** An optional true/false filter in a query string. */
 export const OptionalQueryFlag = () => applyDecorators(IsOptional(), EmptyAsUndefined(), Transform(toBoolean), IsIn([true, false]));
+
+/** Strips surrounding white space from text input, for `@Transform(trim)`. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -6,10 +6,8 @@ import { WorkFilterDto } from '../../assignments/dto/work-filter.dto';
 import { AssignmentRole } from '../../assignments/assignment.entity';
 import { IsIsoDate } from '../../calendar/dto/calendar.dto';
 import { PageOf } from '../../common/dto/page.dto';
-import { EmptyAsUndefined } from '../../common/dto/transforms';
+import { EmptyAsUndefined, trim } from '../../common/dto/transforms';
 import { COMPARATORS, Comparator, PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../directive.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class MetricDto {
   @ApiProperty({ description: '指标名称', example: '国家反诈中心APP安装率', maxLength: 50 })

@@ -2,11 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
+import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { NOTICE_STATUSES, NoticeStatus } from '../notice.entity';
 import { NOTICE_KINDS, NoticeKind } from '../notice-templates';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A required line of text on the document. */
 function Text(max: number) {

@@ -3,13 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
+import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { PRIORITIES, Priority } from '../../directives/directive.entity';
 import { ESCALATION_STATUSES, EscalationStatus } from '../escalation.entity';
 import { ACTION_KINDS, ActionKind, RUNG_MODES, RungMode } from '../escalation-ladder';
 import { ACTION_STATUSES, ActionStatus } from '../scheduled-action.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 const ReminderDays = () => applyDecorators(IsArray(), ArrayMaxSize(10), IsInt({ each: true }), Min(1, { each: true }), Max(60, { each: true }));
 

@@ -2,10 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
+import { EmptyAsUndefined, IsOmittable, trim } from '../../common/dto/transforms';
 import { Unit, UNIT_KINDS, UnitKind } from '../unit.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ContactDto {
   @ApiPropertyOptional({ description: '联系人', maxLength: 50, nullable: true, type: String })
