@@ -24,6 +24,9 @@ import { withDetectedServerFlavour } from './database/server-flavour';
 import { serializeTransactions } from './database/sqlite-transactions';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { ListingsModule } from './listings/listings.module';
+import { RectificationsModule } from './rectifications/rectifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -70,6 +73,9 @@ export class AppModule {
         AssignmentsModule,
         NotificationsModule,
         RemindersModule,
+        RectificationsModule,
+        InspectionsModule,
+        ListingsModule,
         NoticesModule,
         UnitsModule,
         UsersModule,

@@ -24,6 +24,9 @@ export const OBJECT_LABELS: Record<string, string> = {
   escalation: '督办审批事项',
   notification: '消息',
   notice: '通知',
+  inspection: '督导检查',
+  rectification: '整改事项',
+  listing: '挂牌记录',
 };
 
 /** A denied access: the global filter logs it, audits it and answers with the error's status. */

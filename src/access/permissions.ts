@@ -39,6 +39,20 @@ export enum Permission {
   NoticesManage = 'notices:manage',
   /** Acknowledging (签收) a notice one receives. */
   NoticesAcknowledge = 'notices:acknowledge',
+  /** Inspections: all of them, or those where the actor's unit was inspected. */
+  InspectionsRead = 'inspections:read',
+  /** Recording inspections and their findings, issuing the items. */
+  InspectionsManage = 'inspections:manage',
+  /** Rectification items, their history and evidence: all, or the unit's own. */
+  RectificationsRead = 'rectifications:read',
+  /** The unit's side: plans and reports with evidence. */
+  RectificationsWork = 'rectifications:work',
+  /** The office's side: review plans, sign off or return reports, reopen, cancel. */
+  RectificationsReview = 'rectifications:review',
+  /** Listings (挂牌整治) and the current cards: all, or the unit's own. */
+  ListingsRead = 'listings:read',
+  /** Listing, approving or dismissing proposals, lowering, delisting, the listing rules. */
+  ListingsManage = 'listings:manage',
 }
 
 /**
@@ -72,6 +86,12 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.DeliveriesManage]: 'all',
     [Permission.NoticesRead]: 'all',
     [Permission.NoticesManage]: 'all',
+    [Permission.InspectionsRead]: 'all',
+    [Permission.InspectionsManage]: 'all',
+    [Permission.RectificationsRead]: 'all',
+    [Permission.RectificationsReview]: 'all',
+    [Permission.ListingsRead]: 'all',
+    [Permission.ListingsManage]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -88,6 +108,9 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.EscalationsRead]: 'all',
     [Permission.NoticesRead]: 'own-unit',
     [Permission.NoticesAcknowledge]: 'own-unit',
+    [Permission.InspectionsRead]: 'all',
+    [Permission.RectificationsRead]: 'all',
+    [Permission.ListingsRead]: 'all',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
@@ -102,6 +125,10 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.ScheduleRead]: 'own-unit',
     [Permission.NoticesRead]: 'own-unit',
     [Permission.NoticesAcknowledge]: 'own-unit',
+    [Permission.InspectionsRead]: 'own-unit',
+    [Permission.RectificationsRead]: 'own-unit',
+    [Permission.RectificationsWork]: 'own-unit',
+    [Permission.ListingsRead]: 'own-unit',
   },
 };
 

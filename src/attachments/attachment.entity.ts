@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ATTACHMENT_OWNERS = ['report', 'document'] as const;
+export const ATTACHMENT_OWNERS = ['report', 'document', 'inspection', 'rectify_step'] as const;
 export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 
 /** An uploaded file, stored under a generated name outside any served folder. */

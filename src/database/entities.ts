@@ -7,6 +7,9 @@ import { CalendarDay, CalendarYear } from '../calendar/calendar-day.entity';
 import { Directive, DirectiveCounter } from '../directives/directive.entity';
 import { SourceDocument } from '../documents/source-document.entity';
 import { Delivery, Notification } from '../notifications/notification.entity';
+import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
+import { Listing, ListingEvent, ListingRule } from '../listings/listing.entity';
+import { RectificationEvent, RectificationItem } from '../rectifications/rectification.entity';
 import { Notice, NoticeCounter, NoticeIssuer, NoticeRecipient } from '../notices/notice.entity';
 import { Escalation, EscalationPolicy } from '../reminders/escalation.entity';
 import { ScheduledAction } from '../reminders/scheduled-action.entity';
@@ -37,4 +40,11 @@ export const ENTITIES = [
   NoticeRecipient,
   NoticeCounter,
   NoticeIssuer,
+  Inspection,
+  InspectionUnit,
+  RectificationItem,
+  RectificationEvent,
+  Listing,
+  ListingEvent,
+  ListingRule,
 ];

@@ -25,6 +25,7 @@ export interface ReconcileReport {
 export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly sources = new Map<WorkKind, WorkSource>();
+  private readonly tickTasks: (() => Promise<unknown>)[] = [];
   private readonly queues = new Map<WorkKind, Queue>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -52,6 +53,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   register(kind: WorkKind, source: WorkSource): void {
     this.sources.set(kind, source);
+  }
+
+  /**
+   * Periodic upkeep run by worker instances with each reconcile or poll (checking the listing rules).
+   * It must be idempotent: every worker runs it.
+   */
+  onTick(task: () => Promise<unknown>): void {
+    this.tickTasks.push(task);
   }
 
   onApplicationBootstrap(): void {
@@ -155,7 +164,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private tick(): void {
-    const work = this.mode === 'bull' ? this.reconcile() : this.runDue();
+    const work = (this.mode === 'bull' ? this.reconcile() : this.runDue()).then(() => Promise.all(this.tickTasks.map((task) => task())));
     work.catch((error: unknown) => this.logger.error(`定时任务执行失败：${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined));
   }
 

@@ -19,6 +19,9 @@ import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Unit } from '../units/unit.entity';
+import { RectificationItem } from '../rectifications/rectification.entity';
+import { rectificationCode, rectificationTitle } from '../rectifications/rectification-format';
+import { CHASED_RECTIFICATION_STATUSES, RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 import { User } from '../users/user.entity';
 import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
@@ -30,7 +33,17 @@ import { PdfRenderer } from './pdf-renderer.service';
 /** Issuer codes until the office sets its own: the office's short name and the kind's character. */
 const CODE_SUFFIX: Record<NoticeKind, string> = { supervision_notice: '督', circular: '通', interview_letter: '约', rectification_notice: '整' };
 
-type Recipient = Pick<NoticeRecipient, 'unitId' | 'userId' | 'role' | 'name'>;
+export type Recipient = Pick<NoticeRecipient, 'unitId' | 'userId' | 'role' | 'name'>;
+
+/** A notice composed from the records, before it is saved as a draft. */
+/** What to do with a notice another feature composes: nothing, leave a draft for the office, or issue it. */
+export const NOTICE_MODES = ['none', 'draft', 'issue'] as const;
+export type NoticeMode = (typeof NOTICE_MODES)[number];
+
+export interface NoticeDraft {
+  notice: Partial<Notice>;
+  recipients: Recipient[];
+}
 
 @Injectable()
 export class NoticesService implements WorkSource, OnModuleInit {
@@ -85,19 +98,24 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** Drafts inside the caller's transaction (also used by the escalation ladder); returns the new id. */
   async draft(manager: EntityManager, author: { userId: number | null; name: string }, dto: CreateNoticeDto): Promise<number> {
-    const issuer = await this.issuer(manager, dto.kind);
     const draft = dto.replacesId ? await this.correction(manager, dto) : await this.fromRecords(manager, author.name, dto);
+    return this.saveDraft(manager, author, dto.kind, draft, dto.replacesId ?? null);
+  }
+
+  /** Saves a draft another feature composed (a listing's circular), with its recipients; returns the new id. */
+  async saveDraft(manager: EntityManager, author: { userId: number | null }, kind: NoticeKind, draft: NoticeDraft, replacesId: number | null = null): Promise<number> {
+    const issuer = await this.issuer(manager, kind);
     const notice = await manager.save(
       manager.create(Notice, {
         ...draft.notice,
-        kind: dto.kind,
+        kind,
         status: 'draft',
         issuerName: issuer.name,
         issuerCode: issuer.code,
         year: null,
         seq: null,
         number: null,
-        replacesId: dto.replacesId ?? null,
+        replacesId,
         issuedOn: null,
         issuedAt: null,
         issuedBy: null,
@@ -109,7 +127,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       }),
     );
     await manager.save(draft.recipients.map((r) => manager.create(NoticeRecipient, { ...r, noticeId: notice.id, acknowledgedAt: null, acknowledgedBy: null })));
-    await this.audit.record({ action: 'notice.create', objectType: 'notice', objectId: notice.id, changes: { kind: [null, dto.kind], title: [null, notice.title] } }, manager);
+    await this.audit.record({ action: 'notice.create', objectType: 'notice', objectId: notice.id, changes: { kind: [null, kind], title: [null, notice.title] } }, manager);
     return notice.id;
   }
 
@@ -154,6 +172,36 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const deliveries = await this.dataSource.transaction((manager) => this.issueIn(manager, id, access.actor.userId, version));
     await this.afterIssue(id, deliveries);
     return this.get(access, id);
+  }
+
+  /** Makes a notice of this kind issuable inside a later transaction: its counter row for the year exists. */
+  async prepareKind(kind: NoticeKind): Promise<void> {
+    await ensureNoticeCounter(this.dataSource, kind, Number(this.calendar.today().slice(0, 4)));
+  }
+
+  /**
+   * Saves a notice another feature composed, as a draft or issued at once, in the caller's transaction
+   * (call `prepareKind` before it, and `afterIssue` once it commits when issued).
+   */
+  async place(manager: EntityManager, issuedBy: number, kind: NoticeKind, draft: NoticeDraft, mode: NoticeMode): Promise<{ id: number; deliveries: WakeUp[] }> {
+    const id = await this.saveDraft(manager, { userId: issuedBy }, kind, draft);
+    return { id, deliveries: mode === 'issue' ? await this.issueIn(manager, id, issuedBy) : [] };
+  }
+
+  /** Overdue work (tasks and rectification items) as a circular lists it; of one unit, or of all. */
+  async overdueItems(manager: EntityManager, unitId?: number): Promise<OverdueItem[]> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const daysLate = (deadline: string) => -calendar.workingDaysUntil(today, deadline);
+    const unit = unitId ? { unitId } : {};
+    const [lagging, laggingFixes] = await Promise.all([
+      manager.find(Assignment, { where: { ...unit, status: In([...OPEN_STATUSES]), deadline: LessThan(today) }, relations: { directive: true, unit: true }, order: { deadline: 'ASC', id: 'ASC' } }),
+      manager.find(RectificationItem, { where: { ...unit, status: In([...CHASED_RECTIFICATION_STATUSES]), deadline: LessThan(today) }, relations: { unit: true }, order: { deadline: 'ASC', id: 'ASC' } }),
+    ]);
+    return [
+      ...lagging.map((a) => ({ unitName: a.unit!.name, directiveCode: a.directive!.code, directiveTitle: a.directive!.title, deadline: chineseDate(a.deadline!), overdueDays: daysLate(a.deadline!), progress: `${a.percentDone}%` })),
+      ...laggingFixes.map((r) => ({ unitName: r.unit!.name, directiveCode: rectificationCode(r), directiveTitle: rectificationTitle(r), deadline: chineseDate(r.deadline!), overdueDays: daysLate(r.deadline!), progress: RECTIFICATION_STATUS_LABELS[r.status] })),
+    ];
   }
 
   /** Checks a draft can be issued and makes sure its counter row exists (outside any transaction). */
@@ -353,7 +401,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     });
   }
 
-  private async correction(manager: EntityManager, dto: CreateNoticeDto): Promise<{ notice: Partial<Notice>; recipients: Recipient[] }> {
+  private async correction(manager: EntityManager, dto: CreateNoticeDto): Promise<NoticeDraft> {
     const voided = await manager.findOneBy(Notice, { id: dto.replacesId! });
     if (!voided || voided.kind !== dto.kind) throw new DomainError('VALIDATION_FAILED', '被更正的通知不存在或类型不同', [{ field: 'replacesId', message: '应为同类已作废通知' }]);
     if (voided.status !== 'voided') throw new DomainError('CONFLICT', '只有作废的通知才能印发更正件；请先作废原通知');
@@ -364,15 +412,15 @@ export class NoticesService implements WorkSource, OnModuleInit {
     };
   }
 
-  private async fromRecords(manager: EntityManager, contact: string, dto: CreateNoticeDto): Promise<{ notice: Partial<Notice>; recipients: Recipient[] }> {
+  private async fromRecords(manager: EntityManager, contact: string, dto: CreateNoticeDto): Promise<NoticeDraft> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
     const leaders = await manager.find(User, { where: { role: 'leader', active: true }, order: { id: 'ASC' } });
     const copies: Recipient[] = leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc', name: l.displayName }));
     const daysLate = (deadline: string | null) => (deadline && deadline < today ? -calendar.workingDaysUntil(today, deadline) : 0);
     if (dto.kind === 'circular') {
-      const lagging = await manager.find(Assignment, { where: { status: In([...OPEN_STATUSES]), deadline: LessThan(today) }, relations: { directive: true, unit: true }, order: { deadline: 'ASC', id: 'ASC' } });
-      const items: OverdueItem[] = lagging.map((a) => ({ unitName: a.unit!.name, directiveCode: a.directive!.code, directiveTitle: a.directive!.title, deadline: chineseDate(a.deadline!), overdueDays: daysLate(a.deadline), progress: `${a.percentDone}%` }));
+      const items = await this.overdueItems(manager);
+      const laggingUnits = new Set(items.map((i) => i.unitName));
       const units = await manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } });
       return {
         notice: {
@@ -380,12 +428,14 @@ export class NoticesService implements WorkSource, OnModuleInit {
           addressee: '各成员单位',
           copyTo: leaders.map((l) => l.displayName),
           assignmentId: null,
-          content: { summary: `截至${chineseDate(today)}，共有${new Set(lagging.map((a) => a.unitId)).size}个单位的${lagging.length}项督办事项逾期未办结。现将有关情况通报如下。`, asOf: chineseDate(today), lagging: items, requirements: ['被通报单位要认真分析原因，于5个工作日内书面报送整改措施。', '各成员单位要举一反三，对照督办事项逐项自查，确保按期办结。'] },
+          content: { summary: `截至${chineseDate(today)}，共有${laggingUnits.size}个单位的${items.length}项督办或整改事项逾期未办结。现将有关情况通报如下。`, asOf: chineseDate(today), lagging: items, requirements: ['被通报单位要认真分析原因，于5个工作日内书面报送整改措施。', '各成员单位要举一反三，对照督办事项逐项自查，确保按期办结。'] },
         },
         recipients: [...units.map((u): Recipient => ({ unitId: u.id, userId: null, role: 'to', name: u.name })), ...copies],
       };
     }
-    if (!dto.assignmentId) throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务`, [{ field: 'assignmentId', message: '必填' }]);
+    if (dto.kind === 'rectification_notice' && dto.inspectionId) return this.rectificationNotice(manager, contact, dto.inspectionId, dto.unitId, copies);
+    if (dto.rectificationId) return this.fromRectification(manager, contact, dto.kind, dto.rectificationId, copies, daysLate);
+    if (!dto.assignmentId) throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务或整改事项`, [{ field: 'assignmentId', message: '必填' }]);
     const assignment = await manager.findOne(Assignment, { where: { id: dto.assignmentId }, relations: { directive: true, unit: true } });
     if (!assignment) throw new DomainError('VALIDATION_FAILED', '任务不存在', [{ field: 'assignmentId', message: '任务不存在' }]);
     const { directive, unit } = assignment;
@@ -420,6 +470,75 @@ export class NoticesService implements WorkSource, OnModuleInit {
         content: { intro: `在督办“${directive!.title}”（${directive!.code}）过程中发现你单位存在以下问题。`, problems: [{ where: unit!.name, what: '', rule: '' }], requirements: ['逐项制定整改措施，明确责任人和完成时限。'], deadline: '', reportBy: '', recheckOn: '', contact },
       },
       recipients: to,
+    };
+  }
+
+  /** 整改通知书 for one unit of an inspection: every issued item of the unit, with its requirements. */
+  private async rectificationNotice(manager: EntityManager, contact: string, inspectionId: number, unitId: number | undefined, copies: Recipient[]): Promise<NoticeDraft> {
+    if (!unitId) throw new DomainError('VALIDATION_FAILED', '依据督导检查生成整改通知书时须指定单位', [{ field: 'unitId', message: '必填' }]);
+    const items = await manager.find(RectificationItem, { where: { inspectionId, unitId, status: Not(In(['draft', 'cancelled'])) }, relations: { unit: true, inspection: { document: true } }, order: { id: 'ASC' } });
+    if (items.length === 0) throw new DomainError('VALIDATION_FAILED', '该单位在这次检查中没有已下发的整改事项', [{ field: 'unitId', message: '没有已下发的整改事项' }]);
+    return this.rectificationDraft(items, contact, copies);
+  }
+
+  private async fromRectification(manager: EntityManager, contact: string, kind: NoticeKind, id: number, copies: Recipient[], daysLate: (deadline: string | null) => number): Promise<NoticeDraft> {
+    const item = await manager.findOne(RectificationItem, { where: { id }, relations: { unit: true, inspection: { document: true } } });
+    if (!item) throw new DomainError('VALIDATION_FAILED', '整改事项不存在', [{ field: 'rectificationId', message: '整改事项不存在' }]);
+    if (kind === 'rectification_notice') return this.rectificationDraft([item], contact, copies);
+    const unit = item.unit!;
+    const base = { addressee: unit.name, copyTo: copies.map((c) => c.name), assignmentId: null };
+    const to: Recipient[] = [{ unitId: unit.id, userId: null, role: 'to', name: unit.name }, ...copies];
+    const title = rectificationTitle(item);
+    const late = daysLate(item.deadline);
+    if (kind === 'supervision_notice') {
+      const calendar = await this.calendar.calendar();
+      const today = this.calendar.today();
+      return {
+        notice: {
+          ...base,
+          title: `关于督促整改“${item.location}”问题的通知书`,
+          content: { directiveTitle: title, directiveCode: rectificationCode(item), requirement: item.requirements.join('；'), deadline: item.deadline ? chineseDate(item.deadline) : '', asOf: chineseDate(today), overdueDays: late, progress: RECTIFICATION_STATUS_LABELS[item.status], replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
+        },
+        recipients: to,
+      };
+    }
+    if (kind === 'interview_letter') {
+      return {
+        notice: {
+          ...base,
+          title: '约谈通知书',
+          content: { reason: `你单位在${item.inspection!.document!.title}中被发现的问题“${title}”${late > 0 ? `已逾期${late}个工作日` : ''}仍未整改到位。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['整改情况书面报告', '整改措施及时间表'], contact },
+        },
+        recipients: to,
+      };
+    }
+    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}不能依据整改事项生成`, [{ field: 'kind', message: '不适用于整改事项' }]);
+  }
+
+  private rectificationDraft(items: RectificationItem[], contact: string, copies: Recipient[]): NoticeDraft {
+    const unit = items[0].unit!;
+    const document = items[0].inspection!.document!;
+    const latest = (dates: (string | null)[]) => dates.filter((d): d is string => d !== null).sort().pop() ?? null;
+    const deadline = latest(items.map((i) => i.deadline));
+    const recheck = latest(items.map((i) => i.recheckOn));
+    const several = items.length > 1;
+    return {
+      notice: {
+        title: `关于${unit.shortName}问题整改的通知书`,
+        addressee: unit.name,
+        copyTo: copies.map((c) => c.name),
+        assignmentId: null,
+        content: {
+          intro: `${chineseDate(document.issuedOn)}，联席办在${document.title}中发现你单位存在以下问题。`,
+          problems: items.map((i) => ({ where: i.location, what: several && i.deadline && i.deadline !== deadline ? `${i.problem}（整改时限：${chineseDate(i.deadline)}）` : i.problem, rule: i.rule })),
+          requirements: items.flatMap((i, n) => i.requirements.map((r) => (several ? `第${n + 1}项：${r}` : r))),
+          deadline: deadline ? chineseDate(deadline) : '',
+          reportBy: deadline ? chineseDate(deadline) : '',
+          recheckOn: recheck ? chineseDate(recheck) : '整改期满后',
+          contact,
+        },
+      },
+      recipients: [{ unitId: unit.id, userId: null, role: 'to', name: unit.name }, ...copies],
     };
   }
 }

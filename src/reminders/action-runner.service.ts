@@ -1,8 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, LessThanOrEqual, MoreThan } from 'typeorm';
-import { awaitsUnit } from '../assignments/assignment-state';
 import { Assignment } from '../assignments/assignment.entity';
+import { ListingsService } from '../listings/listings.service';
+import { ChaseTarget, chaseTarget } from './chase-target';
 import { ProgressReport } from '../assignments/progress-report.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarNotCoveredError, parseIsoDate } from '../calendar/working-calendar';
@@ -30,6 +31,8 @@ interface Effect {
   issuedNotice?: number;
 }
 
+const nothing = (outcome: string): Effect => ({ outcome, deliveries: [], actions: [] });
+
 /** Does what a scheduled action says, once: the claim on the row and the effect commit together. */
 @Injectable()
 export class ActionRunner implements WorkSource, OnModuleInit {
@@ -43,6 +46,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly rungNotices: RungNotices,
+    private readonly listings: ListingsService,
   ) {}
 
   onModuleInit(): void {
@@ -110,85 +114,100 @@ export class ActionRunner implements WorkSource, OnModuleInit {
   }
 
   private async effect(manager: EntityManager, action: ScheduledAction): Promise<Effect> {
-    const assignment = await manager.findOneOrFail(Assignment, { where: { id: action.assignmentId }, relations: { directive: true, unit: true } });
-    const nothing = (outcome: string): Effect => ({ outcome, deliveries: [], actions: [] });
-    if (!awaitsUnit(assignment.status)) return nothing('任务已办结、撤销或已申请办结，无需执行');
+    if (action.rectificationId !== null) return this.rectificationEffect(manager, action, await chaseTarget(manager, { rectificationId: action.rectificationId }));
+    const target = await chaseTarget(manager, { assignmentId: action.assignmentId! });
+    const assignment = target.assignment!;
+    if (!target.chased) return nothing('任务已办结、撤销或已申请办结，无需执行');
     const [period] = action.periodKey.split(':');
     if (action.kind === 'reminder' || action.kind === 'report_reminder') {
       if (action.kind === 'reminder' && assignment.deadline !== period) return nothing('办理时限已变更，本提醒不再适用');
       if (action.kind === 'report_reminder' && (await this.reportedFor(manager, assignment, period))) return nothing('本期进展已报送');
-      return this.remind(manager, action, assignment, period);
+      return this.remind(manager, action, target, period);
     }
     if (action.kind === 'report_overdue') {
-      const effect = (await this.reportedFor(manager, assignment, period)) ? nothing('本期进展已报送') : await this.escalate(manager, action, assignment, 'report_overdue', period);
+      const effect = (await this.reportedFor(manager, assignment, period)) ? nothing('本期进展已报送') : await this.escalate(manager, action, target, 'report_overdue', period);
       // The period is settled: the next one's reminders and check are planned now.
       return { ...effect, actions: await this.planner.plan(manager, [assignment.id]) };
     }
     if (assignment.deadline !== period) return nothing('办理时限已变更，本级督办不再适用');
-    return this.escalate(manager, action, assignment, action.kind, period);
+    return this.escalate(manager, action, target, action.kind, period);
   }
 
-  private async remind(manager: EntityManager, action: ScheduledAction, assignment: Assignment, due: string): Promise<Effect> {
+  /** A rectification item has a deadline only: reminders before it, the rungs after it. */
+  private async rectificationEffect(manager: EntityManager, action: ScheduledAction, target: ChaseTarget): Promise<Effect> {
+    if (!target.chased) return nothing('整改已报验收、销号或撤销，无需执行');
+    const [period] = action.periodKey.split(':');
+    if (target.deadline !== period) return nothing('整改时限已变更，本次督办不再适用');
+    if (action.kind === 'reminder') return this.remind(manager, action, target, period);
+    return this.escalate(manager, action, target, action.kind as EscalationRung, period);
+  }
+
+  private async remind(manager: EntityManager, action: ScheduledAction, target: ChaseTarget, due: string): Promise<Effect> {
     // Catching up after an outage, only the latest of the reminders due is sent.
-    const superseded = await manager.existsBy(ScheduledAction, { assignmentId: assignment.id, kind: action.kind, status: 'pending', dueAt: Between(new Date(action.dueAt.getTime() + 1), this.clock.now()) });
-    if (superseded) return { outcome: '已被随后到期的提醒取代，未重复发送', deliveries: [], actions: [] };
-    const directive = assignment.directive!;
-    const contacts = await unitContacts(manager, assignment.unitId);
+    const superseded = await manager.existsBy(ScheduledAction, { ...target.key, kind: action.kind, status: 'pending', dueAt: Between(new Date(action.dueAt.getTime() + 1), this.clock.now()) });
+    if (superseded) return nothing('已被随后到期的提醒取代，未重复发送');
+    const contacts = await unitContacts(manager, target.unitId);
     // The days left as of now, not as planned: a reminder sent late must not understate the urgency.
     const left = await this.workingDaysLeft(due);
     const when = left === null ? `期限为 ${due}` : left > 0 ? `还有 ${left} 个工作日` : left === 0 ? '今天到期' : `已超过 ${-left} 个工作日`;
-    const what = action.kind === 'reminder' ? `距办理时限（${due}）${when}` : `本期进展应于 ${due} 前报送，${when}`;
+    const what = action.kind === 'reminder' ? `距${target.deadlineName}（${due}）${when}` : `本期进展应于 ${due} 前报送，${when}`;
     const deliveries = await this.notifications.notify(manager, contacts, {
       kind: 'reminder',
-      title: `${directive.code} ${directive.title}：${what}`,
-      body: `${assignment.unit!.shortName}：“${directive.title}”${what}，当前进度 ${assignment.percentDone}%。请按时办理并报送进展。`,
-      link: `/tasks/${assignment.id}`,
+      title: `${target.code} ${target.title}：${what}`,
+      body: `${target.unit.shortName}：“${target.title}”${what}，${target.progress}。请按时办理并报送。`,
+      link: target.link,
       sourceKey: `action:${action.id}`,
     });
     return { outcome: contacts.length > 0 ? `已提醒 ${contacts.length} 名联络员` : '该单位没有可用的联络员账号，未能提醒', deliveries, actions: [] };
   }
 
-  /** Reaches a rung: issued at once, or prepared for the office's approval, as the policy says now. */
-  private async escalate(manager: EntityManager, action: ScheduledAction, assignment: Assignment, rung: EscalationRung, period: string): Promise<Effect> {
-    const ladder = (await this.planner.ladders(manager))[assignment.directive!.priority];
+  /**
+   * Reaches a rung: issued at once, or prepared for the office's approval, as the policy says now. A card
+   * rung puts the listing forward instead: it is approved, like every listing, under 挂牌整治.
+   */
+  private async escalate(manager: EntityManager, action: ScheduledAction, target: ChaseTarget, rung: EscalationRung, period: string): Promise<Effect> {
+    const ladder = (await this.planner.ladders(manager))[target.priority];
     const mode = rung === 'report_overdue' ? ladder.reportOverdue.mode : ladder.rungs[rung].mode;
-    if (mode === 'off') return { outcome: '该级督办已停用', deliveries: [], actions: [] };
-    const status = mode === 'auto' ? 'issued' : 'pending';
+    if (mode === 'off') return nothing('该级督办已停用');
+    const card = rung === 'yellow_card' ? 'yellow' : rung === 'red_card' ? 'red' : null;
+    const status = mode === 'auto' || card ? 'issued' : 'pending';
     await manager
       .createQueryBuilder()
       .insert()
       .into(Escalation)
-      .values({ assignmentId: assignment.id, rung, periodKey: period, status, summary: await this.summary(assignment, rung, period), decidedBy: null, decidedAt: null, decisionNote: null, createdAt: this.clock.now() })
+      .values({ assignmentId: null, rectificationId: null, ...target.key, rung, periodKey: period, status, summary: await this.summary(target, rung, period), decidedBy: null, decidedAt: null, decisionNote: card && mode === 'approval' ? '已提请挂牌，待协调办在“挂牌整治”中审批' : null, createdAt: this.clock.now() })
       .orIgnore()
       .execute();
-    const escalation = await manager.findOneByOrFail(Escalation, { assignmentId: assignment.id, rung, periodKey: period });
+    const escalation = await manager.findOneByOrFail(Escalation, { ...target.key, rung, periodKey: period });
+    if (card) {
+      const listed = await this.listings.putForward(manager, { unitId: target.unitId, card, reason: escalation.summary, key: `rung:${escalation.id}`, approved: mode === 'auto' });
+      return { outcome: mode === 'auto' ? `已${RUNG_LABELS[rung]}` : `已提请${RUNG_LABELS[rung]}，待协调办审批`, deliveries: listed, actions: [] };
+    }
     const notice = escalation.noticeId ? null : await this.rungNotices.prepare(manager, escalation);
-    if (status === 'pending') return { outcome: `已拟${RUNG_LABELS[rung]}${notice ? '（含通知草稿）' : ''}，待协调办审批`, deliveries: await this.askApproval(manager, escalation, assignment), actions: [] };
+    if (status === 'pending') return { outcome: `已拟${RUNG_LABELS[rung]}${notice ? '（含通知草稿）' : ''}，待协调办审批`, deliveries: await this.askApproval(manager, escalation, target), actions: [] };
     // Issued at once: with its notice when the draft is complete (an interview letter needs a time and place).
     const issued = notice ? await this.rungNotices.issueIfComplete(manager, notice, null) : null;
-    const deliveries = issued ?? (await this.announce(manager, escalation, assignment));
+    const deliveries = issued ?? (await this.announce(manager, escalation, target));
     return { outcome: `已发出${RUNG_LABELS[rung]}${notice && !issued ? '（通知草稿待补全后印发）' : ''}`, deliveries, actions: [], ...(issued && notice ? { issuedNotice: notice } : {}) };
   }
 
   /** An issued rung: to the unit's contacts, the leaders and the office. */
-  async announce(manager: EntityManager, escalation: Escalation, assignment: Assignment): Promise<WakeUp[]> {
-    const directive = assignment.directive!;
-    const recipients = [...(await unitContacts(manager, assignment.unitId)), ...(await leadersAndOffice(manager))];
+  async announce(manager: EntityManager, escalation: Escalation, target: ChaseTarget): Promise<WakeUp[]> {
+    const recipients = [...(await unitContacts(manager, target.unitId)), ...(await leadersAndOffice(manager))];
     return this.notifications.notify(manager, recipients, {
       kind: 'escalation',
-      title: `【${RUNG_LABELS[escalation.rung]}】${assignment.unit!.shortName}：${directive.code} ${directive.title}`,
+      title: `【${RUNG_LABELS[escalation.rung]}】${target.unit.shortName}：${target.code} ${target.title}`,
       body: escalation.summary,
-      link: `/tasks/${assignment.id}`,
+      link: target.link,
       sourceKey: `escalation:${escalation.id}`,
     });
   }
 
-  private askApproval(manager: EntityManager, escalation: Escalation, assignment: Assignment): Promise<WakeUp[]> {
-    const directive = assignment.directive!;
+  private askApproval(manager: EntityManager, escalation: Escalation, target: ChaseTarget): Promise<WakeUp[]> {
     return officeStaff(manager).then((office) =>
       this.notifications.notify(manager, office, {
         kind: 'approval',
-        title: `待审批：对${assignment.unit!.shortName}的${RUNG_LABELS[escalation.rung]}（${directive.code}）`,
+        title: `待审批：对${target.unit.shortName}的${RUNG_LABELS[escalation.rung]}（${target.code}）`,
         body: escalation.summary,
         link: '/escalations',
         sourceKey: `escalation:${escalation.id}:approval`,
@@ -196,18 +215,19 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     );
   }
 
-  private async summary(assignment: Assignment, rung: EscalationRung, period: string): Promise<string> {
-    const { directive, unit } = assignment;
+  private async summary(target: ChaseTarget, rung: EscalationRung, period: string): Promise<string> {
+    const { unit } = target;
     const late = await this.workingDaysLate(period);
-    const subject = `“${directive!.title}”（${directive!.code}）`;
+    const subject = `“${target.title}”（${target.code}）`;
+    const undone = target.kind === 'rectification' ? '仍未整改到位' : '仍未办结';
     const texts: Record<Rung, string> = {
-      supervision_notice: `向${unit!.name}发出督办通知书：${subject}已过办理时限 ${period}${late}，请立即办理并书面报告进展。`,
-      circular: `就${unit!.name}${subject}逾期未办结${late}予以通报。`,
-      interview: `约谈${unit!.name}主要负责人：${subject}逾期${late}仍未办结。`,
-      yellow_card: `对${unit!.name}挂黄牌督办：${subject}逾期${late}仍未办结。`,
-      red_card: `对${unit!.name}挂红牌督办：${subject}逾期${late}仍未办结。`,
+      supervision_notice: `向${unit.name}发出督办通知书：${subject}已过${target.deadlineName} ${period}${late}，请立即办理并书面报告进展。`,
+      circular: `就${unit.name}${subject}逾期${undone}${late}予以通报。`,
+      interview: `约谈${unit.name}主要负责人：${subject}逾期${late}${undone}。`,
+      yellow_card: `对${unit.name}挂黄牌督办：${subject}逾期${late}${undone}。`,
+      red_card: `对${unit.name}挂红牌督办：${subject}逾期${late}${undone}。`,
     };
-    return rung === 'report_overdue' ? `${unit!.name}未按期报送${subject}应于 ${period} 报送的进展。` : texts[rung];
+    return rung === 'report_overdue' ? `${unit.name}未按期报送${subject}应于 ${period} 报送的进展。` : texts[rung];
   }
 
   private async workingDaysLate(deadline: string): Promise<string> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { RectificationItem } from '../rectifications/rectification.entity';
+import { OPEN_RECTIFICATION_STATUSES } from '../rectifications/rectification-state';
 import { Access } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment } from '../assignments/assignment.entity';
@@ -33,7 +35,7 @@ export class EscalationPoliciesService {
     });
   }
 
-  /** Saves a ladder and re-plans every open assignment of that priority in the same transaction. */
+  /** Saves a ladder and re-plans every open assignment and rectification item of that priority in the same transaction. */
   async update(access: Access, priority: Priority, dto: UpdatePolicyDto): Promise<PolicyView> {
     const ladder: Ladder = dto.ladder;
     const problems = ladderProblems(ladder);
@@ -60,7 +62,8 @@ export class EscalationPoliciesService {
         .select('a.id', 'id')
         .where('directive.priority = :priority AND a.status IN (:...open)', { priority, open: [...OPEN_STATUSES] })
         .getRawMany<{ id: number }>();
-      return this.planner.plan(manager, open.map((row) => Number(row.id)));
+      const items = await manager.find(RectificationItem, { where: { priority, status: In([...OPEN_RECTIFICATION_STATUSES]) }, select: { id: true } });
+      return [...(await this.planner.plan(manager, open.map((row) => Number(row.id)))), ...(await this.planner.planRectifications(manager, items.map((i) => i.id)))];
     });
     await this.jobs.wake('action', wake);
     return (await this.list()).find((p) => p.priority === priority)!;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
+import { RectificationItem } from '../rectifications/rectification.entity';
 import type { Priority } from '../directives/directive.entity';
 import { Ladder, Rung } from './escalation-ladder';
 
@@ -12,16 +13,25 @@ export type EscalationRung = Rung | 'report_overdue';
 /** A rung reached by one assignment: issued at once, or prepared and waiting for the office's approval. */
 @Entity('escalations')
 @Index('UQ_escalations_key', ['assignmentId', 'rung', 'periodKey'], { unique: true })
+@Index('UQ_escalations_rectification_key', ['rectificationId', 'rung', 'periodKey'], { unique: true })
 export class Escalation {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'assignment_id', type: 'int' })
-  assignmentId!: number;
+  @Column({ name: 'assignment_id', type: 'int', nullable: true })
+  assignmentId!: number | null;
 
   @ManyToOne(() => Assignment, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'FK_escalations_assignment' })
-  assignment?: Assignment;
+  assignment?: Assignment | null;
+
+  /** Set instead of the assignment for a rectification item's deadline. */
+  @Column({ name: 'rectification_id', type: 'int', nullable: true })
+  rectificationId!: number | null;
+
+  @ManyToOne(() => RectificationItem, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'rectification_id', foreignKeyConstraintName: 'FK_escalations_rectification' })
+  rectification?: RectificationItem | null;
 
   @Column({ type: 'varchar', length: 24 })
   rung!: EscalationRung;

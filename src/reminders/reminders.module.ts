@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { ListingsModule } from '../listings/listings.module';
 import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ActionRunner } from './action-runner.service';
@@ -11,7 +12,7 @@ import { ScheduleService } from './schedule.service';
 import { SchedulePlanner } from './schedule-planner.service';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule, NoticesModule],
+  imports: [CalendarModule, NotificationsModule, NoticesModule, ListingsModule],
   controllers: [EscalationPoliciesController, EscalationsController, ScheduledActionsController],
   providers: [SchedulePlanner, ActionRunner, RungNotices, EscalationsService, EscalationPoliciesService, ScheduleService],
   exports: [SchedulePlanner, EscalationsService, EscalationPoliciesService, ScheduleService],

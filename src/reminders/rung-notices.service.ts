@@ -8,7 +8,7 @@ import { NoticesService } from '../notices/notices.service';
 import { Escalation } from './escalation.entity';
 import { officeStaff } from './recipients';
 
-/** The notice each formal rung issues; listing rungs have none yet. */
+/** The notice each formal rung issues; card rungs put a listing forward instead (see ListingsService). */
 const NOTICE_OF_RUNG: Partial<Record<Escalation['rung'], NoticeKind>> = { supervision_notice: 'supervision_notice', circular: 'circular', interview: 'interview_letter' };
 
 /** Drafts, issues or discards the notice that goes with a rung of the ladder. */
@@ -26,7 +26,7 @@ export class RungNotices {
     const waiting = kind === 'circular' ? await manager.findOne(Notice, { where: { kind, status: 'draft', createdBy: 0 }, order: { id: 'DESC' } }) : null;
     // Drafted by the system; the contact named is the office's first account, which the office may change.
     const [contact] = await officeStaff(manager);
-    const id = waiting?.id ?? (await this.notices.draft(manager, { userId: null, name: contact?.displayName ?? '' }, { kind, ...(kind === 'circular' ? {} : { assignmentId: escalation.assignmentId }) }));
+    const id = waiting?.id ?? (await this.notices.draft(manager, { userId: null, name: contact?.displayName ?? '' }, { kind, ...(kind === 'circular' ? {} : escalation.assignmentId !== null ? { assignmentId: escalation.assignmentId } : { rectificationId: escalation.rectificationId! }) }));
     await manager.update(Escalation, { id: escalation.id }, { noticeId: id });
     escalation.noticeId = id;
     return id;

@@ -11,6 +11,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ScheduledActionPage, ScheduledActionView, ScheduleQueryDto } from './dto/reminders.dto';
 import { officeTime } from './escalation-ladder';
 import { ScheduledAction } from './scheduled-action.entity';
+import { chasedLabel, joinChased } from './chase-target';
+import { RectificationItem } from '../rectifications/rectification.entity';
 
 /** The schedule as people read it: what is coming in the next working days, or for one task. */
 @Injectable()
@@ -27,16 +29,17 @@ export class ScheduleService {
       if (!assignment) throw new NotFoundError('任务');
       access.assertReaches('assignment', query.assignmentId, [assignment.unitId]);
     }
-    const qb = this.dataSource
-      .getRepository(ScheduledAction)
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.assignment', 'a')
-      .innerJoinAndSelect('a.directive', 'directive')
-      .innerJoinAndSelect('a.unit', 'unit')
-      .where('s.status = :status', { status: query.status });
-    if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
-    if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
+    if (query.rectificationId) {
+      const item = await this.dataSource.getRepository(RectificationItem).findOneBy({ id: query.rectificationId });
+      if (!item) throw new NotFoundError('整改事项');
+      access.assertReaches('rectification', query.rectificationId, [item.unitId]);
+    }
+    const { qb, unitColumn } = joinChased(this.dataSource.getRepository(ScheduledAction).createQueryBuilder('s'), 's');
+    qb.where('s.status = :status', { status: query.status });
+    if (access.unitRestriction !== null) qb.andWhere(`${unitColumn} = :own`, { own: access.unitRestriction });
+    if (query.unitId) qb.andWhere(`${unitColumn} = :unitId`, { unitId: query.unitId });
     if (query.assignmentId) qb.andWhere('s.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
+    else if (query.rectificationId) qb.andWhere('s.rectification_id = :rectificationId', { rectificationId: query.rectificationId });
     else if (query.status === 'pending') {
       const limit = dueLimit(await this.calendar.calendar(), this.calendar.today(), query.withinDays);
       qb.andWhere('s.due_at <= :until', { until: officeTime(limit, this.config.jobs.officeMinute) });
@@ -52,13 +55,15 @@ export class ScheduleService {
 }
 
 function view(s: ScheduledAction): ScheduledActionView {
-  const a = s.assignment!;
+  const label = chasedLabel(s);
   return {
     id: s.id,
     assignmentId: s.assignmentId,
-    directiveCode: a.directive!.code,
-    directiveTitle: a.directive!.title,
-    unitName: a.unit!.name,
+    rectificationId: s.rectificationId,
+    directiveCode: label.code,
+    directiveTitle: label.title,
+    link: label.link,
+    unitName: label.unitName,
     kind: s.kind,
     periodKey: s.periodKey,
     dueAt: s.dueAt,

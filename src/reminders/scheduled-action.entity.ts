@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Assignment } from '../assignments/assignment.entity';
+import { RectificationItem } from '../rectifications/rectification.entity';
 import type { ActionKind } from './escalation-ladder';
 
 export const ACTION_STATUSES = ['pending', 'done', 'cancelled', 'failed'] as const;
@@ -12,17 +13,26 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { pending: 'å¾
  */
 @Entity('scheduled_actions')
 @Index('UQ_scheduled_actions_key', ['assignmentId', 'kind', 'periodKey'], { unique: true })
+@Index('UQ_scheduled_actions_rectification_key', ['rectificationId', 'kind', 'periodKey'], { unique: true })
 @Index('IDX_scheduled_actions_due', ['status', 'runAt'])
 export class ScheduledAction {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'assignment_id', type: 'int' })
-  assignmentId!: number;
+  @Column({ name: 'assignment_id', type: 'int', nullable: true })
+  assignmentId!: number | null;
 
   @ManyToOne(() => Assignment, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'FK_scheduled_actions_assignment' })
-  assignment?: Assignment;
+  assignment?: Assignment | null;
+
+  /** Set instead of the assignment for a rectification item's deadline. */
+  @Column({ name: 'rectification_id', type: 'int', nullable: true })
+  rectificationId!: number | null;
+
+  @ManyToOne(() => RectificationItem, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'rectification_id', foreignKeyConstraintName: 'FK_scheduled_actions_rectification' })
+  rectification?: RectificationItem | null;
 
   @Column({ type: 'varchar', length: 24 })
   kind!: ActionKind;

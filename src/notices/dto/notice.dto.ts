@@ -113,6 +113,24 @@ export class CreateNoticeDto {
   @Min(1)
   assignmentId?: number;
 
+  @ApiPropertyOptional({ description: '依据的整改事项（督办通知书、约谈通知书、整改通知书）' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  rectificationId?: number;
+
+  @ApiPropertyOptional({ description: '整改通知书：依据的督导检查，与 unitId 一起，列出该单位在这次检查中的全部整改事项' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  inspectionId?: number;
+
+  @ApiPropertyOptional({ description: '整改通知书：受文单位（与 inspectionId 一起）' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  unitId?: number;
+
   @ApiPropertyOptional({ description: '更正：被作废的通知，新草稿沿用其内容' })
   @IsOptional()
   @IsInt()

@@ -106,20 +106,30 @@ export class EscalationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '只看某一任务' })
   @OptionalQueryId()
   assignmentId?: number;
+
+  @ApiPropertyOptional({ description: '只看某一整改事项' })
+  @OptionalQueryId()
+  rectificationId?: number;
 }
 
 export class EscalationView {
   @ApiProperty()
   id!: number;
 
-  @ApiProperty()
-  assignmentId!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '任务；整改事项的为 null' })
+  assignmentId!: number | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: Number, nullable: true, description: '整改事项；任务的为 null' })
+  rectificationId!: number | null;
+
+  @ApiProperty({ description: '事项编号（整改事项为“整改-编号”）' })
   directiveCode!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: '事项名称' })
   directiveTitle!: string;
+
+  @ApiProperty({ description: '页面地址' })
+  link!: string;
 
   @ApiProperty()
   unitName!: string;
@@ -183,6 +193,10 @@ export class ScheduleQueryDto extends PageQueryDto {
   @OptionalQueryId()
   assignmentId?: number;
 
+  @ApiPropertyOptional({ description: '只看某一整改事项（此时不限天数）' })
+  @OptionalQueryId()
+  rectificationId?: number;
+
   @ApiPropertyOptional({ description: '只看某一单位' })
   @OptionalQueryId()
   unitId?: number;
@@ -198,14 +212,20 @@ export class ScheduledActionView {
   @ApiProperty()
   id!: number;
 
-  @ApiProperty()
-  assignmentId!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '任务；整改事项的为 null' })
+  assignmentId!: number | null;
 
-  @ApiProperty()
+  @ApiProperty({ type: Number, nullable: true, description: '整改事项；任务的为 null' })
+  rectificationId!: number | null;
+
+  @ApiProperty({ description: '事项编号（整改事项为“整改-编号”）' })
   directiveCode!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: '事项名称' })
   directiveTitle!: string;
+
+  @ApiProperty({ description: '页面地址' })
+  link!: string;
 
   @ApiProperty()
   unitName!: string;

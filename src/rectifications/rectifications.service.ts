@@ -1,0 +1,310 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Access } from '../access/access';
+import { Permission, scopeOf } from '../access/permissions';
+import { attachmentView } from '../attachments/attachment-view';
+import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
+import { AuditService } from '../audit/audit.service';
+import { deadlineStatus } from '../assignments/deadline-status';
+import { CalendarService } from '../calendar/calendar.service';
+import { WorkingCalendar } from '../calendar/working-calendar';
+import { Clock } from '../common/clock';
+import { Page, pageOf } from '../common/dto/page.dto';
+import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
+import type { WakeUp } from '../jobs/jobs.constants';
+import { JobsService } from '../jobs/jobs.service';
+import { NoticeMode, NoticesService } from '../notices/notices.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { unitContacts } from '../reminders/recipients';
+import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { FindingDto, NoteDto, PlanDto, ReasonDto, RectificationDetailView, RectificationQueryDto, RectificationView, ReopenDto, ReportDto } from './dto/rectification.dto';
+import { rectificationCode, rectificationTitle } from './rectification-format';
+import {
+  CHASED_RECTIFICATION_STATUSES,
+  NEXT_STEP_FOR_UNIT,
+  nextRectificationStatus,
+  OPEN_RECTIFICATION_STATUSES,
+  RectificationAction,
+  rectificationActions,
+} from './rectification-state';
+import { RectificationEvent, RectificationItem } from './rectification.entity';
+
+interface StepOutcome {
+  set?: Partial<RectificationItem>;
+  body?: string | null;
+  /** Files to keep with the step (the report's evidence). */
+  attach?: (manager: EntityManager, eventId: number) => Promise<unknown>;
+}
+
+/** Rectification items: their steps as the state machine allows, with history, audit and the ladder's schedule. */
+@Injectable()
+export class RectificationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly attachments: AttachmentsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly planner: SchedulePlanner,
+    private readonly jobs: JobsService,
+    private readonly notices: NoticesService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    // Evidence is seen by whoever may read the item: its unit, the office and leaders.
+    this.attachments.registerOwner('rectify_step', async (access, eventId) => {
+      const event = await this.dataSource.getRepository(RectificationEvent).findOneBy({ id: eventId });
+      if (!event) throw new NotFoundError('附件');
+      await this.load(access, event.itemId, this.dataSource.manager, 'attachment', eventId);
+    });
+  }
+
+  async list(access: Access, query: RectificationQueryDto): Promise<Page<RectificationView>> {
+    const today = this.calendar.today();
+    const qb = this.dataSource
+      .getRepository(RectificationItem)
+      .createQueryBuilder('r')
+      .innerJoinAndSelect('r.unit', 'unit')
+      .innerJoinAndSelect('r.inspection', 'inspection')
+      .innerJoinAndSelect('inspection.document', 'document');
+    this.restrict(qb, access);
+    if (query.inspectionId) qb.andWhere('r.inspection_id = :inspectionId', { inspectionId: query.inspectionId });
+    if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
+    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
+    if (query.open === true) qb.andWhere('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] });
+    if (query.open === false) qb.andWhere('r.status NOT IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] });
+    if (query.overdue === true) qb.andWhere('r.status IN (:...chased) AND r.deadline < :today', { chased: [...CHASED_RECTIFICATION_STATUSES], today });
+    // Open first, soonest deadline first.
+    qb.addSelect("CASE WHEN r.status IN ('signed_off', 'cancelled') THEN 1 ELSE 0 END", 'finished').orderBy('finished', 'ASC').addOrderBy('r.deadline', 'ASC').addOrderBy('r.id', 'ASC');
+    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const calendar = await this.calendar.calendar();
+    return pageOf(items.map((r) => this.view(r, calendar, today)), total, query);
+  }
+
+  /** Items of some inspections as the actor may see them; for the inspection pages. */
+  async ofInspections(access: Access, inspectionIds: number[]): Promise<RectificationView[]> {
+    if (inspectionIds.length === 0) return [];
+    const qb = this.dataSource.getRepository(RectificationItem).createQueryBuilder('r').innerJoinAndSelect('r.unit', 'unit').innerJoinAndSelect('r.inspection', 'inspection').innerJoinAndSelect('inspection.document', 'document').where('r.inspection_id IN (:...ids)', { ids: inspectionIds });
+    this.restrict(qb, access);
+    const items = await qb.orderBy('r.id', 'ASC').getMany();
+    const calendar = await this.calendar.calendar();
+    return items.map((r) => this.view(r, calendar, this.calendar.today()));
+  }
+
+  async get(access: Access, id: number): Promise<RectificationDetailView> {
+    const item = await this.load(access, id, this.dataSource.manager, 'rectification', id);
+    const events = await this.dataSource.getRepository(RectificationEvent).find({ where: { itemId: id }, order: { id: 'ASC' } });
+    const files = await this.attachments.list('rectify_step', events.map((e) => e.id));
+    const worksOn = scopeOf(access.actor.role, Permission.RectificationsWork) !== null && access.actor.unitId === item.unitId;
+    const reviews = scopeOf(access.actor.role, Permission.RectificationsReview) !== null;
+    return Object.assign(this.view(item, await this.calendar.calendar(), this.calendar.today()), {
+      history: events.map((e) => ({ id: e.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, body: e.body, deadline: e.deadline, attachments: files.filter((f) => f.ownerId === e.id).map(attachmentView), occurredAt: e.occurredAt })),
+      availableActions: (worksOn ? rectificationActions(item.status, 'unit') : reviews ? rectificationActions(item.status, 'office') : []).filter((a) => a !== 'issue'),
+    });
+  }
+
+  /** Records findings on an inspection as draft items; each unit must be one of those inspected. */
+  async addFindings(manager: EntityManager, access: Access, inspection: Inspection, findings: FindingDto[]): Promise<number[]> {
+    const inspected = new Set((await manager.findBy(InspectionUnit, { inspectionId: inspection.id })).map((u) => u.unitId));
+    findings.forEach((f, i) => {
+      if (!inspected.has(f.unitId)) throw new DomainError('VALIDATION_FAILED', `第 ${i + 1} 个问题的责任单位不在本次被检查单位之中`, [{ field: `findings.${i}.unitId`, message: '不是被检查单位' }]);
+    });
+    const ids: number[] = [];
+    for (const f of findings) {
+      const item = await manager.save(
+        manager.create(RectificationItem, { inspectionId: inspection.id, unitId: f.unitId, location: f.location, problem: f.problem, rule: f.rule, requirements: f.requirements, priority: f.priority, deadlineDays: f.deadlineDays, deadline: null, recheckOn: f.recheckOn ?? null, status: 'draft', noticeId: null, reopenCount: 0, issuedAt: null, signedOffAt: null, createdBy: access.actor.userId }),
+      );
+      await this.record(manager, access, item, 'create', 'draft', null, null);
+      ids.push(item.id);
+    }
+    return ids;
+  }
+
+  /**
+   * Issues the inspection's draft items: each gets its deadline in working days from today, its reminders
+   * and rungs; with `notices`, each unit gets one rectification notice listing all its items.
+   */
+  async issueDrafts(access: Access, inspectionId: number, mode: NoticeMode): Promise<number> {
+    if (mode === 'issue') await this.notices.prepareKind('rectification_notice');
+    const { count, actions, deliveries, issued } = await this.dataSource.transaction(async (manager) => {
+      const drafts = await manager.find(RectificationItem, { where: { inspectionId, status: 'draft' }, order: { id: 'ASC' } });
+      if (drafts.length === 0) throw new DomainError('CONFLICT', '这次检查没有待下发的整改事项');
+      const calendar = await this.calendar.calendar();
+      const today = this.calendar.today();
+      for (const item of drafts) {
+        const deadline = calendar.addWorkingDays(today, item.deadlineDays);
+        await this.bump(manager, item, { status: nextRectificationStatus(item.status, 'issue'), deadline, issuedAt: this.clock.now() });
+        await this.record(manager, access, item, 'issue', 'issued', null, deadline);
+      }
+      const deliveries: WakeUp[] = [];
+      const issued: number[] = [];
+      for (const unitId of [...new Set(drafts.map((d) => d.unitId))]) {
+        const mine = drafts.filter((d) => d.unitId === unitId);
+        if (mode === 'none') {
+          deliveries.push(...(await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，请在“整改事项”中查看整改要求和时限，并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`)));
+          continue;
+        }
+        const noticeId = await this.notices.draft(manager, { userId: access.actor.userId, name: access.actor.displayName }, { kind: 'rectification_notice', inspectionId, unitId });
+        await manager.update(RectificationItem, { id: In(mine.map((d) => d.id)) }, { noticeId });
+        if (mode === 'issue') {
+          deliveries.push(...(await this.notices.issueIn(manager, noticeId, access.actor.userId)));
+          issued.push(noticeId);
+        } else {
+          deliveries.push(...(await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，整改通知书随后印发。请在“整改事项”中查看并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`)));
+        }
+      }
+      return { count: drafts.length, actions: await this.planner.planRectifications(manager, drafts.map((d) => d.id)), deliveries, issued };
+    });
+    for (const id of issued) await this.notices.afterIssue(id, []);
+    await this.jobs.wake('delivery', deliveries);
+    await this.jobs.wake('action', actions);
+    return count;
+  }
+
+  submitPlan(access: Access, id: number, dto: PlanDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'submit_plan', async () => ({ body: dto.plan }));
+  }
+
+  acceptPlan(access: Access, id: number, dto: NoteDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'accept_plan', async () => ({ body: dto.note || null }));
+  }
+
+  returnPlan(access: Access, id: number, dto: ReasonDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'return_plan', async () => ({ body: dto.reason }));
+  }
+
+  async submitReport(access: Access, id: number, dto: ReportDto, files: UploadedFile[]): Promise<RectificationDetailView> {
+    if (files.length === 0) throw new DomainError('VALIDATION_FAILED', '整改报告须附佐证材料（整改后的照片、记录等）', [{ field: 'files', message: '至少上传一个文件' }]);
+    // Read back only after withFiles: a failure there must not remove files whose rows are committed.
+    await this.attachments.withFiles(files, access.actor.userId, (attach) =>
+      this.step(access, id, dto.version, 'submit_report', async () => ({ body: dto.report, attach: (manager, eventId) => attach(manager, 'rectify_step', eventId) })),
+    );
+    return this.get(access, id);
+  }
+
+  signOff(access: Access, id: number, dto: NoteDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'sign_off', async () => ({ body: dto.note || null, set: { signedOffAt: this.clock.now() } }));
+  }
+
+  returnReport(access: Access, id: number, dto: ReasonDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'return_report', async () => ({ body: dto.reason }));
+  }
+
+  /** 回头看 found the problem back: the item opens again with a new deadline, keeping its history. */
+  reopen(access: Access, id: number, dto: ReopenDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'reopen', async (_manager, item) => {
+      const deadline = (await this.calendar.calendar()).addWorkingDays(this.calendar.today(), dto.deadlineDays);
+      return { body: dto.reason, set: { deadline, deadlineDays: dto.deadlineDays, recheckOn: dto.recheckOn ?? null, signedOffAt: null, reopenCount: item.reopenCount + 1 } };
+    });
+  }
+
+  cancel(access: Access, id: number, dto: ReasonDto): Promise<RectificationDetailView> {
+    return this.act(access, id, dto.version, 'cancel', async () => ({ body: dto.reason }));
+  }
+
+  view(r: RectificationItem, calendar: WorkingCalendar, today: string): RectificationView {
+    const open = CHASED_RECTIFICATION_STATUSES.includes(r.status);
+    const { workingDaysLeft, overdue } = deadlineStatus(calendar, today, open ? 'in_progress' : 'closed', r.deadline);
+    return {
+      id: r.id,
+      code: rectificationCode(r),
+      inspectionId: r.inspectionId,
+      inspectionTitle: r.inspection?.document?.title ?? '',
+      unitId: r.unitId,
+      unitName: r.unit?.name ?? '',
+      location: r.location,
+      problem: r.problem,
+      rule: r.rule,
+      requirements: r.requirements,
+      priority: r.priority,
+      deadlineDays: r.deadlineDays,
+      deadline: r.deadline,
+      workingDaysLeft,
+      overdue,
+      recheckOn: r.recheckOn,
+      status: r.status,
+      nextStep: NEXT_STEP_FOR_UNIT[r.status],
+      noticeId: r.noticeId,
+      reopenCount: r.reopenCount,
+      version: r.version,
+    };
+  }
+
+  private async act(access: Access, id: number, version: number, action: RectificationAction, effect: (manager: EntityManager, item: RectificationItem) => Promise<StepOutcome>): Promise<RectificationDetailView> {
+    await this.step(access, id, version, action, effect);
+    return this.get(access, id);
+  }
+
+  /**
+   * One step in one transaction: the object's permission, the version the client saw, the state rule,
+   * the update guarded by the version, history, audit, the schedule re-planned and the other side told.
+   */
+  private async step(access: Access, id: number, version: number, action: RectificationAction, effect: (manager: EntityManager, item: RectificationItem) => Promise<StepOutcome>): Promise<void> {
+    const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
+      const item = await this.load(access, id, manager, 'rectification', id);
+      if (item.version !== version) throw staleVersion();
+      const to = nextRectificationStatus(item.status, action);
+      const outcome = await effect(manager, item);
+      await this.bump(manager, item, { ...outcome.set, status: to });
+      const event = await this.record(manager, access, item, action, to, outcome.body ?? null, outcome.set?.deadline ?? null);
+      await outcome.attach?.(manager, event.id);
+      const label = `${rectificationCode(item)} ${rectificationTitle(item)}`;
+      const deliveries = access.actor.role === 'unit' ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
+      return { actions: await this.planner.planRectifications(manager, [id]), deliveries };
+    });
+    await this.jobs.wake('action', actions);
+    await this.jobs.wake('delivery', deliveries);
+  }
+
+  private async tellUnit(manager: EntityManager, unitId: number, title: string, body: string, link: string, sourceKey: string): Promise<WakeUp[]> {
+    return this.notifications.notify(manager, await unitContacts(manager, unitId), { kind: 'escalation', title, body, link, sourceKey });
+  }
+
+  /** Updates the row only if nobody changed it since it was read. */
+  private async bump(manager: EntityManager, item: RectificationItem, set: Partial<RectificationItem>): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(RectificationItem)
+      .set({ ...set, version: () => 'version + 1' } as object)
+      .where('id = :id AND version = :version', { id: item.id, version: item.version })
+      .execute();
+    if (result.affected !== 1) throw staleVersion();
+  }
+
+  private async record(manager: EntityManager, access: Access, item: RectificationItem, action: RectificationEvent['action'], to: RectificationItem['status'], body: string | null, deadline: string | null): Promise<RectificationEvent> {
+    const from = action === 'create' ? null : item.status;
+    const event = await manager.save(manager.create(RectificationEvent, { itemId: item.id, action, fromStatus: from, toStatus: to, body, deadline, actorUserId: access.actor.userId, occurredAt: this.clock.now() }));
+    await this.audit.record({ action: `rectification.${action}`, objectType: 'rectification', objectId: item.id, changes: { status: [from, to], ...(deadline ? { deadline: [item.deadline, deadline] } : {}) } }, manager);
+    return event;
+  }
+
+  /** A unit sees its own items once issued; drafts are the office's. */
+  private restrict(qb: SelectQueryBuilder<RectificationItem>, access: Access): void {
+    if (access.unitRestriction !== null) qb.andWhere("r.unit_id = :own AND r.status <> 'draft'", { own: access.unitRestriction });
+  }
+
+  private async load(access: Access, id: number, manager: EntityManager, objectType: string, objectId: number): Promise<RectificationItem> {
+    const item = await manager.findOne(RectificationItem, { where: { id }, relations: { unit: true, inspection: { document: true } } });
+    if (!item) throw new NotFoundError(objectType === 'attachment' ? '附件' : '整改事项');
+    access.assertReaches(objectType, objectId, [item.unitId]);
+    if (item.status === 'draft' && access.unitRestriction !== null) throw new NotFoundError('整改事项');
+    return item;
+  }
+}
+
+/** What the unit is told when the office takes a step on its item. */
+const STEP_NEWS: Partial<Record<RectificationAction, string>> = {
+  accept_plan: '整改方案已通过，请按方案整改',
+  return_plan: '整改方案被退回，请修改后重新报送',
+  sign_off: '已验收销号',
+  return_report: '整改报告被退回，请继续整改',
+  reopen: '回头看发现问题反弹，请重新整改',
+  cancel: '整改事项已撤销',
+};
+
+function staleVersion(): DomainError {
+  return new DomainError('STALE_VERSION', '该整改事项已被他人更新，请刷新页面后再操作');
+}
