@@ -76,3 +76,57 @@ export async function submitForm(res: Response, view: string, model: object, act
 export function renderInvalid(res: Response, view: string, model: object, errors: FieldError[]): void {
   res.status(400).render(view, { ...model, errors });
 }
+
+/**
+ * Runs a page's step with a form validated by the API's DTO. On success the browser goes to `done`; a
+ * refused form or step (409, 400) re-renders the page with the message and the typed values instead.
+ */
+export async function runFormStep<T extends object, R>(
+  res: Response,
+  values: object,
+  dtoClass: new () => T,
+  step: (dto: T) => Promise<R>,
+  done: string | ((result: R) => string),
+  rerender: (errors: FieldError[]) => Promise<{ view: string; model: object }>,
+): Promise<void> {
+  const form = parseForm(dtoClass, values);
+  let errors: FieldError[];
+  if (form.ok) {
+    try {
+      const result = await step(form.value);
+      return res.redirect(303, typeof done === 'string' ? done : done(result));
+    } catch (error) {
+      if (!(error instanceof DomainError) || ERROR_STATUS[error.code] >= 500 || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error;
+      errors = Array.isArray(error.details) && error.details.length && typeof error.details[0] === 'object' ? (error.details as FieldError[]) : [{ field: '', message: error.message }];
+      res.status(ERROR_STATUS[error.code]);
+    }
+  } else {
+    errors = form.errors;
+    res.status(400);
+  }
+  const { view, model } = await rerender(errors);
+  res.render(view, model);
+}
+
+/** A form's fields as text (csrf token dropped, blanks left out so optional fields stay absent). */
+export function formFields(body: FormBody): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([key]) => key !== '_csrf')
+      .map(([key, value]) => [key, formValue(value)?.trim() ?? ''])
+      .filter(([, value]) => value !== ''),
+  );
+}
+
+/** A textarea with one entry per line, as a list. */
+export function linesField(value: unknown): string[] {
+  return (formValue(value) ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+
+/** A set of checkboxes or a multiple select sharing one name: one value arrives as text, several as a list. */
+export function listField(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  throw new DomainError('MALFORMED_REQUEST', '表单中有无法识别的字段，请刷新页面后重新提交');
+}

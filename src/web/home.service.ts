@@ -10,6 +10,7 @@ import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment } from '../assignments/assignment.entity';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
+import { ListingsService } from '../listings/listings.service';
 
 
 /** What each role's home page shows; later features add their figures here. */
@@ -18,6 +19,7 @@ export class HomeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly listings: ListingsService,
   ) {}
 
   async build(access: Access) {
@@ -26,8 +28,11 @@ export class HomeService {
     const units = this.dataSource.getRepository(Unit);
     const users = this.dataSource.getRepository(User);
     const ownUnit = actor.unitId ? await units.findOneBy({ id: actor.unitId }) : null;
+    // The cards hung now: the unit's own, or every unit's for the office and leaders.
+    const cards = await this.listings.list(access, { status: 'active' });
     const base = {
       title: '首页',
+      cards,
       role: actor.role,
       greeting: `${actor.displayName}，您好`,
       roleLabel: ROLE_LABELS[actor.role],

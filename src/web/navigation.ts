@@ -14,6 +14,9 @@ const NAV: NavEntry[] = [
   { href: '/review', label: '待审核', permission: Permission.AssignmentsReview },
   { href: '/escalations', label: '督办审批', permission: Permission.EscalationsRead },
   { href: '/notices', label: '公文通知', permission: Permission.NoticesRead },
+  { href: '/rectifications', label: '整改事项', permission: Permission.RectificationsRead },
+  { href: '/inspections', label: '督导检查', permission: Permission.InspectionsRead },
+  { href: '/listings', label: '挂牌整治', permission: Permission.ListingsRead },
   { href: '/directives', label: '督办事项', permission: Permission.DirectivesRead },
   { href: '/documents', label: '来源文件', permission: Permission.DocumentsRead },
   { href: '/schedule', label: '催办计划', permission: Permission.ScheduleRead },
@@ -25,7 +28,7 @@ const NAV: NavEntry[] = [
 ];
 
 /** Sections shown to whoever holds the permission, whatever its scope: they list the actor's own things. */
-const OWN_SECTIONS = [Permission.AssignmentsWork, Permission.NoticesRead];
+const OWN_SECTIONS = [Permission.AssignmentsWork, Permission.NoticesRead, Permission.RectificationsRead];
 
 export interface NavItem {
   href: string;

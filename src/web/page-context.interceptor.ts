@@ -2,13 +2,17 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import type { AuthenticatedRequest } from '../access/access.decorators';
+import { ListingsService } from '../listings/listings.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { navigationFor, roleLabel } from './navigation';
 
-/** Gives every signed-in page its header: who is signed in, the navigation for their role, unread messages. */
+/** Gives every signed-in page its header (who is signed in, the navigation for their role, unread messages) and the units' current cards. */
 @Injectable()
 export class PageContextInterceptor implements NestInterceptor {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly listings: ListingsService,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -17,9 +21,11 @@ export class PageContextInterceptor implements NestInterceptor {
     if (!actor) return next.handle();
     res.locals.currentUser = { displayName: actor.displayName, username: actor.username, roleLabel: roleLabel(actor) };
     res.locals.nav = navigationFor(actor, req.path);
-    return from(this.notifications.unreadCount(actor.userId)).pipe(
-      switchMap((unread) => {
+    return from(Promise.all([this.notifications.unreadCount(actor.userId), this.listings.currentCards()])).pipe(
+      switchMap(([unread, cards]) => {
         res.locals.unreadCount = unread;
+        // Current cards, shown beside a unit's name wherever it appears ({{unitCard unitId}}).
+        res.locals.cards = Object.fromEntries(cards);
         return next.handle();
       }),
     );

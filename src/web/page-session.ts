@@ -40,6 +40,7 @@ export function pageSessionMiddleware(secret: string, secure: boolean) {
       res.locals.csrfToken = generateCsrfToken(req, res);
       res.locals.currentUser = null;
       res.locals.nav = [];
+      res.locals.cards = {};
       next();
     });
   };

@@ -12,6 +12,9 @@ import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, NOTIFICATION_KIND_LABELS } from
 import { ESCALATION_STATUS_LABELS } from '../reminders/escalation.entity';
 import { ACTION_LABELS as SCHEDULED_ACTION_LABELS, RUNG_MODE_LABELS } from '../reminders/escalation-ladder';
 import { ACTION_STATUS_LABELS } from '../reminders/scheduled-action.entity';
+import { INSPECTION_TYPE_LABELS } from '../inspections/inspection.entity';
+import { Card, CARD_LABELS, LISTING_ORIGIN_LABELS, LISTING_STATUS_LABELS } from '../listings/listing-rules';
+import { RECTIFICATION_ACTION_LABELS, RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 
 const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -42,6 +45,13 @@ const LABELS: Record<string, Record<string, string>> = {
   channel: CHANNEL_LABELS,
   delivery: DELIVERY_STATUS_LABELS,
   notice: NOTICE_STATUS_LABELS,
+  inspectionType: INSPECTION_TYPE_LABELS,
+  rectification: RECTIFICATION_STATUS_LABELS,
+  rectificationStep: { ...RECTIFICATION_ACTION_LABELS, create: '录入问题', update: '修改' },
+  card: CARD_LABELS,
+  listing: LISTING_STATUS_LABELS,
+  listingOrigin: LISTING_ORIGIN_LABELS,
+  listingStep: { propose: '提请挂牌', approve: '批准挂牌', dismiss: '不予挂牌', list: '挂牌', lower: '降为黄牌', supersede: '升为红牌', delist: '摘牌' },
   event: { ...ACTION_LABELS, create: '下达', report_accepted: '报告被采纳', report_returned: '报告被退回', extension_granted: '同意延期', extension_refused: '不同意延期' },
 };
 
@@ -65,6 +75,11 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
     const labels = LABELS[dictionary];
     if (!labels) throw new Error(`No labels named ${dictionary}`);
     return labels[value] ?? value;
+  });
+  // A unit's current yellow or red card, from the page context; nothing when it carries none.
+  handlebars.registerHelper('unitCard', (unitId: number, options: Handlebars.HelperOptions) => {
+    const card = (options.data?.root?.cards as Record<string, Card> | undefined)?.[unitId];
+    return card ? new handlebars.SafeString(`<span class="card-badge card-${card}" title="挂牌整治中">${CARD_LABELS[card]}</span>`) : '';
   });
   handlebars.registerHelper('abs', (value: number) => Math.abs(value));
   // `#if` hides 0, which is a real value for a metric or a target.

@@ -18,14 +18,18 @@ import { TaskPagesController } from './task-pages.controller';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
 import { NoticePagesController } from './notice-pages.controller';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { ListingsModule } from '../listings/listings.module';
+import { RectificationsModule } from '../rectifications/rectifications.module';
+import { RectificationPagesController } from './rectification-pages.controller';
 import { ReminderPagesController } from './reminder-pages.controller';
 import { UnitPagesController } from './unit-pages.controller';
 import { UserPagesController } from './user-pages.controller';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule],
-  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController],
+  imports: [AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController],
   providers: [HomeService],
 })
 export class WebModule {}
