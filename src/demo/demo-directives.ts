@@ -102,7 +102,7 @@ const DIRECTIVES: DemoDirective[] = [
   },
 ];
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A meeting and its directives in every state, so each page of the demo shows real work. */
 export async function seedDemoDirectives(manager: EntityManager, today: string, unitIds: Map<string, number>, officeUserId: number, unitUserIds: Map<string, number>): Promise<{ assignmentIds: number[]; issuedAt: Date }> {

@@ -11,6 +11,7 @@ import { withStartupLock } from '../database/migrate';
 import { ensureDirectiveCounter } from '../directives/directive-code';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { seedDemoInspection } from './demo-rectification';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
@@ -64,14 +65,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       const { assignmentIds, issuedAt } = await seedDemoDirectives(manager, today, unitIds, userIds.get('office')!, userIds);
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
-      // Planned as when the work was issued a month ago, so the month's reminders and rungs catch up now.
-      return this.planner.plan(manager, assignmentIds, issuedAt);
+      const inspection = await seedDemoInspection(manager, today, unitIds, userIds.get('office')!, userIds);
+      // Planned as when the work was issued, so the reminders and rungs since then catch up now.
+      return [...(await this.planner.plan(manager, assignmentIds, issuedAt)), ...(await this.planner.planRectifications(manager, inspection.itemIds, inspection.issuedAt))];
     });
     await this.jobs.wake('action', wake);
     // The month's catch-up happens now rather than at the runner's next look, so the demo opens complete.
     if (this.config.appRole !== 'api') await this.jobs.reconcile();
     const lines = [
-      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项。`,
+      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项，一次明查暗访及其整改事项（云澜电信挂黄牌）。`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(14)} ${a.displayName}`),
       this.config.demoPassword ? '  密码：DEMO_PASSWORD 中设置的密码' : `  密码（只显示这一次）：${password}`,
     ];

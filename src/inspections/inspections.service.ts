@@ -36,7 +36,7 @@ export class InspectionsService implements OnModuleInit {
   async list(access: Access, query: InspectionQueryDto): Promise<Page<InspectionView>> {
     const qb = this.dataSource.getRepository(Inspection).createQueryBuilder('i').innerJoinAndSelect('i.document', 'document');
     if (access.unitRestriction !== null) qb.andWhere('EXISTS (SELECT 1 FROM inspection_units iu WHERE iu.inspection_id = i.id AND iu.unit_id = :own)', { own: access.unitRestriction });
-    const [inspections, total] = await qb.orderBy('document.issued_on', 'DESC').addOrderBy('i.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [inspections, total] = await qb.orderBy('document.issuedOn', 'DESC').addOrderBy('i.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
     return pageOf(await this.views(access, inspections), total, query);
   }
 

@@ -5,7 +5,7 @@ import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
-import { NoteDto, PlanDto, ReasonDto, RectificationDetailView, RectificationPage, RectificationQueryDto, ReopenDto, ReportDto } from './dto/rectification.dto';
+import { RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationDetailView, RectificationPage, RectificationQueryDto, RectificationReopenDto, RectificationReportDto } from './dto/rectification.dto';
 import { RectificationsService } from './rectifications.service';
 
 const STEP = { type: RectificationDetailView };
@@ -38,7 +38,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '报送整改方案（成员单位）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  submitPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: PlanDto): Promise<RectificationDetailView> {
+  submitPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationPlanDto): Promise<RectificationDetailView> {
     return this.rectifications.submitPlan(access, id, dto);
   }
 
@@ -48,7 +48,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '通过整改方案（协调办）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  acceptPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: NoteDto): Promise<RectificationDetailView> {
+  acceptPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.rectifications.acceptPlan(access, id, dto);
   }
 
@@ -58,7 +58,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '退回整改方案（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  returnPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<RectificationDetailView> {
+  returnPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.returnPlan(access, id, dto);
   }
 
@@ -69,7 +69,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '报送整改报告（成员单位），须附佐证材料（字段 files）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  submitReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<RectificationDetailView> {
+  submitReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<RectificationDetailView> {
     return this.rectifications.submitReport(access, id, dto, files);
   }
 
@@ -79,7 +79,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '验收销号（协调办）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  signOff(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: NoteDto): Promise<RectificationDetailView> {
+  signOff(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.rectifications.signOff(access, id, dto);
   }
 
@@ -89,7 +89,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '退回整改报告（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  returnReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<RectificationDetailView> {
+  returnReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.returnReport(access, id, dto);
   }
 
@@ -99,7 +99,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '回头看发现问题反弹，重新整改（协调办，须填写理由和新时限）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  reopen(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReopenDto): Promise<RectificationDetailView> {
+  reopen(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReopenDto): Promise<RectificationDetailView> {
     return this.rectifications.reopen(access, id, dto);
   }
 
@@ -109,7 +109,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '撤销整改事项（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<RectificationDetailView> {
+  cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.cancel(access, id, dto);
   }
 }

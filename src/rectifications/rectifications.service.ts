@@ -19,7 +19,7 @@ import { NoticeMode, NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { unitContacts } from '../reminders/recipients';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
-import { FindingDto, NoteDto, PlanDto, ReasonDto, RectificationDetailView, RectificationQueryDto, RectificationView, ReopenDto, ReportDto } from './dto/rectification.dto';
+import { FindingDto, RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationDetailView, RectificationQueryDto, RectificationView, RectificationReopenDto, RectificationReportDto } from './dto/rectification.dto';
 import { rectificationCode, rectificationTitle } from './rectification-format';
 import {
   CHASED_RECTIFICATION_STATUSES,
@@ -164,19 +164,19 @@ export class RectificationsService implements OnModuleInit {
     return count;
   }
 
-  submitPlan(access: Access, id: number, dto: PlanDto): Promise<RectificationDetailView> {
+  submitPlan(access: Access, id: number, dto: RectificationPlanDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'submit_plan', async () => ({ body: dto.plan }));
   }
 
-  acceptPlan(access: Access, id: number, dto: NoteDto): Promise<RectificationDetailView> {
+  acceptPlan(access: Access, id: number, dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'accept_plan', async () => ({ body: dto.note || null }));
   }
 
-  returnPlan(access: Access, id: number, dto: ReasonDto): Promise<RectificationDetailView> {
+  returnPlan(access: Access, id: number, dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'return_plan', async () => ({ body: dto.reason }));
   }
 
-  async submitReport(access: Access, id: number, dto: ReportDto, files: UploadedFile[]): Promise<RectificationDetailView> {
+  async submitReport(access: Access, id: number, dto: RectificationReportDto, files: UploadedFile[]): Promise<RectificationDetailView> {
     if (files.length === 0) throw new DomainError('VALIDATION_FAILED', '整改报告须附佐证材料（整改后的照片、记录等）', [{ field: 'files', message: '至少上传一个文件' }]);
     // Read back only after withFiles: a failure there must not remove files whose rows are committed.
     await this.attachments.withFiles(files, access.actor.userId, (attach) =>
@@ -185,23 +185,23 @@ export class RectificationsService implements OnModuleInit {
     return this.get(access, id);
   }
 
-  signOff(access: Access, id: number, dto: NoteDto): Promise<RectificationDetailView> {
+  signOff(access: Access, id: number, dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'sign_off', async () => ({ body: dto.note || null, set: { signedOffAt: this.clock.now() } }));
   }
 
-  returnReport(access: Access, id: number, dto: ReasonDto): Promise<RectificationDetailView> {
+  returnReport(access: Access, id: number, dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'return_report', async () => ({ body: dto.reason }));
   }
 
   /** 回头看 found the problem back: the item opens again with a new deadline, keeping its history. */
-  reopen(access: Access, id: number, dto: ReopenDto): Promise<RectificationDetailView> {
+  reopen(access: Access, id: number, dto: RectificationReopenDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'reopen', async (_manager, item) => {
       const deadline = (await this.calendar.calendar()).addWorkingDays(this.calendar.today(), dto.deadlineDays);
       return { body: dto.reason, set: { deadline, deadlineDays: dto.deadlineDays, recheckOn: dto.recheckOn ?? null, signedOffAt: null, reopenCount: item.reopenCount + 1 } };
     });
   }
 
-  cancel(access: Access, id: number, dto: ReasonDto): Promise<RectificationDetailView> {
+  cancel(access: Access, id: number, dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'cancel', async () => ({ body: dto.reason }));
   }
 

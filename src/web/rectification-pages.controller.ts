@@ -14,7 +14,7 @@ import { InspectionsService } from '../inspections/inspections.service';
 import { ApproveListingDto, CreateListingDto, DelistDto, DismissListingDto, LowerListingDto, UpdateListingRuleDto } from '../listings/dto/listing.dto';
 import { CARD_LABELS, CARDS, LISTING_RULE_KEYS, ListingRuleKey } from '../listings/listing-rules';
 import { ListingsService } from '../listings/listings.service';
-import { NoteDto, PlanDto, ReasonDto, RectificationQueryDto, ReopenDto, ReportDto } from '../rectifications/dto/rectification.dto';
+import { RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationQueryDto, RectificationReopenDto, RectificationReportDto } from '../rectifications/dto/rectification.dto';
 import { RectificationsService } from '../rectifications/rectifications.service';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
@@ -32,13 +32,13 @@ const CARD_OPTIONS = CARDS.map((value) => ({ value, label: CARD_LABELS[value] })
 
 /** The rectification item's steps as page routes: the path segment, the API's DTO and the service call. */
 const STEPS = {
-  plan: { dto: PlanDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.submitPlan(a, id, dto as PlanDto) },
-  'plan-accept': { dto: NoteDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.acceptPlan(a, id, dto as NoteDto) },
-  'plan-return': { dto: ReasonDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.returnPlan(a, id, dto as ReasonDto) },
-  'sign-off': { dto: NoteDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.signOff(a, id, dto as NoteDto) },
-  'report-return': { dto: ReasonDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.returnReport(a, id, dto as ReasonDto) },
-  reopen: { dto: ReopenDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.reopen(a, id, dto as ReopenDto) },
-  cancel: { dto: ReasonDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.cancel(a, id, dto as ReasonDto) },
+  plan: { dto: RectificationPlanDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.submitPlan(a, id, dto as RectificationPlanDto) },
+  'plan-accept': { dto: RectificationNoteDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.acceptPlan(a, id, dto as RectificationNoteDto) },
+  'plan-return': { dto: RectificationReasonDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.returnPlan(a, id, dto as RectificationReasonDto) },
+  'sign-off': { dto: RectificationNoteDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.signOff(a, id, dto as RectificationNoteDto) },
+  'report-return': { dto: RectificationReasonDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.returnReport(a, id, dto as RectificationReasonDto) },
+  reopen: { dto: RectificationReopenDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.reopen(a, id, dto as RectificationReopenDto) },
+  cancel: { dto: RectificationReasonDto, run: (s: RectificationsService, a: Access, id: number, dto: object) => s.cancel(a, id, dto as RectificationReasonDto) },
 } as const;
 type StepName = keyof typeof STEPS;
 const OFFICE_STEPS: StepName[] = ['plan-accept', 'plan-return', 'sign-off', 'report-return', 'reopen', 'cancel'];
@@ -144,7 +144,7 @@ export class RectificationPagesController {
   @UploadFiles()
   report(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
     const fields = formFields(body);
-    return runFormStep(res, fields, ReportDto, (dto) => this.rectifications.submitReport(access, id, dto, files), `/rectifications/${id}`, async (errors) => ({ view: 'rectifications/detail', model: await this.rectificationModel(access, id, errors, { ...fields, failed: 'report' }) }));
+    return runFormStep(res, fields, RectificationReportDto, (dto) => this.rectifications.submitReport(access, id, dto, files), `/rectifications/${id}`, async (errors) => ({ view: 'rectifications/detail', model: await this.rectificationModel(access, id, errors, { ...fields, failed: 'report' }) }));
   }
 
   @Post('rectifications/:id/plan')

@@ -54,11 +54,11 @@ export class FindingDto {
   priority: Priority = 'important';
 }
 
-export class VersionDto {
+export class RectificationVersionDto {
   @Version() version!: number;
 }
 
-export class NoteDto extends VersionDto {
+export class RectificationNoteDto extends RectificationVersionDto {
   @ApiPropertyOptional({ description: '审核意见', maxLength: 1000 })
   @IsOptional()
   @IsString()
@@ -67,20 +67,20 @@ export class NoteDto extends VersionDto {
   note?: string;
 }
 
-export class ReasonDto extends VersionDto {
+export class RectificationReasonDto extends RectificationVersionDto {
   @Text('理由（必填）', 1000) reason!: string;
 }
 
-export class PlanDto extends VersionDto {
+export class RectificationPlanDto extends RectificationVersionDto {
   @Text('整改方案：措施、责任人、完成时间', 5000) plan!: string;
 }
 
 /** The report; sent as multipart/form-data with its evidence in field `files`. */
-export class ReportDto extends VersionDto {
+export class RectificationReportDto extends RectificationVersionDto {
   @Text('整改报告：整改情况和成效', 5000) report!: string;
 }
 
-export class ReopenDto extends ReasonDto {
+export class RectificationReopenDto extends RectificationReasonDto {
   @ApiProperty({ description: '重新整改的时限：自今日起的工作日数', minimum: 1, maximum: 250 })
   @Type(() => Number)
   @IsInt()
