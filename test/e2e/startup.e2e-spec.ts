@@ -40,6 +40,14 @@ describe(`start-up on an empty database (${process.env.TEST_DB})`, () => {
       expect(upcoming.body.total).toBeGreaterThan(0);
       const inbox = await app.http().get('/api/notifications').set('Authorization', `Bearer ${telecom}`).expect(200);
       expect(inbox.body.items).toContainEqual(expect.objectContaining({ kind: 'reminder', title: expect.stringContaining('涉诈高风险电话卡二次实人核验') }));
+      // The demo inspection: items open, overdue and signed off, the overdue one chased, its unit on a yellow card.
+      const items = (await app.http().get('/api/rectifications?pageSize=100').set('Authorization', `Bearer ${office}`).expect(200)).body.items as { status: string; overdue: boolean; unitName: string }[];
+      expect(items.map((i) => i.status)).toEqual(expect.arrayContaining(['issued', 'plan_accepted', 'report_submitted', 'signed_off']));
+      expect(items.filter((i) => i.overdue).length).toBeGreaterThanOrEqual(1);
+      const cards = (await app.http().get('/api/listings?status=active').set('Authorization', `Bearer ${telecom}`).expect(200)).body;
+      expect(cards).toEqual([expect.objectContaining({ card: 'yellow', unitName: expect.stringContaining('电信'), unmetConditions: expect.arrayContaining([expect.stringContaining('未销号')]) })]);
+      const chased = (await app.http().get('/api/escalations').set('Authorization', `Bearer ${office}`).expect(200)).body.items as { rectificationId: number | null }[];
+      expect(chased.some((e) => e.rectificationId !== null)).toBe(true);
     } finally {
       for (const started of apps) await started.app.close();
       await database.drop();
