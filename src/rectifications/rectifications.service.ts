@@ -252,7 +252,8 @@ export class RectificationsService implements OnModuleInit {
       const event = await this.record(manager, access, item, action, to, outcome.body ?? null, outcome.set?.deadline ?? null);
       await outcome.attach?.(manager, event.id);
       const label = `${rectificationCode(item)} ${rectificationTitle(item)}`;
-      const deliveries = access.actor.role === 'unit' ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
+      // A draft was never sent: the unit hears nothing of it, not even its cancellation.
+      const deliveries = access.actor.role === 'unit' || item.issuedAt === null ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
       return { actions: await this.planner.planRectifications(manager, [id]), deliveries };
     });
     await this.jobs.wake('action', actions);
@@ -281,16 +282,16 @@ export class RectificationsService implements OnModuleInit {
     return event;
   }
 
-  /** A unit sees its own items once issued; drafts are the office's. */
+  /** A unit sees its own items once issued; drafts (and drafts cancelled before issue) are the office's. */
   private restrict(qb: SelectQueryBuilder<RectificationItem>, access: Access): void {
-    if (access.unitRestriction !== null) qb.andWhere("r.unit_id = :own AND r.status <> 'draft'", { own: access.unitRestriction });
+    if (access.unitRestriction !== null) qb.andWhere('r.unit_id = :own AND r.issued_at IS NOT NULL', { own: access.unitRestriction });
   }
 
   private async load(access: Access, id: number, manager: EntityManager, objectType: string, objectId: number): Promise<RectificationItem> {
     const item = await manager.findOne(RectificationItem, { where: { id }, relations: { unit: true, inspection: { document: true } } });
     if (!item) throw new NotFoundError(objectType === 'attachment' ? '附件' : '整改事项');
     access.assertReaches(objectType, objectId, [item.unitId]);
-    if (item.status === 'draft' && access.unitRestriction !== null) throw new NotFoundError('整改事项');
+    if (item.issuedAt === null && access.unitRestriction !== null) throw new NotFoundError(objectType === 'attachment' ? '附件' : '整改事项');
     return item;
   }
 }

@@ -70,8 +70,8 @@ describe('a rectification item worked through in headless Chromium', () => {
     const office = await signIn('office');
     await office.goto(`${baseUrl}/rectifications/${itemId}`);
     // The evidence opens from the page with the office's session.
-    const evidence = await office.$eval('#history ul.files a', (a) => (a as HTMLAnchorElement).href);
-    const download = await office.evaluate((url) => fetch(url).then((r) => r.status), evidence);
+    const evidence = await office.$eval('#history ul.files a', (a) => a.getAttribute('href'));
+    const download = await office.evaluate((url) => fetch(url!).then((r) => r.status), evidence);
     expect(download).toBe(200);
     await submit(office, '#sign-off-form button[type=submit]');
     expect(await status(office)).toBe('已销号');

@@ -74,7 +74,8 @@ export class InterviewContentDto {
 
 export class ProblemDto {
   @Text(100) where!: string;
-  @Text(1000) what!: string;
+  // Room for an item's own deadline after the problem as found (up to 1000 characters).
+  @Text(1100) what!: string;
   @IsString() @MaxLength(200) rule!: string;
 }
 
@@ -83,12 +84,13 @@ export class RectificationContentDto {
 
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => ProblemDto)
   problems!: ProblemDto[];
 
-  @TextList(500, 30) requirements!: string[];
+  // Every item's requirements, as many as an inspection's findings may carry.
+  @TextList(500, 2000) requirements!: string[];
   @Text(20) deadline!: string;
   @Text(20) reportBy!: string;
   @Text(20) recheckOn!: string;
