@@ -5,3 +5,9 @@ export const decimalTransformer: ValueTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
 };
+
+/** Structured values (lists, notice content) kept as JSON in a TEXT column, the same on both databases. */
+export const jsonTransformer: ValueTransformer = {
+  to: (value: unknown) => JSON.stringify(value),
+  from: (value: string) => JSON.parse(value) as unknown,
+};

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { rejectPrototypeKeys, validateDto, ForbiddenKeyError } from './validation';
 
@@ -24,7 +24,20 @@ class Outer {
   inner!: Inner;
 }
 
+class Listed {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  items!: string[];
+}
+
 describe('validateDto', () => {
+  it('words list sizes in Chinese too', () => {
+    expect(validateDto(Listed, { items: [] }).errors).toEqual([{ field: 'items', message: '至少需要 1 项' }]);
+    expect(validateDto(Listed, { items: ['a', 'b', 'c'] }).errors).toEqual([{ field: 'items', message: '最多 2 项' }]);
+    expect(validateDto(Listed, { items: 'a' }).errors).toEqual(expect.arrayContaining([{ field: 'items', message: '应为列表' }]));
+  });
+
   it('passes a valid object', () => {
     expect(validateDto(Outer, { name: 'ok', kind: 'a', count: 1, inner: { code: 'x' } }).errors).toEqual([]);
   });

@@ -29,6 +29,9 @@ const CONSTRAINT_MESSAGES: Record<string, (english: string) => string> = {
   max: (m) => `不能大于 ${number(m)}`,
   isEnum: (m) => `应为以下值之一：${m.split(':').slice(1).join(':').trim()}`,
   isIn: (m) => `应为以下值之一：${m.split(':').slice(1).join(':').trim()}`,
+  isArray: () => '应为列表',
+  arrayMinSize: (m) => `至少需要 ${number(m)} 项`,
+  arrayMaxSize: (m) => `最多 ${number(m)} 项`,
   nestedValidation: () => '应为对象',
   isObject: () => '应为对象',
 };

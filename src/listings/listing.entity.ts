@@ -1,8 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { jsonTransformer } from '../common/numeric.transformer';
 import { Unit } from '../units/unit.entity';
 import type { Card, DelistingConditions, ListingOrigin, ListingStatus } from './listing-rules';
-
-const json = { to: (value: unknown) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as unknown };
 
 /**
  * 挂牌整治: a unit listed with a yellow or red card until it meets the conditions and the office delists
@@ -44,7 +43,7 @@ export class Listing {
   conditionsText!: string;
 
   /** The measurable ones, checked before delisting. */
-  @Column({ type: 'text', transformer: json })
+  @Column({ type: 'text', transformer: jsonTransformer })
   conditions!: DelistingConditions;
 
   @Column({ name: 'proposed_at', type: 'datetime', nullable: true })

@@ -1,12 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { jsonTransformer } from '../common/numeric.transformer';
 import { Assignment } from '../assignments/assignment.entity';
 import type { NoticeKind } from './notice-templates';
 
 export const NOTICE_STATUSES = ['draft', 'issued', 'voided'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草稿', issued: '已印发', voided: '已作废' };
-
-const json = { to: (value: unknown) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as unknown };
 
 /**
  * 督办通知书, 通报, 约谈通知书, 整改通知书: editable while a draft; once issued it has its number and
@@ -32,10 +31,10 @@ export class Notice {
   addressee!: string;
 
   /** The kind's own fields (NoticeContent[kind]). */
-  @Column({ type: 'text', transformer: json })
+  @Column({ type: 'text', transformer: jsonTransformer })
   content!: Record<string, unknown>;
 
-  @Column({ name: 'copy_to', type: 'text', transformer: json })
+  @Column({ name: 'copy_to', type: 'text', transformer: jsonTransformer })
   copyTo!: string[];
 
   /** The issuer's name and code as they were when it was issued (or are now, for a draft). */

@@ -1,10 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { jsonTransformer } from '../common/numeric.transformer';
 import type { Priority } from '../directives/directive.entity';
 import { Inspection } from '../inspections/inspection.entity';
 import { Unit } from '../units/unit.entity';
 import type { RectificationAction, RectificationStatus } from './rectification-state';
-
-const json = { to: (value: unknown) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as unknown };
 
 /** 整改事项: one problem found at one unit, to be fixed by a deadline and verified before it is signed off. */
 @Entity('rectification_items')
@@ -41,7 +40,7 @@ export class RectificationItem {
   rule!: string;
 
   /** What the fix must achieve, item by item. */
-  @Column({ type: 'text', transformer: json })
+  @Column({ type: 'text', transformer: jsonTransformer })
   requirements!: string[];
 
   /** Chooses the escalation ladder, as a directive's priority does. */

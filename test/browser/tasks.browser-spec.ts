@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { launchChromium, serveOnLoopback } from '../support/chromium';
-import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { launchChromium, serveOnLoopback, signIn as signInPage } from '../support/chromium';
+import { as, login, seedOrganisation } from '../support/fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 
@@ -29,14 +29,7 @@ describe('a task worked through in headless Chromium', () => {
     await app?.close();
   });
 
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await browser.createBrowserContext()).newPage();
-    await page.goto(`${baseUrl}/login`);
-    await page.type('input[name=username]', username);
-    await page.type('input[name=password]', PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-    return page;
-  }
+  const signIn = (username: string) => signInPage(browser, baseUrl, username);
 
   const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
   const text = (page: Page) => page.$eval('main', (m) => m.textContent ?? '');
