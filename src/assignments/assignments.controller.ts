@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UploadedFiles } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -38,7 +39,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsRead)
   @ApiOperation({ summary: '任务详情：进展报告、延期申请、办理经过和可进行的操作' })
   @ApiOkResponse(STEP)
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<AssignmentDetailView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<AssignmentDetailView> {
     return this.assignments.get(access, id);
   }
 
@@ -48,7 +49,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '签收（成员单位）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
     return this.assignments.acknowledge(access, id, dto);
   }
 
@@ -59,7 +60,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '报送进展（成员单位），可附文件（字段 files）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  report(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
+  report(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
     return this.assignments.report(access, id, dto, files);
   }
 
@@ -70,7 +71,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '申请办结（成员单位），随附办结报告' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  requestCompletion(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
+  requestCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
     return this.assignments.requestCompletion(access, id, dto, files);
   }
 
@@ -80,7 +81,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '申请延期（成员单位，须在期限届满前）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  requestExtension(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ExtensionRequestDto): Promise<AssignmentDetailView> {
+  requestExtension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ExtensionRequestDto): Promise<AssignmentDetailView> {
     return this.assignments.requestExtension(access, id, dto);
   }
 
@@ -90,7 +91,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '销号（协调办）：同意办结' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  close(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
+  close(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
     return this.assignments.close(access, id, dto);
   }
 
@@ -100,7 +101,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '退回办结申请（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
+  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
     return this.assignments.returnCompletion(access, id, dto);
   }
 
@@ -110,7 +111,7 @@ export class AssignmentsController {
   @ApiOperation({ summary: '撤销任务（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
+  cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
     return this.assignments.cancel(access, id, dto);
   }
 
@@ -119,7 +120,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '审核进展报告（协调办）：采纳或退回' })
   @ApiOkResponse(STEP)
-  reviewReport(@CurrentAccess() access: Access, @Param('reportId', ParseIntPipe) reportId: number, @Body() dto: ReviewReportDto): Promise<AssignmentDetailView> {
+  reviewReport(@CurrentAccess() access: Access, @Param('reportId', ParseIdPipe) reportId: number, @Body() dto: ReviewReportDto): Promise<AssignmentDetailView> {
     return this.assignments.reviewReport(access, reportId, dto);
   }
 
@@ -128,7 +129,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '审批延期申请（协调办）：同意则期限改变，原期限保留在记录中' })
   @ApiOkResponse(STEP)
-  decideExtension(@CurrentAccess() access: Access, @Param('extensionId', ParseIntPipe) extensionId: number, @Body() dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
+  decideExtension(@CurrentAccess() access: Access, @Param('extensionId', ParseIdPipe) extensionId: number, @Body() dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
     return this.assignments.decideExtension(access, extensionId, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Res, StreamableFile } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -15,7 +16,7 @@ export class AttachmentsController {
   @RequirePermission(Permission.AttachmentsRead)
   @ApiOperation({ summary: '下载附件', description: '与附件所属的报告或文件做同样的权限检查。' })
   @ApiProduces('application/octet-stream')
-  async download(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const attachment = await this.attachments.findForDownload(access, id);
     res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
     return new StreamableFile(this.attachments.open(attachment), { type: attachment.mediaType, length: attachment.size });

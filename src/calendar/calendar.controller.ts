@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
@@ -51,7 +52,7 @@ export class CalendarController {
   @RequirePermission(Permission.CalendarManage)
   @ApiOperation({ summary: '确认某年的放假安排已录入完毕（协调办）', description: '之后该年即可按工作日计算期限。' })
   @ApiNoContentResponse()
-  coverYear(@Param('year', ParseIntPipe) year: number): Promise<void> {
+  coverYear(@Param('year', new ParseIdPipe('年份')) year: number): Promise<void> {
     if (year < 2000 || year > 2100) throw new DomainError('VALIDATION_FAILED', '年份应在 2000 到 2100 之间');
     return this.calendar.coverYear(year);
   }

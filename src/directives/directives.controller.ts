@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -23,7 +24,7 @@ export class DirectivesController {
   @RequirePermission(Permission.DirectivesRead)
   @ApiOperation({ summary: '督办事项详情，含各单位任务' })
   @ApiOkResponse({ type: DirectiveView })
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<DirectiveView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<DirectiveView> {
     return this.directives.get(access, id);
   }
 
@@ -40,7 +41,7 @@ export class DirectivesController {
   @ApiOperation({ summary: '修改督办事项（协调办）' })
   @ApiOkResponse({ type: DirectiveView })
   @ApiConflictResponse({ description: '版本已过期：事项已被他人修改' })
-  update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateDirectiveDto): Promise<DirectiveView> {
+  update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateDirectiveDto): Promise<DirectiveView> {
     return this.directives.update(access, id, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, UploadedFiles } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, UploadedFiles } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -25,7 +26,7 @@ export class DocumentsController {
   @RequirePermission(Permission.DocumentsRead)
   @ApiOperation({ summary: '来源文件详情，含由它产生的督办事项' })
   @ApiOkResponse({ type: DocumentDetailView })
-  get(@Param('id', ParseIntPipe) id: number): Promise<DocumentDetailView> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<DocumentDetailView> {
     return this.documents.get(id);
   }
 

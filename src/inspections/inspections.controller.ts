@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UploadedFiles } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -25,7 +26,7 @@ export class InspectionsController {
   @RequirePermission(Permission.InspectionsRead)
   @ApiOperation({ summary: '督导检查详情：概述、附件和（本账号可见的）整改事项' })
   @ApiOkResponse({ type: InspectionDetailView })
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<InspectionDetailView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<InspectionDetailView> {
     return this.inspections.get(access, id);
   }
 
@@ -42,7 +43,7 @@ export class InspectionsController {
   @RequirePermission(Permission.InspectionsManage)
   @ApiOperation({ summary: '补录发现的问题（协调办）' })
   @ApiOkResponse({ type: InspectionDetailView })
-  addFindings(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: AddFindingsDto): Promise<InspectionDetailView> {
+  addFindings(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: AddFindingsDto): Promise<InspectionDetailView> {
     return this.inspections.addFindings(access, id, dto.findings);
   }
 
@@ -52,7 +53,7 @@ export class InspectionsController {
   @UploadFiles()
   @ApiOperation({ summary: '上传照片、检查记录（协调办，字段 files）' })
   @ApiOkResponse({ type: InspectionDetailView })
-  attach(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @UploadedFiles() files: UploadedFile[] = []): Promise<InspectionDetailView> {
+  attach(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @UploadedFiles() files: UploadedFile[] = []): Promise<InspectionDetailView> {
     return this.inspections.attach(access, id, files);
   }
 
@@ -62,7 +63,7 @@ export class InspectionsController {
   @ApiOperation({ summary: '下发待下发的整改事项（协调办），可为每个单位生成或印发整改通知书', description: '整改时限自今日起按工作日计算，并按督办阶梯安排提醒和督办。' })
   @ApiOkResponse({ type: InspectionDetailView })
   @ApiConflictResponse({ description: '没有待下发的整改事项' })
-  issue(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: IssueInspectionDto): Promise<InspectionDetailView> {
+  issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: IssueInspectionDto): Promise<InspectionDetailView> {
     return this.inspections.issue(access, id, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -51,7 +52,7 @@ export class ListingsController {
   @RequirePermission(Permission.ListingsRead)
   @ApiOperation({ summary: '挂牌记录详情，含全过程和摘牌条件的满足情况' })
   @ApiOkResponse({ type: ListingView })
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<ListingView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<ListingView> {
     return this.listings.get(access, id);
   }
 
@@ -70,7 +71,7 @@ export class ListingsController {
   @ApiOperation({ summary: '批准提请的挂牌（协调办）' })
   @ApiOkResponse({ type: ListingView })
   @ApiConflictResponse(CONFLICT)
-  approve(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ApproveListingDto): Promise<ListingView> {
+  approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveListingDto): Promise<ListingView> {
     return this.listings.approve(access, id, dto);
   }
 
@@ -80,7 +81,7 @@ export class ListingsController {
   @ApiOperation({ summary: '不予挂牌（协调办，须填写理由）' })
   @ApiOkResponse({ type: ListingView })
   @ApiConflictResponse(CONFLICT)
-  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: DismissListingDto): Promise<ListingView> {
+  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: DismissListingDto): Promise<ListingView> {
     return this.listings.dismiss(access, id, dto);
   }
 
@@ -90,7 +91,7 @@ export class ListingsController {
   @ApiOperation({ summary: '红牌降为黄牌（协调办）' })
   @ApiOkResponse({ type: ListingView })
   @ApiConflictResponse(CONFLICT)
-  lower(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: LowerListingDto): Promise<ListingView> {
+  lower(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: LowerListingDto): Promise<ListingView> {
     return this.listings.lower(access, id, dto);
   }
 
@@ -100,7 +101,7 @@ export class ListingsController {
   @ApiOperation({ summary: '摘牌（协调办决定，须填写说明）；可量化条件未满足时须确认 override' })
   @ApiOkResponse({ type: ListingView })
   @ApiConflictResponse(CONFLICT)
-  delist(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: DelistDto): Promise<ListingView> {
+  delist(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: DelistDto): Promise<ListingView> {
     return this.listings.delist(access, id, dto);
   }
 }

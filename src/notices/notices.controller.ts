@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -38,7 +39,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '通知详情与各接收方签收情况' })
   @ApiOkResponse({ type: NoticeView })
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<NoticeView> {
     return this.notices.get(access, id);
   }
 
@@ -47,7 +48,7 @@ export class NoticesController {
   @ApiOperation({ summary: '修改草稿（标题、主送、抄送、正文字段）' })
   @ApiOkResponse({ type: NoticeView })
   @ApiConflictResponse({ description: '已印发，或已被他人修改' })
-  update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateNoticeDto): Promise<NoticeView> {
+  update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateNoticeDto): Promise<NoticeView> {
     return this.notices.update(access, id, dto);
   }
 
@@ -55,7 +56,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '以 HTML 预览' })
   @ApiProduces('text/html')
-  async preview(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async preview(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<string> {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Security-Policy', PREVIEW_CSP);
     return this.notices.previewHtml(access, id);
@@ -65,7 +66,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '以 PDF 预览（即时生成，不保存）' })
   @ApiProduces('application/pdf')
-  async previewPdf(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+  async previewPdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
     return new StreamableFile(await this.notices.previewPdf(access, id), { type: 'application/pdf' });
   }
 
@@ -75,7 +76,7 @@ export class NoticesController {
   @ApiOperation({ summary: '印发：取得本类本年度下一个文号，通知接收方，生成并保存 PDF' })
   @ApiOkResponse({ type: NoticeView })
   @ApiConflictResponse({ description: '已印发或已作废，或已被他人修改' })
-  issue(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: IssueNoticeDto): Promise<NoticeView> {
+  issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: IssueNoticeDto): Promise<NoticeView> {
     return this.notices.issue(access, id, dto.version);
   }
 
@@ -83,7 +84,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '下载印发的 PDF（印发后不再改变）' })
   @ApiProduces('application/pdf')
-  async pdf(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { stream, fileName } = await this.notices.pdf(access, id);
     res.setHeader('Content-Disposition', contentDisposition(fileName));
     return new StreamableFile(stream, { type: 'application/pdf' });
@@ -94,7 +95,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesAcknowledge)
   @ApiOperation({ summary: '签收（主送单位或抄送领导）' })
   @ApiOkResponse({ type: NoticeView })
-  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<NoticeView> {
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<NoticeView> {
     return this.notices.acknowledge(access, id);
   }
 
@@ -103,7 +104,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '催签：提醒尚未签收的接收方（每天至多一次）' })
   @ApiOkResponse({ type: ChaseView })
-  async chase(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<ChaseView> {
+  async chase(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<ChaseView> {
     return { reminded: await this.notices.chase(access, id) };
   }
 
@@ -112,7 +113,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '作废（须说明理由）；更正件以 replacesId 重新起草' })
   @ApiOkResponse({ type: NoticeView })
-  void(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: VoidNoticeDto): Promise<NoticeView> {
+  void(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VoidNoticeDto): Promise<NoticeView> {
     return this.notices.void(access, id, dto);
   }
 }

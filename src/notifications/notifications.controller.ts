@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -43,7 +44,7 @@ export class NotificationsController {
   @RequirePermission(Permission.OwnAccount)
   @ApiOperation({ summary: '标为已读' })
   @ApiOkResponse({ type: NotificationView })
-  read(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<NotificationView> {
+  read(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<NotificationView> {
     return this.notifications.markRead(access.actor.userId, id);
   }
 }
@@ -66,7 +67,7 @@ export class DeliveriesController {
   @RequirePermission(Permission.DeliveriesManage)
   @ApiOperation({ summary: '重发一条发送失败的投递' })
   @ApiOkResponse({ type: DeliveryView })
-  retry(@Param('id', ParseIntPipe) id: number): Promise<DeliveryView> {
+  retry(@Param('id', ParseIdPipe) id: number): Promise<DeliveryView> {
     return this.deliveries.retry(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, UploadedFiles } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -28,7 +29,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsRead)
   @ApiOperation({ summary: '整改事项详情：全过程记录、佐证材料和可进行的操作' })
   @ApiOkResponse(STEP)
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<RectificationDetailView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<RectificationDetailView> {
     return this.rectifications.get(access, id);
   }
 
@@ -38,7 +39,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '报送整改方案（成员单位）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  submitPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationPlanDto): Promise<RectificationDetailView> {
+  submitPlan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationPlanDto): Promise<RectificationDetailView> {
     return this.rectifications.submitPlan(access, id, dto);
   }
 
@@ -48,7 +49,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '通过整改方案（协调办）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  acceptPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
+  acceptPlan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.rectifications.acceptPlan(access, id, dto);
   }
 
@@ -58,7 +59,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '退回整改方案（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  returnPlan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
+  returnPlan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.returnPlan(access, id, dto);
   }
 
@@ -69,7 +70,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '报送整改报告（成员单位），须附佐证材料（字段 files）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  submitReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<RectificationDetailView> {
+  submitReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<RectificationDetailView> {
     return this.rectifications.submitReport(access, id, dto, files);
   }
 
@@ -79,7 +80,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '验收销号（协调办）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  signOff(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
+  signOff(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.rectifications.signOff(access, id, dto);
   }
 
@@ -89,7 +90,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '退回整改报告（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  returnReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
+  returnReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.returnReport(access, id, dto);
   }
 
@@ -99,7 +100,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '回头看发现问题反弹，重新整改（协调办，须填写理由和新时限）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  reopen(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReopenDto): Promise<RectificationDetailView> {
+  reopen(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReopenDto): Promise<RectificationDetailView> {
     return this.rectifications.reopen(access, id, dto);
   }
 
@@ -109,7 +110,7 @@ export class RectificationsController {
   @ApiOperation({ summary: '撤销整改事项（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
   @ApiConflictResponse(CONFLICT)
-  cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
+  cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.cancel(access, id, dto);
   }
 }

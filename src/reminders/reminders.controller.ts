@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -63,7 +64,7 @@ export class EscalationsController {
   @ApiOperation({ summary: '同意发出拟好的督办（通知单位联络员、领导和协调办）' })
   @ApiOkResponse({ type: EscalationView })
   @ApiConflictResponse({ description: '已处理过' })
-  approve(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: ApproveEscalationDto): Promise<EscalationView> {
+  approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.escalations.approve(access, id, dto);
   }
 
@@ -73,7 +74,7 @@ export class EscalationsController {
   @ApiOperation({ summary: '不予发出（须填写理由）' })
   @ApiOkResponse({ type: EscalationView })
   @ApiConflictResponse({ description: '已处理过' })
-  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: DismissEscalationDto): Promise<EscalationView> {
+  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: DismissEscalationDto): Promise<EscalationView> {
     return this.escalations.dismiss(access, id, dto);
   }
 }

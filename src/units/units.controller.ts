@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -24,7 +25,7 @@ export class UnitsController {
   @ApiOperation({ summary: '单位详情' })
   @ApiOkResponse({ type: UnitView })
   @ApiNotFoundResponse({ description: '单位不存在或不在本账号可见范围内' })
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<UnitView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<UnitView> {
     return this.units.get(access, id);
   }
 
@@ -42,7 +43,7 @@ export class UnitsController {
   @ApiOperation({ summary: '修改单位（协调办）', description: '停用单位请将 active 设为 false；单位不会被删除，以保留历史记录。' })
   @ApiOkResponse({ type: UnitView })
   @ApiConflictResponse({ description: '单位名称重复，或上级单位形成循环' })
-  update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUnitDto): Promise<UnitView> {
+  update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUnitDto): Promise<UnitView> {
     return this.units.update(access, id, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -24,7 +25,7 @@ export class UsersController {
   @ApiOperation({ summary: '用户详情' })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: '用户不存在或不在本账号可见范围内' })
-  get(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number): Promise<UserView> {
+  get(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<UserView> {
     return this.users.get(access, id);
   }
 
@@ -41,7 +42,7 @@ export class UsersController {
   @RequirePermission(Permission.UsersManage)
   @ApiOperation({ summary: '修改用户（协调办）', description: '停用账号请将 active 设为 false；停用或改变角色、单位后，该用户已登录的会话立即失效。' })
   @ApiOkResponse({ type: UserView })
-  update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
+  update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(access, id, dto);
   }
 
@@ -50,7 +51,7 @@ export class UsersController {
   @RequirePermission(Permission.UsersManage)
   @ApiOperation({ summary: '重置用户密码（协调办）', description: '该用户已登录的会话立即失效。' })
   @ApiNoContentResponse()
-  resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() dto: SetPasswordDto): Promise<void> {
+  resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: SetPasswordDto): Promise<void> {
     return this.users.resetPassword(access, id, dto);
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Res, StreamableFile } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -14,7 +15,7 @@ export class AttachmentPagesController {
 
   @Get(':id')
   @RequirePermission(Permission.AttachmentsRead)
-  async download(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const attachment = await this.attachments.findForDownload(access, id);
     res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
     return new StreamableFile(this.attachments.open(attachment), { type: attachment.mediaType, length: attachment.size });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -101,7 +102,7 @@ export class DirectivePagesController {
   @Get('directives/:id')
   @RequirePermission(Permission.DirectivesRead)
   @Render('directives/detail')
-  async directive(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  async directive(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     const directive = await this.directives.get(access, id);
     return { title: `${directive.code} ${directive.title}`, directive, canReadDocuments: scopeOf(access.actor.role, Permission.DocumentsRead) !== null };
   }
@@ -135,7 +136,7 @@ export class DirectivePagesController {
   @Get('documents/:id')
   @RequirePermission(Permission.DocumentsRead)
   @Render('documents/detail')
-  async document(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  async document(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     const document = await this.documents.get(id);
     return { title: document.title, document, canManage: scopeOf(access.actor.role, Permission.DirectivesManage) !== null };
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -61,13 +62,13 @@ export class NoticePagesController {
   @Get(':id')
   @RequirePermission(Permission.NoticesRead)
   @Render('notices/detail')
-  detail(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  detail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     return this.detailModel(access, id, []);
   }
 
   @Get(':id/preview')
   @RequirePermission(Permission.NoticesRead)
-  async preview(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  async preview(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     const html = await this.notices.previewHtml(access, id);
     res.setHeader('Content-Security-Policy', PREVIEW_CSP);
     res.type('html').send(html);
@@ -75,7 +76,7 @@ export class NoticePagesController {
 
   @Get(':id/pdf')
   @RequirePermission(Permission.NoticesRead)
-  async pdf(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async pdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { stream, fileName } = await this.notices.pdf(access, id);
     res.setHeader('Content-Disposition', contentDisposition(fileName));
     return new StreamableFile(stream, { type: 'application/pdf' });
@@ -83,7 +84,7 @@ export class NoticePagesController {
 
   @Post(':id/edit')
   @RequirePermission(Permission.NoticesManage)
-  async edit(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  async edit(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     const current = await this.notices.get(access, id);
     const values = {
       version: Number(formValue(body.version)),
@@ -98,21 +99,21 @@ export class NoticePagesController {
 
   @Post(':id/issue')
   @RequirePermission(Permission.NoticesManage)
-  issue(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     const form = parseForm(IssueNoticeDto, { version: Number(formValue(body.version)) });
     return this.step(access, id, res, form.ok ? () => this.notices.issue(access, id, form.value.version) : null, form.ok ? [] : form.errors);
   }
 
   @Post(':id/void')
   @RequirePermission(Permission.NoticesManage)
-  voidNotice(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  voidNotice(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     const form = parseForm(VoidNoticeDto, { reason: formValue(body.reason) ?? '' });
     return this.step(access, id, res, form.ok ? () => this.notices.void(access, id, form.value) : null, form.ok ? [] : form.errors);
   }
 
   @Post(':id/correct')
   @RequirePermission(Permission.NoticesManage)
-  async correct(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  async correct(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     const voided = await this.notices.get(access, id);
     const correction = await this.notices.createDraft(access, { kind: voided.kind, replacesId: id });
     res.redirect(303, `/notices/${correction.id}`);
@@ -120,13 +121,13 @@ export class NoticePagesController {
 
   @Post(':id/chase')
   @RequirePermission(Permission.NoticesManage)
-  chase(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  chase(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     return this.step(access, id, res, () => this.notices.chase(access, id), []);
   }
 
   @Post(':id/acknowledge')
   @RequirePermission(Permission.NoticesAcknowledge)
-  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     return this.step(access, id, res, () => this.notices.acknowledge(access, id), []);
   }
 

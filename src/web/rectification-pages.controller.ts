@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -91,13 +92,13 @@ export class RectificationPagesController {
   @Get('inspections/:id')
   @RequirePermission(Permission.InspectionsRead)
   @Render('inspections/detail')
-  inspectionDetail(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  inspectionDetail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     return this.inspectionModel(access, id, [], {});
   }
 
   @Post('inspections/:id/findings')
   @RequirePermission(Permission.InspectionsManage)
-  addFinding(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  addFinding(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     const fields = formFields(body);
     const finding = { ...fields, requirements: linesField(body.requirements) };
     return runFormStep(res, { findings: [finding] }, AddFindingsDto, (dto) => this.inspections.addFindings(access, id, dto.findings), `/inspections/${id}`, async (errors) => ({ view: 'inspections/detail', model: await this.inspectionModel(access, id, errors, fields) }));
@@ -106,13 +107,13 @@ export class RectificationPagesController {
   @Post('inspections/:id/attachments')
   @RequirePermission(Permission.InspectionsManage)
   @UploadFiles()
-  async attach(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
+  async attach(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
     return runFormStep(res, {}, AttachFormDto, () => this.inspections.attach(access, id, files), `/inspections/${id}`, async (errors) => ({ view: 'inspections/detail', model: await this.inspectionModel(access, id, errors, {}) }));
   }
 
   @Post('inspections/:id/issue')
   @RequirePermission(Permission.InspectionsManage)
-  issue(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return runFormStep(res, formFields(body), IssueInspectionDto, (dto) => this.inspections.issue(access, id, dto), `/inspections/${id}`, async (errors) => ({ view: 'inspections/detail', model: await this.inspectionModel(access, id, errors, {}) }));
   }
 
@@ -135,27 +136,27 @@ export class RectificationPagesController {
   @Get('rectifications/:id')
   @RequirePermission(Permission.RectificationsRead)
   @Render('rectifications/detail')
-  rectificationDetail(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  rectificationDetail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     return this.rectificationModel(access, id, [], {});
   }
 
   @Post('rectifications/:id/report')
   @RequirePermission(Permission.RectificationsWork)
   @UploadFiles()
-  report(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
+  report(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
     const fields = formFields(body);
     return runFormStep(res, fields, RectificationReportDto, (dto) => this.rectifications.submitReport(access, id, dto, files), `/rectifications/${id}`, async (errors) => ({ view: 'rectifications/detail', model: await this.rectificationModel(access, id, errors, { ...fields, failed: 'report' }) }));
   }
 
   @Post('rectifications/:id/plan')
   @RequirePermission(Permission.RectificationsWork)
-  plan(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  plan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.step(access, id, 'plan', body, res);
   }
 
   @Post('rectifications/:id/:step')
   @RequirePermission(Permission.RectificationsReview)
-  officeStep(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Param('step', new ParseOneOfPipe(OFFICE_STEPS, '操作')) step: StepName, @Body() body: FormBody, @Res() res: Response) {
+  officeStep(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('step', new ParseOneOfPipe(OFFICE_STEPS, '操作')) step: StepName, @Body() body: FormBody, @Res() res: Response) {
     return this.step(access, id, step, body, res);
   }
 
@@ -191,13 +192,13 @@ export class RectificationPagesController {
   @Get('listings/:id')
   @RequirePermission(Permission.ListingsRead)
   @Render('listings/detail')
-  listingDetail(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  listingDetail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     return this.listingModel(access, id, []);
   }
 
   @Post('listings/:id/:step')
   @RequirePermission(Permission.ListingsManage)
-  listingStep(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Param('step', new ParseOneOfPipe(Object.keys(LISTING_STEPS), '操作')) step: ListingStepName, @Body() body: FormBody, @Res() res: Response) {
+  listingStep(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('step', new ParseOneOfPipe(Object.keys(LISTING_STEPS), '操作')) step: ListingStepName, @Body() body: FormBody, @Res() res: Response) {
     const fields = formFields(body);
     const values = { ...fields, version: Number(fields.version), override: checkboxField(body.override) };
     const { dto, run } = LISTING_STEPS[step];

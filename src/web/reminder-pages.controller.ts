@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -77,7 +78,7 @@ export class ReminderPagesController {
   /** Opening a message marks it read and goes to what it is about. */
   @Post('inbox/:id/open')
   @RequirePermission(Permission.OwnAccount)
-  async open(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  async open(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     const message = await this.notifications.markRead(access.actor.userId, id);
     res.redirect(303, message.link ?? '/inbox');
   }
@@ -91,13 +92,13 @@ export class ReminderPagesController {
 
   @Post('escalations/:id/approve')
   @RequirePermission(Permission.EscalationsManage)
-  approve(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.decide(access, res, ApproveEscalationDto, { note: formValue(body.note)?.trim() || undefined }, (dto) => this.escalations.approve(access, id, dto));
   }
 
   @Post('escalations/:id/dismiss')
   @RequirePermission(Permission.EscalationsManage)
-  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.decide(access, res, DismissEscalationDto, { reason: formValue(body.reason)?.trim() ?? '' }, (dto) => this.escalations.dismiss(access, id, dto));
   }
 
@@ -143,7 +144,7 @@ export class ReminderPagesController {
 
   @Post('deliveries/:id/retry')
   @RequirePermission(Permission.DeliveriesManage)
-  async retry(@Param('id', ParseIntPipe) id: number, @Res() res: Response) {
+  async retry(@Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     await this.deliveries.retry(id);
     res.redirect(303, '/deliveries');
   }

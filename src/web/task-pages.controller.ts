@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -69,63 +70,63 @@ export class TaskPagesController {
   @Get('tasks/:id')
   @RequirePermission(Permission.AssignmentsRead)
   @Render('tasks/detail')
-  detail(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  detail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     return this.detailModel(access, id, [], EMPTY_FORM);
   }
 
   @Post('tasks/:id/acknowledge')
   @RequirePermission(Permission.AssignmentsWork)
-  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('acknowledge', access, id, res, body, VersionDto, (dto) => this.assignments.acknowledge(access, id, dto));
   }
 
   @Post('tasks/:id/report')
   @RequirePermission(Permission.AssignmentsWork)
   @UploadFiles()
-  report(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
+  report(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
     return this.submit('report', access, id, res, body, ReportDto, (dto) => this.assignments.report(access, id, dto, files));
   }
 
   @Post('tasks/:id/complete')
   @RequirePermission(Permission.AssignmentsWork)
   @UploadFiles()
-  complete(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
+  complete(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
     return this.submit('complete', access, id, res, body, ReportDto, (dto) => this.assignments.requestCompletion(access, id, dto, files));
   }
 
   @Post('tasks/:id/extension')
   @RequirePermission(Permission.AssignmentsWork)
-  extension(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  extension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('extension', access, id, res, body, ExtensionRequestDto, (dto) => this.assignments.requestExtension(access, id, dto));
   }
 
   @Post('tasks/:id/close')
   @RequirePermission(Permission.AssignmentsReview)
-  close(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  close(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('close', access, id, res, body, VersionDto, (dto) => this.assignments.close(access, id, dto));
   }
 
   @Post('tasks/:id/return')
   @RequirePermission(Permission.AssignmentsReview)
-  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('return', access, id, res, body, ReasonDto, (dto) => this.assignments.returnCompletion(access, id, dto));
   }
 
   @Post('tasks/:id/cancel')
   @RequirePermission(Permission.AssignmentsReview)
-  cancel(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('cancel', access, id, res, body, ReasonDto, (dto) => this.assignments.cancel(access, id, dto));
   }
 
   @Post('tasks/:id/reports/:reportId/review')
   @RequirePermission(Permission.AssignmentsReview)
-  reviewReport(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Param('reportId', ParseIntPipe) reportId: number, @Body() body: FormBody, @Res() res: Response) {
+  reviewReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('reportId', ParseIdPipe) reportId: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('review', access, id, res, body, ReviewReportDto, (dto) => this.assignments.reviewReport(access, reportId, dto));
   }
 
   @Post('tasks/:id/extensions/:extensionId/decision')
   @RequirePermission(Permission.AssignmentsReview)
-  decideExtension(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Param('extensionId', ParseIntPipe) extensionId: number, @Body() body: FormBody, @Res() res: Response) {
+  decideExtension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('extensionId', ParseIdPipe) extensionId: number, @Body() body: FormBody, @Res() res: Response) {
     return this.submit('decision', access, id, res, body, ExtensionDecisionDto, (dto) => this.assignments.decideExtension(access, extensionId, dto));
   }
 

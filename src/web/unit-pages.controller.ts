@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -89,14 +90,14 @@ export class UnitPagesController {
   @Get(':id/edit')
   @RequirePermission(Permission.UnitsManage)
   @Render('units/form')
-  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number) {
+  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     const unit = await this.units.get(access, id);
     return this.formModel(access, unit, formFields(unit));
   }
 
   @Post(':id')
   @RequirePermission(Permission.UnitsManage)
-  async update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  async update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const unit = await this.units.get(access, id);
     const model = await this.formModel(access, unit, formFields(unit, body));
     const form = parseForm(UpdateUnitDto, unitFormValues(body));

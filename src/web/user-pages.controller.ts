@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { Body, Controller, Get, Param, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
@@ -85,7 +86,7 @@ export class UserPagesController {
   @Get(':id/edit')
   @RequirePermission(Permission.UsersManage)
   @Render('users/form')
-  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Query('reset') reset?: string) {
+  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query('reset') reset?: string) {
     const user = await this.users.get(access, id);
     const model = await this.formModel(access, user, formFields(user));
     return { ...model, notice: reset ? '密码已重置。请把新密码告知本人，并提醒其登录后修改。' : null };
@@ -93,7 +94,7 @@ export class UserPagesController {
 
   @Post(':id')
   @RequirePermission(Permission.UsersManage)
-  async update(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  async update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const user = await this.users.get(access, id);
     const model = await this.formModel(access, user, formFields(user, body));
     const form = parseForm(UpdateUserDto, userFormValues(body));
@@ -106,7 +107,7 @@ export class UserPagesController {
 
   @Post(':id/password')
   @RequirePermission(Permission.UsersManage)
-  async resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIntPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  async resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
     const user = await this.users.get(access, id);
     const model = await this.formModel(access, user, formFields(user));
     const form = parseForm(SetPasswordDto, { newPassword: formValue(body.newPassword) ?? '' });
