@@ -57,11 +57,17 @@ const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidU
 
 /**
  * The API's validation pipe. Path parameters reach their own pipes as typed: the stock pipe would turn
- * `0x1` or `1e0` into 1 before `ParseIdPipe` could refuse it.
+ * `0x1` or `1e0` into 1 before `ParseIdPipe` could refuse it. An empty query parameter is one not
+ * given: a filter form sends every field, the unused ones empty (`?unitId=&status=`).
  */
 class ApiValidationPipe extends ValidationPipe {
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const query = metadata.type === 'query' && !metadata.data && value !== null && typeof value === 'object';
+    return super.transform(query ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) : value, metadata);
   }
 }
 
