@@ -14,6 +14,7 @@ import { rejectPrototypeKeys } from './common/validation';
 import { AppConfig, LOG_LEVELS } from './config/app-config';
 import { assertRedisUsable } from './jobs/redis-connection';
 import { TEMPLATES_DIR } from './paths';
+import { createUploadParser } from './attachments/upload.interceptor';
 import { pageSessionMiddleware } from './web/page-session';
 import { createViewEngine } from './web/view-engine';
 
@@ -37,7 +38,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // After the body parsers, whose stream callbacks would lose the async context.
   app.use(requestContextMiddleware);
-  app.use(pageSessionMiddleware(createHmac('sha256', config.jwtSecret).update('csrf').digest('hex'), config.cookieSecure));
+  app.use(pageSessionMiddleware(createHmac('sha256', config.jwtSecret).update('csrf').digest('hex'), config.cookieSecure, createUploadParser(config)));
 
   app.useStaticAssets(join(TEMPLATES_DIR, 'assets'), { prefix: '/assets/', maxAge: '1h' });
   app.engine('hbs', createViewEngine(TEMPLATES_DIR));

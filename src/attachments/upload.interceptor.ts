@@ -1,4 +1,4 @@
-import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, mixin, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
@@ -6,43 +6,51 @@ import type { Observable } from 'rxjs';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
-/** Reads `multipart/form-data` uploads in field `files`, within the configured size and count limits. */
-function uploadInterceptor(field: string): Type<NestInterceptor> {
-  @Injectable()
-  class UploadInterceptor implements NestInterceptor {
-    private readonly upload: ReturnType<ReturnType<typeof multer>['array']>;
-    private readonly limits: { maxMb: number; maxFiles: number };
+/** The form field that carries the files of an upload. */
+const FILES_FIELD = 'files';
 
-    constructor(@Inject(APP_CONFIG) config: AppConfig) {
-      this.limits = { maxMb: Math.round(config.uploadMaxBytes / 1024 / 1024), maxFiles: config.uploadMaxFiles };
-      this.upload = multer({
-        storage: multer.memoryStorage(),
-        // Browsers send UTF-8 file names; multer would read them as Latin-1 and garble Chinese names.
-        defParamCharset: 'utf8',
-        limits: { fileSize: config.uploadMaxBytes, files: config.uploadMaxFiles, fields: 50, fieldSize: 1024 * 1024 },
-      }).array(field, config.uploadMaxFiles);
-    }
+export type UploadParser = (req: Request, res: Response) => Promise<void>;
 
-    async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-      const http = context.switchToHttp();
-      await new Promise<void>((resolve, reject) =>
-        this.upload(http.getRequest<Request>(), http.getResponse<Response>(), (error: unknown) => (error ? reject(this.explain(error)) : resolve())),
-      );
-      return next.handle();
+/**
+ * Reads a `multipart/form-data` request's fields into `req.body` and its files (field `files`) into
+ * `req.files`, within the configured size and count limits; other requests pass untouched.
+ */
+export function createUploadParser(config: AppConfig): UploadParser {
+  const maxMb = Math.round(config.uploadMaxBytes / 1024 / 1024);
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    // Browsers send UTF-8 file names; multer would read them as Latin-1 and garble Chinese names.
+    defParamCharset: 'utf8',
+    limits: { fileSize: config.uploadMaxBytes, files: config.uploadMaxFiles, fields: 50, fieldSize: 1024 * 1024 },
+  }).array(FILES_FIELD, config.uploadMaxFiles);
+  const explain = (error: unknown): DomainError => {
+    // Anything else the multipart parser rejects (a malformed part, a NUL in a header) is the client's fault.
+    if (!(error instanceof MulterError)) return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误，请检查文件名后重新上传');
+    if (error.code === 'LIMIT_FILE_SIZE') return new DomainError('PAYLOAD_TOO_LARGE', `单个附件不能超过 ${maxMb} MB`);
+    if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE') {
+      return new DomainError('PAYLOAD_TOO_LARGE', `一次最多上传 ${config.uploadMaxFiles} 个附件（字段名 ${FILES_FIELD}）`);
     }
+    return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误');
+  };
+  return (req, res) => new Promise<void>((resolve, reject) => upload(req, res, (error: unknown) => (error ? reject(explain(error)) : resolve())));
+}
 
-    private explain(error: unknown): unknown {
-      // Anything else the multipart parser rejects (a malformed part, a NUL in a header) is the client's fault.
-      if (!(error instanceof MulterError)) return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误，请检查文件名后重新上传');
-      if (error.code === 'LIMIT_FILE_SIZE') return new DomainError('PAYLOAD_TOO_LARGE', `单个附件不能超过 ${this.limits.maxMb} MB`);
-      if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE') {
-        return new DomainError('PAYLOAD_TOO_LARGE', `一次最多上传 ${this.limits.maxFiles} 个附件（字段名 ${field}）`);
-      }
-      return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误');
-    }
+/** Parses the upload unless the pages' session middleware already did (to find the form's CSRF token). */
+@Injectable()
+class UploadInterceptor implements NestInterceptor {
+  private readonly parse: UploadParser;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.parse = createUploadParser(config);
   }
-  return mixin(UploadInterceptor);
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request>();
+    if (!Array.isArray(req.files)) await this.parse(req, http.getResponse<Response>());
+    return next.handle();
+  }
 }
 
 /** Accepts file uploads in form field `files` alongside the DTO's fields. */
-export const UploadFiles = () => applyDecorators(UseInterceptors(uploadInterceptor('files')), ApiConsumes('multipart/form-data', 'application/json'));
+export const UploadFiles = () => applyDecorators(UseInterceptors(UploadInterceptor), ApiConsumes('multipart/form-data', 'application/json'));

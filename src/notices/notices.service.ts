@@ -23,7 +23,7 @@ import { RectificationItem } from '../rectifications/rectification.entity';
 import { rectificationCode, rectificationTitle } from '../rectifications/rectification-format';
 import { CHASED_RECTIFICATION_STATUSES, RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 import { User } from '../users/user.entity';
-import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeRecipientView, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
@@ -81,13 +81,31 @@ export class NoticesService implements WorkSource, OnModuleInit {
     if (query.year) qb.andWhere('n.year = :year', { year: query.year });
     if (query.assignmentId) qb.andWhere('n.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
     const [items, total] = await qb.orderBy('n.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const recipients = items.length ? await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(items.map((n) => n.id)) }, order: { id: 'ASC' } }) : [];
+    const recipients = items.length ? await this.recipientViews(await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(items.map((n) => n.id)) }, order: { id: 'ASC' } })) : [];
     return pageOf(items.map((n) => view(n, recipients.filter((r) => r.noticeId === n.id))), total, query) as NoticePage;
   }
 
   async get(access: Access, id: number): Promise<NoticeView> {
     const { notice, recipients } = await this.load(access, id);
-    return view(notice, recipients);
+    return view(notice, await this.recipientViews(recipients));
+  }
+
+  /** Recipients as shown: who acknowledged, and whether anybody can (a unit without an active account cannot). */
+  private async recipientViews(recipients: NoticeRecipient[]): Promise<(NoticeRecipientView & { noticeId: number })[]> {
+    const people = await this.recipientUsers(this.dataSource.manager, recipients);
+    const acknowledgerIds = [...new Set(recipients.map((r) => r.acknowledgedBy).filter((id): id is number => id !== null))];
+    const acknowledgers = acknowledgerIds.length ? await this.dataSource.getRepository(User).find({ where: { id: In(acknowledgerIds) }, select: { id: true, displayName: true } }) : [];
+    return recipients.map((r) => ({
+      id: r.id,
+      noticeId: r.noticeId,
+      role: r.role,
+      name: r.name,
+      unitId: r.unitId,
+      userId: r.userId,
+      acknowledgedAt: r.acknowledgedAt,
+      acknowledgedByName: acknowledgers.find((u) => u.id === r.acknowledgedBy)?.displayName ?? null,
+      reachable: people.some((u) => (r.unitId !== null ? u.unitId === r.unitId : u.id === r.userId)),
+    }));
   }
 
   /** A draft filled from the records: an assignment, the current overdue list, or the voided notice it corrects. */
@@ -172,6 +190,15 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const deliveries = await this.dataSource.transaction((manager) => this.issueIn(manager, id, access.actor.userId, version));
     await this.afterIssue(id, deliveries);
     return this.get(access, id);
+  }
+
+  /** Refuses now what issuing would refuse (a stale version, an incomplete draft), before anyone is asked to confirm it. */
+  async assertIssuable(access: Access, id: number, version: number): Promise<NoticeView> {
+    const { notice, recipients } = await this.load(access, id);
+    if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
+    if (notice.version !== version) throw staleVersion();
+    assertComplete(notice.kind, notice.content);
+    return view(notice, await this.recipientViews(recipients));
   }
 
   /** Makes a notice of this kind issuable inside a later transaction: its counter row for the year exists. */
@@ -555,7 +582,7 @@ function staleVersion(): DomainError {
   return new DomainError('STALE_VERSION', '该通知已被他人修改，请刷新后再操作');
 }
 
-function view(n: Notice, recipients: NoticeRecipient[]): NoticeView {
+function view(n: Notice, recipients: NoticeRecipientView[]): NoticeView {
   return {
     id: n.id,
     kind: n.kind,
@@ -570,7 +597,7 @@ function view(n: Notice, recipients: NoticeRecipient[]): NoticeView {
     issuedOn: n.issuedOn,
     pdfSha256: n.pdfSha256,
     voidReason: n.voidReason,
-    recipients: recipients.map((r) => ({ id: r.id, role: r.role, name: r.name, unitId: r.unitId, userId: r.userId, acknowledgedAt: r.acknowledgedAt })),
+    recipients: recipients.map(({ id, role, name, unitId, userId, acknowledgedAt, acknowledgedByName, reachable }) => ({ id, role, name, unitId, userId, acknowledgedAt, acknowledgedByName, reachable })),
     version: n.version,
   };
 }

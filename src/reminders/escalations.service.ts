@@ -36,6 +36,13 @@ export class EscalationsService {
     return pageOf(items.map(view), total, query) as EscalationPage;
   }
 
+  async get(access: Access, id: number): Promise<EscalationView> {
+    const escalation = await this.dataSource.getRepository(Escalation).findOne({ where: { id }, relations: { assignment: { directive: true, unit: true }, rectification: { unit: true } } });
+    if (!escalation) throw new NotFoundError('督办审批事项');
+    access.assertReaches('escalation', id, [escalation.assignment?.unitId ?? escalation.rectification!.unitId]);
+    return view(escalation);
+  }
+
   /** Issues the rung: its notice when it has one (which must be complete by then), else the rung's own message. */
   async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation) => {

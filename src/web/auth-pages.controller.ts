@@ -12,7 +12,7 @@ import { LoginDto } from '../auth/dto/login.dto';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ChangeOwnPasswordDto } from '../users/dto/user.dto';
-import { FormBody, formValue, parseForm, renderInvalid, submitForm } from './forms';
+import { FormBody, formValue, pageStep, parseForm } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { baseCookieOptions, rotateBrowserSession } from './page-session';
 
@@ -43,7 +43,7 @@ export class AuthPagesController {
   async login(@Body() body: FormBody, @Res() res: Response): Promise<void> {
     const model = { title: '登录', layout: 'bare', next: safeNext(formValue(body.next)), username: formValue(body.username) ?? '' };
     const form = parseForm(LoginDto, { username: model.username, password: formValue(body.password) ?? '' });
-    if (!form.ok) return renderInvalid(res, 'login', model, [{ field: '', message: '请输入用户名和密码' }]);
+    if (!form.ok) return res.status(400).render('login', { ...model, errors: [{ field: '', message: '请输入用户名和密码' }] });
     try {
       const { accessToken, expiresIn } = await this.auth.login(form.value.username, form.value.password);
       rotateBrowserSession(res, this.config.cookieSecure);
@@ -67,23 +67,24 @@ export class AuthPagesController {
   @Get('account/password')
   @RequirePermission(Permission.OwnAccount)
   @Render('account/password')
-  passwordForm(@Query('changed') changed?: string) {
-    return { title: '修改密码', errors: [], notice: changed ? '密码已修改。其他设备上的登录已失效。' : null };
+  passwordForm() {
+    return { title: '修改密码', errors: [] };
   }
 
   @Post('account/password')
   @RequirePermission(Permission.OwnAccount)
-  async changePassword(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
-    const model = { title: '修改密码', notice: null };
-    const form = parseForm(ChangeOwnPasswordDto, { currentPassword: formValue(body.currentPassword) ?? '', newPassword: formValue(body.newPassword) ?? '' });
-    if (!form.ok) return renderInvalid(res, 'account/password', model, form.errors);
-    if (form.value.newPassword !== formValue(body.confirmPassword)) {
-      return renderInvalid(res, 'account/password', model, [{ field: 'confirmPassword', message: '两次输入的新密码不一致' }]);
-    }
-    await submitForm(res, 'account/password', model, async () => {
-      const { accessToken, expiresIn } = await this.auth.changeOwnPassword(access.actor, form.value);
-      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
-      return '/account/password?changed=1';
+  changePassword(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return pageStep(req, res, {
+      dto: ChangeOwnPasswordDto,
+      values: { currentPassword: formValue(body.currentPassword) ?? '', newPassword: formValue(body.newPassword) ?? '' },
+      run: async (dto) => {
+        if (dto.newPassword !== formValue(body.confirmPassword)) throw new DomainError('VALIDATION_FAILED', '两次输入的新密码不一致', [{ field: 'confirmPassword', message: '两次输入的新密码不一致' }]);
+        const { accessToken, expiresIn } = await this.auth.changeOwnPassword(access.actor, dto);
+        res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+      },
+      done: '/account/password',
+      flash: '密码已修改。其他设备上的登录已失效。',
+      rerender: async () => ({ view: 'account/password', model: { title: '修改密码' } }),
     });
   }
 }

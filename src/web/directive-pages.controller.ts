@@ -1,7 +1,7 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, Param, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
@@ -15,7 +15,9 @@ import { DocumentsService } from '../documents/documents.service';
 import { CreateDocumentDto, DocumentQueryDto } from '../documents/dto/document.dto';
 import { DOCUMENT_KINDS } from '../documents/source-document.entity';
 import { UnitsService } from '../units/units.service';
-import { FormBody, formValue, parseForm, renderInvalid, submitForm } from './forms';
+import { CalendarService } from '../calendar/calendar.service';
+import { DomainError } from '../common/errors/domain-error';
+import { FormBody, formValue, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -23,7 +25,6 @@ const DIRECTIVE_FIELDS = ['title', 'requirement', 'category', 'priority', 'sourc
 const DOCUMENT_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn', 'body'] as const;
 
 const text = (body: FormBody, name: string) => formValue(body[name])?.trim() ?? '';
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
 const number = (value: string) => (value === '' ? undefined : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
 
 /** The directive form as the API's DTO: one deadline kind, the unit picker, per-unit targets. */
@@ -31,7 +32,7 @@ function directiveFromForm(body: FormBody) {
   const kind = text(body, 'deadlineKind');
   const metricName = text(body, 'metricName');
   const lead = number(text(body, 'leadUnitId'));
-  const cooperating = list(body.cooperatingUnitIds).map(Number).filter((id) => id !== lead);
+  const cooperating = listField(body.cooperatingUnitIds).map(Number).filter((id) => id !== lead);
   const targets = Object.entries(body)
     .filter(([key, value]) => key.startsWith('target_') && typeof value === 'string' && value.trim() !== '')
     .map(([key, value]) => ({ unitId: Number(key.slice(7)), value: number(String(value).trim()) }));
@@ -60,6 +61,7 @@ export class DirectivePagesController {
     private readonly directives: DirectivesService,
     private readonly documents: DocumentsService,
     private readonly units: UnitsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get('directives')
@@ -84,19 +86,23 @@ export class DirectivePagesController {
   @Render('directives/form')
   async newDirective(@CurrentAccess() access: Access, @Query('sourceDocumentId') sourceDocumentId?: string) {
     const fields = Object.fromEntries(DIRECTIVE_FIELDS.map((f) => [f, ''])) as Record<string, string>;
-    return this.directiveFormModel(access, { ...fields, priority: 'normal', deadlineKind: 'workingDays', deadlineWorkingDays: '10', metricComparator: 'gte', sourceDocumentId: sourceDocumentId ?? '' }, [], []);
+    const model = await this.directiveFormModel(access, { ...fields, priority: 'normal', deadlineKind: 'workingDays', deadlineWorkingDays: '10', metricComparator: 'gte', sourceDocumentId: sourceDocumentId ?? '' }, [], {});
+    return { ...model, errors: [] };
   }
 
   @Post('directives')
   @RequirePermission(Permission.DirectivesManage)
-  async createDirective(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  createDirective(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const fields = Object.fromEntries(DIRECTIVE_FIELDS.map((f) => [f, text(body, f)])) as Record<string, string>;
-    const cooperating = list(body.cooperatingUnitIds);
     const targets = Object.fromEntries(Object.entries(body).filter(([k]) => k.startsWith('target_')).map(([k, v]) => [k.slice(7), String(v)]));
-    const model = await this.directiveFormModel(access, fields, cooperating, [], targets);
-    const form = parseForm(CreateDirectiveDto, directiveFromForm(body));
-    if (!form.ok) return renderInvalid(res, 'directives/form', model, form.errors);
-    await submitForm(res, 'directives/form', model, async () => `/directives/${(await this.directives.create(access, form.value)).id}`);
+    return pageStep(req, res, {
+      dto: CreateDirectiveDto,
+      values: directiveFromForm(body),
+      run: (dto) => this.directives.create(access, dto),
+      done: (created) => `/directives/${created.id}`,
+      flash: (created) => `已下达督办事项 ${created.code}，${created.assignments.length} 个单位收到任务；${created.deadline ? `办理时限 ${created.deadline}` : '长期坚持，定期报送'}。`,
+      rerender: async () => ({ view: 'directives/form', model: await this.directiveFormModel(access, fields, listField(body.cooperatingUnitIds), targets) }),
+    });
   }
 
   @Get('directives/:id')
@@ -125,12 +131,16 @@ export class DirectivePagesController {
   @Post('documents')
   @RequirePermission(Permission.DocumentsManage)
   @UploadFiles()
-  async createDocument(@CurrentAccess() access: Access, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response): Promise<void> {
+  createDocument(@CurrentAccess() access: Access, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Req() req: Request, @Res() res: Response): Promise<void> {
     const document = Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f, text(body, f)]));
-    const model = { title: '登记来源文件', document, kindOptions: DOCUMENT_KINDS };
-    const form = parseForm(CreateDocumentDto, Object.fromEntries(Object.entries(document).filter(([k, v]) => v !== '' || k !== 'docNumber')));
-    if (!form.ok) return renderInvalid(res, 'documents/form', model, form.errors);
-    await submitForm(res, 'documents/form', model, async () => `/documents/${(await this.documents.create(access.actor, form.value, files)).id}`);
+    return pageStep(req, res, {
+      dto: CreateDocumentDto,
+      values: Object.fromEntries(Object.entries(document).filter(([k, v]) => v !== '' || k !== 'docNumber')),
+      run: (dto) => this.documents.create(access.actor, dto, files),
+      done: (created) => `/documents/${created.id}`,
+      flash: (created) => `已登记来源文件“${created.title}”${files.length ? `及 ${files.length} 个附件` : ''}。可据此下达督办事项。`,
+      rerender: async () => ({ view: 'documents/form', model: { title: '登记来源文件', document, kindOptions: DOCUMENT_KINDS } }),
+    });
   }
 
   @Get('documents/:id')
@@ -141,18 +151,35 @@ export class DirectivePagesController {
     return { title: document.title, document, canManage: scopeOf(access.actor.role, Permission.DirectivesManage) !== null };
   }
 
-  private async directiveFormModel(access: Access, fields: Record<string, string>, cooperating: string[], errors: unknown[], targets: Record<string, string> = {}) {
+  private async directiveFormModel(access: Access, fields: Record<string, string>, cooperating: string[], targets: Record<string, string>) {
     const units = (await this.units.listAll(access)).filter((u) => u.kind !== 'office' && u.active);
     const documents = await this.documents.list(Object.assign(new DocumentQueryDto(), { page: 1, pageSize: 100 }));
     return {
       title: '新建督办事项',
       directive: fields,
-      units: units.map((u) => ({ id: String(u.id), name: u.name, cooperating: cooperating.includes(String(u.id)), target: targets[String(u.id)] ?? '' })),
+      // One row per unit: lead (one of them) or cooperating, so the lead is never also ticked to cooperate.
+      units: units.map((u) => ({ id: String(u.id), name: u.name, lead: String(u.id) === fields.leadUnitId, cooperating: cooperating.includes(String(u.id)) && String(u.id) !== fields.leadUnitId, target: targets[String(u.id)] ?? '' })),
       documents: documents.items.map((d) => ({ id: String(d.id), title: d.docNumber ? `${d.docNumber} ${d.title}` : d.title })),
       priorityOptions: PRIORITIES,
       cycleOptions: REPORT_CYCLES,
       comparatorOptions: COMPARATORS,
-      errors,
+      dueDates: await this.dueDates(fields.deadlineWorkingDays),
     };
+  }
+
+  /** What "N working days from today" comes to, for the form's usual counts and the one typed. */
+  private async dueDates(typed: string) {
+    const calendar = await this.calendar.calendar();
+    const today = this.calendar.today();
+    const counts = [...new Set([5, 10, 15, 20, 30, ...(/^\d{1,3}$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 250 ? [Number(typed)] : [])])].sort((a, b) => a - b);
+    return counts.flatMap((days) => {
+      try {
+        return [{ days, date: calendar.addWorkingDays(today, days), typed: String(days) === typed }];
+      } catch (error) {
+        // A count reaching a year the calendar does not cover yet is simply not offered.
+        if (error instanceof DomainError && error.code === 'CALENDAR_NOT_COVERED') return [];
+        throw error;
+      }
+    });
   }
 }

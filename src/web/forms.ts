@@ -1,7 +1,9 @@
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { CSRF_FORM_FIELD } from '../auth/auth.constants';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
 import { FieldError, validateDto } from '../common/validation';
+import { setFlash } from './flash';
 
 /** A urlencoded form as parsed: a field sent twice arrives as an array. */
 export type FormBody = Record<string, unknown>;
@@ -59,42 +61,52 @@ export function parseForm<T extends object>(dtoClass: new () => T, values: objec
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }
 
-/**
- * Runs a form's action; a domain error (name taken, wrong password…) re-renders the form with the
- * message instead of leaving the page, anything else propagates to the error page.
- */
-export async function submitForm(res: Response, view: string, model: object, action: () => Promise<string>): Promise<void> {
-  try {
-    res.redirect(303, await action());
-  } catch (error) {
-    if (!(error instanceof DomainError) || ERROR_STATUS[error.code] >= 500 || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error;
-    const details = Array.isArray(error.details) ? (error.details as FieldError[]) : [];
-    res.status(ERROR_STATUS[error.code]).render(view, { ...model, errors: details.length ? details : [{ field: '', message: error.message }] });
-  }
+/** What an irreversible step asks before it runs: the page shows it and the person confirms. */
+export interface Confirmation {
+  title: string;
+  /** What will happen and why it cannot be undone. */
+  question: string;
+  facts: { label: string; value: string }[];
+  confirmLabel: string;
+  /** Where 返回 goes: the page the form was on. */
+  back: string;
 }
 
-export function renderInvalid(res: Response, view: string, model: object, errors: FieldError[]): void {
-  res.status(400).render(view, { ...model, errors });
+export interface PageStep<T extends object, R> {
+  /** The API's DTO, so the page refuses what the API refuses (absent for a form of files alone). */
+  dto?: new () => T;
+  /** The form's values, coerced to the DTO's shape. */
+  values: object;
+  run: (dto: T) => Promise<R>;
+  /** Where the browser goes once the step is done… */
+  done: string | ((result: R) => string);
+  /** …and what it is told there. */
+  flash: string | ((result: R) => string);
+  /** The form's page again, with the messages and what was typed, when the form or the step is refused. */
+  rerender: (errors: FieldError[]) => Promise<{ view: string; model: object }>;
+  /** For a step that cannot be undone (印发, 作废, 销号, 挂牌): what to ask first (null: nothing to ask this time). */
+  confirm?: (dto: T) => Promise<Confirmation | null>;
 }
 
+/** The field a confirmation page adds to the form it posts again. */
+const CONFIRMED_FIELD = 'confirmed';
+
 /**
- * Runs a page's step with a form validated by the API's DTO. On success the browser goes to `done`; a
- * refused form or step (409, 400) re-renders the page with the message and the typed values instead.
+ * One page form's step: validate with the API's DTO, ask first when the step cannot be undone, run
+ * it, then go on with a message saying it was done. A refused form or step (400, 409, 413, 422…)
+ * shows its page again with the messages and the typed values instead of an error page; a missing
+ * object or a denial stays an error page.
  */
-export async function runFormStep<T extends object, R>(
-  res: Response,
-  values: object,
-  dtoClass: new () => T,
-  step: (dto: T) => Promise<R>,
-  done: string | ((result: R) => string),
-  rerender: (errors: FieldError[]) => Promise<{ view: string; model: object }>,
-): Promise<void> {
-  const form = parseForm(dtoClass, values);
+export async function pageStep<T extends object, R>(req: Request, res: Response, step: PageStep<T, R>): Promise<void> {
+  const form: FormOutcome<T> = step.dto ? parseForm(step.dto, step.values) : { ok: true, value: step.values as T };
   let errors: FieldError[];
   if (form.ok) {
     try {
-      const result = await step(form.value);
-      return res.redirect(303, typeof done === 'string' ? done : done(result));
+      const question = step.confirm && (req.body as FormBody)[CONFIRMED_FIELD] !== 'yes' ? await step.confirm(form.value) : null;
+      if (question) return res.status(200).render('confirm', { ...question, action: req.originalUrl, hidden: hiddenFields(req.body as FormBody) });
+      const result = await step.run(form.value);
+      setFlash(res, typeof step.flash === 'string' ? step.flash : step.flash(result));
+      return res.redirect(303, typeof step.done === 'string' ? step.done : step.done(result));
     } catch (error) {
       if (!(error instanceof DomainError) || ERROR_STATUS[error.code] >= 500 || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error;
       errors = Array.isArray(error.details) && error.details.length && typeof error.details[0] === 'object' ? (error.details as FieldError[]) : [{ field: '', message: error.message }];
@@ -104,15 +116,25 @@ export async function runFormStep<T extends object, R>(
     errors = form.errors;
     res.status(400);
   }
-  const { view, model } = await rerender(errors);
-  res.render(view, model);
+  const { view, model } = await step.rerender(errors);
+  res.render(view, { ...model, errors });
 }
 
-/** A form's fields as text (csrf token dropped, blanks left out so optional fields stay absent). */
-export function formFields(body: FormBody): Record<string, string> {
+/** The submitted form as hidden fields, to be posted again once confirmed (a list stays a list). */
+function hiddenFields(body: FormBody): { name: string; value: string }[] {
+  return Object.entries(body)
+    .filter(([name]) => name !== CSRF_FORM_FIELD && name !== CONFIRMED_FIELD)
+    .flatMap(([name, value]) => ([] as unknown[]).concat(value).filter((v): v is string => typeof v === 'string').map((v) => ({ name, value: v })));
+}
+
+/**
+ * A form's text fields, trimmed, blanks left out so optional fields stay absent. The named list fields
+ * (ticked boxes sharing a name) are left to `listField`; any other field sent twice is refused.
+ */
+export function formFields(body: FormBody, lists: readonly string[] = []): Record<string, string> {
   return Object.fromEntries(
     Object.entries(body)
-      .filter(([key]) => key !== '_csrf')
+      .filter(([key]) => key !== CSRF_FORM_FIELD && key !== CONFIRMED_FIELD && !lists.includes(key))
       .map(([key, value]) => [key, formValue(value)?.trim() ?? ''])
       .filter(([, value]) => value !== ''),
   );

@@ -1,23 +1,27 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, Param, Post, Query, Render, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
 import { contentDisposition } from '../attachments/attachments.service';
-import { DomainError } from '../common/errors/domain-error';
-import { ERROR_STATUS } from '../common/errors/error-codes';
-import { FieldError } from '../common/validation';
 import { CreateNoticeDto, IssueNoticeDto, IssuerDto, NoticeQueryDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '../notices/notice-templates';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
-import { FormBody, formValue, idField, parseForm } from './forms';
+import { setFlash } from './flash';
+import { FormBody, formValue, idField, linesField, pageStep, PageStep } from './forms';
 import { contentFields, contentFromForm } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
+
+/** How often a notice page waiting for its PDF looks again. */
+const PDF_REFRESH_SECONDS = 5;
+
+/** The list as first shown: the latest notices of every kind. */
+const LATEST = Object.assign(new NoticeQueryDto(), { page: 1, pageSize: 20 });
 
 @ApiExcludeController()
 @Controller('notices')
@@ -29,6 +33,10 @@ export class NoticePagesController {
   @RequirePermission(Permission.NoticesRead)
   @Render('notices/list')
   async list(@CurrentAccess() access: Access, @Query() query: NoticeQueryDto) {
+    return { ...(await this.listModel(access, query)), errors: [] };
+  }
+
+  private async listModel(access: Access, query: NoticeQueryDto) {
     const page = await this.notices.list(access, query);
     return {
       title: '公文通知',
@@ -43,27 +51,35 @@ export class NoticePagesController {
 
   @Post()
   @RequirePermission(Permission.NoticesManage)
-  async create(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response) {
-    const form = parseForm(CreateNoticeDto, { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: idField(body.assignmentId) } : {}) });
-    if (!form.ok) throw new DomainError('VALIDATION_FAILED', form.errors.map((e) => e.message).join('；'), form.errors);
-    const notice = await this.notices.createDraft(access, form.value);
-    res.redirect(303, `/notices/${notice.id}`);
+  create(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return pageStep(req, res, {
+      dto: CreateNoticeDto,
+      values: { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: idField(body.assignmentId) } : {}) },
+      run: (dto) => this.notices.createDraft(access, dto),
+      done: (notice) => `/notices/${notice.id}`,
+      flash: (notice) => `已按记录起草${NOTICE_KIND_LABELS[notice.kind]}，请核对、补全后印发。`,
+      rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST) }),
+    });
   }
 
   @Post('issuers/:kind')
   @RequirePermission(Permission.NoticesManage)
-  async setIssuer(@Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() body: FormBody, @Res() res: Response) {
-    const form = parseForm(IssuerDto, { version: Number(formValue(body.version)), code: formValue(body.code) ?? '', name: formValue(body.name) ?? '' });
-    if (!form.ok) throw new DomainError('VALIDATION_FAILED', form.errors.map((e) => `${e.field} ${e.message}`).join('；'), form.errors);
-    await this.notices.setIssuer(kind, form.value);
-    res.redirect(303, '/notices');
+  setIssuer(@CurrentAccess() access: Access, @Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return pageStep(req, res, {
+      dto: IssuerDto,
+      values: { version: idField(body.version), code: formValue(body.code)?.trim() ?? '', name: formValue(body.name)?.trim() ?? '' },
+      run: (dto) => this.notices.setIssuer(kind, dto),
+      done: '/notices',
+      flash: `已保存${NOTICE_KIND_LABELS[kind]}的发文机关代字和名称，今后印发的文号随之改变。`,
+      rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST) }),
+    });
   }
 
   @Get(':id')
   @RequirePermission(Permission.NoticesRead)
   @Render('notices/detail')
-  detail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
-    return this.detailModel(access, id, []);
+  async detail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
+    return { ...(await this.detailModel(access, id)), errors: [] };
   }
 
   @Get(':id/preview')
@@ -84,31 +100,71 @@ export class NoticePagesController {
 
   @Post(':id/edit')
   @RequirePermission(Permission.NoticesManage)
-  async edit(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
+  async edit(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     const current = await this.notices.get(access, id);
-    const values = {
-      version: Number(formValue(body.version)),
-      title: formValue(body.title)?.trim(),
-      addressee: formValue(body.addressee)?.trim(),
-      copyTo: (formValue(body.copyTo) ?? '').split(/[，,、\n]/).map((s) => s.trim()).filter(Boolean),
-      content: contentFromForm(current.content, body),
-    };
-    const form = parseForm(UpdateNoticeDto, values);
-    await this.step(access, id, res, form.ok ? () => this.notices.update(access, id, form.value) : null, form.ok ? [] : form.errors);
+    return this.step(req, res, access, id, {
+      dto: UpdateNoticeDto,
+      values: {
+        version: idField(body.version),
+        title: formValue(body.title)?.trim(),
+        addressee: formValue(body.addressee)?.trim(),
+        // One recipient a line: a name may itself hold 、 or ，, as in 李明远（副市长、联席会议召集人）.
+        copyTo: linesField(body.copyTo),
+        content: contentFromForm(current.content, body),
+      },
+      run: (dto) => this.notices.update(access, id, dto),
+      flash: '已保存草稿。',
+    });
   }
 
   @Post(':id/issue')
   @RequirePermission(Permission.NoticesManage)
-  issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    const form = parseForm(IssueNoticeDto, { version: Number(formValue(body.version)) });
-    return this.step(access, id, res, form.ok ? () => this.notices.issue(access, id, form.value.version) : null, form.ok ? [] : form.errors);
+  issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, access, id, {
+      dto: IssueNoticeDto,
+      values: { version: idField(body.version) },
+      confirm: async (dto) => {
+        const notice = await this.notices.assertIssuable(access, id, dto.version);
+        const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);
+        return {
+          title: `确认印发：${NOTICE_KIND_LABELS[notice.kind]}`,
+          question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachable.length ? `注意：${unreachable.join('、')}没有启用的账号，无人能在系统中签收，请另行送达或先为其开通账号。` : ''}`,
+          facts: [
+            { label: '标题', value: notice.title },
+            { label: '主送', value: notice.addressee },
+            { label: '抄送', value: notice.copyTo.join('；') || '—' },
+          ],
+          confirmLabel: '印发',
+          back: `/notices/${id}`,
+        };
+      },
+      run: (dto) => this.notices.issue(access, id, dto.version),
+      flash: (notice) => `已印发，文号 ${notice.number}。PDF 生成后即送达接收方，本页会自动刷新。`,
+    });
   }
 
   @Post(':id/void')
   @RequirePermission(Permission.NoticesManage)
-  voidNotice(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    const form = parseForm(VoidNoticeDto, { reason: formValue(body.reason) ?? '' });
-    return this.step(access, id, res, form.ok ? () => this.notices.void(access, id, form.value) : null, form.ok ? [] : form.errors);
+  voidNotice(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, access, id, {
+      dto: VoidNoticeDto,
+      values: { reason: formValue(body.reason)?.trim() ?? '' },
+      confirm: async (dto) => {
+        const notice = await this.notices.get(access, id);
+        return {
+          title: `确认作废：${notice.number}`,
+          question: '作废后这份通知不再有效，接收方会看到作废理由；文号不再使用。需要时可起草更正件。',
+          facts: [
+            { label: '标题', value: notice.title },
+            { label: '作废理由', value: dto.reason },
+          ],
+          confirmLabel: '作废',
+          back: `/notices/${id}`,
+        };
+      },
+      run: (dto) => this.notices.void(access, id, dto),
+      flash: '已作废。可起草更正件。',
+    });
   }
 
   @Post(':id/correct')
@@ -116,51 +172,43 @@ export class NoticePagesController {
   async correct(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     const voided = await this.notices.get(access, id);
     const correction = await this.notices.createDraft(access, { kind: voided.kind, replacesId: id });
+    setFlash(res, `已起草 ${voided.number} 的更正件，请修改后印发。`);
     res.redirect(303, `/notices/${correction.id}`);
   }
 
   @Post(':id/chase')
   @RequirePermission(Permission.NoticesManage)
-  chase(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
-    return this.step(access, id, res, () => this.notices.chase(access, id), []);
+  chase(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, access, id, { values: {}, run: () => this.notices.chase(access, id), flash: '已提醒未签收的接收方。' });
   }
 
   @Post(':id/acknowledge')
   @RequirePermission(Permission.NoticesAcknowledge)
-  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
-    return this.step(access, id, res, () => this.notices.acknowledge(access, id), []);
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Req() req: Request, @Res() res: Response) {
+    return this.step(req, res, access, id, { values: {}, run: () => this.notices.acknowledge(access, id), flash: '已签收。' });
   }
 
-  /** Runs a step and comes back to the notice; a refused one shows the notice again with the reason. */
-  private async step(access: Access, id: number, res: Response, action: (() => Promise<unknown>) | null, invalid: FieldError[]): Promise<void> {
-    let errors = invalid;
-    if (action) {
-      try {
-        await action();
-        return res.redirect(303, `/notices/${id}`);
-      } catch (error) {
-        if (!(error instanceof DomainError) || ['NOT_FOUND', 'FORBIDDEN', 'INTERNAL'].includes(error.code)) throw error;
-        errors = Array.isArray(error.details) && error.details.length ? (error.details as FieldError[]) : [{ field: '', message: error.message }];
-        res.status(ERROR_STATUS[error.code]);
-      }
-    } else {
-      res.status(400);
-    }
-    res.render('notices/detail', await this.detailModel(access, id, errors));
+  /** A step on one notice: back to the notice with what happened, or the notice again with the reason it was refused. */
+  private step<T extends object, R>(req: Request, res: Response, access: Access, id: number, step: Omit<PageStep<T, R>, 'done' | 'rerender'>): Promise<void> {
+    return pageStep(req, res, { ...step, done: `/notices/${id}`, rerender: async () => ({ view: 'notices/detail', model: await this.detailModel(access, id) }) });
   }
 
-  private async detailModel(access: Access, id: number, errors: FieldError[]) {
+  private async detailModel(access: Access, id: number) {
     const notice = await this.notices.get(access, id);
+    const rendering = notice.status === 'issued' && !notice.pdfSha256;
     const mine = notice.recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
     return {
       title: notice.number ?? `${NOTICE_KIND_LABELS[notice.kind]}（草稿）`,
-      notice: { ...notice, kindLabel: NOTICE_KIND_LABELS[notice.kind], copyToText: notice.copyTo.join('，') },
+      notice: { ...notice, kindLabel: NOTICE_KIND_LABELS[notice.kind], copyToText: notice.copyTo.join('\n') },
+      rendering,
+      // While the PDF is being made the page looks again by itself, so it appears without a manual reload.
+      refreshSeconds: rendering ? PDF_REFRESH_SECONDS : null,
+      unreachable: notice.recipients.filter((r) => !r.reachable).map((r) => r.name),
       fields: contentFields(notice.kind, notice.content),
       manages: this.manages(access),
       editable: this.manages(access) && notice.status === 'draft',
       unacknowledged: notice.status === 'issued' && notice.recipients.some((r) => !r.acknowledgedAt),
       canAcknowledge: notice.status === 'issued' && !!mine && !mine.acknowledgedAt && scopeOf(access.actor.role, Permission.NoticesAcknowledge) !== null,
-      errors,
     };
   }
 

@@ -3,6 +3,8 @@ import type { CookieOptions, NextFunction, Request, Response } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
 import { CSRF_COOKIE, CSRF_FORM_FIELD, SESSION_COOKIE } from '../auth/auth.constants';
 import { isPageRequest } from '../common/errors/all-exceptions.filter';
+import type { UploadParser } from '../attachments/upload.interceptor';
+import { takeFlash } from './flash';
 
 export function baseCookieOptions(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure, path: '/' };
@@ -18,15 +20,13 @@ export function rotateBrowserSession(res: Response, secure: boolean): void {
  * Page-only middleware: every browser gets a random session id, form posts must carry a CSRF token
  * bound to it (double-submit, HMAC-signed), and each page render gets a token for its forms.
  */
-export function pageSessionMiddleware(secret: string, secure: boolean) {
+export function pageSessionMiddleware(secret: string, secure: boolean, parseUploads: UploadParser) {
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => secret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string>)[SESSION_COOKIE] ?? '',
     cookieName: CSRF_COOKIE,
     cookieOptions: baseCookieOptions(secure),
-    // Upload forms (multipart) are parsed after this check, so they carry the token in their action URL.
-    getCsrfTokenFromRequest: (req) =>
-      (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? (req.query as Record<string, string>)[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
+    getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
   });
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!isPageRequest(req)) return next();
@@ -35,13 +35,18 @@ export function pageSessionMiddleware(secret: string, secure: boolean) {
       cookies[SESSION_COOKIE] = randomBytes(24).toString('hex');
       res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(secure));
     }
-    doubleCsrfProtection(req, res, (error?: unknown) => {
+    // An upload form carries its token among its fields like any other form: read them first.
+    const parsed = req.method === 'POST' && req.is('multipart/form-data') ? parseUploads(req, res) : Promise.resolve();
+    parsed.then(() => doubleCsrfProtection(req, res, (error?: unknown) => {
       if (error) return next(error);
       res.locals.csrfToken = generateCsrfToken(req, res);
       res.locals.currentUser = null;
       res.locals.nav = [];
       res.locals.cards = {};
+      res.locals.flash = req.method === 'GET' ? takeFlash(req, res) : null;
+      // A page still waiting for something (a notice's PDF) sets it to look again by itself.
+      res.locals.refreshSeconds = null;
       next();
-    });
+    }), next);
   };
 }

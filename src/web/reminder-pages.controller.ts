@@ -1,7 +1,7 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, Param, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
@@ -9,17 +9,54 @@ import { PRIORITIES, PRIORITY_LABELS, Priority } from '../directives/directive.e
 import { DeliveriesService } from '../notifications/deliveries.service';
 import { DeliveryQueryDto, InboxQueryDto } from '../notifications/dto/notification.dto';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ApproveEscalationDto, DismissEscalationDto, EscalationQueryDto, ScheduleQueryDto, UpdatePolicyDto } from '../reminders/dto/reminders.dto';
+import { ApproveEscalationDto, DismissEscalationDto, EscalationQueryDto, EscalationView, ScheduleQueryDto, UpdatePolicyDto } from '../reminders/dto/reminders.dto';
 import { EscalationPoliciesService } from '../reminders/escalation-policies.service';
 import { EscalationsService } from '../reminders/escalations.service';
 import { RUNG_LABELS, RUNG_MODES, RUNGS } from '../reminders/escalation-ladder';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { ScheduleService } from '../reminders/schedule.service';
-import { FormBody, formValue, parseForm, renderInvalid, submitForm } from './forms';
+import { setFlash } from './flash';
+import { Confirmation, FormBody, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
 const MODE_OPTIONS = RUNG_MODES.map((value) => ({ value }));
+
+const ESCALATION_TABS = [
+  { status: 'pending', label: '待审批' },
+  { status: 'issued', label: '已发出' },
+  { status: 'dismissed', label: '已驳回' },
+] as const;
+
+const DELIVERY_TABS = [
+  { status: 'dead', label: '发送失败' },
+  { status: 'pending', label: '待发送' },
+  { status: 'sent', label: '已发送' },
+] as const;
+
+const PENDING_QUEUE = Object.assign(new EscalationQueryDto(), { status: 'pending', page: 1, pageSize: 20 });
+
+/** What approving a prepared rung will do, asked before it is done. */
+function approvalQuestion(e: EscalationView): Confirmation {
+  const rung = RUNG_LABELS[e.rung as keyof typeof RUNG_LABELS];
+  const question =
+    e.rung === 'yellow_card' || e.rung === 'red_card'
+      ? `同意后，${e.unitName}即被挂${rung}，其联络员和领导会收到通知；摘牌须另行决定。`
+      : e.noticeId
+        ? `同意后，随附的${rung}即印发：取文号、生成 PDF 并送达${e.unitName}。印发后不能修改，只能作废。`
+        : `同意后，${rung}即发给${e.unitName}，不能撤回。`;
+  return {
+    title: `确认发出${rung}`,
+    question,
+    facts: [
+      { label: '承办单位', value: e.unitName },
+      { label: '事项', value: `${e.directiveCode} ${e.directiveTitle}` },
+      { label: '拟发出的内容', value: e.summary },
+    ],
+    confirmLabel: '同意发出',
+    back: '/escalations',
+  };
+}
 
 /** "5,3,1", "5、3、1" or "5 3 1" → [5, 3, 1]; anything else is kept as typed so validation names it. */
 function dayList(value: unknown): unknown {
@@ -65,13 +102,23 @@ export class ReminderPagesController {
   @Render('reminders/inbox')
   async inbox(@CurrentAccess() access: Access, @Query() query: InboxQueryDto) {
     const page = await this.notifications.inbox(access.actor.userId, query);
-    return { title: '我的消息', messages: page.items, unreadOnly: query.unread === true, pager: pager(page, { unread: query.unread }) };
+    return {
+      title: '我的消息',
+      messages: page.items,
+      unreadOnly: query.unread === true,
+      tabs: [
+        { label: '全部', href: '/inbox', active: query.unread !== true },
+        { label: '只看未读', href: '/inbox?unread=true', active: query.unread === true },
+      ],
+      pager: pager(page, { unread: query.unread }),
+    };
   }
 
   @Post('inbox/read-all')
   @RequirePermission(Permission.OwnAccount)
   async readAll(@CurrentAccess() access: Access, @Res() res: Response) {
-    await this.notifications.markAllRead(access.actor.userId);
+    const count = await this.notifications.markAllRead(access.actor.userId);
+    setFlash(res, count ? `已将 ${count} 条消息标为已读。` : '没有未读消息。');
     res.redirect(303, '/inbox');
   }
 
@@ -87,19 +134,35 @@ export class ReminderPagesController {
   @RequirePermission(Permission.EscalationsRead)
   @Render('reminders/escalations')
   async escalationList(@CurrentAccess() access: Access, @Query() query: EscalationQueryDto) {
-    return this.escalationModel(access, query, []);
+    return { ...(await this.escalationModel(access, query)), errors: [] };
   }
 
   @Post('escalations/:id/approve')
   @RequirePermission(Permission.EscalationsManage)
-  approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.decide(access, res, ApproveEscalationDto, { note: formValue(body.note)?.trim() || undefined }, (dto) => this.escalations.approve(access, id, dto));
+  approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return pageStep(req, res, {
+      dto: ApproveEscalationDto,
+      values: { note: formValue(body.note)?.trim() || undefined },
+      // Approving issues a formal notice or hangs a card: it cannot be taken back.
+      confirm: async () => approvalQuestion(await this.escalations.get(access, id)),
+      run: (dto) => this.escalations.approve(access, id, dto),
+      done: '/escalations',
+      flash: (e) => `已同意：${RUNG_LABELS[e.rung as keyof typeof RUNG_LABELS]}（${e.unitName} · ${e.directiveCode}）${e.noticeId ? '已印发，PDF 生成后送达接收方' : '已发出'}。`,
+      rerender: async () => ({ view: 'reminders/escalations', model: await this.escalationModel(access, PENDING_QUEUE) }),
+    });
   }
 
   @Post('escalations/:id/dismiss')
   @RequirePermission(Permission.EscalationsManage)
-  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.decide(access, res, DismissEscalationDto, { reason: formValue(body.reason)?.trim() ?? '' }, (dto) => this.escalations.dismiss(access, id, dto));
+  dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return pageStep(req, res, {
+      dto: DismissEscalationDto,
+      values: { reason: formValue(body.reason)?.trim() ?? '' },
+      run: (dto) => this.escalations.dismiss(access, id, dto),
+      done: '/escalations',
+      flash: (e) => `已决定不发出：${RUNG_LABELS[e.rung as keyof typeof RUNG_LABELS]}（${e.unitName} · ${e.directiveCode}）。`,
+      rerender: async () => ({ view: 'reminders/escalations', model: await this.escalationModel(access, PENDING_QUEUE) }),
+    });
   }
 
   @Get('schedule')
@@ -120,17 +183,19 @@ export class ReminderPagesController {
   @RequirePermission(Permission.EscalationsRead)
   @Render('reminders/policies')
   async policyList(@CurrentAccess() access: Access) {
-    return this.policyModel(access, null, []);
+    return { ...(await this.policyModel(access, null)), errors: [] };
   }
 
   @Post('policies/:priority')
   @RequirePermission(Permission.EscalationsManage)
-  async savePolicy(@CurrentAccess() access: Access, @Param('priority', new ParseOneOfPipe(PRIORITIES, '优先级')) priority: Priority, @Body() body: FormBody, @Res() res: Response) {
-    const form = parseForm(UpdatePolicyDto, policyFromForm(body));
-    if (!form.ok) return renderInvalid(res, 'reminders/policies', await this.policyModel(access, priority, form.errors), form.errors);
-    await submitForm(res, 'reminders/policies', await this.policyModel(access, priority, []), async () => {
-      await this.policies.update(access, priority, form.value);
-      return '/policies';
+  savePolicy(@CurrentAccess() access: Access, @Param('priority', new ParseOneOfPipe(PRIORITIES, '优先级')) priority: Priority, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return pageStep(req, res, {
+      dto: UpdatePolicyDto,
+      values: policyFromForm(body),
+      run: (dto) => this.policies.update(access, priority, dto),
+      done: '/policies',
+      flash: `已保存${PRIORITY_LABELS[priority]}事项的督办规则；该优先级未办结的事项已按新规则重新排程。`,
+      rerender: async () => ({ view: 'reminders/policies', model: await this.policyModel(access, priority) }),
     });
   }
 
@@ -139,39 +204,36 @@ export class ReminderPagesController {
   @Render('reminders/deliveries')
   async deadLetters(@Query() query: DeliveryQueryDto) {
     const page = await this.deliveries.list(query);
-    return { title: '外发投递', deliveries: page.items, status: query.status, pager: pager(page, { status: query.status }) };
+    return {
+      title: '外发投递',
+      deliveries: page.items,
+      status: query.status,
+      tabs: DELIVERY_TABS.map((tab) => ({ label: tab.label, href: `/deliveries?status=${tab.status}`, active: tab.status === query.status })),
+      pager: pager(page, { status: query.status }),
+    };
   }
 
   @Post('deliveries/:id/retry')
   @RequirePermission(Permission.DeliveriesManage)
   async retry(@Param('id', ParseIdPipe) id: number, @Res() res: Response) {
     await this.deliveries.retry(id);
+    setFlash(res, '已重新排队发送。');
     res.redirect(303, '/deliveries');
   }
 
-  private async decide<T extends object>(access: Access, res: Response, dtoClass: new () => T, values: object, step: (dto: T) => Promise<unknown>): Promise<void> {
-    const model = await this.escalationModel(access, Object.assign(new EscalationQueryDto(), { page: 1, pageSize: 20 }), []);
-    const form = parseForm(dtoClass, values);
-    if (!form.ok) return renderInvalid(res, 'reminders/escalations', model, form.errors);
-    await submitForm(res, 'reminders/escalations', model, async () => {
-      await step(form.value);
-      return '/escalations';
-    });
-  }
-
-  private async escalationModel(access: Access, query: EscalationQueryDto, errors: { field: string; message: string }[]) {
+  private async escalationModel(access: Access, query: EscalationQueryDto) {
     const page = await this.escalations.list(access, query);
     return {
       title: '督办审批',
       escalations: page.items.map((e) => ({ ...e, rungLabel: RUNG_LABELS[e.rung as keyof typeof RUNG_LABELS] })),
       status: query.status,
+      tabs: ESCALATION_TABS.map((tab) => ({ label: tab.label, href: `/escalations?status=${tab.status}`, active: tab.status === query.status })),
       decides: scopeOf(access.actor.role, Permission.EscalationsManage) !== null && query.status === 'pending',
       pager: pager(page, { status: query.status }),
-      errors,
     };
   }
 
-  private async policyModel(access: Access, failed: Priority | null, errors: { field: string; message: string }[]) {
+  private async policyModel(access: Access, failed: Priority | null) {
     const policies = await this.policies.list();
     return {
       title: '督办规则',
@@ -186,7 +248,6 @@ export class ReminderPagesController {
         rungs: RUNGS.map((rung) => ({ rung, label: RUNG_LABELS[rung], ...p.ladder.rungs[rung] })),
         reportOverdue: p.ladder.reportOverdue,
       })),
-      errors,
     };
   }
 }

@@ -1,22 +1,19 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, Param, Post, Query, Render, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
 import { AssignmentsService } from '../assignments/assignments.service';
-import { AssignmentQueryDto, ExtensionDecisionDto, ExtensionRequestDto, ReasonDto, ReportDto, ReviewReportDto, VersionDto } from '../assignments/dto/assignment.dto';
+import { AssignmentDetailView, AssignmentQueryDto, ExtensionDecisionDto, ExtensionRequestDto, ReasonDto, ReportDto, ReviewReportDto, VersionDto } from '../assignments/dto/assignment.dto';
 import { ASSIGNMENT_STATUSES } from '../assignments/assignment-state';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
-import { DomainError } from '../common/errors/domain-error';
-import { ERROR_STATUS } from '../common/errors/error-codes';
-import { FieldError } from '../common/validation';
 import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
-import { FormBody, formValue, parseForm } from './forms';
+import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -70,93 +67,122 @@ export class TaskPagesController {
   @Get('tasks/:id')
   @RequirePermission(Permission.AssignmentsRead)
   @Render('tasks/detail')
-  detail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
-    return this.detailModel(access, id, [], EMPTY_FORM);
+  async detail(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
+    return { ...(await this.detailModel(access, id, EMPTY_FORM)), errors: [] };
   }
 
   @Post('tasks/:id/acknowledge')
   @RequirePermission(Permission.AssignmentsWork)
-  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('acknowledge', access, id, res, body, VersionDto, (dto) => this.assignments.acknowledge(access, id, dto));
+  acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.submit('acknowledge', access, id, req, res, body, VersionDto, (dto) => this.assignments.acknowledge(access, id, dto), '已签收。请按工作要求办理，并按时报送进展。');
   }
 
   @Post('tasks/:id/report')
   @RequirePermission(Permission.AssignmentsWork)
   @UploadFiles()
-  report(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
-    return this.submit('report', access, id, res, body, ReportDto, (dto) => this.assignments.report(access, id, dto, files));
+  report(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Req() req: Request, @Res() res: Response) {
+    return this.submit('report', access, id, req, res, body, ReportDto, (dto) => this.assignments.report(access, id, dto, files), `已报送进展${files.length ? `（附 ${files.length} 个文件）` : ''}，等待协调办审核。`);
   }
 
   @Post('tasks/:id/complete')
   @RequirePermission(Permission.AssignmentsWork)
   @UploadFiles()
-  complete(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Res() res: Response) {
-    return this.submit('complete', access, id, res, body, ReportDto, (dto) => this.assignments.requestCompletion(access, id, dto, files));
+  complete(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Req() req: Request, @Res() res: Response) {
+    return this.submit('complete', access, id, req, res, body, ReportDto, (dto) => this.assignments.requestCompletion(access, id, dto, files), '已申请办结，等待协调办审核销号；期间不再催办。');
   }
 
   @Post('tasks/:id/extension')
   @RequirePermission(Permission.AssignmentsWork)
-  extension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('extension', access, id, res, body, ExtensionRequestDto, (dto) => this.assignments.requestExtension(access, id, dto));
+  extension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.submit('extension', access, id, req, res, body, ExtensionRequestDto, (dto) => this.assignments.requestExtension(access, id, dto), `已提交延期申请（申请延至 ${formValue(body.requestedDeadline) ?? ''}），等待协调办审批；审批前仍按原期限办理。`);
   }
 
   @Post('tasks/:id/close')
   @RequirePermission(Permission.AssignmentsReview)
-  close(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('close', access, id, res, body, VersionDto, (dto) => this.assignments.close(access, id, dto));
+  close(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.submit('close', access, id, req, res, body, VersionDto, (dto) => this.assignments.close(access, id, dto), '已同意办结，任务销号。', (task) => ({
+      title: `确认销号：${task.directiveCode} · ${task.unitName}`,
+      question: '销号表示同意办结：任务就此关闭，不再催办，单位也不能再报送。',
+      facts: [
+        { label: '督办事项', value: task.directiveTitle },
+        { label: '承办单位', value: task.unitName },
+        { label: '完成进度', value: `${task.percentDone}%` },
+      ],
+      confirmLabel: '同意办结，销号',
+      back: `/tasks/${id}`,
+    }));
   }
 
   @Post('tasks/:id/return')
   @RequirePermission(Permission.AssignmentsReview)
-  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('return', access, id, res, body, ReasonDto, (dto) => this.assignments.returnCompletion(access, id, dto));
+  returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.submit('return', access, id, req, res, body, ReasonDto, (dto) => this.assignments.returnCompletion(access, id, dto), '已退回办结申请，单位会收到退回理由，任务继续办理和催办。');
   }
 
   @Post('tasks/:id/cancel')
   @RequirePermission(Permission.AssignmentsReview)
-  cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('cancel', access, id, res, body, ReasonDto, (dto) => this.assignments.cancel(access, id, dto));
+  cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.submit('cancel', access, id, req, res, body, ReasonDto, (dto) => this.assignments.cancel(access, id, dto), '已撤销这项任务，不再催办。', (task) => ({
+      title: `确认撤销：${task.directiveCode} · ${task.unitName}`,
+      question: '撤销后这项任务不再办理、不再催办，也不能恢复。',
+      facts: [
+        { label: '督办事项', value: task.directiveTitle },
+        { label: '撤销理由', value: formValue(body.reason) ?? '' },
+      ],
+      confirmLabel: '撤销任务',
+      back: `/tasks/${id}`,
+    }));
   }
 
   @Post('tasks/:id/reports/:reportId/review')
   @RequirePermission(Permission.AssignmentsReview)
-  reviewReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('reportId', ParseIdPipe) reportId: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('review', access, id, res, body, ReviewReportDto, (dto) => this.assignments.reviewReport(access, reportId, dto));
+  reviewReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('reportId', ParseIdPipe) reportId: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    const done = formValue(body.decision) === 'return' ? '已退回这份进展报告，单位会收到退回理由。' : '已采纳这份进展报告。';
+    return this.submit('review', access, id, req, res, body, ReviewReportDto, (dto) => this.assignments.reviewReport(access, reportId, dto), done);
   }
 
   @Post('tasks/:id/extensions/:extensionId/decision')
   @RequirePermission(Permission.AssignmentsReview)
-  decideExtension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('extensionId', ParseIdPipe) extensionId: number, @Body() body: FormBody, @Res() res: Response) {
-    return this.submit('decision', access, id, res, body, ExtensionDecisionDto, (dto) => this.assignments.decideExtension(access, extensionId, dto));
+  decideExtension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('extensionId', ParseIdPipe) extensionId: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.submit('decision', access, id, req, res, body, ExtensionDecisionDto, (dto) => this.assignments.decideExtension(access, extensionId, dto), (task) =>
+      formValue(body.decision) === 'grant' ? `已同意延期，办理时限改为 ${task.deadline}，提醒和督办随之顺延。` : '已不同意延期，单位会收到理由，仍按原期限办理。',
+    );
   }
 
   /**
    * Validates a task form with the API's DTO and runs the step; a refused step shows the task again with
    * the message and what was typed, rather than an error page.
    */
-  private async submit<T extends object>(formName: string, access: Access, id: number, res: Response, body: FormBody, dtoClass: new () => T, step: (dto: T) => Promise<unknown>): Promise<void> {
-    const values = Object.fromEntries(Object.entries(body).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, formValue(value)?.trim() ?? '']));
-    const form = parseForm(dtoClass, Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '')));
-    let errors: FieldError[];
-    if (form.ok) {
-      try {
-        await step(form.value);
-        return res.redirect(303, `/tasks/${id}`);
-      } catch (error) {
-        if (!(error instanceof DomainError) || ['NOT_FOUND', 'FORBIDDEN', 'INTERNAL'].includes(error.code)) throw error;
-        errors = Array.isArray(error.details) && error.details.length && typeof error.details[0] === 'object' ? (error.details as FieldError[]) : [{ field: '', message: error.message }];
-        res.status(ERROR_STATUS[error.code]);
-      }
-    } else {
-      errors = form.errors;
-      res.status(400);
-    }
-    // The failed form gets the typed values back (several forms share field names).
-    res.render('tasks/detail', await this.detailModel(access, id, errors, { ...EMPTY_FORM, ...values, failed: formName }));
+  private async submit<T extends object>(
+    formName: string,
+    access: Access,
+    id: number,
+    req: Request,
+    res: Response,
+    body: FormBody,
+    dto: new () => T,
+    run: (dto: T) => Promise<AssignmentDetailView>,
+    flash: string | ((task: AssignmentDetailView) => string),
+    confirm?: (task: AssignmentDetailView) => Confirmation,
+  ): Promise<void> {
+    const values = formFields(body);
+    return pageStep(req, res, {
+      dto,
+      values,
+      confirm: confirm ? async () => confirm(await this.assignments.get(access, id)) : undefined,
+      run,
+      done: `/tasks/${id}`,
+      flash,
+      // The failed form gets the typed values back (several forms share field names).
+      rerender: async () => ({ view: 'tasks/detail', model: await this.detailModel(access, id, { ...EMPTY_FORM, ...values, failed: formName }) }),
+    });
   }
 
-  private async detailModel(access: Access, id: number, errors: FieldError[], form: Record<string, string>) {
+  private async detailModel(access: Access, id: number, form: Record<string, string>) {
     const task = await this.assignments.get(access, id);
+    // The office's latest word on the unit's last submission, shown first when it sent it back.
+    const [latest] = task.reports;
+    const returned = latest?.status === 'returned' ? { kind: latest.isFinal ? '办结申请' : '进展报告', note: latest.reviewNote ?? '', at: latest.submittedAt } : null;
     const can = Object.fromEntries(task.availableActions.map((action) => [action, true]));
     // What the ladder has in store for this task: for its own unit and those overseeing all units.
     const upcoming = access.reachesUnit(task.unitId)
@@ -169,7 +195,8 @@ export class TaskPagesController {
       task,
       can: { acknowledge: false, report: false, request_completion: false, request_extension: false, close: false, return_completion: false, cancel: false, ...can },
       reviews: scopeOf(access.actor.role, Permission.AssignmentsReview) !== null,
-      errors,
+      returned,
+      pendingExtension: task.extensions.find((e) => e.status === 'pending') ?? null,
       form,
     };
   }

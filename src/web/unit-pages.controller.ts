@@ -1,14 +1,14 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, Param, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from '../units/dto/unit.dto';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
-import { checkboxField, FormBody, idField, parseForm, renderInvalid, requiredField, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, idField, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -72,18 +72,19 @@ export class UnitPagesController {
   @RequirePermission(Permission.UnitsManage)
   @Render('units/form')
   async newForm(@CurrentAccess() access: Access) {
-    return this.formModel(access, null, formFields(null));
+    return { ...(await this.formModel(access, null, formFields(null))), errors: [] };
   }
 
   @Post()
   @RequirePermission(Permission.UnitsManage)
-  async create(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
-    const model = await this.formModel(access, null, formFields(null, body));
-    const form = parseForm(CreateUnitDto, withoutNulls(unitFormValues(body)));
-    if (!form.ok) return renderInvalid(res, 'units/form', model, form.errors);
-    await submitForm(res, 'units/form', model, async () => {
-      await this.units.create(access, form.value);
-      return '/units';
+  create(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return pageStep(req, res, {
+      dto: CreateUnitDto,
+      values: withoutNulls(unitFormValues(body)),
+      run: (dto) => this.units.create(access, dto),
+      done: '/units',
+      flash: (unit) => `已新增单位“${unit.name}”。可在“用户管理”中为它添加联络员账号。`,
+      rerender: async () => ({ view: 'units/form', model: await this.formModel(access, null, formFields(null, body)) }),
     });
   }
 
@@ -92,19 +93,20 @@ export class UnitPagesController {
   @Render('units/form')
   async editForm(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     const unit = await this.units.get(access, id);
-    return this.formModel(access, unit, formFields(unit));
+    return { ...(await this.formModel(access, unit, formFields(unit))), errors: [] };
   }
 
   @Post(':id')
   @RequirePermission(Permission.UnitsManage)
-  async update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  async update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const unit = await this.units.get(access, id);
-    const model = await this.formModel(access, unit, formFields(unit, body));
-    const form = parseForm(UpdateUnitDto, unitFormValues(body));
-    if (!form.ok) return renderInvalid(res, 'units/form', model, form.errors);
-    await submitForm(res, 'units/form', model, async () => {
-      await this.units.update(access, id, form.value);
-      return '/units';
+    return pageStep(req, res, {
+      dto: UpdateUnitDto,
+      values: unitFormValues(body),
+      run: (dto) => this.units.update(access, id, dto),
+      done: '/units',
+      flash: (updated) => `已保存单位“${updated.name}”的修改。`,
+      rerender: async () => ({ view: 'units/form', model: await this.formModel(access, unit, formFields(unit, body)) }),
     });
   }
 
@@ -116,7 +118,6 @@ export class UnitPagesController {
       unit: fields,
       kindOptions: KIND_OPTIONS,
       parentOptions: parents,
-      errors: [],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, Param, Post, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { ROLE_LABELS, ROLES } from '../access/actor';
@@ -9,7 +9,7 @@ import { Permission } from '../access/permissions';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { checkboxField, FormBody, formValue, idField, parseForm, renderInvalid, requiredField, resubmittedFields, submitForm, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, formValue, idField, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -68,53 +68,55 @@ export class UserPagesController {
   @RequirePermission(Permission.UsersManage)
   @Render('users/form')
   async newForm(@CurrentAccess() access: Access) {
-    return this.formModel(access, null, formFields(null));
+    return { ...(await this.formModel(access, null, formFields(null))), errors: [] };
   }
 
   @Post()
   @RequirePermission(Permission.UsersManage)
-  async create(@CurrentAccess() access: Access, @Body() body: FormBody, @Res() res: Response): Promise<void> {
-    const model = await this.formModel(access, null, formFields(null, body));
-    const form = parseForm(CreateUserDto, withoutNulls({ ...userFormValues(body), username: requiredField(body.username), password: formValue(body.password) ?? '' }));
-    if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
-    await submitForm(res, 'users/form', model, async () => {
-      await this.users.create(access, form.value);
-      return '/users';
+  create(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return pageStep(req, res, {
+      dto: CreateUserDto,
+      values: withoutNulls({ ...userFormValues(body), username: requiredField(body.username), password: formValue(body.password) ?? '' }),
+      run: (dto) => this.users.create(access, dto),
+      done: '/users',
+      flash: (user) => `已新增账号 ${user.username}（${user.displayName}）。请把初始密码告知本人，并提醒其登录后修改。`,
+      rerender: async () => ({ view: 'users/form', model: await this.formModel(access, null, formFields(null, body)) }),
     });
   }
 
   @Get(':id/edit')
   @RequirePermission(Permission.UsersManage)
   @Render('users/form')
-  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query('reset') reset?: string) {
+  async editForm(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     const user = await this.users.get(access, id);
-    const model = await this.formModel(access, user, formFields(user));
-    return { ...model, notice: reset ? '密码已重置。请把新密码告知本人，并提醒其登录后修改。' : null };
+    return { ...(await this.formModel(access, user, formFields(user))), errors: [] };
   }
 
   @Post(':id')
   @RequirePermission(Permission.UsersManage)
-  async update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  async update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const user = await this.users.get(access, id);
-    const model = await this.formModel(access, user, formFields(user, body));
-    const form = parseForm(UpdateUserDto, userFormValues(body));
-    if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
-    await submitForm(res, 'users/form', model, async () => {
-      await this.users.update(access, id, form.value);
-      return '/users';
+    return pageStep(req, res, {
+      dto: UpdateUserDto,
+      values: userFormValues(body),
+      run: (dto) => this.users.update(access, id, dto),
+      done: '/users',
+      flash: (updated) => `已保存账号 ${updated.username}（${updated.displayName}）的修改。`,
+      rerender: async () => ({ view: 'users/form', model: await this.formModel(access, user, formFields(user, body)) }),
     });
   }
 
   @Post(':id/password')
   @RequirePermission(Permission.UsersManage)
-  async resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Res() res: Response): Promise<void> {
+  async resetPassword(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const user = await this.users.get(access, id);
-    const model = await this.formModel(access, user, formFields(user));
-    const form = parseForm(SetPasswordDto, { newPassword: formValue(body.newPassword) ?? '' });
-    if (!form.ok) return renderInvalid(res, 'users/form', model, form.errors);
-    await submitForm(res, 'users/form', model, async () => {
-      await this.users.resetPassword(access, id, form.value);
-      return `/users/${id}/edit?reset=1`;
+    return pageStep(req, res, {
+      dto: SetPasswordDto,
+      values: { newPassword: formValue(body.newPassword) ?? '' },
+      run: (dto) => this.users.resetPassword(access, id, dto),
+      done: `/users/${id}/edit`,
+      flash: `已重置 ${user.username} 的密码，其已有的登录随即失效。请把新密码告知本人，并提醒其登录后修改。`,
+      rerender: async () => ({ view: 'users/form', model: await this.formModel(access, user, formFields(user)) }),
     });
   }
 
@@ -131,8 +133,6 @@ export class UserPagesController {
       user: fields,
       roleOptions: ROLE_OPTIONS,
       unitOptions: await this.unitOptions(access),
-      errors: [],
-      notice: null,
     };
   }
 }

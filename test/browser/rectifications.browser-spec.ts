@@ -66,8 +66,12 @@ describe('a rectification item worked through in headless Chromium', () => {
     const evidence = await office.$eval('#history ul.files a', (a) => a.getAttribute('href'));
     const download = await office.evaluate((url) => fetch(url!).then((r) => r.status), evidence);
     expect(download).toBe(200);
+    // Signing off cannot be undone: the office is asked first, and told afterwards.
     await submit(office, '#sign-off-form button[type=submit]');
+    expect(await office.$eval('#confirm h1', (h) => h.textContent)).toContain('确认销号');
+    await submit(office, '#confirm-form button[type=submit]');
     expect(await status(office)).toBe('已销号');
+    expect(await office.$eval('#flash', (f) => f.textContent)).toContain('已验收销号');
 
     const leader = await signIn('leader');
     await submit(leader, 'nav.nav a[href="/rectifications"]');

@@ -42,10 +42,20 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     const form = { _csrf: token(page.text), version, title: '约谈通知书', addressee: '测试市东湖街道', copyTo: 'leader', 'content.reason': '劝阻回访逾期未办结。', 'content.time': '2026年3月16日上午9时', 'content.place': '市政府第三会议室', 'content.summoned': '主要负责人', 'content.attendees': '主要负责人及经办人员', 'content.bring': '书面报告\n整改措施', 'content.contact': '周静' };
     expect((await office.post(`${url}/edit`, form)).status).toBe(303);
     page = await office.get(url);
-    const issued = await office.post(`${url}/issue`, { _csrf: token(page.text), version: /name="version" value="(\d+)"/.exec(page.text)![1] });
+    const question = await office.post(`${url}/issue`, { _csrf: token(page.text), version: /name="version" value="(\d+)"/.exec(page.text)![1] });
+    expect(question.status).toBe(200);
+    expect(question.text).toContain('确认印发');
+    expect((await office.get(url)).text).toContain('草稿未编号');
+    const issued = await office.confirm(question);
     expect(issued.status).toBe(303);
+    // Until its PDF is made, the page says so and looks again by itself.
+    page = await office.get(url);
+    expect(page.text).toContain('已印发，文号 反诈办约〔2026〕1号');
+    expect(page.text).toContain('PDF 生成中');
+    expect(page.text).toMatch(/<meta http-equiv="refresh" content="5">/);
     await drain([app]);
     page = await office.get(url);
+    expect(page.text).not.toContain('http-equiv="refresh"');
     expect(page.text).toContain('反诈办约〔2026〕1号');
     expect(page.text).toContain('下载 PDF');
 

@@ -54,7 +54,12 @@ describe(`reminder, approval and policy pages (${process.env.TEST_DB})`, () => {
     const refused = await browser.post(`/escalations/${id}/dismiss`, { _csrf: token, reason: ' ' });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('不能为空');
-    expect((await browser.post(`/escalations/${id}/approve`, { _csrf: token, note: '同意发出' })).status).toBe(303);
+    const question = await browser.post(`/escalations/${id}/approve`, { _csrf: token, note: '同意发出' });
+    expect(question.text).toContain('确认发出督办通知书');
+    expect(await app.dataSource.getRepository(Escalation).findOneByOrFail({ id: Number(id) })).toMatchObject({ status: 'pending' });
+    const approved = await browser.confirm(question);
+    expect(approved.status).toBe(303);
+    expect((await browser.get('/escalations')).text).toContain('已同意：督办通知书');
     expect(await app.dataSource.getRepository(Escalation).findOneByOrFail({ id: Number(id) })).toMatchObject({ status: 'issued', decisionNote: '同意发出' });
     expect((await browser.get('/escalations?status=issued')).text).toContain('同意发出');
 

@@ -52,29 +52,30 @@ describe(`directive and task pages (${process.env.TEST_DB})`, () => {
     expect((await browser.post(`/tasks/${taskId}/acknowledge`, { _csrf: token, version })).status).toBe(303);
 
     const form = await browser.get(`/tasks/${taskId}`);
-    const action = /action="(\/tasks\/\d+\/report\?_csrf=[^"]+)"/.exec(form.text)![1].replace(/&amp;/g, '&');
     const nextVersion = /name="version" value="(\d+)"/.exec(form.text)![1];
     const before = await reports();
-    const post = (path: string, percent: string) =>
-      app.http().post(path).set('Cookie', browser.cookieHeader()).field('version', nextVersion).field('narrative', '已开展宣传 5 场').field('percentDone', percent).attach('files', Buffer.from('%PDF-1.4\n'), '记录.pdf');
-    expect((await post(`/tasks/${taskId}/report`, '30')).status).toBe(403);
-    const invalid = await post(action, '130');
+    const file = { field: 'files', name: '记录.pdf', content: Buffer.from('%PDF-1.4\n') };
+    // Without the form's token an upload is refused like any other form.
+    const forged = await app.http().post(`/tasks/${taskId}/report`).set('Cookie', browser.cookieHeader()).field('version', nextVersion).field('narrative', '已开展宣传 5 场').field('percentDone', '30').attach('files', file.content, file.name);
+    expect(forged.status).toBe(403);
+    const post = (percent: string) => browser.submit(form.text, '#report-form', { narrative: '已开展宣传 5 场', percentDone: percent }, [file]);
+    const invalid = await post('130');
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain('不能大于 100');
     // The typed text goes back into the report form only, not into the completion form beside it.
     expect(invalid.text.split('已开展宣传 5 场').length - 1).toBe(1);
     expect(invalid.text).toMatch(/<textarea name="narrative" rows="5"[^>]*>已开展宣传 5 场<\/textarea>/);
     expect(await reports()).toBe(before);
-    expect((await post(action, '30')).status).toBe(303);
+    expect((await post('30')).status).toBe(303);
     expect(await reports()).toBe(before + 1);
     const after = await browser.get(`/tasks/${taskId}`);
     expect(after.text).toContain('记录.pdf');
     expect(after.text).toContain('办理中');
     // The file opens from the page with the browser's session, and only for those who may see it.
     const link = /href="(\/attachments\/\d+)">记录\.pdf/.exec(after.text)![1];
-    const file = await browser.get(link);
-    expect(file.status).toBe(200);
-    expect(file.headers['content-type']).toBe('application/pdf');
+    const download = await browser.get(link);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
     const stranger = new PageClient(app);
     await stranger.signIn('unit-police', PASSWORD);
     expect((await stranger.get(link)).status).toBe(404);

@@ -42,3 +42,18 @@ export class WorkingDaysResultView {
   @ApiProperty({ description: '第 N 个工作日（期限）' })
   date!: string;
 }
+
+/** The calendar page's "this year is entered" form. */
+export class CoverYearDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+/** A day the office set, to remove it. */
+export class CalendarDateDto {
+  @IsIsoDate()
+  date!: string;
+}

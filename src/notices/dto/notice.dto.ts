@@ -217,6 +217,8 @@ export class NoticeRecipientView {
   @ApiProperty({ nullable: true, type: Number }) unitId!: number | null;
   @ApiProperty({ nullable: true, type: Number }) userId!: number | null;
   @ApiProperty({ nullable: true, type: Date, description: '签收时间；未签收为 null' }) acknowledgedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: '签收人；未签收为 null' }) acknowledgedByName!: string | null;
+  @ApiProperty({ description: '有无可以签收的账号（单位须有启用的联络员账号）' }) reachable!: boolean;
 }
 
 export class NoticeView {
