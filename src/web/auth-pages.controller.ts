@@ -47,7 +47,7 @@ export class AuthPagesController {
     try {
       const { accessToken, expiresIn } = await this.auth.login(form.value.username, form.value.password);
       rotateBrowserSession(res, this.config.cookieSecure);
-      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(res, this.config.cookieSecure), maxAge: expiresIn * 1000 });
       res.redirect(303, model.next);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'INVALID_CREDENTIALS') throw error;
@@ -59,7 +59,7 @@ export class AuthPagesController {
   @Public()
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.auth.signOut(tokenOf(req));
-    res.clearCookie(TOKEN_COOKIE, baseCookieOptions(this.config.cookieSecure));
+    res.clearCookie(TOKEN_COOKIE, baseCookieOptions(res, this.config.cookieSecure));
     rotateBrowserSession(res, this.config.cookieSecure);
     res.redirect(303, '/login');
   }
@@ -82,7 +82,7 @@ export class AuthPagesController {
     }
     await submitForm(res, 'account/password', model, async () => {
       const { accessToken, expiresIn } = await this.auth.changeOwnPassword(access.actor, form.value);
-      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(res, this.config.cookieSecure), maxAge: expiresIn * 1000 });
       return '/account/password?changed=1';
     });
   }

@@ -4,26 +4,29 @@ import { doubleCsrf } from 'csrf-csrf';
 import { CSRF_COOKIE, CSRF_FORM_FIELD, SESSION_COOKIE } from '../auth/auth.constants';
 import { isPageRequest } from '../common/errors/all-exceptions.filter';
 
-export function baseCookieOptions(secure: boolean): CookieOptions {
-  return { httpOnly: true, sameSite: 'lax', secure, path: '/' };
+/**
+ * Secure whenever the request came over HTTPS, directly or through a trusted proxy (`req.secure`
+ * follows 'trust proxy'); COOKIE_SECURE=true (`forceSecure`) marks them Secure on every response.
+ */
+export function baseCookieOptions(res: Response, forceSecure: boolean): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: forceSecure || res.req.secure, path: '/' };
 }
 
 /** Starts a fresh browser session id (at sign-in and sign-out, so a planted id is worthless). */
-export function rotateBrowserSession(res: Response, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, randomBytes(24).toString('hex'), baseCookieOptions(secure));
-  res.clearCookie(CSRF_COOKIE, baseCookieOptions(secure));
+export function rotateBrowserSession(res: Response, forceSecure: boolean): void {
+  res.cookie(SESSION_COOKIE, randomBytes(24).toString('hex'), baseCookieOptions(res, forceSecure));
+  res.clearCookie(CSRF_COOKIE, baseCookieOptions(res, forceSecure));
 }
 
 /**
  * Page-only middleware: every browser gets a random session id, form posts must carry a CSRF token
  * bound to it (double-submit, HMAC-signed), and each page render gets a token for its forms.
  */
-export function pageSessionMiddleware(secret: string, secure: boolean) {
+export function pageSessionMiddleware(secret: string, forceSecure: boolean) {
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => secret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string>)[SESSION_COOKIE] ?? '',
     cookieName: CSRF_COOKIE,
-    cookieOptions: baseCookieOptions(secure),
     // Upload forms (multipart) are parsed after this check, so they carry the token in their action URL.
     getCsrfTokenFromRequest: (req) =>
       (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? (req.query as Record<string, string>)[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
@@ -33,11 +36,11 @@ export function pageSessionMiddleware(secret: string, secure: boolean) {
     const cookies = req.cookies as Record<string, string>;
     if (!cookies[SESSION_COOKIE]) {
       cookies[SESSION_COOKIE] = randomBytes(24).toString('hex');
-      res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(secure));
+      res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(res, forceSecure));
     }
     doubleCsrfProtection(req, res, (error?: unknown) => {
       if (error) return next(error);
-      res.locals.csrfToken = generateCsrfToken(req, res);
+      res.locals.csrfToken = generateCsrfToken(req, res, { cookieOptions: baseCookieOptions(res, forceSecure) });
       res.locals.currentUser = null;
       res.locals.nav = [];
       res.locals.cards = {};
