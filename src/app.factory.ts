@@ -32,6 +32,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   // Security headers first, so every response carries them, errors included.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.cookieSecure ? [] : null } } }));
+  // Pages and API answers carry people's work (and forms a CSRF token): no browser or proxy may keep
+  // them. The static assets, served below, keep their own caching.
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!req.path.startsWith('/assets/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(assignCorrelationId);
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT, reviver: rejectPrototypeKeys }));

@@ -43,7 +43,13 @@ describe('loadConfig', () => {
     [{ COOKIE_SECURE: 'maybe' }, 'COOKIE_SECURE', 'true 或 false'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', 'redis://'],
     [{ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://x@y/z', JWT_SECRET: SECRET }, 'DATABASE_URL', 'mysql://'],
-    [{ DEMO_PASSWORD: 'abc' }, 'DEMO_PASSWORD', '至少 8 个字符'],
+    [{ DEMO_PASSWORD: 'abc' }, 'DEMO_PASSWORD', '太短：密码至少 12 个字符'],
+    [{ DEMO_PASSWORD: 'demo-2026' }, 'DEMO_PASSWORD', '太短'],
+    [{ DEMO_PASSWORD: 'password1234' }, 'DEMO_PASSWORD', '常见密码'],
+    [{ DEMO_PASSWORD: 'Unit-Town1-river-lamp' }, 'DEMO_PASSWORD', '包含了用户名 unit-town1'],
+    [{ INITIAL_ADMIN_PASSWORD: '12345678' }, 'INITIAL_ADMIN_PASSWORD', '太短'],
+    [{ INITIAL_ADMIN_PASSWORD: 'qwertyuiop123' }, 'INITIAL_ADMIN_PASSWORD', '常见密码'],
+    [{ INITIAL_ADMIN_PASSWORD: 'first-admin-pass' }, 'INITIAL_ADMIN_PASSWORD', '包含了用户名 admin'],
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL', 'error、warn'],
     [{ APP_ROLE: 'worker' }, 'APP_ROLE', 'REDIS_URL'],
     [{ APP_ROLE: 'cron', REDIS_URL: 'redis://127.0.0.1:6379' }, 'APP_ROLE', 'all、api、worker'],
@@ -67,7 +73,16 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).not.toContain('\n');
   });
 
+  it('takes start-up passwords that pass the password rule', () => {
+    const config = loadConfig({ DEMO_PASSWORD: 'river lamp cloud', INITIAL_ADMIN_PASSWORD: 'harbour-lantern-quietly' });
+    expect(config.demoPassword).toBe('river lamp cloud');
+    expect(config.initialAdminPassword).toBe('harbour-lantern-quietly');
+    expect(loadConfig({}).demoPassword).toBeNull();
+  });
+
   it('never echoes a secret in its message', () => {
+    expect(() => loadConfig({ DEMO_PASSWORD: 'password1234' })).toThrow(/DEMO_PASSWORD="\*\*\*"/);
+    expect(() => loadConfig({ INITIAL_ADMIN_PASSWORD: 'admin-secret-xyz' })).not.toThrow(/admin-secret-xyz/);
     expect(() => loadConfig({ JWT_SECRET: 'hunter2' })).toThrow(/JWT_SECRET="\*\*\*"/);
     expect(() => loadConfig({ DB_TYPE: 'mysql', DATABASE_URL: 'postgres://app:s3cret@db/x', JWT_SECRET: SECRET })).toThrow(/app:\*\*\*@db/);
     expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@cache:6379' })).not.toThrow(/s3cret/);

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PASSWORD_ADVICE, passwordWeakness, passwordWeaknessMessage } from '../auth/password-policy';
+import { DEMO_ACCOUNTS } from '../demo/demo-city';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
@@ -149,6 +151,21 @@ function secret(env: Env, name: string, minLength: number): string | undefined {
   return raw;
 }
 
+/** The office account created from INITIAL_ADMIN_PASSWORD on an empty database without demo data. */
+export const INITIAL_ADMIN_USERNAME = 'admin';
+
+/** A password for the accounts named: refused at start by the same rule as passwords set on the pages. */
+function password(env: Env, name: string, usernames: readonly string[]): string | null {
+  const raw = read(env, name);
+  if (raw === undefined) return null;
+  for (const username of usernames) {
+    const weakness = passwordWeakness(raw, username);
+    if (weakness === 'contains_username') throw new ConfigError(name, `包含了用户名 ${username}：${PASSWORD_ADVICE}`, '***');
+    if (weakness) throw new ConfigError(name, passwordWeaknessMessage(weakness), '***');
+  }
+  return raw;
+}
+
 /**
  * Trusting every proxy would let any client choose its own IP through X-Forwarded-For (and so dodge the
  * sign-in limit); only a hop count or the proxies' own addresses are accepted.
@@ -261,8 +278,8 @@ export function loadConfig(env: Env): AppConfig {
     loginRateLimit: integer(env, 'LOGIN_RATE_LIMIT', 10, 1, 10000),
     loginRateWindowSeconds: integer(env, 'LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86400),
     seedDemo: boolean(env, 'SEED_DEMO', embedded),
-    demoPassword: secret(env, 'DEMO_PASSWORD', 8) ?? null,
-    initialAdminPassword: secret(env, 'INITIAL_ADMIN_PASSWORD', 8) ?? null,
+    demoPassword: password(env, 'DEMO_PASSWORD', DEMO_ACCOUNTS.map((a) => a.username)),
+    initialAdminPassword: password(env, 'INITIAL_ADMIN_PASSWORD', [INITIAL_ADMIN_USERNAME]),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'log'),
     uploadDir: read(env, 'UPLOAD_DIR') ?? join(process.cwd(), 'data', 'uploads'),
     uploadMaxBytes: integer(env, 'UPLOAD_MAX_MB', 20, 1, 500) * 1024 * 1024,

@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { hashPassword } from '../auth/password';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { passwordWeakness } from '../auth/password-policy';
+import { APP_CONFIG, AppConfig, INITIAL_ADMIN_USERNAME } from '../config/app-config';
 import { withStartupLock } from '../database/migrate';
 import { ensureDirectiveCounter } from '../directives/directive-code';
 import { JobsService } from '../jobs/jobs.service';
@@ -47,7 +48,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   private async seedDemoCity(): Promise<void> {
-    const password = this.config.demoPassword ?? generatePassword();
+    const password = this.config.demoPassword ?? generateDemoPassword();
     const passwordHash = await hashPassword(password);
     const today = chinaDate(this.clock.now());
     await ensureDirectiveCounter(this.dataSource, Number(today.slice(0, 4)));
@@ -84,7 +85,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (manager: EntityManager) => {
       const office = await manager.save(manager.create(Unit, { name: '协调办公室', shortName: '协调办', kind: 'office', active: true, parentId: null, contactPerson: null, contactPhone: null, contactEmail: null, address: null }));
-      await manager.save(manager.create(User, { username: 'admin', displayName: '管理员', role: 'office', unitId: office.id, passwordHash, active: true, phone: null, email: null }));
+      await manager.save(manager.create(User, { username: INITIAL_ADMIN_USERNAME, displayName: '管理员', role: 'office', unitId: office.id, passwordHash, active: true, phone: null, email: null }));
       await this.audit.record({ action: 'system.create_admin', actor: SYSTEM_ACTOR }, manager);
     });
     this.logger.log('已创建协调办管理员账号 admin（密码为 INITIAL_ADMIN_PASSWORD）。请登录后修改单位名称和密码。');
@@ -95,8 +96,14 @@ function omitKey({ unitKey: _unitKey, ...account }: (typeof DEMO_ACCOUNTS)[numbe
   return account;
 }
 
-/** Twelve characters from an alphabet without look-alikes (0/O, 1/l/I). */
-function generatePassword(): string {
+/**
+ * Twelve characters from an alphabet without look-alikes (0/O, 1/l/I), drawn again in the rare case
+ * the password rule finds the draw guessable (a keyboard walk, a repeat).
+ */
+export function generateDemoPassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  return Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  for (;;) {
+    const password = Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]).join('');
+    if (DEMO_ACCOUNTS.every((account) => passwordWeakness(password, account.username) === null)) return password;
+  }
 }

@@ -77,7 +77,8 @@ export class InspectionsService implements OnModuleInit {
     await this.attachments.withFiles(files, access.actor.userId, (attach) =>
       this.dataSource.transaction(async (manager) => {
         await this.load(access, id, manager, 'inspection', id);
-        await attach(manager, 'inspection', id);
+        const attached = await attach(manager, 'inspection', id);
+        await this.audit.record({ action: 'inspection.attach', objectType: 'inspection', objectId: id, changes: { attachments: [null, attached.map((a) => ({ id: a.id, fileName: a.fileName }))] } }, manager);
       }),
     );
     return this.get(access, id);

@@ -76,9 +76,10 @@ export class ListingsService implements OnModuleInit {
     return view;
   }
 
-  /** The card each unit carries now, for the badges shown wherever a unit appears. */
-  async currentCards(): Promise<Map<number, Card>> {
-    const active = await this.dataSource.getRepository(Listing).find({ where: { status: 'active' }, select: { unitId: true, card: true } });
+  /** The card each unit the access reaches carries now, for the badges shown wherever a unit appears. */
+  async currentCards(access: Access): Promise<Map<number, Card>> {
+    const where = { status: 'active' as const, ...(access.unitRestriction !== null ? { unitId: access.unitRestriction } : {}) };
+    const active = await this.dataSource.getRepository(Listing).find({ where, select: { unitId: true, card: true } });
     return new Map(active.map((l) => [l.unitId, l.card]));
   }
 

@@ -6,6 +6,7 @@ import type { Actor, Role } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { passwordWeakness, passwordWeaknessMessage } from '../auth/password-policy';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
@@ -50,6 +51,7 @@ export class UsersService {
   }
 
   async create(access: Access, dto: CreateUserDto): Promise<UserView> {
+    assertPasswordAcceptable(dto.password, dto.username, 'password', '初始密码');
     const passwordHash = await hashPassword(dto.password);
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(User, { where: { username: dto.username } })) {
@@ -100,6 +102,8 @@ export class UsersService {
 
   /** The office sets a new password for someone who lost theirs; their sessions end. */
   async resetPassword(access: Access, id: number, dto: SetPasswordDto): Promise<void> {
+    // Checked and hashed before the transaction, which then stays short.
+    assertPasswordAcceptable(dto.newPassword, (await this.load(access, id)).username, 'newPassword', '新密码');
     const passwordHash = await hashPassword(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
       const user = await this.load(access, id, manager);
@@ -117,6 +121,7 @@ export class UsersService {
     if (dto.newPassword === dto.currentPassword) {
       throw new DomainError('VALIDATION_FAILED', '新密码不能与当前密码相同', [{ field: 'newPassword', message: '不能与当前密码相同' }]);
     }
+    assertPasswordAcceptable(dto.newPassword, user.username, 'newPassword', '新密码');
     user.passwordHash = await hashPassword(dto.newPassword);
     user.tokenVersion += 1;
     await this.dataSource.transaction(async (manager) => {
@@ -148,4 +153,12 @@ export class UsersService {
       throw new DomainError('VALIDATION_FAILED', '协调办账号只能属于协调办公室', [{ field: 'unitId', message: '应为协调办公室' }]);
     }
   }
+}
+
+/** Refuses a password the policy finds weak for this user, naming the form field. */
+function assertPasswordAcceptable(password: string, username: string, field: string, label: string): void {
+  const weakness = passwordWeakness(password, username);
+  if (!weakness) return;
+  const message = passwordWeaknessMessage(weakness);
+  throw new DomainError('VALIDATION_FAILED', `${label}${message}`, [{ field, message }]);
 }

@@ -47,7 +47,7 @@ export class AuthPagesController {
     try {
       const { accessToken, expiresIn } = await this.auth.login(form.value.username, form.value.password);
       rotateBrowserSession(res, this.config.cookieSecure);
-      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+      res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(res, this.config.cookieSecure), maxAge: expiresIn * 1000 });
       res.redirect(303, model.next);
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'INVALID_CREDENTIALS') throw error;
@@ -59,7 +59,7 @@ export class AuthPagesController {
   @Public()
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.auth.signOut(tokenOf(req));
-    res.clearCookie(TOKEN_COOKIE, baseCookieOptions(this.config.cookieSecure));
+    res.clearCookie(TOKEN_COOKIE, baseCookieOptions(res, this.config.cookieSecure));
     rotateBrowserSession(res, this.config.cookieSecure);
     res.redirect(303, '/login');
   }
@@ -80,7 +80,7 @@ export class AuthPagesController {
       run: async (dto) => {
         if (dto.newPassword !== formValue(body.confirmPassword)) throw new DomainError('VALIDATION_FAILED', '两次输入的新密码不一致', [{ field: 'confirmPassword', message: '两次输入的新密码不一致' }]);
         const { accessToken, expiresIn } = await this.auth.changeOwnPassword(access.actor, dto);
-        res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(this.config.cookieSecure), maxAge: expiresIn * 1000 });
+        res.cookie(TOKEN_COOKIE, accessToken, { ...baseCookieOptions(res, this.config.cookieSecure), maxAge: expiresIn * 1000 });
       },
       done: '/account/password',
       flash: '密码已修改。其他设备上的登录已失效。',

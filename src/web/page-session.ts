@@ -6,26 +6,29 @@ import { isPageRequest } from '../common/errors/all-exceptions.filter';
 import type { UploadParser } from '../attachments/upload.interceptor';
 import { takeFlash } from './flash';
 
-export function baseCookieOptions(secure: boolean): CookieOptions {
-  return { httpOnly: true, sameSite: 'lax', secure, path: '/' };
+/**
+ * Secure whenever the request came over HTTPS, directly or through a trusted proxy (`req.secure`
+ * follows 'trust proxy'); COOKIE_SECURE=true (`forceSecure`) marks them Secure on every response.
+ */
+export function baseCookieOptions(res: Response, forceSecure: boolean): CookieOptions {
+  return { httpOnly: true, sameSite: 'lax', secure: forceSecure || res.req.secure, path: '/' };
 }
 
 /** Starts a fresh browser session id (at sign-in and sign-out, so a planted id is worthless). */
-export function rotateBrowserSession(res: Response, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, randomBytes(24).toString('hex'), baseCookieOptions(secure));
-  res.clearCookie(CSRF_COOKIE, baseCookieOptions(secure));
+export function rotateBrowserSession(res: Response, forceSecure: boolean): void {
+  res.cookie(SESSION_COOKIE, randomBytes(24).toString('hex'), baseCookieOptions(res, forceSecure));
+  res.clearCookie(CSRF_COOKIE, baseCookieOptions(res, forceSecure));
 }
 
 /**
  * Page-only middleware: every browser gets a random session id, form posts must carry a CSRF token
  * bound to it (double-submit, HMAC-signed), and each page render gets a token for its forms.
  */
-export function pageSessionMiddleware(secret: string, secure: boolean, parseUploads: UploadParser) {
+export function pageSessionMiddleware(secret: string, forceSecure: boolean, parseUploads: UploadParser) {
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => secret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string>)[SESSION_COOKIE] ?? '',
     cookieName: CSRF_COOKIE,
-    cookieOptions: baseCookieOptions(secure),
     getCsrfTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?.[CSRF_FORM_FIELD] ?? req.get('x-csrf-token'),
   });
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -33,13 +36,13 @@ export function pageSessionMiddleware(secret: string, secure: boolean, parseUplo
     const cookies = req.cookies as Record<string, string>;
     if (!cookies[SESSION_COOKIE]) {
       cookies[SESSION_COOKIE] = randomBytes(24).toString('hex');
-      res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(secure));
+      res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(res, forceSecure));
     }
     // An upload form carries its token among its fields like any other form: read them first.
     const parsed = req.method === 'POST' && req.is('multipart/form-data') ? parseUploads(req, res) : Promise.resolve();
     parsed.then(() => doubleCsrfProtection(req, res, (error?: unknown) => {
       if (error) return next(error);
-      res.locals.csrfToken = generateCsrfToken(req, res);
+      res.locals.csrfToken = generateCsrfToken(req, res, { cookieOptions: baseCookieOptions(res, forceSecure) });
       res.locals.currentUser = null;
       res.locals.nav = [];
       res.locals.cards = {};

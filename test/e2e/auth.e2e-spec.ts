@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { In } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { User } from '../../src/users/user.entity';
 import { PageClient } from '../support/browser-session';
 import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
@@ -99,6 +101,37 @@ describe(`sign-in (${process.env.TEST_DB})`, () => {
     const audit = await app.dataSource.getRepository(AuditEntry).findOneByOrFail({ action: 'user.password_change' });
     expect(audit.objectId).toBe(String(org.users.leader.id));
     expect(JSON.stringify(audit.changes)).not.toContain('brand-new-pass');
+  });
+
+  it('refuses weak passwords wherever one is set, saying what to do, and changes nothing', async () => {
+    const office = as(app, await login(app, 'office'));
+    const town = as(app, await login(app, 'unit-town'));
+    const hashes = async () => (await app.dataSource.getRepository(User).find({ order: { id: 'ASC' } })).map((u) => [u.username, u.passwordHash]);
+    const before = { hashes: await hashes(), audit: await app.dataSource.getRepository(AuditEntry).countBy({ action: In(['user.create', 'user.password_reset', 'user.password_change']) }) };
+    const refusals = [
+      [await office.post('/api/users').send({ username: 'new-contact', displayName: '新联络员', role: 'unit', unitId: org.town.id, password: 'password1234' }), 'password', '常见密码'],
+      [await office.post('/api/users').send({ username: 'new-contact', displayName: '新联络员', role: 'unit', unitId: org.town.id, password: 'NEW-CONTACT-river-lamp' }), 'password', '包含了用户名'],
+      [await office.post('/api/users').send({ username: 'new-contact', displayName: '新联络员', role: 'unit', unitId: org.town.id, password: '12345678' }), 'password', '12 个字符'],
+      [await office.post(`/api/users/${org.users.town.id}/password`).send({ newPassword: 'Unit-Town-river-lamp' }), 'newPassword', '包含了用户名'],
+      [await office.post(`/api/users/${org.users.town.id}/password`).send({ newPassword: '1qaz2wsx3edc' }), 'newPassword', '常见密码'],
+      [await town.post('/api/auth/password').send({ currentPassword: PASSWORD, newPassword: 'qwertyuiop123' }), 'newPassword', '常见密码'],
+      [await town.post('/api/auth/password').send({ currentPassword: PASSWORD, newPassword: 'my-unit-town-password' }), 'newPassword', '包含了用户名'],
+    ] as const;
+    for (const [res, field, says] of refusals) {
+      expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(res.body.details).toEqual([expect.objectContaining({ field })]);
+      expect(res.body.details[0].message).toContain(says);
+    }
+    expect(refusals.find(([res]) => res.body.message.includes('常见密码'))![0].body.message).toContain('密码至少 12 个字符，不能包含用户名，也不能是常见密码；建议用几个词组成的短句');
+    expect(await hashes()).toEqual(before.hashes);
+    expect(await app.dataSource.getRepository(AuditEntry).countBy({ action: In(['user.create', 'user.password_reset', 'user.password_change']) })).toBe(before.audit);
+    // The town's sessions were not ended by the refused reset and change.
+    await town.get('/api/auth/me').expect(200);
+
+    // A few words are accepted on each path.
+    await office.post('/api/users').send({ username: 'new-contact', displayName: '新联络员', role: 'unit', unitId: org.town.id, password: 'harbour lantern quietly' }).expect(201);
+    await office.post(`/api/users/${org.users.town.id}/password`).send({ newPassword: 'river lamp cloud' }).expect(204);
+    await login(app, 'unit-town', 'river lamp cloud');
   });
 });
 

@@ -56,9 +56,9 @@ describe(`start-up on an empty database (${process.env.TEST_DB})`, () => {
 
   it('creates the first office account from INITIAL_ADMIN_PASSWORD when there is no demo data', async () => {
     const database = await createTestDatabase();
-    const started = await startAppOn(database.env, { INITIAL_ADMIN_PASSWORD: 'first-admin-pass' });
+    const started = await startAppOn(database.env, { INITIAL_ADMIN_PASSWORD: 'first-office-key-2026' });
     try {
-      const res = await started.http().post('/api/auth/login').send({ username: 'admin', password: 'first-admin-pass' }).expect(200);
+      const res = await started.http().post('/api/auth/login').send({ username: 'admin', password: 'first-office-key-2026' }).expect(200);
       expect(res.body.user).toMatchObject({ role: 'office', unitName: '协调办' });
       expect(Number((await started.dataSource.query('SELECT COUNT(*) AS n FROM users'))[0].n)).toBe(1);
     } finally {

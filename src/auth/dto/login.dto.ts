@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH } from '../password';
+import { PASSWORD_MAX_LENGTH } from '../password-policy';
 import { UserView } from '../../users/dto/user.dto';
 
 export class LoginDto {

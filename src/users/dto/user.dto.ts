@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { ROLES, Role } from '../../access/actor';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password';
+import { PASSWORD_ADVICE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { OptionalQueryId, EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
 import type { User } from '../user.entity';
@@ -45,7 +45,8 @@ export class CreateUserDto {
   @MaxLength(100)
   email?: string | null;
 
-  @ApiProperty({ description: `初始密码，${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符`, minLength: PASSWORD_MIN_LENGTH })
+  // The length is refused here with the other fields; the whole rule (username, common passwords) by the service.
+  @ApiProperty({ description: `初始密码。${PASSWORD_ADVICE}`, minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
@@ -61,7 +62,8 @@ export class CreateUserDto {
 export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['username', 'password'] as const), { skipNullProperties: false }) {}
 
 export class SetPasswordDto {
-  @ApiProperty({ description: `新密码，${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} 个字符` })
+  // The length is refused here; the whole rule (username, common passwords) by the service.
+  @ApiProperty({ description: `新密码。${PASSWORD_ADVICE}`, minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
