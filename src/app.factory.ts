@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
+import { serveApiDocument } from './api-document';
 import { AppModule } from './app.module';
 import { expressErrorHandler } from './common/errors/all-exceptions.filter';
 import { assignCorrelationId, requestContextMiddleware } from './common/request-context';
@@ -51,16 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setBaseViewsDir(join(TEMPLATES_DIR, 'pages'));
   app.setViewEngine('hbs');
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('督查督办服务 API')
-      .setDescription('协调办、成员单位和领导使用的督查督办接口。先调用 POST /api/auth/login 取得令牌，再以 Authorization: Bearer <令牌> 访问其他接口。')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveApiDocument(app, config);
 
   app.enableShutdownHooks();
   await app.init();

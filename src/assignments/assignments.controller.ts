@@ -1,11 +1,12 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { AssignmentsService } from './assignments.service';
 import {
   AssignmentDetailView,
@@ -20,7 +21,7 @@ import {
 } from './dto/assignment.dto';
 
 const STEP = { type: AssignmentDetailView };
-const CONFLICT = { description: '当前状态不允许此操作（ILLEGAL_TRANSITION），或任务已被他人更新（STALE_VERSION）' };
+const CONFLICT = '当前状态不允许此操作（ILLEGAL_TRANSITION）、任务已被他人更新（STALE_VERSION），或与任务现状不符，如已有延期申请在等待审批（CONFLICT）';
 
 @ApiTags('任务')
 @Controller('api/assignments')
@@ -48,7 +49,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsWork)
   @ApiOperation({ summary: '签收（成员单位）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
     return this.assignments.acknowledge(access, id, dto);
   }
@@ -59,7 +60,7 @@ export class AssignmentsController {
   @UploadFiles()
   @ApiOperation({ summary: '报送进展（成员单位），可附文件（字段 files）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   report(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
     return this.assignments.report(access, id, dto, files);
   }
@@ -70,7 +71,7 @@ export class AssignmentsController {
   @UploadFiles()
   @ApiOperation({ summary: '申请办结（成员单位），随附办结报告' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   requestCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<AssignmentDetailView> {
     return this.assignments.requestCompletion(access, id, dto, files);
   }
@@ -80,7 +81,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsWork)
   @ApiOperation({ summary: '申请延期（成员单位，须在期限届满前）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   requestExtension(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ExtensionRequestDto): Promise<AssignmentDetailView> {
     return this.assignments.requestExtension(access, id, dto);
   }
@@ -90,7 +91,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '销号（协调办）：同意办结' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   close(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VersionDto): Promise<AssignmentDetailView> {
     return this.assignments.close(access, id, dto);
   }
@@ -100,7 +101,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '退回办结申请（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   returnCompletion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
     return this.assignments.returnCompletion(access, id, dto);
   }
@@ -110,7 +111,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '撤销任务（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ReasonDto): Promise<AssignmentDetailView> {
     return this.assignments.cancel(access, id, dto);
   }
@@ -120,6 +121,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '审核进展报告（协调办）：采纳或退回' })
   @ApiOkResponse(STEP)
+  @ApiErrorResponse(409, '该报告已审核过，或随办结申请报送、须通过销号或退回处理（CONFLICT）')
   reviewReport(@CurrentAccess() access: Access, @Param('reportId', ParseIdPipe) reportId: number, @Body() dto: ReviewReportDto): Promise<AssignmentDetailView> {
     return this.assignments.reviewReport(access, reportId, dto);
   }
@@ -129,6 +131,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '审批延期申请（协调办）：同意则期限改变，原期限保留在记录中' })
   @ApiOkResponse(STEP)
+  @ApiErrorResponse(409, '该延期申请已处理过，或申请后任务的期限、状态已经改变（CONFLICT）')
   decideExtension(@CurrentAccess() access: Access, @Param('extensionId', ParseIdPipe) extensionId: number, @Body() dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
     return this.assignments.decideExtension(access, extensionId, dto);
   }

@@ -4,8 +4,9 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { DomainError } from '../common/errors/domain-error';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { CalendarService } from './calendar.service';
-import { CalendarDayDto, ISO_DATE_PATTERN, WorkingDaysQueryDto, WorkingDaysResultView } from './dto/calendar.dto';
+import { CalendarDayDto, CalendarOverviewView, ISO_DATE_PATTERN, WorkingDaysQueryDto, WorkingDaysResultView } from './dto/calendar.dto';
 
 @ApiTags('工作日历')
 @Controller('api/calendar')
@@ -15,7 +16,8 @@ export class CalendarController {
   @Get()
   @RequirePermission(Permission.CalendarRead)
   @ApiOperation({ summary: '工作日历：已覆盖的年份和协调办设定的日期' })
-  overview() {
+  @ApiOkResponse({ type: CalendarOverviewView })
+  overview(): Promise<CalendarOverviewView> {
     return this.calendar.overview();
   }
 
@@ -23,6 +25,7 @@ export class CalendarController {
   @RequirePermission(Permission.CalendarRead)
   @ApiOperation({ summary: '计算 N 个工作日后的日期', description: '起算日当天不计入，第 N 个工作日即为期限；超出已录入年份时返回 422。' })
   @ApiOkResponse({ type: WorkingDaysResultView })
+  @ApiErrorResponse(422, '超出已录入放假安排的年份（CALENDAR_NOT_COVERED）')
   async addWorkingDays(@Query() query: WorkingDaysQueryDto): Promise<WorkingDaysResultView> {
     return { date: (await this.calendar.calendar()).addWorkingDays(query.from, query.days) };
   }

@@ -1,9 +1,10 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { DirectivesService } from './directives.service';
 import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
 
@@ -40,7 +41,7 @@ export class DirectivesController {
   @RequirePermission(Permission.DirectivesManage)
   @ApiOperation({ summary: '修改督办事项（协调办）' })
   @ApiOkResponse({ type: DirectiveView })
-  @ApiConflictResponse({ description: '版本已过期：事项已被他人修改' })
+  @ApiErrorResponse(409, '版本已过期：事项已被他人修改（STALE_VERSION）')
   update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateDirectiveDto): Promise<DirectiveView> {
     return this.directives.update(access, id, dto);
   }

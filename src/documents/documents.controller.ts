@@ -6,6 +6,7 @@ import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { DocumentsService } from './documents.service';
 import { CreateDocumentDto, DocumentDetailView, DocumentPage, DocumentQueryDto } from './dto/document.dto';
 
@@ -35,6 +36,7 @@ export class DocumentsController {
   @UploadFiles()
   @ApiOperation({ summary: '登记来源文件（协调办）', description: '可用 multipart/form-data 同时上传附件（字段 files）。' })
   @ApiCreatedResponse({ type: DocumentDetailView })
+  @ApiErrorResponse(409, '同一文号已登记过（CONFLICT）')
   create(@CurrentAccess() access: Access, @Body() dto: CreateDocumentDto, @UploadedFiles() files: UploadedFile[] = []): Promise<DocumentDetailView> {
     return this.documents.create(access.actor, dto, files);
   }

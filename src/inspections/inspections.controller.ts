@@ -1,11 +1,12 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { AddFindingsDto, CreateInspectionDto, InspectionDetailView, InspectionPage, InspectionQueryDto, IssueInspectionDto } from './dto/inspection.dto';
 import { InspectionsService } from './inspections.service';
 
@@ -62,7 +63,7 @@ export class InspectionsController {
   @RequirePermission(Permission.InspectionsManage)
   @ApiOperation({ summary: '下发待下发的整改事项（协调办），可为每个单位生成或印发整改通知书', description: '整改时限自今日起按工作日计算，并按督办阶梯安排提醒和督办。' })
   @ApiOkResponse({ type: InspectionDetailView })
-  @ApiConflictResponse({ description: '没有待下发的整改事项' })
+  @ApiErrorResponse(409, '没有待下发的整改事项（CONFLICT）')
   issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: IssueInspectionDto): Promise<InspectionDetailView> {
     return this.inspections.issue(access, id, dto);
   }

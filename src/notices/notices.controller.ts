@@ -1,11 +1,13 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { contentDisposition } from '../attachments/attachments.service';
+import { ApiFileResponse } from '../common/api-file-response';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { ChaseView, CreateNoticeDto, IssueNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { NOTICE_KINDS, NoticeKind } from './notice-templates';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
@@ -31,6 +33,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '起草通知：依据任务生成督办、约谈、整改通知书，或依据当前逾期清单生成通报；或更正已作废的通知' })
   @ApiCreatedResponse({ type: NoticeView })
+  @ApiErrorResponse(409, '要更正的通知尚未作废（CONFLICT）')
   create(@CurrentAccess() access: Access, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
     return this.notices.createDraft(access, dto);
   }
@@ -47,7 +50,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '修改草稿（标题、主送、抄送、正文字段）' })
   @ApiOkResponse({ type: NoticeView })
-  @ApiConflictResponse({ description: '已印发，或已被他人修改' })
+  @ApiErrorResponse(409, '已印发的通知不能修改（CONFLICT），或已被他人修改（STALE_VERSION）')
   update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateNoticeDto): Promise<NoticeView> {
     return this.notices.update(access, id, dto);
   }
@@ -55,7 +58,7 @@ export class NoticesController {
   @Get(':id/preview')
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '以 HTML 预览' })
-  @ApiProduces('text/html')
+  @ApiOkResponse({ description: '通知的 HTML 版式', content: { 'text/html': { schema: { type: 'string' } } } })
   async preview(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<string> {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Security-Policy', PREVIEW_CSP);
@@ -65,7 +68,7 @@ export class NoticesController {
   @Get(':id/preview.pdf')
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '以 PDF 预览（即时生成，不保存）' })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', '按公文格式排版的 PDF')
   async previewPdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
     return new StreamableFile(await this.notices.previewPdf(access, id), { type: 'application/pdf' });
   }
@@ -75,7 +78,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '印发：取得本类本年度下一个文号，通知接收方，生成并保存 PDF' })
   @ApiOkResponse({ type: NoticeView })
-  @ApiConflictResponse({ description: '已印发或已作废，或已被他人修改' })
+  @ApiErrorResponse(409, '已印发或已作废（CONFLICT），或已被他人修改（STALE_VERSION）')
   issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: IssueNoticeDto): Promise<NoticeView> {
     return this.notices.issue(access, id, dto.version);
   }
@@ -83,7 +86,8 @@ export class NoticesController {
   @Get(':id/pdf')
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '下载印发的 PDF（印发后不再改变）' })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', '印发的 PDF，文件名在 Content-Disposition 中')
+  @ApiErrorResponse(409, '草稿尚未印发，或 PDF 正在生成（CONFLICT）')
   async pdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { stream, fileName } = await this.notices.pdf(access, id);
     res.setHeader('Content-Disposition', contentDisposition(fileName));
@@ -95,6 +99,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesAcknowledge)
   @ApiOperation({ summary: '签收（主送单位或抄送领导）' })
   @ApiOkResponse({ type: NoticeView })
+  @ApiErrorResponse(409, '尚未印发、已作废或已签收过（CONFLICT）')
   acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<NoticeView> {
     return this.notices.acknowledge(access, id);
   }
@@ -104,6 +109,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '催签：提醒尚未签收的接收方（每天至多一次）' })
   @ApiOkResponse({ type: ChaseView })
+  @ApiErrorResponse(409, '只有已印发的通知才能催签（CONFLICT）')
   async chase(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<ChaseView> {
     return { reminded: await this.notices.chase(access, id) };
   }
@@ -113,6 +119,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '作废（须说明理由）；更正件以 replacesId 重新起草' })
   @ApiOkResponse({ type: NoticeView })
+  @ApiErrorResponse(409, '只有已印发的通知才能作废（CONFLICT）')
   void(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VoidNoticeDto): Promise<NoticeView> {
     return this.notices.void(access, id, dto);
   }
@@ -134,7 +141,9 @@ export class NoticeIssuersController {
   @Put(':kind')
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '设置某类通知的机关代字与发文机关（此后印发的通知使用）' })
+  @ApiParam({ name: 'kind', enum: NOTICE_KINDS, description: '通知种类' })
   @ApiOkResponse({ type: IssuerView })
+  @ApiErrorResponse(409, '已被他人修改（STALE_VERSION）')
   set(@Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() dto: IssuerDto): Promise<IssuerView> {
     return this.notices.setIssuer(kind, dto);
   }

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryPage, DeliveryQueryDto, DeliveryView, InboxQueryDto, NotificationPage, NotificationView, UnreadCountView } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
@@ -67,6 +68,7 @@ export class DeliveriesController {
   @RequirePermission(Permission.DeliveriesManage)
   @ApiOperation({ summary: '重发一条发送失败的投递' })
   @ApiOkResponse({ type: DeliveryView })
+  @ApiErrorResponse(409, '只有发送失败的投递才能重发（CONFLICT）')
   retry(@Param('id', ParseIdPipe) id: number): Promise<DeliveryView> {
     return this.deliveries.retry(id);
   }

@@ -1,16 +1,17 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFiles } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationDetailView, RectificationPage, RectificationQueryDto, RectificationReopenDto, RectificationReportDto } from './dto/rectification.dto';
 import { RectificationsService } from './rectifications.service';
 
 const STEP = { type: RectificationDetailView };
-const CONFLICT = { description: '当前状态不允许此操作（ILLEGAL_TRANSITION），或已被他人更新（STALE_VERSION）' };
+const CONFLICT = '当前状态不允许此操作（ILLEGAL_TRANSITION），或已被他人更新（STALE_VERSION）';
 
 @ApiTags('整改事项')
 @Controller('api/rectifications')
@@ -38,7 +39,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsWork)
   @ApiOperation({ summary: '报送整改方案（成员单位）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   submitPlan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationPlanDto): Promise<RectificationDetailView> {
     return this.rectifications.submitPlan(access, id, dto);
   }
@@ -48,7 +49,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsReview)
   @ApiOperation({ summary: '通过整改方案（协调办）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   acceptPlan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.rectifications.acceptPlan(access, id, dto);
   }
@@ -58,7 +59,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsReview)
   @ApiOperation({ summary: '退回整改方案（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   returnPlan(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.returnPlan(access, id, dto);
   }
@@ -69,7 +70,7 @@ export class RectificationsController {
   @UploadFiles()
   @ApiOperation({ summary: '报送整改报告（成员单位），须附佐证材料（字段 files）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   submitReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReportDto, @UploadedFiles() files: UploadedFile[] = []): Promise<RectificationDetailView> {
     return this.rectifications.submitReport(access, id, dto, files);
   }
@@ -79,7 +80,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsReview)
   @ApiOperation({ summary: '验收销号（协调办）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   signOff(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationNoteDto): Promise<RectificationDetailView> {
     return this.rectifications.signOff(access, id, dto);
   }
@@ -89,7 +90,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsReview)
   @ApiOperation({ summary: '退回整改报告（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   returnReport(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.returnReport(access, id, dto);
   }
@@ -99,7 +100,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsReview)
   @ApiOperation({ summary: '回头看发现问题反弹，重新整改（协调办，须填写理由和新时限）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   reopen(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReopenDto): Promise<RectificationDetailView> {
     return this.rectifications.reopen(access, id, dto);
   }
@@ -109,7 +110,7 @@ export class RectificationsController {
   @RequirePermission(Permission.RectificationsReview)
   @ApiOperation({ summary: '撤销整改事项（协调办，须填写理由）' })
   @ApiOkResponse(STEP)
-  @ApiConflictResponse(CONFLICT)
+  @ApiErrorResponse(409, CONFLICT)
   cancel(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.rectifications.cancel(access, id, dto);
   }

@@ -1,9 +1,10 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PRIORITIES, Priority } from '../directives/directive.entity';
 import {
@@ -39,7 +40,7 @@ export class EscalationPoliciesController {
   @ApiParam({ name: 'priority', enum: ['normal', 'important', 'urgent'] })
   @ApiOperation({ summary: '修改某一优先级的督办规则；该优先级所有未办结任务随即重新排程' })
   @ApiOkResponse({ type: PolicyView })
-  @ApiConflictResponse({ description: '规则已被他人修改（STALE_VERSION）' })
+  @ApiErrorResponse(409, '规则已被他人修改（STALE_VERSION）')
   update(@CurrentAccess() access: Access, @Param('priority', new ParseOneOfPipe(PRIORITIES, '优先级')) priority: Priority, @Body() dto: UpdatePolicyDto): Promise<PolicyView> {
     return this.policies.update(access, priority, dto);
   }
@@ -63,7 +64,7 @@ export class EscalationsController {
   @RequirePermission(Permission.EscalationsManage)
   @ApiOperation({ summary: '同意发出拟好的督办（通知单位联络员、领导和协调办）' })
   @ApiOkResponse({ type: EscalationView })
-  @ApiConflictResponse({ description: '已处理过' })
+  @ApiErrorResponse(409, '已处理过，或随附的通知草稿还不完整（CONFLICT）')
   approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.escalations.approve(access, id, dto);
   }
@@ -73,7 +74,7 @@ export class EscalationsController {
   @RequirePermission(Permission.EscalationsManage)
   @ApiOperation({ summary: '不予发出（须填写理由）' })
   @ApiOkResponse({ type: EscalationView })
-  @ApiConflictResponse({ description: '已处理过' })
+  @ApiErrorResponse(409, '已处理过（CONFLICT）')
   dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: DismissEscalationDto): Promise<EscalationView> {
     return this.escalations.dismiss(access, id, dto);
   }

@@ -374,9 +374,9 @@ describe(`listing units that lag (${process.env.TEST_DB})`, () => {
 
   it('proposes a yellow card for three overdue items once; approved, superseded by red, lowered, and delisted only with an override', async () => {
     const { org, office, police, town } = ctx;
-    const rules = (await office.get('/api/listings/rules').expect(200)).body;
+    const rules = (await office.get('/api/listing-rules').expect(200)).body;
     expect(rules).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'overdue_items', enabled: true, threshold: 3, card: 'yellow' })]));
-    await town.get('/api/listings/rules').expect(403);
+    await town.get('/api/listing-rules').expect(403);
 
     // Three one-day items for the town, one for the police (below the threshold).
     const inspection = await inspect(
@@ -386,17 +386,17 @@ describe(`listing units that lag (${process.env.TEST_DB})`, () => {
     );
     await issue(office, inspection.id);
     // Nothing is overdue yet.
-    expect((await office.post('/api/listings/rules/check').expect(200)).body).toEqual({ proposed: 0 });
+    expect((await office.post('/api/listing-rules/check').expect(200)).body).toEqual({ proposed: 0 });
 
     // Friday: the deadline (Tuesday) has passed.
     await ctx.at('2026-03-06', '10:00');
     expect(await list(office, `&overdue=true&unitId=${org.town.id}`)).toHaveLength(3);
-    expect((await office.post('/api/listings/rules/check').expect(200)).body).toEqual({ proposed: 1 });
+    expect((await office.post('/api/listing-rules/check').expect(200)).body).toEqual({ proposed: 1 });
     const [proposal] = await listings(office, '?status=proposed');
     expect(proposal).toMatchObject({ unitId: org.town.id, card: 'yellow', status: 'proposed', origin: 'rule', history: [{ action: 'propose', card: 'yellow' }] });
     expect(await listings(office, '?status=proposed')).toHaveLength(1);
     // Checking again proposes nothing more.
-    expect((await office.post('/api/listings/rules/check').expect(200)).body).toEqual({ proposed: 0 });
+    expect((await office.post('/api/listing-rules/check').expect(200)).body).toEqual({ proposed: 0 });
     // The unit sees its own listing record, not another's; only the office decides.
     expect((await listings(town)).map((l) => l.id)).toEqual([proposal.id]);
     expect(await listings(police)).toEqual([]);
@@ -470,10 +470,10 @@ describe(`a rectification deadline passing (${process.env.TEST_DB}, ${process.en
   it('reminds the unit once and prepares the first rung once, by the injected clock', async () => {
     const { org, office, police, town } = ctx;
     // Listing proposals are not the subject here: the rules are turned off before the clock moves.
-    for (const rule of (await office.get('/api/listings/rules').expect(200)).body as { key: string; version: number; threshold: number; card: string }[]) {
-      await office.put(`/api/listings/rules/${rule.key}`).send({ version: rule.version, enabled: false, threshold: rule.threshold, card: rule.card }).expect(200);
+    for (const rule of (await office.get('/api/listing-rules').expect(200)).body as { key: string; version: number; threshold: number; card: string }[]) {
+      await office.put(`/api/listing-rules/${rule.key}`).send({ version: rule.version, enabled: false, threshold: rule.threshold, card: rule.card }).expect(200);
     }
-    expect(((await office.get('/api/listings/rules').expect(200)).body as { enabled: boolean }[]).map((r) => r.enabled)).toEqual([false, false]);
+    expect(((await office.get('/api/listing-rules').expect(200)).body as { enabled: boolean }[]).map((r) => r.enabled)).toEqual([false, false]);
 
     const inspection = await inspect(office, [org.police.id], [finding(org.police.id, '邮储银行城东营业所', { deadlineDays: 2 })]);
     const [{ id, deadline }] = (await issue(office, inspection.id)).items;

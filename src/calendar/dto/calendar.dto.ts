@@ -57,3 +57,15 @@ export class CalendarDateDto {
   @IsIsoDate()
   date!: string;
 }
+
+export class CoveredYearsView {
+  @ApiProperty({ description: '随系统发布的放假安排覆盖的第一年' }) from!: number;
+  @ApiProperty({ description: '随系统发布的放假安排覆盖的最后一年' }) to!: number;
+}
+
+export class CalendarOverviewView {
+  @ApiProperty({ type: CoveredYearsView }) publishedYears!: CoveredYearsView;
+  @ApiProperty({ type: [Number], description: '协调办确认已录入放假安排的年份' }) officeYears!: number[];
+  @ApiProperty({ description: '可按工作日计算期限的最后一年' }) coveredThrough!: number;
+  @ApiProperty({ type: [CalendarDayDto], description: '协调办设定的放假日和调休上班日' }) days!: CalendarDayDto[];
+}

@@ -170,3 +170,7 @@ export class ListingRuleView {
   @ApiProperty({ enum: CARDS }) card!: Card;
   @ApiProperty() version!: number;
 }
+
+export class ListingRuleCheckView {
+  @ApiProperty({ description: '本次新提请的挂牌数' }) proposed!: number;
+}
