@@ -73,6 +73,8 @@ export class AssignmentsService implements OnModuleInit {
     if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
     if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
+    if (query.open === true) qb.andWhere('a.status IN (:...open)');
+    if (query.open === false) qb.andWhere('a.status NOT IN (:...open)');
     if (query.overdue === true) qb.andWhere('a.status IN (:...open) AND a.deadline < :today');
     if (query.overdue === false) qb.andWhere('NOT (a.status IN (:...open) AND a.deadline IS NOT NULL AND a.deadline < :today)');
     if (query.dueWithin !== undefined) {

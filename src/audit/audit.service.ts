@@ -6,11 +6,13 @@ import type { Actor } from '../access/actor';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { currentRequestContext } from '../common/request-context';
 import { LIKE_ESCAPE, prefixPattern } from '../common/sql';
+import type { AuditAction } from './audit-actions';
 import { AuditEntry, FieldChanges } from './audit-entry.entity';
 import { AuditEntryView, AuditQueryDto } from './dto/audit.dto';
 
 export interface AuditRecord {
-  action: string;
+  /** One of AUDIT_ACTION_LABELS: an action the audit page cannot name does not compile. */
+  action: AuditAction;
   objectType?: string;
   objectId?: string | number;
   changes?: FieldChanges | null;

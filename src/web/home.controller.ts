@@ -3,7 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { auditActionOptions } from '../audit/audit-actions';
+import { auditObjectOptions } from '../audit/audit-lines';
 import { AuditService } from '../audit/audit.service';
+import { AuditViewService } from '../audit/audit-view.service';
 import { AuditQueryDto } from '../audit/dto/audit.dto';
 import { HomeService } from './home.service';
 import { PageContextInterceptor } from './page-context.interceptor';
@@ -16,6 +19,7 @@ export class HomeController {
   constructor(
     private readonly home: HomeService,
     private readonly audit: AuditService,
+    private readonly auditView: AuditViewService,
   ) {}
 
   @Get()
@@ -30,10 +34,22 @@ export class HomeController {
   @Render('audit')
   async auditTrail(@Query() query: AuditQueryDto) {
     const page = await this.audit.list(query);
+    const actions = auditActionOptions();
+    const action = query.action ?? '';
     return {
       title: '审计日志',
-      entries: page.items.map((e) => ({ ...e, changesText: e.changes ? JSON.stringify(e.changes) : '' })),
-      filter: { action: query.action ?? '', objectType: query.objectType ?? '', objectId: query.objectId ?? '' },
+      entries: await this.auditView.describe(page.items),
+      filter: {
+        action,
+        objectType: query.objectType ?? '',
+        objectId: query.objectId ?? '',
+        actorUserId: query.actorUserId ?? '',
+        actorName: query.actorUserId ? ((await this.auditView.personName(query.actorUserId)) ?? '（无此账号）') : '',
+      },
+      actionGroups: actions,
+      // A code typed into the address bar that the list does not offer stays selected as typed.
+      otherAction: action && !actions.some((group) => group.options.some((option) => option.value === action)) ? action : '',
+      objectTypes: auditObjectOptions(),
       pager: pager(page, { ...query, from: query.from?.toISOString(), to: query.to?.toISOString(), page: undefined }),
     };
   }

@@ -3,28 +3,40 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Access } from '../access/access';
 import { ROLE_LABELS } from '../access/actor';
+import { Permission, scopeOf } from '../access/permissions';
+import { AssignmentQueryDto } from '../assignments/dto/assignment.dto';
+import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditViewService } from '../audit/audit-view.service';
+import { ListingsService } from '../listings/listings.service';
+import { RectificationQueryDto } from '../rectifications/dto/rectification.dto';
+import { RectificationsService } from '../rectifications/rectifications.service';
 import { Unit, UNIT_KIND_LABELS } from '../units/unit.entity';
 import { User } from '../users/user.entity';
-import { OPEN_STATUSES } from '../assignments/assignment-state';
-import { Assignment } from '../assignments/assignment.entity';
-import { chinaDate } from '../calendar/working-calendar';
-import { Clock } from '../common/clock';
-import { ListingsService } from '../listings/listings.service';
 
+/** A figure on the home page and the page listing exactly what it counts. */
+export interface Tile {
+  count: number;
+  label: string;
+  href: string;
+  /** Something is late: shown in red. */
+  alert: boolean;
+}
 
 /** What each role's home page shows; later features add their figures here. */
 @Injectable()
 export class HomeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly clock: Clock,
     private readonly listings: ListingsService,
+    private readonly assignments: AssignmentsService,
+    private readonly rectifications: RectificationsService,
+    private readonly auditView: AuditViewService,
   ) {}
 
   async build(access: Access) {
     const { actor } = access;
-    const work = await this.workFigures(access);
+    const tiles = await this.tiles(access);
     const units = this.dataSource.getRepository(Unit);
     const users = this.dataSource.getRepository(User);
     const ownUnit = actor.unitId ? await units.findOneBy({ id: actor.unitId }) : null;
@@ -40,33 +52,33 @@ export class HomeService {
     };
     if (access.unitRestriction !== null) {
       const colleagues = await users.find({ where: { unitId: access.unitRestriction, active: true }, order: { id: 'ASC' } });
-      return { ...base, work, stats: null, recentAudit: [], colleagues: colleagues.map((u) => ({ displayName: u.displayName, username: u.username })) };
+      return { ...base, tiles, stats: null, recentAudit: [], colleagues: colleagues.map((u) => ({ displayName: u.displayName, username: u.username })) };
     }
     const [activeUnits, memberUnits, activeUsers] = await Promise.all([
       units.count({ where: { active: true } }),
       units.createQueryBuilder('u').where('u.active = :active', { active: true }).andWhere("u.kind <> 'office'").getCount(),
       users.count({ where: { active: true } }),
     ]);
-    const recentAudit =
-      actor.role === 'office'
-        ? await this.dataSource.getRepository(AuditEntry).find({ order: { id: 'DESC' }, take: 8 })
-        : [];
-    return { ...base, work, stats: { activeUnits, memberUnits, activeUsers }, recentAudit, colleagues: [] };
+    const recentAudit = scopeOf(actor.role, Permission.AuditRead) !== null ? await this.auditView.describe(await this.dataSource.getRepository(AuditEntry).find({ order: { id: 'DESC' }, take: 8 })) : [];
+    return { ...base, tiles, stats: { activeUnits, memberUnits, activeUsers }, recentAudit, colleagues: [] };
   }
 
-  /** Open, overdue and awaiting-review assignments within the access's reach, all derived from today. */
-  private async workFigures(access: Access) {
-    const today = chinaDate(this.clock.now());
-    const qb = () => {
-      const query = this.dataSource.getRepository(Assignment).createQueryBuilder('a').where('a.status IN (:...open)', { open: [...OPEN_STATUSES] });
-      if (access.unitRestriction !== null) query.andWhere('a.unit_id = :own', { own: access.unitRestriction });
-      return query;
-    };
-    const [open, overdue, awaitingReview] = await Promise.all([
-      qb().getCount(),
-      qb().andWhere('a.deadline < :today', { today }).getCount(),
-      qb().andWhere("a.status = 'completion_requested'").getCount(),
-    ]);
-    return { open, overdue, awaitingReview };
+  /**
+   * Tasks and rectification items in the access's reach: open, overdue, and (for the office) awaiting
+   * review. Each figure is the total of the very list its tile links to, so the two never disagree.
+   */
+  private async tiles(access: Access): Promise<Tile[]> {
+    const own = access.unitRestriction !== null;
+    const tasks = async (filter: Partial<AssignmentQueryDto>) => (await this.assignments.list(access, Object.assign(new AssignmentQueryDto(), { pageSize: 1 }, filter))).total;
+    const items = async (filter: Partial<RectificationQueryDto>) => (await this.rectifications.list(access, Object.assign(new RectificationQueryDto(), { pageSize: 1 }, filter))).total;
+    const reviews = scopeOf(access.actor.role, Permission.AssignmentsReview) !== null;
+    const [openTasks, overdueTasks, awaitingReview, openItems, overdueItems] = await Promise.all([tasks({ open: true }), tasks({ overdue: true }), reviews ? tasks({ awaitingReview: true }) : 0, items({ open: true }), items({ overdue: true })]);
+    return [
+      { count: openTasks, label: own ? '本单位在办任务' : '在办任务', href: '/tasks?open=true', alert: false },
+      { count: overdueTasks, label: '已超期任务', href: '/tasks?overdue=true', alert: true },
+      ...(reviews ? [{ count: awaitingReview, label: '待审核（报告、办结、延期）', href: '/review', alert: false }] : []),
+      { count: openItems, label: own ? '本单位在办整改事项' : '在办整改事项', href: '/rectifications?open=true', alert: false },
+      { count: overdueItems, label: '已超期整改事项', href: '/rectifications?overdue=true', alert: true },
+    ];
   }
 }

@@ -102,6 +102,10 @@ export class AssignmentQueryDto extends WorkFilterDto {
   @ApiPropertyOptional({ description: '只看待协调办处理的（申请办结、待审核报告、待审批延期）' })
   @OptionalQueryFlag()
   awaitingReview?: boolean;
+
+  @ApiPropertyOptional({ description: 'true：只看在办的（未销号、未撤销）；false：只看已销号或已撤销的' })
+  @OptionalQueryFlag()
+  open?: boolean;
 }
 
 export class AssignmentView {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
+import { auditActionLabel } from '../audit-actions';
 import type { AuditEntry, FieldChanges } from '../audit-entry.entity';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -52,7 +53,8 @@ export class AuditEntryView {
   @ApiProperty({ type: Number, nullable: true, description: '操作人用户 ID（登录失败时可能为空）' }) actorUserId!: number | null;
   @ApiProperty({ type: String, nullable: true, description: '操作人用户名（登录失败时为尝试的用户名）' }) actorUsername!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: '操作人所属单位 ID' }) actorUnitId!: number | null;
-  @ApiProperty({ description: '操作' }) action!: string;
+  @ApiProperty({ description: '操作代码，如 notice.issue' }) action!: string;
+  @ApiProperty({ description: '操作的中文名称，如 印发公文' }) actionLabel!: string;
   @ApiProperty({ type: String, nullable: true }) objectType!: string | null;
   @ApiProperty({ type: String, nullable: true }) objectId!: string | null;
   @ApiProperty({ type: Object, nullable: true, description: '字段变化：字段名 → [修改前, 修改后]' }) changes!: FieldChanges | null;
@@ -60,7 +62,7 @@ export class AuditEntryView {
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
 
   static of(entry: AuditEntry): AuditEntryView {
-    return Object.assign(new AuditEntryView(), entry);
+    return Object.assign(new AuditEntryView(), entry, { actionLabel: auditActionLabel(entry.action) });
   }
 }
 

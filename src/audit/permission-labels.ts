@@ -1,0 +1,38 @@
+import { Permission } from '../access/permissions';
+
+/** What each permission lets a person do, for the audit trail's denied attempts. */
+export const PERMISSION_LABELS: Record<Permission, string> & Record<string, string> = {
+  [Permission.DashboardRead]: '查看首页',
+  [Permission.UnitsRead]: '查看单位',
+  [Permission.UnitsManage]: '管理单位',
+  [Permission.UsersRead]: '查看用户',
+  [Permission.UsersManage]: '管理用户',
+  [Permission.AuditRead]: '查看审计日志',
+  [Permission.OwnAccount]: '管理本人账号',
+  [Permission.CalendarRead]: '查看工作日历',
+  [Permission.CalendarManage]: '维护工作日历',
+  [Permission.DocumentsRead]: '查看来源文件',
+  [Permission.DocumentsManage]: '登记来源文件',
+  [Permission.DirectivesRead]: '查看督办事项',
+  [Permission.DirectivesManage]: '下达和修改督办事项',
+  [Permission.AssignmentsRead]: '查看任务',
+  [Permission.AssignmentsWork]: '办理任务',
+  [Permission.AssignmentsReview]: '审核任务',
+  [Permission.AttachmentsRead]: '下载附件',
+  [Permission.ScheduleRead]: '查看催办计划',
+  [Permission.EscalationsRead]: '查看督办审批',
+  [Permission.EscalationsManage]: '审批督办、修改督办规则',
+  [Permission.DeliveriesManage]: '管理外发投递',
+  [Permission.NoticesRead]: '查看公文通知',
+  [Permission.NoticesManage]: '起草、印发和作废公文',
+  [Permission.NoticesAcknowledge]: '签收公文',
+  [Permission.InspectionsRead]: '查看督导检查',
+  [Permission.InspectionsManage]: '登记督导检查',
+  [Permission.RectificationsRead]: '查看整改事项',
+  [Permission.RectificationsWork]: '办理整改事项',
+  [Permission.RectificationsReview]: '审核整改事项',
+  [Permission.ListingsRead]: '查看挂牌整治',
+  [Permission.ListingsManage]: '管理挂牌整治',
+  // A route that declares no permission is closed to everyone; the guard records it as `none`.
+  none: '（未开放的功能）',
+};
