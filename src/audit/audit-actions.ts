@@ -46,6 +46,7 @@ export const AUDIT_ACTION_LABELS = {
   'notice.chase': '催促签收公文',
   'notice_issuer.set': '设置发文机关代字',
   'inspection.create': '登记督导检查',
+  'inspection.attach': '上传检查照片、记录',
   'rectification.create': '录入整改问题',
   'rectification.update': '修改整改事项',
   'rectification.issue': '下发整改事项',
