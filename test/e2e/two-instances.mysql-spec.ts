@@ -75,7 +75,7 @@ describe('two instances sharing MariaDB and Redis for a simulated month (Bull)',
     expect(titles.length - digests.length).toBe(deadlines.length); // the new tasks, each on its own
     expect(digests).toHaveLength(reminderDays.size);
     expect(new Set(digests).size).toBe(digests.length);
-  });
+  }, 180_000); // a simulated month of 100 directives: about a minute alone, more while the suite runs beside it
 });
 
 describe('two instances sharing the sign-in limit through Redis', () => {
