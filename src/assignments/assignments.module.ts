@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
+import { TaskNotifier } from './task-notifier.service';
 
-@Module({ imports: [CalendarModule, AttachmentsModule, RemindersModule], controllers: [AssignmentsController], providers: [AssignmentsService], exports: [AssignmentsService] })
+@Module({
+  imports: [CalendarModule, AttachmentsModule, NotificationsModule, RemindersModule],
+  controllers: [AssignmentsController],
+  providers: [AssignmentsService, TaskNotifier],
+  exports: [AssignmentsService, TaskNotifier],
+})
 export class AssignmentsModule {}

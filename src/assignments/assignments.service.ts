@@ -13,6 +13,7 @@ import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
+import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { AssignmentAction, availableActions, canTake, IllegalTransitionError, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
@@ -32,9 +33,19 @@ import {
 } from './dto/assignment.dto';
 import { ExtensionRequest } from './extension-request.entity';
 import { ProgressReport } from './progress-report.entity';
-
+import { shownProgress } from './shown-progress';
+import { TaskNotifier } from './task-notifier.service';
+import { TaskStep } from './task-news';
 
 type EventAction = AssignmentEvent['action'];
+
+interface StepOutcome {
+  set?: Partial<Assignment>;
+  note?: string;
+  changes?: FieldChanges;
+  /** What the other side is told of the step. */
+  news?: TaskStep;
+}
 
 @Injectable()
 export class AssignmentsService implements OnModuleInit {
@@ -46,6 +57,7 @@ export class AssignmentsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly planner: SchedulePlanner,
     private readonly jobs: JobsService,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   onModuleInit(): void {
@@ -168,28 +180,30 @@ export class AssignmentsService implements OnModuleInit {
     return this.act(access, id, dto.version, 'close', async (manager) => {
       await this.reviewFinalReport(manager, access, id, 'accepted', null);
       await this.settlePendingExtensions(manager, access, id, '任务已销号');
-      return { set: { closedAt: this.clock.now() } };
+      return { set: { closedAt: this.clock.now() }, news: { kind: 'closed' } };
     });
   }
 
   returnCompletion(access: Access, id: number, dto: ReasonDto): Promise<AssignmentDetailView> {
-    return this.act(access, id, dto.version, 'return_completion', async (manager) => {
+    return this.act(access, id, dto.version, 'return_completion', async (manager, assignment) => {
       await this.reviewFinalReport(manager, access, id, 'returned', dto.reason);
-      return { note: dto.reason };
+      // The returned final report's 100 % no longer stands.
+      const shown = await this.progressOf(manager, id);
+      return { set: shown, note: dto.reason, changes: { percentDone: [assignment.percentDone, shown.percentDone] }, news: { kind: 'completion_returned', version: assignment.version, reason: dto.reason } };
     });
   }
 
   cancel(access: Access, id: number, dto: ReasonDto): Promise<AssignmentDetailView> {
     return this.act(access, id, dto.version, 'cancel', async (manager) => {
       await this.settlePendingExtensions(manager, access, id, '任务已撤销');
-      return { note: dto.reason };
+      return { note: dto.reason, news: { kind: 'cancelled', reason: dto.reason } };
     });
   }
 
   async reviewReport(access: Access, reportId: number, dto: ReviewReportDto): Promise<AssignmentDetailView> {
     const note = dto.note?.trim() || null;
     if (dto.decision === 'return' && !note) throw new DomainError('VALIDATION_FAILED', '退回报告须填写理由', [{ field: 'note', message: '退回时必填' }]);
-    const assignmentId = await this.dataSource.transaction(async (manager) => {
+    const { assignmentId, deliveries } = await this.dataSource.transaction(async (manager) => {
       const report = await manager.findOneBy(ProgressReport, { id: reportId });
       if (!report) throw new NotFoundError('进展报告');
       const assignment = await this.loadForWork(access, report.assignmentId, manager);
@@ -198,9 +212,18 @@ export class AssignmentsService implements OnModuleInit {
       const status = dto.decision === 'accept' ? 'accepted' : 'returned';
       const result = await manager.update(ProgressReport, { id: reportId, status: 'submitted' }, { status, reviewNote: note, reviewedBy: access.actor.userId, reviewedAt: this.clock.now() });
       if (result.affected !== 1) throw new DomainError('CONFLICT', '该报告已审核过');
-      await this.record(manager, access, assignment, dto.decision === 'accept' ? 'report_accepted' : 'report_returned', assignment.status, note, { report: [reportId, status] });
-      return assignment.id;
+      const figures = { percentDone: assignment.percentDone, metricValue: assignment.metricValue };
+      // A returned report no longer stands for the unit's progress: the task shows the latest one that does.
+      const shown = status === 'returned' ? await this.progressOf(manager, assignment.id) : figures;
+      if (shown.percentDone !== figures.percentDone || shown.metricValue !== figures.metricValue) await this.bump(manager, assignment, shown);
+      await this.record(manager, access, assignment, dto.decision === 'accept' ? 'report_accepted' : 'report_returned', assignment.status, note, {
+        report: [reportId, status],
+        ...(shown.percentDone !== figures.percentDone ? { percentDone: [figures.percentDone, shown.percentDone] } : {}),
+      });
+      const news: TaskStep = status === 'returned' ? { kind: 'report_returned', reportId, percentDone: report.percentDone, note: note! } : { kind: 'report_accepted', reportId, percentDone: report.percentDone, note };
+      return { assignmentId: assignment.id, deliveries: await this.notifier.tell(manager, access.actor.userId, assignment, news) };
     });
+    await this.jobs.wake('delivery', deliveries);
     return this.get(access, assignmentId);
   }
 
@@ -227,14 +250,18 @@ export class AssignmentsService implements OnModuleInit {
           decidedAt: null,
         }),
       );
-      return { note: `申请延至 ${dto.requestedDeadline}：${dto.reason.trim()}`, changes: { extension: [null, request.id] } };
+      return {
+        note: `申请延至 ${dto.requestedDeadline}：${request.reason}`,
+        changes: { extension: [null, request.id] },
+        news: { kind: 'extension_requested', extensionId: request.id, currentDeadline: request.currentDeadline, requestedDeadline: request.requestedDeadline, reason: request.reason },
+      };
     });
   }
 
   async decideExtension(access: Access, extensionId: number, dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
     const note = dto.note?.trim() || null;
     if (dto.decision === 'refuse' && !note) throw new DomainError('VALIDATION_FAILED', '不同意延期须填写理由', [{ field: 'note', message: '不同意时必填' }]);
-    const { assignmentId, wake } = await this.dataSource.transaction(async (manager) => {
+    const { assignmentId, wake, deliveries } = await this.dataSource.transaction(async (manager) => {
       const request = await manager.findOneBy(ExtensionRequest, { id: extensionId });
       if (!request) throw new NotFoundError('延期申请');
       const assignment = await this.loadForWork(access, request.assignmentId, manager);
@@ -248,10 +275,18 @@ export class AssignmentsService implements OnModuleInit {
       if (result.affected !== 1) throw new DomainError('CONFLICT', '该延期申请已处理过');
       if (granted) await this.bump(manager, assignment, { deadline: request.requestedDeadline });
       await this.record(manager, access, assignment, granted ? 'extension_granted' : 'extension_refused', assignment.status, granted ? `期限由 ${request.currentDeadline} 延至 ${request.requestedDeadline}${note ? `：${note}` : ''}` : note, granted ? { deadline: [request.currentDeadline, request.requestedDeadline] } : { extension: [extensionId, 'refused'] });
-      // The reminders and rungs follow the new deadline.
-      return { assignmentId: assignment.id, wake: granted ? await this.planner.plan(manager, [assignment.id]) : [] };
+      const news: TaskStep = granted
+        ? { kind: 'extension_granted', extensionId, from: request.currentDeadline, to: request.requestedDeadline, note }
+        : { kind: 'extension_refused', extensionId, requestedDeadline: request.requestedDeadline, deadline: assignment.deadline ?? request.currentDeadline, note: note! };
+      return {
+        assignmentId: assignment.id,
+        // The reminders and rungs follow the new deadline.
+        wake: granted ? await this.planner.plan(manager, [assignment.id]) : [],
+        deliveries: await this.notifier.tell(manager, access.actor.userId, assignment, news),
+      };
     });
     await this.jobs.wake('action', wake);
+    await this.jobs.wake('delivery', deliveries);
     return this.get(access, assignmentId);
   }
 
@@ -279,7 +314,10 @@ export class AssignmentsService implements OnModuleInit {
           }),
         );
         await attach(manager, 'report', report.id);
-        return { set: { percentDone: dto.percentDone, metricValue: dto.metricValue ?? assignment.metricValue }, changes: { report: [null, report.id], percentDone: [assignment.percentDone, dto.percentDone] } };
+        const news: TaskStep = isFinal
+          ? { kind: 'completion_requested', reportId: report.id, metricValue: report.metricValue, narrative: report.narrative }
+          : { kind: 'report_submitted', reportId: report.id, percentDone: report.percentDone, metricValue: report.metricValue, narrative: report.narrative };
+        return { set: { percentDone: dto.percentDone, metricValue: dto.metricValue ?? assignment.metricValue }, changes: { report: [null, report.id], percentDone: [assignment.percentDone, dto.percentDone] }, news };
       }),
     );
     return this.get(access, id);
@@ -294,7 +332,7 @@ export class AssignmentsService implements OnModuleInit {
     id: number,
     version: number,
     action: AssignmentAction,
-    effect: (manager: EntityManager, assignment: Assignment) => Promise<{ set?: Partial<Assignment>; note?: string; changes?: FieldChanges }>,
+    effect: (manager: EntityManager, assignment: Assignment) => Promise<StepOutcome>,
   ): Promise<AssignmentDetailView> {
     await this.step(access, id, version, action, effect);
     return this.get(access, id);
@@ -305,9 +343,9 @@ export class AssignmentsService implements OnModuleInit {
     id: number,
     version: number,
     action: AssignmentAction,
-    effect: (manager: EntityManager, assignment: Assignment) => Promise<{ set?: Partial<Assignment>; note?: string; changes?: FieldChanges }>,
+    effect: (manager: EntityManager, assignment: Assignment) => Promise<StepOutcome>,
   ): Promise<void> {
-    const wake = await this.dataSource.transaction(async (manager) => {
+    const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.loadForWork(access, id, manager);
       if (assignment.version !== version) throw staleVersion();
       if (!canTake(assignment.status, action)) throw new IllegalTransitionError(assignment.status, action);
@@ -315,10 +353,14 @@ export class AssignmentsService implements OnModuleInit {
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
       await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
-      // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
-      return to !== assignment.status ? this.planner.plan(manager, [id]) : [];
+      return {
+        // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
+        actions: to !== assignment.status ? await this.planner.plan(manager, [id]) : [],
+        deliveries: outcome.news ? await this.notifier.tell(manager, access.actor.userId, assignment, outcome.news) : ([] as WakeUp[]),
+      };
     });
-    await this.jobs.wake('action', wake);
+    await this.jobs.wake('action', actions);
+    await this.jobs.wake('delivery', deliveries);
   }
 
   /** Updates the row only if nobody changed it since it was read. */
@@ -344,6 +386,11 @@ export class AssignmentsService implements OnModuleInit {
 
   private async reviewFinalReport(manager: EntityManager, access: Access, assignmentId: number, status: 'accepted' | 'returned', note: string | null): Promise<void> {
     await manager.update(ProgressReport, { assignmentId, isFinal: true, status: 'submitted' }, { status, reviewNote: note, reviewedBy: access.actor.userId, reviewedAt: this.clock.now() });
+  }
+
+  /** The progress the task shows from its reports as they stand now (see shownProgress). */
+  private async progressOf(manager: EntityManager, assignmentId: number): Promise<{ percentDone: number; metricValue: number | null }> {
+    return shownProgress(await manager.find(ProgressReport, { where: { assignmentId }, select: { id: true, status: true, percentDone: true, metricValue: true } }));
   }
 
   /** For changes: only the assignment's own unit (or the office, whose scope is all units). */

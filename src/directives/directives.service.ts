@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
+import { TaskNotifier } from '../assignments/task-notifier.service';
 import { assignmentProgress, dueLimit } from '../assignments/deadline-status';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
@@ -14,6 +15,7 @@ import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
+import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { Unit } from '../units/unit.entity';
@@ -35,6 +37,7 @@ export class DirectivesService {
     private readonly audit: AuditService,
     private readonly planner: SchedulePlanner,
     private readonly jobs: JobsService,
+    private readonly notifier: TaskNotifier,
   ) {}
 
   async list(access: Access, query: DirectiveQueryDto): Promise<DirectivePage> {
@@ -92,8 +95,8 @@ export class DirectivesService {
 
     const year = Number(today.slice(0, 4));
     await ensureDirectiveCounter(this.dataSource, year);
-    const { id, wake } = await this.dataSource.transaction(async (manager) => {
-      await this.assertUnitsAssignable(manager, unitIds);
+    const { id, wake, deliveries } = await this.dataSource.transaction(async (manager) => {
+      const units = await this.assertUnitsAssignable(manager, unitIds);
       if (dto.sourceDocumentId && !(await manager.existsBy(SourceDocument, { id: dto.sourceDocumentId }))) throw invalid('sourceDocumentId', '来源文件不存在');
       const seq = await nextDirectiveNumber(manager, year);
       const directive = await manager.save(
@@ -119,6 +122,7 @@ export class DirectivesService {
       );
       const now = this.clock.now();
       const assignmentIds: number[] = [];
+      const deliveries: WakeUp[] = [];
       for (const unitId of unitIds) {
         const assignment = await manager.save(
           manager.create(Assignment, {
@@ -136,17 +140,20 @@ export class DirectivesService {
         );
         await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
         assignmentIds.push(assignment.id);
+        const issued = Object.assign(assignment, { directive, unit: units.find((u) => u.id === unitId) });
+        deliveries.push(...(await this.notifier.tell(manager, access.actor.userId, issued, { kind: 'issued', lead: assignment.role === 'lead', deadline, reportCycle: directive.reportCycle })));
       }
       await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
       // The reminders and rungs are part of issuing the work: planned in the same transaction.
-      return { id: directive.id, wake: await this.planner.plan(manager, assignmentIds) };
+      return { id: directive.id, wake: await this.planner.plan(manager, assignmentIds), deliveries };
     });
     await this.jobs.wake('action', wake);
+    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 
   async update(access: Access, id: number, dto: UpdateDirectiveDto): Promise<DirectiveView> {
-    const wake = await this.dataSource.transaction(async (manager) => {
+    const { wake, deliveries } = await this.dataSource.transaction(async (manager) => {
       const directive = await manager.findOneBy(Directive, { id });
       if (!directive) throw new NotFoundError('督办事项');
       const before = { ...directive };
@@ -166,16 +173,22 @@ export class DirectivesService {
         .where('id = :id AND version = :version', { id, version: dto.version })
         .execute();
       if (result.affected !== 1) throw new DomainError('STALE_VERSION', '该督办事项已被他人修改，请刷新后重试');
+      const deliveries: WakeUp[] = [];
       if (changes.deadline && before.deadline) {
         // Assignments still on the old common deadline move with it; extended ones keep their own.
+        const moved = await manager.find(Assignment, { where: { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, relations: { directive: true, unit: true } });
         await manager.update(Assignment, { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, { deadline: changes.deadline });
+        for (const assignment of moved) {
+          deliveries.push(...(await this.notifier.tell(manager, access.actor.userId, assignment, { kind: 'deadline_changed', directiveVersion: dto.version, from: before.deadline, to: changes.deadline })));
+        }
       }
       if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
       // A new deadline or priority changes the ladder of every assignment of the directive.
       const assignments = await manager.find(Assignment, { where: { directiveId: id }, select: { id: true } });
-      return changes.deadline || changes.priority ? this.planner.plan(manager, assignments.map((a) => a.id)) : [];
+      return { wake: changes.deadline || changes.priority ? await this.planner.plan(manager, assignments.map((a) => a.id)) : [], deliveries };
     });
     await this.jobs.wake('action', wake);
+    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 
@@ -192,13 +205,14 @@ export class DirectivesService {
     return dto.deadline!;
   }
 
-  private async assertUnitsAssignable(manager: EntityManager, unitIds: number[]): Promise<void> {
+  private async assertUnitsAssignable(manager: EntityManager, unitIds: number[]): Promise<Unit[]> {
     const units = await manager.findBy(Unit, { id: In(unitIds) });
     for (const unitId of unitIds) {
       const unit = units.find((u) => u.id === unitId);
       if (!unit || !unit.active) throw invalid('leadUnitId', `单位 ${unitId} 不存在或已停用`);
       if (unit.kind === 'office') throw invalid('leadUnitId', '协调办公室本身不能作为承办单位');
     }
+    return units;
   }
 
   /** Directive views with the assignments this access may see: all, or its own and (as lead) its cooperators'. */

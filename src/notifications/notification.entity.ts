@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { User } from '../users/user.entity';
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'approval'] as const;
+/** `task`: the office's step on a unit's task, to the unit; `review`: a unit's report or request, to the office. */
+export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'approval', 'task', 'review'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = { reminder: '提醒', escalation: '督办', approval: '待审批' };
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = { reminder: '提醒', escalation: '督办', approval: '待审批', task: '任务', review: '待审核' };
 
 /** One message in one person's inbox. The source key makes a repeated cause leave one message. */
 @Entity('notifications')

@@ -24,8 +24,24 @@ export interface NotificationDraft {
   sourceKey: string;
 }
 
-/** Reminders are gathered into one digest per person and day; everything else goes out on its own. */
-const isDigested = (kind: NotificationKind) => kind === 'reminder';
+/**
+ * How each kind leaves the product besides the inbox: e-mail to everyone told who has an address, and
+ * the group robot, which speaks to the units' group.
+ * - Reminders fall due together at the office hour and are many: one digest per person and day.
+ * - Everything else goes out on its own, as it happens. A task's step is someone's answer awaited at
+ *   any hour — a returned report or refused extension must be acted on before the deadline, a new task
+ *   acknowledged — and a unit has a handful a week; the day's digest, once sent, would take no later
+ *   step. The office likewise answers reports and requests as they come in.
+ * - The robot hears what the units' group shares: reminders, rungs, the office's steps on their tasks;
+ *   not the office's own work queue (approvals, reports and requests awaiting review).
+ */
+const CHANNELS_OF: Record<NotificationKind, { digest: boolean; robot: boolean }> = {
+  reminder: { digest: true, robot: true },
+  escalation: { digest: false, robot: true },
+  approval: { digest: false, robot: false },
+  task: { digest: false, robot: true },
+  review: { digest: false, robot: false },
+};
 
 @Injectable()
 export class NotificationsService {
@@ -53,14 +69,14 @@ export class NotificationsService {
       .orIgnore()
       .execute();
 
-    const topic = isDigested(draft.kind) ? `digest:${chinaDate(now)}` : `event:${draft.sourceKey}`;
-    const runAt = new Date(now.getTime() + (isDigested(draft.kind) ? DIGEST_GATHER_MS : 0));
+    const { digest, robot } = CHANNELS_OF[draft.kind];
+    const topic = digest ? `digest:${chinaDate(now)}` : `event:${draft.sourceKey}`;
+    const runAt = new Date(now.getTime() + (digest ? DIGEST_GATHER_MS : 0));
     const deliveries: Partial<Delivery>[] = [];
     if (this.mail.enabled) {
       for (const user of people) if (user.email) deliveries.push({ channel: 'email', recipient: `user:${user.id}`, topic, status: 'pending', attempts: 0, runAt });
     }
-    // The robot speaks to the units' group: reminders and issued rungs, not the office's own approvals.
-    if (this.webhook.enabled && draft.kind !== 'approval') deliveries.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
+    if (this.webhook.enabled && robot) deliveries.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
     if (deliveries.length === 0) return [];
     await manager.createQueryBuilder().insert().into(Delivery).values(deliveries).orIgnore().execute();
     const planned = await manager.find(Delivery, { where: { topic, status: 'pending', recipient: In(deliveries.map((d) => d.recipient!)) }, select: { id: true, runAt: true } });

@@ -14,3 +14,8 @@ export async function leadersAndOffice(manager: EntityManager): Promise<User[]> 
 export async function officeStaff(manager: EntityManager): Promise<User[]> {
   return manager.findBy(User, { role: 'office', active: true });
 }
+
+/** Nobody is told of their own action. */
+export function others(users: User[], actorUserId: number): User[] {
+  return users.filter((u) => u.id !== actorUserId);
+}

@@ -39,6 +39,13 @@ describe(`e-mail and robot deliveries (${process.env.TEST_DB})`, () => {
     for (const title of ['涉诈账户清理', '预警劝阻回访']) {
       await office.post('/api/directives').send({ title, requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-10-12', leadUnitId: org.police.id, cooperatingUnitIds: [org.town.id] }).expect(201);
     }
+    // Each new task went out on its own at once (task-news.e2e-spec.ts tells more); the reminders below are gathered.
+    await drain([app]);
+    expect(smtp.mails.splice(0).map((m) => [m.to, m.text.split('\n')[0]])).toEqual([
+      [['police@example.gov.cn'], expect.stringMatching(/^【新任务】.*涉诈账户清理$/)],
+      [['police@example.gov.cn'], expect.stringMatching(/^【新任务】.*预警劝阻回访$/)],
+    ]);
+    expect(robot.calls.splice(0)).toHaveLength(4);
     await at('2026-09-29', '09:00');
     expect(smtp.mails).toEqual([]); // the digest waits for the day's other reminders
     await at('2026-09-29', '09:10');

@@ -30,15 +30,18 @@ describe(`reminder, approval and policy pages (${process.env.TEST_DB})`, () => {
     clock.set(chinaTime('2026-09-29'));
     await drain([app]);
     const home = await browser.get('/');
-    expect(home.text).toMatch(/消息<span class="badge unread"[^>]*>1<\/span>/);
+    // The reminder, and the message of the task's issue before it.
+    expect(home.text).toMatch(/消息<span class="badge unread"[^>]*>2<\/span>/);
     const inbox = await browser.get('/inbox');
     expect(inbox.text).toContain('还有 5 个工作日');
+    expect(inbox.text).toContain('【新任务】');
+    // Newest first: the reminder's.
     const id = /action="\/inbox\/(\d+)\/open"/.exec(inbox.text)![1];
     const token = /name="_csrf" value="([^"]+)"/.exec(inbox.text)![1];
     const opened = await browser.post(`/inbox/${id}/open`, { _csrf: token });
     expect(opened.status).toBe(303);
     expect(opened.headers.location).toBe(`/tasks/${townTask}`);
-    expect((await browser.get('/')).text).not.toContain('badge unread');
+    expect((await browser.get('/')).text).toMatch(/消息<span class="badge unread"[^>]*>1<\/span>/);
   });
 
   it('lets the office approve a prepared rung from the queue, and refuses a dismissal without a reason', async () => {
