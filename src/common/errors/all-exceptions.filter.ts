@@ -29,7 +29,9 @@ export function respondWithError(error: unknown, req: Request, res: Response): v
       return;
     }
     res.status(described.status).render('error', {
-      layout: 'bare',
+      // Within a signed-in page (its header already prepared) the error keeps the navigation, so the
+      // person can go on from it; before that (sign-in, a refused permission) it stands alone.
+      layout: res.locals.currentUser ? 'main' : 'bare',
       title: PAGE_TITLES[described.status] ?? '系统出错了',
       status: described.status,
       message: described.message,
