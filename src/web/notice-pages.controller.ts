@@ -190,11 +190,14 @@ export class NoticePagesController {
 
   /** A step on one notice: back to the notice with what happened, or the notice again with the reason it was refused. */
   private step<T extends object, R>(req: Request, res: Response, access: Access, id: number, step: Omit<PageStep<T, R>, 'done' | 'rerender'>): Promise<void> {
-    return pageStep(req, res, { ...step, done: `/notices/${id}`, rerender: async () => ({ view: 'notices/detail', model: await this.detailModel(access, id) }) });
+    return pageStep(req, res, { ...step, done: `/notices/${id}`, rerender: async () => ({ view: 'notices/detail', model: await this.detailModel(access, id, req.body as FormBody) }) });
   }
 
-  private async detailModel(access: Access, id: number) {
-    const notice = await this.notices.get(access, id);
+  /** The notice's page; after a refused edit, its form shows what was typed. */
+  private async detailModel(access: Access, id: number, typed: FormBody = {}) {
+    const stored = await this.notices.get(access, id);
+    const editing = typed.title !== undefined;
+    const notice = editing ? { ...stored, title: formValue(typed.title) ?? '', addressee: formValue(typed.addressee) ?? '', copyTo: linesField(typed.copyTo) } : stored;
     const rendering = notice.status === 'issued' && !notice.pdfSha256;
     const mine = notice.recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
     return {
@@ -204,7 +207,7 @@ export class NoticePagesController {
       // While the PDF is being made the page looks again by itself, so it appears without a manual reload.
       refreshSeconds: rendering ? PDF_REFRESH_SECONDS : null,
       unreachable: notice.recipients.filter((r) => !r.reachable).map((r) => r.name),
-      fields: contentFields(notice.kind, notice.content),
+      fields: contentFields(notice.kind, notice.content).map((field) => (editing && !field.readOnly ? { ...field, value: formValue(typed[`content.${field.name}`]) ?? field.value } : field)),
       manages: this.manages(access),
       editable: this.manages(access) && notice.status === 'draft',
       unacknowledged: notice.status === 'issued' && notice.recipients.some((r) => !r.acknowledgedAt),

@@ -21,7 +21,7 @@ import { ScheduleService } from '../reminders/schedule.service';
 import { UnitsService } from '../units/units.service';
 import { DomainError } from '../common/errors/domain-error';
 import { setFlash } from './flash';
-import { checkboxField, Confirmation, FormBody, formFields, idField, linesField, listField, pageStep } from './forms';
+import { checkboxField, Confirmation, FormBody, formFields, formValue, idField, linesField, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
@@ -220,7 +220,7 @@ export class RectificationPagesController {
     const fields = formFields(body);
     return pageStep(req, res, {
       dto: CreateListingDto,
-      values: { ...fields, unitId: idField(fields.unitId), conditions: conditionsField(body) },
+      values: { unitId: idField(fields.unitId), card: fields.card, reason: fields.reason, conditionsText: fields.conditionsText, circular: fields.circular, conditions: conditionsField(body) },
       confirm: async (dto) => {
         const unit = await this.units.get(access, dto.unitId);
         return {
@@ -261,7 +261,7 @@ export class RectificationPagesController {
       run: (dto) => this.listings.updateRule(access, key, dto),
       done: '/listings',
       flash: '已保存提请挂牌的规则。',
-      rerender: async () => ({ view: 'listings/list', model: await this.listingsModel(access, {}) }),
+      rerender: async () => ({ view: 'listings/list', model: await this.listingsModel(access, {}, { key, body }) }),
     });
   }
 
@@ -279,10 +279,12 @@ export class RectificationPagesController {
     const route = LISTING_STEPS[step];
     return pageStep(req, res, {
       dto: route.dto,
-      values: { ...fields, version: idField(fields.version), override: checkboxField(body.override) },
+      // Only delisting has the override box; the other decisions' DTOs refuse a field they do not know.
+      values: { ...fields, version: idField(fields.version), ...(step === 'delist' ? { override: checkboxField(body.override) } : {}) },
       confirm: route.confirms
-        ? async () => {
+        ? async (parsed) => {
             const listing = await this.listings.get(access, id);
+            if (listing.version !== (parsed as { version: number }).version) throw new DomainError('STALE_VERSION', '该挂牌记录已被他人更新，请刷新页面后再操作');
             return {
               title: `确认对${listing.unitName}挂${CARD_LABELS[listing.card]}`,
               question: `批准后，${listing.unitName}即列入挂牌整治，其联络员和领导会收到通知；之后只能按摘牌条件核查后摘牌。`,
@@ -308,7 +310,7 @@ export class RectificationPagesController {
     return pageStep(req, res, {
       dto: route.dto,
       values: fields,
-      confirm: route.confirms ? async () => this.stepQuestion(access, id, step) : undefined,
+      confirm: route.confirms ? async (parsed) => this.stepQuestion(access, id, step, (parsed as { version: number }).version) : undefined,
       run: (dto) => route.run(this.rectifications, access, id, dto),
       done: `/rectifications/${id}`,
       flash: route.done,
@@ -317,8 +319,9 @@ export class RectificationPagesController {
   }
 
   /** Signing off and cancelling end the item: asked first. */
-  private async stepQuestion(access: Access, id: number, step: StepName): Promise<Confirmation> {
+  private async stepQuestion(access: Access, id: number, step: StepName, version: number): Promise<Confirmation> {
     const item = await this.rectifications.get(access, id);
+    if (item.version !== version) throw new DomainError('STALE_VERSION', '该整改事项已被他人更新，请刷新页面后再操作');
     const signOff = step === 'sign-off';
     return {
       title: `${signOff ? '确认销号' : '确认撤销'}：${item.code}`,
@@ -396,7 +399,8 @@ export class RectificationPagesController {
     return [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open);
   }
 
-  private async listingsModel(access: Access, form: Record<string, string>) {
+  /** The listings page; a refused rule form shows what was typed in it. */
+  private async listingsModel(access: Access, form: Record<string, string>, typedRule?: { key: ListingRuleKey; body: FormBody }) {
     const all = await this.listings.list(access, {});
     const manages = this.manages(access, Permission.ListingsManage);
     return {
@@ -405,7 +409,9 @@ export class RectificationPagesController {
       proposals: all.filter((l) => l.status === 'proposed'),
       past: all.filter((l) => !['active', 'proposed'].includes(l.status)),
       manages,
-      rules: manages ? await this.listings.rules() : [],
+      rules: (manages ? await this.listings.rules() : []).map((rule) =>
+        rule.key === typedRule?.key ? { ...rule, threshold: formValue(typedRule.body.threshold) ?? rule.threshold, card: formValue(typedRule.body.card) ?? rule.card, enabled: checkboxField(typedRule.body.enabled) } : rule,
+      ),
       unitOptions: manages ? await this.memberUnits(access) : [],
       cardOptions: CARD_OPTIONS,
       form: { unitId: '', card: 'yellow', reason: '', conditionsText: '连续30天无逾期事项，且全部整改事项已销号。', noOverdueDays: '30', ...form },

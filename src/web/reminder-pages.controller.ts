@@ -195,7 +195,7 @@ export class ReminderPagesController {
       run: (dto) => this.policies.update(access, priority, dto),
       done: '/policies',
       flash: `已保存${PRIORITY_LABELS[priority]}事项的督办规则；该优先级未办结的事项已按新规则重新排程。`,
-      rerender: async () => ({ view: 'reminders/policies', model: await this.policyModel(access, priority) }),
+      rerender: async () => ({ view: 'reminders/policies', model: await this.policyModel(access, priority, body) }),
     });
   }
 
@@ -233,21 +233,25 @@ export class ReminderPagesController {
     };
   }
 
-  private async policyModel(access: Access, failed: Priority | null) {
+  /** The ladders as the form shows them; the one whose form was refused shows what was typed. */
+  private async policyModel(access: Access, failed: Priority | null, typed: FormBody = {}) {
     const policies = await this.policies.list();
     return {
       title: '督办规则',
       edits: scopeOf(access.actor.role, Permission.EscalationsManage) !== null,
       failed: failed ?? '',
       modeOptions: MODE_OPTIONS,
-      policies: policies.map((p) => ({
-        ...p,
-        priorityLabel: PRIORITY_LABELS[p.priority],
-        reminderDays: p.ladder.reminderDays.join(','),
-        reportReminderDays: p.ladder.reportReminderDays.join(','),
-        rungs: RUNGS.map((rung) => ({ rung, label: RUNG_LABELS[rung], ...p.ladder.rungs[rung] })),
-        reportOverdue: p.ladder.reportOverdue,
-      })),
+      policies: policies.map((p) => {
+        const retyped = (name: string, stored: string | number) => (p.priority === failed ? (formValue(typed[name]) ?? String(stored)) : String(stored));
+        return {
+          ...p,
+          priorityLabel: PRIORITY_LABELS[p.priority],
+          reminderDays: retyped('reminderDays', p.ladder.reminderDays.join(',')),
+          reportReminderDays: retyped('reportReminderDays', p.ladder.reportReminderDays.join(',')),
+          rungs: RUNGS.map((rung) => ({ rung, label: RUNG_LABELS[rung], afterDays: retyped(`rungs.${rung}.afterDays`, p.ladder.rungs[rung].afterDays), mode: retyped(`rungs.${rung}.mode`, p.ladder.rungs[rung].mode) })),
+          reportOverdue: { afterDays: retyped('reportOverdue.afterDays', p.ladder.reportOverdue.afterDays), mode: retyped('reportOverdue.mode', p.ladder.reportOverdue.mode) },
+        };
+      }),
     };
   }
 }

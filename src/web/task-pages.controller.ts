@@ -13,6 +13,7 @@ import { UploadFiles } from '../attachments/upload.interceptor';
 import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
+import { DomainError } from '../common/errors/domain-error';
 import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
@@ -169,7 +170,14 @@ export class TaskPagesController {
     return pageStep(req, res, {
       dto,
       values,
-      confirm: confirm ? async () => confirm(await this.assignments.get(access, id)) : undefined,
+      // Asking is pointless on a page someone else has changed since: that is said first.
+      confirm: confirm
+        ? async (parsed) => {
+            const task = await this.assignments.get(access, id);
+            if ('version' in parsed && parsed.version !== task.version) throw new DomainError('STALE_VERSION', '该任务已被他人更新，请刷新页面后再操作');
+            return confirm(task);
+          }
+        : undefined,
       run,
       done: `/tasks/${id}`,
       flash,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +70,7 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
     // The list is a column of cards, each cell with its heading: 剩余 and 办理时限 are on screen.
     const card = await unit.$eval(`#task-list a[href="/tasks/${taskId}"]`, (a) => {
       const row = a.closest('tr')!;
-      const cells = [...row.querySelectorAll('td')].map((td) => ({ label: td.dataset.label, right: td.getBoundingClientRect().right, shown: getComputedStyle(td, '::before').content }));
+      const cells = Array.from(row.querySelectorAll('td')).map((td) => ({ label: td.dataset.label, right: td.getBoundingClientRect().right, shown: getComputedStyle(td, '::before').content }));
       return { right: row.getBoundingClientRect().right, cells };
     });
     expect(card.right).toBeLessThanOrEqual(390);

@@ -1,0 +1,321 @@
+import { load } from 'cheerio';
+import { FormFile, formOn, PageClient } from '../support/browser-session';
+import { Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { chinaTime, controlClock, drain } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Values = Record<string, string | string[]>;
+
+/** A submission the page must refuse: the status, what it says, and what it keeps of what was typed. */
+interface Refusal {
+  values?: Values;
+  files?: FormFile[];
+  status?: number;
+  says: string | RegExp;
+  keeps?: Values;
+}
+
+/** The submission that goes through: the confirmation it asks for first, if any, and what it says after. */
+interface Success {
+  values?: Values;
+  files?: FormFile[];
+  asks?: string;
+  says: string | RegExp;
+}
+
+const pdf = (name: string): FormFile => ({ field: 'files', name, content: Buffer.from('%PDF-1.4\n%测试\n') });
+const png = (name: string): FormFile => ({ field: 'files', name, content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) });
+const mainText = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
+/** What a refused page says, so a failing expectation shows why the page refused. */
+const alertOf = (html: string) => load(html)('.alert-error, p.lead').text().replace(/\s+/g, ' ');
+
+/**
+ * Every form of every page, submitted through the page as a person would: with several ticked boxes,
+ * with files, with what the page must refuse (shown again with a Chinese message, what was typed still
+ * there, nothing stored), then as it should be (asked first when it cannot be undone, told after).
+ */
+describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let org: Organisation;
+  let clock: ReturnType<typeof controlClock>;
+  const office = () => signedIn('office');
+  const town = () => signedIn('unit-town');
+  const clients = new Map<string, PageClient>();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    clock = controlClock([app], chinaTime('2026-09-21', '10:00'));
+    org = await seedOrganisation(app.dataSource);
+  });
+  afterAll(() => app.close());
+
+  async function signedIn(username: string): Promise<PageClient> {
+    let client = clients.get(username);
+    if (!client) {
+      client = new PageClient(app);
+      expect((await client.signIn(username, PASSWORD)).status).toBe(303);
+      clients.set(username, client);
+    }
+    return client;
+  }
+
+  /** Every row of every table, to prove a refused form (or a question) changed nothing. */
+  async function snapshot(): Promise<Record<string, string[]>> {
+    await drain([app]);
+    const tables: Record<string, string[]> = {};
+    for (const { tableName } of app.dataSource.entityMetadatas) {
+      const rows: object[] = await app.dataSource.query(`SELECT * FROM ${tableName}`);
+      tables[tableName] = rows.map((row) => JSON.stringify(row)).sort();
+    }
+    return tables;
+  }
+
+  const lastId = async (table: string): Promise<number> => Number((await app.dataSource.query(`SELECT MAX(id) AS id FROM ${table}`))[0].id);
+
+  /** Refuses each bad submission, then takes the good one; answers the page it ends on. */
+  async function fill(client: PageClient, page: string, form: string, refusals: Refusal[], success: Success): Promise<{ location: string; text: string }> {
+    for (const refusal of refusals) {
+      const shown = await client.get(page);
+      expect({ page, status: shown.status }).toEqual({ page, status: 200 });
+      const before = await snapshot();
+      const refused = await client.submit(shown.text, form, refusal.values, refusal.files);
+      expect({ form, status: refused.status }).toEqual({ form, status: refusal.status ?? 400 });
+      expect(mainText(refused.text)).toMatch(refusal.says);
+      const kept = formOn(refused.text, form).fields;
+      for (const [name, value] of Object.entries(refusal.keeps ?? {})) {
+        expect(kept).toEqual(expect.arrayContaining(([] as string[]).concat(value).map((v) => [name, v])));
+      }
+      expect(await snapshot()).toEqual(before);
+    }
+    const shown = await client.get(page);
+    let done = await client.submit(shown.text, form, success.values, success.files);
+    if (success.asks) {
+      expect({ form, status: done.status, refusal: alertOf(done.text) }).toEqual({ form, status: 200, refusal: '' });
+      expect(mainText(done.text)).toContain(success.asks);
+      done = await client.confirm(done);
+    }
+    expect({ form, status: done.status, location: done.headers.location, refusal: alertOf(done.text) }).toEqual({ form, status: 303, location: expect.stringMatching(/^\//), refusal: '' });
+    const next = await client.get(done.headers.location);
+    expect(load(next.text)('#flash').text()).toMatch(success.says);
+    return { location: done.headers.location, text: next.text };
+  }
+
+  let unitId: number;
+  let userId: number;
+
+  it('units, users, the calendar, source documents', async () => {
+    const admin = await office();
+    await fill(admin, '/units/new', 'form[action="/units"]', [{ values: { name: '', shortName: '新区', kind: 'township' }, says: '不能为空', keeps: { shortName: '新区', kind: 'township' } }], {
+      values: { name: '测试市高新区管委会', shortName: '高新区', kind: 'township', contactPerson: '李四' },
+      says: '已新增单位“测试市高新区管委会”',
+    });
+    unitId = await lastId('units');
+    await fill(admin, `/units/${unitId}/edit`, `form[action="/units/${unitId}"]`, [{ values: { shortName: '' }, says: '不能为空', keeps: { contactPerson: '李四' } }], { values: { contactPhone: '0571-1234567' }, says: '已保存单位' });
+
+    await fill(
+      admin,
+      '/users/new',
+      'form[action="/users"]',
+      [
+        { values: { username: 'gaoxin', displayName: '高新联络员', role: 'unit', unitId: String(unitId), password: 'password' }, says: /密码/, keeps: { username: 'gaoxin', displayName: '高新联络员', unitId: String(unitId) } },
+        { values: { username: 'gaoxin', displayName: '高新联络员', role: 'unit', unitId: String(unitId), password: 'gaoxin-2026-secret' }, says: /用户名|登录名/ },
+      ],
+      { values: { username: 'gaoxin', displayName: '高新联络员', role: 'unit', unitId: String(unitId), password: 'harbour lantern quietly' }, says: '已新增账号 gaoxin（高新联络员）' },
+    );
+    userId = await lastId('users');
+    await fill(admin, `/users/${userId}/edit`, `form[action="/users/${userId}"]`, [{ values: { displayName: '', email: 'gx@example.cn' }, says: '不能为空', keeps: { email: 'gx@example.cn' } }], { values: { phone: '13800000000' }, says: '已保存账号 gaoxin' });
+    await fill(admin, `/users/${userId}/edit`, `form[action="/users/${userId}/password"]`, [{ values: { newPassword: '12345678' }, says: /密码/ }], { values: { newPassword: 'copper meadow whistle' }, says: '已重置 gaoxin 的密码' });
+
+    await fill(
+      admin,
+      '/calendar',
+      'form[action="/calendar/days"]',
+      [{ values: { date: '2027-02-30', kind: 'holiday', note: '本地放假' }, says: /日期/, keeps: { note: '本地放假', kind: 'holiday' } }],
+      { values: { date: '2027-01-04', kind: 'holiday', note: '本地放假' }, says: '已将 2027-01-04 设为放假日' },
+    );
+    await fill(admin, '/calendar', 'form[action="/calendar/days/2027-01-04/delete"]', [], { says: '已删除协调办对 2027-01-04 的设定' });
+    await fill(admin, '/calendar', 'form[action="/calendar/years"]', [{ values: { year: '1999' }, says: '不能小于 2000' }], { values: { year: '2090' }, says: '已确认 2090 年的放假安排录入完毕' });
+
+    await fill(
+      admin,
+      '/documents/new',
+      'form[action="/documents"]',
+      [{ values: { title: '', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: '会议要求……' }, files: [pdf('纪要.pdf')], says: '不能为空', keeps: { issuer: '测试市反诈联席办', body: '会议要求……' } }],
+      { values: { kind: 'minutes', title: '第三次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: '会议要求各成员单位……' }, files: [pdf('纪要.pdf'), png('签到表.png')], says: '已登记来源文件“第三次联席会议纪要”及 2 个附件' },
+    );
+  });
+
+  let taskId: number;
+  let policeTaskId: number;
+
+  it('a directive with several cooperating units, and its task through every form of the task page', async () => {
+    const admin = await office();
+    const cooperating = [String(org.police.id), String(unitId)];
+    const created = await fill(
+      admin,
+      '/directives/new',
+      '#directive-form',
+      [{ values: { title: '', requirement: '各村社开展集中宣传。', category: '宣传防范', leadUnitId: String(org.town.id), cooperatingUnitIds: cooperating }, says: '不能为空', keeps: { requirement: '各村社开展集中宣传。', cooperatingUnitIds: cooperating, leadUnitId: String(org.town.id) } }],
+      { values: { title: '反诈宣传进万家', requirement: '各村社开展集中宣传。', category: '宣传防范', deadlineKind: 'workingDays', deadlineWorkingDays: '10', leadUnitId: String(org.town.id), cooperatingUnitIds: cooperating }, says: /已下达督办事项 DB-2026-\d{4}，3 个单位收到任务；办理时限 2026-10-1\d/ },
+    );
+    const directiveId = Number(created.location.split('/').pop());
+    const rows: { id: number; unit_id: number }[] = await app.dataSource.query(`SELECT id, unit_id FROM assignments WHERE directive_id = ${directiveId}`);
+    taskId = rows.find((r) => Number(r.unit_id) === org.town.id)!.id;
+    policeTaskId = rows.find((r) => Number(r.unit_id) === org.police.id)!.id;
+    const task = `/tasks/${taskId}`;
+
+    const unit = await town();
+    await fill(unit, task, `form[action="${task}/acknowledge"]`, [{ values: { version: '99' }, status: 409, says: '已被他人更新' }], { says: '已签收' });
+    await fill(
+      unit,
+      task,
+      '#report-form',
+      [{ values: { narrative: '已开展 5 场', percentDone: '130' }, files: [png('现场.png')], says: '不能大于 100', keeps: { narrative: '已开展 5 场', percentDone: '130' } }],
+      { values: { narrative: '已开展 5 场宣传', percentDone: '40' }, files: [png('现场1.png'), png('现场2.png')], says: '已报送进展（附 2 个文件）' },
+    );
+    await fill(unit, task, '#extension form', [{ values: { requestedDeadline: '2026-02-30', reason: '场地紧张' }, says: /延至|日期/, keeps: { reason: '场地紧张' } }], { values: { requestedDeadline: '2026-12-31', reason: '场地紧张' }, says: '已提交延期申请（申请延至 2026-12-31）' });
+
+    await fill(admin, task, `form[action$="/review"]:has(input[value="return"])`, [{ values: { note: '' }, says: '退回' }], { values: { note: '请附宣传照片的说明' }, says: '已退回这份进展报告' });
+    await fill(admin, task, `form[action$="/decision"]:has(input[value="refuse"])`, [{ values: { note: '' }, says: '理由' }], { values: { note: '按原期限办理' }, says: '已不同意延期' });
+
+    await fill(unit, task, `form[action="${task}/complete"]`, [{ values: { narrative: '' }, files: [pdf('总结.pdf')], says: '不能为空' }], { values: { narrative: '全部村社已开展宣传。' }, files: [pdf('总结.pdf')], says: '已申请办结' });
+    await fill(admin, task, `form[action="${task}/return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '缺少两个村的记录' }, says: '已退回办结申请' });
+    // The unit reads why at the top of the task, then asks again.
+    expect(mainText((await unit.get(task)).text)).toContain('协调办退回了办结申请（');
+    await fill(unit, task, `form[action="${task}/complete"]`, [], { values: { narrative: '已补齐两个村的记录。' }, says: '已申请办结' });
+    await fill(admin, task, `form[action="${task}/close"]`, [{ values: { version: '1' }, status: 409, says: '已被他人更新' }], { asks: '确认销号', says: '已同意办结，任务销号' });
+    await fill(admin, `/tasks/${policeTaskId}`, `form[action="/tasks/${policeTaskId}/cancel"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '职责调整' }, asks: '确认撤销', says: '已撤销这项任务' });
+  });
+
+  it('notices: drafted from a task, edited, issued, voided, corrected, chased and acknowledged', async () => {
+    const admin = await office();
+    const task = `/tasks/${taskId}`;
+    const drafted = await fill(admin, task, 'form[action="/notices"]:has(input[value="supervision_notice"])', [], { says: '已按记录起草督办通知书' });
+    const notice = drafted.location;
+    const copyTo = ['李明远（副市长、联席会议召集人）', '王五'];
+    await fill(
+      admin,
+      notice,
+      `form[action="${notice}/edit"]`,
+      [{ values: { title: '', 'content.contact': '周静 0571-88880000' }, says: '不能为空', keeps: { 'content.contact': '周静 0571-88880000' } }],
+      { values: { copyTo: copyTo.join('\n'), 'content.contact': '周静 0571-88880000', 'content.replyBy': '2026年10月20日' }, says: '已保存草稿' },
+    );
+    const id = Number(notice.split('/').pop());
+    // One recipient a line: the 、 inside a name does not split it.
+    expect(JSON.parse((await app.dataSource.query(`SELECT copy_to FROM notices WHERE id = ${id}`))[0].copy_to)).toEqual(copyTo);
+    await fill(admin, notice, `form[action="${notice}/issue"]`, [{ values: { version: '99' }, status: 409, says: '已被他人修改' }], { asks: '确认印发', says: /已印发，文号 反诈办督〔2026〕1号/ });
+    await fill(admin, notice, `form[action="${notice}/chase"]`, [], { says: '已提醒未签收的接收方' });
+    await fill(admin, notice, `form[action="${notice}/void"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '期限写错' }, asks: '确认作废', says: '已作废' });
+    const correction = await fill(admin, notice, `form[action="${notice}/correct"]`, [], { says: '已起草 反诈办督〔2026〕1号 的更正件' });
+    await fill(admin, correction.location, `form[action="${correction.location}/issue"]`, [], { asks: '确认印发', says: '已印发，文号 反诈办督〔2026〕2号' });
+    await fill(await town(), correction.location, `form[action="${correction.location}/acknowledge"]`, [], { says: '已签收' });
+    expect(mainText((await admin.get(correction.location)).text)).toMatch(/已签收（unit-town，/);
+
+    await fill(admin, '/notices', 'form[action="/notices/issuers/circular"]', [{ values: { code: '', name: '测试市反诈联席办' }, says: '不能为空', keeps: { name: '测试市反诈联席办' } }], { values: { code: '测反诈通', name: '测试市反诈联席办' }, says: '已保存通报的发文机关代字和名称' });
+    await fill(admin, '/notices', 'form[action="/notices"]', [], { says: '已按记录起草通报' });
+  });
+
+  let itemId: number;
+
+  it('an inspection of several units with photos and findings, and its item through every step', async () => {
+    const admin = await office();
+    const inspected = [String(org.police.id), String(org.town.id)];
+    const created = await fill(
+      admin,
+      '/inspections/new',
+      '#inspection-form',
+      [{ values: { title: '', inspectedOn: '2026-09-20', inspectors: '暗访组', summary: '抽查宣传阵地。', unitIds: inspected }, says: '不能为空', keeps: { inspectors: '暗访组', unitIds: inspected } }],
+      { values: { title: '九月明查暗访', type: 'unannounced', inspectedOn: '2026-09-20', inspectors: '暗访组', summary: '抽查宣传阵地。', unitIds: inspected }, says: '已登记督导检查“九月明查暗访”（被检查单位 2 个）' },
+    );
+    const inspection = created.location;
+    await fill(admin, inspection, `form[action="${inspection}/attachments"]`, [{ says: '请先选择要上传的照片或检查记录' }], { files: [png('暗访1.png'), png('暗访2.png')], says: '已上传 2 个文件' });
+    await fill(
+      admin,
+      inspection,
+      '#finding-form',
+      [{ values: { unitId: String(org.town.id), location: '东湖街道湖滨社区', problem: '', rule: '宣传工作方案', requirements: '更新宣传栏' }, says: '不能为空', keeps: { location: '东湖街道湖滨社区', rule: '宣传工作方案' } }],
+      { values: { unitId: String(org.town.id), location: '东湖街道湖滨社区', problem: '宣传栏内容陈旧', rule: '宣传工作方案', requirements: '更新宣传栏\n补充反诈海报', deadlineDays: '1', priority: 'normal' }, says: '已录入这个问题' },
+    );
+    await fill(admin, inspection, '#finding-form', [], { values: { unitId: String(org.police.id), location: '派出所接警大厅', problem: '未张贴预警劝阻流程', rule: '预警劝阻工作规程', requirements: '张贴流程图', deadlineDays: '1', priority: 'normal' }, says: '已录入这个问题' });
+    await fill(admin, inspection, '#issue-form', [], { values: { notices: 'issue' }, asks: '确认下发并印发整改通知书', says: '已下发 2 项整改事项，整改通知书已印发' });
+    itemId = Number((await app.dataSource.query(`SELECT id FROM rectification_items WHERE unit_id = ${org.town.id}`))[0].id);
+    const item = `/rectifications/${itemId}`;
+
+    const unit = await town();
+    await fill(unit, item, '#plan-form', [{ values: { plan: '' }, says: '不能为空' }], { values: { plan: '三日内更新宣传栏。' }, says: '已报送整改方案' });
+    await fill(admin, item, `form[action="${item}/plan-return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '请写明责任人' }, says: '已退回整改方案' });
+    await fill(unit, item, '#plan-form', [], { values: { plan: '由社区主任负责，三日内更新宣传栏。' }, says: '已报送整改方案' });
+    await fill(admin, item, `form[action="${item}/plan-accept"]`, [], { says: '已通过整改方案' });
+    await fill(unit, item, '#report-form', [{ values: { report: '已更新。' }, says: '佐证材料', keeps: { report: '已更新。' } }], { values: { report: '宣传栏已更新。' }, files: [png('整改后1.png'), png('整改后2.png')], says: '已报送整改报告（附 2 个佐证材料）' });
+    await fill(admin, item, `form[action="${item}/report-return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '照片看不清' }, says: '已退回整改报告' });
+    await fill(unit, item, '#report-form', [], { values: { report: '补拍清晰照片。' }, files: [png('整改后3.png')], says: '已报送整改报告' });
+    await fill(admin, item, '#sign-off-form', [], { asks: '确认销号', says: '已验收销号' });
+    await fill(admin, item, `form[action="${item}/reopen"]`, [{ values: { reason: '宣传栏又被遮挡', deadlineDays: '0' }, says: '不能小于 1', keeps: { reason: '宣传栏又被遮挡' } }], { values: { reason: '宣传栏又被遮挡', deadlineDays: '1' }, says: '已重新打开整改' });
+  });
+
+  it('the ladder: approving and dismissing prepared rungs, the policy, listing rules, proposals, cards', async () => {
+    const admin = await office();
+    // Three working days after the reopened item's deadline, the ladder has prepared its first rung.
+    clock.set(chinaTime('2026-09-25', '10:00'));
+    await drain([app]);
+    const queue = await admin.get('/escalations');
+    const rungs = [...queue.text.matchAll(/action="\/escalations\/(\d+)\/dismiss"/g)].map((m) => m[1]);
+    expect(rungs.length).toBeGreaterThanOrEqual(1);
+    await fill(admin, '/escalations', `form[action="/escalations/${rungs[0]}/dismiss"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '已电话督促' }, says: '已决定不发出' });
+
+    await fill(
+      admin,
+      '/policies',
+      'form[action="/policies/normal"]',
+      [{ values: { reminderDays: '5,三,1' }, says: /提醒/, keeps: { reminderDays: '5,三,1' } }],
+      { values: { reminderDays: '5,3,2,1' }, says: '已保存一般事项的督办规则' },
+    );
+    await fill(admin, '/listings', 'form[action="/listings/rules/overdue_items"]', [{ values: { threshold: '0' }, says: '不能小于 1', keeps: { threshold: '0' } }], { values: { threshold: '1', enabled: 'on' }, says: '已保存提请挂牌的规则' });
+    await fill(admin, '/listings', 'form[action="/listings/check"]', [], { says: '新提请挂牌 2 个单位' });
+    const proposals: { id: number; unit_id: number }[] = await app.dataSource.query("SELECT id, unit_id FROM listings WHERE status = 'proposed'");
+    const townProposal = proposals.find((p) => Number(p.unit_id) === org.town.id)!.id;
+    const policeProposal = proposals.find((p) => Number(p.unit_id) === org.police.id)!.id;
+    await fill(admin, `/listings/${townProposal}`, `form[action="/listings/${townProposal}/dismiss"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '已在整改' }, says: '已决定不予挂牌' });
+    await fill(admin, `/listings/${policeProposal}`, `form[action="/listings/${policeProposal}/approve"]`, [{ values: { version: '99' }, status: 409, says: '已被他人更新' }], { values: { note: '同意', circular: 'none' }, asks: '批准挂牌', says: '已批准挂牌' });
+
+    await fill(
+      admin,
+      '/listings',
+      '#listing-form',
+      [{ values: { unitId: String(org.town.id), card: 'red', reason: '', conditionsText: '全部整改销号' }, says: '不能为空', keeps: { conditionsText: '全部整改销号', unitId: String(org.town.id), card: 'red' } }],
+      { values: { unitId: String(org.town.id), card: 'red', reason: '整改反复', conditionsText: '全部整改销号', circular: 'none' }, asks: '确认挂红牌', says: '已对测试市东湖街道挂红牌' },
+    );
+    const listing = await lastId('listings');
+    await fill(admin, `/listings/${listing}`, `form[action="/listings/${listing}/lower"]`, [{ values: { note: '' }, says: '不能为空' }], { values: { note: '已见成效' }, says: '已由红牌降为黄牌' });
+    await fill(admin, `/listings/${listing}`, '#delist-form', [{ values: { note: '' }, says: '不能为空' }], { values: { note: '核查通过', override: 'on', circular: 'none' }, says: '已摘牌' });
+
+    // A rung approved from the queue: asked first, since it issues a notice.
+    const pending = [...(await admin.get('/escalations')).text.matchAll(/action="\/escalations\/(\d+)\/approve"/g)].map((m) => m[1]);
+    expect(pending.length).toBeGreaterThanOrEqual(1);
+    await fill(admin, '/escalations', `form[action="/escalations/${pending[0]}/approve"]`, [], { values: { note: '同意' }, asks: '确认发出', says: '已同意' });
+  });
+
+  it('the inbox, one’s own password, and the sign-in form', async () => {
+    const unit = await town();
+    await fill(unit, '/inbox', 'form[action="/inbox/read-all"]', [], { says: /已将 \d+ 条消息标为已读/ });
+    await fill(
+      unit,
+      '/account/password',
+      'form[action="/account/password"]',
+      [
+        { values: { currentPassword: PASSWORD, newPassword: 'river lamp cloud', confirmPassword: 'river lamp clouds' }, says: '两次输入的新密码不一致' },
+        { values: { currentPassword: PASSWORD, newPassword: '12345678abcd', confirmPassword: '12345678abcd' }, says: /密码/ },
+      ],
+      { values: { currentPassword: PASSWORD, newPassword: 'river lamp cloud', confirmPassword: 'river lamp cloud' }, says: '密码已修改' },
+    );
+
+    const visitor = new PageClient(app);
+    const login = await visitor.get('/login');
+    const refused = await visitor.submit(login.text, 'form[action="/login"]', { username: 'unit-town', password: PASSWORD });
+    expect(refused.status).toBe(401);
+    expect(mainText(refused.text)).toContain('用户名或密码错误');
+    expect(formOn(refused.text, 'form[action="/login"]').fields).toContainEqual(['username', 'unit-town']);
+    const signedIn = await visitor.submit(refused.text, 'form[action="/login"]', { username: 'unit-town', password: 'river lamp cloud' });
+    expect(signedIn.status).toBe(303);
+  });
+});
