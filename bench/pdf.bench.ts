@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const sample = product.result[0];
   const productRate = NOTICES / (product.ms / 1000);
   const circular = await measure(() => renderer.render(circularHtml));
-  await renderer.onModuleDestroy();
+  await renderer.onApplicationShutdown();
   console.log(`本产品：${NOTICES} 份一页督办通知书 ${(product.ms / 1000).toFixed(1)} 秒，${productRate.toFixed(1)} 份/秒；单份 ${(sample.length / 1024).toFixed(0)} KB，${pdfPages(sample)} 页；峰值内存 ${product.peakMb} MB`);
   console.log(`本产品：${pdfPages(circular.result)} 页通报 ${(circular.ms / 1000).toFixed(2)} 秒，${(circular.result.length / 1024).toFixed(0)} KB`);
 

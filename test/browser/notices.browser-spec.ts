@@ -55,7 +55,7 @@ describe('official notices rendered to PDF on Debian’s Chromium', () => {
     renderer = new PdfRenderer(loadConfig({ PDF_TIMEOUT_SECONDS: '20' }));
   });
   afterAll(async () => {
-    await renderer.onModuleDestroy();
+    await renderer.onApplicationShutdown();
   });
 
   it.each(KINDS)('renders a %s as an A4 PDF with its title, number, addressee and date, fonts embedded', async (kind, frame, content) => {
@@ -113,7 +113,7 @@ describe('official notices rendered to PDF on Debian’s Chromium', () => {
   });
 
   it('leaves no Chromium process behind when it shuts down', async () => {
-    await renderer.onModuleDestroy();
+    await renderer.onApplicationShutdown();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shellProcesses()).toBe(before);
   });
