@@ -87,8 +87,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     const inHand = (async () => {
-      // The reconcile or in-process run under way ends after the row in hand, and the upkeep with it.
-      await Promise.allSettled([...this.ticks, this.running]);
+      await this.idle();
       // Bull stops taking jobs and waits for those it runs.
       await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
     })();
@@ -96,6 +95,11 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`关闭时仍有任务在 ${SHUTDOWN_GRACE_MS / 1000} 秒内未完成；未完成的将在下次启动后重新执行`);
     }
     for (const connection of this.connections) connection.disconnect();
+  }
+
+  /** Resolves once the tick under way (a reconcile or an in-process run, then the upkeep) has ended. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.ticks, this.running]);
   }
 
   /**
