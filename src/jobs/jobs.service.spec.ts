@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { deferred } from '../../test/support/deferred';
 import { Clock } from '../common/clock';
 import { loadConfig } from '../config/app-config';
 import { SHUTDOWN_GRACE_MS, WakeUp, WorkSource } from './jobs.constants';
@@ -25,12 +26,6 @@ function dueRows(n: number, run: (id: number) => Promise<void>): WorkSource & { 
       await run(id);
     },
   };
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 describe('the in-process job runner at shutdown', () => {

@@ -1,15 +1,9 @@
 import { JobsService } from '../../src/jobs/jobs.service';
 import { PdfRenderer } from '../../src/notices/pdf-renderer.service';
+import { deferred } from '../support/deferred';
 import { as, login, seedOrganisation } from '../support/fixtures';
 import { chinaTime, controlClock, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** A promise the test settles. */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 /**
  * How long the held work goes on once shutdown has begun. Not a wait for the app: a shutdown that did
@@ -32,8 +26,8 @@ describe(`shutdown waits for the work in hand (${process.env.TEST_DB})`, () => {
     await app.close();
   }
 
-  /** Records when the renderer and the database close, and holds `work` until shutdown has begun. */
-  function watchShutdown(hold: { promise: Promise<void>; resolve: () => void }): void {
+  /** Records when shutdown begins and the renderer and the database close; releases `hold` once shutdown has begun. */
+  function watchShutdown(hold: ReturnType<typeof deferred>): void {
     events = [];
     const renderer = app.app.get(PdfRenderer);
     const closeRenderer = renderer.onApplicationShutdown.bind(renderer);
@@ -92,14 +86,13 @@ describe(`shutdown waits for the work in hand (${process.env.TEST_DB})`, () => {
     const hold = deferred();
     const started = deferred();
     watchShutdown(hold);
-    const upkeep = jest.fn(async () => {
+    app.app.get(JobsService).onTick(async () => {
       started.resolve();
       await hold.promise;
       // The upkeep reads the database as it ends, as the listing rules' check does.
       await app.dataSource.query('SELECT 1');
       events.push('upkeep finished');
     });
-    app.app.get(JobsService).onTick(upkeep);
     await started.promise;
 
     await close();
