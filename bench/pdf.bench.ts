@@ -5,39 +5,32 @@
  *   BENCH_NOTICES=100 BENCH_NAIVE=10 npm run bench:pdf   (a smaller run)
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import puppeteer from 'puppeteer';
+import puppeteer, { Browser } from 'puppeteer';
 import { loadConfig } from '../src/config/app-config';
 import { NoticeTemplates } from '../src/notices/notice-templates';
 import { PdfRenderer } from '../src/notices/pdf-renderer.service';
 import { CIRCULAR, FRAME, SUPERVISION } from '../test/support/notice-samples';
 import { pdfPages, pdfText } from '../test/support/pdf-tools';
+import { processTree, residentKb } from '../test/support/processes';
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 300);
 const NAIVE = Number(process.env.BENCH_NAIVE ?? 30);
 
-/** Resident memory of this process and every Chromium process, in MB. */
-function memoryMb(): number {
-  let chromium = 0;
-  try {
-    chromium = execFileSync('ps', ['-eo', 'rss=,comm='], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => /chrom/.test(line))
-      .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]), 0);
-  } catch {
-    // no ps: count this process only
-  }
-  return Math.round((process.memoryUsage().rss / 1024 + chromium) / 1024);
+/** Resident memory of this process and of the Chromium processes it runs (never another program's), in MB. */
+async function memoryMb(browserPids: () => Promise<number[]>): Promise<number> {
+  const chromiumKb = residentKb((await browserPids()).flatMap(processTree));
+  return Math.round((process.memoryUsage().rss / 1024 + chromiumKb) / 1024);
 }
 
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
-  let peakMb = memoryMb();
-  const sampler = setInterval(() => (peakMb = Math.max(peakMb, memoryMb())), 100);
+async function measure<T>(work: () => Promise<T>, browserPids: () => Promise<number[]>): Promise<{ result: T; ms: number; peakMb: number }> {
+  let peakMb = await memoryMb(browserPids);
+  const sampler = setInterval(() => void memoryMb(browserPids).then((mb) => (peakMb = Math.max(peakMb, mb))), 100);
   const start = performance.now();
   try {
     const result = await work();
-    return { result, ms: performance.now() - start, peakMb: Math.max(peakMb, memoryMb()) };
+    const ms = performance.now() - start;
+    return { result, ms, peakMb: Math.max(peakMb, await memoryMb(browserPids)) };
   } finally {
     clearInterval(sampler);
   }
@@ -54,25 +47,27 @@ async function main(): Promise<void> {
   console.log(`渲染器：${config.pdf.chromiumPath}，${config.pdf.pages} 个页面并发`);
 
   await renderer.render(notice(0)); // the browser's start is not part of the rate
-  const product = await measure(() => Promise.all(Array.from({ length: NOTICES }, (_, i) => renderer.render(notice(i)))));
+  const rendererPids = () => renderer.browserPids();
+  const product = await measure(() => Promise.all(Array.from({ length: NOTICES }, (_, i) => renderer.render(notice(i)))), rendererPids);
   const sample = product.result[0];
   const productRate = NOTICES / (product.ms / 1000);
-  const circular = await measure(() => renderer.render(circularHtml));
-  await renderer.onModuleDestroy();
+  const circular = await measure(() => renderer.render(circularHtml), rendererPids);
+  await renderer.onApplicationShutdown();
   console.log(`本产品：${NOTICES} 份一页督办通知书 ${(product.ms / 1000).toFixed(1)} 秒，${productRate.toFixed(1)} 份/秒；单份 ${(sample.length / 1024).toFixed(0)} KB，${pdfPages(sample)} 页；峰值内存 ${product.peakMb} MB`);
   console.log(`本产品：${pdfPages(circular.result)} 页通报 ${(circular.ms / 1000).toFixed(2)} 秒，${(circular.result.length / 1024).toFixed(0)} KB`);
 
+  let naiveBrowser: Browser | null = null;
   const naive = await measure(async () => {
     const pdfs: Buffer[] = [];
     for (let i = 0; i < NAIVE; i++) {
-      const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
+      const browser = (naiveBrowser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] }));
       const page = await browser.newPage();
       await page.setContent(notice(i), { waitUntil: 'load' });
       pdfs.push(Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true })));
       await browser.close();
     }
     return pdfs;
-  });
+  }, async () => [naiveBrowser?.process()?.pid].filter((pid): pid is number => pid !== undefined));
   const naiveRate = NAIVE / (naive.ms / 1000);
   console.log(`常见做法（每份启动完整 Chromium）：${NAIVE} 份 ${(naive.ms / 1000).toFixed(1)} 秒，${naiveRate.toFixed(2)} 份/秒；单份 ${(naive.result[0].length / 1024).toFixed(0)} KB；峰值内存 ${naive.peakMb} MB`);
 

@@ -6,7 +6,9 @@ const actor = (role: Role, unitId: number | null): Actor => ({ userId: 1, userna
 
 describe('grants', () => {
   it('lets leaders read but never manage', () => {
-    for (const permission of Object.keys(GRANTS.leader) as Permission[]) {
+    const granted = Object.keys(GRANTS.leader) as Permission[];
+    expect(granted.length).toBeGreaterThan(0);
+    for (const permission of granted) {
       expect(permission.endsWith(':manage')).toBe(false);
     }
     expect(scopeOf('leader', Permission.UnitsManage)).toBeNull();

@@ -26,6 +26,13 @@ export const jobIdOf = (kind: WorkKind, id: number, runAt: Date): string => `${k
 /** How long a request waits for Redis before leaving the wake-up to the reconciler. */
 export const ENQUEUE_TIMEOUT_MS = 2000;
 
+/**
+ * How long shutdown waits for the work in hand: within the 30 s an orchestrator usually allows between
+ * SIGTERM and SIGKILL, leaving time to close the rest. Work still running then is let go: its
+ * transaction is rolled back with the connection, or its lease runs out, and it runs again later.
+ */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
 export interface WakeUp {
   id: number;
   runAt: Date;

@@ -4,7 +4,7 @@ import type { Job, Queue } from 'bull';
 import type Redis from 'ioredis';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
+import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, SHUTDOWN_GRACE_MS, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
 
 const BATCH = 1000;
 
@@ -20,6 +20,10 @@ export interface ReconcileReport {
 /**
  * Runs durable work. SQL holds what must happen; with Redis, Bull delivers a delayed job per row and a
  * reconciler restores whatever Redis lost; without Redis, an in-process loop runs what is due.
+ *
+ * It stops first at shutdown (onModuleDestroy, before every onApplicationShutdown): no new work is
+ * taken and the work in hand finishes. What that work uses (the database, the PDF browser, the mail
+ * transport) must therefore close in onApplicationShutdown, never in onModuleDestroy.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -29,6 +33,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly queues = new Map<WorkKind, Queue>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  /** Ticks under way (a reconcile or a run of due rows, then the upkeep tasks). */
+  private readonly ticks = new Set<Promise<unknown>>();
+  private stopping = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -76,12 +83,23 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
-    // Waits for the jobs in hand, then lets go of Redis.
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    const inHand = (async () => {
+      await this.idle();
+      // Bull stops taking jobs and waits for those it runs.
+      await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    })();
+    if (!(await settlesWithin(inHand, SHUTDOWN_GRACE_MS))) {
+      this.logger.warn(`关闭时仍有任务在 ${SHUTDOWN_GRACE_MS / 1000} 秒内未完成；未完成的将在下次启动后重新执行`);
+    }
     for (const connection of this.connections) connection.disconnect();
+  }
+
+  /** Resolves once the tick under way (a reconcile or an in-process run, then the upkeep) has ended. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.ticks, this.running]);
   }
 
   /**
@@ -144,6 +162,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         let ran = 0;
         for (const kind of WORK_KINDS) {
           for (const item of await this.source(kind).due(this.clock.now(), 100)) {
+            // Shutting down: what is not started stays pending for the next start.
+            if (this.stopping) return total + ran;
             try {
               await this.source(kind).run(item.id);
               ran += 1;
@@ -164,8 +184,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private tick(): void {
-    const work = (this.mode === 'bull' ? this.reconcile() : this.runDue()).then(() => Promise.all(this.tickTasks.map((task) => task())));
-    work.catch((error: unknown) => this.logger.error(`定时任务执行失败：${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined));
+    if (this.stopping) return;
+    const work = (this.mode === 'bull' ? this.reconcile() : this.runDue())
+      .then(() => Promise.all(this.tickTasks.map((task) => task())))
+      .catch((error: unknown) => this.logger.error(`定时任务执行失败：${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined));
+    // Kept until it ends, so that shutdown waits for it.
+    this.ticks.add(work);
+    void work.finally(() => this.ticks.delete(work));
   }
 
   private async runJob(kind: WorkKind, job: Job<{ id: number }>): Promise<void> {
@@ -196,6 +221,15 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (!source) throw new Error(`No work source registered for ${kind}`);
     return source;
   }
+}
+
+/** Whether `work` settles within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([work.then(() => true), timeout]).finally(() => clearTimeout(timer));
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage
  * A crashed or disconnected browser is relaunched and the render tried once more.
  */
 @Injectable()
-export class PdfRenderer implements OnModuleDestroy {
+export class PdfRenderer implements OnApplicationShutdown {
   private readonly logger = new Logger('PdfRenderer');
   private current: Generation | null = null;
   private readonly generations = new Set<Generation>();
@@ -42,9 +42,16 @@ export class PdfRenderer implements OnModuleDestroy {
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the job runner has stopped (it stops in onModuleDestroy), so no render of a job is cut off. */
+  async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.generations].map((generation) => this.closeBrowser(generation)));
+  }
+
+  /** The process ids of the browsers this renderer has running, so that a test touches only its own. */
+  async browserPids(): Promise<number[]> {
+    const browsers = await Promise.all([...this.generations].map((generation) => generation.browser.catch(() => null)));
+    return browsers.map((browser) => browser?.process()?.pid).filter((pid): pid is number => pid !== undefined);
   }
 
   private async renderOnce(html: string): Promise<Buffer> {

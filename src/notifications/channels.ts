@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock';
@@ -8,7 +8,7 @@ const SEND_TIMEOUT_MS = 15_000;
 
 /** E-mail over SMTP, when SMTP_URL is set. */
 @Injectable()
-export class MailChannel implements OnModuleDestroy {
+export class MailChannel implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
 
   constructor(
@@ -28,7 +28,8 @@ export class MailChannel implements OnModuleDestroy {
     await this.transport.sendMail({ from: this.config.delivery.mailFrom, to, subject: message.title, text: mailText(message), date: this.clock.now() });
   }
 
-  onModuleDestroy(): void {
+  /** After the job runner has stopped, so that no delivery in hand loses its transport. */
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 }

@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, Server } from 'node:net';
 import { loadConfig } from '../../src/config/app-config';
 import { NoticeContent, NoticeFrame, NoticeKind, NoticeTemplates } from '../../src/notices/notice-templates';
 import { PdfRenderer } from '../../src/notices/pdf-renderer.service';
 import { CIRCULAR, FRAME, SUPERVISION } from '../support/notice-samples';
 import { pdfFonts, pdfPages, pdfPageSize, pdfText } from '../support/pdf-tools';
+import { isAlive, kill, OwnProcess, processTree, stillAliveAfter } from '../support/processes';
 
 const INTERVIEW: NoticeContent['interview_letter'] = {
   reason: '你单位承办的涉诈资金查控事项连续两个月逾期未办结。',
@@ -36,26 +37,28 @@ const KINDS: [NoticeKind, Partial<NoticeFrame>, NoticeContent[NoticeKind]][] = [
   ['rectification_notice', { title: '关于东湖街道反诈工作问题整改的通知书', addressee: '东湖街道办事处', number: '云反诈办整〔2026〕2号' }, RECTIFICATION],
 ];
 
-/** The renderer's browser processes (the headless shell; the other browser tests use the full Chromium). */
-const SHELL = 'chromium-headless-shell.*--remote-debugging';
-function shellProcesses(): number {
-  try {
-    return Number(execFileSync('pgrep', ['-fc', SHELL], { encoding: 'utf8' }).trim());
-  } catch {
-    return 0; // pgrep answers 1 when nothing matches
-  }
-}
-
 describe('official notices rendered to PDF on Debian’s Chromium', () => {
   const templates = new NoticeTemplates();
   let renderer: PdfRenderer;
-  const before = shellProcesses();
+
+  /** The Chromium processes this test's renderer runs now: its browsers and their descendants. */
+  async function rendererProcesses(): Promise<OwnProcess[]> {
+    return (await renderer.browserPids()).flatMap(processTree);
+  }
+
+  /** Someone else's headless Chromium on the same machine: this test must neither count nor end it. */
+  let bystander: ChildProcess;
+  let bystanderRoot: OwnProcess;
 
   beforeAll(() => {
-    renderer = new PdfRenderer(loadConfig({ PDF_TIMEOUT_SECONDS: '20' }));
+    const config = loadConfig({ PDF_TIMEOUT_SECONDS: '20' });
+    renderer = new PdfRenderer(config);
+    bystander = spawn(config.pdf.chromiumPath, ['--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore' });
+    [bystanderRoot] = processTree(bystander.pid!);
   });
   afterAll(async () => {
-    await renderer.onModuleDestroy();
+    await renderer.onApplicationShutdown();
+    kill(processTree(bystander.pid!));
   });
 
   it.each(KINDS)('renders a %s as an A4 PDF with its title, number, addressee and date, fonts embedded', async (kind, frame, content) => {
@@ -102,19 +105,30 @@ describe('official notices rendered to PDF on Debian’s Chromium', () => {
 
   it('relaunches Chromium killed in the middle of a render and still delivers the PDF', async () => {
     await renderer.render(templates.html('supervision_notice', FRAME, SUPERVISION));
+    const [browserPid, ...others] = await renderer.browserPids();
+    expect(others).toEqual([]);
+    const killed = await rendererProcesses();
+    expect(killed.map((p) => p.pid)).toContain(browserPid);
     const rendering = renderer.render(templates.html('circular', { ...FRAME, title: '长通报', addressee: '各成员单位' }, CIRCULAR(200)));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(shellProcesses()).toBeGreaterThan(before);
-    execFileSync('pkill', ['-KILL', '-f', SHELL]);
+    kill(killed);
     const pdf = await rendering;
     expect(pdfText(pdf)).toContain('DB-2026-0200');
-    // And the next one renders on the relaunched browser.
+    expect(await stillAliveAfter(killed)).toEqual([]);
+    // It rendered on a browser launched anew, on which the next one renders too.
+    const [relaunched, ...more] = await renderer.browserPids();
+    expect(more).toEqual([]);
+    expect(relaunched).not.toBe(browserPid);
     expect(pdfText(await renderer.render(templates.html('supervision_notice', FRAME, SUPERVISION)))).toContain(FRAME.number!);
   });
 
-  it('leaves no Chromium process behind when it shuts down', async () => {
-    await renderer.onModuleDestroy();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(shellProcesses()).toBe(before);
+  it('leaves none of its Chromium processes behind when it shuts down, and no other Chromium was touched', async () => {
+    const running = await rendererProcesses();
+    expect(running.length).toBeGreaterThan(0);
+    await renderer.onApplicationShutdown();
+    expect(await renderer.browserPids()).toEqual([]);
+    expect(await stillAliveAfter(running)).toEqual([]);
+    // The bystander's wrapper and its browser ran through the kill and the shutdown above.
+    expect(isAlive(bystanderRoot)).toBe(true);
+    expect(processTree(bystanderRoot.pid).length).toBeGreaterThan(1);
   });
 });

@@ -63,6 +63,7 @@ describe(`audit trail (${process.env.TEST_DB})`, () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
 
     const units = await office.get('/api/audit?objectType=unit&action=unit.create').expect(200);
+    expect(units.body.items).toHaveLength(1);
     expect(units.body.items.every((e: { action: string }) => e.action === 'unit.create')).toBe(true);
     expect(units.body.total).toBe(1);
 
@@ -71,6 +72,7 @@ describe(`audit trail (${process.env.TEST_DB})`, () => {
     expect(byPrefix.body.items.every((e: { action: string }) => e.action.startsWith('auth.'))).toBe(true);
 
     const byActor = await office.get(`/api/audit?actorUserId=${org.users.leader.id}`).expect(200);
+    expect(byActor.body.items).toHaveLength(1);
     expect(byActor.body.items.every((e: { actorUsername: string }) => e.actorUsername === 'leader')).toBe(true);
 
     const future = new Date(Date.now() + 86_400_000).toISOString();

@@ -261,7 +261,9 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
     // The lead unit reads its cooperators' tasks but cannot act on them.
     await police.post(`/api/assignments/${townTask.id}/reports`).send({ version: 99, narrative: 'x', percentDone: 1 }).expect(404);
     await town.post(`/api/assignments/${policeTask.id}/reports`).send({ version: 99, narrative: 'x', percentDone: 1 }).expect(404);
-    expect((await town.get('/api/assignments').expect(200)).body.items.every((a: { unitId: number }) => a.unitId === org.town.id)).toBe(true);
+    const townList = (await town.get('/api/assignments').expect(200)).body.items as { unitId: number }[];
+    expect(townList).toHaveLength(2);
+    expect(townList.every((a) => a.unitId === org.town.id)).toBe(true);
   });
 
   it('serves attachments only to those who may read their report, under a safe name', async () => {

@@ -311,7 +311,9 @@ describe(`inspections and rectification items (${process.env.TEST_DB})`, () => {
     expect((await list(town, `&inspectionId=${inspection.id}`)).map((i) => i.id)).toEqual([townItem.id]);
     // Asking for another unit's items by filter gives nothing either.
     expect(await list(town, `&unitId=${org.police.id}`)).toEqual([]);
-    expect((await list(town)).every((i) => i.unitId === org.town.id)).toBe(true);
+    const townItems = await list(town);
+    expect(townItems).toHaveLength(2);
+    expect(townItems.every((i) => i.unitId === org.town.id)).toBe(true);
     expect((await town.get(`/api/inspections/${inspection.id}`).expect(200)).body.items.map((i: Item) => i.id)).toEqual([townItem.id]);
 
     // The town works its item to a report with evidence.

@@ -66,6 +66,7 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
     expect(await schedule(police, policeTask)).toHaveLength(8);
     await police.get(`/api/scheduled-actions?assignmentId=${townTask}`).expect(404);
     const upcoming = (await police.get('/api/scheduled-actions?withinDays=10').expect(200)).body.items as { assignmentId: number }[];
+    expect(upcoming).toHaveLength(3);
     expect(upcoming.every((a) => a.assignmentId === policeTask)).toBe(true);
   });
 
