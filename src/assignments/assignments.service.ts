@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
+import { displayNames } from '../users/user-names';
 import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
@@ -128,6 +129,8 @@ export class AssignmentsService implements OnModuleInit {
       this.dataSource.getRepository(AssignmentEvent).find({ where: { assignmentId: id }, order: { id: 'ASC' } }),
     ]);
     const files = await this.attachments.list('report', reports.map((r) => r.id));
+    const names = await displayNames(this.dataSource.manager, [...reports.flatMap((r) => [r.submittedBy, r.reviewedBy]), ...extensions.flatMap((e) => [e.requestedBy, e.decidedBy]), ...events.map((e) => e.actorUserId)]);
+    const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
     const worksOn = scopeOf(access.actor.role, Permission.AssignmentsWork) !== null && access.actor.unitId === assignment.unitId;
     const reviews = scopeOf(access.actor.role, Permission.AssignmentsReview) !== null;
     return Object.assign(this.view(assignment, await this.calendar.calendar(), this.calendar.today()), {
@@ -144,6 +147,8 @@ export class AssignmentsService implements OnModuleInit {
         status: r.status,
         reviewNote: r.reviewNote,
         submittedAt: r.submittedAt,
+        submittedByName: nameOf(r.submittedBy),
+        reviewedByName: nameOf(r.reviewedBy),
         attachments: files.filter((f) => f.ownerId === r.id).map(attachmentView),
       })),
       extensions: extensions.map((e) => ({
@@ -155,8 +160,10 @@ export class AssignmentsService implements OnModuleInit {
         status: e.status,
         decisionNote: e.decisionNote,
         requestedAt: e.requestedAt,
+        requestedByName: nameOf(e.requestedBy),
+        decidedByName: nameOf(e.decidedBy),
       })),
-      history: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, occurredAt: e.occurredAt })),
+      history: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, occurredAt: e.occurredAt, actorName: nameOf(e.actorUserId) })),
       availableActions: worksOn ? availableActions(assignment.status, 'unit') : reviews ? availableActions(assignment.status, 'office') : [],
     });
   }

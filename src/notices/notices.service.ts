@@ -23,6 +23,7 @@ import { RectificationItem } from '../rectifications/rectification.entity';
 import { rectificationCode, rectificationTitle } from '../rectifications/rectification-format';
 import { CHASED_RECTIFICATION_STATUSES, RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 import { User } from '../users/user.entity';
+import { displayNames } from '../users/user-names';
 import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeRecipientView, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, noticeNumber } from './notice-format';
@@ -93,8 +94,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   /** Recipients as shown: who acknowledged, and whether anybody can (a unit without an active account cannot). */
   private async recipientViews(recipients: NoticeRecipient[]): Promise<(NoticeRecipientView & { noticeId: number })[]> {
     const people = await this.recipientUsers(this.dataSource.manager, recipients);
-    const acknowledgerIds = [...new Set(recipients.map((r) => r.acknowledgedBy).filter((id): id is number => id !== null))];
-    const acknowledgers = acknowledgerIds.length ? await this.dataSource.getRepository(User).find({ where: { id: In(acknowledgerIds) }, select: { id: true, displayName: true } }) : [];
+    const acknowledgers = await displayNames(this.dataSource.manager, recipients.map((r) => r.acknowledgedBy));
     return recipients.map((r) => ({
       id: r.id,
       noticeId: r.noticeId,
@@ -103,7 +103,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       unitId: r.unitId,
       userId: r.userId,
       acknowledgedAt: r.acknowledgedAt,
-      acknowledgedByName: acknowledgers.find((u) => u.id === r.acknowledgedBy)?.displayName ?? null,
+      acknowledgedByName: r.acknowledgedBy === null ? null : (acknowledgers.get(r.acknowledgedBy) ?? null),
       reachable: people.some((u) => (r.unitId !== null ? u.unitId === r.unitId : u.id === r.userId)),
     }));
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
+import { displayNames } from '../users/user-names';
 import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
@@ -98,10 +99,11 @@ export class RectificationsService implements OnModuleInit {
     const item = await this.load(access, id, this.dataSource.manager, 'rectification', id);
     const events = await this.dataSource.getRepository(RectificationEvent).find({ where: { itemId: id }, order: { id: 'ASC' } });
     const files = await this.attachments.list('rectify_step', events.map((e) => e.id));
+    const names = await displayNames(this.dataSource.manager, events.map((e) => e.actorUserId));
     const worksOn = scopeOf(access.actor.role, Permission.RectificationsWork) !== null && access.actor.unitId === item.unitId;
     const reviews = scopeOf(access.actor.role, Permission.RectificationsReview) !== null;
     return Object.assign(this.view(item, await this.calendar.calendar(), this.calendar.today()), {
-      history: events.map((e) => ({ id: e.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, body: e.body, deadline: e.deadline, attachments: files.filter((f) => f.ownerId === e.id).map(attachmentView), occurredAt: e.occurredAt })),
+      history: events.map((e) => ({ id: e.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, body: e.body, deadline: e.deadline, attachments: files.filter((f) => f.ownerId === e.id).map(attachmentView), occurredAt: e.occurredAt, actorName: e.actorUserId === null ? null : (names.get(e.actorUserId) ?? null) })),
       availableActions: (worksOn ? rectificationActions(item.status, 'unit') : reviews ? rectificationActions(item.status, 'office') : []).filter((a) => a !== 'issue'),
     });
   }

@@ -184,6 +184,13 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     expect(mainText((await unit.get(task)).text)).toContain('协调办退回了办结申请（');
     await fill(unit, task, `form[action="${task}/complete"]`, [], { values: { narrative: '已补齐两个村的记录。' }, says: '已申请办结' });
     await fill(admin, task, `form[action="${task}/close"]`, [{ values: { version: '1' }, status: 409, says: '已被他人更新' }], { asks: '确认销号', says: '已同意办结，任务销号' });
+    // Who did what: the history and the reviews name the person.
+    const history = mainText((await admin.get(task)).text);
+    expect(history).toMatch(/unit-town · 签收/);
+    expect(history).toMatch(/office · 销号/);
+    expect(history).toContain('unit-town报送');
+    expect(history).toContain('审核意见（office）：请附宣传照片的说明');
+    expect(history).toContain('审批意见（office）：按原期限办理');
     await fill(admin, `/tasks/${policeTaskId}`, `form[action="/tasks/${policeTaskId}/cancel"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '职责调整' }, asks: '确认撤销', says: '已撤销这项任务' });
   });
 
@@ -250,6 +257,7 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     await fill(admin, item, `form[action="${item}/report-return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '照片看不清' }, says: '已退回整改报告' });
     await fill(unit, item, '#report-form', [], { values: { report: '补拍清晰照片。' }, files: [png('整改后3.png')], says: '已报送整改报告' });
     await fill(admin, item, '#sign-off-form', [], { asks: '确认销号', says: '已验收销号' });
+    expect(mainText((await admin.get(item)).text)).toMatch(/unit-town · 报送整改方案.*office · 退回整改方案/);
     await fill(admin, item, `form[action="${item}/reopen"]`, [{ values: { reason: '宣传栏又被遮挡', deadlineDays: '0' }, says: '不能小于 1', keeps: { reason: '宣传栏又被遮挡' } }], { values: { reason: '宣传栏又被遮挡', deadlineDays: '1' }, says: '已重新打开整改' });
   });
 

@@ -137,6 +137,8 @@ export class ReportView {
   @ApiProperty({ enum: REPORT_STATUSES }) status!: ReportStatus;
   @ApiProperty({ type: String, nullable: true, description: '退回理由或审核意见' }) reviewNote!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: '报送人' }) submittedByName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '审核人；未审核为 null' }) reviewedByName!: string | null;
   @ApiProperty({ type: [AttachmentView] }) attachments!: AttachmentView[];
 }
 
@@ -149,6 +151,8 @@ export class ExtensionView {
   @ApiProperty({ enum: EXTENSION_STATUSES }) status!: ExtensionStatus;
   @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) requestedAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: '申请人' }) requestedByName!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '审批人；未审批为 null' }) decidedByName!: string | null;
 }
 
 export class EventView {
@@ -157,6 +161,7 @@ export class EventView {
   @ApiProperty() toStatus!: string;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: '操作人；系统自动的为 null' }) actorName!: string | null;
 }
 
 export class AssignmentDetailView extends AssignmentView {

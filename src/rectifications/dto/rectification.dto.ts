@@ -147,6 +147,7 @@ export class RectificationEventView {
   @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
   @ApiProperty({ type: [AttachmentView], description: '佐证材料' }) attachments!: AttachmentView[];
   @ApiProperty() occurredAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: '操作人；系统自动的为 null' }) actorName!: string | null;
 }
 
 export class RectificationDetailView extends RectificationView {
