@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Label } from '../../common/dto/label';
 import { PASSWORD_MAX_LENGTH } from '../password';
 import { UserView } from '../../users/dto/user.dto';
 
@@ -8,12 +9,14 @@ export class LoginDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(32)
+  @Label('登录名')
   username!: string;
 
   @ApiProperty({ example: '••••••••' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Label('密码', { verbatim: true })
   password!: string;
 }
 
