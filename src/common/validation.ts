@@ -121,22 +121,23 @@ const VALIDATOR_OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidU
 
 /**
  * The API's validation pipe. Path parameters reach their own pipes as typed: the stock pipe would turn
- * `0x1` or `1e0` into 1 before `ParseIdPipe` could refuse it. Errors keep their target, whose class
- * names the field in the message.
+ * `0x1` or `1e0` into 1 before `ParseIdPipe` could refuse it.
  */
 class ApiValidationPipe extends ValidationPipe {
-  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
-    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
-  }
-
+  /** The DTO's rules, then the characters of every text in it. */
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     return [...(await super.validate(object, options)), ...forbiddenTextErrors(object)];
+  }
+
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
   }
 }
 
 export function createValidationPipe(): ValidationPipe {
   return new ApiValidationPipe({
     ...VALIDATOR_OPTIONS,
+    // Errors keep the object they were found in: its class names the field in the message.
     validationError: { target: true },
     transform: true,
     exceptionFactory: (errors) => validationFailed(describeValidationErrors(errors)),
