@@ -240,8 +240,9 @@ export class AssignmentsService implements OnModuleInit {
       const today = this.calendar.today();
       if (today > assignment.deadline) throw new DomainError('CONFLICT', `办理时限（${assignment.deadline}）已过，不能再申请延期；请尽快报送进展`);
       if (dto.requestedDeadline <= assignment.deadline) {
-        throw new DomainError('VALIDATION_FAILED', '申请的新期限应晚于当前期限', [{ field: 'requestedDeadline', message: `应晚于 ${assignment.deadline}` }]);
+        throw new DomainError('VALIDATION_FAILED', '申请的新期限应晚于当前期限', [{ field: 'requestedDeadline', message: `延期后的期限应晚于 ${assignment.deadline}` }]);
       }
+      (await this.calendar.calendar()).assertWithinReach(dto.requestedDeadline, 'requestedDeadline', '延期后的期限');
       if (await manager.existsBy(ExtensionRequest, { assignmentId: id, status: 'pending' })) throw new DomainError('CONFLICT', '已有一份延期申请在等待审批');
       const request = await manager.save(
         manager.create(ExtensionRequest, {
@@ -277,6 +278,8 @@ export class AssignmentsService implements OnModuleInit {
       if (granted && (!isOpen(assignment.status) || assignment.deadline !== request.currentDeadline)) {
         throw new DomainError('CONFLICT', '申请提出后任务的期限或状态已经改变，请不同意本申请，由单位按新情况重新申请');
       }
+      // A request stored before deadlines were bounded is refused here rather than planned into year 9999.
+      if (granted) (await this.calendar.calendar()).assertWithinReach(request.requestedDeadline, 'requestedDeadline', '延期后的期限');
       // Only a still-pending request may be decided: two simultaneous decisions cannot both apply.
       const result = await manager.update(ExtensionRequest, { id: extensionId, status: 'pending' }, { status: granted ? 'granted' : 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
       if (result.affected !== 1) throw new DomainError('CONFLICT', '该延期申请已处理过');

@@ -6,7 +6,8 @@ import { Permission } from '../access/permissions';
 import { DomainError } from '../common/errors/domain-error';
 import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { CalendarService } from './calendar.service';
-import { CalendarDayDto, CalendarOverviewView, ISO_DATE_PATTERN, WorkingDaysQueryDto, WorkingDaysResultView } from './dto/calendar.dto';
+import { DATE_YEARS, isIsoDate } from '../common/dto/dates';
+import { CalendarDayDto, CalendarOverviewView, WorkingDaysQueryDto, WorkingDaysResultView } from './dto/calendar.dto';
 
 @ApiTags('工作日历')
 @Controller('api/calendar')
@@ -36,7 +37,7 @@ export class CalendarController {
   @ApiOperation({ summary: '设定放假日或调休上班日（协调办）' })
   @ApiNoContentResponse()
   setDay(@Param('date') date: string, @Body() dto: CalendarDayDto): Promise<void> {
-    if (dto.date !== date) throw new DomainError('VALIDATION_FAILED', '地址中的日期与提交的日期不一致', [{ field: 'date', message: '与地址不一致' }]);
+    if (dto.date !== date) throw new DomainError('VALIDATION_FAILED', '地址中的日期与提交的日期不一致', [{ field: 'date', message: '日期与地址中的日期不一致' }]);
     return this.calendar.setDay(dto);
   }
 
@@ -46,7 +47,7 @@ export class CalendarController {
   @ApiOperation({ summary: '删除协调办设定的日期' })
   @ApiNoContentResponse()
   removeDay(@Param('date') date: string): Promise<void> {
-    if (!ISO_DATE_PATTERN.test(date)) throw new DomainError('VALIDATION_FAILED', '日期应为 YYYY-MM-DD');
+    if (!isIsoDate(date)) throw new DomainError('VALIDATION_FAILED', '日期应为实际存在的日期，格式为 YYYY-MM-DD', [{ field: 'date', message: '日期应为实际存在的日期，格式为 YYYY-MM-DD' }]);
     return this.calendar.removeDay(date);
   }
 
@@ -56,7 +57,7 @@ export class CalendarController {
   @ApiOperation({ summary: '确认某年的放假安排已录入完毕（协调办）', description: '之后该年即可按工作日计算期限。' })
   @ApiNoContentResponse()
   coverYear(@Param('year', new ParseIdPipe('年份')) year: number): Promise<void> {
-    if (year < 2000 || year > 2100) throw new DomainError('VALIDATION_FAILED', '年份应在 2000 到 2100 之间');
+    if (year < DATE_YEARS.first || year > DATE_YEARS.last) throw new DomainError('VALIDATION_FAILED', `年份应在 ${DATE_YEARS.first} 到 ${DATE_YEARS.last} 之间`);
     return this.calendar.coverYear(year);
   }
 }

@@ -96,3 +96,26 @@ describe('chinaDate', () => {
     expect(chinaDate(new Date('2026-03-09T16:00:00Z'))).toBe('2026-03-10');
   });
 });
+
+describe('how far ahead a deadline may be set', () => {
+  const covered = (years: number[]) => new WorkingCalendar({ holidays: new Set(), workdays: new Set(), coveredYears: new Set(years) });
+
+  it.each([
+    [[2024, 2025, 2026], '2029-12-31'],
+    [[2026, 2027], '2030-12-31'],
+  ])('covered %j: until %s', (years, latest) => {
+    expect(covered(years).latestDeadline()).toBe(latest);
+  });
+
+  it('refuses a later date with a Chinese message naming the field and saying why', () => {
+    expect(() => covered([2026]).assertWithinReach('2029-12-31', 'deadline', '办理时限')).not.toThrow();
+    let thrown: unknown;
+    try {
+      covered([2026]).assertWithinReach('2030-01-01', 'deadline', '办理时限');
+    } catch (error) {
+      thrown = error;
+    }
+    const message = '办理时限不能晚于 2029-12-31：工作日历已录入到 2026 年，期限最多可设到其后 3 年的年底';
+    expect(thrown).toMatchObject({ code: 'VALIDATION_FAILED', message, details: [{ field: 'deadline', message }] });
+  });
+});

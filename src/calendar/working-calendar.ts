@@ -21,6 +21,12 @@ export class CalendarNotCoveredError extends DomainError {
   }
 }
 
+/**
+ * How many years after the last year the calendar covers a deadline may fall: room for a three-year
+ * plan, while a deadline further off is a typing mistake rather than a date someone meant.
+ */
+export const DEADLINE_YEARS_AHEAD = 3;
+
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -44,6 +50,19 @@ export function chinaDate(instant: Date): IsoDate {
  */
 export class WorkingCalendar {
   constructor(private readonly data: CalendarData) {}
+
+  /** The last day a deadline may be set to: the end of the year `DEADLINE_YEARS_AHEAD` after the last covered one. */
+  latestDeadline(): IsoDate {
+    return `${Math.max(...this.data.coveredYears) + DEADLINE_YEARS_AHEAD}-12-31`;
+  }
+
+  /** Refuses a deadline (or another date set ahead, such as a recheck) beyond `latestDeadline`, naming the field. */
+  assertWithinReach(date: IsoDate, field: string, label: string): void {
+    const latest = this.latestDeadline();
+    if (date <= latest) return;
+    const message = `${label}不能晚于 ${latest}：工作日历已录入到 ${Math.max(...this.data.coveredYears)} 年，期限最多可设到其后 ${DEADLINE_YEARS_AHEAD} 年的年底`;
+    throw new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
+  }
 
   isWorkingDay(date: IsoDate): boolean {
     const time = parseIsoDate(date);

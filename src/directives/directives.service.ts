@@ -162,6 +162,7 @@ export class DirectivesService {
       if (dto.deadline !== undefined) {
         if (directive.reportCycle) throw invalid('deadline', '长期坚持的事项没有办理时限');
         if (dto.deadline < this.calendar.today()) throw invalid('deadline', '办理时限不能早于今天');
+        (await this.calendar.calendar()).assertWithinReach(dto.deadline, 'deadline', '办理时限');
         changes.deadline = dto.deadline;
       }
       const diff = diffFields(before, { ...before, ...changes }, AUDITED_FIELDS);
@@ -202,6 +203,7 @@ export class DirectivesService {
     }
     if (dto.deadlineWorkingDays !== undefined) return calendar.addWorkingDays(today, dto.deadlineWorkingDays);
     if (dto.deadline! < today) throw invalid('deadline', '办理时限不能早于今天');
+    calendar.assertWithinReach(dto.deadline!, 'deadline', '办理时限');
     return dto.deadline!;
   }
 

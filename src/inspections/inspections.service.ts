@@ -50,7 +50,7 @@ export class InspectionsService implements OnModuleInit {
     const id = await this.dataSource.transaction(async (manager) => {
       const unitIds = [...new Set(dto.unitIds)];
       const units = await manager.findBy(Unit, { id: In(unitIds), active: true });
-      if (units.length !== unitIds.length || units.some((u) => u.kind === 'office')) throw new DomainError('VALIDATION_FAILED', '被检查单位须为在用的成员单位', [{ field: 'unitIds', message: '含有不存在、已停用或非成员单位' }]);
+      if (units.length !== unitIds.length || units.some((u) => u.kind === 'office')) throw new DomainError('VALIDATION_FAILED', '被检查单位须为在用的成员单位', [{ field: 'unitIds', message: '被检查单位中有不存在、已停用或不是成员单位的' }]);
       const office = await manager.findOneBy(Unit, { kind: 'office' });
       const document = await manager.save(
         manager.create(SourceDocument, { kind: 'inspection', title: dto.title, docNumber: null, issuer: office?.name ?? '督导检查组', issuedOn: dto.inspectedOn, body: dto.summary, createdBy: access.actor.userId }),
@@ -73,7 +73,7 @@ export class InspectionsService implements OnModuleInit {
   }
 
   async attach(access: Access, id: number, files: UploadedFile[]): Promise<InspectionDetailView> {
-    if (files.length === 0) throw new DomainError('VALIDATION_FAILED', '请选择要上传的照片或检查记录', [{ field: 'files', message: '至少一个文件' }]);
+    if (files.length === 0) throw new DomainError('VALIDATION_FAILED', '请选择要上传的照片或检查记录', [{ field: 'files', message: '请选择要上传的照片或检查记录' }]);
     await this.attachments.withFiles(files, access.actor.userId, (attach) =>
       this.dataSource.transaction(async (manager) => {
         await this.load(access, id, manager, 'inspection', id);

@@ -88,7 +88,7 @@ export class ListingsService implements OnModuleInit {
     if (dto.circular === 'issue') await this.notices.prepareKind('circular');
     const outcome = await this.dataSource.transaction(async (manager) => {
       const unit = await manager.findOneBy(Unit, { id: dto.unitId, active: true });
-      if (!unit || unit.kind === 'office') throw new DomainError('VALIDATION_FAILED', '请选择一个在用的成员单位', [{ field: 'unitId', message: '单位不存在或已停用' }]);
+      if (!unit || unit.kind === 'office') throw new DomainError('VALIDATION_FAILED', '请选择一个在用的成员单位', [{ field: 'unitId', message: '单位不存在或已停用，请选择一个在用的成员单位' }]);
       const listing = await manager.save(
         manager.create(Listing, { unitId: unit.id, card: dto.card, status: 'proposed', origin: 'office', proposalKey: null, reason: dto.reason, conditionsText: dto.conditionsText, conditions: conditionsOf(dto.conditions), proposedAt: null, listedOn: null, endedOn: null, listingNoticeId: null, delistingNoticeId: null }),
       );

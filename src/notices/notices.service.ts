@@ -430,7 +430,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   private async correction(manager: EntityManager, dto: CreateNoticeDto): Promise<NoticeDraft> {
     const voided = await manager.findOneBy(Notice, { id: dto.replacesId! });
-    if (!voided || voided.kind !== dto.kind) throw new DomainError('VALIDATION_FAILED', '被更正的通知不存在或类型不同', [{ field: 'replacesId', message: '应为同类已作废通知' }]);
+    if (!voided || voided.kind !== dto.kind) throw new DomainError('VALIDATION_FAILED', '被更正的通知不存在或类型不同', [{ field: 'replacesId', message: '被更正的通知应为同类且已作废的通知' }]);
     if (voided.status !== 'voided') throw new DomainError('CONFLICT', '只有作废的通知才能印发更正件；请先作废原通知');
     const recipients = await manager.findBy(NoticeRecipient, { noticeId: voided.id });
     return {
@@ -462,7 +462,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     }
     if (dto.kind === 'rectification_notice' && dto.inspectionId) return this.rectificationNotice(manager, contact, dto.inspectionId, dto.unitId, copies);
     if (dto.rectificationId) return this.fromRectification(manager, contact, dto.kind, dto.rectificationId, copies, daysLate);
-    if (!dto.assignmentId) throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务或整改事项`, [{ field: 'assignmentId', message: '必填' }]);
+    if (!dto.assignmentId) throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务或整改事项`, [{ field: 'assignmentId', message: `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务或整改事项` }]);
     const assignment = await manager.findOne(Assignment, { where: { id: dto.assignmentId }, relations: { directive: true, unit: true } });
     if (!assignment) throw new DomainError('VALIDATION_FAILED', '任务不存在', [{ field: 'assignmentId', message: '任务不存在' }]);
     const { directive, unit } = assignment;
@@ -502,9 +502,9 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** 整改通知书 for one unit of an inspection: every issued item of the unit, with its requirements. */
   private async rectificationNotice(manager: EntityManager, contact: string, inspectionId: number, unitId: number | undefined, copies: Recipient[]): Promise<NoticeDraft> {
-    if (!unitId) throw new DomainError('VALIDATION_FAILED', '依据督导检查生成整改通知书时须指定单位', [{ field: 'unitId', message: '必填' }]);
+    if (!unitId) throw new DomainError('VALIDATION_FAILED', '依据督导检查生成整改通知书时须指定单位', [{ field: 'unitId', message: '依据督导检查生成整改通知书时须指定受文单位' }]);
     const items = await manager.find(RectificationItem, { where: { inspectionId, unitId, status: Not(In(['draft', 'cancelled'])) }, relations: { unit: true, inspection: { document: true } }, order: { id: 'ASC' } });
-    if (items.length === 0) throw new DomainError('VALIDATION_FAILED', '该单位在这次检查中没有已下发的整改事项', [{ field: 'unitId', message: '没有已下发的整改事项' }]);
+    if (items.length === 0) throw new DomainError('VALIDATION_FAILED', '该单位在这次检查中没有已下发的整改事项', [{ field: 'unitId', message: '受文单位在这次检查中没有已下发的整改事项' }]);
     return this.rectificationDraft(items, contact, copies);
   }
 
@@ -539,7 +539,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
         recipients: to,
       };
     }
-    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}不能依据整改事项生成`, [{ field: 'kind', message: '不适用于整改事项' }]);
+    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}不能依据整改事项生成`, [{ field: 'kind', message: `${NOTICE_KIND_LABELS[kind]}不能依据整改事项生成` }]);
   }
 
   private rectificationDraft(items: RectificationItem[], contact: string, copies: Recipient[]): NoticeDraft {
@@ -574,7 +574,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
 function assertComplete(kind: NoticeKind, content: object): void {
   const { errors } = validateDto(CONTENT_DTOS[kind], content);
   if (errors.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}内容不完整：${errors.map((e) => `${e.field} ${e.message}`).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
+    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}内容不完整：${errors.map((e) => e.message).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
   }
 }
 

@@ -111,8 +111,10 @@ export class RectificationsService implements OnModuleInit {
   /** Records findings on an inspection as draft items; each unit must be one of those inspected. */
   async addFindings(manager: EntityManager, access: Access, inspection: Inspection, findings: FindingDto[]): Promise<number[]> {
     const inspected = new Set((await manager.findBy(InspectionUnit, { inspectionId: inspection.id })).map((u) => u.unitId));
+    const calendar = await this.calendar.calendar();
     findings.forEach((f, i) => {
-      if (!inspected.has(f.unitId)) throw new DomainError('VALIDATION_FAILED', `第 ${i + 1} 个问题的责任单位不在本次被检查单位之中`, [{ field: `findings.${i}.unitId`, message: '不是被检查单位' }]);
+      if (!inspected.has(f.unitId)) throw new DomainError('VALIDATION_FAILED', `第 ${i + 1} 个问题的责任单位不在本次被检查单位之中`, [{ field: `findings.${i}.unitId`, message: `第${i + 1}个问题的责任单位不是被检查单位` }]);
+      if (f.recheckOn) calendar.assertWithinReach(f.recheckOn, `findings.${i}.recheckOn`, `第${i + 1}个问题的复查日期`);
     });
     const ids: number[] = [];
     for (const f of findings) {
@@ -179,7 +181,7 @@ export class RectificationsService implements OnModuleInit {
   }
 
   async submitReport(access: Access, id: number, dto: RectificationReportDto, files: UploadedFile[]): Promise<RectificationDetailView> {
-    if (files.length === 0) throw new DomainError('VALIDATION_FAILED', '整改报告须附佐证材料（整改后的照片、记录等）', [{ field: 'files', message: '至少上传一个文件' }]);
+    if (files.length === 0) throw new DomainError('VALIDATION_FAILED', '整改报告须附佐证材料（整改后的照片、记录等）', [{ field: 'files', message: '整改报告须附佐证材料（整改后的照片、记录等）' }]);
     // Read back only after withFiles: a failure there must not remove files whose rows are committed.
     await this.attachments.withFiles(files, access.actor.userId, (attach) =>
       this.step(access, id, dto.version, 'submit_report', async () => ({ body: dto.report, attach: (manager, eventId) => attach(manager, 'rectify_step', eventId) })),
@@ -198,7 +200,9 @@ export class RectificationsService implements OnModuleInit {
   /** 回头看 found the problem back: the item opens again with a new deadline, keeping its history. */
   reopen(access: Access, id: number, dto: RectificationReopenDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'reopen', async (_manager, item) => {
-      const deadline = (await this.calendar.calendar()).addWorkingDays(this.calendar.today(), dto.deadlineDays);
+      const calendar = await this.calendar.calendar();
+      if (dto.recheckOn) calendar.assertWithinReach(dto.recheckOn, 'recheckOn', '复查日期');
+      const deadline = calendar.addWorkingDays(this.calendar.today(), dto.deadlineDays);
       return { body: dto.reason, set: { deadline, deadlineDays: dto.deadlineDays, recheckOn: dto.recheckOn ?? null, signedOffAt: null, reopenCount: item.reopenCount + 1 } };
     });
   }

@@ -25,12 +25,6 @@ export function requiredField(value: unknown): string {
   return formValue(value)?.trim() ?? '';
 }
 
-/** A select of ids: empty means none; anything not a positive integer is kept so validation names it. */
-export function idField(value: unknown): number | string | null {
-  const text = textField(value);
-  return text !== null && /^\d+$/.test(text) ? Number(text) : text;
-}
-
 /** A checkbox: present when ticked. */
 export function checkboxField(value: unknown): boolean {
   return formValue(value) !== undefined;

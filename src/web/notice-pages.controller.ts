@@ -12,7 +12,7 @@ import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
 import { setFlash } from './flash';
-import { FormBody, formValue, idField, linesField, pageStep, PageStep } from './forms';
+import { FormBody, formValue, linesField, pageStep, PageStep } from './forms';
 import { contentFields, contentFromForm } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
@@ -54,7 +54,7 @@ export class NoticePagesController {
   create(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return pageStep(req, res, {
       dto: CreateNoticeDto,
-      values: { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: idField(body.assignmentId) } : {}) },
+      values: { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: formValue(body.assignmentId) } : {}) },
       run: (dto) => this.notices.createDraft(access, dto),
       done: (notice) => `/notices/${notice.id}`,
       flash: (notice) => `已按记录起草${NOTICE_KIND_LABELS[notice.kind]}，请核对、补全后印发。`,
@@ -67,7 +67,7 @@ export class NoticePagesController {
   setIssuer(@CurrentAccess() access: Access, @Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return pageStep(req, res, {
       dto: IssuerDto,
-      values: { version: idField(body.version), code: formValue(body.code)?.trim() ?? '', name: formValue(body.name)?.trim() ?? '' },
+      values: { version: formValue(body.version), code: formValue(body.code)?.trim() ?? '', name: formValue(body.name)?.trim() ?? '' },
       run: (dto) => this.notices.setIssuer(kind, dto),
       done: '/notices',
       flash: `已保存${NOTICE_KIND_LABELS[kind]}的发文机关代字和名称，今后印发的文号随之改变。`,
@@ -105,7 +105,7 @@ export class NoticePagesController {
     return this.step(req, res, access, id, {
       dto: UpdateNoticeDto,
       values: {
-        version: idField(body.version),
+        version: formValue(body.version),
         title: formValue(body.title)?.trim(),
         addressee: formValue(body.addressee)?.trim(),
         // One recipient a line: a name may itself hold 、 or ，, as in 李明远（副市长、联席会议召集人）.
@@ -122,7 +122,7 @@ export class NoticePagesController {
   issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return this.step(req, res, access, id, {
       dto: IssueNoticeDto,
-      values: { version: idField(body.version) },
+      values: { version: formValue(body.version) },
       confirm: async (dto) => {
         const notice = await this.notices.assertIssuable(access, id, dto.version);
         const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);

@@ -21,7 +21,7 @@ import { ScheduleService } from '../reminders/schedule.service';
 import { UnitsService } from '../units/units.service';
 import { DomainError } from '../common/errors/domain-error';
 import { setFlash } from './flash';
-import { checkboxField, Confirmation, FormBody, formFields, formValue, idField, linesField, listField, pageStep } from './forms';
+import { checkboxField, Confirmation, FormBody, formFields, formValue, linesField, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
@@ -97,7 +97,7 @@ export class RectificationPagesController {
     const unitIds = listField(body.unitIds);
     return pageStep(req, res, {
       dto: CreateInspectionDto,
-      values: { ...fields, unitIds: unitIds.map((id) => idField(id)) },
+      values: { ...fields, unitIds },
       run: (dto) => this.inspections.create(access, dto),
       done: (created) => `/inspections/${created.id}`,
       flash: (created) => `已登记督导检查“${created.title}”（被检查单位 ${created.unitIds.length} 个）。请上传照片、检查记录，逐条录入发现的问题。`,
@@ -118,7 +118,7 @@ export class RectificationPagesController {
     const fields = formFields(body);
     return pageStep(req, res, {
       dto: AddFindingsDto,
-      values: { findings: [{ ...fields, unitId: idField(fields.unitId), requirements: linesField(body.requirements) }] },
+      values: { findings: [{ ...fields, unitId: fields.unitId, requirements: linesField(body.requirements) }] },
       run: (dto) => this.inspections.addFindings(access, id, dto.findings),
       done: `/inspections/${id}`,
       flash: '已录入这个问题（待下发）。可继续录入，全部录完后下发给责任单位。',
@@ -220,7 +220,7 @@ export class RectificationPagesController {
     const fields = formFields(body);
     return pageStep(req, res, {
       dto: CreateListingDto,
-      values: { unitId: idField(fields.unitId), card: fields.card, reason: fields.reason, conditionsText: fields.conditionsText, circular: fields.circular, conditions: conditionsField(body) },
+      values: { unitId: fields.unitId, card: fields.card, reason: fields.reason, conditionsText: fields.conditionsText, circular: fields.circular, conditions: conditionsField(body) },
       confirm: async (dto) => {
         const unit = await this.units.get(access, dto.unitId);
         return {
@@ -257,7 +257,7 @@ export class RectificationPagesController {
     const fields = formFields(body);
     return pageStep(req, res, {
       dto: UpdateListingRuleDto,
-      values: { version: idField(fields.version), threshold: idField(fields.threshold), card: fields.card, enabled: checkboxField(body.enabled) },
+      values: { version: fields.version, threshold: fields.threshold, card: fields.card, enabled: checkboxField(body.enabled) },
       run: (dto) => this.listings.updateRule(access, key, dto),
       done: '/listings',
       flash: '已保存提请挂牌的规则。',
@@ -280,7 +280,7 @@ export class RectificationPagesController {
     return pageStep(req, res, {
       dto: route.dto,
       // Only delisting has the override box; the other decisions' DTOs refuse a field they do not know.
-      values: { ...fields, version: idField(fields.version), ...(step === 'delist' ? { override: checkboxField(body.override) } : {}) },
+      values: { ...fields, version: fields.version, ...(step === 'delist' ? { override: checkboxField(body.override) } : {}) },
       confirm: route.confirms
         ? async (parsed) => {
             const listing = await this.listings.get(access, id);

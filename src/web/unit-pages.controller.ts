@@ -8,7 +8,7 @@ import { Permission, scopeOf } from '../access/permissions';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from '../units/dto/unit.dto';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
-import { checkboxField, FormBody, idField, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -19,7 +19,7 @@ function unitFormValues(body: FormBody) {
     name: requiredField(body.name),
     shortName: requiredField(body.shortName),
     kind: requiredField(body.kind),
-    parentId: idField(body.parentId),
+    parentId: textField(body.parentId),
     contact: {
       person: textField(body.contactPerson),
       phone: textField(body.contactPhone),

@@ -9,7 +9,7 @@ import { Permission } from '../access/permissions';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { checkboxField, FormBody, formValue, idField, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, formValue, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { pager } from './pager';
 
@@ -19,7 +19,7 @@ function userFormValues(body: FormBody) {
   return {
     displayName: requiredField(body.displayName),
     role: requiredField(body.role),
-    unitId: idField(body.unitId),
+    unitId: textField(body.unitId),
     phone: textField(body.phone),
     email: textField(body.email),
     active: checkboxField(body.active),

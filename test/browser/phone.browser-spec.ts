@@ -24,7 +24,7 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
     const office = as(app, await login(app, 'office'));
     const directive = await office
       .post('/api/directives')
-      .send({ title: '在全部村（社区）开展“反诈宣传进万家”集中宣传活动并报送成效', requirement: '每个村（社区）至少开展一次集中宣传。', category: '宣传防范', priority: 'urgent', deadline: '2099-12-31', leadUnitId: org.town.id, cooperatingUnitIds: [org.police.id] })
+      .send({ title: '在全部村（社区）开展“反诈宣传进万家”集中宣传活动并报送成效', requirement: '每个村（社区）至少开展一次集中宣传。', category: '宣传防范', priority: 'urgent', deadline: '2029-06-30', leadUnitId: org.town.id, cooperatingUnitIds: [org.police.id] })
       .expect(201);
     taskId = directive.body.assignments.find((a: { unitId: number }) => a.unitId === org.town.id).id;
     // A supervision notice to the unit, issued, for it to acknowledge.
@@ -89,7 +89,7 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
     expect(await flash(unit)).toContain('已报送进展（附 1 个文件）');
     await expectNoSidewaysScroll(unit);
 
-    await unit.$eval('#extension input[name=requestedDeadline]', (input) => ((input as HTMLInputElement).value = '2100-01-15'));
+    await unit.$eval('#extension input[name=requestedDeadline]', (input) => ((input as HTMLInputElement).value = '2029-09-30'));
     await unit.type('#extension input[name=reason]', '春节前后集中宣传场地紧张');
     await submit(unit, '#extension button[type=submit]');
     expect(await flash(unit)).toContain('已提交延期申请');

@@ -18,7 +18,7 @@ describe('a task worked through in headless Chromium', () => {
     app = await startTestApp();
     const org = await seedOrganisation(app.dataSource);
     const office = as(app, await login(app, 'office'));
-    const directive = await office.post('/api/directives').send({ title: '反诈宣传进社区', requirement: '每个社区开展一次反诈宣传。', category: '宣传防范', priority: 'important', deadline: '2099-12-31', leadUnitId: org.town.id }).expect(201);
+    const directive = await office.post('/api/directives').send({ title: '反诈宣传进社区', requirement: '每个社区开展一次反诈宣传。', category: '宣传防范', priority: 'important', deadline: '2029-12-31', leadUnitId: org.town.id }).expect(201);
     taskId = directive.body.assignments[0].id;
     writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     baseUrl = await serveOnLoopback(app);

@@ -48,7 +48,7 @@ describe(`audit trail pages (${process.env.TEST_DB})`, () => {
     const police = as(app, await login(app, 'unit-police'));
 
     await office.patch(`/api/users/${org.users.police.id}`).send({ displayName: '王警官' }).expect(200);
-    const directive = (await office.post('/api/directives').send({ title: '涉诈高风险电话卡二次实人核验', requirement: '核验率达到100%。', category: '综合', priority: 'urgent', deadline: '2099-06-30', leadUnitId: org.police.id }).expect(201)).body;
+    const directive = (await office.post('/api/directives').send({ title: '涉诈高风险电话卡二次实人核验', requirement: '核验率达到100%。', category: '综合', priority: 'urgent', deadline: '2029-06-30', leadUnitId: org.police.id }).expect(201)).body;
     ids.directive = directive.id;
     ids.code = directive.code;
     ids.task = directive.assignments[0].id;

@@ -27,7 +27,7 @@ describe(`directive permission matrix (${process.env.TEST_DB})`, () => {
     };
     // Two separate directives: neither unit is the other's lead, so neither may read the other's work.
     const make = async (leadUnitId: number) =>
-      (await clients.office.post('/api/directives').send({ title: `事项 ${leadUnitId}`, requirement: 'r', category: 'c', priority: 'normal', deadline: '2099-06-30', leadUnitId }).expect(201)).body;
+      (await clients.office.post('/api/directives').send({ title: `事项 ${leadUnitId}`, requirement: 'r', category: 'c', priority: 'normal', deadline: '2029-06-30', leadUnitId }).expect(201)).body;
     const policeDirective = await make(org.police.id);
     directiveId = policeDirective.id;
     policeTask = policeDirective.assignments[0];
@@ -64,7 +64,7 @@ describe(`directive permission matrix (${process.env.TEST_DB})`, () => {
     const police = clients.police;
     expect((await police.get(`/api/assignments/${townTask.id}`)).status).toBe(404);
     expect((await police.post(`/api/assignments/${townTask.id}/acknowledge`).send({ version: townTask.version })).status).toBe(404);
-    expect((await police.post(`/api/assignments/${townTask.id}/extension-requests`).send({ version: townTask.version, requestedDeadline: '2099-12-31', reason: 'x' })).status).toBe(404);
+    expect((await police.post(`/api/assignments/${townTask.id}/extension-requests`).send({ version: townTask.version, requestedDeadline: '2029-12-31', reason: 'x' })).status).toBe(404);
     expect((await police.get(`/api/assignments?unitId=${org.town.id}`).expect(200)).body.total).toBe(0);
     expect((await police.get(`/api/directives?unitId=${org.town.id}`).expect(200)).body.total).toBe(0);
     expect((await clients.office.get(`/api/assignments/${townTask.id}`).expect(200)).body.status).toBe('issued');

@@ -47,7 +47,8 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
   it('edits the draft, escaping what people typed, and refuses incomplete content changing nothing', async () => {
     const before = (await office.get(`/api/notices/${noticeId}`).expect(200)).body;
     const refused = await office.patch(`/api/notices/${noticeId}`).send({ version: before.version, content: { ...before.content, replyBy: '' } }).expect(400);
-    expect(refused.body.message).toContain('replyBy');
+    expect(refused.body.message).toBe('督办通知书内容不完整：书面报告期限不能为空');
+    expect(refused.body.details).toEqual([{ field: 'content.replyBy', message: '书面报告期限不能为空' }]);
     await office.patch(`/api/notices/${noticeId}`).send({ version: before.version, content: { ...before.content, extra: 1 } }).expect(400);
     const edited = await office.patch(`/api/notices/${noticeId}`).send({ version: before.version, content: { ...before.content, contact: '<b>周静</b>' } }).expect(200);
     expect(edited.body.version).toBe(before.version + 1);

@@ -26,22 +26,22 @@ describe(`bad input (${process.env.TEST_DB})`, () => {
   it('refuses unknown fields, naming them', async () => {
     const res = await office.post('/api/units').send({ ...validUnit, budget: 100 }).expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details).toContainEqual({ field: 'budget', message: '是不允许的字段' });
+    expect(res.body.details).toContainEqual({ field: 'budget', message: '“budget”是不允许的字段' });
     expect(res.body.message).toContain('budget');
   });
 
   it('refuses unknown fields inside nested objects', async () => {
     const res = await office.post('/api/units').send({ ...validUnit, contact: { phone: '123', fax: '456' } }).expect(400);
-    expect(res.body.details).toContainEqual({ field: 'contact.fax', message: '是不允许的字段' });
+    expect(res.body.details).toContainEqual({ field: 'contact.fax', message: '“fax”是不允许的字段' });
   });
 
   it('refuses wrong types with a Chinese message per field', async () => {
     const res = await office.post('/api/units').send({ name: 42, shortName: '网信办', kind: 'ministry', parentId: 'one', active: 'yes' }).expect(400);
     const byField = Object.fromEntries(res.body.details.map((d: { field: string; message: string }) => [d.field, d.message]));
-    expect(byField.name).toBe('应为文本');
-    expect(byField.kind).toMatch(/^应为以下值之一：office, department/);
-    expect(byField.parentId).toBe('应为整数');
-    expect(byField.active).toBe('应为 true 或 false');
+    expect(byField.name).toBe('单位全称应为文本');
+    expect(byField.kind).toMatch(/^单位类别应为以下值之一：office, department/);
+    expect(byField.parentId).toBe('上级单位应为有效的编号（正整数）');
+    expect(byField.active).toBe('是否启用应为 true 或 false');
   });
 
   it('validates nested objects with their own rules', async () => {
@@ -68,7 +68,7 @@ describe(`bad input (${process.env.TEST_DB})`, () => {
 
   it('refuses oversized strings, and bodies beyond the size limit', async () => {
     const res = await office.post('/api/units').send({ ...validUnit, name: '局'.repeat(101) }).expect(400);
-    expect(res.body.details).toContainEqual({ field: 'name', message: '不能超过 100 个字符' });
+    expect(res.body.details).toContainEqual({ field: 'name', message: '单位全称不能超过 100 个字符' });
     await office.post('/api/users').send({ username: 'ok-name', displayName: '某'.repeat(51), role: 'unit', unitId: org.police.id, password: 'x'.repeat(129) }).expect(400);
     const huge = await office.post('/api/units').send({ ...validUnit, note: 'x'.repeat(3 * 1024 * 1024) }).expect(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
@@ -112,7 +112,7 @@ describe(`bad input (${process.env.TEST_DB})`, () => {
   it('refuses non-numeric ids and bad query parameters', async () => {
     await office.get('/api/units/abc').expect(400);
     const res = await office.get('/api/units?pageSize=1000').expect(400);
-    expect(res.body.details).toContainEqual({ field: 'pageSize', message: '不能大于 100' });
+    expect(res.body.details).toContainEqual({ field: 'pageSize', message: '每页条数不能大于 100' });
     await office.get('/api/units?sort=name').expect(400);
   });
 });

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIsoDate } from '../../calendar/dto/calendar.dto';
+import { IsIsoDate } from '../../common/dto/dates';
+import { Label } from '../../common/dto/label';
 import { PageOf } from '../../common/dto/page.dto';
 import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
@@ -19,6 +20,7 @@ export class VersionDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Label('版本号')
   version!: number;
 }
 
@@ -28,6 +30,7 @@ export class ReasonDto extends VersionDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(500)
+  @Label('理由', { multiline: true })
   reason!: string;
 }
 
@@ -38,6 +41,7 @@ export class ReportDto extends VersionDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(5000)
+  @Label('进展情况', { multiline: true })
   narrative!: string;
 
   @ApiProperty({ description: '完成百分比 0–100', minimum: 0, maximum: 100 })
@@ -45,6 +49,7 @@ export class ReportDto extends VersionDto {
   @IsInt()
   @Min(0)
   @Max(100)
+  @Label('完成百分比')
   percentDone!: number;
 
   @ApiPropertyOptional({ description: '指标当前值（事项有量化目标时填写）' })
@@ -54,24 +59,28 @@ export class ReportDto extends VersionDto {
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1e9)
   @Max(1e9)
+  @Label('指标当前值')
   metricValue?: number;
 }
 
 export class ReviewReportDto {
   @ApiProperty({ enum: ['accept', 'return'], description: 'accept 采纳；return 退回（须填写理由）' })
   @IsIn(['accept', 'return'])
+  @Label('审核结果')
   decision!: 'accept' | 'return';
 
   @ApiPropertyOptional({ description: '退回理由或审核意见', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @Label('审核意见', { multiline: true })
   note?: string;
 }
 
 export class ExtensionRequestDto extends VersionDto {
   @ApiProperty({ description: '申请延至 YYYY-MM-DD' })
   @IsIsoDate()
+  @Label('延期后的期限')
   requestedDeadline!: string;
 
   @ApiProperty({ description: '延期理由', maxLength: 500 })
@@ -79,32 +88,38 @@ export class ExtensionRequestDto extends VersionDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(500)
+  @Label('延期理由', { multiline: true })
   reason!: string;
 }
 
 export class ExtensionDecisionDto {
   @ApiProperty({ enum: ['grant', 'refuse'] })
   @IsIn(['grant', 'refuse'])
+  @Label('审批结果')
   decision!: 'grant' | 'refuse';
 
   @ApiPropertyOptional({ description: '审批意见（不同意时必填）', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @Label('审批意见', { multiline: true })
   note?: string;
 }
 
 export class AssignmentQueryDto extends WorkFilterDto {
   @ApiPropertyOptional({ description: '督办事项' })
   @OptionalQueryId()
+  @Label('督办事项')
   directiveId?: number;
 
   @ApiPropertyOptional({ description: '只看待协调办处理的（申请办结、待审核报告、待审批延期）' })
   @OptionalQueryFlag()
+  @Label('只看待审核')
   awaitingReview?: boolean;
 
   @ApiPropertyOptional({ description: 'true：只看在办的（未销号、未撤销）；false：只看已销号或已撤销的' })
   @OptionalQueryFlag()
+  @Label('只看在办')
   open?: boolean;
 }
 

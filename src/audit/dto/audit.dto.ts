@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInstant } from '../../common/dto/dates';
+import { Label } from '../../common/dto/label';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { OptionalQueryId, EmptyAsUndefined } from '../../common/dto/transforms';
 import { auditActionLabel } from '../audit-actions';
@@ -9,6 +10,7 @@ import type { AuditEntry, FieldChanges } from '../audit-entry.entity';
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '操作人用户 ID' })
   @OptionalQueryId()
+  @Label('操作人')
   actorUserId?: number;
 
   @ApiPropertyOptional({ description: '操作，如 unit.create、auth.login_failed；以 . 结尾时按前缀匹配（如 auth.）' })
@@ -16,6 +18,7 @@ export class AuditQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @IsString()
   @MaxLength(50)
+  @Label('操作')
   action?: string;
 
   @ApiPropertyOptional({ description: '对象类型，如 unit、user' })
@@ -23,6 +26,7 @@ export class AuditQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @IsString()
   @MaxLength(30)
+  @Label('对象类型')
   objectType?: string;
 
   @ApiPropertyOptional({ description: '对象 ID' })
@@ -30,20 +34,21 @@ export class AuditQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @IsString()
   @MaxLength(40)
+  @Label('对象编号')
   objectId?: string;
 
   @ApiPropertyOptional({ description: '起始时间（含），ISO 8601', type: String, format: 'date-time' })
   @IsOptional()
   @EmptyAsUndefined()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
+  @Label('起始时间')
   from?: Date;
 
   @ApiPropertyOptional({ description: '截止时间（不含），ISO 8601', type: String, format: 'date-time' })
   @IsOptional()
   @EmptyAsUndefined()
-  @Type(() => Date)
-  @IsDate()
+  @IsInstant()
+  @Label('截止时间')
   to?: Date;
 }
 

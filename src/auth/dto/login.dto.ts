@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Label } from '../../common/dto/label';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../password-policy';
 import { UserView } from '../../users/dto/user.dto';
@@ -8,12 +9,14 @@ export class LoginDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(32)
+  @Label('登录名')
   username!: string;
 
   @ApiProperty({ example: '••••••••' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Label('密码', { verbatim: true })
   password!: string;
 }
 

@@ -1,33 +1,33 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { applyDecorators } from '@nestjs/common';
-import { IsDateString, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DATE_YEARS, IsIsoDate } from '../../common/dto/dates';
+import { Label } from '../../common/dto/label';
 import type { DayKind } from '../working-calendar';
-
-export const ISO_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
-export const IsIsoDate = () => applyDecorators(Matches(ISO_DATE_PATTERN), IsDateString({ strict: true }));
 
 export class CalendarDayDto {
   @ApiProperty({ description: '日期 YYYY-MM-DD', example: '2027-02-08' })
   @IsIsoDate()
+  @Label('日期')
   date!: string;
 
   @ApiProperty({ enum: ['holiday', 'workday'], description: 'holiday 放假；workday 调休上班' })
   @IsIn(['holiday', 'workday'])
+  @Label('放假或调休')
   kind!: DayKind;
 
   @ApiProperty({ description: '说明，如“春节”“调休上班”', maxLength: 100 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @Label('说明')
   note!: string;
 }
 
 export class WorkingDaysQueryDto {
   @ApiProperty({ description: '起算日 YYYY-MM-DD（当天不计入）' })
   @IsIsoDate()
+  @Label('起算日')
   from!: string;
 
   @ApiProperty({ description: '工作日数', minimum: 1, maximum: 250 })
@@ -35,6 +35,7 @@ export class WorkingDaysQueryDto {
   @IsInt()
   @Min(1)
   @Max(250)
+  @Label('工作日数')
   days!: number;
 }
 
@@ -47,14 +48,16 @@ export class WorkingDaysResultView {
 export class CoverYearDto {
   @Type(() => Number)
   @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @Min(DATE_YEARS.first)
+  @Max(DATE_YEARS.last)
+  @Label('年份')
   year!: number;
 }
 
 /** A day the office set, to remove it. */
 export class CalendarDateDto {
   @IsIsoDate()
+  @Label('日期')
   date!: string;
 }
 

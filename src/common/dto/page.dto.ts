@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Label } from './label';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: '页码，从 1 开始', default: 1, minimum: 1 })
@@ -9,6 +10,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(100000)
+  @Label('页码')
   page: number = 1;
 
   @ApiPropertyOptional({ description: '每页条数', default: 20, minimum: 1, maximum: 100 })
@@ -17,6 +19,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(100)
+  @Label('每页条数')
   pageSize: number = 20;
 }
 

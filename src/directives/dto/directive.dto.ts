@@ -4,9 +4,10 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, 
 import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../../assignments/assignment-state';
 import { WorkFilterDto } from '../../assignments/dto/work-filter.dto';
 import { AssignmentRole } from '../../assignments/assignment.entity';
-import { IsIsoDate } from '../../calendar/dto/calendar.dto';
+import { IsIsoDate } from '../../common/dto/dates';
+import { Label } from '../../common/dto/label';
 import { PageOf } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, trim } from '../../common/dto/transforms';
+import { EmptyAsUndefined, IsId, trim } from '../../common/dto/transforms';
 import { COMPARATORS, Comparator, PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../directive.entity';
 
 export class MetricDto {
@@ -15,35 +16,40 @@ export class MetricDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(50)
+  @Label('指标名称')
   name!: string;
 
   @ApiProperty({ description: '计量单位，如 %、个、人、万元', maxLength: 10, example: '%' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(10)
+  @Label('计量单位')
   unit!: string;
 
   @ApiProperty({ enum: COMPARATORS, description: 'gte ≥；lte ≤；eq =' })
   @IsIn(COMPARATORS)
+  @Label('比较方式')
   comparator!: Comparator;
 
   @ApiProperty({ description: '目标值（各单位未单独设定时适用）', example: 60 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1e9)
   @Max(1e9)
+  @Label('目标值')
   target!: number;
 }
 
 export class UnitTargetDto {
   @ApiProperty({ description: '单位 ID（须为本事项的牵头或配合单位）' })
-  @IsInt()
-  @Min(1)
+  @IsId()
+  @Label('单位')
   unitId!: number;
 
   @ApiProperty({ description: '该单位的目标值', example: 100 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
   @Min(-1e9)
   @Max(1e9)
+  @Label('目标值')
   value!: number;
 }
 
@@ -53,12 +59,14 @@ export class CreateDirectiveDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(200)
+  @Label('标题')
   title!: string;
 
   @ApiProperty({ description: '工作要求', maxLength: 5000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
+  @Label('工作要求', { multiline: true })
   requirement!: string;
 
   @ApiProperty({ description: '类别，如 宣传防范、资金查控、行业治理', maxLength: 50 })
@@ -66,27 +74,31 @@ export class CreateDirectiveDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(50)
+  @Label('类别')
   category!: string;
 
   @ApiProperty({ enum: PRIORITIES, description: 'normal 一般；important 重要；urgent 紧急' })
   @IsIn(PRIORITIES)
+  @Label('紧急程度')
   priority!: Priority;
 
   @ApiPropertyOptional({ description: '来源文件 ID', type: Number, nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
+  @Label('来源文件')
   sourceDocumentId?: number | null;
 
   @ApiPropertyOptional({ description: '引用的来源原文段落', maxLength: 2000, type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @Label('来源原文', { multiline: true })
   sourceExcerpt?: string | null;
 
   @ApiPropertyOptional({ description: '办理时限 YYYY-MM-DD（与 deadlineWorkingDays、reportCycle 三选一）' })
   @IsOptional()
   @IsIsoDate()
+  @Label('办理时限')
   deadline?: string;
 
   @ApiPropertyOptional({ description: '办理时限：自今日起 N 个工作日（今日不计）', minimum: 1, maximum: 250 })
@@ -94,11 +106,13 @@ export class CreateDirectiveDto {
   @IsInt()
   @Min(1)
   @Max(250)
+  @Label('办理时限（工作日数）')
   deadlineWorkingDays?: number;
 
   @ApiPropertyOptional({ enum: REPORT_CYCLES, description: '长期坚持事项的报送周期' })
   @IsOptional()
   @IsIn(REPORT_CYCLES)
+  @Label('报送周期')
   reportCycle?: ReportCycle;
 
   @ApiPropertyOptional({ description: '报送日：每周为星期几（1–5），每月或每季度末月为几号（1–28）' })
@@ -106,17 +120,19 @@ export class CreateDirectiveDto {
   @IsInt()
   @Min(1)
   @Max(28)
+  @Label('报送日')
   reportDay?: number;
 
   @ApiPropertyOptional({ type: MetricDto, description: '量化目标' })
   @IsOptional()
   @ValidateNested()
   @Type(() => MetricDto)
+  @Label('量化目标', { prefix: false })
   metric?: MetricDto;
 
   @ApiProperty({ description: '牵头单位 ID' })
-  @IsInt()
-  @Min(1)
+  @IsId()
+  @Label('牵头单位')
   leadUnitId!: number;
 
   @ApiPropertyOptional({ type: [Number], description: '配合单位 ID 列表' })
@@ -124,8 +140,8 @@ export class CreateDirectiveDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
+  @Label('配合单位')
   cooperatingUnitIds?: number[];
 
   @ApiPropertyOptional({ type: [UnitTargetDto], description: '各单位不同的目标值' })
@@ -134,6 +150,7 @@ export class CreateDirectiveDto {
   @ArrayMaxSize(51)
   @ValidateNested({ each: true })
   @Type(() => UnitTargetDto)
+  @Label('各单位目标值', { item: '第{n}个单位目标值' })
   unitTargets?: UnitTargetDto[];
 }
 
@@ -141,6 +158,7 @@ export class UpdateDirectiveDto {
   @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409' })
   @IsInt()
   @Min(1)
+  @Label('版本号')
   version!: number;
 
   @ApiPropertyOptional({ maxLength: 200 })
@@ -149,6 +167,7 @@ export class UpdateDirectiveDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(200)
+  @Label('标题')
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 5000 })
@@ -156,6 +175,7 @@ export class UpdateDirectiveDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
+  @Label('工作要求', { multiline: true })
   requirement?: string;
 
   @ApiPropertyOptional({ maxLength: 50 })
@@ -164,16 +184,19 @@ export class UpdateDirectiveDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(50)
+  @Label('类别')
   category?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
   @IsOptional()
   @IsIn(PRIORITIES)
+  @Label('紧急程度')
   priority?: Priority;
 
   @ApiPropertyOptional({ description: '新的办理时限；未单独延期的任务随之调整' })
   @IsOptional()
   @IsIsoDate()
+  @Label('办理时限')
   deadline?: string;
 }
 
@@ -184,6 +207,7 @@ export class DirectiveQueryDto extends WorkFilterDto {
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(DIRECTIVE_SORTS)
+  @Label('排序')
   sort: (typeof DIRECTIVE_SORTS)[number] = 'deadline';
 }
 

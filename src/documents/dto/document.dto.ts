@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsIsoDate } from '../../calendar/dto/calendar.dto';
+import { IsIsoDate } from '../../common/dto/dates';
+import { Label } from '../../common/dto/label';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { EmptyAsUndefined, trim } from '../../common/dto/transforms';
 import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document.entity';
@@ -9,6 +10,7 @@ import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document
 export class CreateDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS, description: 'minutes 会议纪要；speech 领导讲话；policy 政策文件；instruction 领导批示；suggestion 建议提案；inspection 督导检查' })
   @IsIn(DOCUMENT_KINDS)
+  @Label('文件类型')
   kind!: DocumentKind;
 
   @ApiProperty({ maxLength: 200, example: '全市打击治理电信网络诈骗工作推进会会议纪要' })
@@ -16,6 +18,7 @@ export class CreateDocumentDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(200)
+  @Label('标题')
   title!: string;
 
   @ApiPropertyOptional({ description: '文号，如 云反诈办〔2026〕3号；填写时不能与已有文件重复', maxLength: 60, type: String, nullable: true })
@@ -23,6 +26,7 @@ export class CreateDocumentDto {
   @IsString()
   @Transform(trim)
   @MaxLength(60)
+  @Label('文号')
   docNumber?: string | null;
 
   @ApiProperty({ description: '发文或主持单位', maxLength: 100 })
@@ -30,16 +34,19 @@ export class CreateDocumentDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(100)
+  @Label('发文单位')
   issuer!: string;
 
   @ApiProperty({ description: '日期 YYYY-MM-DD', example: '2026-03-09' })
   @IsIsoDate()
+  @Label('日期')
   issuedOn!: string;
 
   @ApiProperty({ description: '全文', maxLength: 20000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20000)
+  @Label('全文', { multiline: true })
   body!: string;
 }
 
@@ -48,6 +55,7 @@ export class DocumentQueryDto extends PageQueryDto {
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(DOCUMENT_KINDS)
+  @Label('文件类型')
   kind?: DocumentKind;
 
   @ApiPropertyOptional({ description: '按标题、文号查找', maxLength: 50 })
@@ -55,6 +63,7 @@ export class DocumentQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @IsString()
   @MaxLength(50)
+  @Label('查找内容')
   q?: string;
 }
 

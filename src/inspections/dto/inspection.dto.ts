@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsIsoDate } from '../../calendar/dto/calendar.dto';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIsoDate } from '../../common/dto/dates';
+import { Label } from '../../common/dto/label';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { IsOmittable, trim } from '../../common/dto/transforms';
+import { IsId, IsOmittable, trim } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
 import { NOTICE_MODES, NoticeMode } from '../../notices/notices.service';
 import { FindingDto, RectificationView } from '../../rectifications/dto/rectification.dto';
@@ -15,14 +16,17 @@ export class CreateInspectionDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(200)
+  @Label('标题')
   title!: string;
 
   @ApiProperty({ enum: INSPECTION_TYPES, description: 'scheduled 例行督导检查；unannounced 明查暗访；special 专项检查' })
   @IsIn(INSPECTION_TYPES)
+  @Label('检查类型')
   type!: InspectionType;
 
   @ApiProperty({ description: '检查日期 YYYY-MM-DD' })
   @IsIsoDate()
+  @Label('检查日期')
   inspectedOn!: string;
 
   @ApiProperty({ description: '检查人员', maxLength: 500 })
@@ -30,6 +34,7 @@ export class CreateInspectionDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(500)
+  @Label('检查人员')
   inspectors!: string;
 
   @ApiProperty({ description: '检查情况概述', maxLength: 20000 })
@@ -37,15 +42,15 @@ export class CreateInspectionDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(20000)
+  @Label('检查情况', { multiline: true })
   summary!: string;
 
   @ApiProperty({ type: [Number], description: '被检查单位' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @Type(() => Number)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
+  @IsId({ each: true })
+  @Label('被检查单位')
   unitIds!: number[];
 
   @ApiPropertyOptional({ type: [FindingDto], description: '发现的问题（也可以之后逐条添加）' })
@@ -54,6 +59,7 @@ export class CreateInspectionDto {
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
+  @Label('发现的问题', { item: '第{n}个问题' })
   findings?: FindingDto[];
 }
 
@@ -61,6 +67,7 @@ export class IssueInspectionDto {
   @ApiPropertyOptional({ enum: NOTICE_MODES, default: 'none', description: '每个单位一份整改通知书：none 不生成；draft 生成草稿；issue 立即印发' })
   @IsOmittable()
   @IsIn(NOTICE_MODES)
+  @Label('整改通知书')
   notices: NoticeMode = 'none';
 }
 
@@ -96,5 +103,6 @@ export class AddFindingsDto {
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
+  @Label('发现的问题', { item: '第{n}个问题' })
   findings!: FindingDto[];
 }

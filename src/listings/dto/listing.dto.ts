@@ -2,13 +2,14 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { EmptyAsUndefined, IsOmittable, OptionalQueryId, trim } from '../../common/dto/transforms';
+import { Label } from '../../common/dto/label';
+import { EmptyAsUndefined, IsId, IsOmittable, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { NOTICE_MODES, NoticeMode } from '../../notices/notices.service';
 import { Card, CARDS, LISTING_ORIGINS, LISTING_STATUSES, ListingOrigin, ListingStatus } from '../listing-rules';
 
-const Version = () => applyDecorators(ApiProperty({ description: '读取时的版本号' }), IsInt(), Min(1));
-const Note = (description: string) => applyDecorators(ApiProperty({ description, maxLength: 1000 }), IsString(), Transform(trim), IsNotEmpty(), MaxLength(1000));
-const CircularMode = () => applyDecorators(ApiPropertyOptional({ enum: NOTICE_MODES, default: 'none', description: '随附通报：none 不发；draft 生成草稿待审改；issue 立即印发' }), IsOmittable(), IsIn(NOTICE_MODES));
+const Version = () => applyDecorators(ApiProperty({ description: '读取时的版本号' }), Type(() => Number), IsInt(), Min(1), Label('版本号'));
+const Note = (description: string) => applyDecorators(ApiProperty({ description, maxLength: 1000 }), IsString(), Transform(trim), IsNotEmpty(), MaxLength(1000), Label(description, { multiline: true }));
+const CircularMode = () => applyDecorators(ApiPropertyOptional({ enum: NOTICE_MODES, default: 'none', description: '随附通报：none 不发；draft 生成草稿待审改；issue 立即印发' }), IsOmittable(), IsIn(NOTICE_MODES), Label('随附通报'));
 
 export class ConditionsDto {
   @ApiPropertyOptional({ description: '连续多少天无逾期事项（可量化的摘牌条件）', minimum: 1, maximum: 365 })
@@ -16,22 +17,25 @@ export class ConditionsDto {
   @IsInt()
   @Min(1)
   @Max(365)
+  @Label('连续无逾期天数')
   noOverdueDays?: number;
 
   @ApiPropertyOptional({ description: '全部整改事项已销号' })
   @IsOmittable()
   @IsBoolean()
+  @Label('全部整改事项已销号')
   allSignedOff?: boolean;
 }
 
 export class CreateListingDto {
   @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @IsId()
+  @Label('单位')
   unitId!: number;
 
   @ApiProperty({ enum: CARDS })
   @IsIn(CARDS)
+  @Label('牌色')
   card!: Card;
 
   @Note('挂牌原因')
@@ -42,12 +46,14 @@ export class CreateListingDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(1000)
+  @Label('摘牌条件', { multiline: true })
   conditionsText!: string;
 
   @ApiPropertyOptional({ type: ConditionsDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => ConditionsDto)
+  @Label('可量化的摘牌条件', { prefix: false })
   conditions?: ConditionsDto;
 
   @CircularMode()
@@ -62,6 +68,7 @@ export class ApproveListingDto {
   @IsString()
   @Transform(trim)
   @MaxLength(1000)
+  @Label('审批意见', { multiline: true })
   note?: string;
 
   @ApiPropertyOptional({ description: '改写摘牌条件（文字）', maxLength: 1000 })
@@ -70,12 +77,14 @@ export class ApproveListingDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(1000)
+  @Label('摘牌条件', { multiline: true })
   conditionsText?: string;
 
   @ApiPropertyOptional({ type: ConditionsDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => ConditionsDto)
+  @Label('可量化的摘牌条件', { prefix: false })
   conditions?: ConditionsDto;
 
   @CircularMode()
@@ -99,6 +108,7 @@ export class DelistDto {
   @ApiPropertyOptional({ description: '可量化条件未满足时仍摘牌（须在说明中写明理由）' })
   @IsOmittable()
   @IsBoolean()
+  @Label('条件未满足时仍摘牌')
   override?: boolean;
 
   @CircularMode()
@@ -110,10 +120,12 @@ export class ListingQueryDto {
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(LISTING_STATUSES)
+  @Label('状态')
   status?: ListingStatus;
 
   @ApiPropertyOptional()
   @OptionalQueryId()
+  @Label('单位')
   unitId?: number;
 }
 
@@ -122,16 +134,20 @@ export class UpdateListingRuleDto {
 
   @ApiProperty()
   @IsBoolean()
+  @Label('是否启用')
   enabled!: boolean;
 
   @ApiProperty({ minimum: 1, maximum: 50, description: 'K：逾期事项数，或一个季度内被约谈次数' })
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(50)
+  @Label('阈值')
   threshold!: number;
 
   @ApiProperty({ enum: CARDS })
   @IsIn(CARDS)
+  @Label('牌色')
   card!: Card;
 }
 

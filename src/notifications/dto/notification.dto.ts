@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { Label } from '../../common/dto/label';
 import { OptionalQueryFlag } from '../../common/dto/transforms';
 import { DELIVERY_STATUSES, DeliveryStatus, NOTIFICATION_KINDS, NotificationKind } from '../notification.entity';
 
 export class InboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '只看未读' })
   @OptionalQueryFlag()
+  @Label('只看未读')
   unread?: boolean;
 }
 
@@ -44,6 +46,7 @@ export class DeliveryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, default: 'dead', description: '默认只看发送失败（死信）' })
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
+  @Label('状态')
   status: DeliveryStatus = 'dead';
 }
 

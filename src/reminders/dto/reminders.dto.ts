@@ -3,70 +3,70 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
+import { Label } from '../../common/dto/label';
 import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { PRIORITIES, Priority } from '../../directives/directive.entity';
 import { ESCALATION_STATUSES, EscalationStatus } from '../escalation.entity';
 import { ACTION_KINDS, ActionKind, RUNG_MODES, RungMode } from '../escalation-ladder';
 import { ACTION_STATUSES, ActionStatus } from '../scheduled-action.entity';
 
-const ReminderDays = () => applyDecorators(IsArray(), ArrayMaxSize(10), IsInt({ each: true }), Min(1, { each: true }), Max(60, { each: true }));
+const ReminderDays = (label: string) => applyDecorators(IsArray(), ArrayMaxSize(10), IsInt({ each: true }), Min(1, { each: true }), Max(60, { each: true }), Label(label));
+/** One rung of the ladder, named after the measure it sets (`通报的逾期工作日数`). */
+const Rung = (label: string) => applyDecorators(ValidateNested(), Type(() => RungRuleDto), Label(label));
 
 export class RungRuleDto {
   @ApiProperty({ description: '逾期多少个工作日后（0 为到期当日）', minimum: 0, maximum: 250 })
   @IsInt()
   @Min(0)
   @Max(250)
+  @Label('逾期工作日数')
   afterDays!: number;
 
   @ApiProperty({ enum: RUNG_MODES, description: 'auto 自动发出；approval 拟好后待协调办审批；off 不启用' })
   @IsIn(RUNG_MODES)
+  @Label('方式')
   mode!: RungMode;
 }
 
 export class RungsDto {
   @ApiProperty({ type: RungRuleDto, description: '督办通知书' })
-  @ValidateNested()
-  @Type(() => RungRuleDto)
+  @Rung('督办通知书')
   supervision_notice!: RungRuleDto;
 
   @ApiProperty({ type: RungRuleDto, description: '通报' })
-  @ValidateNested()
-  @Type(() => RungRuleDto)
+  @Rung('通报')
   circular!: RungRuleDto;
 
   @ApiProperty({ type: RungRuleDto, description: '约谈' })
-  @ValidateNested()
-  @Type(() => RungRuleDto)
+  @Rung('约谈')
   interview!: RungRuleDto;
 
   @ApiProperty({ type: RungRuleDto, description: '黄牌挂牌' })
-  @ValidateNested()
-  @Type(() => RungRuleDto)
+  @Rung('黄牌挂牌')
   yellow_card!: RungRuleDto;
 
   @ApiProperty({ type: RungRuleDto, description: '红牌挂牌' })
-  @ValidateNested()
-  @Type(() => RungRuleDto)
+  @Rung('红牌挂牌')
   red_card!: RungRuleDto;
 }
 
 export class LadderDto {
   @ApiProperty({ type: [Number], description: '到期前多少个工作日提醒，如 [5, 3, 1]' })
-  @ReminderDays()
+  @ReminderDays('到期前的提醒日')
   reminderDays!: number[];
 
   @ApiProperty({ type: RungsDto })
   @ValidateNested()
   @Type(() => RungsDto)
+  @Label('督办措施', { prefix: false })
   rungs!: RungsDto;
 
   @ApiProperty({ type: [Number], description: '长期事项：每期报送日前多少个工作日提醒' })
-  @ReminderDays()
+  @ReminderDays('报送日前的提醒日')
   reportReminderDays!: number[];
 
   @ApiProperty({ type: RungRuleDto, description: '长期事项：报送日后多少个工作日仍未报送即督办' })
-  @ValidateNested()
-  @Type(() => RungRuleDto)
+  @Rung('未按期报送的督办')
   reportOverdue!: RungRuleDto;
 }
 
@@ -74,11 +74,13 @@ export class UpdatePolicyDto {
   @ApiProperty({ description: '读取时的版本号；他人已修改则拒绝（STALE_VERSION）。从未修改过的默认规则为 0' })
   @IsInt()
   @Min(0)
+  @Label('版本号')
   version!: number;
 
   @ApiProperty({ type: LadderDto })
   @ValidateNested()
   @Type(() => LadderDto)
+  @Label('督办规则', { prefix: false })
   ladder!: LadderDto;
 }
 
@@ -101,14 +103,17 @@ export class EscalationQueryDto extends PageQueryDto {
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(ESCALATION_STATUSES)
+  @Label('状态')
   status: EscalationStatus = 'pending';
 
   @ApiPropertyOptional({ description: '只看某一任务' })
   @OptionalQueryId()
+  @Label('任务')
   assignmentId?: number;
 
   @ApiPropertyOptional({ description: '只看某一整改事项' })
   @OptionalQueryId()
+  @Label('整改事项')
   rectificationId?: number;
 }
 
@@ -167,6 +172,7 @@ export class ApproveEscalationDto {
   @IsString()
   @Transform(trim)
   @MaxLength(500)
+  @Label('审批意见', { multiline: true })
   note?: string;
 }
 
@@ -176,6 +182,7 @@ export class DismissEscalationDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(500)
+  @Label('不予发出的理由', { multiline: true })
   reason!: string;
 }
 
@@ -187,24 +194,29 @@ export class ScheduleQueryDto extends PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(60)
+  @Label('未来工作日数')
   withinDays: number = 5;
 
   @ApiPropertyOptional({ description: '只看某一任务（此时不限天数）' })
   @OptionalQueryId()
+  @Label('任务')
   assignmentId?: number;
 
   @ApiPropertyOptional({ description: '只看某一整改事项（此时不限天数）' })
   @OptionalQueryId()
+  @Label('整改事项')
   rectificationId?: number;
 
   @ApiPropertyOptional({ description: '只看某一单位' })
   @OptionalQueryId()
+  @Label('单位')
   unitId?: number;
 
   @ApiPropertyOptional({ enum: ACTION_STATUSES, default: 'pending' })
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(ACTION_STATUSES)
+  @Label('状态')
   status: ActionStatus = 'pending';
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, IsOmittable, trim } from '../../common/dto/transforms';
+import { Label } from '../../common/dto/label';
+import { EmptyAsUndefined, IsId, IsOmittable, trim } from '../../common/dto/transforms';
 import { Unit, UNIT_KINDS, UnitKind } from '../unit.entity';
 
 export class ContactDto {
@@ -11,6 +12,7 @@ export class ContactDto {
   @IsString()
   @MaxLength(50)
   @Transform(trim)
+  @Label('联系人')
   person?: string | null;
 
   @ApiPropertyOptional({ description: '联系电话', maxLength: 30, nullable: true, type: String, example: '0571-12345678' })
@@ -18,12 +20,14 @@ export class ContactDto {
   @IsString()
   @MaxLength(30)
   @Matches(/^[0-9+\-() ]*$/)
+  @Label('联系电话')
   phone?: string | null;
 
   @ApiPropertyOptional({ description: '电子邮箱', maxLength: 100, nullable: true, type: String })
   @IsOptional()
   @IsEmail()
   @MaxLength(100)
+  @Label('电子邮箱')
   email?: string | null;
 
   @ApiPropertyOptional({ description: '地址', maxLength: 200, nullable: true, type: String })
@@ -31,6 +35,7 @@ export class ContactDto {
   @IsString()
   @MaxLength(200)
   @Transform(trim)
+  @Label('地址')
   address?: string | null;
 }
 
@@ -40,6 +45,7 @@ export class CreateUnitDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(100)
+  @Label('单位全称')
   name!: string;
 
   @ApiProperty({ description: '简称，用于列表和通报', maxLength: 30, example: '公安局' })
@@ -47,27 +53,31 @@ export class CreateUnitDto {
   @Transform(trim)
   @IsNotEmpty()
   @MaxLength(30)
+  @Label('简称')
   shortName!: string;
 
   @ApiProperty({ description: '单位类别', enum: UNIT_KINDS })
   @IsIn(UNIT_KINDS)
+  @Label('单位类别')
   kind!: UnitKind;
 
   @ApiPropertyOptional({ description: '上级单位 ID', type: Number, nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
+  @Label('上级单位')
   parentId?: number | null;
 
   @ApiPropertyOptional({ description: '联系方式', type: ContactDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => ContactDto)
+  @Label('联系方式', { prefix: false })
   contact?: ContactDto;
 
   @ApiPropertyOptional({ description: '是否启用', default: true })
   @IsOmittable()
   @IsBoolean()
+  @Label('是否启用')
   active?: boolean;
 }
 
@@ -80,12 +90,14 @@ export class UnitQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @IsString()
   @MaxLength(50)
+  @Label('查找内容')
   q?: string;
 
   @ApiPropertyOptional({ enum: UNIT_KINDS })
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(UNIT_KINDS)
+  @Label('单位类别')
   kind?: UnitKind;
 
   @ApiPropertyOptional({ description: '只看启用（true）或停用（false）的单位' })
@@ -93,6 +105,7 @@ export class UnitQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
+  @Label('是否启用')
   active?: boolean;
 }
 

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, Role } from '../../access/actor';
 import { PASSWORD_ADVICE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/password-policy';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { OptionalQueryId, EmptyAsUndefined, IsOmittable } from '../../common/dto/transforms';
+import { Label } from '../../common/dto/label';
+import { OptionalQueryId, EmptyAsUndefined, IsId, IsOmittable } from '../../common/dto/transforms';
 import type { User } from '../user.entity';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -13,6 +14,7 @@ export class CreateUserDto {
   @ApiProperty({ description: '登录名：3–32 位小写字母、数字、点、横线或下划线', example: 'unit-police' })
   @IsString()
   @Matches(USERNAME_PATTERN)
+  @Label('登录名')
   username!: string;
 
   @ApiProperty({ description: '姓名或显示名', maxLength: 50, example: '张三' })
@@ -20,16 +22,18 @@ export class CreateUserDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsNotEmpty()
   @MaxLength(50)
+  @Label('姓名')
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, description: 'office 协调办；unit 成员单位联络员；leader 领导' })
   @IsIn(ROLES)
+  @Label('角色')
   role!: Role;
 
   @ApiPropertyOptional({ description: '所属单位 ID；协调办和成员单位账号必填，领导可不填', type: Number, nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsId()
+  @Label('所属单位')
   unitId?: number | null;
 
   @ApiPropertyOptional({ description: '手机或座机', maxLength: 30, type: String, nullable: true })
@@ -37,12 +41,14 @@ export class CreateUserDto {
   @IsString()
   @MaxLength(30)
   @Matches(/^[0-9+\-() ]*$/)
+  @Label('电话')
   phone?: string | null;
 
   @ApiPropertyOptional({ description: '电子邮箱', maxLength: 100, type: String, nullable: true })
   @IsOptional()
   @IsEmail()
   @MaxLength(100)
+  @Label('电子邮箱')
   email?: string | null;
 
   // The length is refused here with the other fields; the whole rule (username, common passwords) by the service.
@@ -50,11 +56,13 @@ export class CreateUserDto {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Label('初始密码', { verbatim: true })
   password!: string;
 
   @ApiPropertyOptional({ default: true })
   @IsOmittable()
   @IsBoolean()
+  @Label('是否启用')
   active?: boolean;
 }
 
@@ -67,6 +75,7 @@ export class SetPasswordDto {
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Label('新密码', { verbatim: true })
   newPassword!: string;
 }
 
@@ -75,6 +84,7 @@ export class ChangeOwnPasswordDto extends SetPasswordDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)
+  @Label('当前密码', { verbatim: true })
   currentPassword!: string;
 }
 
@@ -84,16 +94,19 @@ export class UserQueryDto extends PageQueryDto {
   @EmptyAsUndefined()
   @IsString()
   @MaxLength(50)
+  @Label('查找内容')
   q?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(ROLES)
+  @Label('角色')
   role?: Role;
 
   @ApiPropertyOptional({ description: '所属单位 ID' })
   @OptionalQueryId()
+  @Label('所属单位')
   unitId?: number;
 }
 
