@@ -88,6 +88,8 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
       expect(await snapshot()).toEqual(before);
     }
     const shown = await client.get(page);
+    // The form's token travels among its fields, never in the address (where it would stay in the bar).
+    expect(formOn(shown.text, form).action).not.toContain('_csrf');
     let done = await client.submit(shown.text, form, success.values, success.files);
     if (success.asks) {
       expect({ form, status: done.status, refusal: alertOf(done.text) }).toEqual({ form, status: 200, refusal: '' });
