@@ -62,7 +62,7 @@ export interface Confirmation {
   question: string;
   facts: { label: string; value: string }[];
   confirmLabel: string;
-  /** Where 返回 goes: the page the form was on. */
+  /** Where 取消 goes: the page the form was on. */
   back: string;
 }
 
@@ -77,7 +77,7 @@ export interface PageStep<T extends object, R> {
   /** …and what it is told there. */
   flash: string | ((result: R) => string);
   /** The form's page again, with the messages and what was typed, when the form or the step is refused. */
-  rerender: (errors: FieldError[]) => Promise<{ view: string; model: object }>;
+  rerender: () => Promise<{ view: string; model: object }>;
   /** For a step that cannot be undone (印发, 作废, 销号, 挂牌): what to ask first (null: nothing to ask this time). */
   confirm?: (dto: T) => Promise<Confirmation | null>;
 }
@@ -110,11 +110,11 @@ export async function pageStep<T extends object, R>(req: Request, res: Response,
     errors = form.errors;
     res.status(400);
   }
-  const { view, model } = await step.rerender(errors);
+  const { view, model } = await step.rerender();
   res.render(view, { ...model, errors });
 }
 
-/** The submitted form as hidden fields, to be posted again once confirmed (a list stays a list). */
+/** The submitted form as hidden fields, to be posted again once confirmed (a list stays a list; no step that asks carries files). */
 function hiddenFields(body: FormBody): { name: string; value: string }[] {
   return Object.entries(body)
     .filter(([name]) => name !== CSRF_FORM_FIELD && name !== CONFIRMED_FIELD)

@@ -36,11 +36,18 @@ export class NoticePagesController {
     return { ...(await this.listModel(access, query)), errors: [] };
   }
 
-  private async listModel(access: Access, query: NoticeQueryDto) {
+  /** The list; after a refused issuer form, that form shows what was typed, opened. */
+  private async listModel(access: Access, query: NoticeQueryDto, typedIssuer?: { kind: NoticeKind; body: FormBody }) {
     const page = await this.notices.list(access, query);
+    const issuers = this.manages(access) ? await this.notices.issuers() : [];
     return {
       title: '公文通知',
-      issuers: this.manages(access) ? (await this.notices.issuers()).map((i) => ({ ...i, label: NOTICE_KIND_LABELS[i.kind] })) : [],
+      issuers: issuers.map((i) => ({
+        ...i,
+        ...(i.kind === typedIssuer?.kind ? { code: formValue(typedIssuer.body.code) ?? '', name: formValue(typedIssuer.body.name) ?? '' } : {}),
+        label: NOTICE_KIND_LABELS[i.kind],
+      })),
+      issuerFailed: typedIssuer !== undefined,
       notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledged: n.recipients.filter((r) => r.acknowledgedAt).length, recipientCount: n.recipients.length })),
       kinds: NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] })),
       filter: { kind: query.kind ?? '', status: query.status ?? '', year: query.year ?? '' },
@@ -71,7 +78,7 @@ export class NoticePagesController {
       run: (dto) => this.notices.setIssuer(kind, dto),
       done: '/notices',
       flash: `已保存${NOTICE_KIND_LABELS[kind]}的发文机关代字和名称，今后印发的文号随之改变。`,
-      rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST) }),
+      rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST, { kind, body }) }),
     });
   }
 

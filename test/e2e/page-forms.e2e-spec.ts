@@ -220,7 +220,7 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     await fill(await town(), correction.location, `form[action="${correction.location}/acknowledge"]`, [], { says: '已签收' });
     expect(mainText((await admin.get(correction.location)).text)).toMatch(/已签收（unit-town，/);
 
-    await fill(admin, '/notices', 'form[action="/notices/issuers/circular"]', [{ values: { code: '', name: '测试市反诈联席办' }, says: '不能为空', keeps: { name: '测试市反诈联席办' } }], { values: { code: '测反诈通', name: '测试市反诈联席办' }, says: '已保存通报的发文机关代字和名称' });
+    await fill(admin, '/notices', 'form[action="/notices/issuers/circular"]', [{ values: { code: '', name: '测试市打击治理电信网络诈骗联席会议办公室' }, says: '不能为空', keeps: { name: '测试市打击治理电信网络诈骗联席会议办公室' } }], { values: { code: '测反诈通', name: '测试市反诈联席办' }, says: '已保存通报的发文机关代字和名称' });
     await fill(admin, '/notices', 'form[action="/notices"]', [], { says: '已按记录起草通报' });
   });
 
