@@ -15,6 +15,7 @@ import { Escalation, EscalationPolicy } from '../reminders/escalation.entity';
 import { ScheduledAction } from '../reminders/scheduled-action.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
+import { FormSubmission } from '../web/form-submission.entity';
 
 /** Every entity of the product; the schema-drift test compares these with the migrated schema. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const ENTITIES = [
   Listing,
   ListingEvent,
   ListingRule,
+  FormSubmission,
 ];

@@ -7,12 +7,13 @@ import { CalendarService } from '../calendar/calendar.service';
 import { CalendarDateDto, CalendarDayDto, CoverYearDto } from '../calendar/dto/calendar.dto';
 import { FormBody, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 
 const EMPTY_DAY = { date: '', kind: 'holiday', note: '' };
 
 @ApiExcludeController()
 @Controller('calendar')
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class CalendarPagesController {
   constructor(private readonly calendar: CalendarService) {}
 

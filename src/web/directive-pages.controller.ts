@@ -19,6 +19,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { DomainError } from '../common/errors/domain-error';
 import { FormBody, formValue, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const DIRECTIVE_FIELDS = ['title', 'requirement', 'category', 'priority', 'sourceDocumentId', 'sourceExcerpt', 'deadlineKind', 'deadline', 'deadlineWorkingDays', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'leadUnitId'] as const;
@@ -55,7 +56,7 @@ function directiveFromForm(body: FormBody) {
 
 @ApiExcludeController()
 @Controller()
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class DirectivePagesController {
   constructor(
     private readonly directives: DirectivesService,

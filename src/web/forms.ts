@@ -85,6 +85,9 @@ export interface PageStep<T extends object, R> {
 /** The field a confirmation page adds to the form it posts again. */
 const CONFIRMED_FIELD = 'confirmed';
 
+/** Each rendered form's one-time id (see SubmitOnceInterceptor). */
+export const SUBMISSION_FIELD = '_submission';
+
 /**
  * One page form's step: validate with the API's DTO, ask first when the step cannot be undone, run
  * it, then go on with a message saying it was done. A refused form or step (400, 409, 413, 422…)
@@ -114,7 +117,11 @@ export async function pageStep<T extends object, R>(req: Request, res: Response,
   res.render(view, { ...model, errors });
 }
 
-/** The submitted form as hidden fields, to be posted again once confirmed (a list stays a list; no step that asks carries files). */
+/**
+ * The submitted form as hidden fields, to be posted again once confirmed: a list stays a list, and the
+ * form's one-time id goes along, so a confirmation answered twice is handled once (no step that asks
+ * carries files).
+ */
 function hiddenFields(body: FormBody): { name: string; value: string }[] {
   return Object.entries(body)
     .filter(([name]) => name !== CSRF_FORM_FIELD && name !== CONFIRMED_FIELD)
@@ -128,7 +135,7 @@ function hiddenFields(body: FormBody): { name: string; value: string }[] {
 export function formFields(body: FormBody, lists: readonly string[] = []): Record<string, string> {
   return Object.fromEntries(
     Object.entries(body)
-      .filter(([key]) => key !== CSRF_FORM_FIELD && key !== CONFIRMED_FIELD && !lists.includes(key))
+      .filter(([key]) => ![CSRF_FORM_FIELD, CONFIRMED_FIELD, SUBMISSION_FIELD].includes(key) && !lists.includes(key))
       .map(([key, value]) => [key, formValue(value)?.trim() ?? ''])
       .filter(([, value]) => value !== ''),
   );

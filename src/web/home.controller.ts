@@ -10,11 +10,12 @@ import { AuditViewService } from '../audit/audit-view.service';
 import { AuditQueryDto } from '../audit/dto/audit.dto';
 import { HomeService } from './home.service';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 @ApiExcludeController()
 @Controller()
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class HomeController {
   constructor(
     private readonly home: HomeService,

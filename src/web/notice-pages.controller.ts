@@ -15,6 +15,7 @@ import { setFlash } from './flash';
 import { FormBody, formValue, linesField, pageStep, PageStep } from './forms';
 import { contentFields, contentFromForm } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 /** How often a notice page waiting for its PDF looks again. */
@@ -25,7 +26,7 @@ const LATEST = Object.assign(new NoticeQueryDto(), { page: 1, pageSize: 20 });
 
 @ApiExcludeController()
 @Controller('notices')
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class NoticePagesController {
   constructor(private readonly notices: NoticesService) {}
 

@@ -23,6 +23,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { setFlash } from './flash';
 import { checkboxField, Confirmation, FormBody, formFields, formValue, linesField, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 
@@ -65,7 +66,7 @@ const NOTICE_MODE_DONE = { issue: '，整改通知书已印发，PDF 生成后�
 /** Pages for inspections, rectification items and listings (挂牌整治). */
 @ApiExcludeController()
 @Controller()
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class RectificationPagesController {
   constructor(
     private readonly inspections: InspectionsService,

@@ -18,6 +18,7 @@ import { ScheduleService } from '../reminders/schedule.service';
 import { setFlash } from './flash';
 import { Confirmation, FormBody, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const MODE_OPTIONS = RUNG_MODES.map((value) => ({ value }));
@@ -87,7 +88,7 @@ function policyFromForm(body: FormBody): object {
 
 @ApiExcludeController()
 @Controller()
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class ReminderPagesController {
   constructor(
     private readonly notifications: NotificationsService,

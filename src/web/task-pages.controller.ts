@@ -16,6 +16,7 @@ import { ScheduleService } from '../reminders/schedule.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const STATUS_OPTIONS = ASSIGNMENT_STATUSES.map((value) => ({ value }));
@@ -28,7 +29,7 @@ const EMPTY_FORM = { failed: '', narrative: '', percentDone: '', metricValue: ''
 
 @ApiExcludeController()
 @Controller()
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class TaskPagesController {
   constructor(
     private readonly assignments: AssignmentsService,

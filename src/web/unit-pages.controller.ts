@@ -10,6 +10,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
 import { checkboxField, FormBody, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const KIND_OPTIONS = UNIT_KINDS.map((value) => ({ value, label: UNIT_KIND_LABELS[value] }));
@@ -48,7 +49,7 @@ function formFields(unit: UnitView | null, body?: FormBody) {
 
 @ApiExcludeController()
 @Controller('units')
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class UnitPagesController {
   constructor(private readonly units: UnitsService) {}
 

@@ -11,6 +11,7 @@ import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } 
 import { UsersService } from '../users/users.service';
 import { checkboxField, FormBody, formValue, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
@@ -42,7 +43,7 @@ function formFields(user: UserView | null, body?: FormBody) {
 
 @ApiExcludeController()
 @Controller('users')
-@UseInterceptors(PageContextInterceptor)
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class UserPagesController {
   constructor(
     private readonly users: UsersService,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -82,6 +83,8 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
     return card ? new handlebars.SafeString(`<span class="card-badge card-${card}" title="挂牌整治中">${CARD_LABELS[card]}</span>`) : '';
   });
   handlebars.registerHelper('abs', (value: number) => Math.abs(value));
+  // Each form rendered gets its own one-time id, so sending it twice is noticed (SubmitOnceInterceptor).
+  handlebars.registerHelper('submissionId', () => randomUUID());
   // `#if` hides 0, which is a real value for a metric or a target.
   handlebars.registerHelper('isSet', (value: unknown) => value !== null && value !== undefined && value !== '');
   // An open task with a deadline whose working days cannot be counted: its year is not in the calendar.
