@@ -22,17 +22,47 @@ export function createUploadParser(config: AppConfig): UploadParser {
     // Browsers send UTF-8 file names; multer would read them as Latin-1 and garble Chinese names.
     defParamCharset: 'utf8',
     limits: { fileSize: config.uploadMaxBytes, files: config.uploadMaxFiles, fields: 50, fieldSize: 1024 * 1024 },
+    // Remembers the file being read, so a refusal can name it.
+    fileFilter: (req, file, accept) => {
+      receiving.set(req, file.originalname);
+      accept(null, true);
+    },
   }).array(FILES_FIELD, config.uploadMaxFiles);
-  const explain = (error: unknown): DomainError => {
+  const explain = (req: Request, error: unknown): DomainError => {
+    const refused = (message: string) => new DomainError('PAYLOAD_TOO_LARGE', message, [{ field: FILES_FIELD, message }]);
     // Anything else the multipart parser rejects (a malformed part, a NUL in a header) is the client's fault.
     if (!(error instanceof MulterError)) return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误，请检查文件名后重新上传');
-    if (error.code === 'LIMIT_FILE_SIZE') return new DomainError('PAYLOAD_TOO_LARGE', `单个附件不能超过 ${maxMb} MB`);
-    if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE') {
-      return new DomainError('PAYLOAD_TOO_LARGE', `一次最多上传 ${config.uploadMaxFiles} 个附件（字段名 ${FILES_FIELD}）`);
-    }
+    if (error.code === 'LIMIT_FILE_SIZE') return refused(`“${receiving.get(req) ?? '附件'}”超过 ${maxMb} MB：单个附件不能超过 ${maxMb} MB，请压缩或拆分后再上传`);
+    if (error.code === 'LIMIT_FILE_COUNT') return refused(`一次最多上传 ${config.uploadMaxFiles} 个附件，请分几次上传`);
+    if (error.code === 'LIMIT_UNEXPECTED_FILE') return new DomainError('MALFORMED_REQUEST', `附件应放在表单字段 ${FILES_FIELD} 中，一次最多 ${config.uploadMaxFiles} 个`);
     return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误');
   };
-  return (req, res) => new Promise<void>((resolve, reject) => upload(req, res, (error: unknown) => (error ? reject(explain(error)) : resolve())));
+  return (req, res) => new Promise<void>((resolve, reject) => upload(req, res, (error: unknown) => (error ? reject(explain(req, error)) : resolve())));
+}
+
+/** The file each request is reading now (for the refusal's wording). */
+const receiving = new WeakMap<Request, string>();
+
+/** Refusals of page uploads, kept for the page to show with its form (see `uploadRefusalOf`). */
+const pageRefusals = new WeakMap<Request, DomainError>();
+
+/**
+ * Reads a page's upload, keeping a refusal (too large, too many) for the page to show beside its form
+ * instead of failing the request: the fields read before it (the form's token, the text typed) remain.
+ */
+export async function parsePageUpload(parse: UploadParser, req: Request, res: Response): Promise<void> {
+  try {
+    await parse(req, res);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    pageRefusals.set(req, error);
+    req.files ??= [];
+  }
+}
+
+/** Why a page's upload was refused, if it was. */
+export function uploadRefusalOf(req: Request): DomainError | undefined {
+  return pageRefusals.get(req);
 }
 
 /** Parses the upload unless the pages' session middleware already did (to find the form's CSRF token). */

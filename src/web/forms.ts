@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { uploadRefusalOf } from '../attachments/upload.interceptor';
 import { CSRF_FORM_FIELD } from '../auth/auth.constants';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
@@ -96,8 +97,13 @@ export const SUBMISSION_FIELD = '_submission';
  */
 export async function pageStep<T extends object, R>(req: Request, res: Response, step: PageStep<T, R>): Promise<void> {
   const form: FormOutcome<T> = step.dto ? parseForm(step.dto, step.values) : { ok: true, value: step.values as T };
+  const uploadRefusal = uploadRefusalOf(req);
   let errors: FieldError[];
-  if (form.ok) {
+  if (uploadRefusal) {
+    // Too large or too many files: said beside the form, with what was typed before the files.
+    errors = [{ field: 'files', message: uploadRefusal.message }];
+    res.status(ERROR_STATUS[uploadRefusal.code]);
+  } else if (form.ok) {
     try {
       const question = step.confirm && (req.body as FormBody)[CONFIRMED_FIELD] !== 'yes' ? await step.confirm(form.value) : null;
       if (question) return res.status(200).render('confirm', { ...question, action: req.originalUrl, hidden: hiddenFields(req.body as FormBody) });

@@ -3,7 +3,7 @@ import type { CookieOptions, NextFunction, Request, Response } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
 import { CSRF_COOKIE, CSRF_FORM_FIELD, SESSION_COOKIE } from '../auth/auth.constants';
 import { isPageRequest } from '../common/errors/all-exceptions.filter';
-import type { UploadParser } from '../attachments/upload.interceptor';
+import { parsePageUpload, UploadParser } from '../attachments/upload.interceptor';
 import { takeFlash } from './flash';
 
 /**
@@ -39,7 +39,7 @@ export function pageSessionMiddleware(secret: string, forceSecure: boolean, pars
       res.cookie(SESSION_COOKIE, cookies[SESSION_COOKIE], baseCookieOptions(res, forceSecure));
     }
     // An upload form carries its token among its fields like any other form: read them first.
-    const parsed = req.method === 'POST' && req.is('multipart/form-data') ? parseUploads(req, res) : Promise.resolve();
+    const parsed = req.method === 'POST' && req.is('multipart/form-data') ? parsePageUpload(parseUploads, req, res) : Promise.resolve();
     parsed.then(() => doubleCsrfProtection(req, res, (error?: unknown) => {
       if (error) return next(error);
       res.locals.csrfToken = generateCsrfToken(req, res, { cookieOptions: baseCookieOptions(res, forceSecure) });

@@ -27,6 +27,8 @@ interface Success {
 
 const pdf = (name: string): FormFile => ({ field: 'files', name, content: Buffer.from('%PDF-1.4\n%测试\n') });
 const png = (name: string): FormFile => ({ field: 'files', name, content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) });
+/** A photo over the test's 1 MB limit. */
+const bigPhoto = (name: string): FormFile => ({ field: 'files', name, content: Buffer.concat([png(name).content, Buffer.alloc(1_200_000)]) });
 const mainText = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
 /** What a refused page says, so a failing expectation shows why the page refused. */
 const alertOf = (html: string) => load(html)('.alert-error, p.lead').text().replace(/\s+/g, ' ');
@@ -45,7 +47,8 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
   const clients = new Map<string, PageClient>();
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // Small limits, so a refused upload costs the test little.
+    app = await startTestApp({ UPLOAD_MAX_MB: '1', UPLOAD_MAX_FILES: '3' });
     clock = controlClock([app], chinaTime('2026-09-21', '10:00'));
     org = await seedOrganisation(app.dataSource);
   });
@@ -184,7 +187,11 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
       unit,
       task,
       '#report-form',
-      [{ values: { narrative: '已开展 5 场', percentDone: '130' }, files: [png('现场.png')], says: '不能大于 100', keeps: { narrative: '已开展 5 场', percentDone: '130' } }],
+      [
+        { values: { narrative: '已开展 5 场', percentDone: '130' }, files: [png('现场.png')], says: '不能大于 100', keeps: { narrative: '已开展 5 场', percentDone: '130' } },
+        // A photo too large: the form comes back with the text, naming the file.
+        { values: { narrative: '已开展 5 场', percentDone: '30' }, files: [png('现场.png'), bigPhoto('航拍全景.png')], status: 413, says: '“航拍全景.png”超过 1 MB', keeps: { narrative: '已开展 5 场', percentDone: '30' } },
+      ],
       { values: { narrative: '已开展 5 场宣传', percentDone: '40' }, files: [png('现场1.png'), png('现场2.png')], says: '已报送进展（附 2 个文件）', twice: true },
     );
     await fill(unit, task, '#extension form', [{ values: { requestedDeadline: '2026-02-30', reason: '场地紧张' }, says: /延至|日期/, keeps: { reason: '场地紧张' } }], { values: { requestedDeadline: '2026-12-31', reason: '场地紧张' }, says: '已提交延期申请（申请延至 2026-12-31）' });
@@ -249,7 +256,13 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
       { values: { title: '九月明查暗访', type: 'unannounced', inspectedOn: '2026-09-20', inspectors: '暗访组', summary: '抽查宣传阵地。', unitIds: inspected }, says: '已登记督导检查“九月明查暗访”（被检查单位 2 个）' },
     );
     const inspection = created.location;
-    await fill(admin, inspection, `form[action="${inspection}/attachments"]`, [{ says: '请先选择要上传的照片或检查记录' }], { files: [png('暗访1.png'), png('暗访2.png')], says: '已上传 2 个文件' });
+    await fill(
+      admin,
+      inspection,
+      `form[action="${inspection}/attachments"]`,
+      [{ says: '请先选择要上传的照片或检查记录' }, { files: [png('1.png'), png('2.png'), png('3.png'), png('4.png')], status: 413, says: '一次最多上传 3 个附件' }],
+      { files: [png('暗访1.png'), png('暗访2.png')], says: '已上传 2 个文件' },
+    );
     await fill(
       admin,
       inspection,
