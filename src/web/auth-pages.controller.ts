@@ -33,8 +33,10 @@ export class AuthPagesController {
   @Get('login')
   @Public()
   @Render('login')
-  loginForm(@Query('next') next?: string) {
-    return { title: '登录', layout: 'bare', next: safeNext(next), username: '', errors: [] };
+  loginForm(@Query('next') next?: string, @Query('expired') expired?: string) {
+    // Sent here by a form submitted after signing out: say why, and return to that form afterwards.
+    const errors = expired ? [{ field: '', message: '登录已失效（已在其他窗口退出或超时），请重新登录；登录后回到刚才的页面再提交一次。' }] : [];
+    return { title: '登录', layout: 'bare', next: safeNext(next), username: '', errors };
   }
 
   @Post('login')

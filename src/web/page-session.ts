@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
 import { doubleCsrf } from 'csrf-csrf';
-import { CSRF_COOKIE, CSRF_FORM_FIELD, SESSION_COOKIE } from '../auth/auth.constants';
+import { CSRF_COOKIE, CSRF_FORM_FIELD, SESSION_COOKIE, TOKEN_COOKIE } from '../auth/auth.constants';
+import { sameSiteReferer } from '../common/referer';
 import { isPageRequest } from '../common/errors/all-exceptions.filter';
 import { parsePageUpload, UploadParser } from '../attachments/upload.interceptor';
 import { takeFlash } from './flash';
@@ -41,6 +42,8 @@ export function pageSessionMiddleware(secret: string, forceSecure: boolean, pars
     // An upload form carries its token among its fields like any other form: read them first.
     const parsed = req.method === 'POST' && req.is('multipart/form-data') ? parsePageUpload(parseUploads, req, res) : Promise.resolve();
     parsed.then(() => doubleCsrfProtection(req, res, (error?: unknown) => {
+      // Signed out (in another window, or timed out) since the form was shown: sign in again, then back to it.
+      if (error && !cookies[TOKEN_COOKIE]) return res.redirect(303, `/login?expired=1&next=${encodeURIComponent(sameSiteReferer(req) ?? '/')}`);
       if (error) return next(error);
       res.locals.csrfToken = generateCsrfToken(req, res, { cookieOptions: baseCookieOptions(res, forceSecure) });
       res.locals.currentUser = null;

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { from, mergeMap, Observable, of, catchError } from 'rxjs';
 import { DataSource, LessThan } from 'typeorm';
 import { Clock } from '../common/clock';
+import { sameSiteReferer } from '../common/referer';
 import { setFlash } from './flash';
 import { FormSubmission } from './form-submission.entity';
 import { SUBMISSION_FIELD } from './forms';
@@ -64,16 +65,4 @@ export class SubmitOnceInterceptor implements NestInterceptor {
 function submissionOf(body: unknown): string | null {
   const value = (body as Record<string, unknown> | undefined)?.[SUBMISSION_FIELD];
   return typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value) ? value : null;
-}
-
-/** The page the form was on, when it is one of ours. */
-function sameSiteReferer(req: Request): string | null {
-  const referer = req.get('referer');
-  if (!referer) return null;
-  try {
-    const url = new URL(referer);
-    return url.host === req.get('host') ? `${url.pathname}${url.search}` : null;
-  } catch {
-    return null;
-  }
 }

@@ -344,6 +344,17 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
       { values: { currentPassword: PASSWORD, newPassword: 'river lamp cloud', confirmPassword: 'river lamp cloud' }, says: '密码已修改' },
     );
 
+    // Signed out in another window, then the plan is sent: sign in again and come back to the item.
+    const late = new PageClient(app);
+    expect((await late.signIn('unit-town', 'river lamp cloud')).status).toBe(303);
+    const item = await late.get(`/rectifications/${itemId}`);
+    const home = await late.get('/');
+    await late.submit(home.text, 'form[action="/logout"]');
+    const lost = await late.submit(item.text, '#plan-form', { plan: '写了很久的整改方案' }, [], `/rectifications/${itemId}`);
+    expect(lost.status).toBe(303);
+    expect(lost.headers.location).toBe(`/login?expired=1&next=${encodeURIComponent(`/rectifications/${itemId}`)}`);
+    expect(mainText((await late.get(lost.headers.location)).text)).toContain('登录已失效');
+
     const visitor = new PageClient(app);
     const login = await visitor.get('/login');
     const refused = await visitor.submit(login.text, 'form[action="/login"]', { username: 'unit-town', password: PASSWORD });

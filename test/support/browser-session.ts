@@ -83,10 +83,12 @@ export class PageClient {
    * Fills in a form of a page and submits it as a browser would: each value given replaces what the form
    * holds under that name (a list for several ticked boxes, [] for none), files go in file inputs.
    */
-  async submit(html: string, selector: string, values: Record<string, string | string[]> = {}, files: FormFile[] = []) {
+  async submit(html: string, selector: string, values: Record<string, string | string[]> = {}, files: FormFile[] = [], from?: string) {
     const form = formOn(html, selector);
     const fields = [...form.fields.filter(([name]) => !(name in values)), ...Object.entries(values).flatMap(([name, value]) => ([] as string[]).concat(value).map((v): [string, string] => [name, v]))];
     let req = this.app.http().post(form.action).set('Cookie', this.cookieHeader());
+    // The page the form was on, as a browser says it (a fixed host, since the test server's port varies).
+    if (from) req = req.set('Host', 'dbs.test').set('Referer', `http://dbs.test${from}`);
     if (form.multipart) {
       for (const [name, value] of fields) req = req.field(name, value);
       for (const file of files) req = req.attach(file.field, file.content, file.name);

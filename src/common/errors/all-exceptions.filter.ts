@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nest
 import { AccessDeniedError } from '../../access/access';
 import { AuditService } from '../../audit/audit.service';
 import type { NextFunction, Request, Response } from 'express';
+import { sameSiteReferer } from '../referer';
 import { CORRELATION_HEADER, currentRequestContext } from '../request-context';
 import { describeError, ErrorBody } from './error-response';
 
@@ -29,10 +30,12 @@ export function respondWithError(error: unknown, req: Request, res: Response): v
       return;
     }
     res.status(described.status).render('error', {
+      // A refused form goes back to its page; anything else to the home page.
+      back: req.method === 'GET' ? null : sameSiteReferer(req),
       // Within a signed-in page (its header already prepared) the error keeps the navigation, so the
       // person can go on from it; before that (sign-in, a refused permission) it stands alone.
       layout: res.locals.currentUser ? 'main' : 'bare',
-      title: PAGE_TITLES[described.status] ?? '系统出错了',
+      title: described.code === 'CSRF_INVALID' ? '表单已失效' : (PAGE_TITLES[described.status] ?? '系统出错了'),
       status: described.status,
       message: described.message,
       correlationId,
