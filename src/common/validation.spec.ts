@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PartialType } from '@nestjs/swagger';
 import { Label } from './dto/label';
@@ -150,5 +150,27 @@ describe('rejectPrototypeKeys', () => {
     expect(() => JSON.parse('{"a":{"__proto__":{"polluted":1}}}', rejectPrototypeKeys)).toThrow(ForbiddenKeyError);
     expect(() => JSON.parse('{"constructor":{}}', rejectPrototypeKeys)).toThrow(ForbiddenKeyError);
     expect(JSON.parse('{"a":{"b":[1,2]}}', rejectPrototypeKeys)).toEqual({ a: { b: [1, 2] } });
+  });
+});
+
+describe('describeValidationErrors: a required field left out', () => {
+  class Required {
+    @IsString()
+    @IsNotEmpty()
+    @MaxLength(20)
+    @Label('进展情况')
+    narrative!: string;
+  }
+
+  it.each([
+    ['left out', {}],
+    ['sent empty', { narrative: '' }],
+    ['sent as null', { narrative: null }],
+  ])('says only that it must be filled in when %s', (_what, input) => {
+    expect(validateDto(Required, input).errors).toEqual([{ field: 'narrative', message: '进展情况不能为空' }]);
+  });
+
+  it('still names every rule a given value breaks', () => {
+    expect(validateDto(Required, { narrative: 'x'.repeat(21) }).errors).toEqual([{ field: 'narrative', message: '进展情况不能超过 20 个字符' }]);
   });
 });

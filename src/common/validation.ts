@@ -72,9 +72,15 @@ function scopeOf(error: ValidationError, parent: Scope): Scope {
 }
 
 /** Flattens class-validator's error tree into API field paths with Chinese messages naming each field. */
+const isMissing = (value: unknown) => value === undefined || value === null || value === '';
+
 export function describeValidationErrors(errors: ValidationError[], parent: Scope = TOP): FieldError[] {
   return errors.flatMap((error) => {
     const scope = scopeOf(error, parent);
+    // A required field left out: one message that says so, not every rule an absent value also breaks.
+    if (isMissing(error.value) && error.constraints && !error.constraints.whitelistValidation && !error.constraints.textCharacters) {
+      return [{ field: scope.field, message: `${scope.label}${CONSTRAINT_MESSAGES.isNotEmpty('')}` }, ...describeValidationErrors(error.children ?? [], scope)];
+    }
     const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => {
       const wording = CONSTRAINT_MESSAGES[constraint]?.(english) ?? english;
       return { field: scope.field, message: english.startsWith('each value in ') ? `${scope.label}中的每一项都${wording}` : `${scope.label}${wording}` };

@@ -89,6 +89,8 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
   handlebars.registerHelper('isSet', (value: unknown) => value !== null && value !== undefined && value !== '');
   // An open task with a deadline whose working days cannot be counted: its year is not in the calendar.
   handlebars.registerHelper('isUncounted', (status: AssignmentStatus, deadline: string | null) => deadline !== null && isOpen(status));
+  // Messages about fields ask for a correction; others (someone else changed it first) only inform.
+  handlebars.registerHelper('someField', (errors: { field: string }[]) => errors.some((e) => e.field !== ''));
   handlebars.registerHelper('includes', (list: unknown[], value: unknown) => Array.isArray(list) && list.includes(value));
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();

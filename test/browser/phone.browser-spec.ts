@@ -24,7 +24,7 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
     const office = as(app, await login(app, 'office'));
     const directive = await office
       .post('/api/directives')
-      .send({ title: '在全部村（社区）开展“反诈宣传进万家”集中宣传活动并报送成效', requirement: '每个村（社区）至少开展一次集中宣传。', category: '宣传防范', priority: 'urgent', deadline: '2029-06-30', leadUnitId: org.town.id, cooperatingUnitIds: [org.police.id] })
+      .send({ title: '在全部村（社区）开展“反诈宣传进万家”集中宣传活动，材料见https://www.yunlan.gov.cn/fzb/2026/xcjwj/notice_20261102_0001234567890.html', requirement: '每个村（社区）至少开展一次集中宣传。', category: '宣传防范', priority: 'urgent', deadline: '2029-06-30', leadUnitId: org.town.id, cooperatingUnitIds: [org.police.id] })
       .expect(201);
     taskId = directive.body.assignments.find((a: { unitId: number }) => a.unitId === org.town.id).id;
     // A supervision notice to the unit, issued, for it to acknowledge.
@@ -78,6 +78,7 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
     expect(card.cells.every((c) => c.right <= 390 && c.shown === `"${c.label}"`)).toBe(true);
 
     await submit(unit, `#task-list a[href="/tasks/${taskId}"]`);
+    // Even the web address in its title breaks rather than widening the page.
     await expectNoSidewaysScroll(unit);
     await submit(unit, `form[action="/tasks/${taskId}/acknowledge"] button`);
     expect(await flash(unit)).toContain('已签收');
@@ -115,7 +116,7 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
 
   it('shows the office’s pages on a phone without sideways scrolling too', async () => {
     const office = await phone('office');
-    for (const path of ['/', '/directives', '/review', `/tasks/${taskId}`, '/escalations', '/notices', `/notices/${noticeId}`, '/rectifications', '/inspections', '/listings', '/schedule', '/units', '/users', '/audit', '/calendar', '/policies', '/directives/new']) {
+    for (const path of ['/', '/directives', '/directives/1', '/review', `/tasks/${taskId}`, '/escalations', '/notices', `/notices/${noticeId}`, '/rectifications', '/inspections', '/listings', '/schedule', '/units', '/users', '/audit', '/calendar', '/policies', '/directives/new']) {
       await office.goto(`${baseUrl}${path}`);
       await expectNoSidewaysScroll(office);
     }
