@@ -40,4 +40,14 @@ describe('what each side is told of a task step', () => {
     const news = taskNews({ ...task, metricName: null, metricUnit: null }, { kind: 'report_submitted', reportId: 1, percentDone: 5, metricValue: null, narrative: '进行中' });
     expect(news.body).toContain('完成 5%。');
   });
+
+  it.each([
+    ['a return reason', { kind: 'report_returned', reportId: 1, percentDone: 5, note: '请勿重复报送。' }, '理由：请勿重复报送。任务'],
+    ['a refusal ending in “！”', { kind: 'extension_refused', extensionId: 1, requestedDeadline: '2026-12-31', deadline: '2026-11-30', note: '不同意！' }, '理由：不同意。办理时限'],
+    ['a report ending in “.”', { kind: 'report_submitted', reportId: 1, percentDone: 5, metricValue: null, narrative: 'Done. ' }, '报送内容：Done。请审核'],
+  ] as const)('drops the closing punctuation of %s inside its sentence', (_what, step, says) => {
+    const news = taskNews(task, step as TaskStep);
+    expect(news.body).toContain(says);
+    expect(news.body).not.toMatch(/[。.！!][。.]/);
+  });
 });

@@ -11,7 +11,7 @@ import { Clock } from '../common/clock';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Attachment, AttachmentOwner } from './attachment.entity';
-import { detectFileType, safeFileName } from './file-content';
+import { detectFileType, displayFileName, safeFileName } from './file-content';
 
 export interface UploadedFile {
   originalname: string;
@@ -50,7 +50,7 @@ export class AttachmentsService {
     const checked = files.map((file) => {
       const type = detectFileType(file.buffer);
       if (!type) {
-        throw new DomainError('UNSUPPORTED_FILE_TYPE', `文件“${safeFileName(file.originalname, { mediaType: '', extension: 'bin', label: '' })}”不是可接受的类型；请上传 PDF、图片（PNG/JPEG/GIF/WebP）、Word/Excel/PowerPoint、OFD 或纯文本文件`);
+        throw new DomainError('UNSUPPORTED_FILE_TYPE', `文件“${displayFileName(file.originalname)}”不是可接受的类型；请上传 PDF、图片（PNG/JPEG/GIF/WebP）、Word/Excel/PowerPoint、OFD 或纯文本文件`);
       }
       return { file, type };
     });

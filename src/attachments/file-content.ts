@@ -47,14 +47,18 @@ function isPlainText(buffer: Buffer): boolean {
 /** Invisible characters that can disguise a name: controls and bidirectional overrides (e.g. U+202E). */
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+/** The name a person gave a file, without its folders or characters that are not shown, as it may be said back to them. */
+export function displayFileName(clientName: string): string {
+  const base = clientName.split(/[\\/]/).pop() ?? '';
+  return base.replace(HIDDEN, '').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 150) || '附件';
+}
+
 /**
  * A file name safe to store and show: no folders, no hidden characters, a bounded length, and an
  * extension that matches the content, so `report.pdf.exe` or `‮fdp.exe` cannot pass for something else.
  */
 export function safeFileName(clientName: string, type: DetectedType): string {
-  const base = clientName.split(/[\\/]/).pop() ?? '';
-  let name = base.replace(HIDDEN, '').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 150);
-  if (!name) name = '附件';
+  const name = displayFileName(clientName);
   const extension = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase();
   const matches = extension === type.extension || (type.extension === 'jpg' && extension === 'jpeg') || (type.extension === 'doc' && ['xls', 'ppt'].includes(extension ?? ''));
   return matches ? name : `${name}.${type.extension}`;

@@ -82,7 +82,8 @@ export function describeValidationErrors(errors: ValidationError[], parent: Scop
       return [{ field: scope.field, message: `${scope.label}${CONSTRAINT_MESSAGES.isNotEmpty('')}` }, ...describeValidationErrors(error.children ?? [], scope)];
     }
     const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => {
-      const wording = CONSTRAINT_MESSAGES[constraint]?.(english) ?? english;
+      // A rule given its own Chinese wording (`{ message: '不能含括号或空格' }`) says it; the others get ours.
+      const wording = /\p{Script=Han}/u.test(english) ? english : (CONSTRAINT_MESSAGES[constraint]?.(english) ?? english);
       return { field: scope.field, message: english.startsWith('each value in ') ? `${scope.label}中的每一项都${wording}` : `${scope.label}${wording}` };
     });
     return [...own, ...describeValidationErrors(error.children ?? [], scope)];

@@ -230,6 +230,8 @@ export class ReminderPagesController {
       status: query.status,
       tabs: ESCALATION_TABS.map((tab) => ({ label: tab.label, href: `/escalations?status=${tab.status}`, active: tab.status === query.status })),
       decides: scopeOf(access.actor.role, Permission.EscalationsManage) !== null && query.status === 'pending',
+      // Leaders see the queue but not the office's drafts: no link that would only answer 404.
+      managesNotices: scopeOf(access.actor.role, Permission.NoticesManage) !== null,
       pager: pager(page, { status: query.status }),
     };
   }

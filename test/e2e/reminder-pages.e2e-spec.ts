@@ -71,6 +71,10 @@ describe(`reminder, approval and policy pages (${process.env.TEST_DB})`, () => {
     const leaderView = await leader.get('/escalations?status=issued');
     expect(leaderView.status).toBe(200);
     expect(leaderView.text).not.toContain('同意发出</button>');
+    // The office's draft behind the rung is not the leader's to open: no link that would answer 404.
+    expect(leaderView.text).toContain('督办通知书');
+    expect(leaderView.text).not.toContain('查看随附的通知');
+    expect((await browser.get('/escalations?status=issued')).text).toContain('查看随附的通知');
   });
 
   it('edits the policy by form, keeping the page when the ladder is out of order', async () => {

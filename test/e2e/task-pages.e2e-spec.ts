@@ -80,7 +80,7 @@ describe(`directive and task pages (${process.env.TEST_DB})`, () => {
     await stranger.signIn('unit-police', PASSWORD);
     expect((await stranger.get(link)).status).toBe(404);
     // 2029 is beyond the calendar's years: the page says so instead of guessing working days.
-    expect(after.text).toContain('日历未覆盖');
+    expect(after.text).toContain('节假日安排未公布');
   });
 
   it('shows a refused step on the task page with its reason instead of an error page', async () => {

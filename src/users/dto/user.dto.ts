@@ -13,7 +13,7 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 export class CreateUserDto {
   @ApiProperty({ description: '登录名：3–32 位小写字母、数字、点、横线或下划线', example: 'unit-police' })
   @IsString()
-  @Matches(USERNAME_PATTERN)
+  @Matches(USERNAME_PATTERN, { message: '应为 3–32 位小写字母、数字、点、横线或下划线，并以字母或数字开头' })
   @Label('登录名')
   username!: string;
 
@@ -40,7 +40,7 @@ export class CreateUserDto {
   @IsOptional()
   @IsString()
   @MaxLength(30)
-  @Matches(/^[0-9+\-() ]*$/)
+  @Matches(/^[0-9+\-() ]*$/, { message: '只能含数字、空格和 + - ( )' })
   @Label('电话')
   phone?: string | null;
 
