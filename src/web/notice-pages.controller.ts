@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { DomainError } from '../common/errors/domain-error';
+import { ERROR_STATUS } from '../common/errors/error-codes';
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -12,7 +15,7 @@ import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
 import { setFlash } from './flash';
-import { FormBody, formValue, linesField, pageStep, PageStep } from './forms';
+import { Confirmation, FormBody, formValue, linesField, pageStep, PageStep, SUBMISSION_FIELD } from './forms';
 import { contentFields, contentFromForm } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
@@ -121,8 +124,25 @@ export class NoticePagesController {
         content: contentFromForm(current.content, body),
       },
       run: (dto) => this.notices.update(access, id, dto),
-      flash: '已保存草稿。',
+      // 保存并印发: what was just typed is what gets issued, after the question.
+      done: formValue(body.then) === 'issue' ? `/notices/${id}/issue` : `/notices/${id}`,
+      flash: formValue(body.then) === 'issue' ? '已保存草稿，请确认印发。' : '已保存草稿。',
     });
+  }
+
+  /** The question before issuing, for the draft as saved. */
+  @Get(':id/issue')
+  @RequirePermission(Permission.NoticesManage)
+  async issueQuestion(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res() res: Response) {
+    const { version } = await this.notices.get(access, id);
+    try {
+      const question = await this.confirmIssue(access, id, version);
+      res.render('confirm', { ...question, action: `/notices/${id}/issue`, hidden: [{ name: 'version', value: String(version) }, { name: SUBMISSION_FIELD, value: randomUUID() }] });
+    } catch (error) {
+      // Not issuable as it stands (incomplete, already issued): the notice, saying why.
+      if (!(error instanceof DomainError) || ['NOT_FOUND', 'FORBIDDEN'].includes(error.code)) throw error;
+      res.status(ERROR_STATUS[error.code]).render('notices/detail', { ...(await this.detailModel(access, id)), errors: Array.isArray(error.details) && error.details.length ? error.details : [{ field: '', message: error.message }] });
+    }
   }
 
   @Post(':id/issue')
@@ -131,21 +151,7 @@ export class NoticePagesController {
     return this.step(req, res, access, id, {
       dto: IssueNoticeDto,
       values: { version: formValue(body.version) },
-      confirm: async (dto) => {
-        const notice = await this.notices.assertIssuable(access, id, dto.version);
-        const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);
-        return {
-          title: `确认印发：${NOTICE_KIND_LABELS[notice.kind]}`,
-          question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachable.length ? `注意：${unreachable.join('、')}没有启用的账号，无人能在系统中签收，请另行送达或先为其开通账号。` : ''}`,
-          facts: [
-            { label: '标题', value: notice.title },
-            { label: '主送', value: notice.addressee },
-            { label: '抄送', value: notice.copyTo.join('；') || '—' },
-          ],
-          confirmLabel: '印发',
-          back: `/notices/${id}`,
-        };
-      },
+      confirm: (dto) => this.confirmIssue(access, id, dto.version),
       run: (dto) => this.notices.issue(access, id, dto.version),
       flash: (notice) => `已印发，文号 ${notice.number}。PDF 生成后即送达接收方，本页会自动刷新。`,
     });
@@ -196,9 +202,26 @@ export class NoticePagesController {
     return this.step(req, res, access, id, { values: {}, run: () => this.notices.acknowledge(access, id), flash: '已签收。' });
   }
 
+  /** What issuing will do, asked first; refused before asking if the draft could not be issued. */
+  private async confirmIssue(access: Access, id: number, version: number): Promise<Confirmation> {
+    const notice = await this.notices.assertIssuable(access, id, version);
+    const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);
+    return {
+      title: `确认印发：${NOTICE_KIND_LABELS[notice.kind]}`,
+      question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachable.length ? `注意：${unreachable.join('、')}没有启用的账号，无人能在系统中签收，请另行送达或先为其开通账号。` : ''}`,
+      facts: [
+        { label: '标题', value: notice.title },
+        { label: '主送', value: notice.addressee },
+        { label: '抄送', value: notice.copyTo.join('；') || '—' },
+      ],
+      confirmLabel: '印发',
+      back: `/notices/${id}`,
+    };
+  }
+
   /** A step on one notice: back to the notice with what happened, or the notice again with the reason it was refused. */
-  private step<T extends object, R>(req: Request, res: Response, access: Access, id: number, step: Omit<PageStep<T, R>, 'done' | 'rerender'>): Promise<void> {
-    return pageStep(req, res, { ...step, done: `/notices/${id}`, rerender: async () => ({ view: 'notices/detail', model: await this.detailModel(access, id, req.body as FormBody) }) });
+  private step<T extends object, R>(req: Request, res: Response, access: Access, id: number, step: Omit<PageStep<T, R>, 'done' | 'rerender'> & { done?: string }): Promise<void> {
+    return pageStep(req, res, { ...step, done: step.done ?? `/notices/${id}`, rerender: async () => ({ view: 'notices/detail', model: await this.detailModel(access, id, req.body as FormBody) }) });
   }
 
   /** The notice's page; after a refused edit, its form shows what was typed. */

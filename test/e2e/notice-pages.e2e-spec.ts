@@ -37,7 +37,12 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     expect(unversioned.text).toContain('version');
     const early = await office.post(`${url}/issue`, { _csrf: token(page.text), version });
     expect(early.status).toBe(400);
-    expect(early.text).toContain('content.time');
+    expect(early.text).toContain('约谈时间不能为空');
+    // Asked for the question directly, an incomplete draft says what is missing instead.
+    const incomplete = await office.get(`${url}/issue`);
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.text).toContain('约谈时间不能为空');
+    expect(incomplete.text).not.toContain('id="confirm-form"');
 
     const form = { _csrf: token(page.text), version, title: '约谈通知书', addressee: '测试市东湖街道', copyTo: 'leader', 'content.reason': '劝阻回访逾期未办结。', 'content.time': '2026年3月16日上午9时', 'content.place': '市政府第三会议室', 'content.summoned': '主要负责人', 'content.attendees': '主要负责人及经办人员', 'content.bring': '书面报告\n整改措施', 'content.contact': '周静' };
     expect((await office.post(`${url}/edit`, form)).status).toBe(303);

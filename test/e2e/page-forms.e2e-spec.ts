@@ -231,11 +231,23 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     const id = Number(notice.split('/').pop());
     // One recipient a line: the 、 inside a name does not split it.
     expect(JSON.parse((await app.dataSource.query(`SELECT copy_to FROM notices WHERE id = ${id}`))[0].copy_to)).toEqual(copyTo);
-    await fill(admin, notice, `form[action="${notice}/issue"]`, [{ values: { version: '99' }, status: 409, says: '已被他人修改' }], { asks: '确认印发', says: /已印发，文号 反诈办督〔2026〕1号/ });
+    // 保存并印发: what is on the form is saved, then the question, then the number.
+    const question = await fill(admin, notice, `form[action="${notice}/edit"]`, [{ values: { version: '99', then: 'issue' }, status: 409, says: '已被他人修改' }], { values: { then: 'issue' }, says: '已保存草稿，请确认印发' });
+    expect(question.location).toBe(`${notice}/issue`);
+    expect(mainText(question.text)).toContain('确认印发');
+    const issued = await admin.confirm({ status: 200, text: question.text });
+    expect(issued.headers.location).toBe(notice);
+    expect(load((await admin.get(notice)).text)('#flash').text()).toMatch(/已印发，文号 反诈办督〔2026〕1号/);
     await fill(admin, notice, `form[action="${notice}/chase"]`, [], { says: '已提醒未签收的接收方' });
     await fill(admin, notice, `form[action="${notice}/void"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '期限写错' }, asks: '确认作废', says: '已作废' });
     const correction = await fill(admin, notice, `form[action="${notice}/correct"]`, [], { says: '已起草 反诈办督〔2026〕1号 的更正件' });
-    await fill(admin, correction.location, `form[action="${correction.location}/issue"]`, [], { asks: '确认印发', says: '已印发，文号 反诈办督〔2026〕2号' });
+    // A title changed and issued at once is the title issued: nothing typed is dropped on the way.
+    const corrected = await fill(admin, correction.location, `form[action="${correction.location}/edit"]`, [], { values: { title: '关于督办“反诈宣传进万家”的通知书（更正）', then: 'issue' }, says: '已保存草稿，请确认印发' });
+    expect(mainText(corrected.text)).toContain('关于督办“反诈宣传进万家”的通知书（更正）');
+    expect((await admin.confirm({ status: 200, text: corrected.text })).status).toBe(303);
+    const correctedPage = await admin.get(correction.location);
+    expect(load(correctedPage.text)('#flash').text()).toContain('已印发，文号 反诈办督〔2026〕2号');
+    expect(load(correctedPage.text)('h1').text()).toContain('（更正）');
     await fill(await town(), correction.location, `form[action="${correction.location}/acknowledge"]`, [], { says: '已签收' });
     expect(mainText((await admin.get(correction.location)).text)).toMatch(/已签收（unit-town，/);
 
