@@ -114,7 +114,7 @@ export class RectificationsService implements OnModuleInit {
     const calendar = await this.calendar.calendar();
     findings.forEach((f, i) => {
       if (!inspected.has(f.unitId)) throw new DomainError('VALIDATION_FAILED', `第 ${i + 1} 个问题的责任单位不在本次被检查单位之中`, [{ field: `findings.${i}.unitId`, message: `第${i + 1}个问题的责任单位不是被检查单位` }]);
-      if (f.recheckOn) calendar.assertWithinReach(f.recheckOn, `findings.${i}.recheckOn`, `第${i + 1}个问题的复查日期`);
+      if (f.recheckOn) this.assertRecheckDate(calendar, f.recheckOn, `findings.${i}.recheckOn`, `第${i + 1}个问题的复查日期`);
     });
     const ids: number[] = [];
     for (const f of findings) {
@@ -201,7 +201,7 @@ export class RectificationsService implements OnModuleInit {
   reopen(access: Access, id: number, dto: RectificationReopenDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'reopen', async (_manager, item) => {
       const calendar = await this.calendar.calendar();
-      if (dto.recheckOn) calendar.assertWithinReach(dto.recheckOn, 'recheckOn', '复查日期');
+      if (dto.recheckOn) this.assertRecheckDate(calendar, dto.recheckOn, 'recheckOn', '复查日期');
       const deadline = calendar.addWorkingDays(this.calendar.today(), dto.deadlineDays);
       return { body: dto.reason, set: { deadline, deadlineDays: dto.deadlineDays, recheckOn: dto.recheckOn ?? null, signedOffAt: null, reopenCount: item.reopenCount + 1 } };
     });
@@ -209,6 +209,13 @@ export class RectificationsService implements OnModuleInit {
 
   cancel(access: Access, id: number, dto: RectificationReasonDto): Promise<RectificationDetailView> {
     return this.act(access, id, dto.version, 'cancel', async () => ({ body: dto.reason }));
+  }
+
+  /** A re-check (回头看) lies ahead: not before today, and within the calendar's reach. */
+  private assertRecheckDate(calendar: WorkingCalendar, date: string, field: string, label: string): void {
+    const today = this.calendar.today();
+    if (date < today) throw new DomainError('VALIDATION_FAILED', `${label}不能早于今天（${today}）：回头看在整改之后进行`, [{ field, message: `${label}不能早于今天（${today}）` }]);
+    calendar.assertWithinReach(date, field, label);
   }
 
   view(r: RectificationItem, calendar: WorkingCalendar, today: string): RectificationView {

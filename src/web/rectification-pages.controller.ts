@@ -151,9 +151,14 @@ export class RectificationPagesController {
       values: formFields(body),
       // Issuing rectification notices (印发) takes their numbers and sends them: asked first.
       confirm: async (dto) => (dto.notices === 'issue' ? this.issueQuestion(access, id) : null),
-      run: (dto) => this.inspections.issue(access, id, dto),
+      // The drafts are what gets issued: counted first, since issued and cancelled items stay on the list.
+      run: async (dto) => {
+        const drafts = (await this.inspections.get(access, id)).items.filter((i) => i.status === 'draft').length;
+        await this.inspections.issue(access, id, dto);
+        return { drafts, notices: dto.notices };
+      },
       done: `/inspections/${id}`,
-      flash: (issued) => `已下发 ${issued.items.filter((i) => i.status !== 'draft').length} 项整改事项${NOTICE_MODE_DONE[(formFields(body).notices ?? 'none') as keyof typeof NOTICE_MODE_DONE] ?? ''}。`,
+      flash: ({ drafts, notices }) => `已下发 ${drafts} 项整改事项${NOTICE_MODE_DONE[notices]}。`,
       rerender: async () => ({ view: 'inspections/detail', model: await this.inspectionModel(access, id, {}) }),
     });
   }

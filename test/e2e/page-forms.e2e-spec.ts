@@ -279,12 +279,18 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
       admin,
       inspection,
       '#finding-form',
-      [{ values: { unitId: String(org.town.id), location: '东湖街道湖滨社区', problem: '', rule: '宣传工作方案', requirements: '更新宣传栏' }, says: '不能为空', keeps: { location: '东湖街道湖滨社区', rule: '宣传工作方案' } }],
+      [
+        { values: { unitId: String(org.town.id), location: '东湖街道湖滨社区', problem: '', rule: '宣传工作方案', requirements: '更新宣传栏' }, says: '不能为空', keeps: { location: '东湖街道湖滨社区', rule: '宣传工作方案' } },
+        { values: { unitId: String(org.town.id), location: '东湖街道湖滨社区', problem: '宣传栏内容陈旧', rule: '宣传工作方案', requirements: '更新宣传栏', recheckOn: '2026-09-01' }, says: '复查日期不能早于今天（2026-09-21）', keeps: { recheckOn: '2026-09-01' } },
+      ],
       { values: { unitId: String(org.town.id), location: '东湖街道湖滨社区', problem: '宣传栏内容陈旧', rule: '宣传工作方案', requirements: '更新宣传栏\n补充反诈海报', deadlineDays: '1', priority: 'normal' }, says: '已录入这个问题' },
     );
     await fill(admin, inspection, '#finding-form', [], { values: { unitId: String(org.police.id), location: '派出所接警大厅', problem: '未张贴预警劝阻流程', rule: '预警劝阻工作规程', requirements: '张贴流程图', deadlineDays: '1', priority: 'normal' }, says: '已录入这个问题' });
     await fill(admin, inspection, '#issue-form', [], { values: { notices: 'issue' }, asks: '确认下发并印发整改通知书', says: '已下发 2 项整改事项，整改通知书已印发' });
-    itemId = Number((await app.dataSource.query(`SELECT id FROM rectification_items WHERE unit_id = ${org.town.id}`))[0].id);
+    // A second batch says how many it issued, not how many the inspection has.
+    await fill(admin, inspection, '#finding-form', [], { values: { unitId: String(org.town.id), location: '东湖街道文化站', problem: '未设反诈宣传角', rule: '宣传工作方案', requirements: '设立宣传角', deadlineDays: '30', priority: 'normal' }, says: '已录入这个问题' });
+    await fill(admin, inspection, '#issue-form', [], { values: { notices: 'none' }, says: '已下发 1 项整改事项。' });
+    itemId = Number((await app.dataSource.query(`SELECT MIN(id) AS id FROM rectification_items WHERE unit_id = ${org.town.id}`))[0].id);
     const item = `/rectifications/${itemId}`;
 
     const unit = await town();
