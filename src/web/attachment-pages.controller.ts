@@ -17,7 +17,10 @@ export class AttachmentPagesController {
   @RequirePermission(Permission.AttachmentsRead)
   async download(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const attachment = await this.attachments.findForDownload(access, id);
-    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+    // Photos and PDFs open in the browser (checking evidence should not mean downloading each file);
+    // their types were established from their content at upload, and nosniff keeps them so.
+    const viewable = attachment.mediaType.startsWith('image/') || attachment.mediaType === 'application/pdf';
+    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName, viewable ? 'inline' : 'attachment'));
     return new StreamableFile(this.attachments.open(attachment), { type: attachment.mediaType, length: attachment.size });
   }
 }

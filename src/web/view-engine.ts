@@ -91,6 +91,8 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
   handlebars.registerHelper('isUncounted', (status: AssignmentStatus, deadline: string | null) => deadline !== null && isOpen(status));
   // Messages about fields ask for a correction; others (someone else changed it first) only inform.
   handlebars.registerHelper('someField', (errors: { field: string }[]) => errors.some((e) => e.field !== ''));
+  // Photos show as thumbnails beside their names.
+  handlebars.registerHelper('isImage', (mediaType: string) => mediaType.startsWith('image/'));
   handlebars.registerHelper('includes', (list: unknown[], value: unknown) => Array.isArray(list) && list.includes(value));
 
   const cache = new Map<string, HandlebarsTemplateDelegate>();

@@ -299,6 +299,13 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     await fill(unit, item, '#plan-form', [], { values: { plan: '由社区主任负责，三日内更新宣传栏。' }, says: '已报送整改方案' });
     await fill(admin, item, `form[action="${item}/plan-accept"]`, [], { says: '已通过整改方案' });
     await fill(unit, item, '#report-form', [{ values: { report: '已更新。' }, says: '佐证材料', keeps: { report: '已更新。' } }], { values: { report: '宣传栏已更新。' }, files: [png('整改后1.png'), png('整改后2.png')], says: '已报送整改报告（附 2 个佐证材料）' });
+    // The office checks the photos where they are: thumbnails on the page, opening in the browser.
+    const evidence = await admin.get(item);
+    const photo = /<img class="thumb" src="(\/attachments\/\d+)" alt="整改后1\.png"/.exec(evidence.text);
+    expect(photo).not.toBeNull();
+    const opened = await admin.get(photo![1]);
+    expect(opened.status).toBe(200);
+    expect(opened.headers['content-disposition']).toMatch(/^inline; /);
     await fill(admin, item, `form[action="${item}/report-return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '照片看不清' }, says: '已退回整改报告' });
     await fill(unit, item, '#report-form', [], { values: { report: '补拍清晰照片。' }, files: [png('整改后3.png')], says: '已报送整改报告' });
     await fill(admin, item, '#sign-off-form', [], { asks: '确认销号', says: '已验收销号' });

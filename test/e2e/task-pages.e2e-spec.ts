@@ -72,7 +72,7 @@ describe(`directive and task pages (${process.env.TEST_DB})`, () => {
     expect(after.text).toContain('记录.pdf');
     expect(after.text).toContain('办理中');
     // The file opens from the page with the browser's session, and only for those who may see it.
-    const link = /href="(\/attachments\/\d+)">记录\.pdf/.exec(after.text)![1];
+    const link = /href="(\/attachments\/\d+)"[^>]*>记录\.pdf/.exec(after.text)![1];
     const download = await browser.get(link);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
