@@ -1,5 +1,5 @@
 // Processes a test started, found through /proc from a pid the test holds, so that a test counts and
-// ends only its own and never other work on the machine (no pkill, no counting by name).
+// ends only its own and never other work on the machine (nothing is ended or counted by its name).
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** A process as /proc shows it; the start time tells it apart from a later process given the same pid. */
