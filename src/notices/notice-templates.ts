@@ -9,6 +9,11 @@ export const NOTICE_KINDS = ['supervision_notice', 'circular', 'interview_letter
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { supervision_notice: '督办通知书', circular: '通报', interview_letter: '约谈通知书', rectification_notice: '整改通知书' };
 
+export const NOTICE_FORMATS = ['standard', 'letter'] as const;
+/** 公文格式 (GB/T 9704 §7) or 信函格式 (§10.1). */
+export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
+export const NOTICE_FORMAT_LABELS: Record<NoticeFormat, string> = { standard: '公文格式', letter: '信函格式' };
+
 /** What every notice shows: the red header, the number, the title, the addressee, the signature and the distribution record. */
 export interface NoticeFrame {
   issuer: string;
@@ -21,7 +26,13 @@ export interface NoticeFrame {
   copyTo: string[];
   printedBy: string;
   printedOn: string;
+  format: NoticeFormat;
+  /** The office's seal as a `data:image/png` URI, on issued notices when the office has one. */
+  seal: string | null;
 }
+
+export const SUPERVISION_SUBJECTS = ['task', 'rectification'] as const;
+export type SupervisionSubject = (typeof SUPERVISION_SUBJECTS)[number];
 
 export interface OverdueItem {
   unitName: string;
@@ -33,7 +44,8 @@ export interface OverdueItem {
 }
 
 export interface NoticeContent {
-  supervision_notice: { directiveTitle: string; directiveCode: string; requirement: string; deadline: string; asOf: string; overdueDays: number; progress: string; replyBy: string; contact: string };
+  /** `subject`: a task (`role` says how the unit takes part: 牵头承办, 配合办理) or a rectification item. */
+  supervision_notice: { subject: SupervisionSubject; role: string; directiveTitle: string; directiveCode: string; requirement: string; deadline: string; asOf: string; overdueDays: number; progress: string; replyBy: string; contact: string };
   circular: { summary: string; asOf: string; lagging: OverdueItem[]; requirements: string[] };
   interview_letter: { reason: string; time: string; place: string; summoned: string; attendees: string; bring: string[]; contact: string };
   rectification_notice: { intro: string; problems: { where: string; what: string; rule: string }[]; requirements: string[]; deadline: string; reportBy: string; recheckOn: string; contact: string };
@@ -61,8 +73,30 @@ export class NoticeTemplates {
   }
 
   html<K extends NoticeKind>(kind: K, frame: NoticeFrame, content: NoticeContent[K]): string {
-    return this.compiled[kind]({ ...frame, issuerFontSize: issuerFontSize(frame.issuer), ...content });
+    return this.compiled[kind]({ ...frame, ...content, ...signatureLayout(frame), issuerFontSize: issuerFontSize(frame.issuer), letter: frame.format === 'letter', rectification: kind === 'supervision_notice' && (content as NoticeContent['supervision_notice']).subject === 'rectification', ...(kind === 'circular' ? circularColumns(content as NoticeContent['circular']) : {}) });
   }
+}
+
+/** A text's width in body characters: CJK characters take one, digits and Latin letters half of one. */
+function characters(text: string): number {
+  return [...text].reduce((width, char) => width + (char.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+}
+
+/**
+ * §7.3.5.1 with a seal: the date four characters in from the right, the issuer centred over the date,
+ * the seal centred on them. An issuer too long to be centred there keeps to the type area's right edge.
+ * In body characters from the right edge.
+ */
+function signatureLayout(frame: NoticeFrame): { signerRight: number; sealCenter: number } {
+  const sealCenter = 4 + characters(frame.date) / 2;
+  return { sealCenter, signerRight: Math.max(0, sealCenter - characters(frame.issuer) / 2) };
+}
+
+/** The circular's table: the unit column as wide as its names need, on at most two lines; the rest to the item. */
+function circularColumns(content: NoticeContent['circular']): { unitColumn: number; progressColumn: number } {
+  const longestUnit = Math.max(4, ...content.lagging.map((item) => characters(item.unitName)));
+  const longestProgress = Math.max(2, ...content.lagging.map((item) => characters(item.progress)));
+  return { unitColumn: Math.min(Math.ceil(longestUnit), Math.max(5, Math.ceil(longestUnit / 2))) + 1, progressColumn: Math.ceil(longestProgress) + 1 };
 }
 
 /** The red header on one line: as large as 36 pt, smaller for a long issuer name (type area 156 mm ≈ 442 pt). */

@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
 import { Access, objectDenied } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
-import { Assignment } from '../assignments/assignment.entity';
+import { Assignment, AssignmentRole } from '../assignments/assignment.entity';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
@@ -20,7 +20,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Unit } from '../units/unit.entity';
 import { RectificationItem } from '../rectifications/rectification.entity';
-import { rectificationCode, rectificationTitle } from '../rectifications/rectification-format';
+import { rectificationCode, rectificationQuote } from '../rectifications/rectification-format';
 import { CHASED_RECTIFICATION_STATUSES, RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 import { User } from '../users/user.entity';
 import { displayNames } from '../users/user-names';
@@ -29,7 +29,11 @@ import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { layOutNotice } from './notice-layout';
 import { PdfRenderer } from './pdf-renderer.service';
+
+/** How a unit takes part in a task, as a supervision notice says it (你单位牵头承办的督办事项). */
+const SUPERVISED_ROLES: Record<AssignmentRole, string> = { lead: '牵头承办', cooperating: '配合办理' };
 
 /** Issuer codes until the office sets its own: the office's short name and the kind's character. */
 const CODE_SUFFIX: Record<NoticeKind, string> = { supervision_notice: '督', circular: '通', interview_letter: '约', rectification_notice: '整' };
@@ -176,7 +180,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   async previewPdf(access: Access, id: number): Promise<Buffer> {
     const { notice } = await this.load(access, id);
-    return this.renderer.render(this.html(notice));
+    return this.renderer.render(this.html(notice), layOutNotice);
   }
 
   /**
@@ -227,7 +231,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     ]);
     return [
       ...lagging.map((a) => ({ unitName: a.unit!.name, directiveCode: a.directive!.code, directiveTitle: a.directive!.title, deadline: chineseDate(a.deadline!), overdueDays: daysLate(a.deadline!), progress: `${a.percentDone}%` })),
-      ...laggingFixes.map((r) => ({ unitName: r.unit!.name, directiveCode: rectificationCode(r), directiveTitle: rectificationTitle(r), deadline: chineseDate(r.deadline!), overdueDays: daysLate(r.deadline!), progress: RECTIFICATION_STATUS_LABELS[r.status] })),
+      ...laggingFixes.map((r) => ({ unitName: r.unit!.name, directiveCode: rectificationCode(r), directiveTitle: rectificationQuote(r), deadline: chineseDate(r.deadline!), overdueDays: daysLate(r.deadline!), progress: RECTIFICATION_STATUS_LABELS[r.status] })),
     ];
   }
 
@@ -360,7 +364,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   async run(id: number): Promise<void> {
     const notice = await this.dataSource.getRepository(Notice).findOneBy({ id });
     if (!notice || notice.status === 'draft' || notice.pdfSha256) return;
-    const pdf = await this.renderer.render(this.html(notice));
+    const pdf = await this.renderer.render(this.html(notice), layOutNotice);
     const file = `${randomUUID()}.pdf`;
     await writeFile(join(this.pdfDir, file), pdf, { flag: 'wx' });
     const result = await this.dataSource.getRepository(Notice).update({ id, pdfSha256: IsNull() }, { pdfFile: file, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
@@ -386,6 +390,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
       copyTo: notice.copyTo,
       printedBy: notice.issuerName,
       printedOn: chineseDate(notice.issuedOn ?? this.calendar.today()),
+      format: 'standard' as const,
+      seal: null,
     };
     return this.templates.html(notice.kind, frame, notice.content as never);
   }
@@ -474,7 +480,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
         notice: {
           ...base,
           title: `关于督办“${directive!.title}”的通知书`,
-          content: { directiveTitle: directive!.title, directiveCode: directive!.code, requirement: directive!.requirement, deadline: assignment.deadline ? chineseDate(assignment.deadline) : '长期坚持', asOf: chineseDate(today), overdueDays: late, progress: `${assignment.percentDone}%`, replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
+          content: { subject: 'task', role: SUPERVISED_ROLES[assignment.role], directiveTitle: directive!.title, directiveCode: directive!.code, requirement: directive!.requirement, deadline: assignment.deadline ? chineseDate(assignment.deadline) : '长期坚持', asOf: chineseDate(today), overdueDays: late, progress: `${assignment.percentDone}%`, replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
         },
         recipients: to,
       };
@@ -485,7 +491,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
           ...base,
           title: '约谈通知书',
           // Time and place are for the office to fill in: issuing checks they are there.
-          content: { reason: `你单位承办的“${directive!.title}”（${directive!.code}）${late > 0 ? `已逾期${late}个工作日` : ''}仍未办结。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['督办事项办理情况书面报告', '整改措施及时间表'], contact },
+          content: { reason: `你单位${SUPERVISED_ROLES[assignment.role]}的“${directive!.title}”（${directive!.code}）${late > 0 ? `已逾期${late}个工作日` : ''}仍未办结。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['督办事项办理情况书面报告', '整改措施及时间表'], contact },
         },
         recipients: to,
       };
@@ -515,7 +521,6 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const unit = item.unit!;
     const base = { addressee: unit.name, copyTo: copies.map((c) => c.name), assignmentId: null };
     const to: Recipient[] = [{ unitId: unit.id, userId: null, role: 'to', name: unit.name }, ...copies];
-    const title = rectificationTitle(item);
     const late = daysLate(item.deadline);
     if (kind === 'supervision_notice') {
       const calendar = await this.calendar.calendar();
@@ -524,7 +529,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
         notice: {
           ...base,
           title: `关于督促整改“${item.location}”问题的通知书`,
-          content: { directiveTitle: title, directiveCode: rectificationCode(item), requirement: item.requirements.join('；'), deadline: item.deadline ? chineseDate(item.deadline) : '', asOf: chineseDate(today), overdueDays: late, progress: RECTIFICATION_STATUS_LABELS[item.status], replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
+          content: { subject: 'rectification', role: '整改', directiveTitle: rectificationQuote(item), directiveCode: rectificationCode(item), requirement: item.requirements.join('；'), deadline: item.deadline ? chineseDate(item.deadline) : '', asOf: chineseDate(today), overdueDays: late, progress: RECTIFICATION_STATUS_LABELS[item.status], replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
         },
         recipients: to,
       };
@@ -534,7 +539,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
         notice: {
           ...base,
           title: '约谈通知书',
-          content: { reason: `你单位在${item.inspection!.document!.title}中被发现的问题“${title}”${late > 0 ? `已逾期${late}个工作日` : ''}仍未整改到位。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['整改情况书面报告', '整改措施及时间表'], contact },
+          content: { reason: `你单位在${item.inspection!.document!.title}中被发现的问题“${rectificationQuote(item)}”${late > 0 ? `已逾期${late}个工作日` : ''}仍未整改到位。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['整改情况书面报告', '整改措施及时间表'], contact },
         },
         recipients: to,
       };
@@ -549,6 +554,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const deadline = latest(items.map((i) => i.deadline));
     const recheck = latest(items.map((i) => i.recheckOn));
     const several = items.length > 1;
+    const oneDeadline = new Set(items.map((i) => i.deadline)).size === 1;
     return {
       notice: {
         title: `关于${unit.shortName}问题整改的通知书`,
@@ -557,9 +563,10 @@ export class NoticesService implements WorkSource, OnModuleInit {
         assignmentId: null,
         content: {
           intro: `${chineseDate(document.issuedOn)}，联席办在${document.title}中发现你单位存在以下问题。`,
-          problems: items.map((i) => ({ where: i.location, what: several && i.deadline && i.deadline !== deadline ? `${i.problem}（整改时限：${chineseDate(i.deadline)}）` : i.problem, rule: i.rule })),
+          // One deadline, said once: the common one, or each problem's own beside it.
+          problems: items.map((i) => ({ where: i.location, what: oneDeadline || !i.deadline ? i.problem : `${i.problem}（整改时限：${chineseDate(i.deadline)}前）`, rule: i.rule })),
           requirements: items.flatMap((i, n) => i.requirements.map((r) => (several ? `第${n + 1}项：${r}` : r))),
-          deadline: deadline ? chineseDate(deadline) : '',
+          deadline: !deadline ? '' : oneDeadline ? chineseDate(deadline) : '各问题所列时限',
           reportBy: deadline ? chineseDate(deadline) : '',
           recheckOn: recheck ? chineseDate(recheck) : '整改期满后',
           contact,

@@ -30,13 +30,14 @@ export class PdfRenderer implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async render(html: string): Promise<Buffer> {
+  /** `prepare` runs in the loaded page before it is printed (a layout pass); it may run twice if Chromium crashes. */
+  async render(html: string, prepare?: (page: Page) => Promise<unknown>): Promise<Buffer> {
     try {
-      return await this.renderOnce(html);
+      return await this.renderOnce(html, prepare);
     } catch (error) {
       if (!this.closed && isBrowserGone(error)) {
         this.logger.warn(`Chromium 中断（${(error as Error).message}），重新启动后重试`);
-        return this.renderOnce(html);
+        return this.renderOnce(html, prepare);
       }
       throw error;
     }
@@ -54,7 +55,7 @@ export class PdfRenderer implements OnApplicationShutdown {
     return browsers.map((browser) => browser?.process()?.pid).filter((pid): pid is number => pid !== undefined);
   }
 
-  private async renderOnce(html: string): Promise<Buffer> {
+  private async renderOnce(html: string, prepare?: (page: Page) => Promise<unknown>): Promise<Buffer> {
     await this.slot();
     const generation = this.generation();
     generation.active += 1;
@@ -64,6 +65,7 @@ export class PdfRenderer implements OnApplicationShutdown {
       page = generation.idle.pop() ?? (await this.newPage(await generation.browser));
       const rendering = (async () => {
         await page!.setContent(html, { waitUntil: 'load', timeout: this.config.pdf.timeoutMs });
+        await prepare?.(page!);
         return page!.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.config.pdf.timeoutMs });
       })();
       const pdf = Buffer.from(await withTimeout(rendering, this.config.pdf.timeoutMs));

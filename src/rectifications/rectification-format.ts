@@ -8,3 +8,8 @@ export function rectificationTitle(item: Pick<RectificationItem, 'location' | 'p
   const problem = item.problem.replace(/\s+/g, ' ').trim();
   return `${item.location}：${problem.length > 40 ? `${problem.slice(0, 40)}…` : problem}`;
 }
+
+/** The item as a document quotes it: where, and all of what was found, never cut. */
+export function rectificationQuote(item: Pick<RectificationItem, 'location' | 'problem'>): string {
+  return `${item.location}：${item.problem.replace(/\s+/g, ' ').trim()}`;
+}

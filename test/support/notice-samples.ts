@@ -10,9 +10,13 @@ export const FRAME: NoticeFrame = {
   copyTo: ['李明远副市长', '市公安局'],
   printedBy: '云澜市打击治理电信网络诈骗联席会议办公室',
   printedOn: '2026年3月9日',
+  format: 'standard',
+  seal: null,
 };
 
 export const SUPERVISION: NoticeContent['supervision_notice'] = {
+  subject: 'task',
+  role: '牵头承办',
   directiveTitle: '涉诈高风险电话卡二次实人核验',
   directiveCode: 'DB-2026-0002',
   requirement: '对涉诈高风险电话卡开展二次实人核验，无法核验的一律停机。',

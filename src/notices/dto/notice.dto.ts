@@ -7,7 +7,7 @@ import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { Label, LabelOptions } from '../../common/dto/label';
 import { EmptyAsUndefined, IsId, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { NOTICE_STATUSES, NoticeStatus } from '../notice.entity';
-import { NOTICE_KINDS, NoticeKind } from '../notice-templates';
+import { NOTICE_KINDS, NoticeKind, SUPERVISION_SUBJECTS, SupervisionSubject } from '../notice-templates';
 
 /** A required text on the document, named as the edit form names it. */
 function Text(label: string, max: number, options: LabelOptions = {}) {
@@ -40,7 +40,10 @@ const Contact = () => applyDecorators(IsString(), MaxLength(100), Label('联系�
 
 /** The fields of each kind, as they must be before the notice is issued. */
 export class SupervisionContentDto {
-  @Text('督办事项', 200) directiveTitle!: string;
+  // Set when drafted (a task, or a rectification item) and never edited: no label, so not on the form.
+  @IsIn(SUPERVISION_SUBJECTS) subject!: SupervisionSubject;
+  @Text('承办方式', 10) role!: string;
+  @Text('督办事项', 1300) directiveTitle!: string;
   @Text('事项编号', 20) directiveCode!: string;
   @Text('工作要求', 2000, { multiline: true }) requirement!: string;
   @Text('办理时限', 20) deadline!: string;
@@ -54,7 +57,7 @@ export class SupervisionContentDto {
 export class OverdueItemDto {
   @Text('单位', 100) unitName!: string;
   @Text('事项编号', 20) directiveCode!: string;
-  @Text('督办事项', 200) directiveTitle!: string;
+  @Text('督办事项', 1300) directiveTitle!: string;
   @Text('办理时限', 20) deadline!: string;
   @Days('逾期工作日数') overdueDays!: number;
   @Text('完成进度', 20) progress!: string;
@@ -75,7 +78,7 @@ export class CircularContentDto {
 }
 
 export class InterviewContentDto {
-  @Text('约谈事由', 500, { multiline: true }) reason!: string;
+  @Text('约谈事由', 1500, { multiline: true }) reason!: string;
   @Text('约谈时间', 50) time!: string;
   @Text('约谈地点', 100) place!: string;
   @Text('约谈对象', 50) summoned!: string;
