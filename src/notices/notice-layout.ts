@@ -50,6 +50,23 @@ export async function layOutNotice(page: Page): Promise<ColophonPlacement> {
     const area = document.body.getBoundingClientRect();
     const signature = document.querySelector('.signature')!;
     const end = () => signature.getBoundingClientRect();
+    const columnOf = (element: Element) => Math.floor((element.getBoundingClientRect().left - area.left + 1) / area.width);
+    // The printer repeats a table's header at the top of each page it continues on; columns do not.
+    // A copy of the header is set where each page would begin, until the rows stop moving.
+    const copies: Element[] = [];
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const header = table.querySelector('thead tr');
+      if (!header) continue;
+      for (let guard = 0; guard < 200; guard++) {
+        const rows = Array.from(table.querySelectorAll('tbody tr'));
+        const start = rows.find((row, i) => i > 0 && !copies.includes(row) && !copies.includes(rows[i - 1]) && columnOf(row) > columnOf(rows[i - 1]));
+        if (!start) break;
+        const copy = header.cloneNode(true) as HTMLElement;
+        copy.style.breakBefore = 'column';
+        start.before(copy);
+        copies.push(copy);
+      }
+    }
     // Chromium honours "keep the last lines with the signature" only while widows and headings leave it
     // an allowed break; where they do not it sets the signature alone at the top of a page. Then the
     // last paragraph, with the headings that lead to it, starts the page instead.
@@ -58,8 +75,9 @@ export async function layOutNotice(page: Page): Promise<ColophonPlacement> {
       while (keep && keep.previousElementSibling && keep.previousElementSibling.matches('.h1, .h2, .lead-in')) keep = keep.previousElementSibling;
       keep?.classList.add('with-signature');
     }
-    const column = Math.floor((end().left - area.left + 1) / area.width);
+    const column = columnOf(signature);
     const usedMm = (end().bottom - area.top) / mm;
+    for (const copy of copies) copy.remove();
     root.classList.remove('measuring');
     const colophon = document.querySelector('.colophon');
     return { pages: column + 1, usedMm, colophonMm: colophon ? colophon.getBoundingClientRect().height / mm : null };

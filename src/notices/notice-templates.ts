@@ -92,11 +92,11 @@ function signatureLayout(frame: NoticeFrame): { signerRight: number; sealCenter:
   return { sealCenter, signerRight: Math.max(0, sealCenter - characters(frame.issuer) / 2) };
 }
 
-/** The circular's table: the unit column as wide as its names need, on at most two lines; the rest to the item. */
+/** The circular's table: the unit column as wide as its names need, on at most two lines; the rest to the item. In em of the table's type. */
 function circularColumns(content: NoticeContent['circular']): { unitColumn: number; progressColumn: number } {
-  const longestUnit = Math.max(4, ...content.lagging.map((item) => characters(item.unitName)));
-  const longestProgress = Math.max(2, ...content.lagging.map((item) => characters(item.progress)));
-  return { unitColumn: Math.min(Math.ceil(longestUnit), Math.max(5, Math.ceil(longestUnit / 2))) + 1, progressColumn: Math.ceil(longestProgress) + 1 };
+  const longestUnit = Math.ceil(Math.max(4, ...content.lagging.map((item) => characters(item.unitName))));
+  const longestProgress = Math.ceil(Math.max(2, ...content.lagging.map((item) => characters(item.progress))));
+  return { unitColumn: (longestUnit <= 8 ? longestUnit : Math.ceil(longestUnit / 2)) + 1, progressColumn: longestProgress + 1 };
 }
 
 /** The red header on one line: as large as 36 pt, smaller for a long issuer name (type area 156 mm ≈ 442 pt). */
