@@ -84,7 +84,7 @@ describe('notices laid out as GB/T 9704 asks, measured from the PDF', () => {
 
   beforeAll(async () => {
     renderer = new PdfRenderer(loadConfig({ PDF_TIMEOUT_SECONDS: '30' }));
-    const pdfs = [];
+    const pdfs: Buffer[] = [];
     for (const draft of sweep) pdfs.push(await renderer.render(templates.html(draft.kind, draft.frame, draft.content as never), layOutNotice));
     const layouts = pdfLayouts(pdfs);
     sweep.forEach((draft, i) => {
