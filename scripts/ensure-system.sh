@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# Makes sure this machine has what the tests need beyond npm: Debian's Chromium and CJK fonts (the
-# browser test and, later, PDF notices), and MariaDB and Redis installed and answering on their usual
-# ports (root without a password, database `test`).
+# Makes sure this machine has what the tests need beyond npm: what PDF notices need (asked of
+# scripts/ensure-pdf-renderer.sh), Debian's full Chromium and the pages' CJK font for the browser tests,
+# poppler, and MariaDB and Redis installed and answering on their usual ports (root without a password,
+# database `test`).
 # Idempotent and quick when everything is already there. Never downloads a browser build of its own.
 set -euo pipefail
 
 log() { echo "[ensure-system] $*"; }
 
-missing=()
+# What PDF notices need (the headless shell and the CJK fonts they embed) is the app's own set-up
+# script's to say; asked here so that one apt-get run installs everything.
+pdf_missing=$(bash "$(dirname "$0")/ensure-pdf-renderer.sh" --missing)
+read -r -a missing <<<"$pdf_missing"
+# The tests' extras: the full browser for the browser tests, the pages' CJK font, and poppler's tools
+# to read the PDFs back.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-# PDF notices: the headless shell renders, TrueType CJK fonts (Song, Kai, Hei) are embedded as such,
-# and poppler's tools read the PDFs back in the tests.
-[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 fc-list 2>/dev/null | grep "Noto Sans CJK SC" >/dev/null || missing+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep "AR PL UMing CN" >/dev/null || missing+=(fonts-arphic-uming)
-fc-list 2>/dev/null | grep "AR PL UKai CN" >/dev/null || missing+=(fonts-arphic-ukai)
-fc-list 2>/dev/null | grep "WenQuanYi Zen Hei" >/dev/null || missing+=(fonts-wqy-zenhei)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server mariadb-client)
 command -v redis-server >/dev/null || missing+=(redis-server)

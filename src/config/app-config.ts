@@ -44,7 +44,9 @@ export interface PdfConfig {
   recycleAfter: number;
 }
 
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+/** Debian's browsers, where its packages put them. */
+export const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 export const APP_ROLES = ['all', 'api', 'worker'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
@@ -293,7 +295,7 @@ export function loadConfig(env: Env): AppConfig {
       queuePrefix: pattern(env, 'QUEUE_PREFIX', /^[A-Za-z0-9_.-]{1,40}$/, 'dbs', '应为 1–40 个字母、数字、点、下划线或短横线'),
     },
     pdf: {
-      chromiumPath: read(env, 'CHROMIUM_PATH') ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium'),
+      chromiumPath: read(env, 'CHROMIUM_PATH') ?? (existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : DEBIAN_CHROMIUM),
       pages: integer(env, 'PDF_PAGES', 2, 1, 16),
       timeoutMs: integer(env, 'PDF_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
       recycleAfter: integer(env, 'PDF_RECYCLE_AFTER', 500, 1, 100000),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NoticesModule } from '../notices/notices.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+@Module({ imports: [NoticesModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

@@ -2,18 +2,29 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../common/timeout';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NoticesService } from '../notices/notices.service';
 
 export interface ComponentHealth {
   status: 'up' | 'down';
 }
 
+export interface PdfHealth {
+  status: 'up' | 'degraded';
+  waiting: number;
+  failing: number;
+  nextRetryAt: Date | null;
+}
+
 export interface HealthReport {
-  status: 'ok' | 'error';
-  checks: Record<string, ComponentHealth>;
+  /** error (503): a component is down; degraded (200): it serves, but notice PDFs are failing. */
+  status: 'ok' | 'degraded' | 'error';
+  checks: { database: ComponentHealth; redis?: ComponentHealth; pdf?: PdfHealth };
 }
 
 const CHECK_TIMEOUT_MS = 3000;
+const TIMED_OUT = `no answer within ${CHECK_TIMEOUT_MS} ms`;
 
 @Injectable()
 export class HealthService implements OnModuleDestroy {
@@ -22,6 +33,7 @@ export class HealthService implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly notices: NoticesService,
   ) {
     this.redis = config.redisUrl
       ? new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
@@ -31,7 +43,7 @@ export class HealthService implements OnModuleDestroy {
   }
 
   async check(): Promise<HealthReport> {
-    const checks: Record<string, ComponentHealth> = { database: await probe('database', () => this.dataSource.query('SELECT 1')) };
+    const checks: HealthReport['checks'] = { database: await probe('database', () => this.dataSource.query('SELECT 1')) };
     if (this.redis) {
       const redis = this.redis;
       checks.redis = await probe('redis', async () => {
@@ -39,29 +51,43 @@ export class HealthService implements OnModuleDestroy {
         await redis.ping();
       });
     }
-    return { status: Object.values(checks).every((c) => c.status === 'up') ? 'ok' : 'error', checks };
+    if (checks.database.status === 'up') {
+      const pdf = await this.pdf();
+      if (pdf) checks.pdf = pdf;
+    }
+    const down = checks.database.status === 'down' || checks.redis?.status === 'down';
+    return { status: down ? 'error' : checks.pdf?.status === 'degraded' ? 'degraded' : 'ok', checks };
   }
 
   async onModuleDestroy(): Promise<void> {
     this.redis?.disconnect();
+  }
+
+  /**
+   * The notices waiting for their PDF. Failing renders only degrade the answer: every instance shares
+   * them, so a 503 would take them all out of the load balancer. Their reasons are in the log, each
+   * logged once per attempt (health is public and polled often).
+   */
+  private async pdf(): Promise<PdfHealth | null> {
+    try {
+      const { waiting, failing, nextRetryAt } = await withTimeout(this.notices.renderBacklog(), CHECK_TIMEOUT_MS, TIMED_OUT);
+      return { status: failing > 0 ? 'degraded' : 'up', waiting, failing, nextRetryAt };
+    } catch (error) {
+      logger.warn(`pdf check failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
 }
 
 const logger = new Logger('Health');
 
 async function probe(name: string, check: () => Promise<unknown>): Promise<ComponentHealth> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-  });
   try {
-    await Promise.race([check(), timeout]);
+    await withTimeout(check(), CHECK_TIMEOUT_MS, TIMED_OUT);
     return { status: 'up' };
   } catch (error) {
     // The driver's message may name hosts and accounts: it goes to the log, not to the public answer.
     logger.warn(`${name} is down: ${error instanceof Error ? error.message : String(error)}`);
     return { status: 'down' };
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -2,11 +2,15 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Op
 import { InjectQueue } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
 import type Redis from 'ioredis';
+import { withTimeout } from '../common/timeout';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, SHUTDOWN_GRACE_MS, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
 
 const BATCH = 1000;
+
+/** What a kind of work is called in the log. */
+const WORK_LABELS: Record<WorkKind, string> = { action: '计划动作', delivery: '投递', render: 'PDF 生成' };
 
 export interface ReconcileReport {
   /** Pending rows looked at. */
@@ -115,9 +119,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       return;
     }
     try {
-      await withTimeout(this.enqueue(queue, kind, items), ENQUEUE_TIMEOUT_MS);
+      await withTimeout(this.enqueue(queue, kind, items), ENQUEUE_TIMEOUT_MS, `Redis 在 ${ENQUEUE_TIMEOUT_MS} 毫秒内未响应`);
     } catch (error) {
-      this.logger.warn(`未能把 ${items.length} 项${kind === 'action' ? '计划动作' : '投递'}放入队列（${error instanceof Error ? error.message : String(error)}）；对账时将补上`);
+      this.logger.warn(`未能把 ${items.length} 项${WORK_LABELS[kind]}放入队列（${error instanceof Error ? error.message : String(error)}）；对账时将补上`);
     }
   }
 
@@ -230,12 +234,4 @@ async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolea
     timer = setTimeout(() => resolve(false), ms);
   });
   return Promise.race([work.then(() => true), timeout]).finally(() => clearTimeout(timer));
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis 在 ${ms} 毫秒内未响应`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -81,6 +81,18 @@ export class Notice {
   @Column({ name: 'pdf_sha256', type: 'varchar', length: 64, nullable: true })
   pdfSha256!: string | null;
 
+  /** Renders that failed since the last success (none yet, for most): each waits longer before the next. */
+  @Column({ name: 'render_failures', type: 'int', default: 0 })
+  renderFailures!: number;
+
+  /** Why the last render failed, for the office's page and the log; never shown to recipients. */
+  @Column({ name: 'render_error', type: 'varchar', length: 500, nullable: true })
+  renderError!: string | null;
+
+  /** When a failed render is tried again; until then the job runner leaves the notice alone. */
+  @Column({ name: 'render_retry_at', type: 'datetime', nullable: true })
+  renderRetryAt!: Date | null;
+
   @Column({ name: 'voided_at', type: 'datetime', nullable: true })
   voidedAt!: Date | null;
 

@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync, ReadStream } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Access, objectDenied } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentRole } from '../assignments/assignment.entity';
@@ -31,6 +31,7 @@ import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
 import { layOutNotice } from './notice-layout';
 import { PdfRenderer } from './pdf-renderer.service';
+import { missingBrowserHint, pdfStatus, renderErrorText, renderRetryAt } from './render-retry';
 
 /** How a unit takes part in a task, as a supervision notice says it (你单位牵头承办的督办事项). */
 const SUPERVISED_ROLES: Record<AssignmentRole, string> = { lead: '牵头承办', cooperating: '配合办理' };
@@ -45,6 +46,24 @@ export type Recipient = Pick<NoticeRecipient, 'unitId' | 'userId' | 'role' | 'na
 export const NOTICE_MODES = ['none', 'draft', 'issue'] as const;
 export type NoticeMode = (typeof NOTICE_MODES)[number];
 
+/** A notice whose PDF failed to render, as the office sees it. */
+export interface RenderFailure {
+  failures: number;
+  reason: string;
+  retryAt: Date | null;
+  /** What to do about it, when the reason is one the office can act on (no browser installed). */
+  hint: string | null;
+}
+
+export interface RenderBacklog {
+  /** Issued (or voided) notices without their PDF. */
+  waiting: number;
+  /** Of those, the ones whose last render failed. */
+  failing: number;
+  /** The soonest retry of a failing one. */
+  nextRetryAt: Date | null;
+}
+
 export interface NoticeDraft {
   notice: Partial<Notice>;
   recipients: Recipient[];
@@ -52,6 +71,7 @@ export interface NoticeDraft {
 
 @Injectable()
 export class NoticesService implements WorkSource, OnModuleInit {
+  private readonly logger = new Logger('Notices');
   private readonly pdfDir: string;
 
   constructor(
@@ -350,31 +370,74 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return { stream: createReadStream(join(this.pdfDir, notice.pdfFile)), fileName: `${notice.number}.pdf` };
   }
 
-  // The render job: issued notices without their PDF.
+  /** Why the PDF of an issued notice has not been made yet, for the office: null while none has failed. */
+  async renderFailure(id: number): Promise<RenderFailure | null> {
+    const notice = await this.dataSource.getRepository(Notice).findOne({ where: { id }, select: { id: true, status: true, pdfSha256: true, renderFailures: true, renderError: true, renderRetryAt: true } });
+    if (!notice || pdfStatus(notice) !== 'failing') return null;
+    const reason = notice.renderError ?? '';
+    return { failures: notice.renderFailures, reason, retryAt: notice.renderRetryAt, hint: missingBrowserHint(reason, this.renderer.executable()) };
+  }
+
+  /** Issued notices still waiting for their PDF, and those of them whose render failed (for /health). */
+  async renderBacklog(): Promise<RenderBacklog> {
+    const repository = this.dataSource.getRepository(Notice);
+    const failing = { ...WITHOUT_PDF, renderFailures: MoreThan(0) };
+    const [pending, failed, next] = await Promise.all([
+      repository.countBy(WITHOUT_PDF),
+      repository.countBy(failing),
+      repository.findOne({ where: failing, select: { id: true, renderRetryAt: true }, order: { renderRetryAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { waiting: pending, failing: failed, nextRetryAt: next?.renderRetryAt ?? null };
+  }
+
+  // The render job: issued notices without their PDF, each due when issued or, after a failure, at its retry time.
 
   async pending(): Promise<WakeUp[]> {
-    return (await this.unrendered()).map((n) => ({ id: n.id, runAt: n.issuedAt! }));
+    return (await this.unrendered()).map(renderWakeUp);
   }
 
   async due(now: Date, limit: number): Promise<WakeUp[]> {
-    return (await this.unrendered(now, limit)).map((n) => ({ id: n.id, runAt: n.issuedAt! }));
+    return (await this.unrendered(now, limit)).map(renderWakeUp);
   }
 
   /** Renders once: the file is written under a new name and recorded only if no other run got there first. */
   async run(id: number): Promise<void> {
     const notice = await this.dataSource.getRepository(Notice).findOneBy({ id });
     if (!notice || notice.status === 'draft' || notice.pdfSha256) return;
-    const pdf = await this.renderer.render(this.html(notice), layOutNotice);
+    // A failed render waits out its backoff: an early wake-up (a poll, a reconcile, a stale job) does nothing.
+    if (notice.renderRetryAt && notice.renderRetryAt > this.clock.now()) return;
+    let pdf: Buffer;
+    try {
+      pdf = await this.renderer.render(this.html(notice), layOutNotice);
+    } catch (error) {
+      // Recorded, not rethrown: the job ends here and the retry time alone wakes it again.
+      await this.renderFailed(notice, error);
+      return;
+    }
     const file = `${randomUUID()}.pdf`;
     await writeFile(join(this.pdfDir, file), pdf, { flag: 'wx' });
     const result = await this.dataSource.getRepository(Notice).update({ id, pdfSha256: IsNull() }, { pdfFile: file, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
     if (result.affected !== 1) await unlink(join(this.pdfDir, file)).catch(() => undefined);
   }
 
+  /** One more failure, its reason and the time of the next try; one warning in the log for it. */
+  private async renderFailed(notice: Notice, error: unknown): Promise<void> {
+    const failures = notice.renderFailures + 1;
+    const reason = renderErrorText(error);
+    const retryAt = renderRetryAt(this.clock.now(), failures);
+    // Counted once even when two workers failed the same attempt.
+    const result = await this.dataSource
+      .getRepository(Notice)
+      .update({ id: notice.id, pdfSha256: IsNull(), renderFailures: notice.renderFailures }, { renderFailures: failures, renderError: reason, renderRetryAt: retryAt });
+    if (result.affected !== 1) return;
+    this.logger.warn(`${notice.number ?? `通知 #${notice.id}`} 的 PDF 第 ${failures} 次生成失败：${reason}；将于 ${retryAt.toISOString()} 重试`);
+    await this.jobs.wake('render', [{ id: notice.id, runAt: retryAt }]);
+  }
+
   private unrendered(before?: Date, limit?: number): Promise<Notice[]> {
     return this.dataSource.getRepository(Notice).find({
-      where: { status: Not('draft'), pdfSha256: IsNull(), ...(before ? { issuedAt: LessThan(new Date(before.getTime() + 1)) } : {}) },
-      select: { id: true, issuedAt: true },
+      where: before ? [{ ...WITHOUT_PDF, renderRetryAt: IsNull(), issuedAt: LessThanOrEqual(before) }, { ...WITHOUT_PDF, renderRetryAt: LessThanOrEqual(before) }] : WITHOUT_PDF,
+      select: { id: true, issuedAt: true, renderRetryAt: true },
       order: { id: 'ASC' },
       ...(limit ? { take: limit } : {}),
     });
@@ -589,7 +652,14 @@ function staleVersion(): DomainError {
   return new DomainError('STALE_VERSION', '该通知已被他人修改，请刷新后再操作');
 }
 
+/** Issued (or voided) notices whose PDF has not been made. */
+const WITHOUT_PDF = { status: Not('draft' as const), pdfSha256: IsNull() };
+
+/** A render is due when issued, or at its retry time once one has failed. */
+const renderWakeUp = (n: Notice): WakeUp => ({ id: n.id, runAt: n.renderRetryAt ?? n.issuedAt! });
+
 function view(n: Notice, recipients: NoticeRecipientView[]): NoticeView {
+  const pdf = pdfStatus(n);
   return {
     id: n.id,
     kind: n.kind,
@@ -603,6 +673,9 @@ function view(n: Notice, recipients: NoticeRecipientView[]): NoticeView {
     replacesId: n.replacesId,
     issuedOn: n.issuedOn,
     pdfSha256: n.pdfSha256,
+    pdfStatus: pdf,
+    pdfFailures: n.renderFailures,
+    pdfRetryAt: pdf === 'failing' ? n.renderRetryAt : null,
     voidReason: n.voidReason,
     recipients: recipients.map(({ id, role, name, unitId, userId, acknowledgedAt, acknowledgedByName, reachable }) => ({ id, role, name, unitId, userId, acknowledgedAt, acknowledgedByName, reachable })),
     version: n.version,

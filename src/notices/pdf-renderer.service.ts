@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { withTimeout } from '../common/timeout';
+import { APP_CONFIG, AppConfig, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../config/app-config';
 
 /** One browser and the pages open in it; replaced when it crashes or has rendered its share. */
 interface Generation {
@@ -68,7 +70,7 @@ export class PdfRenderer implements OnApplicationShutdown {
         await prepare?.(page!);
         return page!.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.config.pdf.timeoutMs });
       })();
-      const pdf = Buffer.from(await withTimeout(rendering, this.config.pdf.timeoutMs));
+      const pdf = Buffer.from(await withTimeout(rendering, this.config.pdf.timeoutMs, `PDF 生成超过 ${this.config.pdf.timeoutMs / 1000} 秒未完成`));
       reusable = true;
       return pdf;
     } finally {
@@ -106,9 +108,20 @@ export class PdfRenderer implements OnApplicationShutdown {
     return generation;
   }
 
+  /**
+   * The browser the next launch runs. Chosen again at each launch: when the start-up fell back on the
+   * full browser because the headless shell was not there, a headless shell installed since is used
+   * without a restart (the failed renders' retries then succeed).
+   */
+  executable(): string {
+    const configured = this.config.pdf.chromiumPath;
+    if (configured === DEBIAN_CHROMIUM && !existsSync(configured) && existsSync(DEBIAN_HEADLESS_SHELL)) return DEBIAN_HEADLESS_SHELL;
+    return configured;
+  }
+
   private launch(): Promise<Browser> {
-    const shell = this.config.pdf.chromiumPath.endsWith('headless-shell');
-    return puppeteer.launch({ executablePath: this.config.pdf.chromiumPath, headless: shell ? 'shell' : true, args: CHROMIUM_ARGS });
+    const executablePath = this.executable();
+    return puppeteer.launch({ executablePath, headless: executablePath.endsWith('headless-shell') ? 'shell' : true, args: CHROMIUM_ARGS });
   }
 
   private async newPage(browser: Browser): Promise<Page> {
@@ -141,12 +154,4 @@ export class PdfRenderer implements OnApplicationShutdown {
 function isBrowserGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
   return /Target closed|Session closed|Connection closed|Protocol error|browser has disconnected|Navigating frame was detached|detached Frame|Failed to launch/i.test(message);
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`PDF 生成超过 ${ms / 1000} 秒未完成`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -21,8 +21,9 @@ import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
-/** How often a notice page waiting for its PDF looks again. */
+/** How often a notice page waiting for its PDF looks again: soon while it renders, less often while a failed render waits for its retry. */
 const PDF_REFRESH_SECONDS = 5;
+const PDF_FAILING_REFRESH_SECONDS = 60;
 
 /** The list as first shown: the latest notices of every kind. */
 const LATEST = Object.assign(new NoticeQueryDto(), { page: 1, pageSize: 20 });
@@ -229,14 +230,18 @@ export class NoticePagesController {
     const stored = await this.notices.get(access, id);
     const editing = typed.title !== undefined;
     const notice = editing ? { ...stored, title: formValue(typed.title) ?? '', addressee: formValue(typed.addressee) ?? '', copyTo: linesField(typed.copyTo) } : stored;
-    const rendering = notice.status === 'issued' && !notice.pdfSha256;
+    const rendering = notice.status === 'issued' && notice.pdfStatus !== 'ready';
+    const failing = rendering && notice.pdfStatus === 'failing';
+    // Why it failed is the office's to know and act on; recipients only see that the PDF is on its way.
+    const pdfFailure = failing && this.manages(access) ? await this.notices.renderFailure(id) : null;
     const mine = notice.recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
     return {
       title: notice.number ?? `${NOTICE_KIND_LABELS[notice.kind]}（草稿）`,
       notice: { ...notice, kindLabel: NOTICE_KIND_LABELS[notice.kind], copyToText: notice.copyTo.join('\n') },
       rendering,
+      pdfFailure,
       // While the PDF is being made the page looks again by itself, so it appears without a manual reload.
-      refreshSeconds: rendering ? PDF_REFRESH_SECONDS : null,
+      refreshSeconds: rendering ? (failing ? PDF_FAILING_REFRESH_SECONDS : PDF_REFRESH_SECONDS) : null,
       unreachable: notice.recipients.filter((r) => !r.reachable).map((r) => r.name),
       fields: contentFields(notice.kind, notice.content).map((field) => (editing && !field.readOnly ? { ...field, value: formValue(typed[`content.${field.name}`]) ?? field.value } : field)),
       manages: this.manages(access),

@@ -1,4 +1,5 @@
 import { JobsService } from '../../src/jobs/jobs.service';
+import { Notice } from '../../src/notices/notice.entity';
 import { TcpProxy } from '../support/tcp-proxy';
 import { MYSQL, startTestApp, testDb, TestApp } from '../support/test-app';
 
@@ -33,16 +34,32 @@ describe(`health, headers and API document (${process.env.TEST_DB})`, () => {
     databaseStopped = false;
   }
 
-  it('reports the database up', async () => {
+  it('reports the database up and no notice waiting for its PDF', async () => {
     const res = await app.http().get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' } } });
+    expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up' }, pdf: { status: 'up', waiting: 0, failing: 0, nextRetryAt: null } } });
+  });
+
+  it('stays 200 but degraded while a notice PDF fails to render, with counts and no reason', async () => {
+    // An issued notice whose render failed and waits for a retry an hour away (the runner leaves it alone).
+    const retryAt = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3_600_000);
+    const notices = app.dataSource.getRepository(Notice);
+    const failing = await notices.save(
+      notices.create({ kind: 'circular', status: 'issued', title: '通报', addressee: '各成员单位', content: {}, copyTo: [], issuerName: '测试市反诈联席办', issuerCode: '反诈办通', year: 2026, seq: 1, number: '反诈办通〔2026〕1号', assignmentId: null, replacesId: null, issuedOn: '2026-03-09', issuedAt: new Date(), issuedBy: null, pdfFile: null, pdfSha256: null, voidedAt: null, voidReason: null, createdBy: 0, renderFailures: 3, renderError: 'Browser was not found at the configured executablePath (/secret/path)', renderRetryAt: retryAt }),
+    );
+    try {
+      const res = await app.http().get('/health').expect(200);
+      expect(res.body).toEqual({ status: 'degraded', checks: { database: { status: 'up' }, pdf: { status: 'degraded', waiting: 1, failing: 1, nextRetryAt: retryAt.toISOString() } } });
+      expect(res.text).not.toContain('/secret/path');
+    } finally {
+      await notices.delete({ id: failing.id });
+    }
+    expect((await app.http().get('/health').expect(200)).body.status).toBe('ok');
   });
 
   it('answers 503 naming the database while it is down, and recovers when it is back', async () => {
     await stopDatabase();
     const down = await app.http().get('/health').expect(503);
-    expect(down.body.status).toBe('error');
-    expect(down.body.checks.database).toEqual({ status: 'down' });
+    expect(down.body).toEqual({ status: 'error', checks: { database: { status: 'down' } } });
     await startDatabase();
     await app.http().get('/health').expect(200);
   });

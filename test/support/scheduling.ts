@@ -45,7 +45,8 @@ export async function drain(apps: TestApp[], timeoutMs = 30_000): Promise<void> 
       first.dataSource.getRepository(ScheduledAction).countBy({ status: 'pending', runAt: LessThanOrEqual(now) }),
       // A delivery being sent is not due (its lease is), but it is not finished either.
       first.dataSource.getRepository(Delivery).count({ where: [{ status: 'pending', runAt: LessThanOrEqual(now) }, { status: 'sending' }] }),
-      first.dataSource.getRepository(Notice).countBy({ status: Not('draft'), pdfSha256: IsNull() }),
+      // A notice whose render failed is not due before its retry time.
+      first.dataSource.getRepository(Notice).count({ where: [{ status: Not('draft'), pdfSha256: IsNull(), renderRetryAt: IsNull() }, { status: Not('draft'), pdfSha256: IsNull(), renderRetryAt: LessThanOrEqual(now) }] }),
     ]);
     if (actions === 0 && deliveries === 0 && renders === 0) return;
     if (Date.now() > deadline) throw new Error(`still due after ${timeoutMs} ms: ${actions} actions, ${deliveries} deliveries, ${renders} notices to render`);

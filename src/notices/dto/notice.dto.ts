@@ -8,6 +8,7 @@ import { Label, LabelOptions } from '../../common/dto/label';
 import { EmptyAsUndefined, IsId, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { NOTICE_STATUSES, NoticeStatus } from '../notice.entity';
 import { NOTICE_KINDS, NoticeKind, SUPERVISION_SUBJECTS, SupervisionSubject } from '../notice-templates';
+import { PDF_STATUSES, PdfStatus } from '../render-retry';
 
 /** A required text on the document, named as the edit form names it. */
 function Text(label: string, max: number, options: LabelOptions = {}) {
@@ -261,6 +262,9 @@ export class NoticeView {
   @ApiProperty({ nullable: true, type: Number }) replacesId!: number | null;
   @ApiProperty({ nullable: true, type: String }) issuedOn!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '已生成 PDF 的 SHA-256' }) pdfSha256!: string | null;
+  @ApiProperty({ enum: PDF_STATUSES, nullable: true, description: 'PDF 状态：pending 生成中，ready 已生成，failing 生成失败、等待自动重试；草稿为 null' }) pdfStatus!: PdfStatus | null;
+  @ApiProperty({ description: 'PDF 生成已失败的次数' }) pdfFailures!: number;
+  @ApiProperty({ nullable: true, type: Date, description: '生成失败时下次自动重试的时间；否则为 null' }) pdfRetryAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) voidReason!: string | null;
   @ApiProperty({ type: [NoticeRecipientView] }) recipients!: NoticeRecipientView[];
   @ApiProperty() version!: number;
