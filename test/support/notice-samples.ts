@@ -10,6 +10,8 @@ export const FRAME: NoticeFrame = {
   copyTo: ['李明远副市长', '市公安局'],
   printedBy: '云澜市打击治理电信网络诈骗联席会议办公室',
   printedOn: '2026年3月9日',
+  format: 'standard',
+  seal: null,
 };
 
 export const SUPERVISION: NoticeContent['supervision_notice'] = {
