@@ -7,7 +7,7 @@ import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
 import { INSPECTION_TYPE_LABELS } from '../inspections/inspection.entity';
 import { CARD_LABELS, LISTING_STATUS_LABELS } from '../listings/listing-rules';
 import { NOTICE_STATUS_LABELS } from '../notices/notice.entity';
-import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
+import { NOTICE_FORMAT_LABELS, NOTICE_KIND_LABELS } from '../notices/notice-templates';
 import { DELIVERY_STATUS_LABELS } from '../notifications/notification.entity';
 import { RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 import { ESCALATION_STATUS_LABELS } from '../reminders/escalation.entity';
@@ -175,8 +175,9 @@ const FIELDS_BY_TYPE: Record<string, Record<string, FieldRule>> = {
   document: { kind: { label: '类型', value: labelled(DOCUMENT_KIND_LABELS) } },
   assignment: { status: { label: '状态', value: labelled(STATUS_LABELS) } },
   rectification: { status: { label: '状态', value: labelled(RECTIFICATION_STATUS_LABELS) }, deadline: { label: '整改时限' } },
-  notice: { status: { label: '状态', value: labelled(NOTICE_STATUS_LABELS) }, kind: { label: '文种', value: labelled(NOTICE_KIND_LABELS) }, reason: { label: '作废理由' } },
-  notice_issuer: { code: { label: '发文机关代字' }, name: { label: '发文机关' } },
+  notice: { status: { label: '状态', value: labelled(NOTICE_STATUS_LABELS) }, kind: { label: '文种', value: labelled(NOTICE_KIND_LABELS) }, reason: { label: '作废理由' }, format: { label: '版式', value: labelled(NOTICE_FORMAT_LABELS) }, seal: { label: '印章图像（SHA-256）' } },
+  notice_issuer: { code: { label: '发文机关代字' }, name: { label: '发文机关' }, format: { label: '版式', value: labelled(NOTICE_FORMAT_LABELS) } },
+  notice_seal: { sha256: { label: '印章图像（SHA-256）' }, fileName: { label: '文件名' } },
   listing: { status: { label: '状态', value: labelled(LISTING_STATUS_LABELS) } },
   listing_rule: { card: { label: '挂牌牌色', value: labelled(CARD_LABELS) } },
   escalation: { status: { label: '状态', value: labelled(ESCALATION_STATUS_LABELS) }, note: { label: '审批意见' } },

@@ -10,7 +10,7 @@ import { Delivery, Notification } from '../notifications/notification.entity';
 import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
 import { Listing, ListingEvent, ListingRule } from '../listings/listing.entity';
 import { RectificationEvent, RectificationItem } from '../rectifications/rectification.entity';
-import { Notice, NoticeCounter, NoticeIssuer, NoticeRecipient } from '../notices/notice.entity';
+import { Notice, NoticeCounter, NoticeIssuer, NoticeRecipient, NoticeSeal } from '../notices/notice.entity';
 import { Escalation, EscalationPolicy } from '../reminders/escalation.entity';
 import { ScheduledAction } from '../reminders/scheduled-action.entity';
 import { Unit } from '../units/unit.entity';
@@ -41,6 +41,7 @@ export const ENTITIES = [
   NoticeRecipient,
   NoticeCounter,
   NoticeIssuer,
+  NoticeSeal,
   Inspection,
   InspectionUnit,
   RectificationItem,

@@ -9,8 +9,8 @@ export const NOTICE_KINDS = ['supervision_notice', 'circular', 'interview_letter
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { supervision_notice: '督办通知书', circular: '通报', interview_letter: '约谈通知书', rectification_notice: '整改通知书' };
 
+/** The layouts of GB/T 9704: the standard one, or the letter format (信函格式, §10.1); chosen per kind by the office. */
 export const NOTICE_FORMATS = ['standard', 'letter'] as const;
-/** 公文格式 (GB/T 9704 §7) or 信函格式 (§10.1). */
 export type NoticeFormat = (typeof NOTICE_FORMATS)[number];
 export const NOTICE_FORMAT_LABELS: Record<NoticeFormat, string> = { standard: '公文格式', letter: '信函格式' };
 
@@ -26,8 +26,9 @@ export interface NoticeFrame {
   copyTo: string[];
   printedBy: string;
   printedOn: string;
+  /** The layout: the kind's current one for a draft, the one in force at issue once issued. */
   format: NoticeFormat;
-  /** The office's seal as a `data:image/png` URI, on issued notices when the office has one. */
+  /** The office's seal as `data:image/png;base64,…`: the one in force at issue; null for drafts and unsealed notices. */
   seal: string | null;
 }
 
@@ -51,6 +52,13 @@ export interface NoticeContent {
   rectification_notice: { intro: string; problems: { where: string; what: string; rule: string }[]; requirements: string[]; deadline: string; reportBy: string; recheckOn: string; contact: string };
 }
 
+/** What the 作废 stamp on a voided notice's pages says. */
+export interface VoidStampText {
+  reason: string;
+  /** `2026年3月9日` */
+  date: string;
+}
+
 const FILES: Record<NoticeKind, string> = { supervision_notice: 'supervision-notice', circular: 'circular', interview_letter: 'interview-letter', rectification_notice: 'rectification-notice' };
 const DIR = join(TEMPLATES_DIR, 'notices');
 
@@ -62,6 +70,7 @@ const DIR = join(TEMPLATES_DIR, 'notices');
 export class NoticeTemplates {
   private readonly handlebars = Handlebars.create();
   private readonly compiled: Record<NoticeKind, Handlebars.TemplateDelegate>;
+  private readonly voidStampPage: Handlebars.TemplateDelegate;
 
   constructor() {
     this.handlebars.registerHelper('seq', (index: number) => index + 1);
@@ -70,10 +79,17 @@ export class NoticeTemplates {
       this.handlebars.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(DIR, 'partials', file), 'utf8'));
     }
     this.compiled = Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, this.handlebars.compile(readFileSync(join(DIR, `${FILES[kind]}.hbs`), 'utf8'), { strict: true })])) as Record<NoticeKind, Handlebars.TemplateDelegate>;
+    this.voidStampPage = this.handlebars.compile(readFileSync(join(DIR, 'void-stamp.hbs'), 'utf8'), { strict: true });
   }
 
   html<K extends NoticeKind>(kind: K, frame: NoticeFrame, content: NoticeContent[K]): string {
     return this.compiled[kind]({ ...frame, ...content, ...signatureLayout(frame), issuerFontSize: issuerFontSize(frame.issuer), letter: frame.format === 'letter', rectification: kind === 'supervision_notice' && (content as NoticeContent['supervision_notice']).subject === 'rectification', ...(kind === 'circular' ? circularColumns(content as NoticeContent['circular']) : {}) });
+  }
+
+  /** A transparent A4 page with the red 作废 mark and the reason, laid over every page of a voided notice. */
+  voidStamp(stamp: VoidStampText): string {
+    const length = stamp.reason.length > 250 ? 'longest' : stamp.reason.length > 60 ? 'long' : 'short';
+    return this.voidStampPage({ ...stamp, length });
   }
 }
 

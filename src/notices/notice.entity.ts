@@ -1,7 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { jsonTransformer } from '../common/numeric.transformer';
 import { Assignment } from '../assignments/assignment.entity';
-import type { NoticeKind } from './notice-templates';
+import type { NoticeFormat, NoticeKind } from './notice-templates';
 
 export const NOTICE_STATUSES = ['draft', 'issued', 'voided'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
@@ -93,6 +93,14 @@ export class Notice {
   @Column({ name: 'render_retry_at', type: 'datetime', nullable: true })
   renderRetryAt!: Date | null;
 
+  /** The layout in force when it was issued; null while a draft (a draft follows the kind's current one). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  format!: NoticeFormat | null;
+
+  /** The office's seal in force when it was issued (a file under uploads/seals/); null if unsealed or a draft. */
+  @Column({ name: 'seal_sha256', type: 'varchar', length: 64, nullable: true })
+  sealSha256!: string | null;
+
   @Column({ name: 'voided_at', type: 'datetime', nullable: true })
   voidedAt!: Date | null;
 
@@ -173,6 +181,40 @@ export class NoticeIssuer {
 
   @Column({ type: 'varchar', length: 100 })
   name!: string;
+
+  /** The layout this kind's notices are issued in from now on. */
+  @Column({ type: 'varchar', length: 10, default: 'standard' })
+  format!: NoticeFormat;
+
+  @VersionColumn()
+  version!: number;
+}
+
+/** The row of `notice_seal`: there is one seal, in force or removed. */
+export const SEAL_ROW_ID = 1;
+
+/**
+ * The office's seal now in force, as a content-addressed PNG (`uploads/seals/<sha256>.png`). Replacing or
+ * removing it changes only notices issued afterwards: each issued notice keeps the SHA-256 it was issued with.
+ */
+@Entity('notice_seal')
+export class NoticeSeal {
+  @PrimaryColumn({ type: 'int' })
+  id!: number;
+
+  /** null once removed. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sha256!: string | null;
+
+  /** The name the office gave the file, as shown on the settings. */
+  @Column({ name: 'file_name', type: 'varchar', length: 150, nullable: true })
+  fileName!: string | null;
+
+  @Column({ name: 'uploaded_by', type: 'int', nullable: true })
+  uploadedBy!: number | null;
+
+  @Column({ name: 'uploaded_at', type: 'datetime', nullable: true })
+  uploadedAt!: Date | null;
 
   @VersionColumn()
   version!: number;

@@ -1,16 +1,19 @@
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile, UploadedFiles } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
-import { contentDisposition } from '../attachments/attachments.service';
+import { contentDisposition, UploadedFile } from '../attachments/attachments.service';
+import { UploadFiles } from '../attachments/upload.interceptor';
 import { ApiFileResponse } from '../common/api-file-response';
 import { ApiErrorResponse } from '../common/errors/error-body.view';
-import { ChaseView, CreateNoticeDto, IssueNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { ChaseView, CreateNoticeDto, IssueNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, SettingVersionDto, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { NOTICE_KINDS, NoticeKind } from './notice-templates';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
+import { NoticeSealView } from './dto/notice-seal.dto';
+import { NoticeSealService } from './notice-seal.service';
 import { NoticesService } from './notices.service';
 
 /** The preview is our own markup with people's text escaped; this keeps it inert all the same. */
@@ -85,13 +88,13 @@ export class NoticesController {
 
   @Get(':id/pdf')
   @RequirePermission(Permission.NoticesRead)
-  @ApiOperation({ summary: '下载印发的 PDF（印发后不再改变）' })
-  @ApiFileResponse('application/pdf', '印发的 PDF，文件名在 Content-Disposition 中')
+  @ApiOperation({ summary: '下载印发的 PDF（印发后不再改变）', description: '已作废的通知：每页加盖红色“作废”标记并注明作废原因和日期；保存的原件及其 SHA-256 不变。' })
+  @ApiFileResponse('application/pdf', '印发的 PDF（已作废的加盖作废标记），文件名在 Content-Disposition 中')
   @ApiErrorResponse(409, '草稿尚未印发，或 PDF 正在生成（CONFLICT）')
   async pdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const { stream, fileName } = await this.notices.pdf(access, id);
+    const { content, fileName } = await this.notices.pdf(access, id);
     res.setHeader('Content-Disposition', contentDisposition(fileName));
-    return new StreamableFile(stream, { type: 'application/pdf' });
+    return new StreamableFile(content, { type: 'application/pdf' });
   }
 
   @Post(':id/acknowledge')
@@ -146,5 +149,50 @@ export class NoticeIssuersController {
   @ApiErrorResponse(409, '已被他人修改（STALE_VERSION）')
   set(@Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() dto: IssuerDto): Promise<IssuerView> {
     return this.notices.setIssuer(kind, dto);
+  }
+}
+
+@ApiTags('公文通知')
+@Controller('api/notice-seal')
+export class NoticeSealController {
+  constructor(private readonly seal: NoticeSealService) {}
+
+  @Get()
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '现用的公文印章（此后印发的通知加盖）' })
+  @ApiOkResponse({ type: NoticeSealView })
+  current(): Promise<NoticeSealView> {
+    return this.seal.current();
+  }
+
+  @Get('image')
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '现用印章的图像' })
+  @ApiFileResponse('image/png', '印章图像（PNG）')
+  @ApiErrorResponse(404, '未上传印章或已移除（NOT_FOUND）')
+  async image(): Promise<StreamableFile> {
+    return new StreamableFile(await this.seal.image(), { type: 'image/png' });
+  }
+
+  @Put()
+  @RequirePermission(Permission.NoticesManage)
+  @UploadFiles()
+  @ApiOperation({ summary: '上传或更换公文印章（字段 files，一个背景透明的 PNG）', description: '按内容检查：PNG、宽高 100–3000 像素、带 Alpha 通道或 tRNS 透明，不超过 2 MB。已印发的通知保留印发时的印章。' })
+  @ApiOkResponse({ type: NoticeSealView })
+  @ApiErrorResponse(400, '没有透明背景、尺寸不合要求或未选择文件（VALIDATION_FAILED）')
+  @ApiErrorResponse(409, '已被他人修改（STALE_VERSION）')
+  @ApiErrorResponse(413, '文件过大（PAYLOAD_TOO_LARGE）')
+  @ApiErrorResponse(415, '不是 PNG 图片（UNSUPPORTED_FILE_TYPE）')
+  upload(@CurrentAccess() access: Access, @Body() dto: SettingVersionDto, @UploadedFiles() files: UploadedFile[] = []): Promise<NoticeSealView> {
+    return this.seal.upload(access, files, dto.version);
+  }
+
+  @Delete()
+  @RequirePermission(Permission.NoticesManage)
+  @ApiOperation({ summary: '移除公文印章（此后印发的通知不加盖；已印发的不变）' })
+  @ApiOkResponse({ type: NoticeSealView })
+  @ApiErrorResponse(409, '没有在用的印章（CONFLICT），或已被他人修改（STALE_VERSION）')
+  remove(@Query() dto: SettingVersionDto): Promise<NoticeSealView> {
+    return this.seal.remove(dto.version);
   }
 }

@@ -2,14 +2,15 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { NoticeTemplates } from './notice-templates';
-import { NoticeIssuersController, NoticesController } from './notices.controller';
+import { NoticeIssuersController, NoticeSealController, NoticesController } from './notices.controller';
+import { NoticeSealService } from './notice-seal.service';
 import { NoticesService } from './notices.service';
 import { PdfRenderer } from './pdf-renderer.service';
 
 @Module({
   imports: [CalendarModule, NotificationsModule],
-  controllers: [NoticesController, NoticeIssuersController],
-  providers: [NoticesService, NoticeTemplates, PdfRenderer],
-  exports: [NoticesService],
+  controllers: [NoticesController, NoticeIssuersController, NoticeSealController],
+  providers: [NoticesService, NoticeTemplates, PdfRenderer, NoticeSealService],
+  exports: [NoticesService, NoticeSealService],
 })
 export class NoticesModule {}

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, mkdirSync, ReadStream } from 'node:fs';
-import { unlink, writeFile } from 'node:fs/promises';
+import { createReadStream, mkdirSync } from 'node:fs';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not } from 'typeorm';
@@ -10,6 +11,7 @@ import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentRole } from '../assignments/assignment.entity';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
@@ -28,8 +30,10 @@ import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, Notic
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
 import { layOutNotice } from './notice-layout';
+import { NoticeSealService } from './notice-seal.service';
+import { overlayEveryPage } from './pdf-overlay';
 import { PdfRenderer } from './pdf-renderer.service';
 import { missingBrowserHint, pdfStatus, renderErrorText, renderRetryAt } from './render-retry';
 
@@ -84,6 +88,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly templates: NoticeTemplates,
     private readonly renderer: PdfRenderer,
+    private readonly seal: NoticeSealService,
   ) {
     this.pdfDir = join(config.uploadDir, 'notices');
     mkdirSync(this.pdfDir, { recursive: true });
@@ -163,6 +168,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
         issuedBy: null,
         pdfFile: null,
         pdfSha256: null,
+        format: null,
+        sealSha256: null,
         voidedAt: null,
         voidReason: null,
         createdBy: author.userId ?? 0,
@@ -200,7 +207,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   async previewPdf(access: Access, id: number): Promise<Buffer> {
     const { notice } = await this.load(access, id);
-    return this.renderer.render(this.html(notice), layOutNotice);
+    return this.renderer.render(await this.html(notice), layOutNotice);
   }
 
   /**
@@ -272,14 +279,16 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const issuer = await this.issuer(manager, notice.kind);
     const seq = await nextNoticeNumber(manager, notice.kind, year);
     const number = noticeNumber(issuer.code, year, seq);
+    // The layout and the seal in force now are the notice's for good: a later change alters only later notices.
+    const sealSha256 = await this.seal.inForce(manager);
     const result = await manager
       .createQueryBuilder()
       .update(Notice)
-      .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, issuedOn: today, issuedAt: this.clock.now(), issuedBy, version: () => 'version + 1' })
+      .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, format: issuer.format, sealSha256, issuedOn: today, issuedAt: this.clock.now(), issuedBy, version: () => 'version + 1' })
       .where("id = :id AND version = :version AND status = 'draft'", { id, version: notice.version })
       .execute();
     if (result.affected !== 1) throw staleVersion();
-    await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number] } }, manager);
+    await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number], format: [null, issuer.format], seal: [null, sealSha256] } }, manager);
     return this.tellRecipients(manager, { ...notice, number });
   }
 
@@ -341,33 +350,42 @@ export class NoticesService implements WorkSource, OnModuleInit {
       NOTICE_KINDS.map(async (kind) => {
         const row = stored.find((s) => s.kind === kind);
         const issuer = row ?? (await this.issuer(manager, kind));
-        return { kind, code: issuer.code, name: issuer.name, isDefault: !row, version: row?.version ?? 0 };
+        return { kind, code: issuer.code, name: issuer.name, format: issuer.format, isDefault: !row, version: row?.version ?? 0 };
       }),
     );
   }
 
-  /** The office sets a kind's issuer code and name; notices issued before keep theirs. */
+  /** The office sets a kind's issuer code, name and layout; notices issued before keep theirs. */
   async setIssuer(kind: NoticeKind, dto: IssuerDto): Promise<IssuerView> {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(NoticeIssuer, { kind });
       if ((before?.version ?? 0) !== dto.version) throw staleVersion();
+      const format = dto.format ?? before?.format ?? 'standard';
       if (before) {
-        const result = await manager.update(NoticeIssuer, { kind, version: dto.version }, { code: dto.code, name: dto.name, version: dto.version + 1 });
+        const result = await manager.update(NoticeIssuer, { kind, version: dto.version }, { code: dto.code, name: dto.name, format, version: dto.version + 1 });
         if (result.affected !== 1) throw staleVersion();
       } else {
-        await manager.insert(NoticeIssuer, { kind, code: dto.code, name: dto.name, version: 1 });
+        await manager.insert(NoticeIssuer, { kind, code: dto.code, name: dto.name, format, version: 1 });
       }
-      await this.audit.record({ action: 'notice_issuer.set', objectType: 'notice_issuer', objectId: kind, changes: { code: [before?.code ?? null, dto.code], name: [before?.name ?? null, dto.name] } }, manager);
+      await this.audit.record({ action: 'notice_issuer.set', objectType: 'notice_issuer', objectId: kind, changes: { code: [before?.code ?? null, dto.code], name: [before?.name ?? null, dto.name], format: [before?.format ?? null, format] } }, manager);
     });
     return (await this.issuers()).find((i) => i.kind === kind)!;
   }
 
-  /** The stored PDF of an issued notice, exactly as issued. */
-  async pdf(access: Access, id: number): Promise<{ stream: ReadStream; fileName: string }> {
+  /**
+   * The stored PDF of an issued notice, exactly as issued. A voided notice's copy carries the red 作废
+   * stamp and the reason on every page, made for each download from the stored original, which stays as
+   * issued (its SHA-256 still proves it): voided notices are rare and their downloads rarer, so keeping a
+   * second, stamped file (and keeping it in step with the stamp's template) would cost more than it saves.
+   */
+  async pdf(access: Access, id: number): Promise<{ content: Readable; fileName: string }> {
     const { notice } = await this.load(access, id);
     if (notice.status === 'draft') throw new DomainError('CONFLICT', '草稿尚未印发，请使用预览');
     if (!notice.pdfFile) throw new DomainError('CONFLICT', '正在生成 PDF，请稍后再试');
-    return { stream: createReadStream(join(this.pdfDir, notice.pdfFile)), fileName: `${notice.number}.pdf` };
+    const path = join(this.pdfDir, notice.pdfFile);
+    if (notice.status !== 'voided') return { content: createReadStream(path), fileName: `${notice.number}.pdf` };
+    const stamp = await this.renderer.render(this.templates.voidStamp({ reason: notice.voidReason ?? '', date: chineseDate(chinaDate(notice.voidedAt ?? this.clock.now())) }));
+    return { content: Readable.from([await overlayEveryPage(await readFile(path), stamp)]), fileName: `${notice.number}（已作废）.pdf` };
   }
 
   /** Why the PDF of an issued notice has not been made yet, for the office: null while none has failed. */
@@ -408,7 +426,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     if (notice.renderRetryAt && notice.renderRetryAt > this.clock.now()) return;
     let pdf: Buffer;
     try {
-      pdf = await this.renderer.render(this.html(notice), layOutNotice);
+      pdf = await this.renderer.render(await this.html(notice), layOutNotice);
     } catch (error) {
       // Recorded, not rethrown: the job ends here and the retry time alone wakes it again.
       await this.renderFailed(notice, error);
@@ -443,8 +461,11 @@ export class NoticesService implements WorkSource, OnModuleInit {
     });
   }
 
-  private html(notice: Notice): string {
-    const frame = {
+  /** The document: a draft in the kind's current layout and unsealed; an issued one as it was issued. */
+  private async html(notice: Notice): Promise<string> {
+    const draft = notice.status === 'draft';
+    const format: NoticeFormat = draft ? (await this.issuer(this.dataSource.manager, notice.kind)).format : (notice.format ?? 'standard');
+    const frame: NoticeFrame = {
       issuer: notice.issuerName,
       number: notice.number,
       title: notice.title,
@@ -453,8 +474,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
       copyTo: notice.copyTo,
       printedBy: notice.issuerName,
       printedOn: chineseDate(notice.issuedOn ?? this.calendar.today()),
-      format: 'standard' as const,
-      seal: null,
+      format,
+      seal: !draft && notice.sealSha256 ? await this.seal.dataUri(notice.sealSha256) : null,
     };
     return this.templates.html(notice.kind, frame, notice.content as never);
   }
@@ -469,11 +490,11 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return { notice, recipients };
   }
 
-  private async issuer(manager: EntityManager, kind: NoticeKind): Promise<{ code: string; name: string }> {
+  private async issuer(manager: EntityManager, kind: NoticeKind): Promise<{ code: string; name: string; format: NoticeFormat }> {
     const set = await manager.findOneBy(NoticeIssuer, { kind });
     if (set) return set;
     const office = await manager.findOne(Unit, { where: { kind: 'office', active: true }, order: { id: 'ASC' } });
-    return { code: `${office?.shortName ?? '协调办'}${CODE_SUFFIX[kind]}`, name: office?.name ?? '协调办公室' };
+    return { code: `${office?.shortName ?? '协调办'}${CODE_SUFFIX[kind]}`, name: office?.name ?? '协调办公室', format: 'standard' };
   }
 
   /** The people behind recipients: a unit's contacts, or the leader named. */
@@ -677,6 +698,8 @@ function view(n: Notice, recipients: NoticeRecipientView[]): NoticeView {
     pdfFailures: n.renderFailures,
     pdfRetryAt: pdf === 'failing' ? n.renderRetryAt : null,
     voidReason: n.voidReason,
+    format: n.format,
+    sealSha256: n.sealSha256,
     recipients: recipients.map(({ id, role, name, unitId, userId, acknowledgedAt, acknowledgedByName, reachable }) => ({ id, role, name, unitId, userId, acknowledgedAt, acknowledgedByName, reachable })),
     version: n.version,
   };

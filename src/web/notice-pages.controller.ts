@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { DomainError } from '../common/errors/domain-error';
 import { ERROR_STATUS } from '../common/errors/error-codes';
-import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
-import { contentDisposition } from '../attachments/attachments.service';
-import { CreateNoticeDto, IssueNoticeDto, IssuerDto, NoticeQueryDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '../notices/notice-templates';
+import { contentDisposition, UploadedFile } from '../attachments/attachments.service';
+import { UploadFiles } from '../attachments/upload.interceptor';
+import { CreateNoticeDto, IssueNoticeDto, IssuerDto, NoticeQueryDto, SettingVersionDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
+import { NOTICE_FORMAT_LABELS, NOTICE_FORMATS, NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '../notices/notice-templates';
+import { NoticeSealService } from '../notices/notice-seal.service';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
@@ -32,7 +34,10 @@ const LATEST = Object.assign(new NoticeQueryDto(), { page: 1, pageSize: 20 });
 @Controller('notices')
 @UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
 export class NoticePagesController {
-  constructor(private readonly notices: NoticesService) {}
+  constructor(
+    private readonly notices: NoticesService,
+    private readonly seal: NoticeSealService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.NoticesRead)
@@ -41,18 +46,22 @@ export class NoticePagesController {
     return { ...(await this.listModel(access, query)), errors: [] };
   }
 
-  /** The list; after a refused issuer form, that form shows what was typed, opened. */
-  private async listModel(access: Access, query: NoticeQueryDto, typedIssuer?: { kind: NoticeKind; body: FormBody }) {
+  /** The list; after a refused settings form (an issuer, the seal), the settings open, an issuer form showing what was typed. */
+  private async listModel(access: Access, query: NoticeQueryDto, refused?: { issuer?: { kind: NoticeKind; body: FormBody } }) {
     const page = await this.notices.list(access, query);
-    const issuers = this.manages(access) ? await this.notices.issuers() : [];
+    const manages = this.manages(access);
+    const issuers = manages ? await this.notices.issuers() : [];
+    const typed = refused?.issuer;
     return {
       title: '公文通知',
       issuers: issuers.map((i) => ({
         ...i,
-        ...(i.kind === typedIssuer?.kind ? { code: formValue(typedIssuer.body.code) ?? '', name: formValue(typedIssuer.body.name) ?? '' } : {}),
+        ...(i.kind === typed?.kind ? { code: formValue(typed.body.code) ?? '', name: formValue(typed.body.name) ?? '', format: formValue(typed.body.format) ?? i.format } : {}),
         label: NOTICE_KIND_LABELS[i.kind],
       })),
-      issuerFailed: typedIssuer !== undefined,
+      formats: NOTICE_FORMATS.map((value) => ({ value, label: NOTICE_FORMAT_LABELS[value] })),
+      seal: manages ? await this.seal.current() : null,
+      settingsOpen: refused !== undefined,
       notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledged: n.recipients.filter((r) => r.acknowledgedAt).length, recipientCount: n.recipients.length })),
       kinds: NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] })),
       filter: { kind: query.kind ?? '', status: query.status ?? '', year: query.year ?? '' },
@@ -79,12 +88,47 @@ export class NoticePagesController {
   setIssuer(@CurrentAccess() access: Access, @Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return pageStep(req, res, {
       dto: IssuerDto,
-      values: { version: formValue(body.version), code: formValue(body.code)?.trim() ?? '', name: formValue(body.name)?.trim() ?? '' },
+      values: { version: formValue(body.version), code: formValue(body.code)?.trim() ?? '', name: formValue(body.name)?.trim() ?? '', format: formValue(body.format) },
       run: (dto) => this.notices.setIssuer(kind, dto),
       done: '/notices',
-      flash: `已保存${NOTICE_KIND_LABELS[kind]}的发文机关代字和名称，今后印发的文号随之改变。`,
-      rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST, { kind, body }) }),
+      flash: (issuer) => `已保存${NOTICE_KIND_LABELS[kind]}的发文机关代字、名称和版式（${NOTICE_FORMAT_LABELS[issuer.format]}），今后印发的${NOTICE_KIND_LABELS[kind]}随之改变。`,
+      rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST, { issuer: { kind, body } }) }),
     });
+  }
+
+  /** The seal in force, shown beside its forms (before `:id`, which would take "seal" for an id). */
+  @Get('seal')
+  @RequirePermission(Permission.NoticesManage)
+  async sealImage(@Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    // Replaced under the same address: never shown from a cache.
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(await this.seal.image(), { type: 'image/png' });
+  }
+
+  @Post('seal')
+  @RequirePermission(Permission.NoticesManage)
+  @UploadFiles()
+  uploadSeal(@CurrentAccess() access: Access, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Req() req: Request, @Res() res: Response) {
+    return this.sealStep(req, res, access, {
+      values: { version: formValue(body.version) },
+      run: (dto) => this.seal.upload(access, files, dto.version),
+      flash: (seal) => `已上传印章“${seal.fileName}”，此后印发的通知加盖此印章；已印发的不变。`,
+    });
+  }
+
+  @Post('seal/remove')
+  @RequirePermission(Permission.NoticesManage)
+  removeSeal(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+    return this.sealStep(req, res, access, {
+      values: { version: formValue(body.version) },
+      run: (dto) => this.seal.remove(dto.version),
+      flash: '已移除印章，此后印发的通知不加盖印章；已印发的不变。',
+    });
+  }
+
+  /** A change of the seal: back to the list saying so, or the list with the settings open and why it was refused. */
+  private sealStep<R>(req: Request, res: Response, access: Access, step: Pick<PageStep<SettingVersionDto, R>, 'values' | 'run' | 'flash'>): Promise<void> {
+    return pageStep(req, res, { ...step, dto: SettingVersionDto, done: '/notices', rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST, {}) }) });
   }
 
   @Get(':id')
@@ -105,9 +149,9 @@ export class NoticePagesController {
   @Get(':id/pdf')
   @RequirePermission(Permission.NoticesRead)
   async pdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const { stream, fileName } = await this.notices.pdf(access, id);
+    const { content, fileName } = await this.notices.pdf(access, id);
     res.setHeader('Content-Disposition', contentDisposition(fileName));
-    return new StreamableFile(stream, { type: 'application/pdf' });
+    return new StreamableFile(content, { type: 'application/pdf' });
   }
 
   @Post(':id/edit')
@@ -238,6 +282,8 @@ export class NoticePagesController {
     return {
       title: notice.number ?? `${NOTICE_KIND_LABELS[notice.kind]}（草稿）`,
       notice: { ...notice, kindLabel: NOTICE_KIND_LABELS[notice.kind], copyToText: notice.copyTo.join('\n') },
+      // The layout it was issued in (a draft follows the kind's current one, shown in the preview).
+      formatLabel: notice.format ? NOTICE_FORMAT_LABELS[notice.format] : null,
       rendering,
       pdfFailure,
       // While the PDF is being made the page looks again by itself, so it appears without a manual reload.

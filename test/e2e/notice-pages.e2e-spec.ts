@@ -1,4 +1,5 @@
 import { PageClient } from '../support/browser-session';
+import { pdfPageTexts } from '../support/pdf-tools';
 import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -89,5 +90,27 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     const preview = await office.get(`/notices/${id}/preview`);
     expect(preview.headers['content-security-policy']).toContain("default-src 'none'");
     expect(preview.text).toContain('约谈通知书');
+  });
+
+  it('gives the voided notice from its page’s download link with the 作废 stamp and the reason on every page', async () => {
+    const office = new PageClient(app);
+    await office.signIn('office', PASSWORD);
+    const list = await office.get('/notices?kind=interview_letter');
+    const url = `/notices/${/href="\/notices\/(\d+)"/.exec(list.text)![1]}`;
+    let page = await office.get(url);
+    const question = await office.post(`${url}/void`, { _csrf: token(page.text), reason: '约谈时间调整' });
+    expect((await office.confirm(question)).status).toBe(303);
+    page = await office.get(url);
+    expect(page.text).toContain('下载的 PDF 每页加盖“作废”标记');
+    const link = /href="([^"]+\/pdf)"/.exec(page.text)![1];
+    const download = await app.http().get(link).set('Cookie', office.cookieHeader()).buffer(true).parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    const texts = pdfPageTexts(download.body as Buffer);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toContain('作废原因：约谈时间调整');
   });
 });

@@ -1,4 +1,7 @@
-import { pdfText } from '../support/pdf-tools';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pdfPages, pdfPageTexts, pdfText } from '../support/pdf-tools';
 import { as, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -144,5 +147,45 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     const issued = await office.post(`/api/notices/${draft.body.id}/issue`).send({ version: filled.body.version }).expect(200);
     expect(issued.body.number).toBe('反诈办约〔2026〕1号');
     expect(await tableCounts(app.dataSource, ['notice_recipients'])).toEqual(before);
+  });
+
+  it('stamps every page of a voided notice’s download with 作废 and the reason, the stored original unchanged', async () => {
+    const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+    const draft = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201)).body;
+    // Long enough to run over several pages.
+    const requirement = Array.from({ length: 24 }, (_, i) => `第${i + 1}条：对涉诈高风险电话卡逐一开展二次实人核验，无法核验的一律停机并登记在册。`).join('');
+    const edited = (await office.patch(`/api/notices/${draft.id}`).send({ version: draft.version, content: { ...draft.content, requirement } }).expect(200)).body;
+    await office.post(`/api/notices/${draft.id}/issue`).send({ version: edited.version }).expect(200);
+    await drain([app]);
+    const issued = (await office.get(`/api/notices/${draft.id}`).expect(200)).body;
+    const [{ pdf_file: file }] = await app.dataSource.query(`SELECT pdf_file FROM notices WHERE id = ${draft.id}`);
+    const path = join(app.config.uploadDir, 'notices', file);
+    const stored = readFileSync(path);
+    expect(sha256(stored)).toBe(issued.pdfSha256);
+    // Issued and not voided: the download is the stored file itself.
+    const original = (await police.get(`/api/notices/${draft.id}/pdf`).buffer(true).parse(binary).expect(200)).body as Buffer;
+    expect(sha256(original)).toBe(issued.pdfSha256);
+    expect(pdfText(original)).not.toContain('作废');
+    const pages = pdfPages(original);
+    expect(pages).toBeGreaterThanOrEqual(2);
+
+    // What people typed stays text on the stamp, never markup.
+    const reason = '工作要求引用有误<b>应为每月报送</b>';
+    await office.post(`/api/notices/${draft.id}/void`).send({ reason }).expect(200);
+    for (const client of [office, police]) {
+      const res = await client.get(`/api/notices/${draft.id}/pdf`).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(decodeURIComponent(res.headers['content-disposition'])).toContain(`${issued.number}（已作废）.pdf`);
+      const texts = pdfPageTexts(res.body as Buffer);
+      expect(texts.length).toBe(pages);
+      for (const [page, text] of texts.entries()) {
+        expect({ page, stamped: text.includes('作废原因：') && text.includes(reason) && text.includes('作废日期：2026年3月9日') }).toEqual({ page, stamped: true });
+      }
+      // The notice itself is still there under the stamp.
+      expect(texts[0]).toContain(issued.number);
+      expect(texts[pages - 1]).toContain('每月报送');
+    }
+    expect(readFileSync(path).equals(stored)).toBe(true);
+    expect((await office.get(`/api/notices/${draft.id}`).expect(200)).body.pdfSha256).toBe(sha256(readFileSync(path)));
   });
 });

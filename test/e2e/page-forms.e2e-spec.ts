@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { load } from 'cheerio';
 import { FormFile, formOn, PageClient } from '../support/browser-session';
 import { Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { JPEG, sealPng } from '../support/png';
 import { chinaTime, controlClock, drain } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -251,7 +255,44 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     await fill(await town(), correction.location, `form[action="${correction.location}/acknowledge"]`, [], { says: '已签收' });
     expect(mainText((await admin.get(correction.location)).text)).toMatch(/已签收（unit-town，/);
 
-    await fill(admin, '/notices', 'form[action="/notices/issuers/circular"]', [{ values: { code: '', name: '测试市打击治理电信网络诈骗联席会议办公室' }, says: '不能为空', keeps: { name: '测试市打击治理电信网络诈骗联席会议办公室' } }], { values: { code: '测反诈通', name: '测试市反诈联席办' }, says: '已保存通报的发文机关代字和名称' });
+    await fill(
+      admin,
+      '/notices',
+      'form[action="/notices/issuers/circular"]',
+      [
+        { values: { code: '', name: '测试市打击治理电信网络诈骗联席会议办公室', format: 'letter' }, says: '不能为空', keeps: { name: '测试市打击治理电信网络诈骗联席会议办公室', format: 'letter' } },
+        { values: { code: '测反诈通', format: 'scroll' }, says: /版式/, keeps: { code: '测反诈通' } },
+      ],
+      { values: { code: '测反诈通', name: '测试市反诈联席办' }, says: '已保存通报的发文机关代字、名称和版式（公文格式）' },
+    );
+    // The interview letter to a unit's head in the letter format, from now on.
+    await fill(admin, '/notices', 'form[action="/notices/issuers/interview_letter"]', [], { values: { format: 'letter' }, says: '已保存约谈通知书的发文机关代字、名称和版式（信函格式）' });
+    expect((await app.dataSource.query("SELECT format FROM notice_issuers WHERE kind = 'interview_letter'"))[0].format).toBe('letter');
+
+    // The seal: what is not a transparent PNG of a seal's size is refused by its content, naming the file, and nothing is kept.
+    const sealFile = (name: string, content: Buffer): FormFile => ({ field: 'files', name, content });
+    const seals = join(app.config.uploadDir, 'seals');
+    await fill(
+      admin,
+      '/notices',
+      '#seal-form',
+      [
+        { says: '请选择印章图像文件' },
+        { files: [sealFile('公章.png', JPEG)], status: 415, says: '“公章.png”不是 PNG 图片' },
+        { files: [sealFile('白底公章.png', sealPng({ colourType: 2 }))], says: '“白底公章.png”没有透明背景' },
+        { files: [sealFile('横幅.png', sealPng({ width: 4000, height: 120 }))], says: '“横幅.png”为 4000×120 像素' },
+        { files: [sealFile('高清公章.png', sealPng({ padding: 1_200_000 }))], status: 413, says: '“高清公章.png”超过 1 MB' },
+        { values: { version: '99' }, files: [sealFile('公章.png', sealPng())], status: 409, says: '已被他人修改' },
+      ],
+      { files: [sealFile('联席办公章.png', sealPng())], says: '已上传印章“联席办公章.png”' },
+    );
+    expect(readdirSync(seals)).toEqual([`${createHash('sha256').update(sealPng()).digest('hex')}.png`]);
+    const settings = await admin.get('/notices');
+    expect(load(settings.text)('#seal-current img').attr('src')).toBe('/notices/seal');
+    expect((await admin.get('/notices/seal')).body).toEqual(sealPng());
+    await fill(admin, '/notices', '#seal-remove-form', [{ values: { version: '99' }, status: 409, says: '已被他人修改' }], { says: '已移除印章' });
+    expect(mainText((await admin.get('/notices')).text)).toContain('未上传印章');
+    await fill(admin, '/notices', '#seal-form', [], { files: [sealFile('联席办公章（新）.png', sealPng({ width: 300, height: 300 }))], says: '已上传印章“联席办公章（新）.png”' });
     await fill(admin, '/notices', 'form[action="/notices"]', [], { says: '已按记录起草通报' });
   });
 

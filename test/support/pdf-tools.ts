@@ -18,6 +18,13 @@ function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer, args: 
 /** The text as pdftotext extracts it, with line breaks and spaces removed (lines wrap anywhere in Chinese). */
 export const pdfText = (pdf: Buffer): string => poppler('pdftotext', pdf, ['-layout']).replace(/\s+/g, '');
 
+/** Each page's text, in order, as `pdfText` gives it (pdftotext ends every page with a form feed). */
+export const pdfPageTexts = (pdf: Buffer): string[] =>
+  poppler('pdftotext', pdf)
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.replace(/\s+/g, ''));
+
 export const pdfPages = (pdf: Buffer): number => Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', pdf))![1]);
 
 export const pdfPageSize = (pdf: Buffer): string => /Page size:\s+([^\n]+)/.exec(poppler('pdfinfo', pdf))![1];

@@ -7,7 +7,7 @@ import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { Label, LabelOptions } from '../../common/dto/label';
 import { EmptyAsUndefined, IsId, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { NOTICE_STATUSES, NoticeStatus } from '../notice.entity';
-import { NOTICE_KINDS, NoticeKind, SUPERVISION_SUBJECTS, SupervisionSubject } from '../notice-templates';
+import { NOTICE_FORMATS, NOTICE_KINDS, NoticeFormat, NoticeKind, SUPERVISION_SUBJECTS, SupervisionSubject } from '../notice-templates';
 import { PDF_STATUSES, PdfStatus } from '../render-retry';
 
 /** A required text on the document, named as the edit form names it. */
@@ -266,20 +266,25 @@ export class NoticeView {
   @ApiProperty({ description: 'PDF 生成已失败的次数' }) pdfFailures!: number;
   @ApiProperty({ nullable: true, type: Date, description: '生成失败时下次自动重试的时间；否则为 null' }) pdfRetryAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) voidReason!: string | null;
+  @ApiProperty({ nullable: true, enum: NOTICE_FORMATS, description: '印发时的版式；草稿为 null（按该类通知当前的版式预览）' }) format!: NoticeFormat | null;
+  @ApiProperty({ nullable: true, type: String, description: '印发时加盖的印章图像的 SHA-256；未加盖或草稿为 null' }) sealSha256!: string | null;
   @ApiProperty({ type: [NoticeRecipientView] }) recipients!: NoticeRecipientView[];
   @ApiProperty() version!: number;
 }
 
 export class NoticePage extends PageOf(NoticeView, 'NoticePage') {}
 
-export class IssuerDto {
+/** The version of an office setting the change was made on (0 if never set), so two clerks do not overwrite each other. */
+export class SettingVersionDto {
   @ApiProperty({ description: '版本号；从未设置过为 0' })
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Label('版本号')
   version!: number;
+}
 
+export class IssuerDto extends SettingVersionDto {
   @ApiProperty({ description: '机关代字，如 反诈办督（文号为 反诈办督〔2026〕12号）', maxLength: 20 })
   @Text('机关代字', 20)
   @Matches(/^[^〔〕\[\]\s]+$/, { message: '不能含括号或空格' })
@@ -288,12 +293,19 @@ export class IssuerDto {
   @ApiProperty({ description: '发文机关全称（红头与落款）', maxLength: 100 })
   @Text('发文机关全称', 100)
   name!: string;
+
+  @ApiPropertyOptional({ enum: NOTICE_FORMATS, description: '版式：standard 公文格式，letter 信函格式（GB/T 9704 第 10.1 条）；不填则不变' })
+  @IsOptional()
+  @IsIn(NOTICE_FORMATS)
+  @Label('版式')
+  format?: NoticeFormat;
 }
 
 export class IssuerView {
   @ApiProperty({ enum: NOTICE_KINDS }) kind!: NoticeKind;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ enum: NOTICE_FORMATS, description: '此后印发使用的版式：standard 公文格式，letter 信函格式' }) format!: NoticeFormat;
   @ApiProperty({ description: '是否仍为默认（协调办简称加类别字）' }) isDefault!: boolean;
   @ApiProperty() version!: number;
 }
