@@ -6,7 +6,9 @@ import { layoutViolations } from '../support/notice-layout-checks';
 import { CIRCULAR, FRAME, SUPERVISION } from '../support/notice-samples';
 import { pdfFonts, pdfText } from '../support/pdf-tools';
 import { pdfLayouts } from '../support/pdf-layout';
-import { sealDataUri } from '../support/seal-png';
+import { sealPng } from '../support/png';
+
+const SEAL = `data:image/png;base64,${sealPng({ width: 400, height: 400 }).toString('base64')}`;
 
 /** Body text as offices write it: sentences of Chinese with dates and figures. */
 const PROSE = '各成员单位要对照联席会议部署，逐项梳理涉诈风险隐患，2026年3月底前完成全量排查，发现问题立即整改到位。';
@@ -68,9 +70,9 @@ function drafts(): Draft[] {
       const frame = { ...FRAME, ...sweep.frame };
       all.push({ name: `${kind} ${step}`, kind, frame, content: sweep.content(step) });
       const variant = (format: NoticeFormat, seal: string | null, copyTo = frame.copyTo) => ({ name: `${kind} ${step} ${format}${seal ? ' 盖章' : ''}${copyTo.length ? '' : ' 无抄送'}`, kind, frame: { ...frame, format, seal, copyTo }, content: sweep.content(step) });
-      if (i % 4 === 1) all.push(variant('standard', sealDataUri()));
+      if (i % 4 === 1) all.push(variant('standard', SEAL));
       if (i % 4 === 2) all.push(variant('letter', null));
-      if (i % 4 === 3) all.push(variant('letter', sealDataUri(), []));
+      if (i % 4 === 3) all.push(variant('letter', SEAL, []));
     });
   }
   return all;
