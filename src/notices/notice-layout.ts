@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The two functions handed to page.evaluate run in Chromium, on its DOM.
 import type { Page } from 'puppeteer';
 
 /** What the first pass measures: the pages the text and signature fill, and the distribution record's height. */
