@@ -13,4 +13,12 @@ describe('notice content forms', () => {
     expect(content).toEqual({ summary: '新导语', asOf: '2026年3月9日', lagging: [{ unitName: '公安局' }], requirements: ['第一条', '第二条'], overdueDays: 5 });
     expect(contentFromForm({ problems: [{ where: 'a', what: 'b', rule: '' }] }, { 'content.problems': '甲地｜乙问题\n丙|丁|戊' })).toEqual({ problems: [{ where: '甲地', what: '乙问题', rule: '' }, { where: '丙', what: '丁', rule: '戊' }] });
   });
+
+  it('offers the unit’s part in the task for editing, but not what the notice is about', () => {
+    const content = { subject: 'rectification', role: '整改', directiveTitle: '东湖营业厅：宣传栏未更新', directiveCode: '整改-1', requirement: '更新', deadline: '2026年3月11日', asOf: '2026年3月9日', overdueDays: 0, progress: '整改中', replyBy: '2026年3月12日', contact: '' };
+    const names = contentFields('supervision_notice', content).map((f) => f.name);
+    expect(names).toContain('role');
+    expect(names).not.toContain('subject');
+    expect(contentFromForm(content, { 'content.role': '整改' }).subject).toBe('rectification');
+  });
 });

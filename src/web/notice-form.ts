@@ -21,7 +21,7 @@ const isObjectList = (value: unknown) => Array.isArray(value) && value.some((v) 
  * list item, problems as `地点｜问题｜规定`.
  */
 export function contentFields(kind: NoticeKind, content: Record<string, unknown>): ContentField[] {
-  return [...fieldLabels(CONTENT_DTOS[kind])].map(([name, { text: label }]) => {
+  return [...fieldLabels(CONTENT_DTOS[kind])].filter(([, { fixed }]) => !fixed).map(([name, { text: label }]) => {
     const value = content[name];
     if (isProblemList(value)) return { name, label: `${label}（每行一条：地点｜问题｜违反的规定）`, value: value.map((p) => [p.where, p.what, p.rule].join('｜')).join('\n'), multiline: true, readOnly: false };
     if (isObjectList(value)) return { name, label: `${label}（由系统生成）`, value: `${(value as unknown[]).length} 项`, multiline: false, readOnly: true };

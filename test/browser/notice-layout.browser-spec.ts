@@ -3,7 +3,7 @@ import { layOutNotice } from '../../src/notices/notice-layout';
 import { NoticeContent, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates } from '../../src/notices/notice-templates';
 import { PdfRenderer } from '../../src/notices/pdf-renderer.service';
 import { layoutViolations } from '../support/notice-layout-checks';
-import { CIRCULAR, FRAME, SUPERVISION } from '../support/notice-samples';
+import { CIRCULAR, FRAME, INTERVIEW, SUPERVISION } from '../support/notice-samples';
 import { pdfFonts, pdfText } from '../support/pdf-tools';
 import { pdfLayouts } from '../support/pdf-layout';
 import { sealPng } from '../support/png';
@@ -29,15 +29,7 @@ const SWEEPS: { [K in NoticeKind]: { frame: Partial<NoticeFrame>; steps: number[
   interview_letter: {
     frame: { title: '约谈通知书', number: '云反诈办约〔2026〕1号' },
     steps: [40, 150, 300, 450, 600, 750, 900, 1050, 1200, 1350, 1500],
-    content: (chars) => ({
-      reason: `你单位${prose(chars - 3)}未办结。`,
-      time: '2026年3月16日上午9时',
-      place: '市政府第三会议室',
-      summoned: '主要负责人',
-      attendees: '你单位主要负责人、分管负责人及具体经办人员',
-      bring: ['督办事项办理情况书面报告', '整改措施及时间表'],
-      contact: '周静，0871-12345678',
-    }),
+    content: (chars) => ({ ...INTERVIEW, reason: `你单位${prose(chars - 3)}未办结。` }),
   },
   rectification_notice: {
     frame: { title: '关于东湖街道问题整改的通知书', addressee: '东湖街道办事处', number: '云反诈办整〔2026〕2号' },

@@ -3,19 +3,9 @@ import { createServer, Server } from 'node:net';
 import { loadConfig } from '../../src/config/app-config';
 import { NoticeContent, NoticeFrame, NoticeKind, NoticeTemplates } from '../../src/notices/notice-templates';
 import { PdfRenderer } from '../../src/notices/pdf-renderer.service';
-import { CIRCULAR, FRAME, SUPERVISION } from '../support/notice-samples';
+import { CIRCULAR, FRAME, INTERVIEW, SUPERVISION } from '../support/notice-samples';
 import { pdfFonts, pdfPages, pdfPageSize, pdfText } from '../support/pdf-tools';
 import { isAlive, kill, OwnProcess, processTree, stillAliveAfter } from '../support/processes';
-
-const INTERVIEW: NoticeContent['interview_letter'] = {
-  reason: '你单位承办的涉诈资金查控事项连续两个月逾期未办结。',
-  time: '2026年3月16日上午9时',
-  place: '市政府第三会议室',
-  summoned: '主要负责人',
-  attendees: '你单位主要负责人、分管负责人及具体经办人员',
-  bring: ['督办事项办理情况书面报告', '整改措施及时间表'],
-  contact: '周静，0871-12345678',
-};
 
 const RECTIFICATION: NoticeContent['rectification_notice'] = {
   intro: '2026年3月2日，联席办对东湖街道开展明查暗访。',

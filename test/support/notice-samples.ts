@@ -47,3 +47,13 @@ export const CIRCULAR = (items: number): NoticeContent['circular'] => ({
   lagging: laggingItems(items),
   requirements: ['被通报单位要认真分析原因，于5个工作日内报送整改措施。', '各成员单位要举一反三，对照督办事项逐项自查。'],
 });
+
+export const INTERVIEW: NoticeContent['interview_letter'] = {
+  reason: '你单位承办的涉诈资金查控事项连续两个月逾期未办结。',
+  time: '2026年3月16日上午9时',
+  place: '市政府第三会议室',
+  summoned: '主要负责人',
+  attendees: '你单位主要负责人、分管负责人及具体经办人员',
+  bring: ['督办事项办理情况书面报告', '整改措施及时间表'],
+  contact: '周静，0871-12345678',
+};

@@ -9,6 +9,8 @@ export interface LabelOptions {
   multiline?: boolean;
   /** Taken exactly as typed and never shown (a password): its characters are not checked here. */
   verbatim?: boolean;
+  /** Set by the system when the record is made and not offered on edit forms. */
+  fixed?: boolean;
 }
 
 export interface FieldLabel extends LabelOptions {

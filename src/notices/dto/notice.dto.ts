@@ -41,8 +41,7 @@ const Contact = () => applyDecorators(IsString(), MaxLength(100), Label('联系�
 
 /** The fields of each kind, as they must be before the notice is issued. */
 export class SupervisionContentDto {
-  // Set when drafted (a task, or a rectification item) and never edited: no label, so not on the form.
-  @IsIn(SUPERVISION_SUBJECTS) subject!: SupervisionSubject;
+  @IsIn(SUPERVISION_SUBJECTS) @Label('督办对象', { fixed: true }) subject!: SupervisionSubject;
   @Text('承办方式', 10) role!: string;
   @Text('督办事项', 1300) directiveTitle!: string;
   @Text('事项编号', 20) directiveCode!: string;
