@@ -119,6 +119,14 @@ export function layoutViolations(pages: PdfPageLayout[], expect: NoticeExpectati
   // The title in 22 pt on page 1.
   const titleRuns = pages[0].runs.filter((r) => r.size > 18 && r.size < 26 && expect.title.includes(r.text.trim()));
   if (titleRuns.map((r) => r.text.trim()).join('') !== expect.title || titleRuns.some((r) => !near(r.size, 22, 0.3))) problems.push(`标题：${titleRuns.map((r) => `“${r.text}”${r.size.toFixed(1)}pt`).join(',') || '未找到'}（应为 22 pt）`);
+  // §10.1, a letter: the issuer's top 30 mm from the top edge, the number at the type area's right edge.
+  if (expect.letter) {
+    const mark = pages[0].runs.find((r) => r.text.trim() === expect.issuer && r.size > 17);
+    const top = mark ? mark.y - 0.88 * mark.size * MM : NaN;
+    if (!near(top, 30)) problems.push(`信函格式：发文机关标志上边缘 ${top.toFixed(1)} mm（应距上页边 30 mm）`);
+    const number = pages[0].runs.find((r) => /〔\d{4}〕\d+号/.test(r.text));
+    if (!number || !near(number.x + number.width, TYPE_AREA.right)) problems.push(`信函格式：发文字号${number ? `右端 ${(number.x + number.width).toFixed(1)} mm` : '未找到'}（应顶格居版心右边缘）`);
+  }
   // The distribution record on the last page, an even one, its last line on the type area's bottom edge.
   if (expect.colophon) {
     if (colophonPage !== last) problems.push(`版记：在第${colophonPage}页，文件共${last}页`);
