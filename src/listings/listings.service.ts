@@ -145,7 +145,7 @@ export class ListingsService implements OnModuleInit {
       await this.record(manager, access, listing, 'delist', listing.card, note);
       const circular = await this.circular(manager, access, listing, dto.circular, 'delisting', note);
       if (circular.id) await this.change(manager, listing, { delistingNoticeId: circular.id });
-      const deliveries = [...circular.deliveries, ...(await this.announce(manager, listing, `【摘牌】${listing.unit!.shortName}`, `${listing.unit!.name}的${CARD_LABELS[listing.card]}已摘除：${dto.note}`))];
+      const deliveries = await this.announce(manager, listing, `【摘牌】${listing.unit!.shortName}`, `${listing.unit!.name}的${CARD_LABELS[listing.card]}已摘除：${dto.note}`);
       return { id, deliveries, issuedNotices: circular.issued ? [circular.id!] : [] };
     });
     return this.finish(access, outcome);
@@ -234,13 +234,13 @@ export class ListingsService implements OnModuleInit {
     await this.record(manager, access, listing, wasProposal ? 'approve' : 'list', listing.card, note);
     const circular = await this.circular(manager, access, listing, circularMode, 'listing', note);
     if (circular.id) await this.change(manager, listing, { listingNoticeId: circular.id });
-    const deliveries = [...circular.deliveries, ...(await this.announce(manager, listing, `【挂${CARD_LABELS[listing.card]}】${unit.shortName}`, `${unit.name}被挂${CARD_LABELS[listing.card]}督办。原因：${listing.reason}${listing.conditionsText ? ` 摘牌条件：${listing.conditionsText}` : ''}`))];
+    const deliveries = await this.announce(manager, listing, `【挂${CARD_LABELS[listing.card]}】${unit.shortName}`, `${unit.name}被挂${CARD_LABELS[listing.card]}督办。原因：${listing.reason}${listing.conditionsText ? ` 摘牌条件：${listing.conditionsText}` : ''}`);
     return { id: listing.id, deliveries, issuedNotices: circular.issued ? [circular.id!] : [] };
   }
 
   /** The listing or delisting circular, drafted or issued as the office chose. */
-  private async circular(manager: EntityManager, access: Access | null, listing: Listing, mode: NoticeMode, what: 'listing' | 'delisting', note: string | null): Promise<{ id: number | null; deliveries: WakeUp[]; issued: boolean }> {
-    if (mode === 'none') return { id: null, deliveries: [], issued: false };
+  private async circular(manager: EntityManager, access: Access | null, listing: Listing, mode: NoticeMode, what: 'listing' | 'delisting', note: string | null): Promise<{ id: number | null; issued: boolean }> {
+    if (mode === 'none') return { id: null, issued: false };
     const unit = listing.unit!;
     const card = CARD_LABELS[listing.card];
     const today = this.calendar.today();
@@ -259,7 +259,7 @@ export class ListingsService implements OnModuleInit {
             lagging: [],
             requirements: [`${unit.name}要巩固整改成果，建立长效机制，防止问题反弹。`],
           };
-    const placed = await this.notices.place(
+    const id = await this.notices.place(
       manager,
       access?.actor.userId ?? 0,
       'circular',
@@ -269,7 +269,7 @@ export class ListingsService implements OnModuleInit {
       },
       mode,
     );
-    return { id: placed.id, deliveries: placed.deliveries, issued: mode === 'issue' };
+    return { id, issued: mode === 'issue' };
   }
 
   private async insertProposal(manager: EntityManager, p: { unitId: number; card: Card; reason: string; key: string; origin: 'rule' | 'ladder' }): Promise<Listing | null> {
@@ -392,7 +392,7 @@ export class ListingsService implements OnModuleInit {
   }
 
   private async finish(access: Access, outcome: Outcome): Promise<ListingView> {
-    for (const id of outcome.issuedNotices) await this.notices.afterIssue(id, []);
+    for (const id of outcome.issuedNotices) await this.notices.afterIssue(id);
     await this.jobs.wake('delivery', outcome.deliveries);
     return this.get(access, outcome.id);
   }

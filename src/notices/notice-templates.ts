@@ -75,6 +75,8 @@ export class NoticeTemplates {
   constructor() {
     this.handlebars.registerHelper('seq', (index: number) => index + 1);
     this.handlebars.registerHelper('cn', (index: number) => chineseOrdinal(index + 1));
+    // A sentence the document prints on its own ends with a full stop, whether or not it was typed.
+    this.handlebars.registerHelper('sentence', (text: string) => (/[。！？；：.!?]$/.test(text.trim()) ? text : `${text}。`));
     for (const file of readdirSync(join(DIR, 'partials'))) {
       this.handlebars.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(DIR, 'partials', file), 'utf8'));
     }
@@ -108,11 +110,24 @@ function signatureLayout(frame: NoticeFrame): { signerRight: number; sealCenter:
   return { sealCenter, signerRight: Math.max(0, sealCenter - characters(frame.issuer) / 2) };
 }
 
-/** The circular's table: the unit column as wide as its names need, on at most two lines; the rest to the item. In em of the table's type. */
+/** The circular's table, in em of its 12 pt type: 156 mm holds 36.8. */
+const TABLE_WIDTH = 36.8;
+/** 序号, 办理时限 (2026年11月27日) and 逾期工作日 (on two lines), as set in `circular.hbs`. */
+const FIXED_COLUMNS = 3.2 + 7.6 + 4;
+/** The item's column never gets less than this: its code and title are what the table is about. */
+const ITEM_COLUMN = 12;
+
+/** A column wide enough for its longest text on one line, or on two when that is long; plus the cell's padding. */
+const columnFor = (texts: string[], oneLine: number) => {
+  const longest = Math.ceil(Math.max(2, ...texts.map(characters)));
+  return (longest <= oneLine ? longest : Math.ceil(longest / 2)) + 1;
+};
+
+/** The unit and progress columns sized to their content (names on one or two lines), the rest to the item. */
 function circularColumns(content: NoticeContent['circular']): { unitColumn: number; progressColumn: number } {
-  const longestUnit = Math.ceil(Math.max(4, ...content.lagging.map((item) => characters(item.unitName))));
-  const longestProgress = Math.ceil(Math.max(2, ...content.lagging.map((item) => characters(item.progress))));
-  return { unitColumn: (longestUnit <= 8 ? longestUnit : Math.ceil(longestUnit / 2)) + 1, progressColumn: longestProgress + 1 };
+  const progressColumn = columnFor(content.lagging.map((item) => item.progress), 4);
+  const unitColumn = Math.min(columnFor(content.lagging.map((item) => item.unitName), 7), TABLE_WIDTH - FIXED_COLUMNS - progressColumn - ITEM_COLUMN);
+  return { unitColumn, progressColumn };
 }
 
 /** The red header on one line: as large as 36 pt, smaller for a long issuer name (type area 156 mm ≈ 442 pt). */

@@ -28,7 +28,7 @@ import { User } from '../users/user.entity';
 import { displayNames } from '../users/user-names';
 import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeRecipientView, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
-import { chineseDate, noticeNumber } from './notice-format';
+import { chineseDate, chineseOrdinal, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
 import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
 import { layOutNotice } from './notice-layout';
@@ -218,8 +218,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const draft = await this.dataSource.getRepository(Notice).findOneBy({ id });
     if (!draft) throw new NotFoundError('通知');
     await this.prepareIssue(draft);
-    const deliveries = await this.dataSource.transaction((manager) => this.issueIn(manager, id, access.actor.userId, version));
-    await this.afterIssue(id, deliveries);
+    await this.dataSource.transaction((manager) => this.issueIn(manager, id, access.actor.userId, version));
+    await this.afterIssue(id);
     return this.get(access, id);
   }
 
@@ -241,9 +241,10 @@ export class NoticesService implements WorkSource, OnModuleInit {
    * Saves a notice another feature composed, as a draft or issued at once, in the caller's transaction
    * (call `prepareKind` before it, and `afterIssue` once it commits when issued).
    */
-  async place(manager: EntityManager, issuedBy: number, kind: NoticeKind, draft: NoticeDraft, mode: NoticeMode): Promise<{ id: number; deliveries: WakeUp[] }> {
+  async place(manager: EntityManager, issuedBy: number, kind: NoticeKind, draft: NoticeDraft, mode: NoticeMode): Promise<number> {
     const id = await this.saveDraft(manager, { userId: issuedBy }, kind, draft);
-    return { id, deliveries: mode === 'issue' ? await this.issueIn(manager, id, issuedBy) : [] };
+    if (mode === 'issue') await this.issueIn(manager, id, issuedBy);
+    return id;
   }
 
   /** Overdue work (tasks and rectification items) as a circular lists it; of one unit, or of all. */
@@ -268,8 +269,11 @@ export class NoticesService implements WorkSource, OnModuleInit {
     await ensureNoticeCounter(this.dataSource, draft.kind, Number(this.calendar.today().slice(0, 4)));
   }
 
-  /** Issues inside the caller's transaction; `version` guards against an edit made meanwhile. */
-  async issueIn(manager: EntityManager, id: number, issuedBy: number | null, version?: number): Promise<WakeUp[]> {
+  /**
+   * Issues inside the caller's transaction; `version` guards against an edit made meanwhile. The
+   * recipients are told once its PDF is there (`run`), so that nobody is asked to read what is not yet.
+   */
+  async issueIn(manager: EntityManager, id: number, issuedBy: number | null, version?: number): Promise<void> {
     const today = this.calendar.today();
     const year = Number(today.slice(0, 4));
     const notice = await manager.findOneByOrFail(Notice, { id });
@@ -289,19 +293,18 @@ export class NoticesService implements WorkSource, OnModuleInit {
       .execute();
     if (result.affected !== 1) throw staleVersion();
     await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number], format: [null, issuer.format], seal: [null, sealSha256] } }, manager);
-    return this.tellRecipients(manager, { ...notice, number });
   }
 
-  /** Once the issuing transaction has committed: the render and the deliveries are woken. */
-  async afterIssue(id: number, deliveries: WakeUp[]): Promise<void> {
+  /** Once the issuing transaction has committed: the render is woken (and tells the recipients when done). */
+  async afterIssue(id: number): Promise<void> {
     await this.jobs.wake('render', [{ id, runAt: this.clock.now() }]);
-    await this.jobs.wake('delivery', deliveries);
   }
 
   async acknowledge(access: Access, id: number): Promise<NoticeView> {
     await this.dataSource.transaction(async (manager) => {
       const { notice, recipients } = await this.load(access, id, manager);
       if (notice.status !== 'issued') throw new DomainError('CONFLICT', notice.status === 'voided' ? '该通知已作废，无需签收' : '该通知尚未印发');
+      if (!notice.pdfSha256) throw new DomainError('CONFLICT', '该通知的 PDF 正在生成，生成后即可查阅并签收');
       const mine = recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
       if (!mine) throw new DomainError('FORBIDDEN', '只有主送或抄送对象才能签收');
       const result = await manager.update(NoticeRecipient, { id: mine.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now(), acknowledgedBy: access.actor.userId });
@@ -434,8 +437,14 @@ export class NoticesService implements WorkSource, OnModuleInit {
     }
     const file = `${randomUUID()}.pdf`;
     await writeFile(join(this.pdfDir, file), pdf, { flag: 'wx' });
-    const result = await this.dataSource.getRepository(Notice).update({ id, pdfSha256: IsNull() }, { pdfFile: file, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
-    if (result.affected !== 1) await unlink(join(this.pdfDir, file)).catch(() => undefined);
+    // Recorded once, by whichever run gets there first; that run tells the recipients (unless it was voided meanwhile).
+    const deliveries = await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(Notice, { id, pdfSha256: IsNull() }, { pdfFile: file, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
+      if (result.affected !== 1) return null;
+      return (await manager.findOneByOrFail(Notice, { id })).status === 'issued' ? this.tellRecipients(manager, notice) : [];
+    });
+    if (deliveries === null) await unlink(join(this.pdfDir, file)).catch(() => undefined);
+    else await this.jobs.wake('delivery', deliveries);
   }
 
   /** One more failure, its reason and the time of the next try; one warning in the log for it. */
@@ -648,8 +657,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
         content: {
           intro: `${chineseDate(document.issuedOn)}，联席办在${document.title}中发现你单位存在以下问题。`,
           // One deadline, said once: the common one, or each problem's own beside it.
-          problems: items.map((i) => ({ where: i.location, what: oneDeadline || !i.deadline ? i.problem : `${i.problem}（整改时限：${chineseDate(i.deadline)}前）`, rule: i.rule })),
-          requirements: items.flatMap((i, n) => i.requirements.map((r) => (several ? `第${n + 1}项：${r}` : r))),
+          problems: items.map((i) => ({ where: oneDeadline || !i.deadline ? i.location : `${i.location}（限${chineseDate(i.deadline)}前整改到位）`, what: i.problem, rule: i.rule })),
+          requirements: items.flatMap((i, n) => i.requirements.map((r) => (several ? `针对问题（${chineseOrdinal(n + 1)}）：${r}` : r))),
           deadline: !deadline ? '' : oneDeadline ? chineseDate(deadline) : '各问题所列时限',
           reportBy: deadline ? chineseDate(deadline) : '',
           recheckOn: recheck ? chineseDate(recheck) : '整改期满后',

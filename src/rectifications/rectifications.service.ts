@@ -154,7 +154,7 @@ export class RectificationsService implements OnModuleInit {
         const noticeId = await this.notices.draft(manager, { userId: access.actor.userId, name: access.actor.displayName }, { kind: 'rectification_notice', inspectionId, unitId });
         await manager.update(RectificationItem, { id: In(mine.map((d) => d.id)) }, { noticeId });
         if (mode === 'issue') {
-          deliveries.push(...(await this.notices.issueIn(manager, noticeId, access.actor.userId)));
+          await this.notices.issueIn(manager, noticeId, access.actor.userId);
           issued.push(noticeId);
         } else {
           deliveries.push(...(await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，整改通知书随后印发。请在“整改事项”中查看并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`)));
@@ -162,7 +162,7 @@ export class RectificationsService implements OnModuleInit {
       }
       return { count: drafts.length, actions: await this.planner.planRectifications(manager, drafts.map((d) => d.id)), deliveries, issued };
     });
-    for (const id of issued) await this.notices.afterIssue(id, []);
+    for (const id of issued) await this.notices.afterIssue(id);
     await this.jobs.wake('delivery', deliveries);
     await this.jobs.wake('action', actions);
     return count;

@@ -186,8 +186,9 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     const notice = escalation.noticeId ? null : await this.rungNotices.prepare(manager, escalation);
     if (status === 'pending') return { outcome: `已拟${RUNG_LABELS[rung]}${notice ? '（含通知草稿）' : ''}，待协调办审批`, deliveries: await this.askApproval(manager, escalation, target), actions: [] };
     // Issued at once: with its notice when the draft is complete (an interview letter needs a time and place).
-    const issued = notice ? await this.rungNotices.issueIfComplete(manager, notice, null) : null;
-    const deliveries = issued ?? (await this.announce(manager, escalation, target));
+    const issued = notice ? await this.rungNotices.issueIfComplete(manager, notice, null) : false;
+    // An issued notice tells its recipients when its PDF is there; a rung without one is announced now.
+    const deliveries = issued ? [] : await this.announce(manager, escalation, target);
     return { outcome: `已发出${RUNG_LABELS[rung]}${notice && !issued ? '（通知草稿待补全后印发）' : ''}`, deliveries, actions: [], ...(issued && notice ? { issuedNotice: notice } : {}) };
   }
 

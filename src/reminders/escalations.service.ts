@@ -47,9 +47,9 @@ export class EscalationsService {
   async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation) => {
       if (!escalation.noticeId) return { deliveries: await this.runner.announce(manager, escalation, await chaseTarget(manager, chaseKeyOf(escalation))) };
-      const deliveries = await this.rungNotices.issueIfComplete(manager, escalation.noticeId, access.actor.userId);
-      if (!deliveries) throw new DomainError('CONFLICT', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
-      return { deliveries, issuedNotice: escalation.noticeId };
+      if (!(await this.rungNotices.issueIfComplete(manager, escalation.noticeId, access.actor.userId))) throw new DomainError('CONFLICT', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
+      // The notice's recipients are told when its PDF is there.
+      return { deliveries: [], issuedNotice: escalation.noticeId };
     });
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
-import type { WakeUp } from '../jobs/jobs.constants';
 import { Notice, NoticeRecipient } from '../notices/notice.entity';
 import type { NoticeKind } from '../notices/notice-templates';
 import { NoticesService } from '../notices/notices.service';
@@ -32,17 +31,18 @@ export class RungNotices {
     return id;
   }
 
-  /** Issues the notice if every field it prints is there; null when it still needs the office's hand. */
-  async issueIfComplete(manager: EntityManager, noticeId: number, issuedBy: number | null): Promise<WakeUp[] | null> {
+  /** Issues the notice if every field it prints is there (true); false when it still needs the office's hand. */
+  async issueIfComplete(manager: EntityManager, noticeId: number, issuedBy: number | null): Promise<boolean> {
     const notice = await manager.findOneByOrFail(Notice, { id: noticeId });
-    if (notice.status !== 'draft') return [];
+    if (notice.status !== 'draft') return true;
     try {
       await this.notices.prepareIssue(notice);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') return null;
+      if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') return false;
       throw error;
     }
-    return this.notices.issueIn(manager, noticeId, issuedBy);
+    await this.notices.issueIn(manager, noticeId, issuedBy);
+    return true;
   }
 
   /** A dismissed rung's draft goes with it. */

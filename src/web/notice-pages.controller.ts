@@ -293,7 +293,8 @@ export class NoticePagesController {
       manages: this.manages(access),
       editable: this.manages(access) && notice.status === 'draft',
       unacknowledged: notice.status === 'issued' && notice.recipients.some((r) => !r.acknowledgedAt),
-      canAcknowledge: notice.status === 'issued' && !!mine && !mine.acknowledgedAt && scopeOf(access.actor.role, Permission.NoticesAcknowledge) !== null,
+      // Signed for once there is something to read: the PDF.
+      canAcknowledge: notice.status === 'issued' && !!notice.pdfSha256 && !!mine && !mine.acknowledgedAt && scopeOf(access.actor.role, Permission.NoticesAcknowledge) !== null,
     };
   }
 

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Notice } from '../../src/notices/notice.entity';
-import { NotificationsService } from '../../src/notifications/notifications.service';
+import { AuditService } from '../../src/audit/audit.service';
 import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { freePort, PrivateRedis } from '../support/redis-server';
 import { chinaTime, controlClock } from '../support/scheduling';
@@ -75,10 +75,10 @@ describe('a failed issue and a new year (MariaDB)', () => {
     const drafts: { id: number; version: number }[] = [];
     for (let i = 0; i < 21; i++) drafts.push((await offices[i % 2].post('/api/notices').send({ kind: 'circular' }).expect(201)).body);
 
-    // One issue fails after its number was taken: telling the recipients throws inside the transaction.
-    const notify = jest.spyOn(apps[0].app.get(NotificationsService), 'notify').mockRejectedValueOnce(new Error('inbox unavailable'));
+    // One issue fails after its number was taken: recording it in the audit trail throws inside the transaction.
+    const record = jest.spyOn(apps[0].app.get(AuditService), 'record').mockRejectedValueOnce(new Error('audit trail unavailable'));
     const results = await Promise.all(drafts.map((d, i) => offices[i % 2].post(`/api/notices/${d.id}/issue`).send({ version: d.version })));
-    notify.mockRestore();
+    record.mockRestore();
     expect(results.filter((r) => r.status === 500)).toHaveLength(1);
     const numbers = results.filter((r) => r.status === 200).map((r) => Number(/〕(\d+)号/.exec(r.body.number as string)![1]));
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));

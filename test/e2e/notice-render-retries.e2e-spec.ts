@@ -95,6 +95,9 @@ describe(`a notice PDF that cannot be rendered backs off (${process.env.TEST_DB}
       expect(seen.text).not.toContain('生成失败');
       expect(seen.text).not.toContain('Browser was not found');
       expect(seen.text).not.toContain('apt-get');
+      // Nobody is asked to read or sign what is not there yet.
+      expect(seen.text).not.toContain('action="/notices/' + noticeId + '/acknowledge"');
+      expect((await reader.get('/inbox')).text).not.toContain('请查阅并签收');
     }
   });
 
@@ -120,6 +123,10 @@ describe(`a notice PDF that cannot be rendered backs off (${process.env.TEST_DB}
     const police = as(app, await login(app, 'unit-police'));
     expect((await police.get(`/api/notices/${noticeId}`).expect(200)).body).toMatchObject({ pdfStatus: 'ready', pdfRetryAt: null });
     await police.get(`/api/notices/${noticeId}/pdf`).expect(200);
+    // Told now, once, and able to sign.
+    const told = (await police.get('/api/notifications').expect(200)).body.items.filter((n: { link: string }) => n.link === `/notices/${noticeId}`);
+    expect(told).toHaveLength(1);
+    await police.post(`/api/notices/${noticeId}/acknowledge`).expect(200);
     const health = await app.http().get('/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', checks: { pdf: { status: 'up', waiting: 0, failing: 0, nextRetryAt: null } } });
     expect(failureWarnings()).toHaveLength(2);

@@ -80,14 +80,15 @@ describe(`notices say what the records are, in full (${process.env.TEST_DB})`, (
 
     const both = (await office.post('/api/notices').send({ kind: 'rectification_notice', inspectionId: inspection.id, unitId: org.town.id }).expect(201)).body;
     const bothText = await wording(office, both.id);
-    expect(bothText).toContain(`${LONG_PROBLEM}（整改时限：2026年3月11日前）`);
-    expect(bothText).toContain('宣传栏内容未更新。（整改时限：2026年3月16日前）');
+    expect(bothText).toContain(`（一）东湖营业厅（限2026年3月11日前整改到位）${LONG_PROBLEM}`);
+    expect(bothText).toContain('（二）西湖营业厅（限2026年3月16日前整改到位）宣传栏内容未更新。');
+    expect(bothText).toContain('1.针对问题（一）：立即张贴警示标识');
     expect(bothText).toContain('请于各问题所列时限前完成整改，并于2026年3月16日前书面报送整改报告');
 
     const one = (await office.post('/api/notices').send({ kind: 'rectification_notice', rectificationId: first.id }).expect(201)).body;
     const oneText = await wording(office, one.id);
     expect(oneText).toContain('请于2026年3月11日前完成整改');
-    expect(oneText).not.toContain('（整改时限：');
+    expect(oneText).not.toContain('整改到位）');
   });
 
   it('fills in, for supervision notices drafted before, whose work they chase', async () => {

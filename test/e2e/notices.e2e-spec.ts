@@ -98,6 +98,9 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
   it('chases the recipients who have not acknowledged, once a day', async () => {
     const fresh = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201)).body;
     const issued = (await office.post(`/api/notices/${fresh.id}/issue`).send({ version: fresh.version }).expect(200)).body;
+    // Nothing to sign for until the PDF is there.
+    expect((await police.post(`/api/notices/${issued.id}/acknowledge`).expect(409)).body.message).toContain('PDF 正在生成');
+    await drain([app]);
     await police.post(`/api/notices/${issued.id}/acknowledge`).expect(200);
     expect((await office.post(`/api/notices/${issued.id}/chase`).expect(200)).body).toEqual({ reminded: 1 });
     await office.post(`/api/notices/${issued.id}/chase`).expect(200);

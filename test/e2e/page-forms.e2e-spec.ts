@@ -252,6 +252,8 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     const correctedPage = await admin.get(correction.location);
     expect(load(correctedPage.text)('#flash').text()).toContain('已印发，文号 反诈办督〔2026〕2号');
     expect(load(correctedPage.text)('h1').text()).toContain('（更正）');
+    // Signed for once its PDF is there.
+    await drain([app]);
     await fill(await town(), correction.location, `form[action="${correction.location}/acknowledge"]`, [], { says: '已签收' });
     expect(mainText((await admin.get(correction.location)).text)).toMatch(/已签收（unit-town，/);
 

@@ -119,6 +119,12 @@ export function layoutViolations(pages: PdfPageLayout[], expect: NoticeExpectati
   // The title in 22 pt on page 1.
   const titleRuns = pages[0].runs.filter((r) => r.size > 18 && r.size < 26 && expect.title.includes(r.text.trim()));
   if (titleRuns.map((r) => r.text.trim()).join('') !== expect.title || titleRuns.some((r) => !near(r.size, 22, 0.3))) problems.push(`标题：${titleRuns.map((r) => `“${r.text}”${r.size.toFixed(1)}pt`).join(',') || '未找到'}（应为 22 pt）`);
+  // §7.2.3: the issuer's mark 35 mm below the type area's top edge.
+  if (!expect.letter) {
+    const mark = pages[0].runs.find((r) => r.text.trim() === expect.issuer && r.size > 17);
+    const top = mark ? mark.y - 0.88 * mark.size * MM : NaN;
+    if (!near(top, TYPE_AREA.top + 35)) problems.push(`版头：发文机关标志上边缘 ${top.toFixed(1)} mm（应在版心上边缘下 35 mm）`);
+  }
   // §10.1, a letter: the issuer's top 30 mm from the top edge, the number at the type area's right edge.
   if (expect.letter) {
     const mark = pages[0].runs.find((r) => r.text.trim() === expect.issuer && r.size > 17);

@@ -90,7 +90,7 @@ export class InterviewContentDto {
 export class ProblemDto {
   @Text('地点', 100) where!: string;
   // Room for an item's own deadline after the problem as found (up to 1000 characters).
-  @Text('问题', 1100, { multiline: true }) what!: string;
+  @Text('问题描述', 1100, { multiline: true }) what!: string;
   @IsString() @MaxLength(200) @Label('违反的规定') rule!: string;
 }
 
