@@ -76,6 +76,12 @@ export class NoticeTemplates {
     this.handlebars.registerHelper('seq', (index: number) => index + 1);
     this.handlebars.registerHelper('cn', (index: number) => chineseOrdinal(index + 1));
     // A sentence the document prints on its own ends with a full stop, whether or not it was typed.
+    // A date in a narrow column: the year on one line, the day on the next, never split elsewhere.
+    this.handlebars.registerHelper('dateInColumn', (text: string) => {
+      const escape = Handlebars.Utils.escapeExpression;
+      const year = /^(\d{4}年)(.+)$/.exec(text);
+      return new Handlebars.SafeString(year ? `${escape(year[1])}<br>${escape(year[2])}` : escape(text));
+    });
     this.handlebars.registerHelper('sentence', (text: string) => (/[。！？；：.!?]$/.test(text.trim()) ? text : `${text}。`));
     for (const file of readdirSync(join(DIR, 'partials'))) {
       this.handlebars.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(DIR, 'partials', file), 'utf8'));
@@ -112,8 +118,8 @@ function signatureLayout(frame: NoticeFrame): { signerRight: number; sealCenter:
 
 /** The circular's table, in em of its 12 pt type: 156 mm holds 36.8. */
 const TABLE_WIDTH = 36.8;
-/** 序号, 办理时限 (2026年11月27日) and 逾期工作日 (on two lines), as set in `circular.hbs`. */
-const FIXED_COLUMNS = 3.2 + 7.6 + 4;
+/** 序号, 办理时限 (2026年 / 11月27日) and 逾期 / 工作日, each on up to two lines, as set in `circular.hbs`. */
+const FIXED_COLUMNS = 2.8 + 4.6 + 4;
 /** The item's column never gets less than this: its code and title are what the table is about. */
 const ITEM_COLUMN = 12;
 

@@ -28,7 +28,7 @@ export const SUPERVISION: NoticeContent['supervision_notice'] = {
   contact: '周静，0871-12345678',
 };
 
-const UNITS = ['市公安局', '人行云澜分行', '云澜电信', '云澜移动', '云澜联通', '东湖街道', '西山镇', '高新区管委会'];
+const UNITS = ['市公安局', '人行云澜分行', '中国电信股份有限公司云澜分公司', '云澜移动', '云澜联通', '东湖街道', '西山镇', '高新区管委会'];
 
 export function laggingItems(count: number): OverdueItem[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -37,7 +37,8 @@ export function laggingItems(count: number): OverdueItem[] {
     directiveTitle: `重点行业涉诈风险排查整治第${i + 1}项`,
     deadline: '2026年2月27日',
     overdueDays: 3 + (i % 9),
-    progress: `${(i * 7) % 100}%`,
+    // Tasks report a percentage, rectification items a state.
+    progress: i % 5 === 4 ? '待报整改方案' : `${(i * 7) % 100}%`,
   }));
 }
 
