@@ -35,7 +35,7 @@ import { layOutNotice } from './notice-layout';
 import { NoticeSealService } from './notice-seal.service';
 import { overlayEveryPage } from './pdf-overlay';
 import { PdfRenderer } from './pdf-renderer.service';
-import { missingBrowserHint, pdfStatus, renderErrorText, renderRetryAt } from './render-retry';
+import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
 
 /** How a unit takes part in a task, as a supervision notice says it (你单位牵头承办的督办事项). */
 const SUPERVISED_ROLES: Record<AssignmentRole, string> = { lead: '牵头承办', cooperating: '配合办理' };
@@ -53,7 +53,10 @@ export type NoticeMode = (typeof NOTICE_MODES)[number];
 /** A notice whose PDF failed to render, as the office sees it. */
 export interface RenderFailure {
   failures: number;
+  /** The error as recorded (English, as the browser gave it): for support. */
   reason: string;
+  /** What it means, in Chinese, when it is a known cause. */
+  cause: string | null;
   retryAt: Date | null;
   /** What to do about it, when the reason is one the office can act on (no browser installed). */
   hint: string | null;
@@ -311,15 +314,18 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return this.get(access, id);
   }
 
+  /** Voids an issued notice and tells everyone it was sent to, so nobody acts on it (or turns up to its interview). */
   async void(access: Access, id: number, dto: VoidNoticeDto): Promise<NoticeView> {
-    await this.dataSource.transaction(async (manager) => {
+    const deliveries = await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(Notice, { id, status: 'issued' }, { status: 'voided', voidedAt: this.clock.now(), voidReason: dto.reason });
       if (result.affected !== 1) {
         if (!(await manager.existsBy(Notice, { id }))) throw new NotFoundError('通知');
         throw new DomainError('CONFLICT', '只有已印发的通知才能作废');
       }
       await this.audit.record({ action: 'notice.void', objectType: 'notice', objectId: id, changes: { status: ['issued', 'voided'], reason: [null, dto.reason] } }, manager);
+      return this.tellVoided(manager, await manager.findOneByOrFail(Notice, { id }));
     });
+    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 
@@ -393,7 +399,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const notice = await this.dataSource.getRepository(Notice).findOne({ where: { id }, select: { id: true, status: true, pdfSha256: true, renderFailures: true, renderError: true, renderRetryAt: true } });
     if (!notice || pdfStatus(notice) !== 'failing') return null;
     const reason = notice.renderError ?? '';
-    return { failures: notice.renderFailures, reason, retryAt: notice.renderRetryAt, hint: missingBrowserHint(reason, this.renderer.executable()) };
+    return { failures: notice.renderFailures, reason, cause: renderFailureCause(reason), retryAt: notice.renderRetryAt, hint: missingBrowserHint(reason, this.renderer.executable()) };
   }
 
   /** Issued notices still waiting for their PDF, and those of them whose render failed (for /health). */
@@ -515,6 +521,24 @@ export class NoticesService implements WorkSource, OnModuleInit {
       body: `请查阅并签收：${notice.title}（${notice.number}）。`,
       link: `/notices/${notice.id}`,
       sourceKey: `notice:${notice.id}`,
+    });
+  }
+
+  /** The recipients' word that a notice they were sent no longer stands: why, and for an interview, that it is off. */
+  private async tellVoided(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
+    const users = await this.recipientUsers(manager, await manager.findBy(NoticeRecipient, { noticeId: notice.id }));
+    const label = NOTICE_KIND_LABELS[notice.kind];
+    const interview = notice.kind === 'interview_letter' ? notice.content as { time: string; place: string } : null;
+    return this.notifications.notify(manager, users, {
+      kind: 'escalation',
+      title: `【已作废】${label}${notice.number} ${notice.title}`,
+      body: [
+        `${label}“${notice.title}”（${notice.number}）已作废，请不再按其办理。`,
+        interview ? `原定于${interview.time}在${interview.place}举行的约谈不再按该通知举行；如另有安排，以协调办新的通知为准。` : '',
+        `作废原因：${notice.voidReason}`,
+      ].join(''),
+      link: `/notices/${notice.id}`,
+      sourceKey: `notice:${notice.id}:void`,
     });
   }
 

@@ -122,6 +122,11 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '' }).expect(400);
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '期限写错' }).expect(200);
     await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409);
+    // Acknowledged or not, whoever holds it hears that it no longer stands.
+    for (const client of [police, leader]) {
+      const inbox = (await client.get('/api/notifications').expect(200)).body.items as { title: string; body: string }[];
+      expect(inbox).toContainEqual(expect.objectContaining({ title: '【已作废】督办通知书反诈办督〔2026〕1号 关于督办“涉诈高风险电话卡二次实人核验”的通知书', body: expect.stringMatching(/已作废，请不再按其办理。作废原因：期限写错$/) }));
+    }
     const correction = await office.post('/api/notices').send({ kind: 'supervision_notice', replacesId: noticeId }).expect(201);
     expect(correction.body).toMatchObject({ status: 'draft', replacesId: noticeId, addressee: '测试市公安局' });
     const issued = await office.post(`/api/notices/${correction.body.id}/issue`).send({ version: correction.body.version }).expect(200);
@@ -147,6 +152,34 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     const issued = await office.post(`/api/notices/${draft.body.id}/issue`).send({ version: filled.body.version }).expect(200);
     expect(issued.body.number).toBe('反诈办约〔2026〕1号');
     expect(await tableCounts(app.dataSource, ['notice_recipients'])).toEqual(before);
+  });
+
+  it('tells every recipient of a voided notice why, once, and that a voided interview will not take place as notified', async () => {
+    type Message = { title: string; body: string; link: string };
+    const letter = (await office.get('/api/notices?kind=interview_letter&status=issued').expect(200)).body.items[0];
+    expect(letter).toMatchObject({ number: '反诈办约〔2026〕1号' });
+    const voidedOf = async (client: Client): Promise<Message[]> => (await client.get('/api/notifications').expect(200)).body.items.filter((n: Message) => n.title.startsWith('【已作废】'));
+    const before = { police: await voidedOf(police), leader: await voidedOf(leader) };
+    await office.post(`/api/notices/${letter.id}/void`).send({ reason: '约谈时间与市委常委会冲突，另行通知' }).expect(200);
+    // The addressed unit's contacts and the leader in copy, each once; a unit it was not sent to hears nothing.
+    for (const [name, client] of [['police', police], ['leader', leader]] as const) {
+      const told = (await voidedOf(client)).filter((n) => !before[name].some((b) => b.title === n.title));
+      expect({ name, told }).toEqual({
+        name,
+        told: [
+          {
+            ...told[0],
+            title: '【已作废】约谈通知书反诈办约〔2026〕1号 约谈通知书',
+            body: expect.stringContaining('原定于2026年3月16日上午9时在市政府第三会议室举行的约谈不再按该通知举行'),
+            link: `/notices/${letter.id}`,
+          },
+        ],
+      });
+      expect(told[0].body).toContain('作废原因：约谈时间与市委常委会冲突，另行通知');
+    }
+    expect(await voidedOf(town)).toEqual([]);
+    await office.post(`/api/notices/${letter.id}/void`).send({ reason: '再次作废' }).expect(409);
+    expect((await voidedOf(police)).filter((n) => n.link === `/notices/${letter.id}`)).toHaveLength(1);
   });
 
   it('stamps every page of a voided notice’s download with 作废 and the reason, the stored original unchanged', async () => {
