@@ -34,6 +34,7 @@ import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeFormat, NoticeFrame, NoticeKind
 import { layOutNotice } from './notice-layout';
 import { NoticeSealService } from './notice-seal.service';
 import { overlayEveryPage } from './pdf-overlay';
+import { fitVoidStamp } from './void-stamp';
 import { PdfRenderer } from './pdf-renderer.service';
 import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
 
@@ -380,7 +381,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /**
    * The stored PDF of an issued notice, exactly as issued. A voided notice's copy carries the red 作废
-   * stamp and the reason on every page, made for each download from the stored original, which stays as
+   * stamp and the reason on every page (a reason too long for the stamp in full on a page after the
+   * last), made for each download from the stored original, which stays as
    * issued (its SHA-256 still proves it): voided notices are rare and their downloads rarer, so keeping a
    * second, stamped file (and keeping it in step with the stamp's template) would cost more than it saves.
    */
@@ -390,7 +392,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     if (!notice.pdfFile) throw new DomainError('CONFLICT', '正在生成 PDF，请稍后再试');
     const path = join(this.pdfDir, notice.pdfFile);
     if (notice.status !== 'voided') return { content: createReadStream(path), fileName: `${notice.number}.pdf` };
-    const stamp = await this.renderer.render(this.templates.voidStamp({ reason: notice.voidReason ?? '', date: chineseDate(chinaDate(notice.voidedAt ?? this.clock.now())) }));
+    const stamp = await this.renderer.render(this.templates.voidStamp({ reason: notice.voidReason ?? '', date: chineseDate(chinaDate(notice.voidedAt ?? this.clock.now())) }), fitVoidStamp);
     return { content: Readable.from([await overlayEveryPage(await readFile(path), stamp)]), fileName: `${notice.number}（已作废）.pdf` };
   }
 
