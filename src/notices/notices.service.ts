@@ -30,13 +30,13 @@ import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, Notic
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeContent, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
 import { layOutNotice } from './notice-layout';
 import { NoticeSealService } from './notice-seal.service';
 import { overlayEveryPage } from './pdf-overlay';
-import { fitVoidStamp } from './void-stamp';
 import { PdfRenderer } from './pdf-renderer.service';
 import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
+import { fitVoidStamp } from './void-stamp';
 
 /** How a unit takes part in a task, as a supervision notice says it (你单位牵头承办的督办事项). */
 const SUPERVISED_ROLES: Record<AssignmentRole, string> = { lead: '牵头承办', cooperating: '配合办理' };
@@ -530,7 +530,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   private async tellVoided(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
     const users = await this.recipientUsers(manager, await manager.findBy(NoticeRecipient, { noticeId: notice.id }));
     const label = NOTICE_KIND_LABELS[notice.kind];
-    const interview = notice.kind === 'interview_letter' ? notice.content as { time: string; place: string } : null;
+    const interview = notice.kind === 'interview_letter' ? (notice.content as NoticeContent['interview_letter']) : null;
     return this.notifications.notify(manager, users, {
       kind: 'escalation',
       title: `【已作废】${label}${notice.number} ${notice.title}`,
