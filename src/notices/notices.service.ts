@@ -30,12 +30,13 @@ import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, Notic
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
 import { chineseDate, chineseOrdinal, noticeNumber } from './notice-format';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeContent, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
 import { layOutNotice } from './notice-layout';
 import { NoticeSealService } from './notice-seal.service';
 import { overlayEveryPage } from './pdf-overlay';
 import { PdfRenderer } from './pdf-renderer.service';
-import { missingBrowserHint, pdfStatus, renderErrorText, renderRetryAt } from './render-retry';
+import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
+import { fitVoidStamp } from './void-stamp';
 
 /** How a unit takes part in a task, as a supervision notice says it (你单位牵头承办的督办事项). */
 const SUPERVISED_ROLES: Record<AssignmentRole, string> = { lead: '牵头承办', cooperating: '配合办理' };
@@ -53,7 +54,10 @@ export type NoticeMode = (typeof NOTICE_MODES)[number];
 /** A notice whose PDF failed to render, as the office sees it. */
 export interface RenderFailure {
   failures: number;
+  /** The error as recorded (English, as the browser gave it): for support. */
   reason: string;
+  /** What it means, in Chinese, when it is a known cause. */
+  cause: string | null;
   retryAt: Date | null;
   /** What to do about it, when the reason is one the office can act on (no browser installed). */
   hint: string | null;
@@ -314,15 +318,18 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return this.get(access, id);
   }
 
+  /** Voids an issued notice and tells everyone it was sent to, so nobody acts on it (or turns up to its interview). */
   async void(access: Access, id: number, dto: VoidNoticeDto): Promise<NoticeView> {
-    await this.dataSource.transaction(async (manager) => {
+    const deliveries = await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(Notice, { id, status: 'issued' }, { status: 'voided', voidedAt: this.clock.now(), voidReason: dto.reason });
       if (result.affected !== 1) {
         if (!(await manager.existsBy(Notice, { id }))) throw new NotFoundError('通知');
         throw new DomainError('CONFLICT', '只有已印发的通知才能作废');
       }
       await this.audit.record({ action: 'notice.void', objectType: 'notice', objectId: id, changes: { status: ['issued', 'voided'], reason: [null, dto.reason] } }, manager);
+      return this.tellVoided(manager, await manager.findOneByOrFail(Notice, { id }));
     });
+    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 
@@ -377,7 +384,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /**
    * The stored PDF of an issued notice, exactly as issued. A voided notice's copy carries the red 作废
-   * stamp and the reason on every page, made for each download from the stored original, which stays as
+   * stamp and the reason on every page (a reason too long for the stamp in full on a page after the
+   * last), made for each download from the stored original, which stays as
    * issued (its SHA-256 still proves it): voided notices are rare and their downloads rarer, so keeping a
    * second, stamped file (and keeping it in step with the stamp's template) would cost more than it saves.
    */
@@ -387,7 +395,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     if (!notice.pdfFile) throw new DomainError('CONFLICT', '正在生成 PDF，请稍后再试');
     const path = join(this.pdfDir, notice.pdfFile);
     if (notice.status !== 'voided') return { content: createReadStream(path), fileName: `${notice.number}.pdf` };
-    const stamp = await this.renderer.render(this.templates.voidStamp({ reason: notice.voidReason ?? '', date: chineseDate(chinaDate(notice.voidedAt ?? this.clock.now())) }));
+    const stamp = await this.renderer.render(this.templates.voidStamp({ reason: notice.voidReason ?? '', date: chineseDate(chinaDate(notice.voidedAt ?? this.clock.now())) }), fitVoidStamp);
     return { content: Readable.from([await overlayEveryPage(await readFile(path), stamp)]), fileName: `${notice.number}（已作废）.pdf` };
   }
 
@@ -396,7 +404,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const notice = await this.dataSource.getRepository(Notice).findOne({ where: { id }, select: { id: true, status: true, pdfSha256: true, renderFailures: true, renderError: true, renderRetryAt: true } });
     if (!notice || pdfStatus(notice) !== 'failing') return null;
     const reason = notice.renderError ?? '';
-    return { failures: notice.renderFailures, reason, retryAt: notice.renderRetryAt, hint: missingBrowserHint(reason, this.renderer.executable()) };
+    return { failures: notice.renderFailures, reason, cause: renderFailureCause(reason), retryAt: notice.renderRetryAt, hint: missingBrowserHint(reason, this.renderer.executable()) };
   }
 
   /** Issued notices still waiting for their PDF, and those of them whose render failed (for /health). */
@@ -524,6 +532,24 @@ export class NoticesService implements WorkSource, OnModuleInit {
       body: `请查阅并签收：${notice.title}（${notice.number}）。`,
       link: `/notices/${notice.id}`,
       sourceKey: `notice:${notice.id}`,
+    });
+  }
+
+  /** The recipients' word that a notice they were sent no longer stands: why, and for an interview, that it is off. */
+  private async tellVoided(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
+    const users = await this.recipientUsers(manager, await manager.findBy(NoticeRecipient, { noticeId: notice.id }));
+    const label = NOTICE_KIND_LABELS[notice.kind];
+    const interview = notice.kind === 'interview_letter' ? (notice.content as NoticeContent['interview_letter']) : null;
+    return this.notifications.notify(manager, users, {
+      kind: 'escalation',
+      title: `【已作废】${label}${notice.number} ${notice.title}`,
+      body: [
+        `${label}“${notice.title}”（${notice.number}）已作废，请不再按其办理。`,
+        interview ? `原定于${interview.time}在${interview.place}举行的约谈不再按该通知举行；如另有安排，以协调办新的通知为准。` : '',
+        `作废原因：${notice.voidReason}`,
+      ].join(''),
+      link: `/notices/${notice.id}`,
+      sourceKey: `notice:${notice.id}:void`,
     });
   }
 

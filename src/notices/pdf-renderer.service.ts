@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer';
 import { withTimeout } from '../common/timeout';
 import { APP_CONFIG, AppConfig, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../config/app-config';
+import { BROWSER_GONE } from './render-retry';
 
 /** One browser and the pages open in it; replaced when it crashes or has rendered its share. */
 interface Generation {
@@ -153,5 +154,5 @@ export class PdfRenderer implements OnApplicationShutdown {
 
 function isBrowserGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Target closed|Session closed|Connection closed|Protocol error|browser has disconnected|Navigating frame was detached|detached Frame|Failed to launch/i.test(message);
+  return BROWSER_GONE.test(message) || /Failed to launch/i.test(message);
 }

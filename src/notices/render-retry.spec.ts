@@ -1,4 +1,4 @@
-import { missingBrowserHint, pdfStatus, renderErrorText, renderRetryAt } from './render-retry';
+import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
 
 describe('retrying a notice PDF that failed to render', () => {
   const now = new Date('2026-03-09T02:00:00.400Z');
@@ -23,6 +23,22 @@ describe('retrying a notice PDF that failed to render', () => {
     expect(long).toHaveLength(500);
     expect(long.endsWith('…')).toBe(true);
     expect(renderErrorText('')).toBe('未知错误');
+  });
+
+  it.each([
+    ['Browser was not found at the configured executablePath (/usr/bin/chromium-headless-shell)', '找不到生成 PDF 所需的浏览器（chromium-headless-shell）'],
+    ['Failed to launch the browser process! spawn /usr/bin/chromium-headless-shell ENOENT', '找不到生成 PDF 所需的浏览器（chromium-headless-shell）'],
+    ['Failed to launch the browser process! /usr/bin/chromium-headless-shell: error while loading shared libraries: libnss3.so', '生成 PDF 所需的浏览器（chromium-headless-shell）未能启动'],
+    ['PDF 生成超过 30 秒未完成', '生成 PDF 超时：服务器繁忙或文档过长，浏览器未能按时完成'],
+    ['Navigation timeout of 30000 ms exceeded', '生成 PDF 超时：服务器繁忙或文档过长，浏览器未能按时完成'],
+    ["Runtime.callFunctionOn timed out. Increase the 'protocolTimeout' setting in launch/connect calls for a higher timeout if needed.", '生成 PDF 超时：服务器繁忙或文档过长，浏览器未能按时完成'],
+    ['Protocol error (Page.printToPDF): Target closed', '生成 PDF 时浏览器意外退出（崩溃或内存不足）'],
+    ['Navigating frame was detached', '生成 PDF 时浏览器意外退出（崩溃或内存不足）'],
+    ['Page crashed!', '生成 PDF 时浏览器页面崩溃（多为内存不足）'],
+    ['PDF renderer is shut down', '服务正在停止，PDF 生成被中断'],
+    ['ENOSPC: no space left on device', null],
+  ])('says in Chinese why “%s” failed, when the cause is known', (error, cause) => {
+    expect(renderFailureCause(error)).toBe(cause);
   });
 
   it('gives the install command when there is no browser, and nothing for other reasons', () => {

@@ -35,12 +35,30 @@ export function renderErrorText(error: unknown): string {
 
 const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium-headless-shell';
 
-/**
- * What the office can do when the reason is that there is no browser to launch (puppeteer's "Browser was
- * not found", or a launch that found nothing to run); null for any other reason.
- */
+/** No browser to launch: puppeteer's "Browser was not found", or a launch that found nothing to run. */
+const BROWSER_MISSING = /Browser was not found at the configured executablePath|Failed to launch the browser process.*\b(ENOENT|EACCES)\b/s;
+
+/** Chromium crashed or went away under a render (the renderer relaunches it and tries once more). */
+export const BROWSER_GONE = /Target closed|Session closed|Connection closed|Protocol error|browser has disconnected|Navigating frame was detached|detached Frame/i;
+
+/** The known causes of a failed render, in Chinese for the office, most specific first; the raw message stays for support. */
+const CAUSES: [RegExp, string][] = [
+  [BROWSER_MISSING, '找不到生成 PDF 所需的浏览器（chromium-headless-shell）'],
+  [/Failed to launch the browser process/i, '生成 PDF 所需的浏览器（chromium-headless-shell）未能启动'],
+  [/PDF 生成超过 \d+ 秒未完成|TimeoutError|timeout\b.*\bexceeded|timed out/i, '生成 PDF 超时：服务器繁忙或文档过长，浏览器未能按时完成'],
+  [BROWSER_GONE, '生成 PDF 时浏览器意外退出（崩溃或内存不足）'],
+  [/Page crashed/i, '生成 PDF 时浏览器页面崩溃（多为内存不足）'],
+  [/PDF renderer is shut down/, '服务正在停止，PDF 生成被中断'],
+];
+
+/** Why a render failed, said in Chinese; null for a reason not known here (the raw message is then all there is). */
+export function renderFailureCause(error: string): string | null {
+  return CAUSES.find(([pattern]) => pattern.test(error))?.[1] ?? null;
+}
+
+/** What the office can do when the reason is that there is no browser to launch; null for any other reason. */
 export function missingBrowserHint(error: string, chromiumPath: string): string | null {
-  if (!/Browser was not found at the configured executablePath|Failed to launch the browser process.*\b(ENOENT|EACCES)\b/s.test(error)) return null;
+  if (!BROWSER_MISSING.test(error)) return null;
   if (chromiumPath === DEBIAN_HEADLESS_SHELL || chromiumPath === DEBIAN_CHROMIUM) {
     return `本机未安装 Chromium。请以 root 运行：${INSTALL}（或在项目目录运行 bash scripts/ensure-pdf-renderer.sh），装好后到时自动重试。`;
   }

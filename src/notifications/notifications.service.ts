@@ -15,6 +15,10 @@ import { Delivery, Notification, NotificationKind } from './notification.entity'
 /** Reminders wait this long before their day's digest goes out, so the day's others can join it. */
 export const DIGEST_GATHER_MS = 10 * 60_000;
 
+/** The title column's width: a title made from a long record title (a notice's, up to 200) is cut to it. */
+const TITLE_LENGTH = 200;
+const withinTitle = (title: string) => (title.length > TITLE_LENGTH ? `${title.slice(0, TITLE_LENGTH - 1)}…` : title);
+
 export interface NotificationDraft {
   kind: NotificationKind;
   title: string;
@@ -65,7 +69,7 @@ export class NotificationsService {
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values(people.map((user) => ({ userId: user.id, ...draft, readAt: null, createdAt: now })))
+      .values(people.map((user) => ({ userId: user.id, ...draft, title: withinTitle(draft.title), readAt: null, createdAt: now })))
       .orIgnore()
       .execute();
 

@@ -1,7 +1,10 @@
 import { fieldLabels } from '../common/dto/label';
 import { CONTENT_DTOS } from '../notices/dto/notice.dto';
-import type { NoticeKind } from '../notices/notice-templates';
+import { NOTICE_KIND_LABELS, NoticeKind } from '../notices/notice-templates';
 import { FormBody, formValue } from './forms';
+
+/** The notices the office drafts from one task or rectification item (a circular is drafted from the whole overdue list). */
+export const RECORD_NOTICE_KINDS = (['supervision_notice', 'interview_letter', 'rectification_notice'] as const).map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }));
 
 export interface ContentField {
   name: string;

@@ -62,7 +62,8 @@ export class NoticePagesController {
       formats: NOTICE_FORMATS.map((value) => ({ value, label: NOTICE_FORMAT_LABELS[value] })),
       seal: manages ? await this.seal.current() : null,
       settingsOpen: refused !== undefined,
-      notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledged: n.recipients.filter((r) => r.acknowledgedAt).length, recipientCount: n.recipients.length })),
+      // A draft has been sent to nobody yet: nothing to count.
+      notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledgement: n.status === 'draft' ? null : `${n.recipients.filter((r) => r.acknowledgedAt).length}/${n.recipients.length}` })),
       kinds: NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] })),
       filter: { kind: query.kind ?? '', status: query.status ?? '', year: query.year ?? '' },
       manages: this.manages(access),
@@ -75,7 +76,7 @@ export class NoticePagesController {
   create(@CurrentAccess() access: Access, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return pageStep(req, res, {
       dto: CreateNoticeDto,
-      values: { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: formValue(body.assignmentId) } : {}) },
+      values: { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: formValue(body.assignmentId) } : {}), ...(body.rectificationId ? { rectificationId: formValue(body.rectificationId) } : {}) },
       run: (dto) => this.notices.createDraft(access, dto),
       done: (notice) => `/notices/${notice.id}`,
       flash: (notice) => `已按记录起草${NOTICE_KIND_LABELS[notice.kind]}，请核对、补全后印发。`,
@@ -279,9 +280,12 @@ export class NoticePagesController {
     // Why it failed is the office's to know and act on; recipients only see that the PDF is on its way.
     const pdfFailure = failing && this.manages(access) ? await this.notices.renderFailure(id) : null;
     const mine = notice.recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
+    const kindLabel = NOTICE_KIND_LABELS[notice.kind];
     return {
-      title: notice.number ?? `${NOTICE_KIND_LABELS[notice.kind]}（草稿）`,
-      notice: { ...notice, kindLabel: NOTICE_KIND_LABELS[notice.kind], copyToText: notice.copyTo.join('\n') },
+      title: notice.number ?? `${kindLabel}（草稿）`,
+      // An interview letter is titled 约谈通知书 itself: said once.
+      heading: notice.title === kindLabel ? kindLabel : `${kindLabel}：${notice.title}`,
+      notice: { ...notice, copyToText: notice.copyTo.join('\n') },
       // The layout it was issued in (a draft follows the kind's current one, shown in the preview).
       formatLabel: notice.format ? NOTICE_FORMAT_LABELS[notice.format] : null,
       rendering,

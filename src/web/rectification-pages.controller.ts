@@ -15,6 +15,7 @@ import { ApproveListingDto, CreateListingDto, DelistDto, DismissListingDto, Lowe
 import { CARD_LABELS, CARDS, LISTING_RULE_KEYS, ListingRuleKey } from '../listings/listing-rules';
 import { ListingsService } from '../listings/listings.service';
 import { RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationQueryDto, RectificationReopenDto, RectificationReportDto } from '../rectifications/dto/rectification.dto';
+import { isOpenRectification } from '../rectifications/rectification-state';
 import { RectificationsService } from '../rectifications/rectifications.service';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
@@ -22,6 +23,7 @@ import { UnitsService } from '../units/units.service';
 import { DomainError } from '../common/errors/domain-error';
 import { setFlash } from './flash';
 import { checkboxField, Confirmation, FormBody, formFields, formValue, linesField, listField, pageStep } from './forms';
+import { RECORD_NOTICE_KINDS } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
@@ -389,6 +391,8 @@ export class RectificationPagesController {
       item,
       upcoming,
       can: { submit_plan: false, accept_plan: false, return_plan: false, submit_report: false, sign_off: false, return_report: false, reopen: false, cancel: false, ...can },
+      // The office drafts a notice on an item still being worked on (not one waiting to be issued, signed off or cancelled).
+      noticeKinds: this.manages(access, Permission.NoticesManage) && isOpenRectification(item.status) ? RECORD_NOTICE_KINDS : [],
       form: { failed: '', plan: '', report: '', reason: '', note: '', deadlineDays: '10', recheckOn: '', ...form },
     };
   }

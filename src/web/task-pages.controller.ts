@@ -10,19 +10,16 @@ import { AssignmentDetailView, AssignmentQueryDto, ExtensionDecisionDto, Extensi
 import { ASSIGNMENT_STATUSES } from '../assignments/assignment-state';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
-import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
+import { RECORD_NOTICE_KINDS } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const STATUS_OPTIONS = ASSIGNMENT_STATUSES.map((value) => ({ value }));
-
-/** The notices drafted from one task (a circular is drafted from the whole overdue list). */
-const TASK_NOTICE_KINDS = (['supervision_notice', 'interview_letter', 'rectification_notice'] as const).map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }));
 
 /** The fields a task page's forms show again after a refused submission. */
 const EMPTY_FORM = { failed: '', narrative: '', percentDone: '', metricValue: '', requestedDeadline: '', reason: '', note: '' };
@@ -199,7 +196,8 @@ export class TaskPagesController {
       : [];
     return {
       upcoming,
-      noticeKinds: TASK_NOTICE_KINDS,
+      // Drafting a notice is the office's: others get no such buttons.
+      noticeKinds: scopeOf(access.actor.role, Permission.NoticesManage) !== null ? RECORD_NOTICE_KINDS : [],
       title: `${task.directiveCode} · ${task.unitName}`,
       task,
       can: { acknowledge: false, report: false, request_completion: false, request_extension: false, close: false, return_completion: false, cancel: false, ...can },

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { JobsService } from '../../src/jobs/jobs.service';
 import { User } from '../../src/users/user.entity';
 import { as, login, Organisation, seedOrganisation } from '../support/fixtures';
 import { startSmtpReceiver, startWebhookReceiver } from '../support/receivers';
@@ -92,5 +93,29 @@ describe(`e-mail and robot deliveries (${process.env.TEST_DB})`, () => {
     expect((robot.calls[1].body as { markdown: { title: string } }).markdown.title).toBe('督办提醒（2026-10-08，共 4 项）');
     expect(await dead()).toEqual([]);
     await office.post(`/api/deliveries/${failed.id}/retry`).expect(409);
+  });
+
+  it('sends word of a voided notice by e-mail and to the robot at once, woken once the void has committed', async () => {
+    const directive = await office.post('/api/directives').send({ title: '涉诈资金查控', requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-10-30', leadUnitId: org.police.id }).expect(201);
+    const draft = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: directive.body.assignments[0].id }).expect(201)).body;
+    const issued = (await office.post(`/api/notices/${draft.id}/issue`).send({ version: draft.version }).expect(200)).body;
+    await drain([app]);
+    smtp.mails.splice(0);
+    robot.calls.splice(0);
+    const wake = jest.spyOn(app.app.get(JobsService), 'wake');
+    try {
+      await office.post(`/api/notices/${draft.id}/void`).send({ reason: '督办事项引用错误' }).expect(200);
+      const planned: { id: number }[] = await app.dataSource.query("SELECT id FROM deliveries WHERE topic = ? ORDER BY id", [`event:notice:${draft.id}:void`]);
+      // One e-mail to the unit's contact with an address, one robot message.
+      expect(planned).toHaveLength(2);
+      expect(wake).toHaveBeenCalledWith('delivery', planned.map((d) => expect.objectContaining({ id: d.id })));
+    } finally {
+      wake.mockRestore();
+    }
+    await drain([app]);
+    expect(smtp.mails.map((m) => m.to)).toEqual([['police@example.gov.cn']]);
+    expect(smtp.mails[0].text).toContain(`【已作废】督办通知书${issued.number}`);
+    expect(smtp.mails[0].text).toContain('作废原因：督办事项引用错误');
+    expect(robot.calls).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { load } from 'cheerio';
 import { PageClient } from '../support/browser-session';
 import { pdfPageTexts } from '../support/pdf-tools';
 import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
@@ -31,7 +32,12 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     const url = created.headers.location as string;
     let page = await office.get(url);
     expect(page.text).toContain('草稿未编号');
+    // Its title is the kind's name: the heading says it once.
+    expect(load(page.text)('h1').text()).toBe('约谈通知书');
     const version = /name="version" value="(\d+)"/.exec(page.text)![1];
+    // A draft has been sent to nobody: its row counts no acknowledgements.
+    const acknowledgements = async (client: PageClient) => load((await client.get('/notices')).text)(`tr:has(a[href="${url}"]) td[data-label="签收"]`).text();
+    expect(await acknowledgements(office)).toBe('—');
 
     const unversioned = await office.post(`${url}/issue`, { _csrf: token(page.text) });
     expect(unversioned.status).toBe(400);
@@ -59,6 +65,7 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     expect(page.text).toContain('已印发，文号 反诈办约〔2026〕1号');
     expect(page.text).toContain('PDF 生成中');
     expect(page.text).toMatch(/<meta http-equiv="refresh" content="5">/);
+    expect(await acknowledgements(office)).toBe('0/2');
     await drain([app]);
     page = await office.get(url);
     expect(page.text).not.toContain('http-equiv="refresh"');
@@ -69,6 +76,10 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     await unit.signIn('unit-town', PASSWORD);
     const list = await unit.get('/notices');
     expect(list.text).toContain('反诈办约〔2026〕1号');
+    // Units never see drafts, so they are not offered them as a filter; the office is.
+    const statuses = (html: string) => load(html)('select[name="status"] option').map((_, o) => load(o)('option').attr('value')).get();
+    expect(statuses(list.text)).toEqual(['', 'issued', 'voided']);
+    expect(statuses((await office.get('/notices')).text)).toEqual(['', 'draft', 'issued', 'voided']);
     const pdf = await unit.get(`${url}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -102,6 +113,12 @@ describe(`notice pages (${process.env.TEST_DB})`, () => {
     expect((await office.confirm(question)).status).toBe(303);
     page = await office.get(url);
     expect(page.text).toContain('下载的 PDF 每页加盖“作废”标记');
+    // The preview shows the document as issued; the page says above it, in red, that it is void and why.
+    const $ = load(page.text);
+    expect($('#void-banner').text()).toBe('已作废：约谈时间调整');
+    expect($('#void-banner').next().is('iframe.notice-preview')).toBe(true);
+    const preview = await office.get(`${url}/preview`);
+    expect(preview.text).not.toContain('作废');
     const link = /href="([^"]+\/pdf)"/.exec(page.text)![1];
     const download = await app.http().get(link).set('Cookie', office.cookieHeader()).buffer(true).parse((res, callback) => {
       const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
+import { load } from 'cheerio';
 import { DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../../src/config/app-config';
 import { Notice } from '../../src/notices/notice.entity';
 import { NoticesService } from '../../src/notices/notices.service';
@@ -81,7 +82,10 @@ describe(`a notice PDF that cannot be rendered backs off (${process.env.TEST_DB}
     await office.signIn('office', PASSWORD);
     const page = await office.get(`/notices/${noticeId}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('PDF 生成失败（第 1 次）：Browser was not found at the configured executablePath');
+    // Said in Chinese; the browser's own words after it, smaller, for support.
+    const failing = load(page.text)('#pdf-failing');
+    expect(failing.find('p').first().text()).toBe('PDF 生成失败（第 1 次）：找不到生成 PDF 所需的浏览器（chromium-headless-shell）；将于 2026-03-09 10:00 自动重试。');
+    expect(failing.find('#pdf-error.small').text()).toBe(`错误信息（供技术支持）：Browser was not found at the configured executablePath (${missingBrowser})`);
     expect(page.text).toContain('将于 2026-03-09 10:00 自动重试');
     expect(page.text).toContain(`CHROMIUM_PATH 指向的 ${missingBrowser} 不存在或不能执行`);
     expect(page.text).toContain('apt-get install -y --no-install-recommends chromium-headless-shell');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfLayouts, TextRun } from '../support/pdf-layout';
 import { pdfPages, pdfPageTexts, pdfText } from '../support/pdf-tools';
 import { as, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
@@ -125,6 +126,11 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '' }).expect(400);
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '期限写错' }).expect(200);
     await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409);
+    // Acknowledged or not, whoever holds it hears that it no longer stands.
+    for (const client of [police, leader]) {
+      const inbox = (await client.get('/api/notifications').expect(200)).body.items as { title: string; body: string }[];
+      expect(inbox).toContainEqual(expect.objectContaining({ title: '【已作废】督办通知书反诈办督〔2026〕1号 关于督办“涉诈高风险电话卡二次实人核验”的通知书', body: expect.stringMatching(/已作废，请不再按其办理。作废原因：期限写错$/) }));
+    }
     const correction = await office.post('/api/notices').send({ kind: 'supervision_notice', replacesId: noticeId }).expect(201);
     expect(correction.body).toMatchObject({ status: 'draft', replacesId: noticeId, addressee: '测试市公安局' });
     const issued = await office.post(`/api/notices/${correction.body.id}/issue`).send({ version: correction.body.version }).expect(200);
@@ -150,6 +156,34 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     const issued = await office.post(`/api/notices/${draft.body.id}/issue`).send({ version: filled.body.version }).expect(200);
     expect(issued.body.number).toBe('反诈办约〔2026〕1号');
     expect(await tableCounts(app.dataSource, ['notice_recipients'])).toEqual(before);
+  });
+
+  it('tells every recipient of a voided notice why, once, and that a voided interview will not take place as notified', async () => {
+    type Message = { title: string; body: string; link: string };
+    const letter = (await office.get('/api/notices?kind=interview_letter&status=issued').expect(200)).body.items[0];
+    expect(letter).toMatchObject({ number: '反诈办约〔2026〕1号' });
+    const voidedOf = async (client: Client): Promise<Message[]> => (await client.get('/api/notifications').expect(200)).body.items.filter((n: Message) => n.title.startsWith('【已作废】'));
+    const before = { police: await voidedOf(police), leader: await voidedOf(leader) };
+    await office.post(`/api/notices/${letter.id}/void`).send({ reason: '约谈时间与市委常委会冲突，另行通知' }).expect(200);
+    // The addressed unit's contacts and the leader in copy, each once; a unit it was not sent to hears nothing.
+    for (const [name, client] of [['police', police], ['leader', leader]] as const) {
+      const told = (await voidedOf(client)).filter((n) => !before[name].some((b) => b.title === n.title));
+      expect({ name, told }).toEqual({
+        name,
+        told: [
+          {
+            ...told[0],
+            title: '【已作废】约谈通知书反诈办约〔2026〕1号 约谈通知书',
+            body: expect.stringContaining('原定于2026年3月16日上午9时在市政府第三会议室举行的约谈不再按该通知举行'),
+            link: `/notices/${letter.id}`,
+          },
+        ],
+      });
+      expect(told[0].body).toContain('作废原因：约谈时间与市委常委会冲突，另行通知');
+    }
+    expect(await voidedOf(town)).toEqual([]);
+    await office.post(`/api/notices/${letter.id}/void`).send({ reason: '再次作废' }).expect(409);
+    expect((await voidedOf(police)).filter((n) => n.link === `/notices/${letter.id}`)).toHaveLength(1);
   });
 
   it('stamps every page of a voided notice’s download with 作废 and the reason, the stored original unchanged', async () => {
@@ -190,5 +224,68 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     }
     expect(readFileSync(path).equals(stored)).toBe(true);
     expect((await office.get(`/api/notices/${draft.id}`).expect(200)).body.pdfSha256).toBe(sha256(readFileSync(path)));
+  });
+
+  it('sets the 作废 stamp’s reason in the type area’s width, on full lines at 10 pt or more above the header, and a reason too long for it in full on a page after the last', async () => {
+    // The letter format, whose header begins highest (30 mm from the top edge), leaves the stamp the least room.
+    const issuer = ((await office.get('/api/notice-issuers').expect(200)).body as { kind: string; code: string; name: string; version: number }[]).find((i) => i.kind === 'supervision_notice')!;
+    await office.put('/api/notice-issuers/supervision_notice').send({ version: issuer.version, code: issuer.code, name: issuer.name, format: 'letter' }).expect(200);
+    const sentence = '约谈时间调整为2026年3月20日上午9时，地点改在市政府第一会议室，请以更正件为准。';
+    const reasons = {
+      // Two lines at 12 pt whose last line has no room for the date: the date goes down, not the reason's last character with it.
+      twoLines: '督办事项编号填写有误，办理时限应为三月二十日前，并应抄送分管副市长和市公安局，请各单位以更正件为准，原件即日作废',
+      fourLines: sentence.repeat(3),
+      longest: sentence.repeat(20).slice(0, 500),
+    };
+    const voided: Record<string, { original: Buffer; stamped: Buffer }> = {};
+    for (const [name, reason] of Object.entries(reasons)) {
+      const draft = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201)).body;
+      await office.post(`/api/notices/${draft.id}/issue`).send({ version: draft.version }).expect(200);
+      await drain([app]);
+      const original = (await police.get(`/api/notices/${draft.id}/pdf`).buffer(true).parse(binary).expect(200)).body as Buffer;
+      await office.post(`/api/notices/${draft.id}/void`).send({ reason }).expect(200);
+      voided[name] = { original, stamped: (await police.get(`/api/notices/${draft.id}/pdf`).buffer(true).parse(binary).expect(200)).body as Buffer };
+    }
+    const names = Object.keys(reasons) as (keyof typeof reasons)[];
+    const layouts = pdfLayouts(names.flatMap((name) => [voided[name].original, voided[name].stamped]));
+    const MM = 25.4 / 72;
+    const same = (a: TextRun, b: TextRun) => a.text === b.text && Math.abs(a.x - b.x) < 0.05 && Math.abs(a.y - b.y) < 0.05;
+    names.forEach((name, n) => {
+      const [original, stamped] = [layouts[2 * n], layouts[2 * n + 1]];
+      const reason = reasons[name];
+      // A reason that fits leaves the pages as they were; one that does not adds its page.
+      expect({ name, pages: stamped.length }).toEqual({ name, pages: original.length + (name === 'longest' ? 1 : 0) });
+      original.forEach((page, p) => {
+        // The stamp is what the download has that the original has not; its mark aside, the reason and the date.
+        const stamp = stamped[p].runs.filter((run) => !page.runs.some((kept) => same(run, kept)) && run.size < 50);
+        const header = Math.min(...page.runs.map((run) => run.y - 0.9 * run.size * MM));
+        const where = { name, page: p + 1 };
+        expect({ ...where, stamped: stamp.length > 0 }).toEqual({ ...where, stamped: true });
+        for (const run of stamp) {
+          expect({ ...where, run: run.text, left: run.x >= 27.5, right: run.x + run.width <= 184.5, readable: run.size >= 10, aboveHeader: run.y + 0.25 * run.size * MM < header }).toEqual({ ...where, run: run.text, left: true, right: true, readable: true, aboveHeader: true });
+        }
+        const lines = [...new Set(stamp.map((run) => Math.round(run.y * 10) / 10))].sort((a, b) => a - b).map((y) => stamp.filter((run) => Math.abs(run.y - y) < 0.3).sort((a, b) => a.x - b.x));
+        const text = (line: TextRun[]) => line.map((run) => run.text).join('').replace(/\s+/g, '');
+        // Lines holding the reason (not the date's alone, not the pointer to the full text): full but for the last.
+        const reasonLines = lines.filter((line) => !text(line).startsWith('作废日期：'));
+        expect({ ...where, lines: reasonLines.length <= 4 }).toEqual({ ...where, lines: true });
+        reasonLines.slice(0, -1).forEach((line) => {
+          const last = line[line.length - 1];
+          expect({ ...where, line: text(line), full: last.x + last.width > 184 - last.size * MM - 0.5 }).toEqual({ ...where, line: text(line), full: true });
+        });
+        const shown = reasonLines.map(text).join('').replace(/作废日期：.*$/, '');
+        if (name === 'longest') {
+          expect(shown.startsWith(`作废原因：${reason.slice(0, 60)}`)).toBe(true);
+          expect(lines.map(text).join('')).toContain('作废原因全文见本文件末页“作废说明”');
+        } else {
+          expect(shown).toBe(`作废原因：${reason}`);
+          expect(lines.map(text).join('')).toContain('作废日期：2026年3月9日');
+        }
+      });
+    });
+    // The whole of the longest reason, readable, in the type area of the page after the last.
+    const explanation = layouts[2 * names.indexOf('longest') + 1].at(-1)!;
+    expect(explanation.runs.map((run) => run.text).join('').replace(/\s+/g, '')).toContain(`作废原因：${reasons.longest}`);
+    for (const run of explanation.runs) expect({ run: run.text, inside: run.x >= 27.5 && run.x + run.width <= 184.5, readable: run.size >= 10 }).toEqual({ run: run.text, inside: true, readable: true });
   });
 });

@@ -337,6 +337,13 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     const item = `/rectifications/${itemId}`;
 
     const unit = await town();
+    // The office drafts a notice from the item's own page and lands on the draft; the unit is offered none.
+    expect(load((await unit.get(item)).text)('#draft-notice').length).toBe(0);
+    const letter = await fill(admin, item, '#draft-notice form:has(input[name="rectificationId"]):has(input[value="interview_letter"])', [], { says: '已按记录起草约谈通知书', twice: true });
+    expect(letter.location).toMatch(/^\/notices\/\d+$/);
+    expect(load(letter.text)('textarea[name="content.reason"], input[name="content.reason"]').val()).toContain('东湖街道湖滨社区：宣传栏内容陈旧');
+    const [drafted] = await app.dataSource.query(`SELECT kind, status, addressee FROM notices WHERE id = ${Number(letter.location.split('/').pop())}`);
+    expect(drafted).toEqual({ kind: 'interview_letter', status: 'draft', addressee: '测试市东湖街道' });
     await fill(unit, item, '#plan-form', [{ values: { plan: '' }, says: '不能为空' }], { values: { plan: '三日内更新宣传栏。' }, says: '已报送整改方案' });
     await fill(admin, item, `form[action="${item}/plan-return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '请写明责任人' }, says: '已退回整改方案' });
     await fill(unit, item, '#plan-form', [], { values: { plan: '由社区主任负责，三日内更新宣传栏。' }, says: '已报送整改方案' });
@@ -352,6 +359,8 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     await fill(admin, item, `form[action="${item}/report-return"]`, [{ values: { reason: '' }, says: '不能为空' }], { values: { reason: '照片看不清' }, says: '已退回整改报告' });
     await fill(unit, item, '#report-form', [], { values: { report: '补拍清晰照片。' }, files: [png('整改后3.png')], says: '已报送整改报告' });
     await fill(admin, item, '#sign-off-form', [], { asks: '确认销号', says: '已验收销号' });
+    // Signed off, nothing is left to chase with a notice.
+    expect(load((await admin.get(item)).text)('#draft-notice').length).toBe(0);
     expect(mainText((await admin.get(item)).text)).toMatch(/unit-town · 报送整改方案.*office · 退回整改方案/);
     await fill(admin, item, `form[action="${item}/reopen"]`, [{ values: { reason: '宣传栏又被遮挡', deadlineDays: '0' }, says: '不能小于 1', keeps: { reason: '宣传栏又被遮挡' } }], { values: { reason: '宣传栏又被遮挡', deadlineDays: '1' }, says: '已重新打开整改' });
   });
