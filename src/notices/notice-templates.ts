@@ -96,8 +96,7 @@ export class NoticeTemplates {
 
   /** A transparent A4 page with the red 作废 mark and the reason, laid over every page of a voided notice. */
   voidStamp(stamp: VoidStampText): string {
-    const length = stamp.reason.length > 250 ? 'longest' : stamp.reason.length > 60 ? 'long' : 'short';
-    return this.voidStampPage({ ...stamp, length });
+    return this.voidStampPage(stamp);
   }
 }
 
