@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 /**
  * Who a request runs for, as far as logs and the audit trail need to know. The signed-in actor
- * (access/) fits it; common/ names only the fields it uses, so it imports nothing above it.
+ * (access/) fits it; common/ names only the fields it uses and depends on nothing above it.
  */
 export interface ContextActor {
   userId: number;
