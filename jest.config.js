@@ -1,4 +1,5 @@
-// Three suites: fast unit tests, the e2e suite once per database, and the browser test.
+// Four suites: fast unit tests, medium tests (services called directly on a fresh SQLite database),
+// the e2e suite once per database, and the browser test.
 const SWC_OPTIONS = require('./scripts/swc-options');
 
 const swc = ['@swc/jest', SWC_OPTIONS];
@@ -16,6 +17,7 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...base, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'] },
     e2e('sqlite'),
     e2e('mysql'),
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },

@@ -14,7 +14,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { RedisThrottlerStorage, THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/shared-throttler-storage';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter } from './audit/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -43,7 +43,8 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(config.database), retryAttempts: 2 }),
+          // Entities come from the feature modules' TypeOrmModule.forFeature.
+          useFactory: () => ({ ...dataSourceOptions(config.database), autoLoadEntities: true, retryAttempts: 2 }),
           // Migrations run before anything else touches the database.
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(await withDetectedServerFlavour(options!)).initialize();

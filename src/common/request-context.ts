@@ -1,12 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Actor } from '../access/actor';
+
+/**
+ * Who a request runs for, as far as logs and the audit trail need to know. The signed-in actor
+ * (access/) fits it; common/ names only the fields it uses and depends on nothing above it.
+ */
+export interface ContextActor {
+  userId: number;
+  username: string;
+  unitId: number | null;
+}
 
 export interface RequestContext {
   correlationId: string;
   ip: string | null;
-  actor: Actor | null;
+  actor: ContextActor | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

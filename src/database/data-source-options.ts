@@ -3,11 +3,14 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 
-/** TypeORM options for either database. The schema comes only from migrations, never synchronize. */
+/**
+ * TypeORM options for either database. The schema comes only from migrations, never synchronize.
+ * No entities here: each feature module registers its own (TypeOrmModule.forFeature) and the root
+ * module loads them (autoLoadEntities), so database/ knows no feature.
+ */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: ['error' as const] };
+  const common = { migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: ['error' as const] };
   if (database.type === 'sqlite') {
     mkdirSync(dirname(database.path), { recursive: true });
     return {

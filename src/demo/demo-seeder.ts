@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { FIRST_ACCOUNT_ROLE } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
@@ -85,7 +86,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     await this.dataSource.transaction(async (manager: EntityManager) => {
       const office = await manager.save(manager.create(Unit, { name: '协调办公室', shortName: '协调办', kind: 'office', active: true, parentId: null, contactPerson: null, contactPhone: null, contactEmail: null, address: null }));
-      await manager.save(manager.create(User, { username: INITIAL_ADMIN_USERNAME, displayName: '管理员', role: 'office', unitId: office.id, passwordHash, active: true, phone: null, email: null }));
+      await manager.save(manager.create(User, { username: INITIAL_ADMIN_USERNAME, displayName: '管理员', role: FIRST_ACCOUNT_ROLE, unitId: office.id, passwordHash, active: true, phone: null, email: null }));
       await this.audit.record({ action: 'system.create_admin', actor: SYSTEM_ACTOR }, manager);
     });
     this.logger.log('已创建协调办管理员账号 admin（密码为 INITIAL_ADMIN_PASSWORD）。请登录后修改单位名称和密码。');

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { DirectivesController } from './directives.controller';
 import { DirectivesService } from './directives.service';
+import { Directive, DirectiveCounter } from './directive.entity';
 
-@Module({ imports: [CalendarModule, RemindersModule, AssignmentsModule], controllers: [DirectivesController], providers: [DirectivesService], exports: [DirectivesService] })
+@Module({ imports: [TypeOrmModule.forFeature([Directive, DirectiveCounter]), CalendarModule, RemindersModule, AssignmentsModule], controllers: [DirectivesController], providers: [DirectivesService], exports: [DirectivesService] })
 export class DirectivesModule {}

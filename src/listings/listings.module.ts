@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ListingRulesController, ListingsController } from './listings.controller';
 import { ListingsService } from './listings.service';
+import { Listing, ListingEvent, ListingRule } from './listing.entity';
 
-@Module({ imports: [CalendarModule, NoticesModule, NotificationsModule], controllers: [ListingsController, ListingRulesController], providers: [ListingsService], exports: [ListingsService] })
+@Module({ imports: [TypeOrmModule.forFeature([Listing, ListingEvent, ListingRule]), CalendarModule, NoticesModule, NotificationsModule], controllers: [ListingsController, ListingRulesController], providers: [ListingsService], exports: [ListingsService] })
 export class ListingsModule {}

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Not } from 'typeorm';
 import { Access } from '../access/access';
+import { activePeopleWho } from '../access/roles';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment } from '../assignments/assignment.entity';
 import { AuditService } from '../audit/audit.service';
@@ -244,7 +245,7 @@ export class ListingsService implements OnModuleInit {
     const unit = listing.unit!;
     const card = CARD_LABELS[listing.card];
     const today = this.calendar.today();
-    const [leaders, units] = await Promise.all([manager.find(User, { where: { role: 'leader', active: true }, order: { id: 'ASC' } }), manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } })]);
+    const [leaders, units] = await Promise.all([manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } }), manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } })]);
     const content =
       what === 'listing'
         ? {

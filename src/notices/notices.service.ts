@@ -7,6 +7,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Access, objectDenied } from '../access/access';
+import { activePeopleWho } from '../access/roles';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentRole } from '../assignments/assignment.entity';
 import { AuditService } from '../audit/audit.service';
@@ -520,7 +521,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const userIds = recipients.map((r) => r.userId).filter((u): u is number => u !== null);
     if (unitIds.length === 0 && userIds.length === 0) return Promise.resolve([]);
     return manager.find(User, {
-      where: [...(unitIds.length ? [{ unitId: In(unitIds), role: 'unit' as const, active: true }] : []), ...(userIds.length ? [{ id: In(userIds), active: true }] : [])],
+      where: [...(unitIds.length ? [{ ...activePeopleWho('work'), unitId: In(unitIds) }] : []), ...(userIds.length ? [{ id: In(userIds), active: true }] : [])],
     });
   }
 
@@ -567,7 +568,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   private async fromRecords(manager: EntityManager, contact: string, dto: CreateNoticeDto): Promise<NoticeDraft> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
-    const leaders = await manager.find(User, { where: { role: 'leader', active: true }, order: { id: 'ASC' } });
+    const leaders = await manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } });
     const copies: Recipient[] = leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc', name: l.displayName }));
     const daysLate = (deadline: string | null) => (deadline && deadline < today ? -calendar.workingDaysUntil(today, deadline) : 0);
     if (dto.kind === 'circular') {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NoticesModule } from '../notices/notices.module';
@@ -6,6 +7,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { RectificationsController } from './rectifications.controller';
 import { RectificationsService } from './rectifications.service';
+import { RectificationEvent, RectificationItem } from './rectification.entity';
 
-@Module({ imports: [AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService], exports: [RectificationsService] })
+@Module({ imports: [TypeOrmModule.forFeature([RectificationItem, RectificationEvent]), AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService], exports: [RectificationsService] })
 export class RectificationsModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
+import { does } from '../access/roles';
 import { displayNames } from '../users/user-names';
 import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
@@ -266,7 +267,7 @@ export class RectificationsService implements OnModuleInit {
       await outcome.attach?.(manager, event.id);
       const label = `${rectificationCode(item)} ${rectificationTitle(item)}`;
       // A draft was never sent: the unit hears nothing of it, not even its cancellation.
-      const deliveries = access.actor.role === 'unit' || item.issuedAt === null ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
+      const deliveries = does(access.actor.role, 'work') || item.issuedAt === null ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
       return { actions: await this.planner.planRectifications(manager, [id]), deliveries };
     });
     await this.jobs.wake('action', actions);

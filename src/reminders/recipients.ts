@@ -1,18 +1,19 @@
 import { EntityManager } from 'typeorm';
+import { activePeopleWho } from '../access/roles';
 import { User } from '../users/user.entity';
 
 /** Who hears of a unit's work: its contacts; for formal rungs also the leaders and the office. */
 export async function unitContacts(manager: EntityManager, unitId: number): Promise<User[]> {
-  return manager.findBy(User, { role: 'unit', unitId, active: true });
+  return manager.findBy(User, { ...activePeopleWho('work'), unitId });
 }
 
 export async function leadersAndOffice(manager: EntityManager): Promise<User[]> {
-  const [leaders, office] = await Promise.all([manager.findBy(User, { role: 'leader', active: true }), manager.findBy(User, { role: 'office', active: true })]);
+  const [leaders, office] = await Promise.all([manager.findBy(User, activePeopleWho('oversee')), manager.findBy(User, activePeopleWho('coordinate'))]);
   return [...leaders, ...office];
 }
 
 export async function officeStaff(manager: EntityManager): Promise<User[]> {
-  return manager.findBy(User, { role: 'office', active: true });
+  return manager.findBy(User, activePeopleWho('coordinate'));
 }
 
 /** Nobody is told of their own action. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
 import { ListingsModule } from '../listings/listings.module';
 import { NoticesModule } from '../notices/notices.module';
@@ -10,9 +11,11 @@ import { EscalationPoliciesController, EscalationsController, ScheduledActionsCo
 import { RungNotices } from './rung-notices.service';
 import { ScheduleService } from './schedule.service';
 import { SchedulePlanner } from './schedule-planner.service';
+import { Escalation, EscalationPolicy } from './escalation.entity';
+import { ScheduledAction } from './scheduled-action.entity';
 
 @Module({
-  imports: [CalendarModule, NotificationsModule, NoticesModule, ListingsModule],
+  imports: [TypeOrmModule.forFeature([EscalationPolicy, ScheduledAction, Escalation]), CalendarModule, NotificationsModule, NoticesModule, ListingsModule],
   controllers: [EscalationPoliciesController, EscalationsController, ScheduledActionsController],
   providers: [SchedulePlanner, ActionRunner, RungNotices, EscalationsService, EscalationPoliciesService, ScheduleService],
   exports: [SchedulePlanner, EscalationsService, EscalationPoliciesService, ScheduleService],

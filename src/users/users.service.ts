@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import { Access } from '../access/access';
 import type { Actor, Role } from '../access/actor';
+import { belongsToOffice, needsUnit } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -15,9 +16,6 @@ import { ChangeOwnPasswordDto, CreateUserDto, SetPasswordDto, UpdateUserDto, Use
 import { User } from './user.entity';
 
 const AUDITED_FIELDS = ['username', 'displayName', 'role', 'unitId', 'phone', 'email', 'active'] as const;
-
-/** Office staff and unit contacts act for a unit; a leader may stand above all of them. */
-const ROLES_NEEDING_UNIT: readonly Role[] = ['office', 'unit'];
 
 @Injectable()
 export class UsersService {
@@ -140,7 +138,7 @@ export class UsersService {
 
   private async assertUnitFits(manager: EntityManager, role: Role, unitId: number | null): Promise<void> {
     if (unitId === null) {
-      if (ROLES_NEEDING_UNIT.includes(role)) {
+      if (needsUnit(role)) {
         throw new DomainError('VALIDATION_FAILED', '协调办和成员单位账号必须指定所属单位', [{ field: 'unitId', message: '必须指定所属单位' }]);
       }
       return;
@@ -149,7 +147,7 @@ export class UsersService {
     if (!unit || !unit.active) {
       throw new DomainError('VALIDATION_FAILED', `所属单位（ID ${unitId}）不存在或已停用`, [{ field: 'unitId', message: '单位不存在或已停用' }]);
     }
-    if (role === 'office' && unit.kind !== 'office') {
+    if (belongsToOffice(role) && unit.kind !== 'office') {
       throw new DomainError('VALIDATION_FAILED', '协调办账号只能属于协调办公室', [{ field: 'unitId', message: '应为协调办公室' }]);
     }
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Access } from '../access/access';
 import { ROLE_LABELS } from '../access/actor';
 import { Permission, scopeOf } from '../access/permissions';
+import { dutyOf } from '../access/roles';
 import { AssignmentQueryDto } from '../assignments/dto/assignment.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -45,7 +46,8 @@ export class HomeService {
     const base = {
       title: '首页',
       cards,
-      role: actor.role,
+      // The page's sections follow what the person does, not the role's name.
+      duty: dutyOf(actor.role),
       greeting: `${actor.displayName}，您好`,
       roleLabel: ROLE_LABELS[actor.role],
       ownUnit: ownUnit ? { name: ownUnit.name, kindLabel: UNIT_KIND_LABELS[ownUnit.kind], contactPerson: ownUnit.contactPerson ?? '—', contactPhone: ownUnit.contactPhone ?? '—' } : null,

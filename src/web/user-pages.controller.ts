@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { ROLE_LABELS, ROLES } from '../access/actor';
+import { DEFAULT_ROLE } from '../access/roles';
 import { Permission } from '../access/permissions';
 import { UnitsService } from '../units/units.service';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from '../users/dto/user.dto';
@@ -31,7 +32,7 @@ function formFields(user: UserView | null, body?: FormBody) {
   const stored = {
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
-    role: user?.role ?? 'unit',
+    role: user?.role ?? DEFAULT_ROLE,
     unitId: user?.unitId ? String(user.unitId) : '',
     phone: user?.phone ?? '',
     email: user?.email ?? '',

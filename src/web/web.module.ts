@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -25,10 +26,11 @@ import { RectificationPagesController } from './rectification-pages.controller';
 import { ReminderPagesController } from './reminder-pages.controller';
 import { UnitPagesController } from './unit-pages.controller';
 import { UserPagesController } from './user-pages.controller';
+import { FormSubmission } from './form-submission.entity';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule],
+  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule],
   controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController],
   providers: [HomeService],
 })

@@ -14,6 +14,16 @@ describe(`migrated schema (${process.env.TEST_DB})`, () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('has an entity, registered by its feature module, for every table the migrations create', async () => {
+    const rows: Array<{ name: string }> =
+      testDb() === 'sqlite'
+        ? await app.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        : await app.dataSource.query('SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()');
+    const tables = rows.map((r) => r.name).filter((name) => name !== 'migrations');
+    expect(tables.length).toBeGreaterThan(20);
+    expect(app.dataSource.entityMetadatas.map((m) => m.tableName).sort()).toEqual(tables.sort());
+  });
+
   it('records the applied migrations, and running them again does nothing', async () => {
     expect(await app.dataSource.showMigrations()).toBe(false);
     expect(await app.dataSource.runMigrations()).toEqual([]);

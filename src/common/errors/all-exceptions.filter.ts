@@ -1,6 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
-import { AccessDeniedError } from '../../access/access';
-import { AuditService } from '../../audit/audit.service';
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { sameSiteReferer } from '../referer';
 import { CORRELATION_HEADER, currentRequestContext } from '../request-context';
@@ -50,21 +48,6 @@ export function respondWithError(error: unknown, req: Request, res: Response): v
     correlationId,
   };
   res.status(described.status).json(body);
-}
-
-/** The one filter for everything thrown in a handler or guard; access denials are also audited. */
-@Catch()
-@Injectable()
-export class AllExceptionsFilter implements ExceptionFilter {
-  constructor(private readonly audit: AuditService) {}
-
-  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
-    const http = host.switchToHttp();
-    if (exception instanceof AccessDeniedError) {
-      await this.audit.recordDenial(exception.denial).catch((error: unknown) => logger.error('Could not audit a denial', String(error)));
-    }
-    respondWithError(exception, http.getRequest<Request>(), http.getResponse<Response>());
-  }
 }
 
 /** Last express error handler, for errors raised before Nest's router (body parser, CSRF). */
