@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { AssignmentNotices } from './assignment-notices';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
 import { TaskNotifier } from './task-notifier.service';
 
 @Module({
-  imports: [CalendarModule, AttachmentsModule, NotificationsModule, RemindersModule],
+  imports: [CalendarModule, AttachmentsModule, NoticesModule, NotificationsModule, RemindersModule],
   controllers: [AssignmentsController],
-  providers: [AssignmentsService, TaskNotifier],
+  providers: [AssignmentsService, TaskNotifier, AssignmentNotices],
   exports: [AssignmentsService, TaskNotifier],
 })
 export class AssignmentsModule {}

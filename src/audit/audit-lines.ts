@@ -1,7 +1,7 @@
 import { OBJECT_LABELS } from '../access/access';
 import { PRIORITY_LABELS } from '../directives/directive.entity';
 import { LISTING_RULE_LABELS } from '../listings/listing-rules';
-import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
+import { NOTICE_KIND_LABELS } from '../notices/kinds';
 import type { AuditEntry } from './audit-entry.entity';
 import { auditActionLabel } from './audit-actions';
 import { NameBook, referencedIds, summarizeChanges } from './change-summary';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { NoticeKinds } from './notice-kinds';
 import { NoticeTemplates } from './notice-templates';
 import { NoticeIssuersController, NoticeSealController, NoticesController } from './notices.controller';
 import { NoticeSealService } from './notice-seal.service';
@@ -10,7 +11,7 @@ import { PdfRenderer } from './pdf-renderer.service';
 @Module({
   imports: [CalendarModule, NotificationsModule],
   controllers: [NoticesController, NoticeIssuersController, NoticeSealController],
-  providers: [NoticesService, NoticeTemplates, PdfRenderer, NoticeSealService],
-  exports: [NoticesService, NoticeSealService],
+  providers: [NoticesService, NoticeKinds, NoticeTemplates, PdfRenderer, NoticeSealService],
+  exports: [NoticesService, NoticeKinds, NoticeSealService],
 })
 export class NoticesModule {}

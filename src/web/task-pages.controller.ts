@@ -10,7 +10,7 @@ import { AssignmentDetailView, AssignmentQueryDto, ExtensionDecisionDto, Extensi
 import { ASSIGNMENT_STATUSES } from '../assignments/assignment-state';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
-import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
+import { NoticeKinds } from '../notices/notice-kinds';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
 import { DomainError } from '../common/errors/domain-error';
@@ -20,9 +20,6 @@ import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const STATUS_OPTIONS = ASSIGNMENT_STATUSES.map((value) => ({ value }));
-
-/** The notices drafted from one task (a circular is drafted from the whole overdue list). */
-const TASK_NOTICE_KINDS = (['supervision_notice', 'interview_letter', 'rectification_notice'] as const).map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }));
 
 /** The fields a task page's forms show again after a refused submission. */
 const EMPTY_FORM = { failed: '', narrative: '', percentDone: '', metricValue: '', requestedDeadline: '', reason: '', note: '' };
@@ -34,6 +31,7 @@ export class TaskPagesController {
   constructor(
     private readonly assignments: AssignmentsService,
     private readonly schedule: ScheduleService,
+    private readonly noticeKinds: NoticeKinds,
   ) {}
 
   @Get('tasks')
@@ -199,7 +197,8 @@ export class TaskPagesController {
       : [];
     return {
       upcoming,
-      noticeKinds: TASK_NOTICE_KINDS,
+      // The notices drafted from one task (a circular is drafted from the whole overdue list).
+      noticeKinds: this.noticeKinds.draftableFrom('assignment').map((k) => ({ value: k.kind, label: k.label })),
       title: `${task.directiveCode} · ${task.unitName}`,
       task,
       can: { acknowledge: false, report: false, request_completion: false, request_extension: false, close: false, return_completion: false, cancel: false, ...can },
