@@ -229,7 +229,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** Makes a notice of this kind issuable inside a later transaction: its counter row for the year exists. */
   async prepareKind(kind: string): Promise<void> {
-    await ensureNoticeCounter(this.dataSource, kind, Number(this.calendar.today().slice(0, 4)));
+    await ensureNoticeCounter(this.dataSource, this.kinds.get(kind).kind, Number(this.calendar.today().slice(0, 4)));
   }
 
   /**
