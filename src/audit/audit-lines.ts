@@ -1,7 +1,7 @@
 import { OBJECT_LABELS } from '../access/access';
 import { PRIORITY_LABELS } from '../directives/directive.entity';
 import { LISTING_RULE_LABELS } from '../listings/listing-rules';
-import { NOTICE_KIND_LABELS } from '../notices/notice-templates';
+import { NOTICE_KIND_LABELS } from '../notices/kinds';
 import type { AuditEntry } from './audit-entry.entity';
 import { auditActionLabel } from './audit-actions';
 import { NameBook, referencedIds, summarizeChanges } from './change-summary';
@@ -43,7 +43,7 @@ const OBJECTS: Record<string, ObjectRule> = {
   escalation: { label: '督办审批' },
   escalation_policy: { label: '督办规则', href: () => '/policies', name: (id) => `${(PRIORITY_LABELS as Record<string, string>)[id] ?? id}事项` },
   listing_rule: { label: '挂牌规则', href: () => '/listings', name: (id) => (LISTING_RULE_LABELS as Record<string, string>)[id] ?? id },
-  notice_issuer: { label: '发文机关代字', name: (id) => (NOTICE_KIND_LABELS as Record<string, string>)[id] ?? id },
+  notice_issuer: { label: '发文机关代字', name: (id) => NOTICE_KIND_LABELS[id] ?? id },
   notice_seal: { label: '公文印章', href: () => '/notices', name: () => '协调办印章' },
   calendar_day: { label: '工作日历', href: () => '/calendar', name: (id) => id, filterLabel: '工作日历（放假、调休日）' },
   calendar_year: { label: '工作日历', href: () => '/calendar', name: (id) => `${id}年`, filterLabel: '工作日历（年度）' },

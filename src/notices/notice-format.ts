@@ -19,3 +19,8 @@ export function chineseOrdinal(n: number): string {
   const [tens, ones] = [Math.floor(n / 10), n % 10];
   return `${tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`}${DIGITS[ones]}`;
 }
+
+/** A text's width in body characters: CJK characters take one, digits and Latin letters half of one. */
+export function characters(text: string): number {
+  return [...text].reduce((width, char) => width + (char.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+}

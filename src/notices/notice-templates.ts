@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { join, resolve } from 'node:path';
+import { Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths';
-import { chineseOrdinal } from './notice-format';
-
-export const NOTICE_KINDS = ['supervision_notice', 'circular', 'interview_letter', 'rectification_notice'] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
-export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { supervision_notice: '督办通知书', circular: '通报', interview_letter: '约谈通知书', rectification_notice: '整改通知书' };
+import type { CircularContentDto } from './kinds/circular';
+import type { InterviewContentDto } from './kinds/interview-letter';
+import type { RectificationContentDto } from './kinds/rectification-notice';
+import type { SupervisionContentDto } from './kinds/supervision-notice';
+import type { NoticeKindDefinition } from './notice-kind';
+import { NoticeKinds } from './notice-kinds';
+import { characters, chineseOrdinal } from './notice-format';
 
 /** The layouts of GB/T 9704: the standard one, or the letter format (信函格式, §10.1); chosen per kind by the office. */
 export const NOTICE_FORMATS = ['standard', 'letter'] as const;
@@ -32,9 +34,6 @@ export interface NoticeFrame {
   seal: string | null;
 }
 
-export const SUPERVISION_SUBJECTS = ['task', 'rectification'] as const;
-export type SupervisionSubject = (typeof SUPERVISION_SUBJECTS)[number];
-
 export interface OverdueItem {
   unitName: string;
   directiveCode: string;
@@ -44,13 +43,14 @@ export interface OverdueItem {
   progress: string;
 }
 
+/** The content of each built-in kind, as its content DTO declares it. */
 export interface NoticeContent {
-  /** `subject`: a task (`role` says how the unit takes part: 牵头承办, 配合办理) or a rectification item. */
-  supervision_notice: { subject: SupervisionSubject; role: string; directiveTitle: string; directiveCode: string; requirement: string; deadline: string; asOf: string; overdueDays: number; progress: string; replyBy: string; contact: string };
-  circular: { summary: string; asOf: string; lagging: OverdueItem[]; requirements: string[] };
-  interview_letter: { reason: string; time: string; place: string; summoned: string; attendees: string; bring: string[]; contact: string };
-  rectification_notice: { intro: string; problems: { where: string; what: string; rule: string }[]; requirements: string[]; deadline: string; reportBy: string; recheckOn: string; contact: string };
+  supervision_notice: SupervisionContentDto;
+  circular: CircularContentDto;
+  interview_letter: InterviewContentDto;
+  rectification_notice: RectificationContentDto;
 }
+export type NoticeKind = keyof NoticeContent;
 
 /** What the 作废 stamp on a voided notice's pages says. */
 export interface VoidStampText {
@@ -59,20 +59,21 @@ export interface VoidStampText {
   date: string;
 }
 
-const FILES: Record<NoticeKind, string> = { supervision_notice: 'supervision-notice', circular: 'circular', interview_letter: 'interview-letter', rectification_notice: 'rectification-notice' };
 const DIR = join(TEMPLATES_DIR, 'notices');
 
 /**
- * The notice templates under `templates/notices/`, compiled once with `strict: true` (a missing field
- * is an error, not a blank) and `{{…}}` only, so whatever people typed is escaped.
+ * The notice templates: each kind's (templates/notices/ for the built-in ones), with the partials and
+ * helpers under `templates/notices/` they share, compiled with `strict: true` (a missing field is an
+ * error, not a blank) and `{{…}}` only, so whatever people typed is escaped.
  */
 @Injectable()
-export class NoticeTemplates {
+export class NoticeTemplates implements OnApplicationBootstrap {
   private readonly handlebars = Handlebars.create();
-  private readonly compiled: Record<NoticeKind, Handlebars.TemplateDelegate>;
+  private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   private readonly voidStampPage: Handlebars.TemplateDelegate;
 
-  constructor() {
+  /** Without the application (a layout test), the built-in kinds. */
+  constructor(@Optional() private readonly kinds: NoticeKinds = new NoticeKinds()) {
     this.handlebars.registerHelper('seq', (index: number) => index + 1);
     this.handlebars.registerHelper('cn', (index: number) => chineseOrdinal(index + 1));
     // A sentence the document prints on its own ends with a full stop, whether or not it was typed.
@@ -86,23 +87,32 @@ export class NoticeTemplates {
     for (const file of readdirSync(join(DIR, 'partials'))) {
       this.handlebars.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(DIR, 'partials', file), 'utf8'));
     }
-    this.compiled = Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, this.handlebars.compile(readFileSync(join(DIR, `${FILES[kind]}.hbs`), 'utf8'), { strict: true })])) as Record<NoticeKind, Handlebars.TemplateDelegate>;
     this.voidStampPage = this.handlebars.compile(readFileSync(join(DIR, 'void-stamp.hbs'), 'utf8'), { strict: true });
   }
 
-  html<K extends NoticeKind>(kind: K, frame: NoticeFrame, content: NoticeContent[K]): string {
-    return this.compiled[kind]({ ...frame, ...content, ...signatureLayout(frame), issuerFontSize: issuerFontSize(frame.issuer), letter: frame.format === 'letter', rectification: kind === 'supervision_notice' && (content as NoticeContent['supervision_notice']).subject === 'rectification', ...(kind === 'circular' ? circularColumns(content as NoticeContent['circular']) : {}) });
+  /** Every registered kind's template is read once all are registered: a missing one refuses the start. */
+  onApplicationBootstrap(): void {
+    for (const definition of this.kinds.all()) this.template(definition);
+  }
+
+  html(kind: string, frame: NoticeFrame, content: object): string {
+    const definition = this.kinds.get(kind);
+    return this.template(definition)({ ...frame, ...content, ...signatureLayout(frame), issuerFontSize: issuerFontSize(frame.issuer), letter: frame.format === 'letter', ...definition.templateData?.(content) });
   }
 
   /** A transparent A4 page with the red 作废 mark and the reason, laid over every page of a voided notice. */
   voidStamp(stamp: VoidStampText): string {
     return this.voidStampPage(stamp);
   }
-}
 
-/** A text's width in body characters: CJK characters take one, digits and Latin letters half of one. */
-function characters(text: string): number {
-  return [...text].reduce((width, char) => width + (char.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+  private template(definition: NoticeKindDefinition): Handlebars.TemplateDelegate {
+    let template = this.compiled.get(definition.kind);
+    if (!template) {
+      template = this.handlebars.compile(readFileSync(resolve(DIR, definition.template), 'utf8'), { strict: true });
+      this.compiled.set(definition.kind, template);
+    }
+    return template;
+  }
 }
 
 /**
@@ -113,26 +123,6 @@ function characters(text: string): number {
 function signatureLayout(frame: NoticeFrame): { signerRight: number; sealCenter: number } {
   const sealCenter = 4 + characters(frame.date) / 2;
   return { sealCenter, signerRight: Math.max(0, sealCenter - characters(frame.issuer) / 2) };
-}
-
-/** The circular's table, in em of its 12 pt type: 156 mm holds 36.8. */
-const TABLE_WIDTH = 36.8;
-/** 序号, 办理时限 (2026年 / 11月27日) and 逾期 / 工作日, each on up to two lines, as set in `circular.hbs`. */
-const FIXED_COLUMNS = 2.8 + 4.6 + 4;
-/** The item's column never gets less than this: its code and title are what the table is about. */
-const ITEM_COLUMN = 12;
-
-/** A column wide enough for its longest text on one line, or on two when that is long; plus the cell's padding. */
-const columnFor = (texts: string[], oneLine: number) => {
-  const longest = Math.ceil(Math.max(2, ...texts.map(characters)));
-  return (longest <= oneLine ? longest : Math.ceil(longest / 2)) + 1;
-};
-
-/** The unit and progress columns sized to their content (names on one or two lines), the rest to the item. */
-function circularColumns(content: NoticeContent['circular']): { unitColumn: number; progressColumn: number } {
-  const progressColumn = columnFor(content.lagging.map((item) => item.progress), 4);
-  const unitColumn = Math.min(columnFor(content.lagging.map((item) => item.unitName), 7), TABLE_WIDTH - FIXED_COLUMNS - progressColumn - ITEM_COLUMN);
-  return { unitColumn, progressColumn };
 }
 
 /** The red header on one line: as large as 36 pt, smaller for a long issuer name (type area 156 mm ≈ 442 pt). */

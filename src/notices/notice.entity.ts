@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { jsonTransformer } from '../common/numeric.transformer';
-import { Assignment } from '../assignments/assignment.entity';
-import type { NoticeFormat, NoticeKind } from './notice-templates';
+import type { NoticeFormat } from './notice-templates';
 
 export const NOTICE_STATUSES = ['draft', 'issued', 'voided'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
@@ -17,8 +16,9 @@ export class Notice {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  /** A registered kind (NoticeKinds). */
   @Column({ type: 'varchar', length: 24 })
-  kind!: NoticeKind;
+  kind!: string;
 
   @Index('IDX_notices_status')
   @Column({ type: 'varchar', length: 10 })
@@ -30,7 +30,7 @@ export class Notice {
   @Column({ type: 'varchar', length: 200 })
   addressee!: string;
 
-  /** The kind's own fields (NoticeContent[kind]). */
+  /** The kind's own fields, as its content DTO names them. */
   @Column({ type: 'text', transformer: jsonTransformer })
   content!: Record<string, unknown>;
 
@@ -57,9 +57,10 @@ export class Notice {
   @Column({ name: 'assignment_id', type: 'int', nullable: true })
   assignmentId!: number | null;
 
-  @ManyToOne(() => Assignment, { nullable: true, onDelete: 'RESTRICT' })
+  // Named, not imported: the foreign key stays, the notices engine does not depend on assignments/.
+  @ManyToOne('Assignment', { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'FK_notices_assignment' })
-  assignment?: Assignment | null;
+  assignment?: object | null;
 
   /** The voided notice this one corrects. */
   @Column({ name: 'replaces_id', type: 'int', nullable: true })
@@ -161,7 +162,7 @@ export class NoticeRecipient {
 @Entity('notice_counters')
 export class NoticeCounter {
   @Column({ type: 'varchar', length: 24, primary: true })
-  kind!: NoticeKind;
+  kind!: string;
 
   @Column({ type: 'int', primary: true })
   year!: number;
@@ -174,7 +175,7 @@ export class NoticeCounter {
 @Entity('notice_issuers')
 export class NoticeIssuer {
   @Column({ type: 'varchar', length: 24, primary: true })
-  kind!: NoticeKind;
+  kind!: string;
 
   @Column({ type: 'varchar', length: 20 })
   code!: string;

@@ -10,8 +10,8 @@ import { UploadFiles } from '../attachments/upload.interceptor';
 import { ApiFileResponse } from '../common/api-file-response';
 import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { ChaseView, CreateNoticeDto, IssueNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeView, SettingVersionDto, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
-import { NOTICE_KINDS, NoticeKind } from './notice-templates';
-import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
+import { NOTICE_KINDS } from './kinds';
+import { ParseNoticeKindPipe } from './notice-kind.pipe';
 import { NoticeSealView } from './dto/notice-seal.dto';
 import { NoticeSealService } from './notice-seal.service';
 import { NoticesService } from './notices.service';
@@ -147,7 +147,7 @@ export class NoticeIssuersController {
   @ApiParam({ name: 'kind', enum: NOTICE_KINDS, description: '通知种类' })
   @ApiOkResponse({ type: IssuerView })
   @ApiErrorResponse(409, '已被他人修改（STALE_VERSION）')
-  set(@Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() dto: IssuerDto): Promise<IssuerView> {
+  set(@Param('kind', ParseNoticeKindPipe) kind: string, @Body() dto: IssuerDto): Promise<IssuerView> {
     return this.notices.setIssuer(kind, dto);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { NoticeKinds } from './notice-kinds';
 import { NoticeTemplates } from './notice-templates';
 import { NoticeIssuersController, NoticeSealController, NoticesController } from './notices.controller';
 import { NoticeSealService } from './notice-seal.service';
@@ -12,7 +13,7 @@ import { Notice, NoticeCounter, NoticeIssuer, NoticeRecipient, NoticeSeal } from
 @Module({
   imports: [TypeOrmModule.forFeature([Notice, NoticeRecipient, NoticeCounter, NoticeIssuer, NoticeSeal]), CalendarModule, NotificationsModule],
   controllers: [NoticesController, NoticeIssuersController, NoticeSealController],
-  providers: [NoticesService, NoticeTemplates, PdfRenderer, NoticeSealService],
-  exports: [NoticesService, NoticeSealService],
+  providers: [NoticesService, NoticeKinds, NoticeTemplates, PdfRenderer, NoticeSealService],
+  exports: [NoticesService, NoticeKinds, NoticeSealService],
 })
 export class NoticesModule {}

@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThan, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Access, objectDenied } from '../access/access';
 import { activePeopleWho } from '../access/roles';
-import { OPEN_STATUSES } from '../assignments/assignment-state';
-import { Assignment, AssignmentRole } from '../assignments/assignment.entity';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../calendar/working-calendar';
@@ -22,16 +20,15 @@ import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Unit } from '../units/unit.entity';
-import { RectificationItem } from '../rectifications/rectification.entity';
-import { rectificationCode, rectificationQuote } from '../rectifications/rectification-format';
-import { CHASED_RECTIFICATION_STATUSES, RECTIFICATION_STATUS_LABELS } from '../rectifications/rectification-state';
 import { User } from '../users/user.entity';
 import { displayNames } from '../users/user-names';
-import { CONTENT_DTOS, CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeRecipientView, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
+import { CreateNoticeDto, IssuerDto, IssuerView, NoticePage, NoticeQueryDto, NoticeRecipientView, NoticeView, UpdateNoticeDto, VoidNoticeDto } from './dto/notice.dto';
 import { Notice, NoticeIssuer, NoticeRecipient } from './notice.entity';
-import { chineseDate, chineseOrdinal, noticeNumber } from './notice-format';
+import { chineseDate, noticeNumber } from './notice-format';
+import { DraftContext, NoticeDraft, NoticeKindDefinition, NoticeSubject, OVERDUE_LIST, Recipient } from './notice-kind';
+import { NoticeKinds } from './notice-kinds';
 import { ensureNoticeCounter, nextNoticeNumber } from './notice-numbering';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeContent, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates, OverdueItem } from './notice-templates';
+import { NoticeFormat, NoticeFrame, NoticeTemplates, OverdueItem } from './notice-templates';
 import { layOutNotice } from './notice-layout';
 import { NoticeSealService } from './notice-seal.service';
 import { overlayEveryPage } from './pdf-overlay';
@@ -39,15 +36,16 @@ import { PdfRenderer } from './pdf-renderer.service';
 import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
 import { fitVoidStamp } from './void-stamp';
 
-/** How a unit takes part in a task, as a supervision notice says it (你单位牵头承办的督办事项). */
-const SUPERVISED_ROLES: Record<AssignmentRole, string> = { lead: '牵头承办', cooperating: '配合办理' };
+/**
+ * The records `CreateNoticeDto` may name, each a subject a notice can be drafted from, in the order its
+ * fields are listed; the most specific one given that the kind can use is taken (last first).
+ */
+const SUBJECT_FIELDS = [
+  { type: 'assignment', field: 'assignmentId', label: '任务' },
+  { type: 'rectification', field: 'rectificationId', label: '整改事项' },
+  { type: 'inspection', field: 'inspectionId', label: '督导检查' },
+] as const;
 
-/** Issuer codes until the office sets its own: the office's short name and the kind's character. */
-const CODE_SUFFIX: Record<NoticeKind, string> = { supervision_notice: '督', circular: '通', interview_letter: '约', rectification_notice: '整' };
-
-export type Recipient = Pick<NoticeRecipient, 'unitId' | 'userId' | 'role' | 'name'>;
-
-/** A notice composed from the records, before it is saved as a draft. */
 /** What to do with a notice another feature composes: nothing, leave a draft for the office, or issue it. */
 export const NOTICE_MODES = ['none', 'draft', 'issue'] as const;
 export type NoticeMode = (typeof NOTICE_MODES)[number];
@@ -73,11 +71,6 @@ export interface RenderBacklog {
   nextRetryAt: Date | null;
 }
 
-export interface NoticeDraft {
-  notice: Partial<Notice>;
-  recipients: Recipient[];
-}
-
 @Injectable()
 export class NoticesService implements WorkSource, OnModuleInit {
   private readonly logger = new Logger('Notices');
@@ -94,6 +87,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     private readonly templates: NoticeTemplates,
     private readonly renderer: PdfRenderer,
     private readonly seal: NoticeSealService,
+    private readonly kinds: NoticeKinds,
   ) {
     this.pdfDir = join(config.uploadDir, 'notices');
     mkdirSync(this.pdfDir, { recursive: true });
@@ -111,7 +105,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
         { unitId: access.actor.unitId ?? -1, userId: access.actor.userId },
       );
     }
-    if (query.kind) qb.andWhere('n.kind = :kind', { kind: query.kind });
+    if (query.kind) qb.andWhere('n.kind = :kind', { kind: this.kinds.get(query.kind).kind });
     if (query.status) qb.andWhere('n.status = :status', { status: query.status });
     if (query.year) qb.andWhere('n.year = :year', { year: query.year });
     if (query.assignmentId) qb.andWhere('n.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
@@ -150,12 +144,13 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** Drafts inside the caller's transaction (also used by the escalation ladder); returns the new id. */
   async draft(manager: EntityManager, author: { userId: number | null; name: string }, dto: CreateNoticeDto): Promise<number> {
-    const draft = dto.replacesId ? await this.correction(manager, dto) : await this.fromRecords(manager, author.name, dto);
-    return this.saveDraft(manager, author, dto.kind, draft, dto.replacesId ?? null);
+    const kind = this.kinds.get(dto.kind);
+    const draft = dto.replacesId ? await this.correction(manager, dto) : await this.fromRecords(manager, author.name, kind, dto);
+    return this.saveDraft(manager, author, kind.kind, draft, dto.replacesId ?? null);
   }
 
   /** Saves a draft another feature composed (a listing's circular), with its recipients; returns the new id. */
-  async saveDraft(manager: EntityManager, author: { userId: number | null }, kind: NoticeKind, draft: NoticeDraft, replacesId: number | null = null): Promise<number> {
+  async saveDraft(manager: EntityManager, author: { userId: number | null }, kind: string, draft: NoticeDraft, replacesId: number | null = null): Promise<number> {
     const issuer = await this.issuer(manager, kind);
     const notice = await manager.save(
       manager.create(Notice, {
@@ -190,7 +185,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       const notice = await manager.findOneBy(Notice, { id });
       if (!notice) throw new NotFoundError('通知');
       if (notice.status !== 'draft') throw new DomainError('CONFLICT', '已印发的通知不能修改；如有错误，请作废后重新印发更正件');
-      if (dto.content) assertComplete(notice.kind, dto.content);
+      if (dto.content) this.assertComplete(notice.kind, dto.content);
       const changes = { ...(dto.title ? { title: dto.title } : {}), ...(dto.addressee ? { addressee: dto.addressee } : {}), ...(dto.copyTo ? { copyTo: dto.copyTo } : {}), ...(dto.content ? { content: dto.content } : {}) };
       const result = await manager
         .createQueryBuilder()
@@ -233,44 +228,37 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const { notice, recipients } = await this.load(access, id);
     if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
     if (notice.version !== version) throw staleVersion();
-    assertComplete(notice.kind, notice.content);
+    this.assertComplete(notice.kind, notice.content);
     return view(notice, await this.recipientViews(recipients));
   }
 
   /** Makes a notice of this kind issuable inside a later transaction: its counter row for the year exists. */
-  async prepareKind(kind: NoticeKind): Promise<void> {
-    await ensureNoticeCounter(this.dataSource, kind, Number(this.calendar.today().slice(0, 4)));
+  async prepareKind(kind: string): Promise<void> {
+    await ensureNoticeCounter(this.dataSource, this.kinds.get(kind).kind, Number(this.calendar.today().slice(0, 4)));
   }
 
   /**
    * Saves a notice another feature composed, as a draft or issued at once, in the caller's transaction
    * (call `prepareKind` before it, and `afterIssue` once it commits when issued).
    */
-  async place(manager: EntityManager, issuedBy: number, kind: NoticeKind, draft: NoticeDraft, mode: NoticeMode): Promise<number> {
+  async place(manager: EntityManager, issuedBy: number, kind: string, draft: NoticeDraft, mode: NoticeMode): Promise<number> {
     const id = await this.saveDraft(manager, { userId: issuedBy }, kind, draft);
     if (mode === 'issue') await this.issueIn(manager, id, issuedBy);
     return id;
   }
 
-  /** Overdue work (tasks and rectification items) as a circular lists it; of one unit, or of all. */
+  /** Overdue work as a circular lists it, of one unit or of all: each registered source's, in their order. */
   async overdueItems(manager: EntityManager, unitId?: number): Promise<OverdueItem[]> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
     const daysLate = (deadline: string) => -calendar.workingDaysUntil(today, deadline);
-    const unit = unitId ? { unitId } : {};
-    const [lagging, laggingFixes] = await Promise.all([
-      manager.find(Assignment, { where: { ...unit, status: In([...OPEN_STATUSES]), deadline: LessThan(today) }, relations: { directive: true, unit: true }, order: { deadline: 'ASC', id: 'ASC' } }),
-      manager.find(RectificationItem, { where: { ...unit, status: In([...CHASED_RECTIFICATION_STATUSES]), deadline: LessThan(today) }, relations: { unit: true }, order: { deadline: 'ASC', id: 'ASC' } }),
-    ]);
-    return [
-      ...lagging.map((a) => ({ unitName: a.unit!.name, directiveCode: a.directive!.code, directiveTitle: a.directive!.title, deadline: chineseDate(a.deadline!), overdueDays: daysLate(a.deadline!), progress: `${a.percentDone}%` })),
-      ...laggingFixes.map((r) => ({ unitName: r.unit!.name, directiveCode: rectificationCode(r), directiveTitle: rectificationQuote(r), deadline: chineseDate(r.deadline!), overdueDays: daysLate(r.deadline!), progress: RECTIFICATION_STATUS_LABELS[r.status] })),
-    ];
+    const lists = await Promise.all(this.kinds.overdueSources().map((source) => source.items(manager, { ...(unitId ? { unitId } : {}), today, daysLate })));
+    return lists.flat();
   }
 
   /** Checks a draft can be issued and makes sure its counter row exists (outside any transaction). */
   async prepareIssue(draft: Notice): Promise<void> {
-    assertComplete(draft.kind, draft.content);
+    this.assertComplete(draft.kind, draft.content);
     await ensureNoticeCounter(this.dataSource, draft.kind, Number(this.calendar.today().slice(0, 4)));
   }
 
@@ -284,7 +272,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const notice = await manager.findOneByOrFail(Notice, { id });
     if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
     if (version !== undefined && notice.version !== version) throw staleVersion();
-    assertComplete(notice.kind, notice.content);
+    this.assertComplete(notice.kind, notice.content);
     const issuer = await this.issuer(manager, notice.kind);
     const seq = await nextNoticeNumber(manager, notice.kind, year);
     const number = noticeNumber(issuer.code, year, seq);
@@ -345,7 +333,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       return this.notifications.notify(manager, users, {
         kind: 'reminder',
         title: `请签收：${notice.number} ${notice.title}`,
-        body: `${NOTICE_KIND_LABELS[notice.kind]}“${notice.title}”（${notice.number}）尚未签收，请及时查阅并签收。`,
+        body: `${this.kinds.label(notice.kind)}“${notice.title}”（${notice.number}）尚未签收，请及时查阅并签收。`,
         link: `/notices/${id}`,
         sourceKey: `notice:${id}:chase:${this.calendar.today()}`,
       });
@@ -358,7 +346,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const manager = this.dataSource.manager;
     const stored = await manager.find(NoticeIssuer);
     return Promise.all(
-      NOTICE_KINDS.map(async (kind) => {
+      this.kinds.all().map(async ({ kind }) => {
         const row = stored.find((s) => s.kind === kind);
         const issuer = row ?? (await this.issuer(manager, kind));
         return { kind, code: issuer.code, name: issuer.name, format: issuer.format, isDefault: !row, version: row?.version ?? 0 };
@@ -367,7 +355,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   }
 
   /** The office sets a kind's issuer code, name and layout; notices issued before keep theirs. */
-  async setIssuer(kind: NoticeKind, dto: IssuerDto): Promise<IssuerView> {
+  async setIssuer(kind: string, dto: IssuerDto): Promise<IssuerView> {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(NoticeIssuer, { kind });
       if ((before?.version ?? 0) !== dto.version) throw staleVersion();
@@ -495,7 +483,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       format,
       seal: !draft && notice.sealSha256 ? await this.seal.dataUri(notice.sealSha256) : null,
     };
-    return this.templates.html(notice.kind, frame, notice.content as never);
+    return this.templates.html(notice.kind, frame, notice.content);
   }
 
   /** The notice if this access reaches it: the office all of them, others those addressed or copied to them. */
@@ -508,11 +496,13 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return { notice, recipients };
   }
 
-  private async issuer(manager: EntityManager, kind: NoticeKind): Promise<{ code: string; name: string; format: NoticeFormat }> {
+  /** The kind's issuer as the office set it; until then the office's short name and the kind's character. */
+  private async issuer(manager: EntityManager, kind: string): Promise<{ code: string; name: string; format: NoticeFormat }> {
+    const { codeSuffix } = this.kinds.get(kind);
     const set = await manager.findOneBy(NoticeIssuer, { kind });
     if (set) return set;
     const office = await manager.findOne(Unit, { where: { kind: 'office', active: true }, order: { id: 'ASC' } });
-    return { code: `${office?.shortName ?? '协调办'}${CODE_SUFFIX[kind]}`, name: office?.name ?? '协调办公室', format: 'standard' };
+    return { code: `${office?.shortName ?? '协调办'}${codeSuffix}`, name: office?.name ?? '协调办公室', format: 'standard' };
   }
 
   /** The people behind recipients: a unit's contacts, or the leader named. */
@@ -529,7 +519,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const users = await this.recipientUsers(manager, await manager.findBy(NoticeRecipient, { noticeId: notice.id }));
     return this.notifications.notify(manager, users, {
       kind: 'escalation',
-      title: `【${NOTICE_KIND_LABELS[notice.kind]}】${notice.number} ${notice.title}`,
+      title: `【${this.kinds.label(notice.kind)}】${notice.number} ${notice.title}`,
       body: `请查阅并签收：${notice.title}（${notice.number}）。`,
       link: `/notices/${notice.id}`,
       sourceKey: `notice:${notice.id}`,
@@ -539,14 +529,14 @@ export class NoticesService implements WorkSource, OnModuleInit {
   /** The recipients' word that a notice they were sent no longer stands: why, and for an interview, that it is off. */
   private async tellVoided(manager: EntityManager, notice: Notice): Promise<WakeUp[]> {
     const users = await this.recipientUsers(manager, await manager.findBy(NoticeRecipient, { noticeId: notice.id }));
-    const label = NOTICE_KIND_LABELS[notice.kind];
-    const interview = notice.kind === 'interview_letter' ? (notice.content as NoticeContent['interview_letter']) : null;
+    const kind = this.kinds.get(notice.kind);
+    const label = kind.label;
     return this.notifications.notify(manager, users, {
       kind: 'escalation',
       title: `【已作废】${label}${notice.number} ${notice.title}`,
       body: [
         `${label}“${notice.title}”（${notice.number}）已作废，请不再按其办理。`,
-        interview ? `原定于${interview.time}在${interview.place}举行的约谈不再按该通知举行；如另有安排，以协调办新的通知为准。` : '',
+        kind.voidedNote?.(notice.content) ?? '',
         `作废原因：${notice.voidReason}`,
       ].join(''),
       link: `/notices/${notice.id}`,
@@ -565,144 +555,54 @@ export class NoticesService implements WorkSource, OnModuleInit {
     };
   }
 
-  private async fromRecords(manager: EntityManager, contact: string, dto: CreateNoticeDto): Promise<NoticeDraft> {
+  /** A draft by the kind's drafter for the subject the DTO names; a kind that cannot be drafted from it is refused. */
+  private async fromRecords(manager: EntityManager, contact: string, kind: NoticeKindDefinition, dto: CreateNoticeDto): Promise<NoticeDraft> {
+    const subject = subjectOf(kind, dto);
+    return this.kinds.drafter(kind.kind, subject.type)(manager, subject, await this.draftContext(manager, contact));
+  }
+
+  private async draftContext(manager: EntityManager, contact: string): Promise<DraftContext> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
     const leaders = await manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } });
-    const copies: Recipient[] = leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc', name: l.displayName }));
-    const daysLate = (deadline: string | null) => (deadline && deadline < today ? -calendar.workingDaysUntil(today, deadline) : 0);
-    if (dto.kind === 'circular') {
-      const items = await this.overdueItems(manager);
-      const laggingUnits = new Set(items.map((i) => i.unitName));
-      const units = await manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } });
-      return {
-        notice: {
-          title: '关于督办事项逾期未办结情况的通报',
-          addressee: '各成员单位',
-          copyTo: leaders.map((l) => l.displayName),
-          assignmentId: null,
-          content: { summary: `截至${chineseDate(today)}，共有${laggingUnits.size}个单位的${items.length}项督办或整改事项逾期未办结。现将有关情况通报如下。`, asOf: chineseDate(today), lagging: items, requirements: ['被通报单位要认真分析原因，于5个工作日内书面报送整改措施。', '各成员单位要举一反三，对照督办事项逐项自查，确保按期办结。'] },
-        },
-        recipients: [...units.map((u): Recipient => ({ unitId: u.id, userId: null, role: 'to', name: u.name })), ...copies],
-      };
-    }
-    if (dto.kind === 'rectification_notice' && dto.inspectionId) return this.rectificationNotice(manager, contact, dto.inspectionId, dto.unitId, copies);
-    if (dto.rectificationId) return this.fromRectification(manager, contact, dto.kind, dto.rectificationId, copies, daysLate);
-    if (!dto.assignmentId) throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务或整改事项`, [{ field: 'assignmentId', message: `${NOTICE_KIND_LABELS[dto.kind]}须依据一项任务或整改事项` }]);
-    const assignment = await manager.findOne(Assignment, { where: { id: dto.assignmentId }, relations: { directive: true, unit: true } });
-    if (!assignment) throw new DomainError('VALIDATION_FAILED', '任务不存在', [{ field: 'assignmentId', message: '任务不存在' }]);
-    const { directive, unit } = assignment;
-    const late = daysLate(assignment.deadline);
-    const to: Recipient[] = [{ unitId: unit!.id, userId: null, role: 'to', name: unit!.name }, ...copies];
-    const base = { addressee: unit!.name, copyTo: leaders.map((l) => l.displayName), assignmentId: assignment.id };
-    if (dto.kind === 'supervision_notice') {
-      return {
-        notice: {
-          ...base,
-          title: `关于督办“${directive!.title}”的通知书`,
-          content: { subject: 'task', role: SUPERVISED_ROLES[assignment.role], directiveTitle: directive!.title, directiveCode: directive!.code, requirement: directive!.requirement, deadline: assignment.deadline ? chineseDate(assignment.deadline) : '长期坚持', asOf: chineseDate(today), overdueDays: late, progress: `${assignment.percentDone}%`, replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
-        },
-        recipients: to,
-      };
-    }
-    if (dto.kind === 'interview_letter') {
-      return {
-        notice: {
-          ...base,
-          title: '约谈通知书',
-          // Time and place are for the office to fill in: issuing checks they are there.
-          content: { reason: `你单位${SUPERVISED_ROLES[assignment.role]}的“${directive!.title}”（${directive!.code}）${late > 0 ? `已逾期${late}个工作日` : ''}仍未办结。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['督办事项办理情况书面报告', '整改措施及时间表'], contact },
-        },
-        recipients: to,
-      };
-    }
     return {
-      notice: {
-        ...base,
-        title: `关于${unit!.shortName}问题整改的通知书`,
-        content: { intro: `在督办“${directive!.title}”（${directive!.code}）过程中发现你单位存在以下问题。`, problems: [{ where: unit!.name, what: '', rule: '' }], requirements: ['逐项制定整改措施，明确责任人和完成时限。'], deadline: '', reportBy: '', recheckOn: '', contact },
-      },
-      recipients: to,
+      contact,
+      today,
+      calendar,
+      copies: leaders.map((l): Recipient => ({ unitId: null, userId: l.id, role: 'cc', name: l.displayName })),
+      daysLate: (deadline) => (deadline && deadline < today ? -calendar.workingDaysUntil(today, deadline) : 0),
+      overdueItems: (unitId) => this.overdueItems(manager, unitId),
     };
   }
 
-  /** 整改通知书 for one unit of an inspection: every issued item of the unit, with its requirements. */
-  private async rectificationNotice(manager: EntityManager, contact: string, inspectionId: number, unitId: number | undefined, copies: Recipient[]): Promise<NoticeDraft> {
-    if (!unitId) throw new DomainError('VALIDATION_FAILED', '依据督导检查生成整改通知书时须指定单位', [{ field: 'unitId', message: '依据督导检查生成整改通知书时须指定受文单位' }]);
-    const items = await manager.find(RectificationItem, { where: { inspectionId, unitId, status: Not(In(['draft', 'cancelled'])) }, relations: { unit: true, inspection: { document: true } }, order: { id: 'ASC' } });
-    if (items.length === 0) throw new DomainError('VALIDATION_FAILED', '该单位在这次检查中没有已下发的整改事项', [{ field: 'unitId', message: '受文单位在这次检查中没有已下发的整改事项' }]);
-    return this.rectificationDraft(items, contact, copies);
-  }
-
-  private async fromRectification(manager: EntityManager, contact: string, kind: NoticeKind, id: number, copies: Recipient[], daysLate: (deadline: string | null) => number): Promise<NoticeDraft> {
-    const item = await manager.findOne(RectificationItem, { where: { id }, relations: { unit: true, inspection: { document: true } } });
-    if (!item) throw new DomainError('VALIDATION_FAILED', '整改事项不存在', [{ field: 'rectificationId', message: '整改事项不存在' }]);
-    if (kind === 'rectification_notice') return this.rectificationDraft([item], contact, copies);
-    const unit = item.unit!;
-    const base = { addressee: unit.name, copyTo: copies.map((c) => c.name), assignmentId: null };
-    const to: Recipient[] = [{ unitId: unit.id, userId: null, role: 'to', name: unit.name }, ...copies];
-    const late = daysLate(item.deadline);
-    if (kind === 'supervision_notice') {
-      const calendar = await this.calendar.calendar();
-      const today = this.calendar.today();
-      return {
-        notice: {
-          ...base,
-          title: `关于督促整改“${item.location}”问题的通知书`,
-          content: { subject: 'rectification', role: '整改', directiveTitle: rectificationQuote(item), directiveCode: rectificationCode(item), requirement: item.requirements.join('；'), deadline: item.deadline ? chineseDate(item.deadline) : '', asOf: chineseDate(today), overdueDays: late, progress: RECTIFICATION_STATUS_LABELS[item.status], replyBy: chineseDate(calendar.addWorkingDays(today, 3)), contact },
-        },
-        recipients: to,
-      };
+  /** A notice can be issued (and its content saved) only when every field the document prints is there. */
+  private assertComplete(kind: string, content: object): void {
+    const { label, content: contentDto } = this.kinds.get(kind);
+    const { errors } = validateDto(contentDto, content);
+    if (errors.length > 0) {
+      throw new DomainError('VALIDATION_FAILED', `${label}内容不完整：${errors.map((e) => e.message).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
     }
-    if (kind === 'interview_letter') {
-      return {
-        notice: {
-          ...base,
-          title: '约谈通知书',
-          content: { reason: `你单位在${item.inspection!.document!.title}中被发现的问题“${rectificationQuote(item)}”${late > 0 ? `已逾期${late}个工作日` : ''}仍未整改到位。`, time: '', place: '', summoned: '主要负责人', attendees: '你单位主要负责人、分管负责人及具体经办人员', bring: ['整改情况书面报告', '整改措施及时间表'], contact },
-        },
-        recipients: to,
-      };
-    }
-    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}不能依据整改事项生成`, [{ field: 'kind', message: `${NOTICE_KIND_LABELS[kind]}不能依据整改事项生成` }]);
-  }
-
-  private rectificationDraft(items: RectificationItem[], contact: string, copies: Recipient[]): NoticeDraft {
-    const unit = items[0].unit!;
-    const document = items[0].inspection!.document!;
-    const latest = (dates: (string | null)[]) => dates.filter((d): d is string => d !== null).sort().pop() ?? null;
-    const deadline = latest(items.map((i) => i.deadline));
-    const recheck = latest(items.map((i) => i.recheckOn));
-    const several = items.length > 1;
-    const oneDeadline = new Set(items.map((i) => i.deadline)).size === 1;
-    return {
-      notice: {
-        title: `关于${unit.shortName}问题整改的通知书`,
-        addressee: unit.name,
-        copyTo: copies.map((c) => c.name),
-        assignmentId: null,
-        content: {
-          intro: `${chineseDate(document.issuedOn)}，联席办在${document.title}中发现你单位存在以下问题。`,
-          // One deadline, said once: the common one, or each problem's own beside it.
-          problems: items.map((i) => ({ where: oneDeadline || !i.deadline ? i.location : `${i.location}（限${chineseDate(i.deadline)}前整改到位）`, what: i.problem, rule: i.rule })),
-          requirements: items.flatMap((i, n) => i.requirements.map((r) => (several ? `针对问题（${chineseOrdinal(n + 1)}）：${r}` : r))),
-          deadline: !deadline ? '' : oneDeadline ? chineseDate(deadline) : '各问题所列时限',
-          reportBy: deadline ? chineseDate(deadline) : '',
-          recheckOn: recheck ? chineseDate(recheck) : '整改期满后',
-          contact,
-        },
-      },
-      recipients: [{ unitId: unit.id, userId: null, role: 'to', name: unit.name }, ...copies],
-    };
   }
 }
 
-/** A notice can be issued (and its content saved) only when every field the document prints is there. */
-function assertComplete(kind: NoticeKind, content: object): void {
-  const { errors } = validateDto(CONTENT_DTOS[kind], content);
-  if (errors.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', `${NOTICE_KIND_LABELS[kind]}内容不完整：${errors.map((e) => e.message).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
+/**
+ * The subject a notice is drafted from: the most specific record given that the kind is drafted from
+ * (ids it cannot use are passed over), else the overdue list if it is drafted from that; else refused.
+ */
+function subjectOf(kind: NoticeKindDefinition, dto: CreateNoticeDto): NoticeSubject {
+  for (const { type, field } of [...SUBJECT_FIELDS].reverse()) {
+    const id = dto[field];
+    if (id !== undefined && kind.subjects.includes(type)) return { type, id, unitId: dto.unitId ?? null };
   }
+  if (kind.subjects.includes(OVERDUE_LIST)) return { type: OVERDUE_LIST, id: null, unitId: null };
+  const needed = SUBJECT_FIELDS.filter(({ type }) => kind.subjects.includes(type));
+  const labels = needed.map((s) => s.label);
+  const message = labels.length === 0 ? `${kind.label}不能依据记录起草` : `${kind.label}须依据一项${labels.length > 1 ? `${labels.slice(0, -1).join('、')}或${labels.at(-1)}` : labels[0]}`;
+  return refuse(message, needed[0]?.field ?? 'kind');
+}
+
+function refuse(message: string, field: string): never {
+  throw new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
 }
 
 function staleVersion(): DomainError {

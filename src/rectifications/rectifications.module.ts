@@ -5,9 +5,10 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
+import { RectificationNotices } from './rectification-notices';
 import { RectificationsController } from './rectifications.controller';
 import { RectificationsService } from './rectifications.service';
 import { RectificationEvent, RectificationItem } from './rectification.entity';
 
-@Module({ imports: [TypeOrmModule.forFeature([RectificationItem, RectificationEvent]), AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService], exports: [RectificationsService] })
+@Module({ imports: [TypeOrmModule.forFeature([RectificationItem, RectificationEvent]), AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService, RectificationNotices], exports: [RectificationsService] })
 export class RectificationsModule {}

@@ -1,10 +1,7 @@
 import { fieldLabels } from '../common/dto/label';
-import { CONTENT_DTOS } from '../notices/dto/notice.dto';
-import { NOTICE_KIND_LABELS, NoticeKind } from '../notices/notice-templates';
+import type { NoticeKindDefinition } from '../notices/notice-kind';
 import { FormBody, formValue } from './forms';
 
-/** The notices the office drafts from one task or rectification item (a circular is drafted from the whole overdue list). */
-export const RECORD_NOTICE_KINDS = (['supervision_notice', 'interview_letter', 'rectification_notice'] as const).map((value) => ({ value, label: NOTICE_KIND_LABELS[value] }));
 
 export interface ContentField {
   name: string;
@@ -23,8 +20,8 @@ const isObjectList = (value: unknown) => Array.isArray(value) && value.some((v) 
  * The content as form fields, named as the kind's content DTO names them: text, numbers, one line per
  * list item, problems as `地点｜问题｜规定`.
  */
-export function contentFields(kind: NoticeKind, content: Record<string, unknown>): ContentField[] {
-  return [...fieldLabels(CONTENT_DTOS[kind])].filter(([, { fixed }]) => !fixed).map(([name, { text: label }]) => {
+export function contentFields(kind: NoticeKindDefinition, content: Record<string, unknown>): ContentField[] {
+  return [...fieldLabels(kind.content)].filter(([, { fixed }]) => !fixed).map(([name, { text: label }]) => {
     const value = content[name];
     if (isProblemList(value)) return { name, label: `${label}（每行一条：地点｜问题｜违反的规定）`, value: value.map((p) => [p.where, p.what, p.rule].join('｜')).join('\n'), multiline: true, readOnly: false };
     if (isObjectList(value)) return { name, label: `${label}（由系统生成）`, value: `${(value as unknown[]).length} 项`, multiline: false, readOnly: true };

@@ -11,9 +11,10 @@ import { Permission, scopeOf } from '../access/permissions';
 import { contentDisposition, UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
 import { CreateNoticeDto, IssueNoticeDto, IssuerDto, NoticeQueryDto, SettingVersionDto, UpdateNoticeDto, VoidNoticeDto } from '../notices/dto/notice.dto';
-import { NOTICE_FORMAT_LABELS, NOTICE_FORMATS, NOTICE_KIND_LABELS, NOTICE_KINDS, NoticeKind } from '../notices/notice-templates';
+import { ParseNoticeKindPipe } from '../notices/notice-kind.pipe';
+import { NoticeKinds } from '../notices/notice-kinds';
+import { NOTICE_FORMAT_LABELS, NOTICE_FORMATS } from '../notices/notice-templates';
 import { NoticeSealService } from '../notices/notice-seal.service';
-import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
 import { setFlash } from './flash';
@@ -37,6 +38,7 @@ export class NoticePagesController {
   constructor(
     private readonly notices: NoticesService,
     private readonly seal: NoticeSealService,
+    private readonly kinds: NoticeKinds,
   ) {}
 
   @Get()
@@ -47,7 +49,7 @@ export class NoticePagesController {
   }
 
   /** The list; after a refused settings form (an issuer, the seal), the settings open, an issuer form showing what was typed. */
-  private async listModel(access: Access, query: NoticeQueryDto, refused?: { issuer?: { kind: NoticeKind; body: FormBody } }) {
+  private async listModel(access: Access, query: NoticeQueryDto, refused?: { issuer?: { kind: string; body: FormBody } }) {
     const page = await this.notices.list(access, query);
     const manages = this.manages(access);
     const issuers = manages ? await this.notices.issuers() : [];
@@ -57,14 +59,14 @@ export class NoticePagesController {
       issuers: issuers.map((i) => ({
         ...i,
         ...(i.kind === typed?.kind ? { code: formValue(typed.body.code) ?? '', name: formValue(typed.body.name) ?? '', format: formValue(typed.body.format) ?? i.format } : {}),
-        label: NOTICE_KIND_LABELS[i.kind],
+        label: this.kinds.label(i.kind),
       })),
       formats: NOTICE_FORMATS.map((value) => ({ value, label: NOTICE_FORMAT_LABELS[value] })),
       seal: manages ? await this.seal.current() : null,
       settingsOpen: refused !== undefined,
       // A draft has been sent to nobody yet: nothing to count.
-      notices: page.items.map((n) => ({ ...n, kindLabel: NOTICE_KIND_LABELS[n.kind], acknowledgement: n.status === 'draft' ? null : `${n.recipients.filter((r) => r.acknowledgedAt).length}/${n.recipients.length}` })),
-      kinds: NOTICE_KINDS.map((value) => ({ value, label: NOTICE_KIND_LABELS[value] })),
+      notices: page.items.map((n) => ({ ...n, kindLabel: this.kinds.label(n.kind), acknowledgement: n.status === 'draft' ? null : `${n.recipients.filter((r) => r.acknowledgedAt).length}/${n.recipients.length}` })),
+      kinds: this.kinds.all().map((k) => ({ value: k.kind, label: k.label })),
       filter: { kind: query.kind ?? '', status: query.status ?? '', year: query.year ?? '' },
       manages: this.manages(access),
       pager: pager(page, { kind: query.kind, status: query.status, year: query.year }),
@@ -79,20 +81,20 @@ export class NoticePagesController {
       values: { kind: formValue(body.kind), ...(body.assignmentId ? { assignmentId: formValue(body.assignmentId) } : {}), ...(body.rectificationId ? { rectificationId: formValue(body.rectificationId) } : {}) },
       run: (dto) => this.notices.createDraft(access, dto),
       done: (notice) => `/notices/${notice.id}`,
-      flash: (notice) => `已按记录起草${NOTICE_KIND_LABELS[notice.kind]}，请核对、补全后印发。`,
+      flash: (notice) => `已按记录起草${this.kinds.label(notice.kind)}，请核对、补全后印发。`,
       rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST) }),
     });
   }
 
   @Post('issuers/:kind')
   @RequirePermission(Permission.NoticesManage)
-  setIssuer(@CurrentAccess() access: Access, @Param('kind', new ParseOneOfPipe(NOTICE_KINDS, '类通知')) kind: NoticeKind, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
+  setIssuer(@CurrentAccess() access: Access, @Param('kind', ParseNoticeKindPipe) kind: string, @Body() body: FormBody, @Req() req: Request, @Res() res: Response) {
     return pageStep(req, res, {
       dto: IssuerDto,
       values: { version: formValue(body.version), code: formValue(body.code)?.trim() ?? '', name: formValue(body.name)?.trim() ?? '', format: formValue(body.format) },
       run: (dto) => this.notices.setIssuer(kind, dto),
       done: '/notices',
-      flash: (issuer) => `已保存${NOTICE_KIND_LABELS[kind]}的发文机关代字、名称和版式（${NOTICE_FORMAT_LABELS[issuer.format]}），今后印发的${NOTICE_KIND_LABELS[kind]}随之改变。`,
+      flash: (issuer) => `已保存${this.kinds.label(kind)}的发文机关代字、名称和版式（${NOTICE_FORMAT_LABELS[issuer.format]}），今后印发的${this.kinds.label(kind)}随之改变。`,
       rerender: async () => ({ view: 'notices/list', model: await this.listModel(access, LATEST, { issuer: { kind, body } }) }),
     });
   }
@@ -253,7 +255,7 @@ export class NoticePagesController {
     const notice = await this.notices.assertIssuable(access, id, version);
     const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);
     return {
-      title: `确认印发：${NOTICE_KIND_LABELS[notice.kind]}`,
+      title: `确认印发：${this.kinds.label(notice.kind)}`,
       question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachable.length ? `注意：${unreachable.join('、')}没有启用的账号，无人能在系统中签收，请另行送达或先为其开通账号。` : ''}`,
       facts: [
         { label: '标题', value: notice.title },
@@ -280,12 +282,12 @@ export class NoticePagesController {
     // Why it failed is the office's to know and act on; recipients only see that the PDF is on its way.
     const pdfFailure = failing && this.manages(access) ? await this.notices.renderFailure(id) : null;
     const mine = notice.recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
-    const kindLabel = NOTICE_KIND_LABELS[notice.kind];
+    const kindLabel = this.kinds.label(notice.kind);
     return {
       title: notice.number ?? `${kindLabel}（草稿）`,
       // An interview letter is titled 约谈通知书 itself: said once.
       heading: notice.title === kindLabel ? kindLabel : `${kindLabel}：${notice.title}`,
-      notice: { ...notice, copyToText: notice.copyTo.join('\n') },
+      notice: { ...notice, kindLabel, copyToText: notice.copyTo.join('\n') },
       // The layout it was issued in (a draft follows the kind's current one, shown in the preview).
       formatLabel: notice.format ? NOTICE_FORMAT_LABELS[notice.format] : null,
       rendering,
@@ -293,7 +295,7 @@ export class NoticePagesController {
       // While the PDF is being made the page looks again by itself, so it appears without a manual reload.
       refreshSeconds: rendering ? (failing ? PDF_FAILING_REFRESH_SECONDS : PDF_REFRESH_SECONDS) : null,
       unreachable: notice.recipients.filter((r) => !r.reachable).map((r) => r.name),
-      fields: contentFields(notice.kind, notice.content).map((field) => (editing && !field.readOnly ? { ...field, value: formValue(typed[`content.${field.name}`]) ?? field.value } : field)),
+      fields: contentFields(this.kinds.get(notice.kind), notice.content).map((field) => (editing && !field.readOnly ? { ...field, value: formValue(typed[`content.${field.name}`]) ?? field.value } : field)),
       manages: this.manages(access),
       editable: this.manages(access) && notice.status === 'draft',
       unacknowledged: notice.status === 'issued' && notice.recipients.some((r) => !r.acknowledgedAt),

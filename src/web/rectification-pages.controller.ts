@@ -23,7 +23,7 @@ import { UnitsService } from '../units/units.service';
 import { DomainError } from '../common/errors/domain-error';
 import { setFlash } from './flash';
 import { checkboxField, Confirmation, FormBody, formFields, formValue, linesField, listField, pageStep } from './forms';
-import { RECORD_NOTICE_KINDS } from './notice-form';
+import { NoticeKinds } from '../notices/notice-kinds';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
@@ -76,6 +76,7 @@ export class RectificationPagesController {
     private readonly listings: ListingsService,
     private readonly schedule: ScheduleService,
     private readonly units: UnitsService,
+    private readonly noticeKinds: NoticeKinds,
   ) {}
 
   @Get('inspections')
@@ -392,7 +393,7 @@ export class RectificationPagesController {
       upcoming,
       can: { submit_plan: false, accept_plan: false, return_plan: false, submit_report: false, sign_off: false, return_report: false, reopen: false, cancel: false, ...can },
       // The office drafts a notice on an item still being worked on (not one waiting to be issued, signed off or cancelled).
-      noticeKinds: this.manages(access, Permission.NoticesManage) && isOpenRectification(item.status) ? RECORD_NOTICE_KINDS : [],
+      noticeKinds: this.manages(access, Permission.NoticesManage) && isOpenRectification(item.status) ? this.noticeKinds.draftableFrom('rectification').map((k) => ({ value: k.kind, label: k.label })) : [],
       form: { failed: '', plan: '', report: '', reason: '', note: '', deadlineDays: '10', recheckOn: '', ...form },
     };
   }

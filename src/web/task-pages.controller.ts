@@ -10,11 +10,11 @@ import { AssignmentDetailView, AssignmentQueryDto, ExtensionDecisionDto, Extensi
 import { ASSIGNMENT_STATUSES } from '../assignments/assignment-state';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
+import { NoticeKinds } from '../notices/notice-kinds';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
-import { RECORD_NOTICE_KINDS } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
@@ -31,6 +31,7 @@ export class TaskPagesController {
   constructor(
     private readonly assignments: AssignmentsService,
     private readonly schedule: ScheduleService,
+    private readonly noticeKinds: NoticeKinds,
   ) {}
 
   @Get('tasks')
@@ -196,8 +197,8 @@ export class TaskPagesController {
       : [];
     return {
       upcoming,
-      // Drafting a notice is the office's: others get no such buttons.
-      noticeKinds: scopeOf(access.actor.role, Permission.NoticesManage) !== null ? RECORD_NOTICE_KINDS : [],
+      // Drafting a notice is the office's: others get no such buttons. (A circular is drafted from the whole overdue list.)
+      noticeKinds: scopeOf(access.actor.role, Permission.NoticesManage) !== null ? this.noticeKinds.draftableFrom('assignment').map((k) => ({ value: k.kind, label: k.label })) : [],
       title: `${task.directiveCode} · ${task.unitName}`,
       task,
       can: { acknowledge: false, report: false, request_completion: false, request_extension: false, close: false, return_completion: false, cancel: false, ...can },

@@ -4,10 +4,10 @@ import { getMetadataStorage } from 'class-validator';
 import { hasChineseMessage } from '../validation';
 import { fieldLabels } from './label';
 
-/** Every class exported by a DTO file (src/**\/dto/*.ts) that carries validation rules: the service's inputs. */
+/** Every class exported by a DTO file (src/**\/dto/*.ts) or a notice kind's (src/**\/kinds/*.ts) that carries validation rules: the service's inputs. */
 function inputClasses(): [string, Function][] {
   const root = join(__dirname, '..', '..');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => /(^|\/)dto\/[^/]+\.ts$/.test(path) && !path.endsWith('.spec.ts'));
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((path) => /(^|\/)(dto|kinds)\/[^/]+\.ts$/.test(path) && !path.endsWith('.spec.ts'));
   return files.flatMap((file) =>
     Object.entries(require(join(root, file)) as Record<string, unknown>)
       .filter((entry): entry is [string, Function] => typeof entry[1] === 'function' && /^[A-Z]/.test(entry[0]))
