@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { QUEUE_CONNECTIONS, QUEUES } from './jobs.constants';
 import { JobsService } from './jobs.service';
+import { UnitOfWork } from './unit-of-work';
 import { queueRedis } from './redis-connection';
 
 @Global()
@@ -32,6 +33,6 @@ export class JobsModule {
           BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
         ]
       : [];
-    return { module: JobsModule, imports: bull, providers: [JobsService, { provide: QUEUE_CONNECTIONS, useValue: connections }], exports: [JobsService] };
+    return { module: JobsModule, imports: bull, providers: [JobsService, UnitOfWork, { provide: QUEUE_CONNECTIONS, useValue: connections }], exports: [JobsService, UnitOfWork] };
   }
 }
