@@ -11,8 +11,8 @@ import { Notice } from '../notices/notice.entity';
 import { rectificationCode, rectificationTitle } from '../rectifications/rectification-format';
 import { RectificationItem } from '../rectifications/rectification.entity';
 import { ChaseSources } from '../reminders/chase-sources';
-import { RUNG_LABELS } from '../reminders/escalation-ladder';
 import { Escalation } from '../reminders/escalation.entity';
+import { Rungs } from '../reminders/rungs';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { AuditEntryLike, AuditLine, describeEntry, LookedUpObject, namesWanted } from './audit-lines';
@@ -28,6 +28,7 @@ export class AuditViewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sources: ChaseSources,
+    private readonly rungs: Rungs,
   ) {
     const repo = this.dataSource.getRepository.bind(this.dataSource);
     this.lookups = {
@@ -45,7 +46,7 @@ export class AuditViewService {
       escalation: async (ids) => {
         const rungs = await repo(Escalation).find({ where: { id: In(ids) }, select: { id: true, rung: true, subjectKind: true, subjectId: true } });
         const labels = await this.sources.labelsOf(this.dataSource.manager, rungs);
-        return rungs.map((e, i) => [e.id, { name: `${RUNG_LABELS[e.rung] ?? e.rung}（${labels[i].unitName}）`, href: labels[i].link }]);
+        return rungs.map((e, i) => [e.id, { name: `${this.rungs.label(e.rung)}（${labels[i].unitName}）`, href: labels[i].link }]);
       },
     };
   }
