@@ -17,8 +17,9 @@ import { loadConfig } from '../src/config/app-config';
 import { publishedCalendar } from '../src/calendar/calendar-data';
 import { WorkingCalendar } from '../src/calendar/working-calendar';
 import { JobsService } from '../src/jobs/jobs.service';
+import { ASSIGNMENT_SUBJECT } from '../src/assignments/assignment-chase';
 import { EscalationPolicy } from '../src/reminders/escalation.entity';
-import { DEFAULT_LADDERS, Ladder, officeTime } from '../src/reminders/escalation-ladder';
+import { DEFAULT_LADDERS, Ladder, ladderSettings, officeTime } from '../src/reminders/escalation-ladder';
 import { SchedulePlanner } from '../src/reminders/schedule-planner.service';
 import { ScheduledAction } from '../src/reminders/scheduled-action.entity';
 
@@ -43,8 +44,8 @@ async function main(): Promise<void> {
   try {
     const calendar = new WorkingCalendar(publishedCalendar());
     // One reminder a working day before each deadline: one pending action per assignment.
-    const ladder: Ladder = { ...DEFAULT_LADDERS.normal, reminderDays: [1], rungs: Object.fromEntries(Object.entries(DEFAULT_LADDERS.normal.rungs).map(([rung, rule]) => [rung, { ...rule, mode: 'off' }])) as Ladder['rungs'] };
-    await dataSource.getRepository(EscalationPolicy).insert({ priority: 'normal', ladder, updatedBy: 1, updatedAt: now, version: 1 });
+    const ladder: Ladder = { ...DEFAULT_LADDERS.normal, reminderDays: [1], rungs: DEFAULT_LADDERS.normal.rungs.map((rule) => ({ ...rule, mode: 'off' })) };
+    await dataSource.getRepository(EscalationPolicy).insert({ priority: 'normal', ladder: ladderSettings(ladder), updatedBy: 1, updatedAt: now, version: 1 });
 
     console.log(`准备数据：${UNITS} 个单位、${ASSIGNMENTS} 项任务……`);
     await dataSource.query(`INSERT INTO units (name, short_name, kind, active) VALUES ${Array.from({ length: UNITS }, (_, i) => `('基准单位${i}', '单位${i}', 'department', 1)`).join(',')}`);
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     let t = performance.now();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      await dataSource.transaction((manager) => planner.plan(manager, chunk));
+      await dataSource.transaction((manager) => planner.plan(manager, ASSIGNMENT_SUBJECT, chunk));
     }
     const planMs = performance.now() - t;
     const planned = await dataSource.getRepository(ScheduledAction).countBy({ status: 'pending' });

@@ -17,6 +17,7 @@ import { PRIORITY_RANK } from '../directives/directives.service';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { ASSIGNMENT_SUBJECT } from './assignment-chase';
 import { AssignmentAction, availableActions, canTake, IllegalTransitionError, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
 import { assignmentProgress, dueLimit } from './deadline-status';
@@ -291,7 +292,7 @@ export class AssignmentsService implements OnModuleInit {
       return {
         assignmentId: assignment.id,
         // The reminders and rungs follow the new deadline.
-        wake: granted ? await this.planner.plan(manager, [assignment.id]) : [],
+        wake: granted ? await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [assignment.id]) : [],
         deliveries: await this.notifier.tell(manager, access.actor.userId, assignment, news),
       };
     });
@@ -365,7 +366,7 @@ export class AssignmentsService implements OnModuleInit {
       await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
       return {
         // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
-        actions: to !== assignment.status ? await this.planner.plan(manager, [id]) : [],
+        actions: to !== assignment.status ? await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [id]) : [],
         deliveries: outcome.news ? await this.notifier.tell(manager, access.actor.userId, assignment, outcome.news) : ([] as WakeUp[]),
       };
     });

@@ -37,16 +37,5 @@ export function assignmentProgress(calendar: WorkingCalendar, today: IsoDate, a:
   };
 }
 
-/**
- * The last deadline that is "due within N working days" of today. Past the calendar's covered years the
- * window stops at the end of the last covered one rather than guessing.
- */
-export function dueLimit(calendar: WorkingCalendar, today: IsoDate, workingDays: number): IsoDate {
-  if (workingDays === 0) return today;
-  try {
-    return calendar.addWorkingDays(today, workingDays);
-  } catch (error) {
-    if (error instanceof CalendarNotCoveredError) return `${error.year - 1}-12-31`;
-    throw error;
-  }
-}
+// Calendar arithmetic, shared with the schedule's "next N working days".
+export { dueLimit } from '../calendar/working-calendar';

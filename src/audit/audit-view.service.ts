@@ -10,8 +10,9 @@ import { Listing } from '../listings/listing.entity';
 import { Notice } from '../notices/notice.entity';
 import { rectificationCode, rectificationTitle } from '../rectifications/rectification-format';
 import { RectificationItem } from '../rectifications/rectification.entity';
-import { RUNG_LABELS } from '../reminders/escalation-ladder';
+import { ChaseSources } from '../reminders/chase-sources';
 import { Escalation } from '../reminders/escalation.entity';
+import { Rungs } from '../reminders/rungs';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { AuditEntryLike, AuditLine, describeEntry, LookedUpObject, namesWanted } from './audit-lines';
@@ -24,7 +25,11 @@ type Lookup = (ids: number[]) => Promise<[number, ObjectName][]>;
 export class AuditViewService {
   private readonly lookups: Record<LookedUpObject, Lookup>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sources: ChaseSources,
+    private readonly rungs: Rungs,
+  ) {
     const repo = this.dataSource.getRepository.bind(this.dataSource);
     this.lookups = {
       user: async (ids) => (await repo(User).find({ where: { id: In(ids) }, select: { id: true, username: true, displayName: true } })).map((u) => [u.id, { name: u.displayName === u.username ? u.username : `${u.displayName}（${u.username}）` }]),
@@ -38,18 +43,11 @@ export class AuditViewService {
       rectification: async (ids) =>
         (await repo(RectificationItem).find({ where: { id: In(ids) }, select: { id: true, location: true, problem: true } })).map((r) => [r.id, { name: `${rectificationCode(r)} ${rectificationTitle(r)}` }]),
       listing: async (ids) => (await repo(Listing).find({ where: { id: In(ids) }, relations: { unit: true }, select: { id: true, card: true, unit: { id: true, name: true } } })).map((l) => [l.id, { name: `${l.unit!.name}（${CARD_LABELS[l.card]}）` }]),
-      escalation: async (ids) =>
-        (
-          await repo(Escalation).find({
-            where: { id: In(ids) },
-            relations: { assignment: { unit: true }, rectification: { unit: true } },
-            select: { id: true, rung: true, assignmentId: true, rectificationId: true, assignment: { id: true, unit: { id: true, name: true } }, rectification: { id: true, unit: { id: true, name: true } } },
-          })
-        ).map((e) => {
-          const unit = e.assignment?.unit?.name ?? e.rectification?.unit?.name ?? '';
-          const href = e.assignmentId !== null ? `/tasks/${e.assignmentId}` : `/rectifications/${e.rectificationId}`;
-          return [e.id, { name: `${RUNG_LABELS[e.rung]}（${unit}）`, href }];
-        }),
+      escalation: async (ids) => {
+        const rungs = await repo(Escalation).find({ where: { id: In(ids) }, select: { id: true, rung: true, subjectKind: true, subjectId: true } });
+        const labels = await this.sources.labelsOf(this.dataSource.manager, rungs);
+        return rungs.map((e, i) => [e.id, { name: `${this.rungs.label(e.rung)}（${labels[i].unitName}）`, href: labels[i].link }]);
+      },
     };
   }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_LADDERS } from '../reminders/escalation-ladder';
+import { DEFAULT_LADDERS, ladderSettings } from '../reminders/escalation-ladder';
 import type { FieldChanges } from './audit-entry.entity';
 import { NameBook, plainValue, referencedIds, summarizeChanges } from './change-summary';
 
@@ -45,7 +45,7 @@ describe('summarizeChanges', () => {
   });
 
   it('reads an escalation ladder by the parts that changed', () => {
-    const before = DEFAULT_LADDERS.normal;
+    const before = ladderSettings(DEFAULT_LADDERS.normal);
     const after = { ...before, reminderDays: [3, 1], rungs: { ...before.rungs, circular: { afterDays: 8, mode: 'auto' } }, reportOverdue: { afterDays: 1, mode: 'off' } };
     expect(summarizeChanges('escalation_policy', { ladder: [before, after] })).toBe('到期前提醒：5、3、1 个工作日 → 3、1 个工作日；通报：逾期 6 个工作日·须审批 → 逾期 8 个工作日·自动；逾期未报送：逾期 1 个工作日·自动 → 不启用');
     expect(summarizeChanges('escalation_policy', { ladder: [before, before] })).toBe('督办规则：已修改');

@@ -113,3 +113,17 @@ export class WorkingCalendar {
     return sign * count;
   }
 }
+
+/**
+ * The last deadline that is "due within N working days" of today. Past the calendar's covered years the
+ * window stops at the end of the last covered one rather than guessing.
+ */
+export function dueLimit(calendar: WorkingCalendar, today: IsoDate, workingDays: number): IsoDate {
+  if (workingDays === 0) return today;
+  try {
+    return calendar.addWorkingDays(today, workingDays);
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return `${error.year - 1}-12-31`;
+    throw error;
+  }
+}

@@ -13,6 +13,8 @@ import { withStartupLock } from '../database/migrate';
 import { ensureDirectiveCounter } from '../directives/directive-code';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
+import { RECTIFICATION_SUBJECT } from '../rectifications/rectification-chase';
 import { seedDemoInspection } from './demo-rectification';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
@@ -69,7 +71,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
       const inspection = await seedDemoInspection(manager, today, unitIds, userIds.get('office')!, userIds);
       // Planned as when the work was issued, so the reminders and rungs since then catch up now.
-      return [...(await this.planner.plan(manager, assignmentIds, issuedAt)), ...(await this.planner.planRectifications(manager, inspection.itemIds, inspection.issuedAt))];
+      return [...(await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds, issuedAt)), ...(await this.planner.plan(manager, RECTIFICATION_SUBJECT, inspection.itemIds, inspection.issuedAt))];
     });
     await this.jobs.wake('action', wake);
     // The month's catch-up happens now rather than at the runner's next look, so the demo opens complete.

@@ -2,14 +2,11 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMa
 import type { Assignment } from '../assignments/assignment.entity';
 import { decimalTransformer } from '../common/numeric.transformer';
 import { SourceDocument } from '../documents/source-document.entity';
+import type { Priority, ReportCycle } from '../reminders/chase-terms';
 
-export const PRIORITIES = ['normal', 'important', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const PRIORITY_LABELS: Record<Priority, string> = { normal: '一般', important: '重要', urgent: '紧急' };
-
-export const REPORT_CYCLES = ['weekly', 'monthly', 'quarterly'] as const;
-export type ReportCycle = (typeof REPORT_CYCLES)[number];
-export const CYCLE_LABELS: Record<ReportCycle, string> = { weekly: '每周', monthly: '每月', quarterly: '每季度' };
+// The escalation engine owns these words (a priority chooses its ladder); directives name them as before.
+export { CYCLE_LABELS, PRIORITIES, PRIORITY_LABELS, REPORT_CYCLES } from '../reminders/chase-terms';
+export type { Priority, ReportCycle } from '../reminders/chase-terms';
 
 export const COMPARATORS = ['gte', 'lte', 'eq'] as const;
 export type Comparator = (typeof COMPARATORS)[number];

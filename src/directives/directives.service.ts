@@ -18,6 +18,7 @@ import { SourceDocument } from '../documents/source-document.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
 import { Unit } from '../units/unit.entity';
 import { Directive } from './directive.entity';
 import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from './directive-code';
@@ -145,7 +146,7 @@ export class DirectivesService {
       }
       await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
       // The reminders and rungs are part of issuing the work: planned in the same transaction.
-      return { id: directive.id, wake: await this.planner.plan(manager, assignmentIds), deliveries };
+      return { id: directive.id, wake: await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds), deliveries };
     });
     await this.jobs.wake('action', wake);
     await this.jobs.wake('delivery', deliveries);
@@ -186,7 +187,7 @@ export class DirectivesService {
       if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
       // A new deadline or priority changes the ladder of every assignment of the directive.
       const assignments = await manager.find(Assignment, { where: { directiveId: id }, select: { id: true } });
-      return { wake: changes.deadline || changes.priority ? await this.planner.plan(manager, assignments.map((a) => a.id)) : [], deliveries };
+      return { wake: changes.deadline || changes.priority ? await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignments.map((a) => a.id)) : [], deliveries };
     });
     await this.jobs.wake('action', wake);
     await this.jobs.wake('delivery', deliveries);

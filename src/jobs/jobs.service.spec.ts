@@ -85,3 +85,13 @@ describe('the in-process job runner at shutdown', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${SHUTDOWN_GRACE_MS / 1000} 秒内未完成`));
   });
 });
+
+describe('the job runner at start-up', () => {
+  it('refuses to start while a kind of work has no handler, naming it in one line', () => {
+    const jobs = new JobsService(loadConfig({}), new Clock(), []);
+    const idle: WorkSource = { pending: async () => [], due: async () => [], run: async () => undefined };
+    jobs.register('action', idle);
+    jobs.register('delivery', idle);
+    expect(() => jobs.onApplicationBootstrap()).toThrow(/^任务调度拒绝启动：PDF 生成没有登记处理程序（work kind without a handler: render）$/);
+  });
+});

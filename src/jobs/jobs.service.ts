@@ -75,6 +75,9 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    // Sources register in onModuleInit: by now a kind without one would only fail when its work falls due.
+    const unhandled = WORK_KINDS.filter((kind) => !this.sources.has(kind));
+    if (unhandled.length > 0) throw new Error(`任务调度拒绝启动：${unhandled.map((kind) => `${WORK_LABELS[kind]}没有登记处理程序（work kind without a handler: ${kind}）`).join('；')}`);
     if (this.config.appRole === 'api') return;
     if (this.mode === 'bull') {
       for (const [kind, queue] of this.queues) {

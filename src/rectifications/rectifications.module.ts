@@ -6,9 +6,11 @@ import { NoticesModule } from '../notices/notices.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { RectificationNotices } from './rectification-notices';
+import { RectificationChase } from './rectification-chase';
 import { RectificationsController } from './rectifications.controller';
 import { RectificationsService } from './rectifications.service';
 import { RectificationEvent, RectificationItem } from './rectification.entity';
 
 @Module({ imports: [TypeOrmModule.forFeature([RectificationItem, RectificationEvent]), AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService, RectificationNotices], exports: [RectificationsService] })
+@Module({ imports: [AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService, RectificationChase], exports: [RectificationsService] })
 export class RectificationsModule {}

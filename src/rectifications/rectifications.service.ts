@@ -21,6 +21,7 @@ import { NoticeMode, NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { unitContacts } from '../reminders/recipients';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { RECTIFICATION_SUBJECT } from './rectification-chase';
 import { FindingDto, RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationDetailView, RectificationQueryDto, RectificationView, RectificationReopenDto, RectificationReportDto } from './dto/rectification.dto';
 import { rectificationCode, rectificationTitle } from './rectification-format';
 import {
@@ -161,7 +162,7 @@ export class RectificationsService implements OnModuleInit {
           deliveries.push(...(await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，整改通知书随后印发。请在“整改事项”中查看并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`)));
         }
       }
-      return { count: drafts.length, actions: await this.planner.planRectifications(manager, drafts.map((d) => d.id)), deliveries, issued };
+      return { count: drafts.length, actions: await this.planner.plan(manager, RECTIFICATION_SUBJECT, drafts.map((d) => d.id)), deliveries, issued };
     });
     for (const id of issued) await this.notices.afterIssue(id);
     await this.jobs.wake('delivery', deliveries);
@@ -268,7 +269,7 @@ export class RectificationsService implements OnModuleInit {
       const label = `${rectificationCode(item)} ${rectificationTitle(item)}`;
       // A draft was never sent: the unit hears nothing of it, not even its cancellation.
       const deliveries = does(access.actor.role, 'work') || item.issuedAt === null ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
-      return { actions: await this.planner.planRectifications(manager, [id]), deliveries };
+      return { actions: await this.planner.plan(manager, RECTIFICATION_SUBJECT, [id]), deliveries };
     });
     await this.jobs.wake('action', actions);
     await this.jobs.wake('delivery', deliveries);

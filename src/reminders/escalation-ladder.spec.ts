@@ -1,6 +1,6 @@
 import { publishedCalendar } from '../calendar/calendar-data';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { DEFAULT_LADDERS, diffPlan, ExistingAction, Ladder, ladderProblems, officeTime, planActions, PlanSubject, previousReportDue, reportDueOnOrAfter } from './escalation-ladder';
+import { DEFAULT_LADDERS, diffPlan, ExistingAction, Ladder, ladderProblems, ladderSettings, officeTime, planActions, PlanSubject, previousReportDue, readLadder, reportDueOnOrAfter, RUNGS, STANDARD_RUNGS } from './escalation-ladder';
 
 const calendar = new WorkingCalendar(publishedCalendar());
 const oneOff = (deadline: string): PlanSubject => ({ open: true, deadline, reportCycle: null, reportDay: null, issuedOn: '2026-09-01' });
@@ -30,7 +30,7 @@ describe('planActions for a one-off assignment', () => {
   });
 
   it('leaves out rungs switched off and plans nothing for a finished assignment', () => {
-    const ladder: Ladder = { ...DEFAULT_LADDERS.normal, rungs: { ...DEFAULT_LADDERS.normal.rungs, interview: { afterDays: 11, mode: 'off' } } };
+    const ladder: Ladder = { ...DEFAULT_LADDERS.normal, rungs: DEFAULT_LADDERS.normal.rungs.map((r) => (r.rung === 'interview' ? { ...r, mode: 'off' } : r)) };
     expect(planActions(oneOff('2026-03-13'), ladder, calendar, '2026-03-01').map((a) => a.kind)).not.toContain('interview');
     expect(planActions({ ...oneOff('2026-03-13'), open: false }, ladder, calendar, '2026-03-01')).toEqual([]);
   });
@@ -107,7 +107,38 @@ describe('diffPlan', () => {
 describe('ladderProblems', () => {
   it('accepts the defaults and refuses rungs out of order or repeated reminder days', () => {
     for (const ladder of Object.values(DEFAULT_LADDERS)) expect(ladderProblems(ladder)).toEqual([]);
-    const bad: Ladder = { ...DEFAULT_LADDERS.normal, reminderDays: [3, 3], rungs: { ...DEFAULT_LADDERS.normal.rungs, circular: { afterDays: 1, mode: 'auto' } } };
+    const bad: Ladder = { ...DEFAULT_LADDERS.normal, reminderDays: [3, 3], rungs: DEFAULT_LADDERS.normal.rungs.map((r) => (r.rung === 'circular' ? { rung: r.rung, afterDays: 1, mode: 'auto' } : r)) };
     expect(ladderProblems(bad).map((p) => p.field)).toEqual(['reminderDays', 'rungs.circular.afterDays']);
+  });
+});
+
+describe('ladders of named rungs', () => {
+  it('keeps the standard ladders the office has always had: days and order per priority', () => {
+    expect(STANDARD_RUNGS.map((d) => d.name)).toEqual([...RUNGS]);
+    const days = (priority: keyof typeof DEFAULT_LADDERS) => DEFAULT_LADDERS[priority].rungs.map((r) => [r.rung, r.afterDays]);
+    expect(days('normal')).toEqual([['supervision_notice', 1], ['circular', 6], ['interview', 11], ['yellow_card', 16], ['red_card', 26]]);
+    expect(days('important').map(([, d]) => d)).toEqual([1, 4, 8, 12, 20]);
+    expect(days('urgent').map(([, d]) => d)).toEqual([1, 3, 5, 8, 13]);
+    expect(DEFAULT_LADDERS.urgent.reminderDays).toEqual([3, 2, 1]);
+  });
+
+  it('reads a stored ladder with defaults for the rungs it lacks, and keeps what it has', () => {
+    const extra = { ...STANDARD_RUNGS[0], name: 'site_visit', label: '实地督查', position: 35, afterDays: { normal: 14, important: 10, urgent: 6 } };
+    const definitions = [...STANDARD_RUNGS.slice(0, 3), extra, ...STANDARD_RUNGS.slice(3)];
+    const stored = ladderSettings({ ...DEFAULT_LADDERS.important, reminderDays: [2] });
+    stored.rungs.circular = { afterDays: 5, mode: 'auto' };
+    delete stored.rungs.red_card;
+    const ladder = readLadder(stored, 'important', definitions);
+    expect(ladder.reminderDays).toEqual([2]);
+    expect(ladder.rungs.map((r) => `${r.rung}:${r.afterDays}:${r.mode}`)).toEqual([
+      'supervision_notice:1:approval',
+      'circular:5:auto',
+      'interview:8:approval',
+      'site_visit:10:approval',
+      'yellow_card:12:approval',
+      'red_card:20:approval',
+    ]);
+    expect(readLadder({ reminderDays: [4] }, 'urgent').reportOverdue).toEqual(DEFAULT_LADDERS.urgent.reportOverdue);
+    expect(readLadder(null, 'normal')).toEqual(DEFAULT_LADDERS.normal);
   });
 });

@@ -1,24 +1,28 @@
-import type { Priority, ReportCycle } from '../directives/directive.entity';
+import { PRIORITIES, Priority, ReportCycle } from './chase-terms';
 import { CalendarNotCoveredError, IsoDate, parseIsoDate, WorkingCalendar } from '../calendar/working-calendar';
 
-/** The formal rungs of the ladder, in the order a lagging assignment climbs them. */
+/** The standard rungs of the ladder, in the order lagging work climbs them. Further rungs are defined through `Rungs`. */
 export const RUNGS = ['supervision_notice', 'circular', 'interview', 'yellow_card', 'red_card'] as const;
 export type Rung = (typeof RUNGS)[number];
 
-export const RUNG_LABELS: Record<Rung | 'report_overdue', string> = {
+const STANDARD_LABELS = {
   supervision_notice: '督办通知书',
   circular: '通报',
   interview: '约谈',
   yellow_card: '黄牌挂牌',
   red_card: '红牌挂牌',
   report_overdue: '逾期未报送',
-};
+} satisfies Record<Rung | 'report_overdue', string>;
 
-/** What a scheduled action does when it falls due. */
+/** The labels of the standard rungs and of the overdue-report check; rungs defined later carry their own. */
+export const RUNG_LABELS: Readonly<Record<string, string>> = STANDARD_LABELS;
+
+/** What a scheduled action does when it falls due: a reminder, the overdue-report check, or a rung. */
 export const ACTION_KINDS = ['reminder', 'report_reminder', 'report_overdue', ...RUNGS] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
+/** A stored action kind: one of ACTION_KINDS, or the name of a rung defined later. */
+export type ActionKind = string;
 
-export const ACTION_LABELS: Record<ActionKind, string> = { reminder: '到期提醒', report_reminder: '报送提醒', ...RUNG_LABELS };
+export const ACTION_LABELS: Readonly<Record<string, string>> = { reminder: '到期提醒', report_reminder: '报送提醒', ...STANDARD_LABELS };
 
 /** auto: happens by itself; approval: prepared and waits for the office; off: never happens. */
 export const RUNG_MODES = ['auto', 'approval', 'off'] as const;
@@ -31,51 +35,137 @@ export interface RungRule {
   mode: RungMode;
 }
 
-/** The escalation policy of one priority. */
+/** One rung of a ladder in force, by name. */
+export interface LadderRung extends RungRule {
+  rung: string;
+}
+
+/** The escalation policy of one priority, as the planner climbs it. */
 export interface Ladder {
   /** Reminders this many working days before the deadline. */
   reminderDays: number[];
-  rungs: Record<Rung, RungRule>;
+  /** The rungs in the order they are climbed, each named. */
+  rungs: LadderRung[];
   /** Standing work: reminders this many working days before each report is due. */
   reportReminderDays: number[];
   /** Standing work: the rung when a period's report is still missing this many working days after it was due. */
   reportOverdue: RungRule;
 }
 
-const ladder = (reminderDays: number[], after: [number, number, number, number, number]): Ladder => ({
-  reminderDays,
-  rungs: Object.fromEntries(RUNGS.map((rung, i) => [rung, { afterDays: after[i], mode: 'approval' }])) as Record<Rung, RungRule>,
-  reportReminderDays: [3, 1],
-  reportOverdue: { afterDays: 1, mode: 'auto' },
-});
+/**
+ * A ladder as the office edits it and as it is stored: rungs keyed by name. A stored ladder may lack
+ * rungs defined after it was saved; `readLadder` gives those their defaults.
+ */
+export interface LadderSettings {
+  reminderDays: number[];
+  rungs: Record<string, RungRule>;
+  reportReminderDays: number[];
+  reportOverdue: RungRule;
+}
 
-/** Until the office edits them: the more urgent, the sooner and the steeper. */
-export const DEFAULT_LADDERS: Record<Priority, Ladder> = {
-  normal: ladder([5, 3, 1], [1, 6, 11, 16, 26]),
-  important: ladder([5, 3, 1], [1, 4, 8, 12, 20]),
-  urgent: ladder([3, 2, 1], [1, 3, 5, 8, 13]),
-};
+/** What a rung's record says, in words: the facts it is made of. */
+export interface RungFacts {
+  unitName: string;
+  /** “title”（code） */
+  subject: string;
+  /** 办理时限 or 整改时限. */
+  deadlineName: string;
+  period: string;
+  /** （已逾期 N 个工作日）, or nothing when the calendar cannot tell. */
+  late: string;
+  /** 仍未办结, 仍未整改到位. */
+  undone: string;
+}
+
+/** A rung of the ladder: its name, where it sits, when it comes until the office says otherwise, and its record's words. */
+export interface RungDefinition {
+  /** Stored in schedule and rung rows and in the office's ladders (lower case, at most 24 characters). */
+  name: string;
+  label: string;
+  /** Rungs are climbed in the order of their positions. */
+  position: number;
+  /** Working days after the deadline, per priority, until the office sets its own. */
+  afterDays: Record<Priority, number>;
+  summary(facts: RungFacts): string;
+}
+
+const days = (normal: number, important: number, urgent: number): Record<Priority, number> => ({ normal, important, urgent });
+
+/** The standard ladder: the more urgent, the sooner and the steeper. */
+export const STANDARD_RUNGS: readonly RungDefinition[] = [
+  {
+    name: 'supervision_notice',
+    label: STANDARD_LABELS.supervision_notice,
+    position: 10,
+    afterDays: days(1, 1, 1),
+    summary: (f) => `向${f.unitName}发出督办通知书：${f.subject}已过${f.deadlineName} ${f.period}${f.late}，请立即办理并书面报告进展。`,
+  },
+  { name: 'circular', label: STANDARD_LABELS.circular, position: 20, afterDays: days(6, 4, 3), summary: (f) => `就${f.unitName}${f.subject}逾期${f.undone}${f.late}予以通报。` },
+  { name: 'interview', label: STANDARD_LABELS.interview, position: 30, afterDays: days(11, 8, 5), summary: (f) => `约谈${f.unitName}主要负责人：${f.subject}逾期${f.late}${f.undone}。` },
+  { name: 'yellow_card', label: STANDARD_LABELS.yellow_card, position: 40, afterDays: days(16, 12, 8), summary: (f) => `对${f.unitName}挂黄牌督办：${f.subject}逾期${f.late}${f.undone}。` },
+  { name: 'red_card', label: STANDARD_LABELS.red_card, position: 50, afterDays: days(26, 20, 13), summary: (f) => `对${f.unitName}挂红牌督办：${f.subject}逾期${f.late}${f.undone}。` },
+];
+
+const DEFAULT_REMINDER_DAYS: Record<Priority, number[]> = { normal: [5, 3, 1], important: [5, 3, 1], urgent: [3, 2, 1] };
+
+/** The ladder of a priority until the office edits it: every defined rung, needing approval. */
+export function defaultLadder(priority: Priority, definitions: readonly RungDefinition[] = STANDARD_RUNGS): Ladder {
+  return {
+    reminderDays: [...DEFAULT_REMINDER_DAYS[priority]],
+    rungs: definitions.map((d) => ({ rung: d.name, afterDays: d.afterDays[priority], mode: 'approval' })),
+    reportReminderDays: [3, 1],
+    reportOverdue: { afterDays: 1, mode: 'auto' },
+  };
+}
+
+/** The standard ladders, before the office edits them. */
+export const DEFAULT_LADDERS: Record<Priority, Ladder> = Object.fromEntries(PRIORITIES.map((p) => [p, defaultLadder(p)])) as Record<Priority, Ladder>;
+
+/** A stored (or submitted) ladder in force: what it lacks, a rung defined since it was saved included, is the default. */
+export function readLadder(stored: Partial<LadderSettings> | null | undefined, priority: Priority, definitions: readonly RungDefinition[] = STANDARD_RUNGS): Ladder {
+  const defaults = defaultLadder(priority, definitions);
+  if (!stored) return defaults;
+  return {
+    reminderDays: stored.reminderDays ?? defaults.reminderDays,
+    rungs: defaults.rungs.map((rule) => {
+      const kept = stored.rungs?.[rule.rung];
+      return kept ? { rung: rule.rung, afterDays: kept.afterDays, mode: kept.mode } : rule;
+    }),
+    reportReminderDays: stored.reportReminderDays ?? defaults.reportReminderDays,
+    reportOverdue: stored.reportOverdue ?? defaults.reportOverdue,
+  };
+}
+
+/** A ladder in the shape the office edits and the database keeps. */
+export function ladderSettings(ladder: Ladder): LadderSettings {
+  return {
+    reminderDays: ladder.reminderDays,
+    rungs: Object.fromEntries(ladder.rungs.map(({ rung, afterDays, mode }) => [rung, { afterDays, mode }])),
+    reportReminderDays: ladder.reportReminderDays,
+    reportOverdue: ladder.reportOverdue,
+  };
+}
 
 /** Problems with a ladder, in words for the office; empty when it is sound. */
-export function ladderProblems(ladder: Ladder): { field: string; message: string }[] {
+export function ladderProblems(ladder: Ladder, labels: Readonly<Record<string, string>> = RUNG_LABELS): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
   for (const field of ['reminderDays', 'reportReminderDays'] as const) {
     if (new Set(ladder[field]).size !== ladder[field].length) problems.push({ field, message: '提醒天数不能重复' });
   }
-  const active = RUNGS.filter((rung) => ladder.rungs[rung].mode !== 'off');
+  const active = ladder.rungs.filter((rule) => rule.mode !== 'off');
   for (let i = 1; i < active.length; i++) {
     const [before, after] = [active[i - 1], active[i]];
-    if (ladder.rungs[after].afterDays <= ladder.rungs[before].afterDays) {
-      problems.push({ field: `rungs.${after}.afterDays`, message: `“${RUNG_LABELS[after]}”应晚于“${RUNG_LABELS[before]}”（逾期工作日数应递增）` });
+    if (after.afterDays <= before.afterDays) {
+      problems.push({ field: `rungs.${after.rung}.afterDays`, message: `“${labels[after.rung] ?? after.rung}”应晚于“${labels[before.rung] ?? before.rung}”（逾期工作日数应递增）` });
     }
   }
   return problems;
 }
 
-/** What one assignment should have scheduled, identified by kind and period. */
+/** What one piece of chased work should have scheduled, identified by kind and period. */
 export interface PlannedAction {
   kind: ActionKind;
-  /** With the assignment and kind, the action's identity: the deadline (and offset) or report period it is for. */
+  /** With the work and kind, the action's identity: the deadline (and offset) or report period it is for. */
   periodKey: string;
   dueDate: IsoDate;
 }
@@ -85,12 +175,12 @@ export interface PlanSubject {
   deadline: IsoDate | null;
   reportCycle: ReportCycle | null;
   reportDay: number | null;
-  /** The day the assignment was issued: report periods before it are not asked for. */
+  /** The day the work was issued: report periods before it are not asked for. */
   issuedOn: IsoDate;
 }
 
 /**
- * Everything the ladder asks of one assignment, past and future: reminders before the deadline and the
+ * Everything the ladder asks of one piece of work, past and future: reminders before the deadline and the
  * rungs after it, or for standing work the reminders and the overdue check of the last and next report.
  * Dates the calendar does not cover yet are left out; entering that year's schedule re-plans.
  */
@@ -107,9 +197,8 @@ export function planActions(subject: PlanSubject, ladder: Ladder, calendar: Work
   if (subject.deadline) {
     const deadline = subject.deadline;
     for (const days of ladder.reminderDays) add('reminder', `${deadline}:${days}`, () => calendar.subtractWorkingDays(deadline, days));
-    for (const rung of RUNGS) {
-      const rule = ladder.rungs[rung];
-      if (rule.mode !== 'off') add(rung, deadline, () => onOrAfter(calendar, deadline, rule.afterDays));
+    for (const rule of ladder.rungs) {
+      if (rule.mode !== 'off') add(rule.rung, deadline, () => onOrAfter(calendar, deadline, rule.afterDays));
     }
   } else if (subject.reportCycle && subject.reportDay) {
     const next = reportDueOnOrAfter(subject.reportCycle, subject.reportDay, today);
@@ -155,7 +244,7 @@ export function previousReportDue(cycle: ReportCycle, day: number, due: IsoDate)
   return monthDay(year, month - (cycle === 'monthly' ? 1 : 3), day);
 }
 
-/** A row as the planner sees it: what exists already for the assignment. */
+/** A row as the planner sees it: what exists already for the work. */
 export interface ExistingAction {
   id: number;
   kind: ActionKind;

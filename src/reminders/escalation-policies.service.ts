@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { RectificationItem } from '../rectifications/rectification.entity';
-import { OPEN_RECTIFICATION_STATUSES } from '../rectifications/rectification-state';
+import { DataSource } from 'typeorm';
 import { Access } from '../access/access';
-import { OPEN_STATUSES } from '../assignments/assignment-state';
-import { Assignment } from '../assignments/assignment.entity';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
-import { Priority, PRIORITIES } from '../directives/directive.entity';
 import { JobsService } from '../jobs/jobs.service';
+import { Priority, PRIORITIES } from './chase-terms';
 import { PolicyView, UpdatePolicyDto } from './dto/reminders.dto';
 import { EscalationPolicy } from './escalation.entity';
-import { DEFAULT_LADDERS, Ladder, ladderProblems } from './escalation-ladder';
+import { LadderSettings, ladderProblems, ladderSettings, readLadder } from './escalation-ladder';
+import { Rungs } from './rungs';
 import { SchedulePlanner } from './schedule-planner.service';
 
 /** The office's escalation policy, one ladder per priority. */
@@ -25,21 +22,24 @@ export class EscalationPoliciesService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly rungs: Rungs,
   ) {}
 
   async list(): Promise<PolicyView[]> {
     const stored = await this.dataSource.getRepository(EscalationPolicy).find();
     return PRIORITIES.map((priority) => {
       const row = stored.find((s) => s.priority === priority);
-      return { priority, ladder: row?.ladder ?? DEFAULT_LADDERS[priority], isDefault: !row, version: row?.version ?? 0 };
+      return { priority, ladder: this.settings(row?.ladder, priority), isDefault: !row, version: row?.version ?? 0 };
     });
   }
 
-  /** Saves a ladder and re-plans every open assignment and rectification item of that priority in the same transaction. */
+  /** Saves a ladder and re-plans all open work of that priority in the same transaction. */
   async update(access: Access, priority: Priority, dto: UpdatePolicyDto): Promise<PolicyView> {
-    const ladder: Ladder = dto.ladder;
-    const problems = ladderProblems(ladder);
+    // Rungs the form does not show keep their defaults.
+    const ladder = readLadder({ ...dto.ladder, rungs: { ...dto.ladder.rungs } }, priority, this.rungs.definitions());
+    const problems = ladderProblems(ladder, this.rungs.labels());
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems.map((p) => p.message).join('；'), problems);
+    const settings = ladderSettings(ladder);
     const wake = await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(EscalationPolicy, { priority });
       if ((before?.version ?? 0) !== dto.version) throw new DomainError('STALE_VERSION', '督办规则已被他人修改，请刷新后再改');
@@ -47,26 +47,22 @@ export class EscalationPoliciesService {
         const result = await manager
           .createQueryBuilder()
           .update(EscalationPolicy)
-          .set({ ladder, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: () => 'version + 1' })
+          .set({ ladder: settings, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: () => 'version + 1' })
           .where('priority = :priority AND version = :version', { priority, version: dto.version })
           .execute();
         if (result.affected !== 1) throw new DomainError('STALE_VERSION', '督办规则已被他人修改，请刷新后再改');
       } else {
-        await manager.insert(EscalationPolicy, { priority, ladder, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: 1 });
+        await manager.insert(EscalationPolicy, { priority, ladder: settings, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: 1 });
       }
-      await this.audit.record({ action: 'escalation_policy.update', objectType: 'escalation_policy', objectId: priority, changes: { ladder: [before?.ladder ?? DEFAULT_LADDERS[priority], ladder] } }, manager);
-      const open = await manager
-        .getRepository(Assignment)
-        .createQueryBuilder('a')
-        .innerJoin('a.directive', 'directive')
-        .select('a.id', 'id')
-        .where('directive.priority = :priority AND a.status IN (:...open)', { priority, open: [...OPEN_STATUSES] })
-        .getRawMany<{ id: number }>();
-      const items = await manager.find(RectificationItem, { where: { priority, status: In([...OPEN_RECTIFICATION_STATUSES]) }, select: { id: true } });
-      return [...(await this.planner.plan(manager, open.map((row) => Number(row.id)))), ...(await this.planner.planRectifications(manager, items.map((i) => i.id)))];
+      await this.audit.record({ action: 'escalation_policy.update', objectType: 'escalation_policy', objectId: priority, changes: { ladder: [this.settings(before?.ladder, priority), settings] } }, manager);
+      return this.planner.replanPriority(manager, priority);
     });
     await this.jobs.wake('action', wake);
     return (await this.list()).find((p) => p.priority === priority)!;
   }
-}
 
+  /** A stored ladder (or none) as the office reads it: every rung, the defaults where it lacks one. */
+  private settings(stored: EscalationPolicy['ladder'] | undefined, priority: Priority): LadderSettings {
+    return ladderSettings(readLadder(stored, priority, this.rungs.definitions()));
+  }
+}

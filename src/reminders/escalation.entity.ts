@@ -1,37 +1,27 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity';
-import { RectificationItem } from '../rectifications/rectification.entity';
-import type { Priority } from '../directives/directive.entity';
-import { Ladder, Rung } from './escalation-ladder';
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import type { Priority } from './chase-terms';
+import type { LadderSettings } from './escalation-ladder';
 
 export const ESCALATION_STATUSES = ['pending', 'issued', 'dismissed'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 export const ESCALATION_STATUS_LABELS: Record<EscalationStatus, string> = { pending: '待审批', issued: '已发出', dismissed: '已驳回' };
 
-export type EscalationRung = Rung | 'report_overdue';
+/** A rung's name: a standard rung, 'report_overdue', or a rung defined through `Rungs`. */
+export type EscalationRung = string;
 
-/** A rung reached by one assignment: issued at once, or prepared and waiting for the office's approval. */
+/** A rung reached by one piece of chased work: issued at once, or prepared and waiting for the office's approval. */
 @Entity('escalations')
-@Index('UQ_escalations_key', ['assignmentId', 'rung', 'periodKey'], { unique: true })
-@Index('UQ_escalations_rectification_key', ['rectificationId', 'rung', 'periodKey'], { unique: true })
+@Index('UQ_escalations_key', ['subjectKind', 'subjectId', 'rung', 'periodKey'], { unique: true })
 export class Escalation {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'assignment_id', type: 'int', nullable: true })
-  assignmentId!: number | null;
+  /** The kind of work chased, as its chase source names it ('assignment', 'rectification'). */
+  @Column({ name: 'subject_kind', type: 'varchar', length: 24 })
+  subjectKind!: string;
 
-  @ManyToOne(() => Assignment, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'FK_escalations_assignment' })
-  assignment?: Assignment | null;
-
-  /** Set instead of the assignment for a rectification item's deadline. */
-  @Column({ name: 'rectification_id', type: 'int', nullable: true })
-  rectificationId!: number | null;
-
-  @ManyToOne(() => RectificationItem, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'rectification_id', foreignKeyConstraintName: 'FK_escalations_rectification' })
-  rectification?: RectificationItem | null;
+  @Column({ name: 'subject_id', type: 'int' })
+  subjectId!: number;
 
   @Column({ type: 'varchar', length: 24 })
   rung!: EscalationRung;
@@ -70,8 +60,9 @@ export class EscalationPolicy {
   @Column({ type: 'varchar', length: 10, primary: true })
   priority!: Priority;
 
-  @Column({ type: 'text', transformer: { to: (value: Ladder) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as Ladder } })
-  ladder!: Ladder;
+  /** As the office saved it; rungs defined since are read with their defaults (`readLadder`). */
+  @Column({ type: 'text', transformer: { to: (value: LadderSettings) => JSON.stringify(value), from: (value: string) => JSON.parse(value) as Partial<LadderSettings> } })
+  ladder!: Partial<LadderSettings>;
 
   @Column({ name: 'updated_by', type: 'int' })
   updatedBy!: number;

@@ -6,7 +6,7 @@ import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
-import { PRIORITIES, Priority } from '../directives/directive.entity';
+import { PRIORITIES, Priority } from './chase-terms';
 import {
   ApproveEscalationDto,
   DismissEscalationDto,

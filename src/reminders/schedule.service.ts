@@ -2,44 +2,37 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Access } from '../access/access';
-import { dueLimit } from '../assignments/deadline-status';
-import { Assignment } from '../assignments/assignment.entity';
+import { dueLimit } from '../calendar/working-calendar';
 import { CalendarService } from '../calendar/calendar.service';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { NotFoundError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ScheduledActionPage, ScheduledActionView, ScheduleQueryDto } from './dto/reminders.dto';
+import { ChaseLabel, ChaseSources } from './chase-sources';
+import { legacySubjectIds, ScheduledActionPage, ScheduledActionView, ScheduleQueryDto, subjectOfQuery } from './dto/reminders.dto';
 import { officeTime } from './escalation-ladder';
 import { ScheduledAction } from './scheduled-action.entity';
-import { chasedLabel, joinChased } from './chase-target';
-import { RectificationItem } from '../rectifications/rectification.entity';
 
-/** The schedule as people read it: what is coming in the next working days, or for one task. */
+/** The schedule as people read it: what is coming in the next working days, or for one piece of work. */
 @Injectable()
 export class ScheduleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: ChaseSources,
   ) {}
 
   async list(access: Access, query: ScheduleQueryDto): Promise<Page<ScheduledActionView>> {
-    if (query.assignmentId) {
-      const assignment = await this.dataSource.getRepository(Assignment).findOneBy({ id: query.assignmentId });
-      if (!assignment) throw new NotFoundError('任务');
-      access.assertReaches('assignment', query.assignmentId, [assignment.unitId]);
+    const subject = subjectOfQuery(query);
+    if (subject) {
+      const label = this.sources.has(subject.kind) ? await this.sources.labelOf(this.dataSource.manager, subject.kind, subject.id) : null;
+      if (!label) throw new NotFoundError(this.sources.has(subject.kind) ? this.sources.get(subject.kind).noun : '事项');
+      access.assertReaches(subject.kind, subject.id, [label.unitId]);
     }
-    if (query.rectificationId) {
-      const item = await this.dataSource.getRepository(RectificationItem).findOneBy({ id: query.rectificationId });
-      if (!item) throw new NotFoundError('整改事项');
-      access.assertReaches('rectification', query.rectificationId, [item.unitId]);
-    }
-    const { qb, unitColumn } = joinChased(this.dataSource.getRepository(ScheduledAction).createQueryBuilder('s'), 's');
-    qb.where('s.status = :status', { status: query.status });
-    if (access.unitRestriction !== null) qb.andWhere(`${unitColumn} = :own`, { own: access.unitRestriction });
-    if (query.unitId) qb.andWhere(`${unitColumn} = :unitId`, { unitId: query.unitId });
-    if (query.assignmentId) qb.andWhere('s.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
-    else if (query.rectificationId) qb.andWhere('s.rectification_id = :rectificationId', { rectificationId: query.rectificationId });
+    const qb = this.dataSource.getRepository(ScheduledAction).createQueryBuilder('s').where('s.status = :status', { status: query.status });
+    if (access.unitRestriction !== null) qb.andWhere(this.sources.unitCondition('s', 'own'), { own: access.unitRestriction });
+    if (query.unitId) qb.andWhere(this.sources.unitCondition('s', 'unitId'), { unitId: query.unitId });
+    if (subject) qb.andWhere('s.subject_kind = :subjectKind AND s.subject_id = :subjectId', { subjectKind: subject.kind, subjectId: subject.id });
     else if (query.status === 'pending') {
       const limit = dueLimit(await this.calendar.calendar(), this.calendar.today(), query.withinDays);
       qb.andWhere('s.due_at <= :until', { until: officeTime(limit, this.config.jobs.officeMinute) });
@@ -50,16 +43,21 @@ export class ScheduleService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return pageOf(items.map(view), total, query) as ScheduledActionPage;
+    const labels = await this.sources.labelsOf(this.dataSource.manager, items);
+    return pageOf(
+      items.map((s, i) => view(s, labels[i])),
+      total,
+      query,
+    ) as ScheduledActionPage;
   }
 }
 
-function view(s: ScheduledAction): ScheduledActionView {
-  const label = chasedLabel(s);
+function view(s: ScheduledAction, label: ChaseLabel): ScheduledActionView {
   return {
     id: s.id,
-    assignmentId: s.assignmentId,
-    rectificationId: s.rectificationId,
+    ...legacySubjectIds(s),
+    subjectKind: s.subjectKind,
+    subjectId: s.subjectId,
     directiveCode: label.code,
     directiveTitle: label.title,
     link: label.link,

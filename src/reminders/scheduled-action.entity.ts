@@ -1,6 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Assignment } from '../assignments/assignment.entity';
-import { RectificationItem } from '../rectifications/rectification.entity';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ActionKind } from './escalation-ladder';
 
 export const ACTION_STATUSES = ['pending', 'done', 'cancelled', 'failed'] as const;
@@ -12,27 +10,18 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { pending: 'å¾
  * rows; the unique key makes an action's effect happen once however often it is delivered.
  */
 @Entity('scheduled_actions')
-@Index('UQ_scheduled_actions_key', ['assignmentId', 'kind', 'periodKey'], { unique: true })
-@Index('UQ_scheduled_actions_rectification_key', ['rectificationId', 'kind', 'periodKey'], { unique: true })
+@Index('UQ_scheduled_actions_key', ['subjectKind', 'subjectId', 'kind', 'periodKey'], { unique: true })
 @Index('IDX_scheduled_actions_due', ['status', 'runAt'])
 export class ScheduledAction {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'assignment_id', type: 'int', nullable: true })
-  assignmentId!: number | null;
+  /** The kind of work chased, as its chase source names it ('assignment', 'rectification'). */
+  @Column({ name: 'subject_kind', type: 'varchar', length: 24 })
+  subjectKind!: string;
 
-  @ManyToOne(() => Assignment, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'assignment_id', foreignKeyConstraintName: 'FK_scheduled_actions_assignment' })
-  assignment?: Assignment | null;
-
-  /** Set instead of the assignment for a rectification item's deadline. */
-  @Column({ name: 'rectification_id', type: 'int', nullable: true })
-  rectificationId!: number | null;
-
-  @ManyToOne(() => RectificationItem, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'rectification_id', foreignKeyConstraintName: 'FK_scheduled_actions_rectification' })
-  rectification?: RectificationItem | null;
+  @Column({ name: 'subject_id', type: 'int' })
+  subjectId!: number;
 
   @Column({ type: 'varchar', length: 24 })
   kind!: ActionKind;

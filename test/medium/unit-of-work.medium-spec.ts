@@ -20,7 +20,7 @@ describe('a unit of work: one transaction, the job runner woken after it commits
 
   it('wakes what was asked for, by kind, only once the rows are committed, and returns the work’s result', async () => {
     const result = await medium.get(UnitOfWork).run(async ({ manager, wake }) => {
-      const unit = await manager.save(manager.create(Unit, { name: '测试单位甲', shortName: '甲', kind: 'member', active: true }));
+      const unit = await manager.save(manager.create(Unit, { name: '测试单位甲', shortName: '甲', kind: 'department', active: true }));
       wake('delivery', [{ id: unit.id, runAt: new Date() }]);
       wake('action', []);
       wake('delivery', [{ id: unit.id, runAt: new Date() }]);
@@ -33,7 +33,7 @@ describe('a unit of work: one transaction, the job runner woken after it commits
     const before = await medium.dataSource.getRepository(Unit).count();
     await expect(
       medium.get(UnitOfWork).run(async ({ manager, wake }) => {
-        const unit = await manager.save(manager.create(Unit, { name: '测试单位乙', shortName: '乙', kind: 'member', active: true }));
+        const unit = await manager.save(manager.create(Unit, { name: '测试单位乙', shortName: '乙', kind: 'department', active: true }));
         wake('delivery', [{ id: unit.id, runAt: new Date() }]);
         throw new Error('refused halfway');
       }),

@@ -5,9 +5,9 @@ import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, M
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { Label } from '../../common/dto/label';
 import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
-import { PRIORITIES, Priority } from '../../directives/directive.entity';
+import { PRIORITIES, Priority } from '../chase-terms';
 import { ESCALATION_STATUSES, EscalationStatus } from '../escalation.entity';
-import { ACTION_KINDS, ActionKind, RUNG_MODES, RungMode } from '../escalation-ladder';
+import { ACTION_KINDS, ActionKind, LadderSettings, RUNG_MODES, RUNGS, RungMode } from '../escalation-ladder';
 import { ACTION_STATUSES, ActionStatus } from '../scheduled-action.entity';
 
 const ReminderDays = (label: string) => applyDecorators(IsArray(), ArrayMaxSize(10), IsInt({ each: true }), Min(1, { each: true }), Max(60, { each: true }), Label(label));
@@ -88,8 +88,9 @@ export class PolicyView {
   @ApiProperty({ enum: PRIORITIES })
   priority!: Priority;
 
+  /** Every rung defined, those the form does not show included; documented as the form's shape. */
   @ApiProperty({ type: LadderDto })
-  ladder!: LadderDto;
+  ladder!: LadderSettings;
 
   @ApiProperty({ description: '是否仍为系统默认' })
   isDefault!: boolean;
@@ -121,11 +122,17 @@ export class EscalationView {
   @ApiProperty()
   id!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: '任务；整改事项的为 null' })
+  @ApiProperty({ type: Number, nullable: true, description: '任务；其他事项的为 null' })
   assignmentId!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: '整改事项；任务的为 null' })
+  @ApiProperty({ type: Number, nullable: true, description: '整改事项；其他事项的为 null' })
   rectificationId!: number | null;
+
+  @ApiProperty({ description: '所催办事项的种类（assignment 任务、rectification 整改事项等）' })
+  subjectKind!: string;
+
+  @ApiProperty({ description: '所催办事项的编号（在其种类内）' })
+  subjectId!: number;
 
   @ApiProperty({ description: '事项编号（整改事项为“整改-编号”）' })
   directiveCode!: string;
@@ -139,7 +146,7 @@ export class EscalationView {
   @ApiProperty()
   unitName!: string;
 
-  @ApiProperty({ enum: ['supervision_notice', 'circular', 'interview', 'yellow_card', 'red_card', 'report_overdue'] })
+  @ApiProperty({ enum: [...RUNGS, 'report_overdue'] })
   rung!: string;
 
   @ApiProperty({ description: '针对的办理时限或报送期' })
@@ -224,11 +231,17 @@ export class ScheduledActionView {
   @ApiProperty()
   id!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: '任务；整改事项的为 null' })
+  @ApiProperty({ type: Number, nullable: true, description: '任务；其他事项的为 null' })
   assignmentId!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: '整改事项；任务的为 null' })
+  @ApiProperty({ type: Number, nullable: true, description: '整改事项；其他事项的为 null' })
   rectificationId!: number | null;
+
+  @ApiProperty({ description: '所催办事项的种类（assignment 任务、rectification 整改事项等）' })
+  subjectKind!: string;
+
+  @ApiProperty({ description: '所催办事项的编号（在其种类内）' })
+  subjectId!: number;
 
   @ApiProperty({ description: '事项编号（整改事项为“整改-编号”）' })
   directiveCode!: string;
@@ -265,3 +278,26 @@ export class ScheduledActionView {
 }
 
 export class ScheduledActionPage extends PageOf(ScheduledActionView, 'ScheduledActionPage') {}
+
+/**
+ * The API names work by `assignmentId` or `rectificationId`, as it did before the schedule and the rungs
+ * were keyed by (subject kind, id): these two kinds keep their fields, mapped from and to the subject.
+ */
+const LEGACY_SUBJECT_FIELDS = { assignment: 'assignmentId', rectification: 'rectificationId' } as const;
+
+/** The subject a query names through its legacy field, if any. */
+export function subjectOfQuery(query: { assignmentId?: number; rectificationId?: number }): { kind: string; id: number } | null {
+  for (const [kind, field] of Object.entries(LEGACY_SUBJECT_FIELDS)) {
+    const id = query[field];
+    if (id) return { kind, id };
+  }
+  return null;
+}
+
+/** A row's legacy fields: its id under its kind's field, null under the other. */
+export function legacySubjectIds(row: { subjectKind: string; subjectId: number }): { assignmentId: number | null; rectificationId: number | null } {
+  const ids = { assignmentId: null as number | null, rectificationId: null as number | null };
+  const field = LEGACY_SUBJECT_FIELDS[row.subjectKind as keyof typeof LEGACY_SUBJECT_FIELDS];
+  if (field) ids[field] = row.subjectId;
+  return ids;
+}
