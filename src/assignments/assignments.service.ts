@@ -17,7 +17,7 @@ import { PRIORITY_RANK } from '../directives/directives.service';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
-import { AssignmentAction, availableActions, canTake, IllegalTransitionError, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
+import { AssignmentAction, availableActions, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
 import { assignmentProgress, dueLimit } from './deadline-status';
 import {
@@ -358,7 +358,6 @@ export class AssignmentsService implements OnModuleInit {
     const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.loadForWork(access, id, manager);
       if (assignment.version !== version) throw staleVersion();
-      if (!canTake(assignment.status, action)) throw new IllegalTransitionError(assignment.status, action);
       const to = nextStatus(assignment.status, action);
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
