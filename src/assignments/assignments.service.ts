@@ -11,7 +11,8 @@ import { FieldChanges } from '../audit/audit-entry.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
 import type { WakeUp } from '../jobs/jobs.constants';
@@ -357,7 +358,7 @@ export class AssignmentsService implements OnModuleInit {
   ): Promise<void> {
     const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.loadForWork(access, id, manager);
-      if (assignment.version !== version) throw staleVersion();
+      if (assignment.version !== version) throw staleTask();
       const to = nextStatus(assignment.status, action);
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
@@ -374,13 +375,7 @@ export class AssignmentsService implements OnModuleInit {
 
   /** Updates the row only if nobody changed it since it was read. */
   private async bump(manager: EntityManager, assignment: Assignment, set: Partial<Assignment>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Assignment)
-      .set({ ...set, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: assignment.id, version: assignment.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, Assignment, { id: assignment.id }, assignment.version, set, staleTask);
   }
 
   private async record(manager: EntityManager, access: Access, assignment: Assignment, action: EventAction, to: Assignment['status'], note: string | null, changes: FieldChanges): Promise<void> {
@@ -430,7 +425,5 @@ export class AssignmentsService implements OnModuleInit {
   }
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该任务已被他人更新，请刷新页面后再操作');
-}
+const staleTask = () => staleVersion('该任务', 'updated');
 

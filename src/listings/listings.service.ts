@@ -8,7 +8,8 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { Notice, NoticeRecipient } from '../notices/notice.entity';
@@ -194,8 +195,7 @@ export class ListingsService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(ListingRule, { key });
       if (!before) throw new NotFoundError('挂牌规则');
-      const result = await manager.update(ListingRule, { key, version: dto.version }, { enabled: dto.enabled, threshold: dto.threshold, card: dto.card, version: () => 'version + 1' });
-      if (result.affected !== 1) throw new DomainError('STALE_VERSION', '挂牌规则已被他人修改，请刷新后再改');
+      await updateVersioned(manager, ListingRule, { key }, dto.version, { enabled: dto.enabled, threshold: dto.threshold, card: dto.card }, () => staleVersion('挂牌规则', 'reedit'));
       await this.audit.record({ action: 'listing_rule.update', objectType: 'listing_rule', objectId: key, changes: { enabled: [before.enabled, dto.enabled], threshold: [before.threshold, dto.threshold], card: [before.card, dto.card] } }, manager);
     });
     return this.rules();
@@ -307,20 +307,14 @@ export class ListingsService implements OnModuleInit {
     const listing = await manager.findOne(Listing, { where: { id }, relations: { unit: true } });
     if (!listing) throw new NotFoundError('挂牌记录');
     access.assertReaches('listing', id, [listing.unitId]);
-    if (listing.version !== version) throw staleVersion();
+    if (listing.version !== version) throw staleListing();
     nextListingStatus(listing.status, action);
     return listing;
   }
 
   /** Updates the row only if nobody changed it since it was read. */
   private async change(manager: EntityManager, listing: Listing, set: Partial<Listing>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Listing)
-      .set({ ...set, version: () => 'version + 1' } as object)
-      .where('id = :id AND version = :version', { id: listing.id, version: listing.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, Listing, { id: listing.id }, listing.version, set, staleListing);
     Object.assign(listing, set, { version: listing.version + 1 });
   }
 
@@ -403,6 +397,4 @@ function conditionsOf(dto: { noOverdueDays?: number; allSignedOff?: boolean } | 
   return { noOverdueDays: dto?.noOverdueDays ?? null, allSignedOff: dto?.allSignedOff ?? false };
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该挂牌记录已被他人更新，请刷新页面后再操作');
-}
+const staleListing = () => staleVersion('该挂牌记录', 'updated');

@@ -10,7 +10,8 @@ import { displayFileName } from '../attachments/file-content';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { displayNames } from '../users/user-names';
 import { NoticeSealView } from './dto/notice-seal.dto';
@@ -128,14 +129,13 @@ export class NoticeSealService {
   private async change(version: number, work: (manager: EntityManager, before: NoticeSeal) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.row(manager);
-      if (before.version !== version) throw staleVersion();
+      if (before.version !== version) throw staleSeal();
       await work(manager, before);
     });
   }
 
   private async update(manager: EntityManager, version: number, values: Pick<NoticeSeal, 'sha256' | 'fileName' | 'uploadedBy' | 'uploadedAt'>): Promise<void> {
-    const result = await manager.update(NoticeSeal, { id: SEAL_ROW_ID, version }, { ...values, version: version + 1 });
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, NoticeSeal, { id: SEAL_ROW_ID }, version, values, staleSeal);
   }
 
   private async row(manager: EntityManager): Promise<NoticeSeal> {
@@ -143,6 +143,4 @@ export class NoticeSealService {
   }
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '印章设置已被他人修改，请刷新后再操作');
-}
+const staleSeal = () => staleVersion('印章设置');

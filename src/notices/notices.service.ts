@@ -14,7 +14,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { validateDto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
@@ -187,13 +188,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       if (notice.status !== 'draft') throw new DomainError('CONFLICT', '已印发的通知不能修改；如有错误，请作废后重新印发更正件');
       if (dto.content) assertComplete(notice.kind, dto.content);
       const changes = { ...(dto.title ? { title: dto.title } : {}), ...(dto.addressee ? { addressee: dto.addressee } : {}), ...(dto.copyTo ? { copyTo: dto.copyTo } : {}), ...(dto.content ? { content: dto.content } : {}) };
-      const result = await manager
-        .createQueryBuilder()
-        .update(Notice)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where("id = :id AND version = :version AND status = 'draft'", { id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) throw staleVersion();
+      await updateVersioned(manager, Notice, { id, status: 'draft' }, dto.version, changes, staleNotice);
       await this.audit.record({ action: 'notice.update', objectType: 'notice', objectId: id, changes: Object.fromEntries(Object.keys(changes).map((k) => [k, [null, '已修改']])) }, manager);
     });
     return this.get(access, id);
@@ -227,7 +222,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   async assertIssuable(access: Access, id: number, version: number): Promise<NoticeView> {
     const { notice, recipients } = await this.load(access, id);
     if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
-    if (notice.version !== version) throw staleVersion();
+    if (notice.version !== version) throw staleNotice();
     assertComplete(notice.kind, notice.content);
     return view(notice, await this.recipientViews(recipients));
   }
@@ -278,20 +273,14 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const year = Number(today.slice(0, 4));
     const notice = await manager.findOneByOrFail(Notice, { id });
     if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
-    if (version !== undefined && notice.version !== version) throw staleVersion();
+    if (version !== undefined && notice.version !== version) throw staleNotice();
     assertComplete(notice.kind, notice.content);
     const issuer = await this.issuer(manager, notice.kind);
     const seq = await nextNoticeNumber(manager, notice.kind, year);
     const number = noticeNumber(issuer.code, year, seq);
     // The layout and the seal in force now are the notice's for good: a later change alters only later notices.
     const sealSha256 = await this.seal.inForce(manager);
-    const result = await manager
-      .createQueryBuilder()
-      .update(Notice)
-      .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, format: issuer.format, sealSha256, issuedOn: today, issuedAt: this.clock.now(), issuedBy, version: () => 'version + 1' })
-      .where("id = :id AND version = :version AND status = 'draft'", { id, version: notice.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, Notice, { id, status: 'draft' }, notice.version, { status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, format: issuer.format, sealSha256, issuedOn: today, issuedAt: this.clock.now(), issuedBy }, staleNotice);
     await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number], format: [null, issuer.format], seal: [null, sealSha256] } }, manager);
   }
 
@@ -362,11 +351,10 @@ export class NoticesService implements WorkSource, OnModuleInit {
   async setIssuer(kind: NoticeKind, dto: IssuerDto): Promise<IssuerView> {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(NoticeIssuer, { kind });
-      if ((before?.version ?? 0) !== dto.version) throw staleVersion();
+      if ((before?.version ?? 0) !== dto.version) throw staleNotice();
       const format = dto.format ?? before?.format ?? 'standard';
       if (before) {
-        const result = await manager.update(NoticeIssuer, { kind, version: dto.version }, { code: dto.code, name: dto.name, format, version: dto.version + 1 });
-        if (result.affected !== 1) throw staleVersion();
+        await updateVersioned(manager, NoticeIssuer, { kind }, dto.version, { code: dto.code, name: dto.name, format }, staleNotice);
       } else {
         await manager.insert(NoticeIssuer, { kind, code: dto.code, name: dto.name, format, version: 1 });
       }
@@ -678,9 +666,7 @@ function assertComplete(kind: NoticeKind, content: object): void {
   }
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该通知已被他人修改，请刷新后再操作');
-}
+const staleNotice = () => staleVersion('该通知');
 
 /** Issued (or voided) notices whose PDF has not been made. */
 const WITHOUT_PDF = { status: Not('draft' as const), pdfSha256: IsNull() };
