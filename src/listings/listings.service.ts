@@ -123,7 +123,7 @@ export class ListingsService implements OnModuleInit {
   async lower(access: Access, id: number, dto: LowerListingDto): Promise<ListingView> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const listing = await this.load(manager, access, id, dto.version, 'lower');
-      if (listing.card !== 'red') throw new DomainError('CONFLICT', '只有红牌可以降为黄牌');
+      if (listing.card !== 'red') throw new DomainError('NOT_RED_CARD', '只有红牌可以降为黄牌');
       await this.change(manager, listing, { card: 'yellow' });
       await this.record(manager, access, listing, 'lower', 'yellow', dto.note);
       const deliveries = await this.announce(manager, listing, `【降为黄牌】${listing.unit!.shortName}`, `${listing.unit!.name}由红牌降为黄牌督办：${dto.note}`);
@@ -139,7 +139,7 @@ export class ListingsService implements OnModuleInit {
       const listing = await this.load(manager, access, id, dto.version, 'delist');
       const unmet = unmetConditions(listing.conditions, await this.standing(manager, listing.unitId), this.calendar.today());
       if (unmet.length > 0 && !dto.override) {
-        throw new DomainError('CONFLICT', `摘牌条件尚未满足：${unmet.join('；')}。如经研究仍决定摘牌，请勾选“不满足条件仍摘牌”并在说明中写明理由`, { unmet });
+        throw new DomainError('DELISTING_CONDITIONS_UNMET', `摘牌条件尚未满足：${unmet.join('；')}。如经研究仍决定摘牌，请勾选“不满足条件仍摘牌”并在说明中写明理由`, { unmet });
       }
       const note = unmet.length > 0 ? `${dto.note}（未满足：${unmet.join('；')}，经研究仍予摘牌）` : dto.note;
       await this.change(manager, listing, { status: nextListingStatus(listing.status, 'delist'), endedOn: this.calendar.today() });
@@ -224,7 +224,7 @@ export class ListingsService implements OnModuleInit {
     const current = await this.activeListing(manager, listing.unitId);
     if (current && current.id !== listing.id) {
       if (cardRank(current.card) >= cardRank(listing.card)) {
-        throw new DomainError('CONFLICT', `${unit.shortName}已挂${CARD_LABELS[current.card]}（挂牌记录 #${current.id}），不能再挂${CARD_LABELS[listing.card]}；如需改变请先摘牌或降级`);
+        throw new DomainError('ALREADY_LISTED', `${unit.shortName}已挂${CARD_LABELS[current.card]}（挂牌记录 #${current.id}），不能再挂${CARD_LABELS[listing.card]}；如需改变请先摘牌或降级`);
       }
       await this.change(manager, current, { status: nextListingStatus(current.status, 'supersede'), endedOn: this.calendar.today() });
       await this.record(manager, access, current, 'supersede', current.card, `升为${CARD_LABELS[listing.card]}（挂牌记录 #${listing.id}）`);

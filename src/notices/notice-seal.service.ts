@@ -77,7 +77,7 @@ export class NoticeSealService {
   /** Notices issued from now on are unsealed; those issued before keep their seal (and its file). */
   async remove(version: number): Promise<NoticeSealView> {
     await this.change(version, async (manager, before) => {
-      if (before.sha256 === null) throw new DomainError('CONFLICT', '目前没有在用的印章');
+      if (before.sha256 === null) throw new DomainError('NO_SEAL_IN_FORCE', '目前没有在用的印章');
       await this.update(manager, version, { sha256: null, fileName: null, uploadedBy: null, uploadedAt: null });
       await this.audit.record({ action: 'notice_seal.remove', objectType: 'notice_seal', objectId: 'seal', changes: { sha256: [before.sha256, null], fileName: [before.fileName, null] } }, manager);
     });

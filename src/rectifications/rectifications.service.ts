@@ -136,7 +136,7 @@ export class RectificationsService implements OnModuleInit {
     if (mode === 'issue') await this.notices.prepareKind('rectification_notice');
     const { count, actions, deliveries, issued } = await this.dataSource.transaction(async (manager) => {
       const drafts = await manager.find(RectificationItem, { where: { inspectionId, status: 'draft' }, order: { id: 'ASC' } });
-      if (drafts.length === 0) throw new DomainError('CONFLICT', '这次检查没有待下发的整改事项');
+      if (drafts.length === 0) throw new DomainError('NOTHING_TO_ISSUE', '这次检查没有待下发的整改事项');
       const calendar = await this.calendar.calendar();
       const today = this.calendar.today();
       for (const item of drafts) {

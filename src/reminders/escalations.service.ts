@@ -47,7 +47,7 @@ export class EscalationsService {
   async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation) => {
       if (!escalation.noticeId) return { deliveries: await this.runner.announce(manager, escalation, await chaseTarget(manager, chaseKeyOf(escalation))) };
-      if (!(await this.rungNotices.issueIfComplete(manager, escalation.noticeId, access.actor.userId))) throw new DomainError('CONFLICT', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
+      if (!(await this.rungNotices.issueIfComplete(manager, escalation.noticeId, access.actor.userId))) throw new DomainError('ATTACHED_DRAFT_INCOMPLETE', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
       // The notice's recipients are told when its PDF is there.
       return { deliveries: [], issuedNotice: escalation.noticeId };
     });
@@ -73,7 +73,7 @@ export class EscalationsService {
       access.assertReaches('escalation', id, [escalation.assignment?.unitId ?? escalation.rectification!.unitId]);
       // Only a pending rung is decided, once: a second decision finds no row to change.
       const result = await manager.update(Escalation, { id, status: 'pending' }, { status, decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', '该事项已处理过（已发出、已驳回或因任务办结而撤回）');
+      if (result.affected !== 1) throw new DomainError('ALREADY_DECIDED', '该事项已处理过（已发出、已驳回或因任务办结而撤回）');
       await this.audit.record({ action: status === 'issued' ? 'escalation.approve' : 'escalation.dismiss', objectType: 'escalation', objectId: id, changes: { status: ['pending', status], ...(note ? { note: [null, note] } : {}) } }, manager);
       return effect(manager, { ...escalation, status });
     });

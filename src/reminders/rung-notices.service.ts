@@ -38,7 +38,7 @@ export class RungNotices {
     try {
       await this.notices.prepareIssue(notice);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') return false;
+      if (error instanceof DomainError && error.code === 'DRAFT_INCOMPLETE') return false;
       throw error;
     }
     await this.notices.issueIn(manager, noticeId, issuedBy);
