@@ -18,7 +18,7 @@ export function serveApiDocument(app: INestApplication, config: AppConfig): void
     .addSecurityRequirements('bearer')
     // The body parser runs before any route, so any request may be refused as unreadable.
     .addGlobalResponse(
-      { status: 400, description: '请求有误：VALIDATION_FAILED（details 列出各字段的问题）或 MALFORMED_REQUEST（请求体无法解析）', type: ErrorBodyView },
+      { status: 400, description: '请求有误：VALIDATION_FAILED（details 列出各字段的问题）、MALFORMED_REQUEST（请求体无法解析），或要印发的通知内容不完整（DRAFT_INCOMPLETE）', type: ErrorBodyView },
       { status: 'default', description: '其他错误，同一格式：如 404 NOT_FOUND（不存在或不在本账号可见范围内）、413、415、422 CALENDAR_NOT_COVERED、429、500', type: ErrorBodyView },
     )
     .build();

@@ -1,3 +1,4 @@
+import { IllegalTransitionError } from '../common/state-machine';
 import {
   ASSIGNMENT_ACTIONS,
   ASSIGNMENT_STATUSES,
@@ -5,7 +6,6 @@ import {
   AssignmentStatus,
   availableActions,
   awaitsUnit,
-  IllegalTransitionError,
   isOpen,
   nextStatus,
   reasonRequired,

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error';
+import { StateMachine, Transition } from '../common/state-machine';
 
 export const ASSIGNMENT_STATUSES = ['issued', 'acknowledged', 'in_progress', 'completion_requested', 'closed', 'cancelled'] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
@@ -25,12 +25,9 @@ export const ACTION_LABELS: Record<AssignmentAction, string> = {
   cancel: '撤销',
 };
 
-interface Rule {
+interface Rule extends Transition<AssignmentStatus> {
   /** Who takes this step: the unit doing the work or the coordination office. */
   by: 'unit' | 'office';
-  from: readonly AssignmentStatus[];
-  /** The state afterwards; `null` keeps the current one. */
-  to: AssignmentStatus | null;
   reasonRequired: boolean;
 }
 
@@ -49,30 +46,20 @@ const RULES: Record<AssignmentAction, Rule> = {
   cancel: { by: 'office', from: OPEN, to: 'cancelled', reasonRequired: true },
 };
 
-export class IllegalTransitionError extends DomainError {
-  constructor(status: AssignmentStatus, action: AssignmentAction) {
-    super('ILLEGAL_TRANSITION', `任务当前为“${STATUS_LABELS[status]}”，不能${ACTION_LABELS[action]}`, { status, action });
-  }
-}
+const MACHINE = new StateMachine<AssignmentStatus, AssignmentAction, Rule>(RULES, (status, action) => `任务当前为“${STATUS_LABELS[status]}”，不能${ACTION_LABELS[action]}`);
 
 /** The state after `action`, or an IllegalTransitionError when the state does not allow it. */
 export function nextStatus(status: AssignmentStatus, action: AssignmentAction): AssignmentStatus {
-  const rule = RULES[action];
-  if (!rule.from.includes(status)) throw new IllegalTransitionError(status, action);
-  return rule.to ?? status;
-}
-
-export function canTake(status: AssignmentStatus, action: AssignmentAction): boolean {
-  return RULES[action].from.includes(status);
+  return MACHINE.assertTransition(status, action);
 }
 
 /** The steps open to one side in a state, for the buttons a page shows. */
 export function availableActions(status: AssignmentStatus, by: 'unit' | 'office'): AssignmentAction[] {
-  return ASSIGNMENT_ACTIONS.filter((action) => RULES[action].by === by && RULES[action].from.includes(status));
+  return MACHINE.available(status, (rule) => rule.by === by);
 }
 
 export function reasonRequired(action: AssignmentAction): boolean {
-  return RULES[action].reasonRequired;
+  return MACHINE.transition(action).reasonRequired;
 }
 
 export function isOpen(status: AssignmentStatus): boolean {

@@ -21,7 +21,7 @@ import {
 } from './dto/assignment.dto';
 
 const STEP = { type: AssignmentDetailView };
-const CONFLICT = '当前状态不允许此操作（ILLEGAL_TRANSITION）、任务已被他人更新（STALE_VERSION），或与任务现状不符，如已有延期申请在等待审批（CONFLICT）';
+const CONFLICT = '当前状态不允许此操作（ILLEGAL_TRANSITION）、任务已被他人更新（STALE_VERSION），或延期申请与任务现状不符：没有办理时限（EXTENSION_NO_DEADLINE）、时限已过（EXTENSION_TOO_LATE）、已有申请在等待审批（EXTENSION_PENDING）';
 
 @ApiTags('任务')
 @Controller('api/assignments')
@@ -121,7 +121,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '审核进展报告（协调办）：采纳或退回' })
   @ApiOkResponse(STEP)
-  @ApiErrorResponse(409, '该报告已审核过，或随办结申请报送、须通过销号或退回处理（CONFLICT）')
+  @ApiErrorResponse(409, '该报告已审核过（ALREADY_DECIDED），或随办结申请报送、须通过销号或退回处理（REPORT_IS_FINAL）')
   reviewReport(@CurrentAccess() access: Access, @Param('reportId', ParseIdPipe) reportId: number, @Body() dto: ReviewReportDto): Promise<AssignmentDetailView> {
     return this.assignments.reviewReport(access, reportId, dto);
   }
@@ -131,7 +131,7 @@ export class AssignmentsController {
   @RequirePermission(Permission.AssignmentsReview)
   @ApiOperation({ summary: '审批延期申请（协调办）：同意则期限改变，原期限保留在记录中' })
   @ApiOkResponse(STEP)
-  @ApiErrorResponse(409, '该延期申请已处理过，或申请后任务的期限、状态已经改变（CONFLICT）')
+  @ApiErrorResponse(409, '该延期申请已处理过（ALREADY_DECIDED），或申请后任务的期限、状态已经改变（EXTENSION_OUTDATED）')
   decideExtension(@CurrentAccess() access: Access, @Param('extensionId', ParseIdPipe) extensionId: number, @Body() dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
     return this.assignments.decideExtension(access, extensionId, dto);
   }

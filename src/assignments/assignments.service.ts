@@ -11,14 +11,15 @@ import { FieldChanges } from '../audit/audit-entry.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from './assignment-chase';
-import { AssignmentAction, availableActions, canTake, IllegalTransitionError, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
+import { AssignmentAction, availableActions, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
 import { assignmentProgress, dueLimit } from './deadline-status';
 import {
@@ -215,11 +216,11 @@ export class AssignmentsService implements OnModuleInit {
       const report = await manager.findOneBy(ProgressReport, { id: reportId });
       if (!report) throw new NotFoundError('进展报告');
       const assignment = await this.loadForWork(access, report.assignmentId, manager);
-      if (report.isFinal) throw new DomainError('CONFLICT', '这是随办结申请报送的报告，请通过“销号”或“退回办结申请”处理');
-      if (report.status !== 'submitted') throw new DomainError('CONFLICT', '该报告已审核过');
+      if (report.isFinal) throw new DomainError('REPORT_IS_FINAL', '这是随办结申请报送的报告，请通过“销号”或“退回办结申请”处理');
+      if (report.status !== 'submitted') throw new DomainError('ALREADY_DECIDED', '该报告已审核过');
       const status = dto.decision === 'accept' ? 'accepted' : 'returned';
       const result = await manager.update(ProgressReport, { id: reportId, status: 'submitted' }, { status, reviewNote: note, reviewedBy: access.actor.userId, reviewedAt: this.clock.now() });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', '该报告已审核过');
+      if (result.affected !== 1) throw new DomainError('ALREADY_DECIDED', '该报告已审核过');
       const figures = { percentDone: assignment.percentDone, metricValue: assignment.metricValue };
       // A returned report no longer stands for the unit's progress: the task shows the latest one that does.
       const shown = status === 'returned' ? await this.progressOf(manager, assignment.id) : figures;
@@ -237,14 +238,14 @@ export class AssignmentsService implements OnModuleInit {
 
   requestExtension(access: Access, id: number, dto: ExtensionRequestDto): Promise<AssignmentDetailView> {
     return this.act(access, id, dto.version, 'request_extension', async (manager, assignment) => {
-      if (!assignment.deadline) throw new DomainError('CONFLICT', '长期坚持的任务没有办理时限，无需申请延期');
+      if (!assignment.deadline) throw new DomainError('EXTENSION_NO_DEADLINE', '长期坚持的任务没有办理时限，无需申请延期');
       const today = this.calendar.today();
-      if (today > assignment.deadline) throw new DomainError('CONFLICT', `办理时限（${assignment.deadline}）已过，不能再申请延期；请尽快报送进展`);
+      if (today > assignment.deadline) throw new DomainError('EXTENSION_TOO_LATE', `办理时限（${assignment.deadline}）已过，不能再申请延期；请尽快报送进展`);
       if (dto.requestedDeadline <= assignment.deadline) {
         throw new DomainError('VALIDATION_FAILED', '申请的新期限应晚于当前期限', [{ field: 'requestedDeadline', message: `延期后的期限应晚于 ${assignment.deadline}` }]);
       }
       (await this.calendar.calendar()).assertWithinReach(dto.requestedDeadline, 'requestedDeadline', '延期后的期限');
-      if (await manager.existsBy(ExtensionRequest, { assignmentId: id, status: 'pending' })) throw new DomainError('CONFLICT', '已有一份延期申请在等待审批');
+      if (await manager.existsBy(ExtensionRequest, { assignmentId: id, status: 'pending' })) throw new DomainError('EXTENSION_PENDING', '已有一份延期申请在等待审批');
       const request = await manager.save(
         manager.create(ExtensionRequest, {
           assignmentId: id,
@@ -274,16 +275,16 @@ export class AssignmentsService implements OnModuleInit {
       const request = await manager.findOneBy(ExtensionRequest, { id: extensionId });
       if (!request) throw new NotFoundError('延期申请');
       const assignment = await this.loadForWork(access, request.assignmentId, manager);
-      if (request.status !== 'pending') throw new DomainError('CONFLICT', '该延期申请已处理过');
+      if (request.status !== 'pending') throw new DomainError('ALREADY_DECIDED', '该延期申请已处理过');
       const granted = dto.decision === 'grant';
       if (granted && (!isOpen(assignment.status) || assignment.deadline !== request.currentDeadline)) {
-        throw new DomainError('CONFLICT', '申请提出后任务的期限或状态已经改变，请不同意本申请，由单位按新情况重新申请');
+        throw new DomainError('EXTENSION_OUTDATED', '申请提出后任务的期限或状态已经改变，请不同意本申请，由单位按新情况重新申请');
       }
       // A request stored before deadlines were bounded is refused here rather than planned into year 9999.
       if (granted) (await this.calendar.calendar()).assertWithinReach(request.requestedDeadline, 'requestedDeadline', '延期后的期限');
       // Only a still-pending request may be decided: two simultaneous decisions cannot both apply.
       const result = await manager.update(ExtensionRequest, { id: extensionId, status: 'pending' }, { status: granted ? 'granted' : 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', '该延期申请已处理过');
+      if (result.affected !== 1) throw new DomainError('ALREADY_DECIDED', '该延期申请已处理过');
       if (granted) await this.bump(manager, assignment, { deadline: request.requestedDeadline });
       await this.record(manager, access, assignment, granted ? 'extension_granted' : 'extension_refused', assignment.status, granted ? `期限由 ${request.currentDeadline} 延至 ${request.requestedDeadline}${note ? `：${note}` : ''}` : note, granted ? { deadline: [request.currentDeadline, request.requestedDeadline] } : { extension: [extensionId, 'refused'] });
       const news: TaskStep = granted
@@ -358,8 +359,7 @@ export class AssignmentsService implements OnModuleInit {
   ): Promise<void> {
     const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
       const assignment = await this.loadForWork(access, id, manager);
-      if (assignment.version !== version) throw staleVersion();
-      if (!canTake(assignment.status, action)) throw new IllegalTransitionError(assignment.status, action);
+      if (assignment.version !== version) throw staleTask();
       const to = nextStatus(assignment.status, action);
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
@@ -376,13 +376,7 @@ export class AssignmentsService implements OnModuleInit {
 
   /** Updates the row only if nobody changed it since it was read. */
   private async bump(manager: EntityManager, assignment: Assignment, set: Partial<Assignment>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Assignment)
-      .set({ ...set, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: assignment.id, version: assignment.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, Assignment, { id: assignment.id }, assignment.version, set, staleTask);
   }
 
   private async record(manager: EntityManager, access: Access, assignment: Assignment, action: EventAction, to: Assignment['status'], note: string | null, changes: FieldChanges): Promise<void> {
@@ -432,7 +426,5 @@ export class AssignmentsService implements OnModuleInit {
   }
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该任务已被他人更新，请刷新页面后再操作');
-}
+const staleTask = () => staleVersion('该任务', 'updated');
 

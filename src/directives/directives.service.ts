@@ -12,7 +12,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
@@ -168,13 +169,7 @@ export class DirectivesService {
       }
       const diff = diffFields(before, { ...before, ...changes }, AUDITED_FIELDS);
       // The version check is the WHERE clause: a stale version updates no row.
-      const result = await manager
-        .createQueryBuilder()
-        .update(Directive)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) throw new DomainError('STALE_VERSION', '该督办事项已被他人修改，请刷新后重试');
+      await updateVersioned(manager, Directive, { id }, dto.version, changes, () => staleVersion('该督办事项', 'retry'));
       const deliveries: WakeUp[] = [];
       if (changes.deadline && before.deadline) {
         // Assignments still on the old common deadline move with it; extended ones keep their own.

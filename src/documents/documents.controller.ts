@@ -36,7 +36,7 @@ export class DocumentsController {
   @UploadFiles()
   @ApiOperation({ summary: '登记来源文件（协调办）', description: '可用 multipart/form-data 同时上传附件（字段 files）。' })
   @ApiCreatedResponse({ type: DocumentDetailView })
-  @ApiErrorResponse(409, '同一文号已登记过（CONFLICT）')
+  @ApiErrorResponse(409, '同一文号已登记过（DOCUMENT_NUMBER_TAKEN）')
   create(@CurrentAccess() access: Access, @Body() dto: CreateDocumentDto, @UploadedFiles() files: UploadedFile[] = []): Promise<DocumentDetailView> {
     return this.documents.create(access.actor, dto, files);
   }

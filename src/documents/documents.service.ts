@@ -68,7 +68,7 @@ export class DocumentsService implements OnModuleInit {
 
   private async assertNumberFree(manager: EntityManager, docNumber: string | null): Promise<void> {
     if (docNumber && (await manager.existsBy(SourceDocument, { docNumber }))) {
-      throw new DomainError('CONFLICT', `文号“${docNumber}”已登记过，同一文号不能重复登记`);
+      throw new DomainError('DOCUMENT_NUMBER_TAKEN', `文号“${docNumber}”已登记过，同一文号不能重复登记`);
     }
   }
 }

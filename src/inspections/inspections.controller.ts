@@ -63,7 +63,7 @@ export class InspectionsController {
   @RequirePermission(Permission.InspectionsManage)
   @ApiOperation({ summary: '下发待下发的整改事项（协调办），可为每个单位生成或印发整改通知书', description: '整改时限自今日起按工作日计算，并按督办阶梯安排提醒和督办。' })
   @ApiOkResponse({ type: InspectionDetailView })
-  @ApiErrorResponse(409, '没有待下发的整改事项（CONFLICT）')
+  @ApiErrorResponse(409, '没有待下发的整改事项（NOTHING_TO_ISSUE）')
   issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: IssueInspectionDto): Promise<InspectionDetailView> {
     return this.inspections.issue(access, id, dto);
   }

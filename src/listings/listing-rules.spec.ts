@@ -1,4 +1,5 @@
-import { lastOverdueDay, ListingRuleSetting, proposeListings, quarterOf, unmetConditions } from './listing-rules';
+import { IllegalTransitionError } from '../common/state-machine';
+import { lastOverdueDay, LISTING_ACTIONS, LISTING_STATUSES, ListingAction, ListingRuleSetting, ListingStatus, nextListingStatus, proposeListings, quarterOf, unmetConditions } from './listing-rules';
 
 describe('delisting conditions', () => {
   const today = '2026-11-24';
@@ -50,5 +51,32 @@ describe('listing rules', () => {
 
   it('names quarters', () => {
     expect(['2026-01-01', '2026-03-31', '2026-04-01', '2026-12-31'].map(quarterOf)).toEqual(['2026Q1', '2026Q1', '2026Q2', '2026Q4']);
+  });
+});
+
+const _ = '—' as const;
+/** The expected table, in the order of LISTING_ACTIONS: list, approve, dismiss, lower, delist, supersede. */
+const EXPECTED: Record<ListingStatus, (ListingStatus | typeof _)[]> = {
+  proposed: ['active', 'active', 'dismissed', _, _, _],
+  active: [_, _, _, 'active', 'delisted', 'superseded'],
+  dismissed: [_, _, _, _, _, _],
+  superseded: [_, _, _, _, _, _],
+  delisted: [_, _, _, _, _, _],
+};
+
+describe('listing state machine', () => {
+  for (const status of LISTING_STATUSES) {
+    LISTING_ACTIONS.forEach((action: ListingAction, i) => {
+      const expected = EXPECTED[status][i];
+      it(`${status} × ${action} → ${expected}`, () => {
+        if (expected === _) expect(() => nextListingStatus(status, action)).toThrow(IllegalTransitionError);
+        else expect(nextListingStatus(status, action)).toBe(expected);
+      });
+    });
+  }
+
+  it('names the state and the step in the refusal', () => {
+    expect(() => nextListingStatus('delisted', 'delist')).toThrow('该挂牌记录当前为“已摘牌”，不能摘牌');
+    expect(() => nextListingStatus('active', 'approve')).toThrow('该挂牌记录当前为“挂牌中”，不能批准挂牌');
   });
 });

@@ -1,4 +1,5 @@
 import { IsoDate, parseIsoDate } from '../calendar/working-calendar';
+import { StateMachine } from '../common/state-machine';
 
 export const CARDS = ['yellow', 'red'] as const;
 export type Card = (typeof CARDS)[number];
@@ -7,6 +8,29 @@ export const CARD_LABELS: Record<Card, string> = { yellow: '黄牌', red: '红�
 export const LISTING_STATUSES = ['proposed', 'active', 'dismissed', 'superseded', 'delisted'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 export const LISTING_STATUS_LABELS: Record<ListingStatus, string> = { proposed: '拟挂牌待审批', active: '挂牌中', dismissed: '未予挂牌', superseded: '已升为红牌', delisted: '已摘牌' };
+
+/** The office's decisions on a listing, and the supersession a higher card brings. */
+export const LISTING_ACTIONS = ['list', 'approve', 'dismiss', 'lower', 'delist', 'supersede'] as const;
+export type ListingAction = (typeof LISTING_ACTIONS)[number];
+export const LISTING_ACTION_LABELS: Record<ListingAction, string> = { list: '挂牌', approve: '批准挂牌', dismiss: '不予挂牌', lower: '降为黄牌', delist: '摘牌', supersede: '升为红牌' };
+
+/** A listing is put forward (or decided by the office at once), hangs until delisted or superseded by a higher card. */
+const LISTING_MACHINE = new StateMachine<ListingStatus, ListingAction>(
+  {
+    list: { from: ['proposed'], to: 'active' },
+    approve: { from: ['proposed'], to: 'active' },
+    dismiss: { from: ['proposed'], to: 'dismissed' },
+    lower: { from: ['active'], to: null },
+    delist: { from: ['active'], to: 'delisted' },
+    supersede: { from: ['active'], to: 'superseded' },
+  },
+  (status, action) => `该挂牌记录当前为“${LISTING_STATUS_LABELS[status]}”，不能${LISTING_ACTION_LABELS[action]}`,
+);
+
+/** The state after `action`, or an IllegalTransitionError when the listing's state does not allow it. */
+export function nextListingStatus(status: ListingStatus, action: ListingAction): ListingStatus {
+  return LISTING_MACHINE.assertTransition(status, action);
+}
 
 /** Who put the listing forward: the office itself, a listing rule, or a card rung of the escalation ladder. */
 export const LISTING_ORIGINS = ['office', 'rule', 'ladder'] as const;

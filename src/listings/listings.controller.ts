@@ -10,7 +10,7 @@ import { ApproveListingDto, CreateListingDto, DelistDto, DismissListingDto, List
 import { LISTING_RULE_KEYS, ListingRuleKey } from './listing-rules';
 import { ListingsService } from './listings.service';
 
-const CONFLICT = '当前状态不允许（ILLEGAL_TRANSITION）、已被他人更新（STALE_VERSION）、该单位已挂同级或更高的牌，或摘牌条件未满足（CONFLICT）';
+const CONFLICT = '当前状态不允许（ILLEGAL_TRANSITION）、已被他人更新（STALE_VERSION）、该单位已挂同级或更高的牌（ALREADY_LISTED）、只有红牌可以降为黄牌（NOT_RED_CARD），或摘牌条件未满足（DELISTING_CONDITIONS_UNMET）';
 
 @ApiTags('挂牌整治')
 @Controller('api/listings')

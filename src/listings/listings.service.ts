@@ -9,7 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { Notice, NoticeRecipient } from '../notices/notice.entity';
@@ -23,7 +24,7 @@ import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { ApproveListingDto, CreateListingDto, DelistDto, DismissListingDto, ListingQueryDto, ListingRuleView, ListingView, LowerListingDto, UpdateListingRuleDto } from './dto/listing.dto';
 import { Listing, ListingEvent, ListingRule } from './listing.entity';
-import { Card, CARD_LABELS, cardRank, DeadlineRecord, DelistingConditions, LISTING_RULE_LABELS, LISTING_STATUS_LABELS, proposeListings, quarterOf, UnitStanding, unmetConditions } from './listing-rules';
+import { Card, CARD_LABELS, cardRank, DeadlineRecord, DelistingConditions, ListingAction, LISTING_RULE_LABELS, nextListingStatus, proposeListings, quarterOf, UnitStanding, unmetConditions } from './listing-rules';
 
 /** What a decision leaves to do once its transaction commits. */
 interface Outcome {
@@ -101,7 +102,7 @@ export class ListingsService implements OnModuleInit {
   async approve(access: Access, id: number, dto: ApproveListingDto): Promise<ListingView> {
     if (dto.circular === 'issue') await this.notices.prepareKind('circular');
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const listing = await this.load(manager, access, id, dto.version, ['proposed'], '批准挂牌');
+      const listing = await this.load(manager, access, id, dto.version, 'approve');
       if (dto.conditionsText !== undefined) listing.conditionsText = dto.conditionsText;
       if (dto.conditions) listing.conditions = conditionsOf(dto.conditions);
       return this.activate(manager, access, listing, dto.note ?? null, dto.circular);
@@ -111,8 +112,8 @@ export class ListingsService implements OnModuleInit {
 
   async dismiss(access: Access, id: number, dto: DismissListingDto): Promise<ListingView> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const listing = await this.load(manager, access, id, dto.version, ['proposed'], '不予挂牌');
-      await this.change(manager, listing, { status: 'dismissed' });
+      const listing = await this.load(manager, access, id, dto.version, 'dismiss');
+      await this.change(manager, listing, { status: nextListingStatus(listing.status, 'dismiss') });
       await this.record(manager, access, listing, 'dismiss', listing.card, dto.reason);
       return { id, deliveries: [], issuedNotices: [] };
     });
@@ -122,8 +123,8 @@ export class ListingsService implements OnModuleInit {
   /** A red card lowered to yellow: the same listing goes on, its history keeps the red. */
   async lower(access: Access, id: number, dto: LowerListingDto): Promise<ListingView> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const listing = await this.load(manager, access, id, dto.version, ['active'], '降为黄牌');
-      if (listing.card !== 'red') throw new DomainError('CONFLICT', '只有红牌可以降为黄牌');
+      const listing = await this.load(manager, access, id, dto.version, 'lower');
+      if (listing.card !== 'red') throw new DomainError('NOT_RED_CARD', '只有红牌可以降为黄牌');
       await this.change(manager, listing, { card: 'yellow' });
       await this.record(manager, access, listing, 'lower', 'yellow', dto.note);
       const deliveries = await this.announce(manager, listing, `【降为黄牌】${listing.unit!.shortName}`, `${listing.unit!.name}由红牌降为黄牌督办：${dto.note}`);
@@ -136,13 +137,13 @@ export class ListingsService implements OnModuleInit {
   async delist(access: Access, id: number, dto: DelistDto): Promise<ListingView> {
     if (dto.circular === 'issue') await this.notices.prepareKind('circular');
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const listing = await this.load(manager, access, id, dto.version, ['active'], '摘牌');
+      const listing = await this.load(manager, access, id, dto.version, 'delist');
       const unmet = unmetConditions(listing.conditions, await this.standing(manager, listing.unitId), this.calendar.today());
       if (unmet.length > 0 && !dto.override) {
-        throw new DomainError('CONFLICT', `摘牌条件尚未满足：${unmet.join('；')}。如经研究仍决定摘牌，请勾选“不满足条件仍摘牌”并在说明中写明理由`, { unmet });
+        throw new DomainError('DELISTING_CONDITIONS_UNMET', `摘牌条件尚未满足：${unmet.join('；')}。如经研究仍决定摘牌，请勾选“不满足条件仍摘牌”并在说明中写明理由`, { unmet });
       }
       const note = unmet.length > 0 ? `${dto.note}（未满足：${unmet.join('；')}，经研究仍予摘牌）` : dto.note;
-      await this.change(manager, listing, { status: 'delisted', endedOn: this.calendar.today() });
+      await this.change(manager, listing, { status: nextListingStatus(listing.status, 'delist'), endedOn: this.calendar.today() });
       await this.record(manager, access, listing, 'delist', listing.card, note);
       const circular = await this.circular(manager, access, listing, dto.circular, 'delisting', note);
       if (circular.id) await this.change(manager, listing, { delistingNoticeId: circular.id });
@@ -195,8 +196,7 @@ export class ListingsService implements OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(ListingRule, { key });
       if (!before) throw new NotFoundError('挂牌规则');
-      const result = await manager.update(ListingRule, { key, version: dto.version }, { enabled: dto.enabled, threshold: dto.threshold, card: dto.card, version: () => 'version + 1' });
-      if (result.affected !== 1) throw new DomainError('STALE_VERSION', '挂牌规则已被他人修改，请刷新后再改');
+      await updateVersioned(manager, ListingRule, { key }, dto.version, { enabled: dto.enabled, threshold: dto.threshold, card: dto.card }, () => staleVersion('挂牌规则', 'reedit'));
       await this.audit.record({ action: 'listing_rule.update', objectType: 'listing_rule', objectId: key, changes: { enabled: [before.enabled, dto.enabled], threshold: [before.threshold, dto.threshold], card: [before.card, dto.card] } }, manager);
     });
     return this.rules();
@@ -225,14 +225,14 @@ export class ListingsService implements OnModuleInit {
     const current = await this.activeListing(manager, listing.unitId);
     if (current && current.id !== listing.id) {
       if (cardRank(current.card) >= cardRank(listing.card)) {
-        throw new DomainError('CONFLICT', `${unit.shortName}已挂${CARD_LABELS[current.card]}（挂牌记录 #${current.id}），不能再挂${CARD_LABELS[listing.card]}；如需改变请先摘牌或降级`);
+        throw new DomainError('ALREADY_LISTED', `${unit.shortName}已挂${CARD_LABELS[current.card]}（挂牌记录 #${current.id}），不能再挂${CARD_LABELS[listing.card]}；如需改变请先摘牌或降级`);
       }
-      await this.change(manager, current, { status: 'superseded', endedOn: this.calendar.today() });
+      await this.change(manager, current, { status: nextListingStatus(current.status, 'supersede'), endedOn: this.calendar.today() });
       await this.record(manager, access, current, 'supersede', current.card, `升为${CARD_LABELS[listing.card]}（挂牌记录 #${listing.id}）`);
     }
-    const wasProposal = listing.status === 'proposed' && listing.origin !== 'office';
-    await this.change(manager, listing, { status: 'active', listedOn: this.calendar.today(), conditionsText: listing.conditionsText, conditions: listing.conditions });
-    await this.record(manager, access, listing, wasProposal ? 'approve' : 'list', listing.card, note);
+    const step = listing.status === 'proposed' && listing.origin !== 'office' ? 'approve' : 'list';
+    await this.change(manager, listing, { status: nextListingStatus(listing.status, step), listedOn: this.calendar.today(), conditionsText: listing.conditionsText, conditions: listing.conditions });
+    await this.record(manager, access, listing, step, listing.card, note);
     const circular = await this.circular(manager, access, listing, circularMode, 'listing', note);
     if (circular.id) await this.change(manager, listing, { listingNoticeId: circular.id });
     const deliveries = await this.announce(manager, listing, `【挂${CARD_LABELS[listing.card]}】${unit.shortName}`, `${unit.name}被挂${CARD_LABELS[listing.card]}督办。原因：${listing.reason}${listing.conditionsText ? ` 摘牌条件：${listing.conditionsText}` : ''}`);
@@ -303,24 +303,19 @@ export class ListingsService implements OnModuleInit {
     return this.notifications.notify(manager, recipients, { kind: 'escalation', title, body, link: `/listings/${listing.id}`, sourceKey: `listing:${listing.id}:${events}` });
   }
 
-  private async load(manager: EntityManager, access: Access, id: number, version: number, states: Listing['status'][], step: string): Promise<Listing> {
+  /** The listing for one of the office's decisions: reachable, at the version the office saw, in a state that allows the step. */
+  private async load(manager: EntityManager, access: Access, id: number, version: number, action: ListingAction): Promise<Listing> {
     const listing = await manager.findOne(Listing, { where: { id }, relations: { unit: true } });
     if (!listing) throw new NotFoundError('挂牌记录');
     access.assertReaches('listing', id, [listing.unitId]);
-    if (listing.version !== version) throw staleVersion();
-    if (!states.includes(listing.status)) throw new DomainError('ILLEGAL_TRANSITION', `该挂牌记录当前为“${LISTING_STATUS_LABELS[listing.status]}”，不能${step}`);
+    if (listing.version !== version) throw staleListing();
+    nextListingStatus(listing.status, action);
     return listing;
   }
 
   /** Updates the row only if nobody changed it since it was read. */
   private async change(manager: EntityManager, listing: Listing, set: Partial<Listing>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Listing)
-      .set({ ...set, version: () => 'version + 1' } as object)
-      .where('id = :id AND version = :version', { id: listing.id, version: listing.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, Listing, { id: listing.id }, listing.version, set, staleListing);
     Object.assign(listing, set, { version: listing.version + 1 });
   }
 
@@ -403,6 +398,4 @@ function conditionsOf(dto: { noOverdueDays?: number; allSignedOff?: boolean } | 
   return { noOverdueDays: dto?.noOverdueDays ?? null, allSignedOff: dto?.allSignedOff ?? false };
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该挂牌记录已被他人更新，请刷新页面后再操作');
-}
+const staleListing = () => staleVersion('该挂牌记录', 'updated');

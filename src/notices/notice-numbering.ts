@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { isMysqlFamily } from '../database/server-flavour';
+import { YearlyCounter } from '../database/yearly-counter';
+
+/** Each kind numbers its notices from 1 every year. */
+const NOTICE_COUNTER = new YearlyCounter<{ kind: string }>('notice_counters');
 
 /** Makes sure the kind's counter row for the year exists; before the transaction, as for directives. */
 export async function ensureNoticeCounter(dataSource: DataSource, kind: string, year: number): Promise<void> {
-  const insertIgnore = isMysqlFamily(dataSource.options.type) ? 'INSERT IGNORE' : 'INSERT OR IGNORE';
-  await dataSource.query(`${insertIgnore} INTO notice_counters (kind, year, last_seq) VALUES (?, ?, 0)`, [kind, year]);
+  await NOTICE_COUNTER.ensure(dataSource, year, { kind });
 }
 
 /**
@@ -12,8 +14,5 @@ export async function ensureNoticeCounter(dataSource: DataSource, kind: string, 
  * row until commit, so concurrent issues queue up, and a rollback gives the number back.
  */
 export async function nextNoticeNumber(manager: EntityManager, kind: string, year: number): Promise<number> {
-  await manager.query('UPDATE notice_counters SET last_seq = last_seq + 1 WHERE kind = ? AND year = ?', [kind, year]);
-  const [row] = await manager.query('SELECT last_seq AS seq FROM notice_counters WHERE kind = ? AND year = ?', [kind, year]);
-  if (!row) throw new Error(`No notice counter for ${kind} ${year}: call ensureNoticeCounter first`);
-  return Number(row.seq);
+  return NOTICE_COUNTER.next(manager, year, { kind });
 }

@@ -10,7 +10,8 @@ import { displayFileName } from '../attachments/file-content';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { displayNames } from '../users/user-names';
 import { NoticeSealView } from './dto/notice-seal.dto';
@@ -76,7 +77,7 @@ export class NoticeSealService {
   /** Notices issued from now on are unsealed; those issued before keep their seal (and its file). */
   async remove(version: number): Promise<NoticeSealView> {
     await this.change(version, async (manager, before) => {
-      if (before.sha256 === null) throw new DomainError('CONFLICT', '目前没有在用的印章');
+      if (before.sha256 === null) throw new DomainError('NO_SEAL_IN_FORCE', '目前没有在用的印章');
       await this.update(manager, version, { sha256: null, fileName: null, uploadedBy: null, uploadedAt: null });
       await this.audit.record({ action: 'notice_seal.remove', objectType: 'notice_seal', objectId: 'seal', changes: { sha256: [before.sha256, null], fileName: [before.fileName, null] } }, manager);
     });
@@ -128,14 +129,13 @@ export class NoticeSealService {
   private async change(version: number, work: (manager: EntityManager, before: NoticeSeal) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = await this.row(manager);
-      if (before.version !== version) throw staleVersion();
+      if (before.version !== version) throw staleSeal();
       await work(manager, before);
     });
   }
 
   private async update(manager: EntityManager, version: number, values: Pick<NoticeSeal, 'sha256' | 'fileName' | 'uploadedBy' | 'uploadedAt'>): Promise<void> {
-    const result = await manager.update(NoticeSeal, { id: SEAL_ROW_ID, version }, { ...values, version: version + 1 });
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, NoticeSeal, { id: SEAL_ROW_ID }, version, values, staleSeal);
   }
 
   private async row(manager: EntityManager): Promise<NoticeSeal> {
@@ -143,6 +143,4 @@ export class NoticeSealService {
   }
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '印章设置已被他人修改，请刷新后再操作');
-}
+const staleSeal = () => staleVersion('印章设置');

@@ -36,7 +36,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '起草通知：依据任务生成督办、约谈、整改通知书，或依据当前逾期清单生成通报；或更正已作废的通知' })
   @ApiCreatedResponse({ type: NoticeView })
-  @ApiErrorResponse(409, '要更正的通知尚未作废（CONFLICT）')
+  @ApiErrorResponse(409, '要更正的通知尚未作废（NOTICE_NOT_VOIDED）')
   create(@CurrentAccess() access: Access, @Body() dto: CreateNoticeDto): Promise<NoticeView> {
     return this.notices.createDraft(access, dto);
   }
@@ -53,7 +53,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '修改草稿（标题、主送、抄送、正文字段）' })
   @ApiOkResponse({ type: NoticeView })
-  @ApiErrorResponse(409, '已印发的通知不能修改（CONFLICT），或已被他人修改（STALE_VERSION）')
+  @ApiErrorResponse(409, '已印发的通知不能修改（NOTICE_NOT_DRAFT），或已被他人修改（STALE_VERSION）')
   update(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateNoticeDto): Promise<NoticeView> {
     return this.notices.update(access, id, dto);
   }
@@ -81,7 +81,8 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '印发：取得本类本年度下一个文号，通知接收方，生成并保存 PDF' })
   @ApiOkResponse({ type: NoticeView })
-  @ApiErrorResponse(409, '已印发或已作废（CONFLICT），或已被他人修改（STALE_VERSION）')
+  @ApiErrorResponse(400, '请求有误（VALIDATION_FAILED），或草稿内容不完整（DRAFT_INCOMPLETE，details 列出缺少的字段）')
+  @ApiErrorResponse(409, '已印发或已作废（NOTICE_NOT_DRAFT），或已被他人修改（STALE_VERSION）')
   issue(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: IssueNoticeDto): Promise<NoticeView> {
     return this.notices.issue(access, id, dto.version);
   }
@@ -90,7 +91,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesRead)
   @ApiOperation({ summary: '下载印发的 PDF（印发后不再改变）', description: '已作废的通知：每页加盖红色“作废”标记并注明作废原因和日期；保存的原件及其 SHA-256 不变。' })
   @ApiFileResponse('application/pdf', '印发的 PDF（已作废的加盖作废标记），文件名在 Content-Disposition 中')
-  @ApiErrorResponse(409, '草稿尚未印发，或 PDF 正在生成（CONFLICT）')
+  @ApiErrorResponse(409, '草稿尚未印发（NOTICE_NOT_ISSUED），或 PDF 正在生成（PDF_NOT_READY）')
   async pdf(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { content, fileName } = await this.notices.pdf(access, id);
     res.setHeader('Content-Disposition', contentDisposition(fileName));
@@ -102,7 +103,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesAcknowledge)
   @ApiOperation({ summary: '签收（主送单位或抄送领导）' })
   @ApiOkResponse({ type: NoticeView })
-  @ApiErrorResponse(409, '尚未印发、已作废或已签收过（CONFLICT）')
+  @ApiErrorResponse(409, '尚未印发或已作废（NOTICE_NOT_ISSUED）、PDF 正在生成（PDF_NOT_READY），或已签收过（ALREADY_ACKNOWLEDGED）')
   acknowledge(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<NoticeView> {
     return this.notices.acknowledge(access, id);
   }
@@ -112,7 +113,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '催签：提醒尚未签收的接收方（每天至多一次）' })
   @ApiOkResponse({ type: ChaseView })
-  @ApiErrorResponse(409, '只有已印发的通知才能催签（CONFLICT）')
+  @ApiErrorResponse(409, '只有已印发的通知才能催签（NOTICE_NOT_ISSUED）')
   async chase(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number): Promise<ChaseView> {
     return { reminded: await this.notices.chase(access, id) };
   }
@@ -122,7 +123,7 @@ export class NoticesController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '作废（须说明理由）；更正件以 replacesId 重新起草' })
   @ApiOkResponse({ type: NoticeView })
-  @ApiErrorResponse(409, '只有已印发的通知才能作废（CONFLICT）')
+  @ApiErrorResponse(409, '只有已印发的通知才能作废（NOTICE_NOT_ISSUED）')
   void(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: VoidNoticeDto): Promise<NoticeView> {
     return this.notices.void(access, id, dto);
   }
@@ -191,7 +192,7 @@ export class NoticeSealController {
   @RequirePermission(Permission.NoticesManage)
   @ApiOperation({ summary: '移除公文印章（此后印发的通知不加盖；已印发的不变）' })
   @ApiOkResponse({ type: NoticeSealView })
-  @ApiErrorResponse(409, '没有在用的印章（CONFLICT），或已被他人修改（STALE_VERSION）')
+  @ApiErrorResponse(409, '没有在用的印章（NO_SEAL_IN_FORCE），或已被他人修改（STALE_VERSION）')
   remove(@Query() dto: SettingVersionDto): Promise<NoticeSealView> {
     return this.seal.remove(dto.version);
   }

@@ -13,7 +13,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { validateDto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
@@ -184,16 +185,10 @@ export class NoticesService implements WorkSource, OnModuleInit {
     await this.dataSource.transaction(async (manager) => {
       const notice = await manager.findOneBy(Notice, { id });
       if (!notice) throw new NotFoundError('通知');
-      if (notice.status !== 'draft') throw new DomainError('CONFLICT', '已印发的通知不能修改；如有错误，请作废后重新印发更正件');
-      if (dto.content) this.assertComplete(notice.kind, dto.content);
+      if (notice.status !== 'draft') throw new DomainError('NOTICE_NOT_DRAFT', '已印发的通知不能修改；如有错误，请作废后重新印发更正件');
+      if (dto.content) this.assertComplete(notice.kind, dto.content, 'VALIDATION_FAILED');
       const changes = { ...(dto.title ? { title: dto.title } : {}), ...(dto.addressee ? { addressee: dto.addressee } : {}), ...(dto.copyTo ? { copyTo: dto.copyTo } : {}), ...(dto.content ? { content: dto.content } : {}) };
-      const result = await manager
-        .createQueryBuilder()
-        .update(Notice)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where("id = :id AND version = :version AND status = 'draft'", { id, version: dto.version })
-        .execute();
-      if (result.affected !== 1) throw staleVersion();
+      await updateVersioned(manager, Notice, { id, status: 'draft' }, dto.version, changes, staleNotice);
       await this.audit.record({ action: 'notice.update', objectType: 'notice', objectId: id, changes: Object.fromEntries(Object.keys(changes).map((k) => [k, [null, '已修改']])) }, manager);
     });
     return this.get(access, id);
@@ -226,8 +221,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
   /** Refuses now what issuing would refuse (a stale version, an incomplete draft), before anyone is asked to confirm it. */
   async assertIssuable(access: Access, id: number, version: number): Promise<NoticeView> {
     const { notice, recipients } = await this.load(access, id);
-    if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
-    if (notice.version !== version) throw staleVersion();
+    if (notice.status !== 'draft') throw new DomainError('NOTICE_NOT_DRAFT', '该通知已印发或已作废');
+    if (notice.version !== version) throw staleNotice();
     this.assertComplete(notice.kind, notice.content);
     return view(notice, await this.recipientViews(recipients));
   }
@@ -270,21 +265,15 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const today = this.calendar.today();
     const year = Number(today.slice(0, 4));
     const notice = await manager.findOneByOrFail(Notice, { id });
-    if (notice.status !== 'draft') throw new DomainError('CONFLICT', '该通知已印发或已作废');
-    if (version !== undefined && notice.version !== version) throw staleVersion();
+    if (notice.status !== 'draft') throw new DomainError('NOTICE_NOT_DRAFT', '该通知已印发或已作废');
+    if (version !== undefined && notice.version !== version) throw staleNotice();
     this.assertComplete(notice.kind, notice.content);
     const issuer = await this.issuer(manager, notice.kind);
     const seq = await nextNoticeNumber(manager, notice.kind, year);
     const number = noticeNumber(issuer.code, year, seq);
     // The layout and the seal in force now are the notice's for good: a later change alters only later notices.
     const sealSha256 = await this.seal.inForce(manager);
-    const result = await manager
-      .createQueryBuilder()
-      .update(Notice)
-      .set({ status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, format: issuer.format, sealSha256, issuedOn: today, issuedAt: this.clock.now(), issuedBy, version: () => 'version + 1' })
-      .where("id = :id AND version = :version AND status = 'draft'", { id, version: notice.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, Notice, { id, status: 'draft' }, notice.version, { status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, format: issuer.format, sealSha256, issuedOn: today, issuedAt: this.clock.now(), issuedBy }, staleNotice);
     await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number], format: [null, issuer.format], seal: [null, sealSha256] } }, manager);
   }
 
@@ -296,12 +285,12 @@ export class NoticesService implements WorkSource, OnModuleInit {
   async acknowledge(access: Access, id: number): Promise<NoticeView> {
     await this.dataSource.transaction(async (manager) => {
       const { notice, recipients } = await this.load(access, id, manager);
-      if (notice.status !== 'issued') throw new DomainError('CONFLICT', notice.status === 'voided' ? '该通知已作废，无需签收' : '该通知尚未印发');
-      if (!notice.pdfSha256) throw new DomainError('CONFLICT', '该通知的 PDF 正在生成，生成后即可查阅并签收');
+      if (notice.status !== 'issued') throw new DomainError('NOTICE_NOT_ISSUED', notice.status === 'voided' ? '该通知已作废，无需签收' : '该通知尚未印发');
+      if (!notice.pdfSha256) throw new DomainError('PDF_NOT_READY', '该通知的 PDF 正在生成，生成后即可查阅并签收');
       const mine = recipients.find((r) => (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId);
       if (!mine) throw new DomainError('FORBIDDEN', '只有主送或抄送对象才能签收');
       const result = await manager.update(NoticeRecipient, { id: mine.id, acknowledgedAt: IsNull() }, { acknowledgedAt: this.clock.now(), acknowledgedBy: access.actor.userId });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', '已签收过该通知');
+      if (result.affected !== 1) throw new DomainError('ALREADY_ACKNOWLEDGED', '已签收过该通知');
       await this.audit.record({ action: 'notice.acknowledge', objectType: 'notice', objectId: id, changes: { recipient: [null, mine.name] } }, manager);
     });
     return this.get(access, id);
@@ -313,7 +302,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       const result = await manager.update(Notice, { id, status: 'issued' }, { status: 'voided', voidedAt: this.clock.now(), voidReason: dto.reason });
       if (result.affected !== 1) {
         if (!(await manager.existsBy(Notice, { id }))) throw new NotFoundError('通知');
-        throw new DomainError('CONFLICT', '只有已印发的通知才能作废');
+        throw new DomainError('NOTICE_NOT_ISSUED', '只有已印发的通知才能作废');
       }
       await this.audit.record({ action: 'notice.void', objectType: 'notice', objectId: id, changes: { status: ['issued', 'voided'], reason: [null, dto.reason] } }, manager);
       return this.tellVoided(manager, await manager.findOneByOrFail(Notice, { id }));
@@ -325,7 +314,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   /** Reminds the recipients who have not acknowledged an issued notice; at most once a day each. */
   async chase(access: Access, id: number): Promise<number> {
     const { notice, recipients } = await this.load(access, id);
-    if (notice.status !== 'issued') throw new DomainError('CONFLICT', '只有已印发的通知才能催签');
+    if (notice.status !== 'issued') throw new DomainError('NOTICE_NOT_ISSUED', '只有已印发的通知才能催签');
     const waiting = recipients.filter((r) => !r.acknowledgedAt);
     const deliveries = await this.dataSource.transaction(async (manager) => {
       const users = await this.recipientUsers(manager, waiting);
@@ -358,11 +347,10 @@ export class NoticesService implements WorkSource, OnModuleInit {
   async setIssuer(kind: string, dto: IssuerDto): Promise<IssuerView> {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(NoticeIssuer, { kind });
-      if ((before?.version ?? 0) !== dto.version) throw staleVersion();
+      if ((before?.version ?? 0) !== dto.version) throw staleNotice();
       const format = dto.format ?? before?.format ?? 'standard';
       if (before) {
-        const result = await manager.update(NoticeIssuer, { kind, version: dto.version }, { code: dto.code, name: dto.name, format, version: dto.version + 1 });
-        if (result.affected !== 1) throw staleVersion();
+        await updateVersioned(manager, NoticeIssuer, { kind }, dto.version, { code: dto.code, name: dto.name, format }, staleNotice);
       } else {
         await manager.insert(NoticeIssuer, { kind, code: dto.code, name: dto.name, format, version: 1 });
       }
@@ -380,8 +368,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
    */
   async pdf(access: Access, id: number): Promise<{ content: Readable; fileName: string }> {
     const { notice } = await this.load(access, id);
-    if (notice.status === 'draft') throw new DomainError('CONFLICT', '草稿尚未印发，请使用预览');
-    if (!notice.pdfFile) throw new DomainError('CONFLICT', '正在生成 PDF，请稍后再试');
+    if (notice.status === 'draft') throw new DomainError('NOTICE_NOT_ISSUED', '草稿尚未印发，请使用预览');
+    if (!notice.pdfFile) throw new DomainError('PDF_NOT_READY', '正在生成 PDF，请稍后再试');
     const path = join(this.pdfDir, notice.pdfFile);
     if (notice.status !== 'voided') return { content: createReadStream(path), fileName: `${notice.number}.pdf` };
     const stamp = await this.renderer.render(this.templates.voidStamp({ reason: notice.voidReason ?? '', date: chineseDate(chinaDate(notice.voidedAt ?? this.clock.now())) }), fitVoidStamp);
@@ -547,7 +535,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   private async correction(manager: EntityManager, dto: CreateNoticeDto): Promise<NoticeDraft> {
     const voided = await manager.findOneBy(Notice, { id: dto.replacesId! });
     if (!voided || voided.kind !== dto.kind) throw new DomainError('VALIDATION_FAILED', '被更正的通知不存在或类型不同', [{ field: 'replacesId', message: '被更正的通知应为同类且已作废的通知' }]);
-    if (voided.status !== 'voided') throw new DomainError('CONFLICT', '只有作废的通知才能印发更正件；请先作废原通知');
+    if (voided.status !== 'voided') throw new DomainError('NOTICE_NOT_VOIDED', '只有作废的通知才能印发更正件；请先作废原通知');
     const recipients = await manager.findBy(NoticeRecipient, { noticeId: voided.id });
     return {
       notice: { title: voided.title, addressee: voided.addressee, content: voided.content, copyTo: voided.copyTo, assignmentId: voided.assignmentId },
@@ -575,12 +563,15 @@ export class NoticesService implements WorkSource, OnModuleInit {
     };
   }
 
-  /** A notice can be issued (and its content saved) only when every field the document prints is there. */
-  private assertComplete(kind: string, content: object): void {
+  /**
+   * A notice can be issued (and its content saved) only when every field the document prints is there.
+   * Content just sent is refused as any invalid input; a stored draft short of a field is DRAFT_INCOMPLETE.
+   */
+  private assertComplete(kind: string, content: object, code: 'DRAFT_INCOMPLETE' | 'VALIDATION_FAILED' = 'DRAFT_INCOMPLETE'): void {
     const { label, content: contentDto } = this.kinds.get(kind);
     const { errors } = validateDto(contentDto, content);
     if (errors.length > 0) {
-      throw new DomainError('VALIDATION_FAILED', `${label}内容不完整：${errors.map((e) => e.message).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
+      throw new DomainError(code, `${label}内容不完整：${errors.map((e) => e.message).join('；')}`, errors.map((e) => ({ ...e, field: `content.${e.field}` })));
     }
   }
 }
@@ -605,9 +596,7 @@ function refuse(message: string, field: string): never {
   throw new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
 }
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该通知已被他人修改，请刷新后再操作');
-}
+const staleNotice = () => staleVersion('该通知');
 
 /** Issued (or voided) notices whose PDF has not been made. */
 const WITHOUT_PDF = { status: Not('draft' as const), pdfSha256: IsNull() };

@@ -45,7 +45,7 @@ export class RungNotices implements OnModuleInit {
       // Issues the rung's notice, which must be complete by then; a rung without one is announced.
       approve: async (manager, escalation, approval) => {
         if (!escalation.noticeId) return { delivery: await approval.announce() };
-        if (!(await this.issueIfComplete(manager, escalation.noticeId, approval.actorUserId))) throw new DomainError('CONFLICT', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
+        if (!(await this.issueIfComplete(manager, escalation.noticeId, approval.actorUserId))) throw new DomainError('ATTACHED_DRAFT_INCOMPLETE', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
         // The notice's recipients are told when its PDF is there.
         return { render: [{ id: escalation.noticeId, runAt: this.clock.now() }] };
       },
@@ -80,7 +80,7 @@ export class RungNotices implements OnModuleInit {
     try {
       await this.notices.prepareIssue(notice);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'VALIDATION_FAILED') return false;
+      if (error instanceof DomainError && error.code === 'DRAFT_INCOMPLETE') return false;
       throw error;
     }
     await this.notices.issueIn(manager, noticeId, issuedBy);

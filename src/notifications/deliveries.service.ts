@@ -85,7 +85,7 @@ export class DeliveriesService implements WorkSource, OnModuleInit {
       const delivery = await manager.findOneBy(Delivery, { id });
       if (!delivery) throw new NotFoundError('投递');
       const result = await manager.update(Delivery, { id, status: 'dead' }, { status: 'pending', attempts: 0, runAt });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', '只有发送失败的投递才能重发');
+      if (result.affected !== 1) throw new DomainError('DELIVERY_NOT_FAILED', '只有发送失败的投递才能重发');
       await this.audit.record({ action: 'delivery.retry', objectType: 'delivery', objectId: id, changes: { status: ['dead', 'pending'] } }, manager);
     });
     await this.jobs.wake('delivery', [{ id, runAt }]);

@@ -68,7 +68,7 @@ export class DeliveriesController {
   @RequirePermission(Permission.DeliveriesManage)
   @ApiOperation({ summary: '重发一条发送失败的投递' })
   @ApiOkResponse({ type: DeliveryView })
-  @ApiErrorResponse(409, '只有发送失败的投递才能重发（CONFLICT）')
+  @ApiErrorResponse(409, '只有发送失败的投递才能重发（DELIVERY_NOT_FAILED）')
   retry(@Param('id', ParseIdPipe) id: number): Promise<DeliveryView> {
     return this.deliveries.retry(id);
   }

@@ -1,6 +1,6 @@
+import { IllegalTransitionError } from '../common/state-machine';
 import {
   CHASED_RECTIFICATION_STATUSES,
-  IllegalRectificationStepError,
   nextRectificationStatus,
   RECTIFICATION_ACTIONS,
   RECTIFICATION_STATUSES,
@@ -32,7 +32,7 @@ describe('rectification state machine', () => {
       const expected = EXPECTED[status][i];
       it(`${status} × ${action} → ${expected}`, () => {
         if (expected === _) {
-          expect(() => nextRectificationStatus(status, action)).toThrow(IllegalRectificationStepError);
+          expect(() => nextRectificationStatus(status, action)).toThrow(IllegalTransitionError);
         } else {
           expect(nextRectificationStatus(status, action)).toBe(expected);
         }

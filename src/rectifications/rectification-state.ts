@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error';
+import { StateMachine, Transition } from '../common/state-machine';
 
 /**
  * The life of a rectification item (整改事项): recorded as a finding, issued to the unit, a plan
@@ -50,10 +50,8 @@ export const NEXT_STEP_FOR_UNIT: Record<RectificationStatus, string | null> = {
   cancelled: null,
 };
 
-interface Rule {
+interface Rule extends Transition<RectificationStatus> {
   by: 'unit' | 'office';
-  from: readonly RectificationStatus[];
-  to: RectificationStatus;
   reasonRequired: boolean;
 }
 
@@ -71,26 +69,20 @@ const RULES: Record<RectificationAction, Rule> = {
   cancel: { by: 'office', from: ['draft', ...OPEN], to: 'cancelled', reasonRequired: true },
 };
 
-export class IllegalRectificationStepError extends DomainError {
-  constructor(status: RectificationStatus, action: RectificationAction) {
-    super('ILLEGAL_TRANSITION', `整改事项当前为“${RECTIFICATION_STATUS_LABELS[status]}”，不能${RECTIFICATION_ACTION_LABELS[action]}`, { status, action });
-  }
-}
+const MACHINE = new StateMachine<RectificationStatus, RectificationAction, Rule>(RULES, (status, action) => `整改事项当前为“${RECTIFICATION_STATUS_LABELS[status]}”，不能${RECTIFICATION_ACTION_LABELS[action]}`);
 
-/** The state after `action`, or an IllegalRectificationStepError when the state does not allow it. */
+/** The state after `action`, or an IllegalTransitionError when the state does not allow it. */
 export function nextRectificationStatus(status: RectificationStatus, action: RectificationAction): RectificationStatus {
-  const rule = RULES[action];
-  if (!rule.from.includes(status)) throw new IllegalRectificationStepError(status, action);
-  return rule.to;
+  return MACHINE.assertTransition(status, action);
 }
 
 /** The steps open to one side in a state, for the buttons a page shows. */
 export function rectificationActions(status: RectificationStatus, by: 'unit' | 'office'): RectificationAction[] {
-  return RECTIFICATION_ACTIONS.filter((action) => RULES[action].by === by && RULES[action].from.includes(status));
+  return MACHINE.available(status, (rule) => rule.by === by);
 }
 
 export function rectificationReasonRequired(action: RectificationAction): boolean {
-  return RULES[action].reasonRequired;
+  return MACHINE.transition(action).reasonRequired;
 }
 
 /** Issued and not yet finished: signed off and cancelled items are done, drafts have not started. */

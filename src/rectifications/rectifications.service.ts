@@ -13,7 +13,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
-import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
@@ -137,7 +138,7 @@ export class RectificationsService implements OnModuleInit {
     if (mode === 'issue') await this.notices.prepareKind('rectification_notice');
     const { count, actions, deliveries, issued } = await this.dataSource.transaction(async (manager) => {
       const drafts = await manager.find(RectificationItem, { where: { inspectionId, status: 'draft' }, order: { id: 'ASC' } });
-      if (drafts.length === 0) throw new DomainError('CONFLICT', '这次检查没有待下发的整改事项');
+      if (drafts.length === 0) throw new DomainError('NOTHING_TO_ISSUE', '这次检查没有待下发的整改事项');
       const calendar = await this.calendar.calendar();
       const today = this.calendar.today();
       for (const item of drafts) {
@@ -260,7 +261,7 @@ export class RectificationsService implements OnModuleInit {
   private async step(access: Access, id: number, version: number, action: RectificationAction, effect: (manager: EntityManager, item: RectificationItem) => Promise<StepOutcome>): Promise<void> {
     const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
       const item = await this.load(access, id, manager, 'rectification', id);
-      if (item.version !== version) throw staleVersion();
+      if (item.version !== version) throw staleItem();
       const to = nextRectificationStatus(item.status, action);
       const outcome = await effect(manager, item);
       await this.bump(manager, item, { ...outcome.set, status: to });
@@ -281,13 +282,7 @@ export class RectificationsService implements OnModuleInit {
 
   /** Updates the row only if nobody changed it since it was read. */
   private async bump(manager: EntityManager, item: RectificationItem, set: Partial<RectificationItem>): Promise<void> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(RectificationItem)
-      .set({ ...set, version: () => 'version + 1' } as object)
-      .where('id = :id AND version = :version', { id: item.id, version: item.version })
-      .execute();
-    if (result.affected !== 1) throw staleVersion();
+    await updateVersioned(manager, RectificationItem, { id: item.id }, item.version, set, staleItem);
   }
 
   private async record(manager: EntityManager, access: Access, item: RectificationItem, action: RectificationEvent['action'], to: RectificationItem['status'], body: string | null, deadline: string | null): Promise<RectificationEvent> {
@@ -321,6 +316,4 @@ const STEP_NEWS: Partial<Record<RectificationAction, string>> = {
   cancel: '整改事项已撤销',
 };
 
-function staleVersion(): DomainError {
-  return new DomainError('STALE_VERSION', '该整改事项已被他人更新，请刷新页面后再操作');
-}
+const staleItem = () => staleVersion('该整改事项', 'updated');

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { Access } from '../access/access';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, staleVersion } from '../common/errors/domain-error';
+import { updateVersioned } from '../database/versioned-update';
 import { JobsService } from '../jobs/jobs.service';
 import { Priority, PRIORITIES } from './chase-terms';
 import { PolicyView, UpdatePolicyDto } from './dto/reminders.dto';
@@ -42,15 +43,9 @@ export class EscalationPoliciesService {
     const settings = ladderSettings(ladder);
     const wake = await this.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(EscalationPolicy, { priority });
-      if ((before?.version ?? 0) !== dto.version) throw new DomainError('STALE_VERSION', '督办规则已被他人修改，请刷新后再改');
+      if ((before?.version ?? 0) !== dto.version) throw staleVersion('督办规则', 'reedit');
       if (before) {
-        const result = await manager
-          .createQueryBuilder()
-          .update(EscalationPolicy)
-          .set({ ladder: settings, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: () => 'version + 1' })
-          .where('priority = :priority AND version = :version', { priority, version: dto.version })
-          .execute();
-        if (result.affected !== 1) throw new DomainError('STALE_VERSION', '督办规则已被他人修改，请刷新后再改');
+        await updateVersioned(manager, EscalationPolicy, { priority }, dto.version, { ladder: settings, updatedBy: access.actor.userId, updatedAt: this.clock.now() }, () => staleVersion('督办规则', 'reedit'));
       } else {
         await manager.insert(EscalationPolicy, { priority, ladder: settings, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: 1 });
       }

@@ -69,7 +69,7 @@ export class EscalationsService {
       await this.reached(manager, access, escalation);
       // Only a pending rung is decided, once: a second decision finds no row to change.
       const result = await manager.update(Escalation, { id, status: 'pending' }, { status, decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', '该事项已处理过（已发出、已驳回或因任务办结而撤回）');
+      if (result.affected !== 1) throw new DomainError('ALREADY_DECIDED', '该事项已处理过（已发出、已驳回或因任务办结而撤回）');
       await this.audit.record({ action: status === 'issued' ? 'escalation.approve' : 'escalation.dismiss', objectType: 'escalation', objectId: id, changes: { status: ['pending', status], ...(note ? { note: [null, note] } : {}) } }, manager);
       return effect(manager, { ...escalation, status });
     });

@@ -64,7 +64,7 @@ export class EscalationsController {
   @RequirePermission(Permission.EscalationsManage)
   @ApiOperation({ summary: '同意发出拟好的督办（通知单位联络员、领导和协调办）' })
   @ApiOkResponse({ type: EscalationView })
-  @ApiErrorResponse(409, '已处理过，或随附的通知草稿还不完整（CONFLICT）')
+  @ApiErrorResponse(409, '已处理过（ALREADY_DECIDED），或随附的通知草稿还不完整（ATTACHED_DRAFT_INCOMPLETE）')
   approve(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.escalations.approve(access, id, dto);
   }
@@ -74,7 +74,7 @@ export class EscalationsController {
   @RequirePermission(Permission.EscalationsManage)
   @ApiOperation({ summary: '不予发出（须填写理由）' })
   @ApiOkResponse({ type: EscalationView })
-  @ApiErrorResponse(409, '已处理过（CONFLICT）')
+  @ApiErrorResponse(409, '已处理过（ALREADY_DECIDED）')
   dismiss(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: DismissEscalationDto): Promise<EscalationView> {
     return this.escalations.dismiss(access, id, dto);
   }

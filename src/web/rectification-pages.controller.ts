@@ -20,7 +20,7 @@ import { RectificationsService } from '../rectifications/rectifications.service'
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
 import { UnitsService } from '../units/units.service';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, staleVersion } from '../common/errors/domain-error';
 import { setFlash } from './flash';
 import { checkboxField, Confirmation, FormBody, formFields, formValue, linesField, listField, pageStep } from './forms';
 import { NoticeKinds } from '../notices/notice-kinds';
@@ -293,7 +293,7 @@ export class RectificationPagesController {
       confirm: route.confirms
         ? async (parsed) => {
             const listing = await this.listings.get(access, id);
-            if (listing.version !== (parsed as { version: number }).version) throw new DomainError('STALE_VERSION', '该挂牌记录已被他人更新，请刷新页面后再操作');
+            if (listing.version !== (parsed as { version: number }).version) throw staleVersion('该挂牌记录', 'updated');
             return {
               title: `确认对${listing.unitName}挂${CARD_LABELS[listing.card]}`,
               question: `批准后，${listing.unitName}即列入挂牌整治，其联络员和领导会收到通知；之后只能按摘牌条件核查后摘牌。`,
@@ -330,7 +330,7 @@ export class RectificationPagesController {
   /** Signing off and cancelling end the item: asked first. */
   private async stepQuestion(access: Access, id: number, step: StepName, version: number): Promise<Confirmation> {
     const item = await this.rectifications.get(access, id);
-    if (item.version !== version) throw new DomainError('STALE_VERSION', '该整改事项已被他人更新，请刷新页面后再操作');
+    if (item.version !== version) throw staleVersion('该整改事项', 'updated');
     const signOff = step === 'sign-off';
     return {
       title: `${signOff ? '确认销号' : '确认撤销'}：${item.code}`,

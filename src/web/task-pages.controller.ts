@@ -13,7 +13,7 @@ import { UploadFiles } from '../attachments/upload.interceptor';
 import { NoticeKinds } from '../notices/notice-kinds';
 import { ScheduleQueryDto } from '../reminders/dto/reminders.dto';
 import { ScheduleService } from '../reminders/schedule.service';
-import { DomainError } from '../common/errors/domain-error';
+import { staleVersion } from '../common/errors/domain-error';
 import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
@@ -173,7 +173,7 @@ export class TaskPagesController {
       confirm: confirm
         ? async (parsed) => {
             const task = await this.assignments.get(access, id);
-            if ('version' in parsed && parsed.version !== task.version) throw new DomainError('STALE_VERSION', '该任务已被他人更新，请刷新页面后再操作');
+            if ('version' in parsed && parsed.version !== task.version) throw staleVersion('该任务', 'updated');
             return confirm(task);
           }
         : undefined,

@@ -92,7 +92,7 @@ describe(`e-mail and robot deliveries (${process.env.TEST_DB})`, () => {
     expect(robot.calls).toHaveLength(2);
     expect((robot.calls[1].body as { markdown: { title: string } }).markdown.title).toBe('督办提醒（2026-10-08，共 4 项）');
     expect(await dead()).toEqual([]);
-    await office.post(`/api/deliveries/${failed.id}/retry`).expect(409);
+    expect((await office.post(`/api/deliveries/${failed.id}/retry`).expect(409)).body.code).toBe('DELIVERY_NOT_FAILED');
   });
 
   it('sends word of a voided notice by e-mail and to the robot at once, woken once the void has committed', async () => {

@@ -60,7 +60,7 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
       .expect(201);
     documentId = res.body.id;
     expect(res.body.attachments).toHaveLength(1);
-    await office.post('/api/documents').send({ kind: 'policy', title: '重复文号', docNumber: '测反诈办〔2026〕3号', issuer: 'x', issuedOn: '2026-02-27', body: 'x' }).expect(409);
+    expect((await office.post('/api/documents').send({ kind: 'policy', title: '重复文号', docNumber: '测反诈办〔2026〕3号', issuer: 'x', issuedOn: '2026-02-27', body: 'x' }).expect(409)).body.code).toBe('DOCUMENT_NUMBER_TAKEN');
   });
 
   it('creates a directive with a lead and two cooperating units, a working-day deadline and per-unit targets', async () => {
@@ -149,7 +149,7 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
 
     const returned = (await office.post(`/api/assignments/reports/${firstReport.id}/review`).send({ decision: 'return', note: '请补充各派出所安装数据' }).expect(200)).body;
     expect(returned.reports[0]).toMatchObject({ status: 'returned', reviewNote: '请补充各派出所安装数据' });
-    await office.post(`/api/assignments/reports/${firstReport.id}/review`).send({ decision: 'accept' }).expect(409);
+    expect((await office.post(`/api/assignments/reports/${firstReport.id}/review`).send({ decision: 'accept' }).expect(409)).body.code).toBe('ALREADY_DECIDED');
     await office.post(`/api/assignments/reports/${firstReport.id}/review`).send({ decision: 'return' }).expect(400);
 
     detail = (await police.post(`/api/assignments/${a.id}/reports`).send({ version: returned.version, narrative: '补充：各所安装数据见附表', percentDone: 80, metricValue: 58 }).expect(200)).body;
@@ -221,7 +221,7 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
     let a = (await town.get(`/api/assignments/${(await assignmentOf(town, org.town.id)).id}`).expect(200)).body;
     await town.post(`/api/assignments/${a.id}/extension-requests`).send({ version: a.version, requestedDeadline: '2026-03-10', reason: '太早' }).expect(400);
     a = (await town.post(`/api/assignments/${a.id}/extension-requests`).send({ version: a.version, requestedDeadline: '2026-03-31', reason: '村居覆盖面广，需要更多时间' }).expect(200)).body;
-    await town.post(`/api/assignments/${a.id}/extension-requests`).send({ version: a.version, requestedDeadline: '2026-04-30', reason: '再申请' }).expect(409);
+    expect((await town.post(`/api/assignments/${a.id}/extension-requests`).send({ version: a.version, requestedDeadline: '2026-04-30', reason: '再申请' }).expect(409)).body.code).toBe('EXTENSION_PENDING');
     const extensionId = a.extensions[0].id;
     await town.post(`/api/assignments/extension-requests/${extensionId}/decision`).send({ decision: 'grant' }).expect(403);
     a = (await office.post(`/api/assignments/extension-requests/${extensionId}/decision`).send({ decision: 'grant', note: '同意' }).expect(200)).body;
@@ -235,7 +235,7 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
     expect(a.deadline).toBe('2026-03-31');
     expect(a.extensions[0]).toMatchObject({ status: 'refused', decisionNote: '不再延期' });
     // A decided request cannot be decided again, either way.
-    await office.post(`/api/assignments/extension-requests/${a.extensions[0].id}/decision`).send({ decision: 'grant' }).expect(409);
+    expect((await office.post(`/api/assignments/extension-requests/${a.extensions[0].id}/decision`).send({ decision: 'grant' }).expect(409)).body.code).toBe('ALREADY_DECIDED');
     expect((await town.get(`/api/assignments/${a.id}`).expect(200)).body.deadline).toBe('2026-03-31');
   });
 
@@ -247,7 +247,7 @@ describe(`directives from source to sign-off (${process.env.TEST_DB})`, () => {
     const cancelled = (await office.post(`/api/assignments/${a.id}/cancel`).send({ version: a.version, reason: '职责调整，改由其他单位承办' }).expect(200)).body;
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.extensions[0]).toMatchObject({ status: 'refused', decisionNote: '任务已撤销' });
-    await office.post(`/api/assignments/extension-requests/${cancelled.extensions[0].id}/decision`).send({ decision: 'grant' }).expect(409);
+    expect((await office.post(`/api/assignments/extension-requests/${cancelled.extensions[0].id}/decision`).send({ decision: 'grant' }).expect(409)).body.code).toBe('ALREADY_DECIDED');
     expect((await office.get('/api/assignments?awaitingReview=true').expect(200)).body.items.map((t: { id: number }) => t.id)).not.toContain(a.id);
     await bank.post(`/api/assignments/${a.id}/acknowledge`).send({ version: cancelled.version }).expect(409);
   });

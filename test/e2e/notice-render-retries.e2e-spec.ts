@@ -50,7 +50,7 @@ describe(`a notice PDF that cannot be rendered backs off (${process.env.TEST_DB}
     const office = as(app, await login(app, 'office'));
     const view = (await office.get(`/api/notices/${noticeId}`).expect(200)).body;
     expect(view).toMatchObject({ status: 'issued', pdfSha256: null, pdfStatus: 'failing', pdfFailures: 1, pdfRetryAt: '2026-03-09T02:00:30.000Z' });
-    await office.get(`/api/notices/${noticeId}/pdf`).expect(409);
+    expect((await office.get(`/api/notices/${noticeId}/pdf`).expect(409)).body.code).toBe('PDF_NOT_READY');
   });
 
   it('leaves it alone until the retry time: a poll or a stray run before then does nothing', async () => {

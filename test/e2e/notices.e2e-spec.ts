@@ -77,7 +77,7 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     expect((again.body as Buffer).equals(pdf.body as Buffer)).toBe(true);
     const inbox = (await police.get('/api/notifications').expect(200)).body.items;
     expect(inbox).toContainEqual(expect.objectContaining({ title: expect.stringContaining('反诈办督〔2026〕1号') }));
-    await office.patch(`/api/notices/${noticeId}`).send({ version: rendered.version, title: '改' }).expect(409);
+    expect((await office.patch(`/api/notices/${noticeId}`).send({ version: rendered.version, title: '改' }).expect(409)).body.code).toBe('NOTICE_NOT_DRAFT');
   });
 
   it('lets each recipient acknowledge once, and nobody else see or sign it', async () => {
@@ -91,7 +91,7 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
       expect.objectContaining({ role: 'to', name: '测试市公安局', acknowledgedAt: expect.any(String) }),
       expect.objectContaining({ role: 'cc', name: 'leader', acknowledgedAt: null }),
     ]);
-    await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409);
+    expect((await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409)).body.code).toBe('ALREADY_ACKNOWLEDGED');
     await leader.post(`/api/notices/${noticeId}/acknowledge`).expect(200);
     await office.post(`/api/notices/${noticeId}/acknowledge`).expect(403);
   });
@@ -100,7 +100,7 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     const fresh = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201)).body;
     const issued = (await office.post(`/api/notices/${fresh.id}/issue`).send({ version: fresh.version }).expect(200)).body;
     // Nothing to sign for until the PDF is there.
-    expect((await police.post(`/api/notices/${issued.id}/acknowledge`).expect(409)).body.message).toContain('PDF 正在生成');
+    expect((await police.post(`/api/notices/${issued.id}/acknowledge`).expect(409)).body).toMatchObject({ code: 'PDF_NOT_READY', message: expect.stringContaining('PDF 正在生成') });
     await drain([app]);
     await police.post(`/api/notices/${issued.id}/acknowledge`).expect(200);
     expect((await office.post(`/api/notices/${issued.id}/chase`).expect(200)).body).toEqual({ reminded: 1 });
@@ -125,7 +125,7 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
   it('voids with a reason and issues the correction under the next number', async () => {
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '' }).expect(400);
     await office.post(`/api/notices/${noticeId}/void`).send({ reason: '期限写错' }).expect(200);
-    await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409);
+    expect((await police.post(`/api/notices/${noticeId}/acknowledge`).expect(409)).body.code).toBe('NOTICE_NOT_ISSUED');
     // Acknowledged or not, whoever holds it hears that it no longer stands.
     for (const client of [police, leader]) {
       const inbox = (await client.get('/api/notifications').expect(200)).body.items as { title: string; body: string }[];

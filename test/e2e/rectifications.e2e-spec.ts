@@ -142,7 +142,7 @@ describe(`inspections and rectification items (${process.env.TEST_DB})`, () => {
     await police.get(`/api/notices/${a1.noticeId}`).expect(200);
     await police.get(`/api/notices/${b1.noticeId}`).expect(404);
     // A second issue finds nothing left to issue.
-    expect((await office.post(`/api/inspections/${inspection.id}/issue`).send({ notices: 'issue' }).expect(409)).body.code).toBe('CONFLICT');
+    expect((await office.post(`/api/inspections/${inspection.id}/issue`).send({ notices: 'issue' }).expect(409)).body.code).toBe('NOTHING_TO_ISSUE');
 
     const id = a1.id;
     let item = await detail(police, id);
@@ -411,7 +411,7 @@ describe(`listing units that lag (${process.env.TEST_DB})`, () => {
     expect(yellow.unmetConditions.length).toBeGreaterThan(0);
     // Approving twice is not possible; the same card again neither.
     expect((await office.post(`/api/listings/${proposal.id}/approve`).send({ version: yellow.version }).expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
-    await office.post('/api/listings').send({ unitId: org.town.id, card: 'yellow', reason: '再挂黄牌', conditionsText: '整改到位' }).expect(409);
+    expect((await office.post('/api/listings').send({ unitId: org.town.id, card: 'yellow', reason: '再挂黄牌', conditionsText: '整改到位' }).expect(409)).body.code).toBe('ALREADY_LISTED');
 
     // A red card by the office's decision supersedes the yellow.
     const red = (
@@ -434,12 +434,12 @@ describe(`listing units that lag (${process.env.TEST_DB})`, () => {
       ['list', 'red'],
       ['lower', 'yellow'],
     ]);
-    await office.post(`/api/listings/${red.id}/lower`).send({ version: lowered.version, note: '再降' }).expect(409);
+    expect((await office.post(`/api/listings/${red.id}/lower`).send({ version: lowered.version, note: '再降' }).expect(409)).body.code).toBe('NOT_RED_CARD');
 
     // Delisting while the measurable conditions are unmet is held, and changes nothing.
     expect(lowered.unmetConditions).toEqual([expect.stringContaining('仍有逾期未办结事项'), '还有 3 项整改事项未销号']);
     const held = await office.post(`/api/listings/${red.id}/delist`).send({ version: lowered.version, note: '申请摘牌' }).expect(409);
-    expect(held.body.code).toBe('CONFLICT');
+    expect(held.body.code).toBe('DELISTING_CONDITIONS_UNMET');
     expect(held.body.message).toContain('摘牌条件尚未满足');
     expect(held.body.message).toContain('还有 3 项整改事项未销号');
     expect(await listing(office, red.id)).toMatchObject({ status: 'active', version: lowered.version, delistingNoticeId: null });

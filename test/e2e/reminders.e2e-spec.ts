@@ -127,7 +127,7 @@ describe(`reminders and the escalation ladder (${process.env.TEST_DB}, ${process
 
     const approved = await office.post(`/api/escalations/${queue[0].id}/approve`).send({ note: '同意' }).expect(200);
     expect(approved.body).toMatchObject({ status: 'issued', decisionNote: '同意' });
-    await office.post(`/api/escalations/${queue[0].id}/approve`).send({}).expect(409);
+    expect((await office.post(`/api/escalations/${queue[0].id}/approve`).send({}).expect(409)).body.code).toBe('ALREADY_DECIDED');
     await drain([app]);
     // Approving issued the rung's notice, drafted when the rung was reached: numbered, rendered, addressed to the unit and copied to the leader.
     for (const client of [town, leader]) {

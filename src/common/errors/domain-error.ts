@@ -29,3 +29,20 @@ export class UnauthenticatedError extends DomainError {
     super('UNAUTHENTICATED', message);
   }
 }
+
+/**
+ * How a stale-version refusal goes on after the object's name. The words differ by where people meet
+ * them (a step on a work item, a document, a setting) and stay the ones they know.
+ */
+const STALE_WORDINGS = {
+  updated: '已被他人更新，请刷新页面后再操作',
+  modified: '已被他人修改，请刷新后再操作',
+  retry: '已被他人修改，请刷新后重试',
+  reedit: '已被他人修改，请刷新后再改',
+} as const;
+export type StaleWording = keyof typeof STALE_WORDINGS;
+
+/** Someone else changed the object since the client read it (409 STALE_VERSION), e.g. `staleVersion('该通知')`. */
+export function staleVersion(object: string, wording: StaleWording = 'modified'): DomainError {
+  return new DomainError('STALE_VERSION', `${object}${STALE_WORDINGS[wording]}`);
+}

@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FieldError } from '../validation';
-import { ERROR_STATUS, ErrorCode } from './error-codes';
+import { ERROR_CODES, ERROR_STATUS, ErrorCode } from './error-codes';
 import type { ErrorBody } from './error-response';
 
 export class FieldErrorView implements FieldError {
@@ -11,13 +11,16 @@ export class FieldErrorView implements FieldError {
   message!: string;
 }
 
+/** Each code with its status and meaning, so that a client knows which refusals to handle apart. */
+const CODE_DESCRIPTION = ['错误代码，供程序判断（同一 HTTP 状态下的不同情况以代码区分）：', ...Object.entries(ERROR_CODES).map(([code, { status, means }]) => `- ${code}（${status}）：${means}`)].join('\n');
+
 /** The body of every error the API answers with, as the global filter writes it (ErrorBody). */
 @ApiExtraModels(FieldErrorView)
 export class ErrorBodyView implements ErrorBody {
   @ApiProperty({ description: 'HTTP 状态码', example: 400 })
   statusCode!: number;
 
-  @ApiProperty({ description: '错误代码，供程序判断', enum: Object.keys(ERROR_STATUS), enumName: 'ErrorCode', example: 'VALIDATION_FAILED' })
+  @ApiProperty({ description: CODE_DESCRIPTION, enum: Object.keys(ERROR_CODES), enumName: 'ErrorCode', example: 'VALIDATION_FAILED' })
   code!: ErrorCode;
 
   @ApiProperty({ description: '可直接显示给用户的中文说明', example: '提交的数据有误：标题不能为空' })

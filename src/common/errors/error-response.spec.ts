@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
+import { ERROR_CODES, ERROR_STATUS, ErrorCode } from './error-codes';
 import { describeError } from './error-response';
 
 describe('describeError', () => {
@@ -32,5 +33,25 @@ describe('describeError', () => {
   it('turns a unique-key race lost in the database into 409', () => {
     const error = new QueryFailedError('INSERT …', [], Object.assign(new Error('dup'), { code: 'ER_DUP_ENTRY' }));
     expect(describeError(error)).toMatchObject({ status: 409, code: 'CONFLICT', unexpected: false });
+  });
+
+  it.each<[ErrorCode, number]>([
+    ['DRAFT_INCOMPLETE', 400],
+    ['ALREADY_ACKNOWLEDGED', 409],
+    ['NOTICE_NOT_DRAFT', 409],
+    ['PDF_NOT_READY', 409],
+    ['DELISTING_CONDITIONS_UNMET', 409],
+    ['EXTENSION_PENDING', 409],
+  ])('answers the specific refusal %s with the status it always had (%i)', (code, status) => {
+    expect(describeError(new DomainError(code, '说明'))).toMatchObject({ status, code, message: '说明' });
+  });
+
+  it('has a status and a meaning for every code', () => {
+    const codes = Object.keys(ERROR_CODES) as ErrorCode[];
+    expect(codes.length).toBeGreaterThan(30);
+    for (const code of codes) {
+      expect(ERROR_STATUS[code]).toBe(ERROR_CODES[code].status);
+      expect(ERROR_CODES[code].means.length).toBeGreaterThan(3);
+    }
   });
 });
