@@ -11,6 +11,10 @@ import { RectificationsController } from './rectifications.controller';
 import { RectificationsService } from './rectifications.service';
 import { RectificationEvent, RectificationItem } from './rectification.entity';
 
-@Module({ imports: [TypeOrmModule.forFeature([RectificationItem, RectificationEvent]), AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService, RectificationNotices], exports: [RectificationsService] })
-@Module({ imports: [AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule], controllers: [RectificationsController], providers: [RectificationsService, RectificationChase], exports: [RectificationsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([RectificationItem, RectificationEvent]), AttachmentsModule, CalendarModule, NoticesModule, NotificationsModule, RemindersModule],
+  controllers: [RectificationsController],
+  providers: [RectificationsService, RectificationNotices, RectificationChase],
+  exports: [RectificationsService],
+})
 export class RectificationsModule {}
