@@ -15,8 +15,7 @@ import { DomainError, NotFoundError, staleVersion } from '../common/errors/domai
 import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { PRIORITY_RANK } from '../directives/directives.service';
-import type { WakeUp } from '../jobs/jobs.constants';
-import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from './assignment-chase';
 import { AssignmentAction, availableActions, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
@@ -59,7 +58,7 @@ export class AssignmentsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly planner: SchedulePlanner,
-    private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly notifier: TaskNotifier,
   ) {}
 
@@ -212,7 +211,7 @@ export class AssignmentsService implements OnModuleInit {
   async reviewReport(access: Access, reportId: number, dto: ReviewReportDto): Promise<AssignmentDetailView> {
     const note = dto.note?.trim() || null;
     if (dto.decision === 'return' && !note) throw new DomainError('VALIDATION_FAILED', '退回报告须填写理由', [{ field: 'note', message: '退回时必填' }]);
-    const { assignmentId, deliveries } = await this.dataSource.transaction(async (manager) => {
+    const assignmentId = await this.unit.run(async ({ manager, wake }) => {
       const report = await manager.findOneBy(ProgressReport, { id: reportId });
       if (!report) throw new NotFoundError('进展报告');
       const assignment = await this.loadForWork(access, report.assignmentId, manager);
@@ -230,9 +229,9 @@ export class AssignmentsService implements OnModuleInit {
         ...(shown.percentDone !== figures.percentDone ? { percentDone: [figures.percentDone, shown.percentDone] } : {}),
       });
       const news: TaskStep = status === 'returned' ? { kind: 'report_returned', reportId, percentDone: report.percentDone, note: note! } : { kind: 'report_accepted', reportId, percentDone: report.percentDone, note };
-      return { assignmentId: assignment.id, deliveries: await this.notifier.tell(manager, access.actor.userId, assignment, news) };
+      wake('delivery', await this.notifier.tell(manager, access.actor.userId, assignment, news));
+      return assignment.id;
     });
-    await this.jobs.wake('delivery', deliveries);
     return this.get(access, assignmentId);
   }
 
@@ -271,7 +270,7 @@ export class AssignmentsService implements OnModuleInit {
   async decideExtension(access: Access, extensionId: number, dto: ExtensionDecisionDto): Promise<AssignmentDetailView> {
     const note = dto.note?.trim() || null;
     if (dto.decision === 'refuse' && !note) throw new DomainError('VALIDATION_FAILED', '不同意延期须填写理由', [{ field: 'note', message: '不同意时必填' }]);
-    const { assignmentId, wake, deliveries } = await this.dataSource.transaction(async (manager) => {
+    const assignmentId = await this.unit.run(async ({ manager, wake }) => {
       const request = await manager.findOneBy(ExtensionRequest, { id: extensionId });
       if (!request) throw new NotFoundError('延期申请');
       const assignment = await this.loadForWork(access, request.assignmentId, manager);
@@ -290,15 +289,11 @@ export class AssignmentsService implements OnModuleInit {
       const news: TaskStep = granted
         ? { kind: 'extension_granted', extensionId, from: request.currentDeadline, to: request.requestedDeadline, note }
         : { kind: 'extension_refused', extensionId, requestedDeadline: request.requestedDeadline, deadline: assignment.deadline ?? request.currentDeadline, note: note! };
-      return {
-        assignmentId: assignment.id,
-        // The reminders and rungs follow the new deadline.
-        wake: granted ? await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [assignment.id]) : [],
-        deliveries: await this.notifier.tell(manager, access.actor.userId, assignment, news),
-      };
+      // The reminders and rungs follow the new deadline.
+      if (granted) wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [assignment.id]));
+      wake('delivery', await this.notifier.tell(manager, access.actor.userId, assignment, news));
+      return assignment.id;
     });
-    await this.jobs.wake('action', wake);
-    await this.jobs.wake('delivery', deliveries);
     return this.get(access, assignmentId);
   }
 
@@ -357,21 +352,17 @@ export class AssignmentsService implements OnModuleInit {
     action: AssignmentAction,
     effect: (manager: EntityManager, assignment: Assignment) => Promise<StepOutcome>,
   ): Promise<void> {
-    const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const assignment = await this.loadForWork(access, id, manager);
       if (assignment.version !== version) throw staleTask();
       const to = nextStatus(assignment.status, action);
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
       await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
-      return {
-        // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
-        actions: to !== assignment.status ? await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [id]) : [],
-        deliveries: outcome.news ? await this.notifier.tell(manager, access.actor.userId, assignment, outcome.news) : ([] as WakeUp[]),
-      };
+      // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
+      if (to !== assignment.status) wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [id]));
+      if (outcome.news) wake('delivery', await this.notifier.tell(manager, access.actor.userId, assignment, outcome.news));
     });
-    await this.jobs.wake('action', actions);
-    await this.jobs.wake('delivery', deliveries);
   }
 
   /** Updates the row only if nobody changed it since it was read. */

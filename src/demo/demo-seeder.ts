@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig, INITIAL_ADMIN_USERNAME } from '../config/app-con
 import { withStartupLock } from '../database/migrate';
 import { ensureDirectiveCounter } from '../directives/directive-code';
 import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
 import { RECTIFICATION_SUBJECT } from '../rectifications/rectification-chase';
@@ -38,6 +39,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly planner: SchedulePlanner,
     private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -55,7 +57,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     const today = chinaDate(this.clock.now());
     await ensureDirectiveCounter(this.dataSource, Number(today.slice(0, 4)));
-    const wake = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const unitIds = new Map<string, number>();
       for (const { key, ...unit } of DEMO_UNITS) {
         const saved = await manager.save(manager.create(Unit, { ...unit, contactEmail: null, address: null, active: true, parentId: null }));
@@ -71,9 +73,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
       const inspection = await seedDemoInspection(manager, today, unitIds, userIds.get('office')!, userIds);
       // Planned as when the work was issued, so the reminders and rungs since then catch up now.
-      return [...(await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds, issuedAt)), ...(await this.planner.plan(manager, RECTIFICATION_SUBJECT, inspection.itemIds, inspection.issuedAt))];
+      wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds, issuedAt));
+      wake('action', await this.planner.plan(manager, RECTIFICATION_SUBJECT, inspection.itemIds, inspection.issuedAt));
     });
-    await this.jobs.wake('action', wake);
     // The month's catch-up happens now rather than at the runner's next look, so the demo opens complete.
     if (this.config.appRole !== 'api') await this.jobs.reconcile();
     const lines = [

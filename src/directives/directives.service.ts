@@ -16,8 +16,7 @@ import { DomainError, NotFoundError, staleVersion } from '../common/errors/domai
 import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
-import type { WakeUp } from '../jobs/jobs.constants';
-import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
 import { Unit } from '../units/unit.entity';
@@ -38,7 +37,7 @@ export class DirectivesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly planner: SchedulePlanner,
-    private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly notifier: TaskNotifier,
   ) {}
 
@@ -97,7 +96,7 @@ export class DirectivesService {
 
     const year = Number(today.slice(0, 4));
     await ensureDirectiveCounter(this.dataSource, year);
-    const { id, wake, deliveries } = await this.dataSource.transaction(async (manager) => {
+    const id = await this.unit.run(async ({ manager, wake }) => {
       const units = await this.assertUnitsAssignable(manager, unitIds);
       if (dto.sourceDocumentId && !(await manager.existsBy(SourceDocument, { id: dto.sourceDocumentId }))) throw invalid('sourceDocumentId', '来源文件不存在');
       const seq = await nextDirectiveNumber(manager, year);
@@ -124,7 +123,6 @@ export class DirectivesService {
       );
       const now = this.clock.now();
       const assignmentIds: number[] = [];
-      const deliveries: WakeUp[] = [];
       for (const unitId of unitIds) {
         const assignment = await manager.save(
           manager.create(Assignment, {
@@ -143,19 +141,18 @@ export class DirectivesService {
         await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
         assignmentIds.push(assignment.id);
         const issued = Object.assign(assignment, { directive, unit: units.find((u) => u.id === unitId) });
-        deliveries.push(...(await this.notifier.tell(manager, access.actor.userId, issued, { kind: 'issued', lead: assignment.role === 'lead', deadline, reportCycle: directive.reportCycle })));
+        wake('delivery', await this.notifier.tell(manager, access.actor.userId, issued, { kind: 'issued', lead: assignment.role === 'lead', deadline, reportCycle: directive.reportCycle }));
       }
       await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
       // The reminders and rungs are part of issuing the work: planned in the same transaction.
-      return { id: directive.id, wake: await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds), deliveries };
+      wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds));
+      return directive.id;
     });
-    await this.jobs.wake('action', wake);
-    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 
   async update(access: Access, id: number, dto: UpdateDirectiveDto): Promise<DirectiveView> {
-    const { wake, deliveries } = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const directive = await manager.findOneBy(Directive, { id });
       if (!directive) throw new NotFoundError('督办事项');
       const before = { ...directive };
@@ -170,22 +167,19 @@ export class DirectivesService {
       const diff = diffFields(before, { ...before, ...changes }, AUDITED_FIELDS);
       // The version check is the WHERE clause: a stale version updates no row.
       await updateVersioned(manager, Directive, { id }, dto.version, changes, () => staleVersion('该督办事项', 'retry'));
-      const deliveries: WakeUp[] = [];
       if (changes.deadline && before.deadline) {
         // Assignments still on the old common deadline move with it; extended ones keep their own.
         const moved = await manager.find(Assignment, { where: { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, relations: { directive: true, unit: true } });
         await manager.update(Assignment, { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, { deadline: changes.deadline });
         for (const assignment of moved) {
-          deliveries.push(...(await this.notifier.tell(manager, access.actor.userId, assignment, { kind: 'deadline_changed', directiveVersion: dto.version, from: before.deadline, to: changes.deadline })));
+          wake('delivery', await this.notifier.tell(manager, access.actor.userId, assignment, { kind: 'deadline_changed', directiveVersion: dto.version, from: before.deadline, to: changes.deadline }));
         }
       }
       if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
       // A new deadline or priority changes the ladder of every assignment of the directive.
       const assignments = await manager.find(Assignment, { where: { directiveId: id }, select: { id: true } });
-      return { wake: changes.deadline || changes.priority ? await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignments.map((a) => a.id)) : [], deliveries };
+      if (changes.deadline || changes.priority) wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignments.map((a) => a.id)));
     });
-    await this.jobs.wake('action', wake);
-    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 

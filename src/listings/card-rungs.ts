@@ -21,9 +21,9 @@ export class CardRungs implements OnModuleInit {
     for (const [rung, card] of Object.entries(CARD_OF_RUNG)) {
       this.rungs.registerEffect(rung, {
         approvedElsewhere: '已提请挂牌，待协调办在“挂牌整治”中审批',
-        reached: async (manager, reached) => {
-          const deliveries = await this.listings.putForward(manager, { unitId: reached.target.unitId, card, reason: reached.escalation.summary, key: `rung:${reached.escalation.id}`, approved: reached.mode === 'auto' });
-          return { outcome: reached.mode === 'auto' ? `已${reached.label}` : `已提请${reached.label}，待协调办审批`, wake: { delivery: deliveries } };
+        reached: async (work, reached) => {
+          await this.listings.putForward(work, { unitId: reached.target.unitId, card, reason: reached.escalation.summary, key: `rung:${reached.escalation.id}`, approved: reached.mode === 'auto' });
+          return { outcome: reached.mode === 'auto' ? `已${reached.label}` : `已提请${reached.label}，待协调办审批` };
         },
       });
     }

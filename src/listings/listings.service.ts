@@ -13,6 +13,7 @@ import { DomainError, NotFoundError, staleVersion } from '../common/errors/domai
 import { updateVersioned } from '../database/versioned-update';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork, Work } from '../jobs/unit-of-work';
 import { Notice, NoticeRecipient } from '../notices/notice.entity';
 import { chineseDate } from '../notices/notice-format';
 import { NoticeMode, NoticesService } from '../notices/notices.service';
@@ -25,13 +26,6 @@ import { User } from '../users/user.entity';
 import { ApproveListingDto, CreateListingDto, DelistDto, DismissListingDto, ListingQueryDto, ListingRuleView, ListingView, LowerListingDto, UpdateListingRuleDto } from './dto/listing.dto';
 import { Listing, ListingEvent, ListingRule } from './listing.entity';
 import { Card, CARD_LABELS, cardRank, DeadlineRecord, DelistingConditions, ListingAction, LISTING_RULE_LABELS, nextListingStatus, proposeListings, quarterOf, UnitStanding, unmetConditions } from './listing-rules';
-
-/** What a decision leaves to do once its transaction commits. */
-interface Outcome {
-  id: number;
-  deliveries: WakeUp[];
-  issuedNotices: number[];
-}
 
 /** 挂牌整治: proposals by rules and the ladder, the office's listings, lowering and delisting, with circulars. */
 @Injectable()
@@ -49,6 +43,7 @@ export class ListingsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly notices: NoticesService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -88,55 +83,55 @@ export class ListingsService implements OnModuleInit {
   /** The office lists a unit by its own decision. */
   async create(access: Access, dto: CreateListingDto): Promise<ListingView> {
     if (dto.circular === 'issue') await this.notices.prepareKind('circular');
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const id = await this.unit.run(async (work) => {
+      const { manager } = work;
       const unit = await manager.findOneBy(Unit, { id: dto.unitId, active: true });
       if (!unit || unit.kind === 'office') throw new DomainError('VALIDATION_FAILED', '请选择一个在用的成员单位', [{ field: 'unitId', message: '单位不存在或已停用，请选择一个在用的成员单位' }]);
       const listing = await manager.save(
         manager.create(Listing, { unitId: unit.id, card: dto.card, status: 'proposed', origin: 'office', proposalKey: null, reason: dto.reason, conditionsText: dto.conditionsText, conditions: conditionsOf(dto.conditions), proposedAt: null, listedOn: null, endedOn: null, listingNoticeId: null, delistingNoticeId: null }),
       );
-      return this.activate(manager, access, listing, null, dto.circular);
+      return this.activate(work, access, listing, null, dto.circular);
     });
-    return this.finish(access, outcome);
+    return this.get(access, id);
   }
 
   async approve(access: Access, id: number, dto: ApproveListingDto): Promise<ListingView> {
     if (dto.circular === 'issue') await this.notices.prepareKind('circular');
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const listing = await this.load(manager, access, id, dto.version, 'approve');
+    await this.unit.run(async (work) => {
+      const listing = await this.load(work.manager, access, id, dto.version, 'approve');
       if (dto.conditionsText !== undefined) listing.conditionsText = dto.conditionsText;
       if (dto.conditions) listing.conditions = conditionsOf(dto.conditions);
-      return this.activate(manager, access, listing, dto.note ?? null, dto.circular);
+      await this.activate(work, access, listing, dto.note ?? null, dto.circular);
     });
-    return this.finish(access, outcome);
+    return this.get(access, id);
   }
 
   async dismiss(access: Access, id: number, dto: DismissListingDto): Promise<ListingView> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const listing = await this.load(manager, access, id, dto.version, 'dismiss');
       await this.change(manager, listing, { status: nextListingStatus(listing.status, 'dismiss') });
       await this.record(manager, access, listing, 'dismiss', listing.card, dto.reason);
-      return { id, deliveries: [], issuedNotices: [] };
     });
-    return this.finish(access, outcome);
+    return this.get(access, id);
   }
 
   /** A red card lowered to yellow: the same listing goes on, its history keeps the red. */
   async lower(access: Access, id: number, dto: LowerListingDto): Promise<ListingView> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const listing = await this.load(manager, access, id, dto.version, 'lower');
       if (listing.card !== 'red') throw new DomainError('NOT_RED_CARD', '只有红牌可以降为黄牌');
       await this.change(manager, listing, { card: 'yellow' });
       await this.record(manager, access, listing, 'lower', 'yellow', dto.note);
-      const deliveries = await this.announce(manager, listing, `【降为黄牌】${listing.unit!.shortName}`, `${listing.unit!.name}由红牌降为黄牌督办：${dto.note}`);
-      return { id, deliveries, issuedNotices: [] };
+      wake('delivery', await this.announce(manager, listing, `【降为黄牌】${listing.unit!.shortName}`, `${listing.unit!.name}由红牌降为黄牌督办：${dto.note}`));
     });
-    return this.finish(access, outcome);
+    return this.get(access, id);
   }
 
   /** 摘牌: the office's decision with a note; measurable conditions not met hold it unless the office overrides. */
   async delist(access: Access, id: number, dto: DelistDto): Promise<ListingView> {
     if (dto.circular === 'issue') await this.notices.prepareKind('circular');
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async (work) => {
+      const { manager, wake } = work;
       const listing = await this.load(manager, access, id, dto.version, 'delist');
       const unmet = unmetConditions(listing.conditions, await this.standing(manager, listing.unitId), this.calendar.today());
       if (unmet.length > 0 && !dto.override) {
@@ -145,34 +140,34 @@ export class ListingsService implements OnModuleInit {
       const note = unmet.length > 0 ? `${dto.note}（未满足：${unmet.join('；')}，经研究仍予摘牌）` : dto.note;
       await this.change(manager, listing, { status: nextListingStatus(listing.status, 'delist'), endedOn: this.calendar.today() });
       await this.record(manager, access, listing, 'delist', listing.card, note);
-      const circular = await this.circular(manager, access, listing, dto.circular, 'delisting', note);
-      if (circular.id) await this.change(manager, listing, { delistingNoticeId: circular.id });
-      const deliveries = await this.announce(manager, listing, `【摘牌】${listing.unit!.shortName}`, `${listing.unit!.name}的${CARD_LABELS[listing.card]}已摘除：${dto.note}`);
-      return { id, deliveries, issuedNotices: circular.issued ? [circular.id!] : [] };
+      const circular = await this.circular(work, access, listing, dto.circular, 'delisting', note);
+      if (circular) await this.change(manager, listing, { delistingNoticeId: circular });
+      wake('delivery', await this.announce(manager, listing, `【摘牌】${listing.unit!.shortName}`, `${listing.unit!.name}的${CARD_LABELS[listing.card]}已摘除：${dto.note}`));
     });
-    return this.finish(access, outcome);
+    return this.get(access, id);
   }
 
   /**
-   * A listing put forward by a card rung of the escalation ladder, in the rung's transaction: a proposal
+   * A listing put forward by a card rung of the escalation ladder, in the rung's unit of work: a proposal
    * for the office, or, when the ladder's rung is automatic, listed at once. Once per rung (its key).
    */
-  async putForward(manager: EntityManager, proposal: { unitId: number; card: Card; reason: string; key: string; approved: boolean }): Promise<WakeUp[]> {
+  async putForward(work: Work, proposal: { unitId: number; card: Card; reason: string; key: string; approved: boolean }): Promise<void> {
+    const { manager, wake } = work;
     const inserted = await this.insertProposal(manager, { ...proposal, origin: 'ladder' });
-    if (!inserted) return [];
-    if (!proposal.approved) return this.askApproval(manager, [inserted]);
+    if (!inserted) return;
+    if (!proposal.approved) return wake('delivery', await this.askApproval(manager, [inserted]));
     const current = await this.activeListing(manager, proposal.unitId);
     // An automatic rung never lowers a card nor repeats one: the proposal then stays for the office.
-    if (current && cardRank(current.card) >= cardRank(proposal.card)) return this.askApproval(manager, [inserted]);
-    return (await this.activate(manager, null, inserted, '督办阶梯自动挂牌', 'none')).deliveries;
+    if (current && cardRank(current.card) >= cardRank(proposal.card)) return wake('delivery', await this.askApproval(manager, [inserted]));
+    await this.activate(work, null, inserted, '督办阶梯自动挂牌', 'none');
   }
 
   /** Checks the listing rules now; returns the proposals made. Safe to run on several instances at once. */
   async applyRules(): Promise<number> {
     const today = this.calendar.today();
-    const { proposals, deliveries } = await this.dataSource.transaction(async (manager) => {
+    return this.unit.run(async ({ manager, wake }) => {
       const rules = await manager.find(ListingRule);
-      if (!rules.some((r) => r.enabled)) return { proposals: 0, deliveries: [] };
+      if (!rules.some((r) => r.enabled)) return 0;
       const units = await manager.find(Unit, { where: { active: true, kind: Not('office') } });
       const [overdue, interviews, listed] = await Promise.all([this.overdueCounts(manager, today), this.interviewCounts(manager, today), this.listedCards(manager)]);
       const figures = units.map((u) => ({ unitId: u.id, unitName: u.name, overdueItems: overdue.get(u.id) ?? 0, interviewsThisQuarter: interviews.get(u.id) ?? 0 }));
@@ -181,10 +176,9 @@ export class ListingsService implements OnModuleInit {
         const inserted = await this.insertProposal(manager, { ...p, origin: 'rule' });
         if (inserted) made.push(inserted);
       }
-      return { proposals: made.length, deliveries: made.length ? await this.askApproval(manager, made) : [] };
+      if (made.length) wake('delivery', await this.askApproval(manager, made));
+      return made.length;
     });
-    await this.jobs.wake('delivery', deliveries);
-    return proposals;
   }
 
   async rules(): Promise<ListingRuleView[]> {
@@ -217,7 +211,9 @@ export class ListingsService implements OnModuleInit {
   }
 
   /** Hangs the card: a higher card supersedes the unit's current one; the same or a lower one is refused. */
-  private async activate(manager: EntityManager, access: Access | null, listing: Listing, note: string | null, circularMode: NoticeMode): Promise<Outcome> {
+  /** Returns the listing's id; its announcement (and circular, when issued) are woken once the unit commits. */
+  private async activate(work: Work, access: Access | null, listing: Listing, note: string | null, circularMode: NoticeMode): Promise<number> {
+    const { manager, wake } = work;
     // Serialises listings of one unit, so two decisions cannot leave it with two cards.
     await manager.query('UPDATE units SET id = id WHERE id = ?', [listing.unitId]);
     const unit = await manager.findOneByOrFail(Unit, { id: listing.unitId });
@@ -233,15 +229,17 @@ export class ListingsService implements OnModuleInit {
     const step = listing.status === 'proposed' && listing.origin !== 'office' ? 'approve' : 'list';
     await this.change(manager, listing, { status: nextListingStatus(listing.status, step), listedOn: this.calendar.today(), conditionsText: listing.conditionsText, conditions: listing.conditions });
     await this.record(manager, access, listing, step, listing.card, note);
-    const circular = await this.circular(manager, access, listing, circularMode, 'listing', note);
-    if (circular.id) await this.change(manager, listing, { listingNoticeId: circular.id });
+    const circular = await this.circular(work, access, listing, circularMode, 'listing', note);
+    if (circular) await this.change(manager, listing, { listingNoticeId: circular });
     const deliveries = await this.announce(manager, listing, `【挂${CARD_LABELS[listing.card]}】${unit.shortName}`, `${unit.name}被挂${CARD_LABELS[listing.card]}督办。原因：${listing.reason}${listing.conditionsText ? ` 摘牌条件：${listing.conditionsText}` : ''}`);
-    return { id: listing.id, deliveries, issuedNotices: circular.issued ? [circular.id!] : [] };
+    wake('delivery', deliveries);
+    return listing.id;
   }
 
-  /** The listing or delisting circular, drafted or issued as the office chose. */
-  private async circular(manager: EntityManager, access: Access | null, listing: Listing, mode: NoticeMode, what: 'listing' | 'delisting', note: string | null): Promise<{ id: number | null; issued: boolean }> {
-    if (mode === 'none') return { id: null, issued: false };
+  /** The listing or delisting circular, drafted or issued as the office chose; its id, or null without one. */
+  private async circular(work: Work, access: Access | null, listing: Listing, mode: NoticeMode, what: 'listing' | 'delisting', note: string | null): Promise<number | null> {
+    if (mode === 'none') return null;
+    const { manager } = work;
     const unit = listing.unit!;
     const card = CARD_LABELS[listing.card];
     const today = this.calendar.today();
@@ -260,8 +258,8 @@ export class ListingsService implements OnModuleInit {
             lagging: [],
             requirements: [`${unit.name}要巩固整改成果，建立长效机制，防止问题反弹。`],
           };
-    const id = await this.notices.place(
-      manager,
+    return this.notices.place(
+      work,
       access?.actor.userId ?? 0,
       'circular',
       {
@@ -270,7 +268,6 @@ export class ListingsService implements OnModuleInit {
       },
       mode,
     );
-    return { id, issued: mode === 'issue' };
   }
 
   private async insertProposal(manager: EntityManager, p: { unitId: number; card: Card; reason: string; key: string; origin: 'rule' | 'ladder' }): Promise<Listing | null> {
@@ -387,11 +384,6 @@ export class ListingsService implements OnModuleInit {
     }));
   }
 
-  private async finish(access: Access, outcome: Outcome): Promise<ListingView> {
-    for (const id of outcome.issuedNotices) await this.notices.afterIssue(id);
-    await this.jobs.wake('delivery', outcome.deliveries);
-    return this.get(access, outcome.id);
-  }
 }
 
 function conditionsOf(dto: { noOverdueDays?: number; allSignedOff?: boolean } | undefined): DelistingConditions {

@@ -19,6 +19,7 @@ import { validateDto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork, Work } from '../jobs/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
@@ -84,6 +85,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly notifications: NotificationsService,
     private readonly templates: NoticeTemplates,
     private readonly renderer: PdfRenderer,
@@ -213,8 +215,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const draft = await this.dataSource.getRepository(Notice).findOneBy({ id });
     if (!draft) throw new NotFoundError('通知');
     await this.prepareIssue(draft);
-    await this.dataSource.transaction((manager) => this.issueIn(manager, id, access.actor.userId, version));
-    await this.afterIssue(id);
+    await this.unit.run((work) => this.issueIn(work, id, access.actor.userId, version));
     return this.get(access, id);
   }
 
@@ -233,12 +234,12 @@ export class NoticesService implements WorkSource, OnModuleInit {
   }
 
   /**
-   * Saves a notice another feature composed, as a draft or issued at once, in the caller's transaction
-   * (call `prepareKind` before it, and `afterIssue` once it commits when issued).
+   * Saves a notice another feature composed, as a draft or issued at once, in the caller's unit of work
+   * (call `prepareKind` before it).
    */
-  async place(manager: EntityManager, issuedBy: number, kind: string, draft: NoticeDraft, mode: NoticeMode): Promise<number> {
-    const id = await this.saveDraft(manager, { userId: issuedBy }, kind, draft);
-    if (mode === 'issue') await this.issueIn(manager, id, issuedBy);
+  async place(work: Work, issuedBy: number, kind: string, draft: NoticeDraft, mode: NoticeMode): Promise<number> {
+    const id = await this.saveDraft(work.manager, { userId: issuedBy }, kind, draft);
+    if (mode === 'issue') await this.issueIn(work, id, issuedBy);
     return id;
   }
 
@@ -258,10 +259,11 @@ export class NoticesService implements WorkSource, OnModuleInit {
   }
 
   /**
-   * Issues inside the caller's transaction; `version` guards against an edit made meanwhile. The
-   * recipients are told once its PDF is there (`run`), so that nobody is asked to read what is not yet.
+   * Issues inside the caller's unit of work, which wakes the render once it commits; `version` guards
+   * against an edit made meanwhile. The recipients are told once its PDF is there (`run`), so that nobody
+   * is asked to read what is not yet.
    */
-  async issueIn(manager: EntityManager, id: number, issuedBy: number | null, version?: number): Promise<void> {
+  async issueIn({ manager, wake }: Work, id: number, issuedBy: number | null, version?: number): Promise<void> {
     const today = this.calendar.today();
     const year = Number(today.slice(0, 4));
     const notice = await manager.findOneByOrFail(Notice, { id });
@@ -275,11 +277,8 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const sealSha256 = await this.seal.inForce(manager);
     await updateVersioned(manager, Notice, { id, status: 'draft' }, notice.version, { status: 'issued', year, seq, number, issuerName: issuer.name, issuerCode: issuer.code, format: issuer.format, sealSha256, issuedOn: today, issuedAt: this.clock.now(), issuedBy }, staleNotice);
     await this.audit.record({ action: 'notice.issue', objectType: 'notice', objectId: id, changes: { status: ['draft', 'issued'], number: [null, number], format: [null, issuer.format], seal: [null, sealSha256] } }, manager);
-  }
-
-  /** Once the issuing transaction has committed: the render is woken (and tells the recipients when done). */
-  async afterIssue(id: number): Promise<void> {
-    await this.jobs.wake('render', [{ id, runAt: this.clock.now() }]);
+    // The render tells the recipients when it is done.
+    wake('render', [{ id, runAt: this.clock.now() }]);
   }
 
   async acknowledge(access: Access, id: number): Promise<NoticeView> {
@@ -298,16 +297,15 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** Voids an issued notice and tells everyone it was sent to, so nobody acts on it (or turns up to its interview). */
   async void(access: Access, id: number, dto: VoidNoticeDto): Promise<NoticeView> {
-    const deliveries = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const result = await manager.update(Notice, { id, status: 'issued' }, { status: 'voided', voidedAt: this.clock.now(), voidReason: dto.reason });
       if (result.affected !== 1) {
         if (!(await manager.existsBy(Notice, { id }))) throw new NotFoundError('通知');
         throw new DomainError('NOTICE_NOT_ISSUED', '只有已印发的通知才能作废');
       }
       await this.audit.record({ action: 'notice.void', objectType: 'notice', objectId: id, changes: { status: ['issued', 'voided'], reason: [null, dto.reason] } }, manager);
-      return this.tellVoided(manager, await manager.findOneByOrFail(Notice, { id }));
+      wake('delivery', await this.tellVoided(manager, await manager.findOneByOrFail(Notice, { id })));
     });
-    await this.jobs.wake('delivery', deliveries);
     return this.get(access, id);
   }
 
@@ -316,18 +314,18 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const { notice, recipients } = await this.load(access, id);
     if (notice.status !== 'issued') throw new DomainError('NOTICE_NOT_ISSUED', '只有已印发的通知才能催签');
     const waiting = recipients.filter((r) => !r.acknowledgedAt);
-    const deliveries = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const users = await this.recipientUsers(manager, waiting);
       await this.audit.record({ action: 'notice.chase', objectType: 'notice', objectId: id, changes: { recipients: [null, waiting.map((r) => r.name)] } }, manager);
-      return this.notifications.notify(manager, users, {
+      const deliveries = await this.notifications.notify(manager, users, {
         kind: 'reminder',
         title: `请签收：${notice.number} ${notice.title}`,
         body: `${this.kinds.label(notice.kind)}“${notice.title}”（${notice.number}）尚未签收，请及时查阅并签收。`,
         link: `/notices/${id}`,
         sourceKey: `notice:${id}:chase:${this.calendar.today()}`,
       });
+      wake('delivery', deliveries);
     });
-    await this.jobs.wake('delivery', deliveries);
     return waiting.length;
   }
 
@@ -423,13 +421,13 @@ export class NoticesService implements WorkSource, OnModuleInit {
     const file = `${randomUUID()}.pdf`;
     await writeFile(join(this.pdfDir, file), pdf, { flag: 'wx' });
     // Recorded once, by whichever run gets there first; that run tells the recipients (unless it was voided meanwhile).
-    const deliveries = await this.dataSource.transaction(async (manager) => {
+    const recorded = await this.unit.run(async ({ manager, wake }) => {
       const result = await manager.update(Notice, { id, pdfSha256: IsNull() }, { pdfFile: file, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
-      if (result.affected !== 1) return null;
-      return (await manager.findOneByOrFail(Notice, { id })).status === 'issued' ? this.tellRecipients(manager, notice) : [];
+      if (result.affected !== 1) return false;
+      if ((await manager.findOneByOrFail(Notice, { id })).status === 'issued') wake('delivery', await this.tellRecipients(manager, notice));
+      return true;
     });
-    if (deliveries === null) await unlink(join(this.pdfDir, file)).catch(() => undefined);
-    else await this.jobs.wake('delivery', deliveries);
+    if (!recorded) await unlink(join(this.pdfDir, file)).catch(() => undefined);
   }
 
   /** One more failure, its reason and the time of the next try; one warning in the log for it. */
@@ -443,6 +441,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
       .update({ id: notice.id, pdfSha256: IsNull(), renderFailures: notice.renderFailures }, { renderFailures: failures, renderError: reason, renderRetryAt: retryAt });
     if (result.affected !== 1) return;
     this.logger.warn(`${notice.number ?? `通知 #${notice.id}`} 的 PDF 第 ${failures} 次生成失败：${reason}；将于 ${retryAt.toISOString()} 重试`);
+    // The retry time is recorded by the single update above, outside any unit of work: woken directly.
     await this.jobs.wake('render', [{ id: notice.id, runAt: retryAt }]);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
+import type { Work } from '../jobs/unit-of-work';
 import { Escalation } from '../reminders/escalation.entity';
 import { officeStaff } from '../reminders/recipients';
 import { RungEffect, Rungs } from '../reminders/rungs';
@@ -21,7 +21,6 @@ export class RungNotices implements OnModuleInit {
   constructor(
     private readonly notices: NoticesService,
     private readonly rungs: Rungs,
-    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -30,24 +29,22 @@ export class RungNotices implements OnModuleInit {
 
   private effect(kind: NoticeKind): RungEffect {
     return {
-      reached: async (manager, rung) => {
-        const notice = rung.escalation.noticeId ? null : await this.prepare(manager, rung.escalation, kind);
-        if (rung.status === 'pending') return { outcome: `已拟${rung.label}${notice ? '（含通知草稿）' : ''}，待协调办审批`, wake: { delivery: await rung.askApproval() } };
+      reached: async (work, rung) => {
+        const notice = rung.escalation.noticeId ? null : await this.prepare(work.manager, rung.escalation, kind);
+        if (rung.status === 'pending') {
+          work.wake('delivery', await rung.askApproval());
+          return { outcome: `已拟${rung.label}${notice ? '（含通知草稿）' : ''}，待协调办审批` };
+        }
         // Issued at once: with its notice when the draft is complete (an interview letter needs a time and place).
-        const issued = notice ? await this.issueIfComplete(manager, notice, null) : false;
+        const issued = notice ? await this.issueIfComplete(work, notice, null) : false;
         // An issued notice tells its recipients when its PDF is there; a rung without one is announced now.
-        const deliveries = issued ? [] : await rung.announce();
-        return {
-          outcome: `已发出${rung.label}${notice && !issued ? '（通知草稿待补全后印发）' : ''}`,
-          wake: { delivery: deliveries, ...(issued && notice ? { render: [{ id: notice, runAt: this.clock.now() }] } : {}) },
-        };
+        if (!issued) work.wake('delivery', await rung.announce());
+        return { outcome: `已发出${rung.label}${notice && !issued ? '（通知草稿待补全后印发）' : ''}` };
       },
       // Issues the rung's notice, which must be complete by then; a rung without one is announced.
-      approve: async (manager, escalation, approval) => {
-        if (!escalation.noticeId) return { delivery: await approval.announce() };
-        if (!(await this.issueIfComplete(manager, escalation.noticeId, approval.actorUserId))) throw new DomainError('ATTACHED_DRAFT_INCOMPLETE', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
-        // The notice's recipients are told when its PDF is there.
-        return { render: [{ id: escalation.noticeId, runAt: this.clock.now() }] };
+      approve: async (work, escalation, approval) => {
+        if (!escalation.noticeId) return work.wake('delivery', await approval.announce());
+        if (!(await this.issueIfComplete(work, escalation.noticeId, approval.actorUserId))) throw new DomainError('ATTACHED_DRAFT_INCOMPLETE', '随附的通知草稿还不完整（如约谈时间、地点），请先在“公文通知”中补全后再同意发出');
       },
       withdraw: (manager, escalation) => this.discard(manager, escalation),
     };
@@ -74,8 +71,8 @@ export class RungNotices implements OnModuleInit {
   }
 
   /** Issues the notice if every field it prints is there (true); false when it still needs the office's hand. */
-  private async issueIfComplete(manager: EntityManager, noticeId: number, issuedBy: number | null): Promise<boolean> {
-    const notice = await manager.findOneByOrFail(Notice, { id: noticeId });
+  private async issueIfComplete(work: Work, noticeId: number, issuedBy: number | null): Promise<boolean> {
+    const notice = await work.manager.findOneByOrFail(Notice, { id: noticeId });
     if (notice.status !== 'draft') return true;
     try {
       await this.notices.prepareIssue(notice);
@@ -83,7 +80,7 @@ export class RungNotices implements OnModuleInit {
       if (error instanceof DomainError && error.code === 'DRAFT_INCOMPLETE') return false;
       throw error;
     }
-    await this.notices.issueIn(manager, noticeId, issuedBy);
+    await this.notices.issueIn(work, noticeId, issuedBy);
     return true;
   }
 

@@ -9,6 +9,7 @@ import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { User } from '../users/user.entity';
 import { MailChannel, WebhookChannel } from './channels';
 import { DeliveryPage, DeliveryQueryDto, DeliveryView } from './dto/notification.dto';
@@ -30,6 +31,7 @@ export class DeliveriesService implements WorkSource, OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly notifications: NotificationsService,
     private readonly mail: MailChannel,
     private readonly webhook: WebhookChannel,
@@ -69,6 +71,7 @@ export class DeliveriesService implements WorkSource, OnModuleInit {
       const runAt = new Date(this.clock.now().getTime() + retryDelayMs(delivery.attempts));
       await repository.update({ id, status: 'sending' }, { status: dead ? 'dead' : 'pending', lastError: message, runAt });
       this.logger.warn(`投递 #${id}（${delivery.channel} → ${delivery.recipient}）第 ${delivery.attempts} 次失败：${message}${dead ? '；已转入发送失败列表' : ''}`);
+      // The retry time is recorded by the single update above, outside any unit of work: woken directly.
       if (!dead) await this.jobs.wake('delivery', [{ id, runAt }]);
     }
   }
@@ -81,14 +84,14 @@ export class DeliveriesService implements WorkSource, OnModuleInit {
   /** The office sends a dead delivery again, with a fresh set of attempts. */
   async retry(id: number): Promise<DeliveryView> {
     const runAt = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const delivery = await manager.findOneBy(Delivery, { id });
       if (!delivery) throw new NotFoundError('投递');
       const result = await manager.update(Delivery, { id, status: 'dead' }, { status: 'pending', attempts: 0, runAt });
       if (result.affected !== 1) throw new DomainError('DELIVERY_NOT_FAILED', '只有发送失败的投递才能重发');
       await this.audit.record({ action: 'delivery.retry', objectType: 'delivery', objectId: id, changes: { status: ['dead', 'pending'] } }, manager);
+      wake('delivery', [{ id, runAt }]);
     });
-    await this.jobs.wake('delivery', [{ id, runAt }]);
     return view(await this.dataSource.getRepository(Delivery).findOneByOrFail({ id }));
   }
 

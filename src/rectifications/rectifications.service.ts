@@ -17,7 +17,7 @@ import { DomainError, NotFoundError, staleVersion } from '../common/errors/domai
 import { updateVersioned } from '../database/versioned-update';
 import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
-import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { NoticeMode, NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { unitContacts } from '../reminders/recipients';
@@ -52,7 +52,7 @@ export class RectificationsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly planner: SchedulePlanner,
-    private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly notices: NoticesService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -136,7 +136,8 @@ export class RectificationsService implements OnModuleInit {
    */
   async issueDrafts(access: Access, inspectionId: number, mode: NoticeMode): Promise<number> {
     if (mode === 'issue') await this.notices.prepareKind('rectification_notice');
-    const { count, actions, deliveries, issued } = await this.dataSource.transaction(async (manager) => {
+    return this.unit.run(async (work) => {
+      const { manager, wake } = work;
       const drafts = await manager.find(RectificationItem, { where: { inspectionId, status: 'draft' }, order: { id: 'ASC' } });
       if (drafts.length === 0) throw new DomainError('NOTHING_TO_ISSUE', '这次检查没有待下发的整改事项');
       const calendar = await this.calendar.calendar();
@@ -146,29 +147,23 @@ export class RectificationsService implements OnModuleInit {
         await this.bump(manager, item, { status: nextRectificationStatus(item.status, 'issue'), deadline, issuedAt: this.clock.now() });
         await this.record(manager, access, item, 'issue', 'issued', null, deadline);
       }
-      const deliveries: WakeUp[] = [];
-      const issued: number[] = [];
       for (const unitId of [...new Set(drafts.map((d) => d.unitId))]) {
         const mine = drafts.filter((d) => d.unitId === unitId);
         if (mode === 'none') {
-          deliveries.push(...(await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，请在“整改事项”中查看整改要求和时限，并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`)));
+          wake('delivery', await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，请在“整改事项”中查看整改要求和时限，并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`));
           continue;
         }
         const noticeId = await this.notices.draft(manager, { userId: access.actor.userId, name: access.actor.displayName }, { kind: 'rectification_notice', inspectionId, unitId });
         await manager.update(RectificationItem, { id: In(mine.map((d) => d.id)) }, { noticeId });
         if (mode === 'issue') {
-          await this.notices.issueIn(manager, noticeId, access.actor.userId);
-          issued.push(noticeId);
+          await this.notices.issueIn(work, noticeId, access.actor.userId);
         } else {
-          deliveries.push(...(await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，整改通知书随后印发。请在“整改事项”中查看并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`)));
+          wake('delivery', await this.tellUnit(manager, unitId, `【整改事项】${mine.length} 项问题待整改`, `督导检查发现你单位 ${mine.length} 项问题，整改通知书随后印发。请在“整改事项”中查看并报送整改方案。`, '/rectifications', `rectification-issue:${inspectionId}:${unitId}:${drafts[0].id}`));
         }
       }
-      return { count: drafts.length, actions: await this.planner.plan(manager, RECTIFICATION_SUBJECT, drafts.map((d) => d.id)), deliveries, issued };
+      wake('action', await this.planner.plan(manager, RECTIFICATION_SUBJECT, drafts.map((d) => d.id)));
+      return drafts.length;
     });
-    for (const id of issued) await this.notices.afterIssue(id);
-    await this.jobs.wake('delivery', deliveries);
-    await this.jobs.wake('action', actions);
-    return count;
   }
 
   submitPlan(access: Access, id: number, dto: RectificationPlanDto): Promise<RectificationDetailView> {
@@ -259,7 +254,7 @@ export class RectificationsService implements OnModuleInit {
    * the update guarded by the version, history, audit, the schedule re-planned and the other side told.
    */
   private async step(access: Access, id: number, version: number, action: RectificationAction, effect: (manager: EntityManager, item: RectificationItem) => Promise<StepOutcome>): Promise<void> {
-    const { actions, deliveries } = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const item = await this.load(access, id, manager, 'rectification', id);
       if (item.version !== version) throw staleItem();
       const to = nextRectificationStatus(item.status, action);
@@ -270,10 +265,9 @@ export class RectificationsService implements OnModuleInit {
       const label = `${rectificationCode(item)} ${rectificationTitle(item)}`;
       // A draft was never sent: the unit hears nothing of it, not even its cancellation.
       const deliveries = does(access.actor.role, 'work') || item.issuedAt === null ? [] : await this.tellUnit(manager, item.unitId, `【整改】${label}：${STEP_NEWS[action] ?? '状态已更新'}`, outcome.body ?? `${STEP_NEWS[action] ?? ''}。`, `/rectifications/${id}`, `rectification-step:${event.id}`);
-      return { actions: await this.planner.plan(manager, RECTIFICATION_SUBJECT, [id]), deliveries };
+      wake('action', await this.planner.plan(manager, RECTIFICATION_SUBJECT, [id]));
+      wake('delivery', deliveries);
     });
-    await this.jobs.wake('action', actions);
-    await this.jobs.wake('delivery', deliveries);
   }
 
   private async tellUnit(manager: EntityManager, unitId: number, title: string, body: string, link: string, sourceKey: string): Promise<WakeUp[]> {

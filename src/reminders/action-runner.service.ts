@@ -7,26 +7,19 @@ import { Clock } from '../common/clock';
 import { isLockContention } from '../common/sql';
 import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork, Work } from '../jobs/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import { retryDelayMs } from '../notifications/outgoing-message';
 import { ChaseSource, ChaseSources, ChaseTarget } from './chase-sources';
 import { Escalation, EscalationRung } from './escalation.entity';
 import { previousReportDue } from './escalation-ladder';
 import { leadersAndOffice, officeStaff, unitContacts } from './recipients';
-import { Rungs, wakeAll, Wakes } from './rungs';
+import { Rungs } from './rungs';
 import { SchedulePlanner } from './schedule-planner.service';
 import { ScheduledAction } from './scheduled-action.entity';
 
 /** An action that keeps failing stops being retried and shows as failed. */
 const MAX_ACTION_ATTEMPTS = 5;
-
-interface Effect {
-  outcome: string;
-  /** What to wake once the transaction commits: messages, re-planned actions, notices to render. */
-  wake: Wakes;
-}
-
-const nothing = (outcome: string): Effect => ({ outcome, wake: {} });
 
 /** Does what a scheduled action says, once: the claim on the row and the effect commit together. */
 @Injectable()
@@ -36,6 +29,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly planner: SchedulePlanner,
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
@@ -57,21 +51,19 @@ export class ActionRunner implements WorkSource, OnModuleInit {
   }
 
   async run(id: number): Promise<void> {
-    let effect: Effect | null = null;
     try {
-      effect = await this.attempt(id);
+      await this.attempt(id);
     } catch (error) {
       await this.recordFailure(id, error);
-      return;
     }
-    if (effect) await wakeAll(this.jobs, effect.wake);
   }
 
-  /** Claims the row and does its effect in one transaction, run again if lock contention aborts it. */
-  private async attempt(id: number, tries = 3): Promise<Effect | null> {
+  /** Claims the row and does its effect in one unit of work, run again if lock contention aborts it. */
+  private async attempt(id: number, tries = 3): Promise<void> {
     const now = this.clock.now();
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      await this.unit.run(async (work) => {
+        const { manager } = work;
         // The claim: of two deliveries of the same job, only one finds the row still pending.
         const claimed = await manager
           .createQueryBuilder()
@@ -79,11 +71,10 @@ export class ActionRunner implements WorkSource, OnModuleInit {
           .set({ status: 'done', completedAt: now, lastError: null, attempts: () => 'attempts + 1' })
           .where('id = :id AND status = :pending AND run_at <= :now', { id, pending: 'pending', now })
           .execute();
-        if (claimed.affected !== 1) return null;
+        if (claimed.affected !== 1) return;
         const action = await manager.findOneByOrFail(ScheduledAction, { id });
-        const result = await this.effect(manager, action);
-        await manager.update(ScheduledAction, { id }, { outcome: result.outcome.slice(0, 200) });
-        return result;
+        const outcome = await this.effect(work, action);
+        await manager.update(ScheduledAction, { id }, { outcome: outcome.slice(0, 200) });
       });
     } catch (error) {
       if (tries > 1 && isLockContention(error)) return this.attempt(id, tries - 1);
@@ -101,32 +92,35 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     const runAt = new Date(this.clock.now().getTime() + retryDelayMs(attempts));
     await repository.update({ id, status: 'pending' }, { attempts, lastError: message, runAt, ...(failed ? { status: 'failed' as const } : {}) });
     this.logger.error(`计划动作 #${id} 第 ${attempts} 次执行失败：${message}`, error instanceof Error ? error.stack : undefined);
+    // The retry is recorded by one update outside any unit of work (the action's own rolled back): woken directly.
     if (!failed) await this.jobs.wake('action', [{ id, runAt }]);
   }
 
-  private async effect(manager: EntityManager, action: ScheduledAction): Promise<Effect> {
+  private async effect(work: Work, action: ScheduledAction): Promise<string> {
+    const { manager } = work;
     const source = this.sources.get(action.subjectKind);
     const target = await source.target(manager, action.subjectId);
-    if (!target.chased) return nothing(source.words.settled);
+    if (!target.chased) return source.words.settled;
     const [period] = action.periodKey.split(':');
     if (action.kind === 'reminder' || action.kind === 'report_reminder') {
-      if (action.kind === 'reminder' && target.deadline !== period) return nothing(source.words.moved.reminder);
-      if (action.kind === 'report_reminder' && (await this.reportedFor(manager, source, target, period))) return nothing('本期进展已报送');
-      return this.remind(manager, action, source, target, period);
+      if (action.kind === 'reminder' && target.deadline !== period) return source.words.moved.reminder;
+      if (action.kind === 'report_reminder' && (await this.reportedFor(manager, source, target, period))) return '本期进展已报送';
+      return this.remind(work, action, source, target, period);
     }
     if (action.kind === 'report_overdue') {
-      const effect = (await this.reportedFor(manager, source, target, period)) ? nothing('本期进展已报送') : await this.escalate(manager, source, target, 'report_overdue', period);
+      const outcome = (await this.reportedFor(manager, source, target, period)) ? '本期进展已报送' : await this.escalate(work, source, target, 'report_overdue', period);
       // The period is settled: the next one's reminders and check are planned now.
-      return { ...effect, wake: { ...effect.wake, action: await this.planner.plan(manager, target.kind, [target.id]) } };
+      work.wake('action', await this.planner.plan(manager, target.kind, [target.id]));
+      return outcome;
     }
-    if (target.deadline !== period) return nothing(source.words.moved.rung);
-    return this.escalate(manager, source, target, action.kind, period);
+    if (target.deadline !== period) return source.words.moved.rung;
+    return this.escalate(work, source, target, action.kind, period);
   }
 
-  private async remind(manager: EntityManager, action: ScheduledAction, source: ChaseSource, target: ChaseTarget, due: string): Promise<Effect> {
+  private async remind({ manager, wake }: Work, action: ScheduledAction, source: ChaseSource, target: ChaseTarget, due: string): Promise<string> {
     // Catching up after an outage, only the latest of the reminders due is sent.
     const superseded = await manager.existsBy(ScheduledAction, { subjectKind: target.kind, subjectId: target.id, kind: action.kind, status: 'pending', dueAt: Between(new Date(action.dueAt.getTime() + 1), this.clock.now()) });
-    if (superseded) return nothing('已被随后到期的提醒取代，未重复发送');
+    if (superseded) return '已被随后到期的提醒取代，未重复发送';
     const contacts = source.contacts ? await source.contacts(manager, target) : await unitContacts(manager, target.unitId);
     // The days left as of now, not as planned: a reminder sent late must not understate the urgency.
     const left = await this.workingDaysLeft(due);
@@ -139,17 +133,19 @@ export class ActionRunner implements WorkSource, OnModuleInit {
       link: target.link,
       sourceKey: `action:${action.id}`,
     });
-    return { outcome: contacts.length > 0 ? `已提醒 ${contacts.length} 名联络员` : '该单位没有可用的联络员账号，未能提醒', wake: { delivery: deliveries } };
+    wake('delivery', deliveries);
+    return contacts.length > 0 ? `已提醒 ${contacts.length} 名联络员` : '该单位没有可用的联络员账号，未能提醒';
   }
 
   /**
    * Reaches a rung: records it, issued at once or prepared for the office's approval as the policy says
    * now, and does what the rung's registered effect does (draft a notice, put a card forward, …).
    */
-  private async escalate(manager: EntityManager, source: ChaseSource, target: ChaseTarget, rung: EscalationRung, period: string): Promise<Effect> {
+  private async escalate(work: Work, source: ChaseSource, target: ChaseTarget, rung: EscalationRung, period: string): Promise<string> {
+    const { manager } = work;
     const ladder = (await this.planner.ladders(manager))[target.priority];
     const rule = rung === 'report_overdue' ? ladder.reportOverdue : ladder.rungs.find((r) => r.rung === rung);
-    if (!rule || rule.mode === 'off') return nothing('该级督办已停用');
+    if (!rule || rule.mode === 'off') return '该级督办已停用';
     const mode = rule.mode;
     const effect = this.rungs.effectOf(rung);
     const status = mode === 'auto' || effect.approvedElsewhere ? 'issued' : 'pending';
@@ -162,7 +158,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
       .orIgnore()
       .execute();
     const escalation = await manager.findOneByOrFail(Escalation, key);
-    const reached = await effect.reached(manager, {
+    const reached = await effect.reached(work, {
       escalation,
       target,
       mode,
@@ -171,7 +167,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
       announce: () => this.announce(manager, escalation, target),
       askApproval: () => this.askApproval(manager, escalation, target),
     });
-    return { outcome: reached.outcome, wake: reached.wake ?? {} };
+    return reached.outcome;
   }
 
   /** An issued rung: to the unit's contacts, the leaders and the office. */

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { DomainError, staleVersion } from '../common/errors/domain-error';
 import { updateVersioned } from '../database/versioned-update';
-import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { Priority, PRIORITIES } from './chase-terms';
 import { PolicyView, UpdatePolicyDto } from './dto/reminders.dto';
 import { EscalationPolicy } from './escalation.entity';
@@ -20,7 +20,7 @@ export class EscalationPoliciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly planner: SchedulePlanner,
-    private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly rungs: Rungs,
@@ -41,7 +41,7 @@ export class EscalationPoliciesService {
     const problems = ladderProblems(ladder, this.rungs.labels());
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems.map((p) => p.message).join('；'), problems);
     const settings = ladderSettings(ladder);
-    const wake = await this.dataSource.transaction(async (manager) => {
+    await this.unit.run(async ({ manager, wake }) => {
       const before = await manager.findOneBy(EscalationPolicy, { priority });
       if ((before?.version ?? 0) !== dto.version) throw staleVersion('督办规则', 'reedit');
       if (before) {
@@ -50,9 +50,8 @@ export class EscalationPoliciesService {
         await manager.insert(EscalationPolicy, { priority, ladder: settings, updatedBy: access.actor.userId, updatedAt: this.clock.now(), version: 1 });
       }
       await this.audit.record({ action: 'escalation_policy.update', objectType: 'escalation_policy', objectId: priority, changes: { ladder: [this.settings(before?.ladder, priority), settings] } }, manager);
-      return this.planner.replanPriority(manager, priority);
+      wake('action', await this.planner.replanPriority(manager, priority));
     });
-    await this.jobs.wake('action', wake);
     return (await this.list()).find((p) => p.priority === priority)!;
   }
 

@@ -6,12 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
-import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork, Work } from '../jobs/unit-of-work';
 import { ActionRunner } from './action-runner.service';
 import { ChaseLabel, ChaseSources } from './chase-sources';
 import { ApproveEscalationDto, DismissEscalationDto, EscalationPage, EscalationQueryDto, EscalationView, legacySubjectIds, subjectOfQuery } from './dto/reminders.dto';
 import { Escalation } from './escalation.entity';
-import { Rungs, wakeAll, Wakes } from './rungs';
+import { Rungs } from './rungs';
 
 /** The approval queue: rungs the ladder prepared, which the office issues or dismisses. */
 @Injectable()
@@ -19,7 +19,7 @@ export class EscalationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: ActionRunner,
-    private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly sources: ChaseSources,
@@ -48,22 +48,24 @@ export class EscalationsService {
 
   /** Issues the rung as its effect does: its notice when it has one (which must be complete by then), else the rung's own message. */
   async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
-    return this.decide(access, id, 'issued', dto.note || null, async (manager, escalation) => {
+    return this.decide(access, id, 'issued', dto.note || null, async (work, escalation) => {
+      const { manager } = work;
       const announce = async () => this.runner.announce(manager, escalation, await this.sources.get(escalation.subjectKind).target(manager, escalation.subjectId));
       const effect = this.rungs.effectOf(escalation.rung);
-      return effect.approve ? effect.approve(manager, escalation, { actorUserId: access.actor.userId, announce }) : { delivery: await announce() };
+      if (effect.approve) await effect.approve(work, escalation, { actorUserId: access.actor.userId, announce });
+      else work.wake('delivery', await announce());
     });
   }
 
   async dismiss(access: Access, id: number, dto: DismissEscalationDto): Promise<EscalationView> {
-    return this.decide(access, id, 'dismissed', dto.reason, async (manager, escalation) => {
+    return this.decide(access, id, 'dismissed', dto.reason, async ({ manager }, escalation) => {
       await this.rungs.effectOf(escalation.rung).withdraw?.(manager, escalation);
-      return {};
     });
   }
 
-  private async decide(access: Access, id: number, status: 'issued' | 'dismissed', note: string | null, effect: (manager: EntityManager, escalation: Escalation) => Promise<Wakes>): Promise<EscalationView> {
-    const wakes = await this.dataSource.transaction(async (manager) => {
+  private async decide(access: Access, id: number, status: 'issued' | 'dismissed', note: string | null, effect: (work: Work, escalation: Escalation) => Promise<void>): Promise<EscalationView> {
+    await this.unit.run(async (work) => {
+      const { manager } = work;
       const escalation = await manager.findOneBy(Escalation, { id });
       if (!escalation) throw new NotFoundError('督办审批事项');
       await this.reached(manager, access, escalation);
@@ -71,9 +73,8 @@ export class EscalationsService {
       const result = await manager.update(Escalation, { id, status: 'pending' }, { status, decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
       if (result.affected !== 1) throw new DomainError('ALREADY_DECIDED', '该事项已处理过（已发出、已驳回或因任务办结而撤回）');
       await this.audit.record({ action: status === 'issued' ? 'escalation.approve' : 'escalation.dismiss', objectType: 'escalation', objectId: id, changes: { status: ['pending', status], ...(note ? { note: [null, note] } : {}) } }, manager);
-      return effect(manager, { ...escalation, status });
+      await effect(work, { ...escalation, status });
     });
-    await wakeAll(this.jobs, wakes);
     return this.get(access, id);
   }
 

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { WakeUp, WorkKind } from '../jobs/jobs.constants';
-import { JobsService } from '../jobs/jobs.service';
+import type { WakeUp } from '../jobs/jobs.constants';
+import type { Work } from '../jobs/unit-of-work';
 import type { ChaseTarget } from './chase-sources';
 import { Escalation } from './escalation.entity';
 import { RUNG_LABELS, RungDefinition, STANDARD_RUNGS } from './escalation-ladder';
-
-/** Wake-ups to send once the transaction that wrote their rows commits, by kind of work. */
-export type Wakes = Partial<Record<WorkKind, WakeUp[]>>;
 
 /** A rung just reached and recorded, as its effect sees it. */
 export interface ReachedRung {
@@ -27,7 +24,6 @@ export interface ReachedRung {
 export interface RungOutcome {
   /** What happened, in words, for the schedule's record. */
   outcome: string;
-  wake?: Wakes;
 }
 
 /** The office's approval of a pending rung. */
@@ -39,7 +35,8 @@ export interface RungApproval {
 
 /**
  * What a rung does, registered by the feature that does it (notices draft and issue the formal
- * notices, listings put the cards forward). Everything runs in the caller's transaction.
+ * notices, listings put the cards forward). Everything runs in the caller's unit of work, which wakes
+ * what the effect asks for once it commits.
  */
 export interface RungEffect {
   /**
@@ -48,19 +45,23 @@ export interface RungEffect {
    */
   readonly approvedElsewhere?: string;
   /** The rung is reached and its record written. */
-  reached(manager: EntityManager, rung: ReachedRung): Promise<RungOutcome>;
+  reached(work: Work, rung: ReachedRung): Promise<RungOutcome>;
   /** The office approves a pending rung; without it, the rung is announced. */
-  approve?(manager: EntityManager, escalation: Escalation, approval: RungApproval): Promise<Wakes>;
+  approve?(work: Work, escalation: Escalation, approval: RungApproval): Promise<void>;
   /** A pending rung is dismissed by the office, or withdrawn because the work left the unit's hands. */
   withdraw?(manager: EntityManager, escalation: Escalation): Promise<void>;
 }
 
 /** A rung that only tells people: the overdue-report check, and any rung whose record is all it does. */
 export const ANNOUNCE_ONLY: RungEffect = {
-  reached: async (_manager, rung) =>
-    rung.status === 'pending'
-      ? { outcome: `已拟${rung.label}，待协调办审批`, wake: { delivery: await rung.askApproval() } }
-      : { outcome: `已发出${rung.label}`, wake: { delivery: await rung.announce() } },
+  reached: async ({ wake }, rung) => {
+    if (rung.status === 'pending') {
+      wake('delivery', await rung.askApproval());
+      return { outcome: `已拟${rung.label}，待协调办审批` };
+    }
+    wake('delivery', await rung.announce());
+    return { outcome: `已发出${rung.label}` };
+  },
 };
 
 /** The ladder's rungs and what each does: the engine defines the standard rungs, features register their effects. */
@@ -111,9 +112,4 @@ export class Rungs {
   withoutEffect(): string[] {
     return this.defined.filter((d) => !this.effects.has(d.name)).map((d) => d.name);
   }
-}
-
-/** Sends every wake-up, once the transaction has committed. */
-export async function wakeAll(jobs: JobsService, wakes: Wakes): Promise<void> {
-  for (const [kind, items] of Object.entries(wakes) as [WorkKind, WakeUp[] | undefined][]) if (items) await jobs.wake(kind, items);
 }

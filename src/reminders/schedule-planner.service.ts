@@ -5,7 +5,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { WakeUp } from '../jobs/jobs.constants';
-import { JobsService } from '../jobs/jobs.service';
+import { UnitOfWork } from '../jobs/unit-of-work';
 import { ChaseSource, ChaseSources } from './chase-sources';
 import { Priority, PRIORITIES } from './chase-terms';
 import { Escalation, EscalationPolicy } from './escalation.entity';
@@ -23,7 +23,7 @@ const CHUNK = 500;
 export class SchedulePlanner implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobsService,
+    private readonly unit: UnitOfWork,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +45,7 @@ export class SchedulePlanner implements OnModuleInit {
       const ids = await source.openIds(this.dataSource.manager);
       for (let i = 0; i < ids.length; i += CHUNK) {
         const chunk = ids.slice(i, i + CHUNK);
-        await this.jobs.wake('action', await this.dataSource.transaction((manager) => this.planChunk(manager, source, chunk)));
+        await this.unit.run(async ({ manager, wake }) => wake('action', await this.planChunk(manager, source, chunk)));
       }
       count += ids.length;
     }

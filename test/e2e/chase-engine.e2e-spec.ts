@@ -63,14 +63,15 @@ class DrillChase implements ChaseSource, OnModuleInit {
     this.sources.register(this);
     this.rungs.define(DRILL_RUNG);
     this.rungs.registerEffect(DRILL_RUNG.name, {
-      reached: async (_manager, rung) => {
+      reached: async ({ wake }, rung) => {
         calls.push(`reached:${rung.target.kind}:${rung.target.id}:${rung.status}`);
         reachedRungs.push(rung);
-        return { outcome: `已拟${rung.label}（演练）`, wake: { delivery: await rung.askApproval() } };
+        wake('delivery', await rung.askApproval());
+        return { outcome: `已拟${rung.label}（演练）` };
       },
-      approve: async (_manager, escalation, approval) => {
+      approve: async ({ wake }, escalation, approval) => {
         calls.push(`approve:${escalation.id}:${approval.actorUserId}`);
-        return { delivery: await approval.announce() };
+        wake('delivery', await approval.announce());
       },
       withdraw: async (_manager, escalation) => {
         calls.push(`withdraw:${escalation.id}`);
