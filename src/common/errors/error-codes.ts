@@ -5,6 +5,7 @@
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, means: '提交的数据有误；details 列出各字段的问题' },
+  PAGE_TOO_DEEP: { status: 400, means: '页码太靠后：按页码最多翻到第 10 000 条；请缩小筛选条件，或用上一页答复的 next 继续翻（after）' },
   MALFORMED_REQUEST: { status: 400, means: '请求体无法解析' },
   DRAFT_INCOMPLETE: { status: 400, means: '通知草稿的内容不完整，不能印发；details 列出缺少的字段（content.…），补全后再印发' },
   UNAUTHENTICATED: { status: 401, means: '未登录或令牌无效、已过期' },

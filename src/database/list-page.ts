@@ -1,0 +1,93 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Page, PageQueryDto } from '../common/dto/page.dto';
+import { DomainError } from '../common/errors/domain-error';
+
+/** How far a list may be paged by number; past it, the next page is found by key (`after`). */
+export const MAX_OFFSET = 10_000;
+
+/** Counting stops here: a list with more rows says "more than" rather than scan them all. */
+export const COUNT_CAP = 10_000;
+
+/** One column of a list's order, read back from a row to say where the next page starts. */
+export interface OrderColumn<E> {
+  /** The column as the query builder names it, e.g. `a.sortKey` → written `a.sort_key` in SQL. */
+  column: string;
+  direction: 'ASC' | 'DESC';
+  of: (row: E) => string | number;
+}
+
+/**
+ * Reads one page of a list in an order an index serves: by number for the first `MAX_OFFSET` rows, by
+ * key after that (`after`, the previous page's `next`). The count stops at `COUNT_CAP`. Never uses
+ * TypeORM's `skip`/`take`, which page joins through a `SELECT DISTINCT` over the whole result.
+ * The order must end in a unique column, so that a key names one place in the list.
+ */
+export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: PageQueryDto, order: Array<OrderColumn<E>>): Promise<Page<E>> {
+  const counted = await countCapped(qb);
+  const paged = qb.clone();
+  order.forEach(({ column, direction }, i) => (i === 0 ? paged.orderBy(column, direction) : paged.addOrderBy(column, direction)));
+  if (query.after !== undefined) {
+    const { sql, parameters } = keysetCondition(
+      order.map((o) => ({ column: o.column, direction: o.direction })),
+      decodeKey(query.after, order.length),
+    );
+    paged.andWhere(sql, parameters);
+  } else {
+    const offset = (query.page - 1) * query.pageSize;
+    if (offset > MAX_OFFSET) throw new DomainError('PAGE_TOO_DEEP', `按页码最多翻到第 ${MAX_OFFSET} 条；请缩小筛选条件，或逐页点“下一页”继续查看`);
+    if (offset > 0) paged.offset(offset);
+  }
+  const rows = await paged.limit(query.pageSize + 1).getMany();
+  const items = rows.slice(0, query.pageSize);
+  const last = items[items.length - 1];
+  return {
+    items,
+    ...counted,
+    page: query.page,
+    pageSize: query.pageSize,
+    next: rows.length > query.pageSize ? encodeKey(order.map((o) => o.of(last))) : null,
+  };
+}
+
+/** `COUNT(*)` of at most `COUNT_CAP + 1` rows: cheap however long the list. */
+export async function countCapped<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; totalCapped: boolean }> {
+  const [sql, parameters] = qb.clone().select('1', 'one').orderBy().offset(undefined).limit(COUNT_CAP + 1).getQueryAndParameters();
+  const [{ n }] = await qb.connection.query(`SELECT COUNT(*) AS n FROM (${sql}) counted`, parameters);
+  const total = Number(n);
+  return total > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total, totalCapped: false };
+}
+
+/**
+ * The rows after a key in a multi-column order, written so that the database's range optimiser turns
+ * it into one range on the index: `c1 >= k1 AND (c1 > k1 OR (c2 >= k2 AND (c2 > k2 OR …)))`.
+ */
+export function keysetCondition(order: Array<{ column: string; direction: 'ASC' | 'DESC' }>, key: Array<string | number>): { sql: string; parameters: Record<string, string | number> } {
+  const parameters: Record<string, string | number> = {};
+  const build = (i: number): string => {
+    const { column, direction } = order[i];
+    const name = `keyset_${i}`;
+    parameters[name] = key[i];
+    const [beyond, from] = direction === 'ASC' ? ['>', '>='] : ['<', '<='];
+    if (i === order.length - 1) return `${column} ${beyond} :${name}`;
+    return `${column} ${from} :${name} AND (${column} ${beyond} :${name} OR (${build(i + 1)}))`;
+  };
+  return { sql: `(${build(0)})`, parameters };
+}
+
+export function encodeKey(values: Array<string | number>): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** A key from a client, checked: it must be what `encodeKey` gave for an order of this length. */
+export function decodeKey(text: string, length: number): Array<string | number> {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  if (!Array.isArray(values) || values.length !== length || !values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    throw new DomainError('VALIDATION_FAILED', '翻页位置无效，请回到第一页重新翻', [{ field: 'after', message: '不是本列表的翻页位置' }]);
+  }
+  return values as Array<string | number>;
+}
