@@ -11,6 +11,10 @@ export const ASSIGNMENT_ROLE_LABELS: Record<AssignmentRole, string> = { lead: '�
 /** 任务分解: one unit's share of a directive. */
 @Entity('assignments')
 @Index('UQ_assignments_directive_unit', ['directiveId', 'unitId'], { unique: true })
+@Index('IDX_assignments_sort', ['sortKey', 'id'])
+@Index('IDX_assignments_unit_sort', ['unitId', 'sortKey', 'id'])
+@Index('IDX_assignments_status_sort', ['status', 'sortKey', 'id'])
+@Index('IDX_assignments_review_sort', ['awaitingReview', 'sortKey', 'id'])
 export class Assignment {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -22,7 +26,6 @@ export class Assignment {
   @JoinColumn({ name: 'directive_id', foreignKeyConstraintName: 'FK_assignments_directive' })
   directive?: Directive;
 
-  @Index('IDX_assignments_unit')
   @Column({ name: 'unit_id', type: 'int' })
   unitId!: number;
 
@@ -33,7 +36,6 @@ export class Assignment {
   @Column({ type: 'varchar', length: 12 })
   role!: AssignmentRole;
 
-  @Index('IDX_assignments_status')
   @Column({ type: 'varchar', length: 24 })
   status!: AssignmentStatus;
 
@@ -56,6 +58,17 @@ export class Assignment {
 
   @Column({ name: 'closed_at', type: 'datetime', nullable: true })
   closedAt!: Date | null;
+
+  /** The task lists' order (taskSortKey): kept with the status, the deadline and the directive's priority. */
+  @Column({ name: 'sort_key', type: 'varchar', length: 14 })
+  sortKey!: string;
+
+  /**
+   * Open, with something for the office to decide: a completion request, a submitted report or a
+   * pending extension request. Kept by AssignmentsService whenever one of them changes.
+   */
+  @Column({ name: 'awaiting_review', type: 'boolean', default: false })
+  awaitingReview!: boolean;
 
   @VersionColumn()
   version!: number;

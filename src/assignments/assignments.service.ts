@@ -10,17 +10,17 @@ import { AuditService } from '../audit/audit.service';
 import { FieldChanges } from '../audit/audit-entry.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
-import { PRIORITY_RANK } from '../directives/directives.service';
 import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from './assignment-chase';
-import { AssignmentAction, availableActions, isOpen, nextStatus, OPEN_STATUSES } from './assignment-state';
+import { AssignmentAction, availableActions, isOpen, nextStatus } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
 import { assignmentProgress, dueLimit } from './deadline-status';
+import { awaitsReview, KeyRange, TASK_KEYS, taskSortKey } from './task-order';
 import {
   AssignmentDetailView,
   AssignmentPage,
@@ -77,9 +77,9 @@ export class AssignmentsService implements OnModuleInit {
     const qb = this.dataSource
       .getRepository(Assignment)
       .createQueryBuilder('a')
-      .innerJoinAndSelect('a.directive', 'directive')
-      .innerJoinAndSelect('a.unit', 'unit')
-      .setParameters({ today, open: [...OPEN_STATUSES] });
+      .innerJoin('a.directive', 'directive')
+      .innerJoin('a.unit', 'unit')
+      .select(LIST_COLUMNS);
     if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
@@ -87,39 +87,24 @@ export class AssignmentsService implements OnModuleInit {
     if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
     if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
-    if (query.open === true) qb.andWhere('a.status IN (:...open)');
-    if (query.open === false) qb.andWhere('a.status NOT IN (:...open)');
-    if (query.overdue === true) qb.andWhere('a.status IN (:...open) AND a.deadline < :today');
-    if (query.overdue === false) qb.andWhere('NOT (a.status IN (:...open) AND a.deadline IS NOT NULL AND a.deadline < :today)');
-    if (query.dueWithin !== undefined) {
-      qb.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: dueLimit(calendar, today, query.dueWithin) });
-    }
-    if (query.awaitingReview) {
-      qb.andWhere('a.status IN (:...open)').andWhere(
-        new Brackets((w) =>
-          w
-            .where("a.status = 'completion_requested'")
-            .orWhere("EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = a.id AND r.status = 'submitted' AND r.is_final = :notFinal)", { notFinal: false })
-            .orWhere("EXISTS (SELECT 1 FROM extension_requests e WHERE e.assignment_id = a.id AND e.status = 'pending')"),
-        ),
-      );
-    }
+    // Open, overdue and due-soon are ranges of the stored sort key (see task-order.ts), served by its indexes.
+    const ranges: KeyRange[] = [];
+    if (query.open === true) ranges.push(TASK_KEYS.open);
+    if (query.open === false) ranges.push(TASK_KEYS.finished);
+    if (query.overdue === true) ranges.push(TASK_KEYS.overdue(today));
+    if (query.overdue === false) ranges.push(TASK_KEYS.notOverdue(today));
+    if (query.dueWithin !== undefined) ranges.push(TASK_KEYS.due(today, dueLimit(calendar, today, query.dueWithin)));
+    ranges.forEach((range, i) => {
+      if (range.from !== undefined) qb.andWhere(`a.sort_key >= :from${i}`, { [`from${i}`]: range.from });
+      if (range.before !== undefined) qb.andWhere(`a.sort_key < :before${i}`, { [`before${i}`]: range.before });
+    });
+    if (query.awaitingReview) qb.andWhere('a.awaiting_review = :awaiting', { awaiting: true });
     if (query.q) {
       const pattern = containsPattern(query.q);
       qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
-    // Most urgent first: open before finished, then by deadline, then by priority.
-    // Sort keys are selected under aliases: paginated queries with joins can only order by those.
-    qb.addSelect('CASE WHEN a.status IN (:...open) THEN 0 ELSE 1 END', 'finished')
-      .addSelect('CASE WHEN a.deadline IS NULL THEN 1 ELSE 0 END', 'no_deadline')
-      .addSelect(PRIORITY_RANK('directive'), 'priority_rank')
-      .orderBy('finished', 'ASC')
-      .addOrderBy('no_deadline', 'ASC')
-      .addOrderBy('a.deadline', 'ASC')
-      .addOrderBy('priority_rank', 'ASC')
-      .addOrderBy('a.id', 'ASC');
-    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return pageOf(items.map((a) => this.view(a, calendar, today)), total, query) as Page<AssignmentView>;
+    const page = await readPage(qb, query, TASK_ORDER);
+    return { ...page, items: page.items.map((a) => this.view(a, calendar, today)) };
   }
 
   async get(access: Access, id: number): Promise<AssignmentDetailView> {
@@ -224,6 +209,7 @@ export class AssignmentsService implements OnModuleInit {
       // A returned report no longer stands for the unit's progress: the task shows the latest one that does.
       const shown = status === 'returned' ? await this.progressOf(manager, assignment.id) : figures;
       if (shown.percentDone !== figures.percentDone || shown.metricValue !== figures.metricValue) await this.bump(manager, assignment, shown);
+      await this.syncAwaitingReview(manager, assignment.id);
       await this.record(manager, access, assignment, dto.decision === 'accept' ? 'report_accepted' : 'report_returned', assignment.status, note, {
         report: [reportId, status],
         ...(shown.percentDone !== figures.percentDone ? { percentDone: [figures.percentDone, shown.percentDone] } : {}),
@@ -285,6 +271,7 @@ export class AssignmentsService implements OnModuleInit {
       const result = await manager.update(ExtensionRequest, { id: extensionId, status: 'pending' }, { status: granted ? 'granted' : 'refused', decisionNote: note, decidedBy: access.actor.userId, decidedAt: this.clock.now() });
       if (result.affected !== 1) throw new DomainError('ALREADY_DECIDED', '该延期申请已处理过');
       if (granted) await this.bump(manager, assignment, { deadline: request.requestedDeadline });
+      await this.syncAwaitingReview(manager, assignment.id);
       await this.record(manager, access, assignment, granted ? 'extension_granted' : 'extension_refused', assignment.status, granted ? `期限由 ${request.currentDeadline} 延至 ${request.requestedDeadline}${note ? `：${note}` : ''}` : note, granted ? { deadline: [request.currentDeadline, request.requestedDeadline] } : { extension: [extensionId, 'refused'] });
       const news: TaskStep = granted
         ? { kind: 'extension_granted', extensionId, from: request.currentDeadline, to: request.requestedDeadline, note }
@@ -358,6 +345,7 @@ export class AssignmentsService implements OnModuleInit {
       const to = nextStatus(assignment.status, action);
       const outcome = await effect(manager, assignment);
       await this.bump(manager, assignment, { ...outcome.set, status: to });
+      await this.syncAwaitingReview(manager, id);
       await this.record(manager, access, assignment, action, to, outcome.note ?? null, { ...(to !== assignment.status ? { status: [assignment.status, to] } : {}), ...outcome.changes });
       // Finishing, cancelling or handing in the work stops the chasing; a returned completion resumes it.
       if (to !== assignment.status) wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, [id]));
@@ -367,7 +355,20 @@ export class AssignmentsService implements OnModuleInit {
 
   /** Updates the row only if nobody changed it since it was read. */
   private async bump(manager: EntityManager, assignment: Assignment, set: Partial<Assignment>): Promise<void> {
-    await updateVersioned(manager, Assignment, { id: assignment.id }, assignment.version, set, staleTask);
+    const status = set.status ?? assignment.status;
+    const deadline = set.deadline !== undefined ? set.deadline : assignment.deadline;
+    const sortKey = taskSortKey(status, deadline, assignment.directive!.priority);
+    await updateVersioned(manager, Assignment, { id: assignment.id }, assignment.version, { ...set, sortKey }, staleTask);
+  }
+
+  /** Keeps the review queue's flag true while the office has something to decide on the task. */
+  private async syncAwaitingReview(manager: EntityManager, id: number): Promise<void> {
+    const { status } = await manager.findOneOrFail(Assignment, { where: { id }, select: { id: true, status: true } });
+    const [report, extension] = await Promise.all([
+      manager.existsBy(ProgressReport, { assignmentId: id, status: 'submitted', isFinal: false }),
+      manager.existsBy(ExtensionRequest, { assignmentId: id, status: 'pending' }),
+    ]);
+    await manager.update(Assignment, { id }, { awaitingReview: awaitsReview(status, { report, extension }) });
   }
 
   private async record(manager: EntityManager, access: Access, assignment: Assignment, action: EventAction, to: Assignment['status'], note: string | null, changes: FieldChanges): Promise<void> {
@@ -418,4 +419,17 @@ export class AssignmentsService implements OnModuleInit {
 }
 
 const staleTask = () => staleVersion('该任务', 'updated');
+
+/** What a task list shows, and nothing more: no requirement texts, no timestamps. */
+const LIST_COLUMNS = [
+  ...['id', 'directiveId', 'unitId', 'role', 'status', 'deadline', 'targetValue', 'percentDone', 'metricValue', 'sortKey', 'version'].map((column) => `a.${column}`),
+  ...['id', 'code', 'title', 'priority'].map((column) => `directive.${column}`),
+  'unit.id',
+  'unit.shortName',
+];
+
+const TASK_ORDER: Array<OrderColumn<Assignment>> = [
+  { column: 'a.sortKey', direction: 'ASC', of: (a) => a.sortKey },
+  { column: 'a.id', direction: 'ASC', of: (a) => a.id },
+];
 

@@ -1,5 +1,5 @@
 import { AssignmentStatus, isOpen } from './assignment-state';
-import { inRange, TASK_KEYS, taskSortKey } from './task-order';
+import { awaitsReview, inRange, TASK_KEYS, taskSortKey } from './task-order';
 import type { Priority } from '../reminders/chase-terms';
 
 describe('taskSortKey', () => {
@@ -41,5 +41,19 @@ describe('TASK_KEYS ranges agree with the rules they stand for', () => {
     expect(inRange(key, TASK_KEYS.overdue(today))).toBe(overdue);
     expect(inRange(key, TASK_KEYS.notOverdue(today))).toBe(!overdue);
     expect(inRange(key, TASK_KEYS.due(today, last))).toBe(isOpen(status) && deadline !== null && deadline >= today && deadline <= last);
+  });
+});
+
+describe('awaitsReview', () => {
+  it.each<[AssignmentStatus, boolean, boolean, boolean]>([
+    ['completion_requested', false, false, true],
+    ['in_progress', true, false, true],
+    ['acknowledged', false, true, true],
+    ['in_progress', false, false, false],
+    ['issued', false, false, false],
+    ['closed', true, true, false],
+    ['cancelled', true, false, false],
+  ])('%s with a submitted report %s and a pending extension %s → %s', (status, report, extension, expected) => {
+    expect(awaitsReview(status, { report, extension })).toBe(expected);
   });
 });

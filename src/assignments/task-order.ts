@@ -1,9 +1,6 @@
+import { NO_DEADLINE, PRIORITY_RANKS } from '../directives/directive-order';
 import type { Priority } from '../reminders/chase-terms';
 import { AssignmentStatus, isOpen } from './assignment-state';
-
-/** Standing work (长期坚持) has no deadline and comes after every dated task. */
-const NO_DEADLINE = '9999-12-31';
-const PRIORITY_RANKS: Record<Priority, number> = { urgent: 0, important: 1, normal: 2 };
 
 /**
  * The task lists' order, stored on each assignment so one index serves it: open before finished, then
@@ -34,4 +31,12 @@ export const TASK_KEYS = {
 
 export function inRange(key: string, range: KeyRange): boolean {
   return (range.from === undefined || key >= range.from) && (range.before === undefined || key < range.before);
+}
+
+/**
+ * The review queue (待审核): an open task with something for the office to decide — a completion
+ * request, a submitted progress report, or a pending extension request.
+ */
+export function awaitsReview(status: AssignmentStatus, pending: { report: boolean; extension: boolean }): boolean {
+  return isOpen(status) && (status === 'completion_requested' || pending.report || pending.extension);
 }

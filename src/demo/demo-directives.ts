@@ -3,8 +3,10 @@ import type { AssignmentStatus } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent, AssignmentRole } from '../assignments/assignment.entity';
 import { ExtensionRequest } from '../assignments/extension-request.entity';
 import { ProgressReport } from '../assignments/progress-report.entity';
+import { awaitsReview, taskSortKey } from '../assignments/task-order';
 import { Directive, Priority, ReportCycle } from '../directives/directive.entity';
 import { formatDirectiveCode, nextDirectiveNumber } from '../directives/directive-code';
+import { directiveOrder } from '../directives/directive-order';
 import { SourceDocument } from '../documents/source-document.entity';
 
 interface DemoTask {
@@ -143,10 +145,13 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
         metricComparator: item.metric ? 'gte' : null,
         metricTarget: item.metric?.target ?? null,
         createdBy: officeUserId,
+        ...directiveOrder(deadline, item.priority),
       }),
     );
     for (const task of item.tasks) {
       const reporter = unitUserIds.get(task.unit) ?? officeUserId;
+      const final = task.status === 'completion_requested' || task.status === 'closed';
+      const pendingExtension = item.extension?.unit === task.unit && deadline !== null;
       const assignment = await manager.save(
         manager.create(Assignment, {
           directiveId: directive.id,
@@ -159,6 +164,8 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
           metricValue: null,
           acknowledgedAt: task.status === 'issued' ? null : at,
           closedAt: task.status === 'closed' ? at : null,
+          sortKey: taskSortKey(task.status, deadline, item.priority),
+          awaitingReview: awaitsReview(task.status, { report: !!task.report && !final, extension: pendingExtension }),
         }),
       );
       assignmentIds.push(assignment.id);
@@ -171,7 +178,6 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
         await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action, fromStatus, toStatus, note: null, actorUserId: action === 'create' || action === 'close' ? officeUserId : reporter, occurredAt: at }));
       }
       if (task.report) {
-        const final = task.status === 'completion_requested' || task.status === 'closed';
         await manager.save(
           manager.create(ProgressReport, {
             assignmentId: assignment.id,
@@ -188,7 +194,7 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
           }),
         );
       }
-      if (item.extension?.unit === task.unit && deadline) {
+      if (item.extension && pendingExtension && deadline) {
         await manager.save(
           manager.create(ExtensionRequest, {
             assignmentId: assignment.id,

@@ -15,6 +15,8 @@ export const COMPARATOR_SIGNS: Record<Comparator, string> = { gte: '≥', lte: '
 /** 督办事项: one concrete requirement, assigned to a lead unit and any cooperating units. */
 @Entity('directives')
 @Index('UQ_directives_year_seq', ['year', 'seq'], { unique: true })
+@Index('IDX_directives_due', ['dueKey', 'id'])
+@Index('IDX_directives_priority', ['priorityRank', 'dueKey', 'id'])
 export class Directive {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -79,6 +81,14 @@ export class Directive {
 
   @Column({ name: 'created_by', type: 'int' })
   createdBy!: number;
+
+  /** The list's order by deadline (directiveOrder): the deadline, or 9999-12-31 for standing work. */
+  @Column({ name: 'due_key', type: 'varchar', length: 10 })
+  dueKey!: string;
+
+  /** The list's order by priority (directiveOrder): urgent 0, important 1, normal 2. */
+  @Column({ name: 'priority_rank', type: 'int' })
+  priorityRank!: number;
 
   @OneToMany('Assignment', (assignment: Assignment) => assignment.directive)
   assignments?: Assignment[];

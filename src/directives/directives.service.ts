@@ -6,13 +6,14 @@ import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
 import { TaskNotifier } from '../assignments/task-notifier.service';
 import { assignmentProgress, dueLimit } from '../assignments/deadline-status';
+import { KeyRange, TASK_KEYS, taskSortKey } from '../assignments/task-order';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
@@ -21,11 +22,25 @@ import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
 import { Unit } from '../units/unit.entity';
 import { Directive } from './directive.entity';
+import { directiveOrder } from './directive-order';
 import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from './directive-code';
 import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
 
 const AUDITED_FIELDS = ['title', 'requirement', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'sourceDocumentId'] as const;
-export const PRIORITY_RANK = (alias: string) => `CASE ${alias}.priority WHEN 'urgent' THEN 0 WHEN 'important' THEN 1 ELSE 2 END`;
+
+/** The list's orders, each on stored columns an index serves (see directive-order.ts). */
+const DIRECTIVE_ORDERS: Record<NonNullable<DirectiveQueryDto['sort']>, Array<OrderColumn<Directive>>> = {
+  deadline: [
+    { column: 'directive.dueKey', direction: 'ASC', of: (d) => d.dueKey },
+    { column: 'directive.id', direction: 'ASC', of: (d) => d.id },
+  ],
+  priority: [
+    { column: 'directive.priorityRank', direction: 'ASC', of: (d) => d.priorityRank },
+    { column: 'directive.dueKey', direction: 'ASC', of: (d) => d.dueKey },
+    { column: 'directive.id', direction: 'ASC', of: (d) => d.id },
+  ],
+  newest: [{ column: 'directive.id', direction: 'DESC', of: (d) => d.id }],
+};
 
 const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
 
@@ -44,19 +59,29 @@ export class DirectivesService {
   async list(access: Access, query: DirectiveQueryDto): Promise<DirectivePage> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
-    const qb = this.dataSource.getRepository(Directive).createQueryBuilder('directive').leftJoinAndSelect('directive.sourceDocument', 'source');
+    const qb = this.dataSource
+      .getRepository(Directive)
+      .createQueryBuilder('directive')
+      .leftJoin('directive.sourceDocument', 'source')
+      .addSelect(['source.id', 'source.title', 'source.docNumber']);
     // The assignment conditions hold for one and the same assignment, always within the access's reach.
     const sub = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select('1').where('a.directive_id = directive.id');
     if (access.unitRestriction !== null) sub.andWhere('a.unit_id = :ownUnit', { ownUnit: access.unitRestriction });
     if (query.status) sub.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) sub.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
-    if (query.overdue === true) sub.andWhere('a.status IN (:...open) AND a.deadline < :today');
-    if (query.dueWithin !== undefined) sub.andWhere('a.status IN (:...open) AND a.deadline >= :today AND a.deadline <= :dueLimit', { dueLimit: dueLimit(calendar, today, query.dueWithin) });
-    qb.andWhere(`EXISTS (${sub.getQuery()})`).setParameters({ ...sub.getParameters(), today, open: [...OPEN_STATUSES] });
+    const ranges: KeyRange[] = [];
+    if (query.overdue === true) ranges.push(TASK_KEYS.overdue(today));
+    if (query.dueWithin !== undefined) ranges.push(TASK_KEYS.due(today, dueLimit(calendar, today, query.dueWithin)));
+    ranges.forEach((range, i) => {
+      if (range.from !== undefined) sub.andWhere(`a.sort_key >= :from${i}`, { [`from${i}`]: range.from });
+      if (range.before !== undefined) sub.andWhere(`a.sort_key < :before${i}`, { [`before${i}`]: range.before });
+    });
+    qb.andWhere(`EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());
     if (query.overdue === false) {
-      const late = this.dataSource.getRepository(Assignment).createQueryBuilder('late').select('1').where('late.directive_id = directive.id').andWhere('late.status IN (:...open) AND late.deadline < :today');
+      const overdue = TASK_KEYS.overdue(today);
+      const late = this.dataSource.getRepository(Assignment).createQueryBuilder('late').select('1').where('late.directive_id = directive.id').andWhere('late.sort_key >= :lateFrom AND late.sort_key < :lateBefore');
       if (access.unitRestriction !== null) late.andWhere('late.unit_id = :ownUnit');
-      qb.andWhere(`NOT EXISTS (${late.getQuery()})`);
+      qb.andWhere(`NOT EXISTS (${late.getQuery()})`, { ownUnit: access.unitRestriction, lateFrom: overdue.from, lateBefore: overdue.before });
     }
     if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
@@ -65,14 +90,8 @@ export class DirectivesService {
       const pattern = containsPattern(query.q);
       qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
-    // Sort keys are selected under aliases: paginated queries with joins can only order by those.
-    qb.addSelect(PRIORITY_RANK('directive'), 'priority_rank').addSelect('CASE WHEN directive.deadline IS NULL THEN 1 ELSE 0 END', 'no_deadline');
-    if (query.sort === 'newest') qb.orderBy('directive.id', 'DESC');
-    else if (query.sort === 'priority') qb.orderBy('priority_rank', 'ASC').addOrderBy('directive.id', 'DESC');
-    else qb.orderBy('no_deadline', 'ASC').addOrderBy('directive.deadline', 'ASC').addOrderBy('directive.id', 'ASC');
-    const [directives, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const views = await this.views(access, directives, calendar, today);
-    return pageOf(views, total, query) as Page<DirectiveView>;
+    const page = await readPage(qb, query, DIRECTIVE_ORDERS[query.sort ?? 'deadline']);
+    return { ...page, items: await this.views(access, page.items, calendar, today) };
   }
 
   async get(access: Access, id: number): Promise<DirectiveView> {
@@ -119,6 +138,7 @@ export class DirectivesService {
           metricComparator: dto.metric?.comparator ?? null,
           metricTarget: dto.metric?.target ?? null,
           createdBy: access.actor.userId,
+          ...directiveOrder(deadline, dto.priority),
         }),
       );
       const now = this.clock.now();
@@ -136,6 +156,8 @@ export class DirectivesService {
             metricValue: null,
             acknowledgedAt: null,
             closedAt: null,
+            sortKey: taskSortKey('issued', deadline, dto.priority),
+            awaitingReview: false,
           }),
         );
         await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
@@ -164,6 +186,7 @@ export class DirectivesService {
         (await this.calendar.calendar()).assertWithinReach(dto.deadline, 'deadline', '办理时限');
         changes.deadline = dto.deadline;
       }
+      if (changes.deadline || changes.priority) Object.assign(changes, directiveOrder(changes.deadline ?? directive.deadline, changes.priority ?? directive.priority));
       const diff = diffFields(before, { ...before, ...changes }, AUDITED_FIELDS);
       // The version check is the WHERE clause: a stale version updates no row.
       await updateVersioned(manager, Directive, { id }, dto.version, changes, () => staleVersion('该督办事项', 'retry'));
@@ -176,9 +199,13 @@ export class DirectivesService {
         }
       }
       if (diff) await this.audit.record({ action: 'directive.update', objectType: 'directive', objectId: id, changes: diff }, manager);
-      // A new deadline or priority changes the ladder of every assignment of the directive.
-      const assignments = await manager.find(Assignment, { where: { directiveId: id }, select: { id: true } });
-      if (changes.deadline || changes.priority) wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignments.map((a) => a.id)));
+      // A new deadline or priority changes the ladder of every assignment of the directive, and its place in the lists.
+      if (changes.deadline || changes.priority) {
+        const assignments = await manager.find(Assignment, { where: { directiveId: id }, select: { id: true, status: true, deadline: true } });
+        const priority = changes.priority ?? directive.priority;
+        for (const a of assignments) await manager.update(Assignment, { id: a.id }, { sortKey: taskSortKey(a.status, a.deadline, priority) });
+        wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignments.map((a) => a.id)));
+      }
     });
     return this.get(access, id);
   }

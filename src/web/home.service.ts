@@ -9,6 +9,7 @@ import { AssignmentQueryDto } from '../assignments/dto/assignment.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditViewService } from '../audit/audit-view.service';
+import type { Page } from '../common/dto/page.dto';
 import { ListingsService } from '../listings/listings.service';
 import { RectificationQueryDto } from '../rectifications/dto/rectification.dto';
 import { RectificationsService } from '../rectifications/rectifications.service';
@@ -17,7 +18,8 @@ import { User } from '../users/user.entity';
 
 /** A figure on the home page and the page listing exactly what it counts. */
 export interface Tile {
-  count: number;
+  /** The list's total as its pager states it: `10000+` past the lists' counting cap. */
+  count: string;
   label: string;
   href: string;
   /** Something is late: shown in red. */
@@ -71,10 +73,11 @@ export class HomeService {
    */
   private async tiles(access: Access): Promise<Tile[]> {
     const own = access.unitRestriction !== null;
-    const tasks = async (filter: Partial<AssignmentQueryDto>) => (await this.assignments.list(access, Object.assign(new AssignmentQueryDto(), { pageSize: 1 }, filter))).total;
-    const items = async (filter: Partial<RectificationQueryDto>) => (await this.rectifications.list(access, Object.assign(new RectificationQueryDto(), { pageSize: 1 }, filter))).total;
+    const figure = (page: Page<unknown>) => (page.totalCapped ? `${page.total}+` : String(page.total));
+    const tasks = async (filter: Partial<AssignmentQueryDto>) => figure(await this.assignments.list(access, Object.assign(new AssignmentQueryDto(), { pageSize: 1 }, filter)));
+    const items = async (filter: Partial<RectificationQueryDto>) => figure(await this.rectifications.list(access, Object.assign(new RectificationQueryDto(), { pageSize: 1 }, filter)));
     const reviews = scopeOf(access.actor.role, Permission.AssignmentsReview) !== null;
-    const [openTasks, overdueTasks, awaitingReview, openItems, overdueItems] = await Promise.all([tasks({ open: true }), tasks({ overdue: true }), reviews ? tasks({ awaitingReview: true }) : 0, items({ open: true }), items({ overdue: true })]);
+    const [openTasks, overdueTasks, awaitingReview, openItems, overdueItems] = await Promise.all([tasks({ open: true }), tasks({ overdue: true }), reviews ? tasks({ awaitingReview: true }) : '0', items({ open: true }), items({ overdue: true })]);
     return [
       { count: openTasks, label: own ? '本单位在办任务' : '在办任务', href: '/tasks?open=true', alert: false },
       { count: overdueTasks, label: '已超期任务', href: '/tasks?overdue=true', alert: true },
