@@ -13,7 +13,7 @@ import { Clock } from '../common/clock';
 import { Page, pageOf } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
 import { updateVersioned } from '../database/versioned-update';
-import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { matchesText } from '../directives/directive-search';
 import { PRIORITY_RANK } from '../directives/directives.service';
 import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
@@ -104,10 +104,7 @@ export class AssignmentsService implements OnModuleInit {
         ),
       );
     }
-    if (query.q) {
-      const pattern = containsPattern(query.q);
-      qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
-    }
+    if (query.q) await matchesText(qb, 'directive', query.q);
     // Most urgent first: open before finished, then by deadline, then by priority.
     // Sort keys are selected under aliases: paginated queries with joins can only order by those.
     qb.addSelect('CASE WHEN a.status IN (:...open) THEN 0 ELSE 1 END', 'finished')

@@ -5,6 +5,7 @@ import { ExtensionRequest } from '../assignments/extension-request.entity';
 import { ProgressReport } from '../assignments/progress-report.entity';
 import { Directive, Priority, ReportCycle } from '../directives/directive.entity';
 import { formatDirectiveCode, nextDirectiveNumber } from '../directives/directive-code';
+import { indexDirectiveTerms } from '../directives/directive-search';
 import { SourceDocument } from '../documents/source-document.entity';
 
 interface DemoTask {
@@ -145,6 +146,7 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
         createdBy: officeUserId,
       }),
     );
+    await indexDirectiveTerms(manager, directive);
     for (const task of item.tasks) {
       const reporter = unitUserIds.get(task.unit) ?? officeUserId;
       const assignment = await manager.save(
