@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
 import { displayNames } from '../users/user-names';
@@ -13,7 +13,7 @@ import { Clock } from '../common/clock';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
 import { OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
-import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { matchesText } from '../directives/directive-search';
 import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from './assignment-chase';
@@ -99,10 +99,7 @@ export class AssignmentsService implements OnModuleInit {
       if (range.before !== undefined) qb.andWhere(`a.sort_key < :before${i}`, { [`before${i}`]: range.before });
     });
     if (query.awaitingReview) qb.andWhere('a.awaiting_review = :awaiting', { awaiting: true });
-    if (query.q) {
-      const pattern = containsPattern(query.q);
-      qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
-    }
+    if (query.q) await matchesText(qb, 'directive', query.q);
     const page = await readPage(qb, query, TASK_ORDER);
     return { ...page, items: page.items.map((a) => this.view(a, calendar, today)) };
   }

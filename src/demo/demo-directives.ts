@@ -7,6 +7,7 @@ import { awaitsReview, taskSortKey } from '../assignments/task-order';
 import { Directive, Priority, ReportCycle } from '../directives/directive.entity';
 import { formatDirectiveCode, nextDirectiveNumber } from '../directives/directive-code';
 import { directiveOrder } from '../directives/directive-order';
+import { indexDirectiveTerms } from '../directives/directive-search';
 import { SourceDocument } from '../documents/source-document.entity';
 
 interface DemoTask {
@@ -148,6 +149,7 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
         ...directiveOrder(deadline, item.priority),
       }),
     );
+    await indexDirectiveTerms(manager, directive);
     for (const task of item.tasks) {
       const reporter = unitUserIds.get(task.unit) ?? officeUserId;
       const final = task.status === 'completion_requested' || task.status === 'closed';

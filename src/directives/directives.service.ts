@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
@@ -15,7 +15,6 @@ import { Clock } from '../common/clock';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
 import { OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
-import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { SourceDocument } from '../documents/source-document.entity';
 import { UnitOfWork } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
@@ -24,6 +23,7 @@ import { Unit } from '../units/unit.entity';
 import { Directive } from './directive.entity';
 import { directiveOrder } from './directive-order';
 import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from './directive-code';
+import { indexDirectiveTerms, matchesText } from './directive-search';
 import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
 
 const AUDITED_FIELDS = ['title', 'requirement', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'sourceDocumentId'] as const;
@@ -86,10 +86,7 @@ export class DirectivesService {
     if (query.sourceDocumentId) qb.andWhere('directive.source_document_id = :source', { source: query.sourceDocumentId });
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
     if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
-    if (query.q) {
-      const pattern = containsPattern(query.q);
-      qb.andWhere(new Brackets((w) => w.where(`directive.title LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`directive.code LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
-    }
+    if (query.q) await matchesText(qb, 'directive', query.q);
     const page = await readPage(qb, query, DIRECTIVE_ORDERS[query.sort ?? 'deadline']);
     return { ...page, items: await this.views(access, page.items, calendar, today) };
   }
@@ -141,6 +138,7 @@ export class DirectivesService {
           ...directiveOrder(deadline, dto.priority),
         }),
       );
+      await indexDirectiveTerms(manager, directive);
       const now = this.clock.now();
       const assignmentIds: number[] = [];
       for (const unitId of unitIds) {
@@ -190,6 +188,7 @@ export class DirectivesService {
       const diff = diffFields(before, { ...before, ...changes }, AUDITED_FIELDS);
       // The version check is the WHERE clause: a stale version updates no row.
       await updateVersioned(manager, Directive, { id }, dto.version, changes, () => staleVersion('该督办事项', 'retry'));
+      if (changes.title !== undefined && changes.title !== before.title) await indexDirectiveTerms(manager, { id, code: directive.code, title: changes.title });
       if (changes.deadline && before.deadline) {
         // Assignments still on the old common deadline move with it; extended ones keep their own.
         const moved = await manager.find(Assignment, { where: { directiveId: id, deadline: before.deadline, status: In([...OPEN_STATUSES]) }, relations: { directive: true, unit: true } });

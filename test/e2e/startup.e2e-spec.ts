@@ -40,6 +40,9 @@ describe(`start-up on an empty database (${process.env.TEST_DB})`, () => {
       expect(upcoming.body.total).toBeGreaterThan(0);
       const inbox = await app.http().get('/api/notifications').set('Authorization', `Bearer ${telecom}`).expect(200);
       expect(inbox.body.items).toContainEqual(expect.objectContaining({ kind: 'reminder', title: expect.stringContaining('涉诈高风险电话卡二次实人核验') }));
+      // The demo's directives are indexed for search as they are seeded.
+      const searched = await app.http().get(`/api/directives?q=${encodeURIComponent('实人核验')}`).set('Authorization', `Bearer ${office}`).expect(200);
+      expect(searched.body.items.map((d: { title: string }) => d.title)).toEqual(['涉诈高风险电话卡二次实人核验']);
       // The demo inspection: items open, overdue and signed off, the overdue one chased, its unit on a yellow card.
       const items = (await app.http().get('/api/rectifications?pageSize=100').set('Authorization', `Bearer ${office}`).expect(200)).body.items as { status: string; overdue: boolean; unitName: string }[];
       expect(items.map((i) => i.status)).toEqual(expect.arrayContaining(['issued', 'plan_accepted', 'report_submitted', 'signed_off']));

@@ -9,7 +9,7 @@ type FieldError = { field: string; message: string };
 
 /** Every table a refused request might have written to. */
 const TABLES = [
-  'units', 'users', 'source_documents', 'directives', 'assignments', 'assignment_events', 'extension_requests', 'scheduled_actions',
+  'units', 'users', 'source_documents', 'directives', 'directive_terms', 'assignments', 'assignment_events', 'extension_requests', 'scheduled_actions',
   'inspections', 'inspection_units', 'rectification_items', 'notices', 'notice_issuers', 'calendar_days', 'escalation_policies',
 ];
 

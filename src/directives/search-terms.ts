@@ -1,0 +1,122 @@
+/**
+ * The words a directive is found by, and how a search box's text asks for them.
+ *
+ * Chinese is written without spaces and MariaDB has no n-gram full-text parser, so text is cut into
+ * terms stored in an indexed table (directive_terms) and a search asks that table. Text is first
+ * normalised (NFKC folds full-width letters, digits and punctuation to their usual forms; lower case),
+ * then read as segments separated by anything that is not a letter or a digit:
+ *
+ * - a run of Chinese or Japanese characters gives its overlapping pairs and its last character alone
+ *   (国家反诈 → 国家, 家反, 反诈, 诈): every character starts a term, so one character is found by a
+ *   prefix of the term index, and two or more by their pairs, each one exact key;
+ * - a word of other letters and digits gives itself, and a word joined by `-`, `.`, `_` or `/` also
+ *   every tail from a joiner on (DB-2026-0007 → db-2026-0007, 2026-0007, 0007), all spelt with `-`;
+ *   a word is found by a prefix of any of these (`DB-2026`, `2026-0007`, `0007`, `app` for APP安装).
+ *
+ * A directive's code goes through the same rules as its title, so codes need no search of their own.
+ * Changing these rules changes the stored terms: ship a migration that indexes every directive again.
+ */
+
+/** Longest term stored; a longer word is stored, and looked for, by its beginning. */
+export const TERM_MAX_LENGTH = 32;
+
+/** Scripts written without spaces between words: their text is indexed by pairs of characters. */
+const PAIRED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const JOINER = /[-._/]/;
+
+type Segment = { kind: 'run'; chars: string[] } | { kind: 'word'; parts: string[] };
+
+function normalise(text: string): string[] {
+  return Array.from(text.normalize('NFKC').toLowerCase());
+}
+
+function segments(text: string): Segment[] {
+  const chars = normalise(text);
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    if (PAIRED.test(chars[i])) {
+      const start = i;
+      while (i < chars.length && PAIRED.test(chars[i])) i++;
+      out.push({ kind: 'run', chars: chars.slice(start, i) });
+    } else if (WORD.test(chars[i])) {
+      const parts: string[] = [];
+      let part = '';
+      for (; i < chars.length; i++) {
+        const c = chars[i];
+        if (WORD.test(c) && !PAIRED.test(c)) part += c;
+        // A joiner joins only between two word characters; anywhere else it separates.
+        else if (JOINER.test(c) && i + 1 < chars.length && WORD.test(chars[i + 1]) && !PAIRED.test(chars[i + 1])) {
+          parts.push(part);
+          part = '';
+        } else break;
+      }
+      parts.push(part);
+      out.push({ kind: 'word', parts });
+    } else i++;
+  }
+  return out;
+}
+
+const clip = (term: string): string => Array.from(term).slice(0, TERM_MAX_LENGTH).join('');
+const pairs = (chars: string[]): string[] => chars.slice(1).map((c, i) => chars[i] + c);
+
+/** The terms stored for a directive's texts (its title and code), each once. */
+export function documentTerms(...texts: string[]): string[] {
+  const terms = new Set<string>();
+  for (const segment of texts.flatMap(segments)) {
+    if (segment.kind === 'run') {
+      for (const pair of pairs(segment.chars)) terms.add(pair);
+      terms.add(segment.chars[segment.chars.length - 1]);
+    } else {
+      for (let i = 0; i < segment.parts.length; i++) terms.add(clip(segment.parts.slice(i).join('-')));
+    }
+  }
+  return [...terms];
+}
+
+/**
+ * What a search asks for; a directive matches when it has every `terms` entry, a term beginning with
+ * every `prefixes` entry, and every `phrases` entry in its title.
+ */
+export interface TextQuery {
+  /** Pairs of characters, each an exact term. */
+  terms: string[];
+  /** A lone character or a word, found as the beginning of a term. */
+  prefixes: string[];
+  /**
+   * Runs of three characters or more, looked for in the title itself: their pairs may all be there
+   * without standing together (反诈 … 诈宣 for 反诈宣). Only such runs, whose characters normalising
+   * leaves as they are, so the title's own text can be compared.
+   */
+  phrases: string[];
+}
+
+/** The conditions a search box's text puts on the terms; all empty when it has no letter or digit. */
+export function textQuery(q: string): TextQuery {
+  const terms = new Set<string>();
+  const prefixes = new Set<string>();
+  const phrases = new Set<string>();
+  for (const segment of segments(q)) {
+    if (segment.kind === 'word') prefixes.add(clip(segment.parts.join('-')));
+    else if (segment.chars.length === 1) prefixes.add(segment.chars[0]);
+    else {
+      for (const pair of pairs(segment.chars)) terms.add(pair);
+      if (segment.chars.length > 2) phrases.add(segment.chars.join(''));
+    }
+  }
+  return { terms: [...terms], prefixes: [...prefixes], phrases: [...phrases] };
+}
+
+/**
+ * The first string after every string that begins with `prefix`, in code point order: the upper bound
+ * of the prefix's range on the term index. Code point order is how both databases compare terms
+ * (SQLite's BINARY collation; utf8mb4_bin on MySQL).
+ */
+export function prefixEnd(prefix: string): string {
+  const chars = Array.from(prefix);
+  const next = chars.pop()!.codePointAt(0)! + 1;
+  // Surrogate code points are no characters of their own: the next one is U+E000.
+  return chars.join('') + String.fromCodePoint(next >= 0xd800 && next <= 0xdfff ? 0xe000 : next);
+}
