@@ -43,7 +43,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(express.json({ limit: BODY_LIMIT, reviver: rejectPrototypeKeys }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // After the body parsers, whose stream callbacks would lose the async context.
-  app.use(requestContextMiddleware);
+  app.use(requestContextMiddleware(config.requestQueries.readTimeoutMs));
   app.use(pageSessionMiddleware(createHmac('sha256', config.jwtSecret).update('csrf').digest('hex'), config.cookieSecure, createUploadParser(config)));
 
   app.useStaticAssets(join(TEMPLATES_DIR, 'assets'), { prefix: '/assets/', maxAge: '1h' });

@@ -18,6 +18,7 @@ import { AllExceptionsFilter } from './audit/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { withDetectedServerFlavour } from './database/server-flavour';
@@ -63,6 +64,7 @@ export class AppModule {
             ...(storage ? { storage } : {}),
           }),
         }),
+        DatabaseModule,
         ClockModule,
         JobsModule.forRoot(config),
         AuditModule,

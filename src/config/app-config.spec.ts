@@ -53,6 +53,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL', 'error、warn'],
     [{ APP_ROLE: 'worker' }, 'APP_ROLE', 'REDIS_URL'],
     [{ APP_ROLE: 'cron', REDIS_URL: 'redis://127.0.0.1:6379' }, 'APP_ROLE', 'all、api、worker'],
+    [{ DB_STATEMENT_TIMEOUT_MS: '5s' }, 'DB_STATEMENT_TIMEOUT_MS', '应为 0 到 3600000 之间的整数'],
+    [{ DB_READ_TIMEOUT_MS: '-1' }, 'DB_READ_TIMEOUT_MS', '整数'],
     [{ OFFICE_HOUR: '9am' }, 'OFFICE_HOUR', '09:00'],
     [{ OFFICE_HOUR: '24:00' }, 'OFFICE_HOUR', '09:00'],
     [{ SMTP_URL: 'mail.example.org' }, 'SMTP_URL', 'smtp://'],
@@ -95,6 +97,11 @@ describe('loadConfig', () => {
     expect(config.delivery).toMatchObject({ smtpUrl: null, webhookFormat: 'dingtalk', publicUrl: 'https://dbs.example.gov.cn', maxAttempts: 5 });
     expect(loadConfig({}).delivery.publicUrl).toBe('http://localhost:3000');
     expect(() => loadConfig({ SMTP_URL: 'smtp://user:s3cret@' })).toThrow(/user:\*\*\*@/);
+  });
+
+  it('bounds what requests ask of the database by default, and lets 0 lift each bound', () => {
+    expect(loadConfig({}).requestQueries).toEqual({ statementTimeoutMs: 8000, readTimeoutMs: 20000 });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0', DB_READ_TIMEOUT_MS: '0' }).requestQueries).toEqual({ statementTimeoutMs: 0, readTimeoutMs: 0 });
   });
 
   it('trusts a proxy only by hop count or address, never everyone', () => {

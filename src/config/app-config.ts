@@ -32,6 +32,18 @@ export interface AppConfig {
   jobs: JobsConfig;
   delivery: DeliveryConfig;
   pdf: PdfConfig;
+  requestQueries: RequestQueryLimits;
+}
+
+/**
+ * What a request may ask of MySQL/MariaDB (SQLite runs each statement synchronously and has nothing
+ * to bound). Jobs and migrations run outside any request and are never bounded.
+ */
+export interface RequestQueryLimits {
+  /** Longest a request's SELECT may run before the server stops it; 0: no limit. */
+  statementTimeoutMs: number;
+  /** Reads (GET, HEAD): this long after arriving, a request starts no more statements and its running one is stopped; 0: no limit. */
+  readTimeoutMs: number;
 }
 
 export interface PdfConfig {
@@ -299,6 +311,10 @@ export function loadConfig(env: Env): AppConfig {
       pages: integer(env, 'PDF_PAGES', 2, 1, 16),
       timeoutMs: integer(env, 'PDF_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
       recycleAfter: integer(env, 'PDF_RECYCLE_AFTER', 500, 1, 100000),
+    },
+    requestQueries: {
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
+      readTimeoutMs: integer(env, 'DB_READ_TIMEOUT_MS', 20000, 0, 3_600_000),
     },
     delivery: {
       smtpUrl: url(env, 'SMTP_URL', /^smtps?:$/, '应形如 smtp://用户:密码@smtp.example.gov.cn:587 或 smtps://…:465'),

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { NoticesModule } from '../notices/notices.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ imports: [NoticesModule], controllers: [HealthController], providers: [HealthService] })
+@Module({ imports: [DatabaseModule, NoticesModule], controllers: [HealthController], providers: [HealthService] })
 export class HealthModule {}

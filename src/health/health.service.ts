@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { withTimeout } from '../common/timeout';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DatabaseControl } from '../database/database-control';
 import { NoticesService } from '../notices/notices.service';
 
 export interface ComponentHealth {
@@ -31,7 +30,8 @@ export class HealthService implements OnModuleDestroy {
   private readonly redis: Redis | null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    // Its own connections: a check that waited in the application's pool would report a busy database as down.
+    private readonly database: DatabaseControl,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly notices: NoticesService,
   ) {
@@ -43,7 +43,7 @@ export class HealthService implements OnModuleDestroy {
   }
 
   async check(): Promise<HealthReport> {
-    const checks: HealthReport['checks'] = { database: await probe('database', () => this.dataSource.query('SELECT 1')) };
+    const checks: HealthReport['checks'] = { database: await probe('database', () => this.database.manager.query('SELECT 1')) };
     if (this.redis) {
       const redis = this.redis;
       checks.redis = await probe('redis', async () => {
@@ -70,7 +70,7 @@ export class HealthService implements OnModuleDestroy {
    */
   private async pdf(): Promise<PdfHealth | null> {
     try {
-      const { waiting, failing, nextRetryAt } = await withTimeout(this.notices.renderBacklog(), CHECK_TIMEOUT_MS, TIMED_OUT);
+      const { waiting, failing, nextRetryAt } = await withTimeout(this.notices.renderBacklog(this.database.manager), CHECK_TIMEOUT_MS, TIMED_OUT);
       return { status: failing > 0 ? 'degraded' : 'up', waiting, failing, nextRetryAt };
     } catch (error) {
       logger.warn(`pdf check failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Op
 import { InjectQueue } from '@nestjs/bull';
 import type { Job, Queue } from 'bull';
 import type Redis from 'ioredis';
+import { outsideRequest } from '../common/request-context';
 import { withTimeout } from '../common/timeout';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -192,9 +193,12 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private tick(): void {
     if (this.stopping) return;
-    const work = (this.mode === 'bull' ? this.reconcile() : this.runDue())
-      .then(() => Promise.all(this.tickTasks.map((task) => task())))
-      .catch((error: unknown) => this.logger.error(`定时任务执行失败：${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined));
+    // A request may wake the runner; the work is the system's, neither bounded nor cancelled with that request.
+    const work = outsideRequest(() =>
+      (this.mode === 'bull' ? this.reconcile() : this.runDue())
+        .then(() => Promise.all(this.tickTasks.map((task) => task())))
+        .catch((error: unknown) => this.logger.error(`定时任务执行失败：${error instanceof Error ? error.message : String(error)}`, error instanceof Error ? error.stack : undefined)),
+    );
     // Kept until it ends, so that shutdown waits for it.
     this.ticks.add(work);
     void work.finally(() => this.ticks.delete(work));

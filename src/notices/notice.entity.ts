@@ -12,6 +12,8 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: 'ËçâÁ
  */
 @Entity('notices')
 @Index('UQ_notices_number', ['kind', 'year', 'seq'], { unique: true })
+// The notices waiting for their PDF (/health, the render job): nearly all others have one.
+@Index('IDX_notices_pdf_backlog', ['pdfSha256', 'status'])
 export class Notice {
   @PrimaryGeneratedColumn()
   id!: number;

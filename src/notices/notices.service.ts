@@ -382,9 +382,9 @@ export class NoticesService implements WorkSource, OnModuleInit {
     return { failures: notice.renderFailures, reason, cause: renderFailureCause(reason), retryAt: notice.renderRetryAt, hint: missingBrowserHint(reason, this.renderer.executable()) };
   }
 
-  /** Issued notices still waiting for their PDF, and those of them whose render failed (for /health). */
-  async renderBacklog(): Promise<RenderBacklog> {
-    const repository = this.dataSource.getRepository(Notice);
+  /** Issued notices still waiting for their PDF, and those of them whose render failed: for /health, read on its own connections. */
+  async renderBacklog(manager: EntityManager): Promise<RenderBacklog> {
+    const repository = manager.getRepository(Notice);
     const failing = { ...WITHOUT_PDF, renderFailures: MoreThan(0) };
     const [pending, failed, next] = await Promise.all([
       repository.countBy(WITHOUT_PDF),

@@ -13,7 +13,7 @@ export function isPageRequest(req: Request): boolean {
 
 const logger = new Logger('Errors');
 
-const PAGE_TITLES: Record<number, string> = { 400: '提交的内容有误', 403: '无权访问', 404: '页面或对象不存在', 409: '操作未能完成', 413: '提交的内容过大', 429: '操作过于频繁' };
+const PAGE_TITLES: Record<number, string> = { 400: '提交的内容有误', 403: '无权访问', 404: '页面或对象不存在', 409: '操作未能完成', 413: '提交的内容过大', 429: '操作过于频繁', 503: '系统繁忙' };
 
 export function respondWithError(error: unknown, req: Request, res: Response): void {
   const described = describeError(error);

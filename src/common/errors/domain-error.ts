@@ -46,3 +46,20 @@ export type StaleWording = keyof typeof STALE_WORDINGS;
 export function staleVersion(object: string, wording: StaleWording = 'modified'): DomainError {
   return new DomainError('STALE_VERSION', `${object}${STALE_WORDINGS[wording]}`);
 }
+
+/**
+ * The client of a read went away before its answer, so the database work for it was stopped. Nobody
+ * receives this answer; it ends the request without logging it as a fault.
+ */
+export class RequestAbandonedError extends DomainError {
+  constructor() {
+    super('SERVICE_UNAVAILABLE', '请求已取消：客户端在得到答复前断开了连接');
+  }
+}
+
+/** A request's read ran past the time allowed for it (the server stopped the statement, or the request's deadline passed). */
+export class QueryTimeoutError extends DomainError {
+  constructor() {
+    super('QUERY_TIMEOUT', '查询用时超过了允许的上限，已被中止；请稍后重试，或缩小查询范围（如增加筛选条件）');
+  }
+}

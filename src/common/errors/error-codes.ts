@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, means: '操作过于频繁' },
   INTERNAL: { status: 500, means: '服务器内部错误' },
   SERVICE_UNAVAILABLE: { status: 503, means: '服务暂不可用' },
+  QUERY_TIMEOUT: { status: 503, means: '查询用时超过上限（数据库繁忙或查询范围过大），已被中止；稍后重试，或缩小查询范围' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -35,6 +35,18 @@ describe('describeError', () => {
     expect(describeError(error)).toMatchObject({ status: 409, code: 'CONFLICT', unexpected: false });
   });
 
+  it.each([
+    ['MariaDB max_statement_time', 1969],
+    ['MySQL max_execution_time', 3024],
+    ['KILL QUERY', 1317],
+  ])('answers a statement stopped by %s with 503 QUERY_TIMEOUT, without its SQL', (_, errno) => {
+    const error = new QueryFailedError('SELECT secret_column FROM t', [], Object.assign(new Error('Query execution was interrupted'), { errno }));
+    const described = describeError(error);
+    expect(described).toMatchObject({ status: 503, code: 'QUERY_TIMEOUT', unexpected: false });
+    expect(described.message).toContain('查询用时超过了允许的上限');
+    expect(described.message).not.toContain('secret_column');
+  });
+
   it.each<[ErrorCode, number]>([
     ['DRAFT_INCOMPLETE', 400],
     ['ALREADY_ACKNOWLEDGED', 409],

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error';
+import { DomainError, QueryTimeoutError } from './domain-error';
 import { ERROR_STATUS, ErrorCode } from './error-codes';
 import { ForbiddenKeyError } from '../validation';
 
@@ -56,6 +56,7 @@ export function describeError(error: unknown): DescribedError {
   if (error instanceof ForbiddenKeyError) {
     return { status: 400, code: 'MALFORMED_REQUEST', message: error.message, unexpected: false };
   }
+  if (error instanceof QueryFailedError && isInterrupted(error)) return describeError(new QueryTimeoutError());
   if (error instanceof QueryFailedError && isUniqueViolation(error)) {
     // A concurrent request won the race past the service's own check.
     return { status: 409, code: 'CONFLICT', message: '数据已被其他操作修改或与已有记录重复，请刷新后重试', unexpected: false };
@@ -76,6 +77,16 @@ export function describeError(error: unknown): DescribedError {
     message: '服务器内部错误，请稍后重试；如问题持续，请将错误编号告知管理员',
     unexpected: true,
   };
+}
+
+/**
+ * MariaDB's max_statement_time (1969) and MySQL's max_execution_time (3024) stopped the statement, or
+ * it was killed (1317): the database is too busy for it or it asks too much, which a client can retry.
+ */
+const INTERRUPTED = new Set([1969, 3024, 1317]);
+
+function isInterrupted(error: QueryFailedError): boolean {
+  return INTERRUPTED.has((error.driverError as { errno?: number } | undefined)?.errno ?? 0);
 }
 
 function isUniqueViolation(error: QueryFailedError): boolean {
