@@ -8,6 +8,7 @@ import { NoticeRenderRetries1764600000000 } from './1764600000000-notice-render-
 import { NoticeSealFormat1764700000000 } from './1764700000000-notice-seal-format';
 import { SupervisionNoticeSubject1764800000000 } from './1764800000000-supervision-notice-subject';
 import { ChaseSubjects1764900000000 } from './1764900000000-chase-subjects';
+import { ListIndexes1765500000000 } from './1765500000000-list-indexes';
 
 /** Every migration, oldest first. A new migration is added here as well as in this folder. */
-export const MIGRATIONS = [Foundation1764000000000, Directives1764100000000, Reminders1764200000000, Notices1764300000000, Rectification1764400000000, FormSubmissions1764500000000, NoticeRenderRetries1764600000000, NoticeSealFormat1764700000000, SupervisionNoticeSubject1764800000000, ChaseSubjects1764900000000];
+export const MIGRATIONS = [Foundation1764000000000, Directives1764100000000, Reminders1764200000000, Notices1764300000000, Rectification1764400000000, FormSubmissions1764500000000, NoticeRenderRetries1764600000000, NoticeSealFormat1764700000000, SupervisionNoticeSubject1764800000000, ChaseSubjects1764900000000, ListIndexes1765500000000];

@@ -12,6 +12,11 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草�
  */
 @Entity('notices')
 @Index('UQ_notices_number', ['kind', 'year', 'seq'], { unique: true })
+// The list's filters, each in the list's order (newest first).
+@Index('IDX_notices_status', ['status', 'id'])
+@Index('IDX_notices_kind', ['kind', 'id'])
+@Index('IDX_notices_year', ['year', 'id'])
+@Index('IDX_notices_assignment', ['assignmentId', 'id'])
 export class Notice {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -20,7 +25,6 @@ export class Notice {
   @Column({ type: 'varchar', length: 24 })
   kind!: string;
 
-  @Index('IDX_notices_status')
   @Column({ type: 'varchar', length: 10 })
   status!: NoticeStatus;
 
@@ -126,6 +130,10 @@ export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 
 /** A unit (主送) or a leader (抄送) who receives a notice and acknowledges it (签收). */
 @Entity('notice_recipients')
+// What a unit or a person was sent, newest first (the list of those who are not the office, which joins
+// on these): each is sent a notice once. Rows of the other kind of party hold null there, which repeats freely.
+@Index('UQ_notice_recipients_unit', ['unitId', 'noticeId'], { unique: true })
+@Index('UQ_notice_recipients_user', ['userId', 'noticeId'], { unique: true })
 export class NoticeRecipient {
   @PrimaryGeneratedColumn()
   id!: number;
