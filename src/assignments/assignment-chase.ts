@@ -38,6 +38,7 @@ export class AssignmentChase implements ChaseSource, OnModuleInit {
   async subjects(manager: EntityManager, ids: number[]): Promise<ChaseSubject[]> {
     return (await manager.find(Assignment, { where: { id: In(ids) }, relations: { directive: true } })).map((a) => ({
       id: a.id,
+      unitId: a.unitId,
       open: awaitsUnit(a.status),
       deadline: a.deadline,
       reportCycle: a.directive!.reportCycle,
@@ -65,12 +66,9 @@ export class AssignmentChase implements ChaseSource, OnModuleInit {
   }
 
   async labels(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>> {
-    const found = await manager.find(Assignment, { where: { id: In(ids) }, relations: { directive: true, unit: true } });
+    // What a label shows, and not the directive's requirement text: lists ask for a page of these at a time.
+    const found = await manager.find(Assignment, { where: { id: In(ids) }, relations: { directive: true, unit: true }, select: { id: true, unitId: true, directive: { id: true, code: true, title: true }, unit: { id: true, name: true } } });
     return new Map(found.map((a) => [a.id, label(a)]));
-  }
-
-  unitSubjects(unitParam: string): string {
-    return `SELECT chased_a.id FROM assignments chased_a WHERE chased_a.unit_id = :${unitParam}`;
   }
 
   reportedSince(manager: EntityManager, id: number, since: Date): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { DomainError } from '../common/errors/domain-error';
-import { decodeKey, encodeKey, keysetCondition } from './list-page';
+import { datetimeKey, decodeKey, encodeKey, keysetCondition } from './list-page';
 
 describe('keysetCondition', () => {
   it.each([
@@ -41,5 +41,13 @@ describe('page keys', () => {
   ])('refuses %s with a message a person can act on', (_what, text) => {
     expect(() => decodeKey(text, 2)).toThrow(DomainError);
     expect(() => decodeKey(text, 2)).toThrow('翻页位置无效');
+  });
+});
+
+describe('datetimeKey', () => {
+  it('writes the instant in UTC, as the databases store it, so keys sort as the instants do', () => {
+    const instants = ['2026-10-13T09:00:00+08:00', '2026-10-12T23:30:00.250Z', '2026-10-13T01:00:00.001Z'].map((text) => new Date(text));
+    expect(instants.map(datetimeKey)).toEqual(['2026-10-13 01:00:00.000', '2026-10-12 23:30:00.250', '2026-10-13 01:00:00.001']);
+    expect([...instants].sort((a, b) => a.getTime() - b.getTime()).map(datetimeKey)).toEqual(instants.map(datetimeKey).sort());
   });
 });

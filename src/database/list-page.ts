@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
 import { Page, PageQueryDto } from '../common/dto/page.dto';
 import { DomainError } from '../common/errors/domain-error';
 
@@ -72,6 +73,14 @@ export function keysetCondition(order: Array<{ column: string; direction: 'ASC' 
     return `${column} ${from} :${name} AND (${column} ${beyond} :${name} OR (${build(i + 1)}))`;
   };
   return { sql: `(${build(0)})`, parameters };
+}
+
+/**
+ * A datetime column's value as a key: UTC `YYYY-MM-DD HH:MM:SS.mmm`, the text SQLite stores and compares and
+ * MySQL (connected in UTC) reads as a datetime, so `due_at > :key` means the same on both.
+ */
+export function datetimeKey(value: Date): string {
+  return DateUtils.mixedDateToUtcDatetimeString(value);
 }
 
 export function encodeKey(values: Array<string | number>): string {

@@ -4,6 +4,7 @@ import { Listing, ListingEvent } from '../listings/listing.entity';
 import { SourceDocument } from '../documents/source-document.entity';
 import type { RectificationAction, RectificationStatus } from '../rectifications/rectification-state';
 import { RectificationEvent, RectificationItem } from '../rectifications/rectification.entity';
+import { rectificationSortKey } from '../rectifications/rectification-order';
 import { addDays } from './demo-directives';
 
 interface DemoFinding {
@@ -103,6 +104,7 @@ export async function seedDemoInspection(manager: EntityManager, today: string, 
   for (const finding of FINDINGS) {
     const status = finding.steps.at(-1)?.[1] ?? 'issued';
     const at = (day: number) => new Date(issuedAt.getTime() + day * 86_400_000);
+    const deadline = addDays(visitedOn, finding.days);
     const item = await manager.save(
       manager.create(RectificationItem, {
         inspectionId: inspection.id,
@@ -113,9 +115,10 @@ export async function seedDemoInspection(manager: EntityManager, today: string, 
         requirements: finding.requirements,
         priority: 'important',
         deadlineDays: Math.round((finding.days * 5) / 7),
-        deadline: addDays(visitedOn, finding.days),
+        deadline,
         recheckOn: addDays(visitedOn, finding.days + 30),
         status,
+        sortKey: rectificationSortKey(status, deadline),
         noticeId: null,
         reopenCount: 0,
         issuedAt,

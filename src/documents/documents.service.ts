@@ -8,9 +8,10 @@ import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { readPage } from '../database/list-page';
 import { Directive } from '../directives/directive.entity';
 import { CreateDocumentDto, DocumentDetailView, DocumentQueryDto, DocumentView } from './dto/document.dto';
 import { SourceDocument } from './source-document.entity';
@@ -34,12 +35,16 @@ export class DocumentsService implements OnModuleInit {
     });
   }
 
+  /** Latest first (served by (issued_on, id) and (kind, issued_on, id)). */
   async list(query: DocumentQueryDto): Promise<Page<DocumentView>> {
-    const qb = this.dataSource.getRepository(SourceDocument).createQueryBuilder('doc').orderBy('doc.issued_on', 'DESC').addOrderBy('doc.id', 'DESC');
+    const qb = this.dataSource.getRepository(SourceDocument).createQueryBuilder('doc');
     if (query.kind) qb.andWhere('doc.kind = :kind', { kind: query.kind });
     if (query.q) qb.andWhere(`(doc.title LIKE :q ${LIKE_ESCAPE} OR doc.doc_number LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(query.q) });
-    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return pageOf(items.map(DocumentView.of), total, query);
+    const page = await readPage(qb, query, [
+      { column: 'doc.issuedOn', direction: 'DESC', of: (d) => d.issuedOn },
+      { column: 'doc.id', direction: 'DESC', of: (d) => d.id },
+    ]);
+    return { ...page, items: page.items.map(DocumentView.of) };
   }
 
   async get(id: number): Promise<DocumentDetailView> {

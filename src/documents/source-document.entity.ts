@@ -13,6 +13,9 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 
 /** Where requirements come from (来源): a meeting, a speech, a policy document… */
 @Entity('source_documents')
+// The list, latest first: all documents or one kind.
+@Index('IDX_source_documents_issued', ['issuedOn', 'id'])
+@Index('IDX_source_documents_kind', ['kind', 'issuedOn', 'id'])
 export class SourceDocument {
   @PrimaryGeneratedColumn()
   id!: number;

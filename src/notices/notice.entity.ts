@@ -14,6 +14,11 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草�
 @Index('UQ_notices_number', ['kind', 'year', 'seq'], { unique: true })
 // The notices waiting for their PDF (/health, the render job): nearly all others have one.
 @Index('IDX_notices_pdf_backlog', ['pdfSha256', 'status'])
+// The list's filters, each in the list's order (newest first).
+@Index('IDX_notices_status', ['status', 'id'])
+@Index('IDX_notices_kind', ['kind', 'id'])
+@Index('IDX_notices_year', ['year', 'id'])
+@Index('IDX_notices_assignment', ['assignmentId', 'id'])
 export class Notice {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -22,7 +27,6 @@ export class Notice {
   @Column({ type: 'varchar', length: 24 })
   kind!: string;
 
-  @Index('IDX_notices_status')
   @Column({ type: 'varchar', length: 10 })
   status!: NoticeStatus;
 
@@ -128,6 +132,10 @@ export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
 
 /** A unit (主送) or a leader (抄送) who receives a notice and acknowledges it (签收). */
 @Entity('notice_recipients')
+// What a unit or a person was sent, newest first (the list of those who are not the office, which joins
+// on these): each is sent a notice once. Rows of the other kind of party hold null there, which repeats freely.
+@Index('UQ_notice_recipients_unit', ['unitId', 'noticeId'], { unique: true })
+@Index('UQ_notice_recipients_user', ['userId', 'noticeId'], { unique: true })
 export class NoticeRecipient {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -5,15 +5,17 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual, MoreThan, Not, SelectQueryBuilder } from 'typeorm';
 import { Access, objectDenied } from '../access/access';
+import type { Actor } from '../access/actor';
 import { activePeopleWho } from '../access/roles';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { validateDto } from '../common/validation';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -37,6 +39,9 @@ import { overlayEveryPage } from './pdf-overlay';
 import { PdfRenderer } from './pdf-renderer.service';
 import { missingBrowserHint, pdfStatus, renderErrorText, renderFailureCause, renderRetryAt } from './render-retry';
 import { fitVoidStamp } from './void-stamp';
+
+/** The columns a listed notice shows (`view`): not the ones about its making (issuer, file, render error, who and when). */
+const LISTED_COLUMNS = ['id', 'kind', 'status', 'number', 'title', 'addressee', 'copyTo', 'content', 'assignmentId', 'replacesId', 'issuedOn', 'pdfSha256', 'renderFailures', 'renderRetryAt', 'voidReason', 'format', 'sealSha256', 'version'] as const satisfies ReadonlyArray<keyof Notice>;
 
 /**
  * The records `CreateNoticeDto` may name, each a subject a notice can be drafted from, in the order its
@@ -100,21 +105,38 @@ export class NoticesService implements WorkSource, OnModuleInit {
     this.jobs.register('render', this);
   }
 
+  /** Newest first; the office sees all, others what was sent to their unit or to them (not drafts). */
   async list(access: Access, query: NoticeQueryDto): Promise<Page<NoticeView>> {
-    const qb = this.dataSource.getRepository(Notice).createQueryBuilder('n');
-    if (access.scope !== 'all') {
-      qb.andWhere("n.status <> 'draft'").andWhere(
-        `EXISTS (SELECT 1 FROM notice_recipients r WHERE r.notice_id = n.id AND (r.unit_id = :unitId OR r.user_id = :userId))`,
-        { unitId: access.actor.unitId ?? -1, userId: access.actor.userId },
-      );
-    }
+    const qb = this.dataSource
+      .getRepository(Notice)
+      .createQueryBuilder('n')
+      .select(LISTED_COLUMNS.map((column) => `n.${column}`));
+    if (access.scope !== 'all') await this.onlySentTo(qb, access.actor);
     if (query.kind) qb.andWhere('n.kind = :kind', { kind: this.kinds.get(query.kind).kind });
     if (query.status) qb.andWhere('n.status = :status', { status: query.status });
     if (query.year) qb.andWhere('n.year = :year', { year: query.year });
     if (query.assignmentId) qb.andWhere('n.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
-    const [items, total] = await qb.orderBy('n.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const recipients = items.length ? await this.recipientViews(await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(items.map((n) => n.id)) }, order: { id: 'ASC' } })) : [];
-    return pageOf(items.map((n) => view(n, recipients.filter((r) => r.noticeId === n.id))), total, query) as NoticePage;
+    const page = await readPage(qb, query, [{ column: 'n.id', direction: 'DESC', of: (n) => n.id }]);
+    const recipients = page.items.length ? await this.recipientViews(await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(page.items.map((n) => n.id)) }, order: { noticeId: 'ASC', id: 'ASC' } })) : [];
+    return { ...page, items: page.items.map((n) => view(n, recipients.filter((r) => r.noticeId === n.id))) } as NoticePage;
+  }
+
+  /**
+   * Issued notices sent to the actor's unit or to the actor in person. One of the two is a join on the
+   * recipients' (party, notice) index, which a party appears in once per notice and which serves the
+   * newest-first order; a person addressed both ways (a leader with a unit) needs the union, which the
+   * database then sorts: only their own notices.
+   */
+  private async onlySentTo(qb: SelectQueryBuilder<Notice>, actor: Actor): Promise<void> {
+    qb.andWhere("n.status <> 'draft'");
+    const inPerson = actor.unitId === null || (await this.dataSource.getRepository(NoticeRecipient).exists({ where: { userId: actor.userId } }));
+    if (actor.unitId !== null && inPerson) {
+      qb.andWhere('n.id IN (SELECT r.notice_id FROM notice_recipients r WHERE r.unit_id = :unitId OR r.user_id = :userId)', { unitId: actor.unitId, userId: actor.userId });
+    } else if (actor.unitId !== null) {
+      qb.innerJoin(NoticeRecipient, 'r', 'r.notice_id = n.id AND r.unit_id = :unitId', { unitId: actor.unitId });
+    } else {
+      qb.innerJoin(NoticeRecipient, 'r', 'r.notice_id = n.id AND r.user_id = :userId', { userId: actor.userId });
+    }
   }
 
   async get(access: Access, id: number): Promise<NoticeView> {

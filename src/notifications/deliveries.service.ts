@@ -4,9 +4,10 @@ import { Between, DataSource, In, LessThanOrEqual } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { parseIsoDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { readPage } from '../database/list-page';
 import { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { UnitOfWork } from '../jobs/unit-of-work';
@@ -76,9 +77,11 @@ export class DeliveriesService implements WorkSource, OnModuleInit {
     }
   }
 
+  /** Newest first, one status at a time (served by (status, id)). */
   async list(query: DeliveryQueryDto): Promise<Page<DeliveryView>> {
-    const [items, total] = await this.dataSource.getRepository(Delivery).findAndCount({ where: { status: query.status }, order: { id: 'DESC' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize });
-    return pageOf(items.map(view), total, query) as DeliveryPage;
+    const qb = this.dataSource.getRepository(Delivery).createQueryBuilder('d').where('d.status = :status', { status: query.status });
+    const page = await readPage(qb, query, [{ column: 'd.id', direction: 'DESC', of: (d) => d.id }]);
+    return { ...page, items: page.items.map(view) } as DeliveryPage;
   }
 
   /** The office sends a dead delivery again, with a fresh set of attempts. */

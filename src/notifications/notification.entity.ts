@@ -9,7 +9,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = { remi
 /** One message in one person's inbox. The source key makes a repeated cause leave one message. */
 @Entity('notifications')
 @Index('UQ_notifications_source', ['userId', 'sourceKey'], { unique: true })
-@Index('IDX_notifications_inbox', ['userId', 'readAt'])
+// The inbox, newest first: all of a person's messages, or the unread ones.
+@Index('IDX_notifications_inbox', ['userId', 'readAt', 'id'])
+@Index('IDX_notifications_user', ['userId', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -61,6 +63,7 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = { pending:
 @Entity('deliveries')
 @Index('UQ_deliveries_key', ['channel', 'recipient', 'topic'], { unique: true })
 @Index('IDX_deliveries_due', ['status', 'runAt'])
+@Index('IDX_deliveries_status', ['status', 'id'])
 export class Delivery {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { NotFoundError } from '../common/errors/domain-error';
 import { chinaDate } from '../calendar/working-calendar';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { readPage } from '../database/list-page';
 import type { WakeUp } from '../jobs/jobs.constants';
 import { User } from '../users/user.entity';
 import { InboxQueryDto, NotificationView } from './dto/notification.dto';
@@ -87,14 +88,12 @@ export class NotificationsService {
     return planned.map((d) => ({ id: d.id, runAt: d.runAt }));
   }
 
+  /** Newest first: (user_id, id) serves all of a person's messages, (user_id, read_at, id) the unread ones. */
   async inbox(userId: number, query: InboxQueryDto): Promise<Page<NotificationView>> {
-    const [items, total] = await this.dataSource.getRepository(Notification).findAndCount({
-      where: { userId, ...(query.unread ? { readAt: IsNull() } : {}) },
-      order: { id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return pageOf(items.map(view), total, query) as Page<NotificationView>;
+    const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n').where('n.user_id = :userId', { userId });
+    if (query.unread) qb.andWhere('n.read_at IS NULL');
+    const page = await readPage(qb, query, [{ column: 'n.id', direction: 'DESC', of: (n) => n.id }]);
+    return { ...page, items: page.items.map(view) };
   }
 
   unreadCount(userId: number): Promise<number> {

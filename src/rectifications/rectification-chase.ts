@@ -37,6 +37,7 @@ export class RectificationChase implements ChaseSource, OnModuleInit {
   async subjects(manager: EntityManager, ids: number[]): Promise<ChaseSubject[]> {
     return (await manager.find(RectificationItem, { where: { id: In(ids) } })).map((r) => ({
       id: r.id,
+      unitId: r.unitId,
       open: rectificationAwaitsUnit(r.status),
       deadline: r.deadline,
       reportCycle: null,
@@ -63,11 +64,7 @@ export class RectificationChase implements ChaseSource, OnModuleInit {
   }
 
   async labels(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>> {
-    const found = await manager.find(RectificationItem, { where: { id: In(ids) }, relations: { unit: true } });
+    const found = await manager.find(RectificationItem, { where: { id: In(ids) }, relations: { unit: true }, select: { id: true, unitId: true, location: true, problem: true, unit: { id: true, name: true } } });
     return new Map(found.map((r) => [r.id, label(r)]));
-  }
-
-  unitSubjects(unitParam: string): string {
-    return `SELECT chased_r.id FROM rectification_items chased_r WHERE chased_r.unit_id = :${unitParam}`;
   }
 }

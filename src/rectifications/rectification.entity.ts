@@ -7,7 +7,11 @@ import type { RectificationAction, RectificationStatus } from './rectification-s
 
 /** 整改事项: one problem found at one unit, to be fixed by a deadline and verified before it is signed off. */
 @Entity('rectification_items')
-@Index('IDX_rectification_items_unit_status', ['unitId', 'status'])
+@Index('IDX_rectification_items_unit_status', ['unitId', 'status', 'deadline'])
+// The list's order (sort_key, id): everyone's, one unit's, one status's.
+@Index('IDX_rectification_items_sort', ['sortKey', 'id'])
+@Index('IDX_rectification_items_unit_sort', ['unitId', 'sortKey', 'id'])
+@Index('IDX_rectification_items_status_sort', ['status', 'sortKey', 'id'])
 export class RectificationItem {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -61,6 +65,10 @@ export class RectificationItem {
 
   @Column({ type: 'varchar', length: 20 })
   status!: RectificationStatus;
+
+  /** Where the item stands in the list, kept with its status and deadline (`rectificationSortKey`). */
+  @Column({ name: 'sort_key', type: 'varchar', length: 16 })
+  sortKey!: string;
 
   /** The rectification notice that carried this item to the unit. */
   @Column({ name: 'notice_id', type: 'int', nullable: true })

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
 import { does } from '../access/roles';
@@ -9,11 +9,13 @@ import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { deadlineStatus } from '../assignments/deadline-status';
+import type { KeyRange } from '../assignments/task-order';
 import { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
@@ -22,9 +24,11 @@ import { NoticeMode, NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { unitContacts } from '../reminders/recipients';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
+import { Unit } from '../units/unit.entity';
 import { RECTIFICATION_SUBJECT } from './rectification-chase';
 import { FindingDto, RectificationNoteDto, RectificationPlanDto, RectificationReasonDto, RectificationDetailView, RectificationQueryDto, RectificationView, RectificationReopenDto, RectificationReportDto } from './dto/rectification.dto';
 import { rectificationCode, rectificationTitle } from './rectification-format';
+import { RECTIFICATION_KEYS, rectificationSortKey } from './rectification-order';
 import {
   CHASED_RECTIFICATION_STATUSES,
   NEXT_STEP_FOR_UNIT,
@@ -34,6 +38,17 @@ import {
   rectificationActions,
 } from './rectification-state';
 import { RectificationEvent, RectificationItem } from './rectification.entity';
+
+/** The columns a listed item shows (`view`), and its place in the list. */
+const LISTED_COLUMNS = ['id', 'inspectionId', 'unitId', 'location', 'problem', 'rule', 'requirements', 'priority', 'deadlineDays', 'deadline', 'recheckOn', 'status', 'sortKey', 'noticeId', 'reopenCount', 'version'] as const satisfies ReadonlyArray<keyof RectificationItem>;
+
+const LIST_ORDER: Array<OrderColumn<RectificationItem>> = [
+  { column: 'r.sortKey', direction: 'ASC', of: (r) => r.sortKey },
+  { column: 'r.id', direction: 'ASC', of: (r) => r.id },
+];
+
+/** Items whose sort key lies in the range. */
+const keysIn = (range: Required<KeyRange>, name: string) => new Brackets((w) => w.where(`r.sort_key >= :${name}From AND r.sort_key < :${name}Before`, { [`${name}From`]: range.from, [`${name}Before`]: range.before }));
 
 interface StepOutcome {
   set?: Partial<RectificationItem>;
@@ -66,36 +81,70 @@ export class RectificationsService implements OnModuleInit {
     });
   }
 
+  /** Open first, soonest deadline first (`sort_key`), served by the indexes on (…, sort_key, id). */
   async list(access: Access, query: RectificationQueryDto): Promise<Page<RectificationView>> {
     const today = this.calendar.today();
-    const qb = this.dataSource
-      .getRepository(RectificationItem)
-      .createQueryBuilder('r')
-      .innerJoinAndSelect('r.unit', 'unit')
-      .innerJoinAndSelect('r.inspection', 'inspection')
-      .innerJoinAndSelect('inspection.document', 'document');
-    this.restrict(qb, access);
+    const qb = this.listed(access);
     if (query.inspectionId) qb.andWhere('r.inspection_id = :inspectionId', { inspectionId: query.inspectionId });
     if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.open === true) qb.andWhere('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] });
+    // The status says which items; the range of sort keys that holds them lets the index find them in order.
+    if (query.open === true) qb.andWhere('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] }).andWhere(keysIn(RECTIFICATION_KEYS.open, 'open'));
     if (query.open === false) qb.andWhere('r.status NOT IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] });
-    if (query.overdue === true) qb.andWhere('r.status IN (:...chased) AND r.deadline < :today', { chased: [...CHASED_RECTIFICATION_STATUSES], today });
-    // Open first, soonest deadline first.
-    qb.addSelect("CASE WHEN r.status IN ('signed_off', 'cancelled') THEN 1 ELSE 0 END", 'finished').orderBy('finished', 'ASC').addOrderBy('r.deadline', 'ASC').addOrderBy('r.id', 'ASC');
-    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    if (query.overdue === true) qb.andWhere('r.status IN (:...chased) AND r.deadline < :today', { chased: [...CHASED_RECTIFICATION_STATUSES], today }).andWhere(keysIn(RECTIFICATION_KEYS.overdue(today), 'overdue'));
+    const page = await readPage(qb, query, LIST_ORDER);
     const calendar = await this.calendar.calendar();
-    return pageOf(items.map((r) => this.view(r, calendar, today)), total, query);
+    return { ...page, items: (await this.named(page.items)).map((r) => this.view(r, calendar, today)) };
+  }
+
+  /** Open and overdue items per unit (every one, counted by the database), for the office's and leaders' overview. */
+  async openByUnit(access: Access): Promise<Array<{ unitId: number; unitName: string; open: number; overdue: number }>> {
+    const qb = this.dataSource
+      .getRepository(RectificationItem)
+      .createQueryBuilder('r')
+      .select('r.unit_id', 'unitId')
+      .addSelect('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN r.status IN (:...chased) AND r.deadline < :today THEN 1 ELSE 0 END)', 'overdue')
+      .where('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES], chased: [...CHASED_RECTIFICATION_STATUSES], today: this.calendar.today() })
+      .groupBy('r.unit_id');
+    this.restrict(qb, access);
+    const counts = await qb.getRawMany<{ unitId: number; open: number | string; overdue: number | string }>();
+    const units = await this.dataSource.getRepository(Unit).find({ where: { id: In(counts.map((c) => c.unitId)) }, select: { id: true, name: true } });
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    return counts
+      .map((c) => ({ unitId: Number(c.unitId), unitName: names.get(Number(c.unitId)) ?? '', open: Number(c.open), overdue: Number(c.overdue) }))
+      .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.unitId - b.unitId);
   }
 
   /** Items of some inspections as the actor may see them; for the inspection pages. */
   async ofInspections(access: Access, inspectionIds: number[]): Promise<RectificationView[]> {
     if (inspectionIds.length === 0) return [];
-    const qb = this.dataSource.getRepository(RectificationItem).createQueryBuilder('r').innerJoinAndSelect('r.unit', 'unit').innerJoinAndSelect('r.inspection', 'inspection').innerJoinAndSelect('inspection.document', 'document').where('r.inspection_id IN (:...ids)', { ids: inspectionIds });
-    this.restrict(qb, access);
-    const items = await qb.orderBy('r.id', 'ASC').getMany();
+    const items = await this.listed(access).andWhere('r.inspection_id IN (:...ids)', { ids: inspectionIds }).orderBy('r.id', 'ASC').getMany();
     const calendar = await this.calendar.calendar();
-    return items.map((r) => this.view(r, calendar, this.calendar.today()));
+    return (await this.named(items)).map((r) => this.view(r, calendar, this.calendar.today()));
+  }
+
+  /**
+   * Items as lists show them, as the actor may see them: from their own table alone, so that the index
+   * serving the list's order leads the plan (`named` adds the names to a page of them).
+   */
+  private listed(access: Access): SelectQueryBuilder<RectificationItem> {
+    const qb = this.dataSource
+      .getRepository(RectificationItem)
+      .createQueryBuilder('r')
+      .select(LISTED_COLUMNS.map((column) => `r.${column}`));
+    this.restrict(qb, access);
+    return qb;
+  }
+
+  /** The unit's and the inspection's names of listed items, read by their ids. */
+  private async named(items: RectificationItem[]): Promise<RectificationItem[]> {
+    if (items.length === 0) return items;
+    const [units, inspections] = await Promise.all([
+      this.dataSource.getRepository(Unit).find({ where: { id: In(items.map((r) => r.unitId)) }, select: { id: true, name: true } }),
+      this.dataSource.getRepository(Inspection).find({ where: { id: In(items.map((r) => r.inspectionId)) }, relations: { document: true }, select: { id: true, document: { id: true, title: true } } }),
+    ]);
+    return items.map((r) => Object.assign(r, { unit: units.find((u) => u.id === r.unitId), inspection: inspections.find((i) => i.id === r.inspectionId) }));
   }
 
   async get(access: Access, id: number): Promise<RectificationDetailView> {
@@ -122,7 +171,7 @@ export class RectificationsService implements OnModuleInit {
     const ids: number[] = [];
     for (const f of findings) {
       const item = await manager.save(
-        manager.create(RectificationItem, { inspectionId: inspection.id, unitId: f.unitId, location: f.location, problem: f.problem, rule: f.rule, requirements: f.requirements, priority: f.priority, deadlineDays: f.deadlineDays, deadline: null, recheckOn: f.recheckOn ?? null, status: 'draft', noticeId: null, reopenCount: 0, issuedAt: null, signedOffAt: null, createdBy: access.actor.userId }),
+        manager.create(RectificationItem, { inspectionId: inspection.id, unitId: f.unitId, location: f.location, problem: f.problem, rule: f.rule, requirements: f.requirements, priority: f.priority, deadlineDays: f.deadlineDays, deadline: null, recheckOn: f.recheckOn ?? null, status: 'draft', sortKey: rectificationSortKey('draft', null), noticeId: null, reopenCount: 0, issuedAt: null, signedOffAt: null, createdBy: access.actor.userId }),
       );
       await this.record(manager, access, item, 'create', 'draft', null, null);
       ids.push(item.id);
@@ -274,9 +323,10 @@ export class RectificationsService implements OnModuleInit {
     return this.notifications.notify(manager, await unitContacts(manager, unitId), { kind: 'escalation', title, body, link, sourceKey });
   }
 
-  /** Updates the row only if nobody changed it since it was read. */
+  /** Updates the row only if nobody changed it since it was read; its place in the list moves with its status and deadline. */
   private async bump(manager: EntityManager, item: RectificationItem, set: Partial<RectificationItem>): Promise<void> {
-    await updateVersioned(manager, RectificationItem, { id: item.id }, item.version, set, staleItem);
+    const sortKey = rectificationSortKey(set.status ?? item.status, set.deadline !== undefined ? set.deadline : item.deadline);
+    await updateVersioned(manager, RectificationItem, { id: item.id }, item.version, { ...set, sortKey }, staleItem);
   }
 
   private async record(manager: EntityManager, access: Access, item: RectificationItem, action: RectificationEvent['action'], to: RectificationItem['status'], body: string | null, deadline: string | null): Promise<RectificationEvent> {

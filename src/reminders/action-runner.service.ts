@@ -154,7 +154,7 @@ export class ActionRunner implements WorkSource, OnModuleInit {
       .createQueryBuilder()
       .insert()
       .into(Escalation)
-      .values({ ...key, status, summary: await this.summary(source, target, rung, period), decidedBy: null, decidedAt: null, decisionNote: effect.approvedElsewhere && mode === 'approval' ? effect.approvedElsewhere : null, createdAt: this.clock.now() })
+      .values({ ...key, unitId: target.unitId, status, summary: await this.summary(source, target, rung, period), decidedBy: null, decidedAt: null, decisionNote: effect.approvedElsewhere && mode === 'approval' ? effect.approvedElsewhere : null, createdAt: this.clock.now() })
       .orIgnore()
       .execute();
     const escalation = await manager.findOneByOrFail(Escalation, key);

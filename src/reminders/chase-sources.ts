@@ -7,6 +7,8 @@ import type { PlanSubject } from './escalation-ladder';
 /** One piece of chased work as the planner reads it. */
 export interface ChaseSubject extends PlanSubject {
   id: number;
+  /** Kept on the schedule's and rungs' rows, so a unit's are found by index. */
+  unitId: number;
   priority: Priority;
 }
 
@@ -62,8 +64,6 @@ export interface ChaseSource {
   target(manager: EntityManager, id: number): Promise<ChaseTarget>;
   /** Names for lists, by id; ids not found are left out. */
   labels(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>>;
-  /** SQL selecting the ids of the work of the unit given as the named parameter `:${unitParam}`. */
-  unitSubjects(unitParam: string): string;
   /** Standing work: whether the unit reported after `since`. Without it, a report is never counted. */
   reportedSince?(manager: EntityManager, id: number, since: Date): Promise<boolean>;
   /** Who is reminded; without it, the unit's contacts. */
@@ -87,7 +87,7 @@ export class ChaseSources {
   private readonly sources = new Map<string, ChaseSource>();
 
   register(source: ChaseSource): void {
-    // The kind is stored, and written into the unit filter's SQL: only plain identifiers are taken.
+    // The kind is stored and read back by people and tools: only plain identifiers are taken.
     if (!KIND.test(source.kind)) throw new Error(`催办来源的种类名不合规（chase source kind）：${source.kind}`);
     if (this.sources.has(source.kind)) throw new Error(`催办来源重复登记（chase source）：${source.kind}`);
     this.sources.set(source.kind, source);
@@ -123,11 +123,5 @@ export class ChaseSources {
   async labelOf(manager: EntityManager, kind: string, id: number): Promise<ChaseLabel | null> {
     const source = this.sources.get(kind);
     return (source && (await source.labels(manager, [id])).get(id)) ?? null;
-  }
-
-  /** SQL true when the row aliased `alias` chases work of the unit given as `:${unitParam}`. */
-  unitCondition(alias: string, unitParam: string): string {
-    const parts = this.all().map((s) => `(${alias}.subject_kind = '${s.kind}' AND ${alias}.subject_id IN (${s.unitSubjects(unitParam)}))`);
-    return parts.length > 0 ? `(${parts.join(' OR ')})` : '1 = 0';
   }
 }

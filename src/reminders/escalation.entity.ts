@@ -12,6 +12,8 @@ export type EscalationRung = string;
 /** A rung reached by one piece of chased work: issued at once, or prepared and waiting for the office's approval. */
 @Entity('escalations')
 @Index('UQ_escalations_key', ['subjectKind', 'subjectId', 'rung', 'periodKey'], { unique: true })
+// The approval queue and its tabs, newest first.
+@Index('IDX_escalations_status', ['status', 'id'])
 export class Escalation {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -23,13 +25,16 @@ export class Escalation {
   @Column({ name: 'subject_id', type: 'int' })
   subjectId!: number;
 
+  /** The unit whose work it is (a work's unit never changes), so a unit's rows are found by index; null only for a row carried over whose work could not be read. */
+  @Column({ name: 'unit_id', type: 'int', nullable: true })
+  unitId!: number | null;
+
   @Column({ type: 'varchar', length: 24 })
   rung!: EscalationRung;
 
   @Column({ name: 'period_key', type: 'varchar', length: 24 })
   periodKey!: string;
 
-  @Index('IDX_escalations_status')
   @Column({ type: 'varchar', length: 12 })
   status!: EscalationStatus;
 

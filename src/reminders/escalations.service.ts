@@ -4,8 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Access } from '../access/access';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
+import { readPage } from '../database/list-page';
 import { UnitOfWork, Work } from '../jobs/unit-of-work';
 import { ActionRunner } from './action-runner.service';
 import { ChaseLabel, ChaseSources } from './chase-sources';
@@ -26,18 +27,15 @@ export class EscalationsService {
     private readonly rungs: Rungs,
   ) {}
 
+  /** Newest first, one status at a time (served by (status, id)). */
   async list(access: Access, query: EscalationQueryDto): Promise<Page<EscalationView>> {
     const qb = this.dataSource.getRepository(Escalation).createQueryBuilder('e').where('e.status = :status', { status: query.status });
-    if (access.unitRestriction !== null) qb.andWhere(this.sources.unitCondition('e', 'own'), { own: access.unitRestriction });
+    if (access.unitRestriction !== null) qb.andWhere('e.unit_id = :own', { own: access.unitRestriction });
     const subject = subjectOfQuery(query);
     if (subject) qb.andWhere('e.subject_kind = :subjectKind AND e.subject_id = :subjectId', { subjectKind: subject.kind, subjectId: subject.id });
-    const [items, total] = await qb.orderBy('e.id', 'DESC').skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const labels = await this.sources.labelsOf(this.dataSource.manager, items);
-    return pageOf(
-      items.map((e, i) => view(e, labels[i])),
-      total,
-      query,
-    ) as EscalationPage;
+    const page = await readPage(qb, query, [{ column: 'e.id', direction: 'DESC', of: (e) => e.id }]);
+    const labels = await this.sources.labelsOf(this.dataSource.manager, page.items);
+    return { ...page, items: page.items.map((e, i) => view(e, labels[i])) } as EscalationPage;
   }
 
   async get(access: Access, id: number): Promise<EscalationView> {

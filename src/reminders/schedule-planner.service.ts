@@ -103,7 +103,7 @@ export class SchedulePlanner implements OnModuleInit {
         now,
       );
       for (const action of changes.insert) {
-        inserts.push({ subjectKind, subjectId: subject.id, kind: action.kind, periodKey: action.periodKey, dueAt: action.dueAt, runAt: action.dueAt, status: 'pending', attempts: 0, lastError: null, outcome: null, completedAt: null });
+        inserts.push({ subjectKind, subjectId: subject.id, unitId: subject.unitId, kind: action.kind, periodKey: action.periodKey, dueAt: action.dueAt, runAt: action.dueAt, status: 'pending', attempts: 0, lastError: null, outcome: null, completedAt: null });
       }
       cancel.push(...changes.cancel);
       reschedule.push(...changes.reschedule);

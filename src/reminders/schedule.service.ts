@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { Access } from '../access/access';
 import { dueLimit } from '../calendar/working-calendar';
 import { CalendarService } from '../calendar/calendar.service';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { NotFoundError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { datetimeKey, readPage } from '../database/list-page';
 import { ChaseLabel, ChaseSources } from './chase-sources';
 import { legacySubjectIds, ScheduledActionPage, ScheduledActionView, ScheduleQueryDto, subjectOfQuery } from './dto/reminders.dto';
 import { officeTime } from './escalation-ladder';
@@ -30,25 +31,21 @@ export class ScheduleService {
       access.assertReaches(subject.kind, subject.id, [label.unitId]);
     }
     const qb = this.dataSource.getRepository(ScheduledAction).createQueryBuilder('s').where('s.status = :status', { status: query.status });
-    if (access.unitRestriction !== null) qb.andWhere(this.sources.unitCondition('s', 'own'), { own: access.unitRestriction });
-    if (query.unitId) qb.andWhere(this.sources.unitCondition('s', 'unitId'), { unitId: query.unitId });
+    if (access.unitRestriction !== null) qb.andWhere('s.unit_id = :own', { own: access.unitRestriction });
+    if (query.unitId) qb.andWhere('s.unit_id = :unitId', { unitId: query.unitId });
     if (subject) qb.andWhere('s.subject_kind = :subjectKind AND s.subject_id = :subjectId', { subjectKind: subject.kind, subjectId: subject.id });
     else if (query.status === 'pending') {
       const limit = dueLimit(await this.calendar.calendar(), this.calendar.today(), query.withinDays);
       qb.andWhere('s.due_at <= :until', { until: officeTime(limit, this.config.jobs.officeMinute) });
     }
-    const [items, total] = await qb
-      .orderBy('s.dueAt', query.status === 'pending' ? 'ASC' : 'DESC')
-      .addOrderBy('s.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const labels = await this.sources.labelsOf(this.dataSource.manager, items);
-    return pageOf(
-      items.map((s, i) => view(s, labels[i])),
-      total,
-      query,
-    ) as ScheduledActionPage;
+    // What is coming soonest first; what has been, the latest first. Served by (…, status, due_at, id).
+    const direction = query.status === 'pending' ? 'ASC' : 'DESC';
+    const page = await readPage(qb, query, [
+      { column: 's.dueAt', direction, of: (s) => datetimeKey(s.dueAt) },
+      { column: 's.id', direction, of: (s) => s.id },
+    ]);
+    const labels = await this.sources.labelsOf(this.dataSource.manager, page.items);
+    return { ...page, items: page.items.map((s, i) => view(s, labels[i])) } as ScheduledActionPage;
   }
 }
 

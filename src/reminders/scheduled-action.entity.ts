@@ -12,6 +12,9 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { pending: 'å¾
 @Entity('scheduled_actions')
 @Index('UQ_scheduled_actions_key', ['subjectKind', 'subjectId', 'kind', 'periodKey'], { unique: true })
 @Index('IDX_scheduled_actions_due', ['status', 'runAt'])
+// The schedule as listed, in the order of its due times: everyone's, or one unit's.
+@Index('IDX_scheduled_actions_status_due', ['status', 'dueAt', 'id'])
+@Index('IDX_scheduled_actions_unit', ['unitId', 'status', 'dueAt', 'id'])
 export class ScheduledAction {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -22,6 +25,10 @@ export class ScheduledAction {
 
   @Column({ name: 'subject_id', type: 'int' })
   subjectId!: number;
+
+  /** The unit whose work it is (a work's unit never changes), so a unit's schedule is found by index; null only for a row carried over whose work could not be read. */
+  @Column({ name: 'unit_id', type: 'int', nullable: true })
+  unitId!: number | null;
 
   @Column({ type: 'varchar', length: 24 })
   kind!: ActionKind;

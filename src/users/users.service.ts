@@ -8,14 +8,18 @@ import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { passwordWeakness, passwordWeaknessMessage } from '../auth/password-policy';
-import { Page, pageOf } from '../common/dto/page.dto';
+import { Page } from '../common/dto/page.dto';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
+import { readPage } from '../database/list-page';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { Unit } from '../units/unit.entity';
 import { ChangeOwnPasswordDto, CreateUserDto, SetPasswordDto, UpdateUserDto, UserQueryDto, UserView } from './dto/user.dto';
 import { User } from './user.entity';
 
 const AUDITED_FIELDS = ['username', 'displayName', 'role', 'unitId', 'phone', 'email', 'active'] as const;
+
+/** The columns a listed user shows (`UserView`): never the password hash. */
+const LISTED_COLUMNS = ['id', 'username', 'displayName', 'role', 'unitId', 'phone', 'email', 'active', 'lastLoginAt', 'createdAt'] as const satisfies ReadonlyArray<keyof User>;
 
 @Injectable()
 export class UsersService {
@@ -26,7 +30,11 @@ export class UsersService {
   ) {}
 
   async list(access: Access, query: UserQueryDto): Promise<Page<UserView>> {
-    const qb = this.users.createQueryBuilder('user').leftJoinAndSelect('user.unit', 'unit').orderBy('user.id', 'ASC');
+    const qb = this.users
+      .createQueryBuilder('user')
+      .select(LISTED_COLUMNS.map((column) => `user.${column}`))
+      .leftJoin('user.unit', 'unit')
+      .addSelect(['unit.id', 'unit.shortName']);
     if (access.unitRestriction !== null) qb.andWhere('user.unit_id = :own', { own: access.unitRestriction });
     if (query.role) qb.andWhere('user.role = :role', { role: query.role });
     if (query.unitId) qb.andWhere('user.unit_id = :unitId', { unitId: query.unitId });
@@ -34,8 +42,8 @@ export class UsersService {
       const pattern = containsPattern(query.q);
       qb.andWhere(new Brackets((w) => w.where(`user.username LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`user.display_name LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
     }
-    const [items, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    return pageOf(items.map(UserView.of), total, query);
+    const page = await readPage(qb, query, [{ column: 'user.id', direction: 'ASC', of: (u) => u.id }]);
+    return { ...page, items: page.items.map(UserView.of) };
   }
 
   async get(access: Access, id: number): Promise<UserView> {

@@ -172,7 +172,7 @@ export class RectificationPagesController {
   async rectificationList(@CurrentAccess() access: Access, @Query() query: RectificationQueryDto) {
     const page = await this.rectifications.list(access, query);
     // Leaders and the office see the open items by unit at the top.
-    const byUnit = access.unitRestriction === null ? await this.openByUnit(access) : [];
+    const byUnit = access.unitRestriction === null ? await this.rectifications.openByUnit(access) : [];
     return {
       title: access.unitRestriction === null ? '整改事项' : '本单位整改事项',
       items: page.items,
@@ -396,18 +396,6 @@ export class RectificationPagesController {
       noticeKinds: this.manages(access, Permission.NoticesManage) && isOpenRectification(item.status) ? this.noticeKinds.draftableFrom('rectification').map((k) => ({ value: k.kind, label: k.label })) : [],
       form: { failed: '', plan: '', report: '', reason: '', note: '', deadlineDays: '10', recheckOn: '', ...form },
     };
-  }
-
-  private async openByUnit(access: Access) {
-    const open = await this.rectifications.list(access, Object.assign(new RectificationQueryDto(), { open: true, page: 1, pageSize: 100 }));
-    const units = new Map<number, { unitId: number; unitName: string; open: number; overdue: number }>();
-    for (const item of open.items) {
-      const row = units.get(item.unitId) ?? { unitId: item.unitId, unitName: item.unitName, open: 0, overdue: 0 };
-      row.open += 1;
-      if (item.overdue) row.overdue += 1;
-      units.set(item.unitId, row);
-    }
-    return [...units.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open);
   }
 
   /** The listings page; a refused rule form shows what was typed in it. */

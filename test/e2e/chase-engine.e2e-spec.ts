@@ -84,7 +84,7 @@ class DrillChase implements ChaseSource, OnModuleInit {
   }
 
   async subjects(_manager: EntityManager, ids: number[]): Promise<ChaseSubject[]> {
-    return ids.includes(drill.id) ? [{ id: drill.id, open: drill.open, deadline: drill.deadline, reportCycle: null, reportDay: null, issuedOn: '2026-03-01', priority: 'urgent' }] : [];
+    return ids.includes(drill.id) ? [{ id: drill.id, unitId: drill.unitId, open: drill.open, deadline: drill.deadline, reportCycle: null, reportDay: null, issuedOn: '2026-03-01', priority: 'urgent' }] : [];
   }
 
   async target(): Promise<ChaseTarget> {
@@ -104,10 +104,6 @@ class DrillChase implements ChaseSource, OnModuleInit {
 
   async labels(_manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>> {
     return new Map(ids.includes(drill.id) ? [[drill.id, this.label()]] : []);
-  }
-
-  unitSubjects(unitParam: string): string {
-    return `SELECT drill.id FROM (SELECT ${drill.id} AS id, ${drill.unitId} AS unit_id) drill WHERE drill.unit_id = :${unitParam}`;
   }
 
   private label(): ChaseLabel {

@@ -125,6 +125,19 @@ describe(`home page figures (${process.env.TEST_DB})`, () => {
     expect(overdue.text).not.toContain(`href="/rectifications/${ids.townItem}"`);
   });
 
+  it('counts on the rectification list the open and overdue items of each unit, the units most overdue first', async () => {
+    const { browser, tiles } = await homeTiles('leader');
+    const table = /<table class="table" id="open-by-unit">([\s\S]*?)<\/table>/.exec((await browser.get('/rectifications')).text)?.[1] ?? '';
+    const rows = [...table.matchAll(/<a href="\/rectifications\?unitId=\d+&open=true">([^<]+)<\/a>.*?<td data-label="未销号">(\d+)<\/td><td data-label="已逾期">(?:<span class="days overdue">)?(\d+)/g)].map(([, unit, open, overdue]) => [unit, Number(open), Number(overdue)]);
+    expect(rows).toEqual([
+      ['测试市东湖街道', 2, 1],
+      ['测试市公安局', 1, 1],
+    ]);
+    // The same items the tiles count.
+    expect(rows.reduce((sum, [, open]) => sum + Number(open), 0)).toBe(tiles['在办整改事项'].count);
+    expect(rows.reduce((sum, [, , overdue]) => sum + Number(overdue), 0)).toBe(tiles['已超期整改事项'].count);
+  });
+
   it('leaves out of the overdue figures an item whose report awaits verification and a cancelled task', async () => {
     const { browser } = await homeTiles('unit-town');
     const overdueTasks = await browser.get('/tasks?overdue=true');

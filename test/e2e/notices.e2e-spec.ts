@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfLayouts, TextRun } from '../support/pdf-layout';
 import { pdfPages, pdfPageTexts, pdfText } from '../support/pdf-tools';
-import { as, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
+import { as, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -287,5 +287,22 @@ describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_
     const explanation = layouts[2 * names.indexOf('longest') + 1].at(-1)!;
     expect(explanation.runs.map((run) => run.text).join('').replace(/\s+/g, '')).toContain(`作废原因：${reasons.longest}`);
     for (const run of explanation.runs) expect({ run: run.text, inside: run.x >= 27.5 && run.x + run.width <= 184.5, readable: run.size >= 10 }).toEqual({ run: run.text, inside: true, readable: true });
+  });
+
+  it('lists to a leader who belongs to a unit what was sent to the unit and what was copied to them, each once, newest first', async () => {
+    const ids = async (client: Client) => (await client.get('/api/notices').expect(200)).body.items.map((n: { id: number }) => n.id) as number[];
+    const toTown = await ids(town);
+    expect(toTown.length).toBeGreaterThan(0);
+    // A leader of the street office, who joins after the earlier notices: only what the street was sent is theirs.
+    await office.post('/api/users').send({ username: 'leader-town', displayName: '街道领导', role: 'leader', unitId: org.town.id, password: PASSWORD }).expect(201);
+    const townLeader = as(app, await login(app, 'leader-town'));
+    expect(await ids(townLeader)).toEqual(toTown);
+    // Copied on the next notice in person, to another unit: both now.
+    const draft = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: policeTask }).expect(201)).body;
+    expect(draft.recipients).toContainEqual(expect.objectContaining({ role: 'cc', name: '街道领导' }));
+    await office.post(`/api/notices/${draft.id}/issue`).send({ version: draft.version }).expect(200);
+    const listed = (await townLeader.get('/api/notices').expect(200)).body;
+    expect(listed.items.map((n: { id: number }) => n.id)).toEqual([draft.id, ...toTown]);
+    expect(listed.total).toBe(toTown.length + 1);
   });
 });
