@@ -18,8 +18,9 @@ import { User } from '../users/user.entity';
 
 /** A figure on the home page and the page listing exactly what it counts. */
 export interface Tile {
-  /** The list's total as its pager states it: `10000+` past the lists' counting cap. */
-  count: string;
+  count: number;
+  /** More than `count`: the list stopped counting there (shown as 10000+). */
+  capped: boolean;
   label: string;
   href: string;
   /** Something is late: shown in red. */
@@ -73,17 +74,17 @@ export class HomeService {
    */
   private async tiles(access: Access): Promise<Tile[]> {
     const own = access.unitRestriction !== null;
-    const figure = (page: Page<unknown>) => (page.totalCapped ? `${page.total}+` : String(page.total));
+    const figure = ({ total, totalCapped }: Page<unknown>) => ({ count: total, capped: totalCapped });
     const tasks = async (filter: Partial<AssignmentQueryDto>) => figure(await this.assignments.list(access, Object.assign(new AssignmentQueryDto(), { pageSize: 1 }, filter)));
     const items = async (filter: Partial<RectificationQueryDto>) => figure(await this.rectifications.list(access, Object.assign(new RectificationQueryDto(), { pageSize: 1 }, filter)));
     const reviews = scopeOf(access.actor.role, Permission.AssignmentsReview) !== null;
-    const [openTasks, overdueTasks, awaitingReview, openItems, overdueItems] = await Promise.all([tasks({ open: true }), tasks({ overdue: true }), reviews ? tasks({ awaitingReview: true }) : '0', items({ open: true }), items({ overdue: true })]);
+    const [openTasks, overdueTasks, awaitingReview, openItems, overdueItems] = await Promise.all([tasks({ open: true }), tasks({ overdue: true }), reviews ? tasks({ awaitingReview: true }) : { count: 0, capped: false }, items({ open: true }), items({ overdue: true })]);
     return [
-      { count: openTasks, label: own ? '本单位在办任务' : '在办任务', href: '/tasks?open=true', alert: false },
-      { count: overdueTasks, label: '已超期任务', href: '/tasks?overdue=true', alert: true },
-      ...(reviews ? [{ count: awaitingReview, label: '待审核（报告、办结、延期）', href: '/review', alert: false }] : []),
-      { count: openItems, label: own ? '本单位在办整改事项' : '在办整改事项', href: '/rectifications?open=true', alert: false },
-      { count: overdueItems, label: '已超期整改事项', href: '/rectifications?overdue=true', alert: true },
+      { ...openTasks, label: own ? '本单位在办任务' : '在办任务', href: '/tasks?open=true', alert: false },
+      { ...overdueTasks, label: '已超期任务', href: '/tasks?overdue=true', alert: true },
+      ...(reviews ? [{ ...awaitingReview, label: '待审核（报告、办结、延期）', href: '/review', alert: false }] : []),
+      { ...openItems, label: own ? '本单位在办整改事项' : '在办整改事项', href: '/rectifications?open=true', alert: false },
+      { ...overdueItems, label: '已超期整改事项', href: '/rectifications?overdue=true', alert: true },
     ];
   }
 }
