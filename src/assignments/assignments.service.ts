@@ -74,12 +74,11 @@ export class AssignmentsService implements OnModuleInit {
   async list(access: Access, query: AssignmentQueryDto): Promise<AssignmentPage> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
-    const qb = this.dataSource
-      .getRepository(Assignment)
-      .createQueryBuilder('a')
-      .innerJoin('a.directive', 'directive')
-      .innerJoin('a.unit', 'unit')
-      .select(LIST_COLUMNS);
+    // The page's keys are found on the assignments alone, in their index's order, joining the directives
+    // only to filter by them; the page's rows are then read by id.
+    const repository = this.dataSource.getRepository(Assignment);
+    const qb = repository.createQueryBuilder('a').select(['a.id', 'a.sortKey']);
+    if (query.sourceDocumentId || query.category || query.priority || query.q) qb.innerJoin('a.directive', 'directive');
     if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.unitId) qb.andWhere('a.unit_id = :unitId', { unitId: query.unitId });
@@ -101,7 +100,10 @@ export class AssignmentsService implements OnModuleInit {
     if (query.awaitingReview) qb.andWhere('a.awaiting_review = :awaiting', { awaiting: true });
     if (query.q) await matchesText(qb, 'directive', query.q);
     const page = await readPage(qb, query, TASK_ORDER);
-    return { ...page, items: page.items.map((a) => this.view(a, calendar, today)) };
+    const ids = page.items.map((a) => a.id);
+    const rows = ids.length === 0 ? [] : await repository.createQueryBuilder('a').innerJoin('a.directive', 'directive').innerJoin('a.unit', 'unit').select(LIST_COLUMNS).whereInIds(ids).getMany();
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    return { ...page, items: ids.map((id) => this.view(byId.get(id)!, calendar, today)) };
   }
 
   async get(access: Access, id: number): Promise<AssignmentDetailView> {

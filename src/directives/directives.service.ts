@@ -59,11 +59,10 @@ export class DirectivesService {
   async list(access: Access, query: DirectiveQueryDto): Promise<DirectivePage> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
-    const qb = this.dataSource
-      .getRepository(Directive)
-      .createQueryBuilder('directive')
-      .leftJoin('directive.sourceDocument', 'source')
-      .addSelect(['source.id', 'source.title', 'source.docNumber']);
+    // The page's keys come from the order's own index; the page's rows are then read by id.
+    const repository = this.dataSource.getRepository(Directive);
+    const order = DIRECTIVE_ORDERS[query.sort];
+    const qb = repository.createQueryBuilder('directive').select(order.map((o) => o.column));
     // The assignment conditions hold for one and the same assignment, always within the access's reach.
     const sub = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select('1').where('a.directive_id = directive.id');
     if (access.unitRestriction !== null) sub.andWhere('a.unit_id = :ownUnit', { ownUnit: access.unitRestriction });
@@ -76,7 +75,9 @@ export class DirectivesService {
       if (range.from !== undefined) sub.andWhere(`a.sort_key >= :from${i}`, { [`from${i}`]: range.from });
       if (range.before !== undefined) sub.andWhere(`a.sort_key < :before${i}`, { [`before${i}`]: range.before });
     });
-    qb.andWhere(`EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());
+    // Every directive has assignments: without a condition on them, the office needs no check.
+    const onAssignments = access.unitRestriction !== null || query.status !== undefined || query.unitId !== undefined || ranges.length > 0;
+    if (onAssignments) qb.andWhere(`EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());
     if (query.overdue === false) {
       const overdue = TASK_KEYS.overdue(today);
       const late = this.dataSource.getRepository(Assignment).createQueryBuilder('late').select('1').where('late.directive_id = directive.id').andWhere('late.sort_key >= :lateFrom AND late.sort_key < :lateBefore');
@@ -87,8 +88,11 @@ export class DirectivesService {
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
     if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
     if (query.q) await matchesText(qb, 'directive', query.q);
-    const page = await readPage(qb, query, DIRECTIVE_ORDERS[query.sort ?? 'deadline']);
-    return { ...page, items: await this.views(access, page.items, calendar, today) };
+    const page = await readPage(qb, query, order);
+    const ids = page.items.map((d) => d.id);
+    const rows = ids.length === 0 ? [] : await repository.createQueryBuilder('directive').leftJoin('directive.sourceDocument', 'source').addSelect(['source.id', 'source.title', 'source.docNumber']).whereInIds(ids).getMany();
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    return { ...page, items: await this.views(access, ids.map((id) => byId.get(id)!), calendar, today) };
   }
 
   async get(access: Access, id: number): Promise<DirectiveView> {
@@ -239,8 +243,9 @@ export class DirectivesService {
     const assignments = await this.dataSource.getRepository(Assignment).find({
       where: { directiveId: In(directives.map((d) => d.id)) },
       relations: { unit: true },
-      order: { role: 'DESC', id: 'ASC' },
     });
+    // Lead first, then in the order they were assigned: a few rows, sorted here rather than by the database.
+    assignments.sort((x, y) => (x.role === y.role ? x.id - y.id : x.role === 'lead' ? -1 : 1));
     return directives.map((directive) => {
       const own = assignments.filter((a) => a.directiveId === directive.id);
       const mine = own.find((a) => access.reachesUnit(a.unitId));
