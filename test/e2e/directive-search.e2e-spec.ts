@@ -115,8 +115,14 @@ describe(`the search reads the term index, not every directive (${process.env.TE
     app = await startTestApp();
     const org = await seedOrganisation(app.dataSource);
     const titles = [...Array.from({ length: 1200 }, (_, i) => `开展反诈宣传第${i}场`), '白桦村可疑交易监测', '枫林村可疑交易监测'];
-    const rows = titles.map((title, i) => [`DB-2025-${String(i + 1).padStart(4, '0')}`, 2025, i + 1, title, `2025-${String((i % 12) + 1).padStart(2, '0')}-15`, org.users.office.id]);
-    await app.dataSource.query(`INSERT INTO directives (code, year, seq, title, requirement, category, priority, deadline, created_by, version) VALUES ${rows.map(() => "(?, ?, ?, ?, '要求', '综合', 'normal', ?, ?, 1)").join(', ')}`, rows.flat());
+    const rows = titles.map((title, i) => {
+      const deadline = `2025-${String((i % 12) + 1).padStart(2, '0')}-15`;
+      return [`DB-2025-${String(i + 1).padStart(4, '0')}`, 2025, i + 1, title, deadline, org.users.office.id, deadline];
+    });
+    await app.dataSource.query(
+      `INSERT INTO directives (code, year, seq, title, requirement, category, priority, deadline, created_by, version, due_key, priority_rank) VALUES ${rows.map(() => "(?, ?, ?, ?, '要求', '综合', 'normal', ?, ?, 1, ?, 2)").join(', ')}`,
+      rows.flat(),
+    );
     await insertDirectiveTerms(app.dataSource, await app.dataSource.getRepository(Directive).find({ select: { id: true, title: true, code: true } }));
     await app.dataSource.query(testDb() === 'sqlite' ? 'ANALYZE' : 'ANALYZE TABLE directives, directive_terms');
   });
