@@ -5,7 +5,7 @@ export interface Resident {
   nodeMb: number;
   /** The Chromium processes it runs: its browsers and their descendants (never another program's). */
   chromiumMb: number;
-  /** Their private part (RssAnon). */
+  /** Their private part (RssAnon), which PDF_BROWSER_MAX_MB limits. */
   chromiumPrivateMb: number;
   /** How many Chromium processes that is. */
   chromiumProcesses: number;

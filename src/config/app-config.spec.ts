@@ -59,6 +59,9 @@ describe('loadConfig', () => {
     [{ WEBHOOK_URL: 'ftp://robot' }, 'WEBHOOK_URL', 'http://'],
     [{ WEBHOOK_FORMAT: 'slack' }, 'WEBHOOK_FORMAT', 'json、dingtalk、wecom'],
     [{ QUEUE_PREFIX: 'a b' }, 'QUEUE_PREFIX', '字母'],
+    [{ PDF_RECYCLE_AFTER: '0' }, 'PDF_RECYCLE_AFTER', '应为 1 到 100000 之间的整数'],
+    [{ PDF_BROWSER_MAX_MB: '32' }, 'PDF_BROWSER_MAX_MB', '应为 64 到 65536 之间的整数'],
+    [{ PDF_BROWSER_MAX_MB: '1.5g' }, 'PDF_BROWSER_MAX_MB', '整数'],
   ])('refuses %j naming %s', (env, variable, expected) => {
     let error: unknown;
     try {
@@ -95,6 +98,11 @@ describe('loadConfig', () => {
     expect(config.delivery).toMatchObject({ smtpUrl: null, webhookFormat: 'dingtalk', publicUrl: 'https://dbs.example.gov.cn', maxAttempts: 5 });
     expect(loadConfig({}).delivery.publicUrl).toBe('http://localhost:3000');
     expect(() => loadConfig({ SMTP_URL: 'smtp://user:s3cret@' })).toThrow(/user:\*\*\*@/);
+  });
+
+  it('bounds the PDF renderer by default, and takes other bounds', () => {
+    expect(loadConfig({}).pdf).toMatchObject({ pages: 2, recycleAfter: 500, browserMaxMb: 512 });
+    expect(loadConfig({ PDF_PAGES: '4', PDF_RECYCLE_AFTER: '3', PDF_BROWSER_MAX_MB: '1024' }).pdf).toMatchObject({ pages: 4, recycleAfter: 3, browserMaxMb: 1024 });
   });
 
   it('trusts a proxy only by hop count or address, never everyone', () => {
