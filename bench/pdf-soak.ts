@@ -14,18 +14,9 @@ import { NoticeTemplates } from '../src/notices/notice-templates';
 import { PdfRenderer } from '../src/notices/pdf-renderer.service';
 import { CIRCULAR, FRAME, SUPERVISION } from '../test/support/notice-samples';
 import { sealPng } from '../test/support/png';
-import { memoryTrend, resident, Resident } from './memory';
+import { FLAT_TOLERANCE, memoryTrend, resident, Resident } from './memory';
 
 const EVERY = Number(process.env.SOAK_EVERY ?? 250);
-/**
- * The last quarter may peak this much (a fraction) above the third. A reading catches whatever the
- * moment holds (a page mid-render or idle, a browser starting beside the one it replaces, garbage not
- * yet collected), but over a quarter's five readings the peaks of a flat run agree within about 2%
- * (810 and 824 MB over 5,000 renders; 1,034 and 1,046 MB before the garbage was collected). 10% leaves
- * room for a busier machine and still catches a leak from about 65 kB a render (80 MB over a quarter's
- * 1,250 renders).
- */
-const TOLERANCE = 0.1;
 
 const SEAL = `data:image/png;base64,${sealPng({ width: 400, height: 400 }).toString('base64')}`;
 const PROSE = '请对照督办要求逐项核查，明确责任人和完成时限，按期报送办理进展，确保工作落实到位。';
@@ -90,13 +81,13 @@ export async function soak(count: number): Promise<boolean> {
   const seconds = (performance.now() - start) / 1000;
   await renderer.onApplicationShutdown();
 
-  const trend = memoryTrend(samples.map((s) => totalMb(s.memory)), TOLERANCE);
+  const trend = memoryTrend(samples.map((s) => totalMb(s.memory)), FLAT_TOLERANCE);
   const at = ({ renders, memory }: (typeof samples)[number]) => ({ renders, ...memory, totalMb: totalMb(memory) });
   const half = samples.find((s) => s.renders >= count / 2)!;
   const rate = count / seconds;
   console.log(`${count} 份 ${seconds.toFixed(0)} 秒，${rate.toFixed(1)} 份/秒；失败 ${failed} 份`);
   console.log(
-    `后半程内存${trend.flat ? '平稳' : '增长'}：最后四分之一峰值 ${trend.lastQuarterMaxMb} MB，第三个四分之一峰值 ${trend.thirdQuarterMaxMb} MB（容差 ${trend.allowanceMb} MB，即 ${TOLERANCE * 100}%）`,
+    `后半程内存${trend.flat ? '平稳' : '增长'}：最后四分之一均值 ${trend.lastQuarterMeanMb} MB，第三个四分之一均值 ${trend.thirdQuarterMeanMb} MB（容差 ${trend.allowanceMb} MB，即 ${FLAT_TOLERANCE * 100}%）`,
   );
   console.log(
     JSON.stringify({
@@ -112,7 +103,7 @@ export async function soak(count: number): Promise<boolean> {
       end: at(samples[samples.length - 1]),
       peakMb: Math.max(...samples.map((s) => totalMb(s.memory))),
       ...trend,
-      tolerance: TOLERANCE,
+      tolerance: FLAT_TOLERANCE,
     }),
   );
   return trend.flat && failed === 0;
