@@ -4,6 +4,7 @@
  * on 300 supervision notices and a 20-page circular.
  *
  *   BENCH_NOTICES=100 BENCH_NAIVE=10 npm run bench:pdf   (a smaller run)
+ *   npm run bench:pdf -- --soak 5000                      (memory over a long run instead: bench/pdf-soak.ts)
  */
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
@@ -14,15 +15,15 @@ import { NoticeTemplates } from '../src/notices/notice-templates';
 import { PdfRenderer } from '../src/notices/pdf-renderer.service';
 import { CIRCULAR, FRAME, SUPERVISION } from '../test/support/notice-samples';
 import { pdfPages, pdfText } from '../test/support/pdf-tools';
-import { processTree, residentKb } from '../test/support/processes';
+import { resident } from './memory';
+import { soak } from './pdf-soak';
 
 const NOTICES = Number(process.env.BENCH_NOTICES ?? 300);
 const NAIVE = Number(process.env.BENCH_NAIVE ?? 30);
 
-/** Resident memory of this process and of the Chromium processes it runs (never another program's), in MB. */
 async function memoryMb(browserPids: () => Promise<number[]>): Promise<number> {
-  const chromiumKb = residentKb((await browserPids()).flatMap(processTree));
-  return Math.round((process.memoryUsage().rss / 1024 + chromiumKb) / 1024);
+  const { nodeMb, chromiumMb } = await resident(browserPids);
+  return nodeMb + chromiumMb;
 }
 
 async function measure<T>(work: () => Promise<T>, browserPids: () => Promise<number[]>): Promise<{ result: T; ms: number; peakMb: number }> {
@@ -109,7 +110,9 @@ async function main(): Promise<void> {
   );
 }
 
-void main().catch((error) => {
+const soakAt = process.argv.indexOf('--soak');
+const run = soakAt >= 0 ? soak(Number(process.argv[soakAt + 1] ?? 5000)).then((flat) => (process.exitCode = flat ? 0 : 1)) : main();
+void run.catch((error) => {
   console.error(error);
   process.exit(1);
 });

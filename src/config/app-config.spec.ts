@@ -61,6 +61,9 @@ describe('loadConfig', () => {
     [{ WEBHOOK_URL: 'ftp://robot' }, 'WEBHOOK_URL', 'http://'],
     [{ WEBHOOK_FORMAT: 'slack' }, 'WEBHOOK_FORMAT', 'json、dingtalk、wecom'],
     [{ QUEUE_PREFIX: 'a b' }, 'QUEUE_PREFIX', '字母'],
+    [{ PDF_RECYCLE_AFTER: '0' }, 'PDF_RECYCLE_AFTER', '应为 1 到 100000 之间的整数'],
+    [{ PDF_BROWSER_MAX_MB: '32' }, 'PDF_BROWSER_MAX_MB', '应为 64 到 65536 之间的整数'],
+    [{ PDF_BROWSER_MAX_MB: '1.5g' }, 'PDF_BROWSER_MAX_MB', '整数'],
   ])('refuses %j naming %s', (env, variable, expected) => {
     let error: unknown;
     try {
@@ -102,6 +105,11 @@ describe('loadConfig', () => {
   it('bounds what requests ask of the database by default, and lets 0 lift each bound', () => {
     expect(loadConfig({}).requestQueries).toEqual({ statementTimeoutMs: 8000, readTimeoutMs: 20000 });
     expect(loadConfig({ DB_STATEMENT_TIMEOUT_MS: '0', DB_READ_TIMEOUT_MS: '0' }).requestQueries).toEqual({ statementTimeoutMs: 0, readTimeoutMs: 0 });
+  });
+
+  it('bounds the PDF renderer by default, and takes other bounds', () => {
+    expect(loadConfig({}).pdf).toMatchObject({ pages: 2, recycleAfter: 500, browserMaxMb: 512 });
+    expect(loadConfig({ PDF_PAGES: '4', PDF_RECYCLE_AFTER: '3', PDF_BROWSER_MAX_MB: '1024' }).pdf).toMatchObject({ pages: 4, recycleAfter: 3, browserMaxMb: 1024 });
   });
 
   it('trusts a proxy only by hop count or address, never everyone', () => {

@@ -52,8 +52,13 @@ export interface PdfConfig {
   /** Pages rendering at once in the one long-lived browser. */
   pages: number;
   timeoutMs: number;
-  /** The browser is replaced after this many renders, so its memory stays bounded. */
+  /** A browser renders at most this many documents, then is replaced. */
   recycleAfter: number;
+  /**
+   * A browser whose processes' private resident memory (RssAnon: their own allocations, not the binary
+   * and fonts they map and share), summed, passes this many MB is replaced.
+   */
+  browserMaxMb: number;
 }
 
 /** Debian's browsers, where its packages put them. */
@@ -311,6 +316,7 @@ export function loadConfig(env: Env): AppConfig {
       pages: integer(env, 'PDF_PAGES', 2, 1, 16),
       timeoutMs: integer(env, 'PDF_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
       recycleAfter: integer(env, 'PDF_RECYCLE_AFTER', 500, 1, 100000),
+      browserMaxMb: integer(env, 'PDF_BROWSER_MAX_MB', 512, 64, 65536),
     },
     requestQueries: {
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),

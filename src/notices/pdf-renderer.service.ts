@@ -1,17 +1,27 @@
 import { existsSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer';
+import puppeteer, { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer';
+import { processTree, residentKb } from '../common/processes';
 import { withTimeout } from '../common/timeout';
 import { APP_CONFIG, AppConfig, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../config/app-config';
+import { collectsGarbage, recycleReason } from './render-recycling';
 import { BROWSER_GONE } from './render-retry';
 
-/** One browser and the pages open in it; replaced when it crashes or has rendered its share. */
+/** One browser and the pages open in it; replaced when it crashes, has rendered its share or grown too big. */
 interface Generation {
   browser: Promise<Browser>;
-  idle: Page[];
+  idle: PooledPage[];
+  /** Renders handed to it, finished or not. */
   renders: number;
   active: number;
   retired: boolean;
+}
+
+/** A page of the pool, with the DevTools session that collects its garbage. */
+interface PooledPage {
+  page: Page;
+  session: CDPSession;
+  renders: number;
 }
 
 /** Flags that keep Chromium off the network and fit for a container; none relaxes web security. */
@@ -20,7 +30,10 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage
 /**
  * HTML to PDF with Debian's Chromium: one long-lived browser, a bounded pool of reused pages, no
  * JavaScript, no network (the HTML is self-contained; fonts are the system's), a timeout per render.
- * A crashed or disconnected browser is relaunched and the render tried once more.
+ * A crashed or disconnected browser is relaunched and the render tried once more. Memory stays bounded:
+ * each page's garbage is collected every few renders, and a browser is replaced (the renders it has
+ * finish on it, the next wait for its successor) after PDF_RECYCLE_AFTER renders or when its processes
+ * pass PDF_BROWSER_MAX_MB.
  */
 @Injectable()
 export class PdfRenderer implements OnApplicationShutdown {
@@ -60,26 +73,24 @@ export class PdfRenderer implements OnApplicationShutdown {
 
   private async renderOnce(html: string, prepare?: (page: Page) => Promise<unknown>): Promise<Buffer> {
     await this.slot();
-    const generation = this.generation();
-    generation.active += 1;
-    let page: Page | null = null;
+    const generation = this.assign();
+    let pooled: PooledPage | null = null;
     let reusable = false;
     try {
-      page = generation.idle.pop() ?? (await this.newPage(await generation.browser));
+      const { page } = (pooled = generation.idle.pop() ?? (await this.newPage(await generation.browser)));
       const rendering = (async () => {
-        await page!.setContent(html, { waitUntil: 'load', timeout: this.config.pdf.timeoutMs });
-        await prepare?.(page!);
-        return page!.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.config.pdf.timeoutMs });
+        await page.setContent(html, { waitUntil: 'load', timeout: this.config.pdf.timeoutMs });
+        await prepare?.(page);
+        return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: this.config.pdf.timeoutMs });
       })();
       const pdf = Buffer.from(await withTimeout(rendering, this.config.pdf.timeoutMs, `PDF 生成超过 ${this.config.pdf.timeoutMs / 1000} 秒未完成`));
-      reusable = true;
+      pooled.renders += 1;
+      reusable = !collectsGarbage(pooled.renders) || (await this.collectGarbage(generation, pooled));
       return pdf;
     } finally {
       generation.active -= 1;
-      generation.renders += 1;
-      if (generation.renders >= this.config.pdf.recycleAfter) this.retire(generation);
-      if (page && reusable && !generation.retired) generation.idle.push(page);
-      else void page?.close().catch(() => undefined);
+      if (pooled && reusable && !generation.retired) generation.idle.push(pooled);
+      else void pooled?.page.close().catch(() => undefined);
       if (generation.retired && generation.active === 0) void this.closeBrowser(generation);
       this.active -= 1;
       this.waiting.shift()?.();
@@ -97,8 +108,16 @@ export class PdfRenderer implements OnApplicationShutdown {
     this.active += 1;
   }
 
-  private generation(): Generation {
-    if (this.current && !this.current.retired) return this.current;
+  /** The browser that renders the next document: the current one, unless it has had its share. */
+  private assign(): Generation {
+    const generation = this.current && !this.current.retired ? this.current : this.launchGeneration();
+    generation.renders += 1;
+    generation.active += 1;
+    if (recycleReason({ renders: generation.renders, privateMb: null }, this.config.pdf)) this.retire(generation);
+    return generation;
+  }
+
+  private launchGeneration(): Generation {
     const generation: Generation = { browser: this.launch(), idle: [], renders: 0, active: 0, retired: false };
     generation.browser.then(
       (browser) => browser.on('disconnected', () => this.retire(generation)),
@@ -107,6 +126,28 @@ export class PdfRenderer implements OnApplicationShutdown {
     this.current = generation;
     this.generations.add(generation);
     return generation;
+  }
+
+  /**
+   * Collects the garbage the page's earlier documents left, then reads the private resident memory of
+   * the browser's processes (now at its least) and retires a browser over its limit. False when the page
+   * could not be collected: it is not used again.
+   */
+  private async collectGarbage(generation: Generation, { session }: PooledPage): Promise<boolean> {
+    try {
+      await withTimeout(session.send('HeapProfiler.collectGarbage'), this.config.pdf.timeoutMs, 'Chromium 回收内存超时');
+    } catch {
+      return false;
+    }
+    const pid = (await generation.browser).process()?.pid;
+    if (generation.retired || pid === undefined) return true;
+    // A scan of /proc: a few milliseconds, once every COLLECT_EVERY renders of a page.
+    const privateMb = Math.round(residentKb(processTree(pid)).anon / 1024);
+    if (recycleReason({ renders: generation.renders, privateMb }, this.config.pdf) === 'memory') {
+      this.logger.warn(`Chromium 渲染 ${generation.renders} 份后私有内存 ${privateMb} MB，超过 PDF_BROWSER_MAX_MB=${this.config.pdf.browserMaxMb}：换用新的浏览器`);
+      this.retire(generation);
+    }
+    return true;
   }
 
   /**
@@ -120,12 +161,19 @@ export class PdfRenderer implements OnApplicationShutdown {
     return configured;
   }
 
-  private launch(): Promise<Browser> {
+  private async launch(): Promise<Browser> {
     const executablePath = this.executable();
-    return puppeteer.launch({ executablePath, headless: executablePath.endsWith('headless-shell') ? 'shell' : true, args: CHROMIUM_ARGS });
+    const browser = await puppeteer.launch({ executablePath, headless: executablePath.endsWith('headless-shell') ? 'shell' : true, args: CHROMIUM_ARGS });
+    // The tab a launch opens is never printed on; its renderer process would hold ~90 MB for nothing.
+    // A browser that dies meanwhile is returned all the same: its first render finds it gone and relaunches.
+    await browser
+      .pages()
+      .then((pages) => Promise.all(pages.map((page) => page.close())))
+      .catch(() => undefined);
+    return browser;
   }
 
-  private async newPage(browser: Browser): Promise<Page> {
+  private async newPage(browser: Browser): Promise<PooledPage> {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -135,18 +183,19 @@ export class PdfRenderer implements OnApplicationShutdown {
       if (request.url().startsWith('data:')) void request.continue();
       else void request.abort('blockedbyclient');
     });
-    return page;
+    return { page, session: await page.createCDPSession(), renders: 0 };
   }
 
   private retire(generation: Generation): void {
     generation.retired = true;
     if (this.current === generation) this.current = null;
-    for (const page of generation.idle.splice(0)) void page.close().catch(() => undefined);
+    for (const { page } of generation.idle.splice(0)) void page.close().catch(() => undefined);
     if (generation.active === 0) void this.closeBrowser(generation);
   }
 
+  /** Once per browser, however many of its ends (the last render, a crash, the shutdown) ask. */
   private async closeBrowser(generation: Generation): Promise<void> {
-    this.generations.delete(generation);
+    if (!this.generations.delete(generation)) return;
     const browser = await generation.browser.catch(() => null);
     await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
   }
