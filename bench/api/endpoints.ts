@@ -1,0 +1,83 @@
+/**
+ * What `npm run bench:api` measures: one row per list, as whom, and how to tell that its answer is real
+ * (a 200 with the rows the seed put there, filtered as asked), since a fast empty answer proves nothing.
+ * Paths under /api are called with the Bearer token, the others (pages) with the session cookie.
+ * The board and the ranking join this table when they exist, with their own goal.
+ */
+
+export type Persona = 'office' | 'leader' | 'unit';
+
+export interface Goal {
+  /** Under load: the 99th percentile of latency. */
+  p99Ms: number;
+  /** One request at a time: the median. */
+  singleMs: number;
+}
+
+export const DEFAULT_GOAL: Goal = { p99Ms: 50, singleMs: 20 };
+
+/** Why an answer is not what the list should show, or null when it is. */
+export type Check = (body: string) => string | null;
+
+export interface Endpoint {
+  /** For BENCH_ONLY and the JSON. */
+  name: string;
+  /** For the printed table. */
+  label: string;
+  as: Persona;
+  path: string;
+  check: Check;
+  goal?: Goal;
+}
+
+interface PageBody {
+  items?: Record<string, unknown>[];
+  page?: number;
+}
+
+/** A JSON page with rows, each of which passes `row` (the filter was applied). */
+function listed(row: (item: Record<string, unknown>) => boolean = () => true, what = ''): Check {
+  return (body) => {
+    let page: PageBody;
+    try {
+      page = JSON.parse(body) as PageBody;
+    } catch {
+      return '不是 JSON';
+    }
+    if (!Array.isArray(page.items) || page.items.length === 0) return '列表为空';
+    const wrong = page.items.find((item) => !row(item));
+    return wrong ? `有一行不是${what}：${JSON.stringify(wrong).slice(0, 200)}` : null;
+  };
+}
+
+/** An HTML page showing at least one `marker` (a row linking to a task, a non-zero tile). */
+function shows(marker: RegExp, what: string): Check {
+  return (body) => (marker.test(body) ? null : `页面上没有${what}`);
+}
+
+const TASK_ROW = shows(/href="\/tasks\/\d+"/, '任务');
+const TILE = shows(/<span class="num">[1-9]\d*<\/span>/, '非零的数字');
+const daysLeft = (item: Record<string, unknown>) => item.workingDaysLeft as number | null;
+
+export const ENDPOINTS: readonly Endpoint[] = [
+  { name: 'unit-tasks', label: '单位：我的任务', as: 'unit', path: '/api/assignments', check: listed() },
+  { name: 'unit-tasks-overdue', label: '单位：我的任务·已超期', as: 'unit', path: '/api/assignments?overdue=true', check: listed((a) => a.overdue === true, '超期任务') },
+  { name: 'unit-tasks-due-soon', label: '单位：我的任务·5个工作日内到期', as: 'unit', path: '/api/assignments?dueWithin=5', check: listed((a) => daysLeft(a) !== null && daysLeft(a)! >= 0 && daysLeft(a)! <= 5, '5个工作日内到期的任务') },
+  { name: 'unit-tasks-in-progress', label: '单位：我的任务·办理中', as: 'unit', path: '/api/assignments?status=in_progress', check: listed((a) => a.status === 'in_progress', '办理中的任务') },
+  { name: 'unit-tasks-page', label: '单位：我的任务页面 /tasks', as: 'unit', path: '/tasks', check: TASK_ROW },
+  { name: 'office-tasks', label: '协调办：全部任务', as: 'office', path: '/api/assignments', check: listed() },
+  { name: 'office-tasks-overdue', label: '协调办：已超期任务', as: 'office', path: '/api/assignments?overdue=true', check: listed((a) => a.overdue === true, '超期任务') },
+  { name: 'office-tasks-page-100', label: '协调办：全部任务第100页', as: 'office', path: '/api/assignments?page=100', check: listed() },
+  { name: 'office-review', label: '协调办：待审核', as: 'office', path: '/api/assignments?awaitingReview=true', check: listed((a) => ['issued', 'acknowledged', 'in_progress', 'completion_requested'].includes(a.status as string), '在办任务') },
+  { name: 'office-review-page', label: '协调办：待审核页面 /review', as: 'office', path: '/review', check: TASK_ROW },
+  { name: 'office-approvals', label: '协调办：督办审批', as: 'office', path: '/api/escalations', check: listed((e) => e.status === 'pending', '待审批的督办') },
+  { name: 'office-approvals-page', label: '协调办：督办审批页面 /escalations', as: 'office', path: '/escalations', check: shows(/href="\/(tasks|rectifications)\/\d+"/, '督办事项') },
+  { name: 'office-directives', label: '协调办：督办事项', as: 'office', path: '/api/directives', check: listed() },
+  { name: 'office-directives-search', label: '协调办：督办事项·查找“反诈”', as: 'office', path: `/api/directives?q=${encodeURIComponent('反诈')}`, check: listed((d) => String(d.title).includes('反诈'), '含“反诈”的督办事项') },
+  { name: 'office-notices', label: '协调办：公文通知', as: 'office', path: '/api/notices', check: listed() },
+  { name: 'office-rectifications', label: '协调办：整改事项', as: 'office', path: '/api/rectifications', check: listed() },
+  { name: 'office-inbox', label: '协调办：我的消息', as: 'office', path: '/api/notifications', check: listed() },
+  { name: 'office-home', label: '协调办：首页 /', as: 'office', path: '/', check: TILE },
+  { name: 'leader-home', label: '领导：首页 /', as: 'leader', path: '/', check: TILE },
+  { name: 'unit-home', label: '单位：首页 /', as: 'unit', path: '/', check: TILE },
+];
