@@ -73,7 +73,7 @@ async function prepare(options: BenchOptions, cleanup: Cleanup): Promise<{ datab
   console.log(`准备数据：${options.directives} 项督办事项……`);
   const plan = seedPlan(database.dialect, options.directives, new Date(), await hashPassword(BENCH_PASSWORD));
   const started = performance.now();
-  const seeded = await seed(plan, (sql) => database.execute(sql), (step) => console.log(`  ${step.table.padEnd(20)} ${String(step.rows).padStart(9)} 行  ${inSeconds(step.ms).padStart(6)} 秒`));
+  const seeded = await seed(plan, (sql) => database.execute(sql), (sql) => database.query(sql), (step) => console.log(`  ${step.table.padEnd(20)} ${String(step.rows).padStart(9)} 行  ${inSeconds(step.ms).padStart(6)} 秒`));
   const seedMs = performance.now() - started;
   console.log(`准备数据用时 ${inSeconds(seedMs)} 秒`);
   return { database, server, seeded, seedMs };

@@ -10,7 +10,9 @@
  */
 import { createHash } from 'node:crypto';
 import { chinaDate, IsoDate } from '../../src/calendar/working-calendar';
-import type { AssignmentStatus } from '../../src/assignments/assignment-state';
+import { OPEN_STATUSES, type AssignmentStatus } from '../../src/assignments/assignment-state';
+import { NO_DEADLINE, PRIORITY_RANKS } from '../../src/directives/directive-order';
+import { documentTerms } from '../../src/directives/search-terms';
 import { CIRCULAR } from '../../src/notices/kinds/circular';
 import { INTERVIEW_LETTER } from '../../src/notices/kinds/interview-letter';
 import { RECTIFICATION_NOTICE } from '../../src/notices/kinds/rectification-notice';
@@ -57,9 +59,12 @@ export interface SeedPlan {
   passwordHash: string;
 }
 
+/** Reads rows already seeded, for a step built from them in code (the search terms). */
+export type ReadRows = <T>(sql: string) => Promise<T[]>;
+
 export interface SeedStep {
   table: string;
-  statements(plan: SeedPlan): string[];
+  statements(plan: SeedPlan, read: ReadRows): string[] | Promise<string[]>;
 }
 
 export function seedPlan(d: Dialect, directives: number, now: Date, passwordHash: string): SeedPlan {
@@ -82,6 +87,7 @@ const contactOf = (unitId: string) => `JOIN users c ON c.unit_id = ${unitId} AND
 
 type Mix<S extends string> = readonly (readonly [S, number])[];
 const mix = <S extends string>(perMille: string, choices: Mix<S>) => weighted(perMille, choices.map(([value, weight]) => [lit(value), weight] as const));
+const rankOf = (priority: string) => `CASE ${priority} ${Object.entries(PRIORITY_RANKS).map(([p, rank]) => `WHEN ${lit(p)} THEN ${rank}`).join(' ')} END`;
 const isIn = (column: string, values: readonly string[]) => `${column} IN (${values.map(lit).join(', ')})`;
 /** A moment on the day `date`, `minutes` after the office opens. */
 const onDay = (d: Dialect, date: string, minutes: string) => d.addMinutes(d.startOfDay(date), `${OFFICE_OPENS} + ${minutes}`);
@@ -181,7 +187,20 @@ function directives(plan: SeedPlan): string[] {
     created_at: onDay(d, 'x.registered_on', draw('x.n', 29, 480)),
     updated_at: onDay(d, 'x.registered_on', draw('x.n', 29, 480)),
   };
-  return [insertSelect('directives', columns, `FROM (${numbered}) x JOIN ${documents} doc ON doc.idx = ${d.intDiv('x.n - 1', DIRECTIVES_PER_DOCUMENT)} ${PEOPLE} ORDER BY x.n`)];
+  // The list's stored order (directive-order.ts).
+  const ordered = { ...columns, due_key: `COALESCE(${columns.deadline}, ${lit(NO_DEADLINE)})`, priority_rank: rankOf(columns.priority) };
+  return [insertSelect('directives', ordered, `FROM (${numbered}) x JOIN ${documents} doc ON doc.idx = ${d.intDiv('x.n - 1', DIRECTIVES_PER_DOCUMENT)} ${PEOPLE} ORDER BY x.n`)];
+}
+
+const TERMS_PER_INSERT = 5000;
+
+/** The search's terms (search-terms.ts), cut from each directive's title and code by the service's own function. */
+async function directiveTerms(_plan: SeedPlan, read: ReadRows): Promise<string[]> {
+  const directives = await read<{ id: number; title: string; code: string }>('SELECT id, title, code FROM directives ORDER BY id');
+  const rows = directives.flatMap((d) => documentTerms(d.title, d.code).map((term) => `(${lit(term)}, ${Number(d.id)})`));
+  const statements: string[] = [];
+  for (let i = 0; i < rows.length; i += TERMS_PER_INSERT) statements.push(`INSERT INTO directive_terms (term, directive_id) VALUES ${rows.slice(i, i + TERMS_PER_INSERT).join(', ')}`);
+  return statements;
 }
 
 function directiveCounters(): string[] {
@@ -221,7 +240,7 @@ function assignments(plan: SeedPlan): string[] {
       WHEN x.deadline < ${lit(plan.today)} THEN ${mix(statusRoll, ASSIGNMENT_MIXES.recentlyDue)}
       ELSE ${mix(statusRoll, ASSIGNMENT_MIXES.upcoming)} END`;
   // A directive's four units: the lead (k = 0) and three cooperating, spread over the member units.
-  const shares = `SELECT d.id AS directive_id, m.unit_id, k.n AS k, d.id * ${UNITS_PER_DIRECTIVE} + k.n AS row_no, d.deadline, d.created_at, d.metric_target
+  const shares = `SELECT d.id AS directive_id, m.unit_id, k.n AS k, d.id * ${UNITS_PER_DIRECTIVE} + k.n AS row_no, d.deadline, d.created_at, d.metric_target, d.priority_rank
     FROM directives d
     CROSS JOIN ${d.numbers(0, UNITS_PER_DIRECTIVE - 1)} k
     JOIN ${MEMBERS} m ON m.idx = (d.id * 7 + k.n * 23) % ${MEMBER_UNITS}`;
@@ -241,6 +260,9 @@ function assignments(plan: SeedPlan): string[] {
     version: stepsTaken('y.status'),
     created_at: 'y.created_at',
     updated_at: 'y.created_at',
+    // The lists' stored order (task-order.ts); the review flag is set once reports and extensions exist.
+    sort_key: d.concat(`CASE WHEN ${isIn('y.status', OPEN_STATUSES)} THEN '0' ELSE '1' END`, `':'`, `COALESCE(y.deadline, ${lit(NO_DEADLINE)})`, `':'`, 'y.priority_rank'),
+    awaiting_review: '0',
   };
   return [insertSelect('assignments', columns, `FROM (${facts}) y`)];
 }
@@ -331,6 +353,15 @@ function extensionRequests(plan: SeedPlan): string[] {
 
 // ── inspections and rectification ────────────────────────────────────────────────────────────────
 
+/** The review queue's flag (task-order.ts awaitsReview), from the reports and extension requests seeded. */
+function reviewQueue(): string[] {
+  return [
+    `UPDATE assignments SET awaiting_review = 1 WHERE ${isIn('status', OPEN_STATUSES)} AND (status = 'completion_requested'
+       OR EXISTS (SELECT 1 FROM progress_reports r WHERE r.assignment_id = assignments.id AND r.status = 'submitted' AND r.is_final = 0)
+       OR EXISTS (SELECT 1 FROM extension_requests e WHERE e.assignment_id = assignments.id AND e.status = 'pending'))`,
+  ];
+}
+
 function inspections(plan: SeedPlan): string[] {
   const { d } = plan;
   const documents = `(SELECT id, issued_on, ROW_NUMBER() OVER (ORDER BY id) AS n FROM source_documents WHERE kind = 'inspection')`;
@@ -388,7 +419,9 @@ function rectificationItems(plan: SeedPlan): string[] {
     created_at: onDay(d, 'f.issued_on', '60'),
     updated_at: onDay(d, 'f.issued_on', '60'),
   };
-  return [insertSelect('rectification_items', columns, `FROM (${findings}) f ${PEOPLE}`)];
+  // The list's stored order (rectification-order.ts).
+  const ordered = { ...columns, sort_key: d.concat(`CASE WHEN f.status IN ('signed_off', 'cancelled') THEN '1' ELSE '0' END`, `':'`, `COALESCE(${columns.deadline}, '')`) };
+  return [insertSelect('rectification_items', ordered, `FROM (${findings}) f ${PEOPLE}`)];
 }
 
 function rectificationEvents({ d }: SeedPlan): string[] {
@@ -519,6 +552,7 @@ function escalations(plan: SeedPlan): string[] {
   const task = (status: string, rung: string) => ({
     subject_kind: `'assignment'`,
     subject_id: 'a.id',
+    unit_id: 'a.unit_id',
     rung,
     period_key: 'a.deadline',
     status,
@@ -538,6 +572,7 @@ function escalations(plan: SeedPlan): string[] {
     {
       subject_kind: `'rectification'`,
       subject_id: 'r.id',
+      unit_id: 'r.unit_id',
       rung: `'supervision_notice'`,
       period_key: 'r.deadline',
       status: `'pending'`,
@@ -590,10 +625,12 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { table: 'source_documents', statements: sourceDocuments },
   { table: 'directives', statements: directives },
   { table: 'directive_counters', statements: directiveCounters },
+  { table: 'directive_terms', statements: directiveTerms },
   { table: 'assignments', statements: assignments },
   { table: 'assignment_events', statements: assignmentEvents },
   { table: 'progress_reports', statements: progressReports },
   { table: 'extension_requests', statements: extensionRequests },
+  { table: 'assignments', statements: reviewQueue },
   { table: 'inspections', statements: inspections },
   { table: 'inspection_units', statements: inspectionUnits },
   { table: 'rectification_items', statements: rectificationItems },
@@ -612,18 +649,18 @@ export interface StepReport {
 }
 
 /** Runs every step, then refreshes the optimizer's statistics; `execute` answers the rows a statement wrote. */
-export async function seed(plan: SeedPlan, execute: (sql: string) => Promise<number>, onStep: (step: StepReport) => void): Promise<StepReport[]> {
+export async function seed(plan: SeedPlan, execute: (sql: string) => Promise<number>, read: ReadRows, onStep: (step: StepReport) => void): Promise<StepReport[]> {
   const reports: StepReport[] = [];
   for (const step of SEED_STEPS) {
     const started = performance.now();
     let rows = 0;
-    for (const statement of step.statements(plan)) rows += await execute(statement);
+    for (const statement of await step.statements(plan, read)) rows += await execute(statement);
     const report = { table: step.table, rows, ms: performance.now() - started };
     reports.push(report);
     onStep(report);
   }
   const started = performance.now();
-  for (const statement of plan.d.analyze(SEED_STEPS.map((s) => s.table))) await execute(statement);
+  for (const statement of plan.d.analyze([...new Set(SEED_STEPS.map((s) => s.table))])) await execute(statement);
   const analyze = { table: 'ANALYZE', rows: 0, ms: performance.now() - started };
   onStep(analyze);
   return [...reports, analyze];

@@ -106,13 +106,37 @@ export class WorkingCalendar {
     const to = parseIsoDate(deadline);
     if (from === to) return 0;
     const [low, high, sign] = from < to ? [from, to, 1] : [to, from, -1];
+    // The days counted are (low, high]: whole years at a time from each year's running totals.
+    const first = low + DAY_MS;
+    const [firstYear, lastYear] = [yearOf(first), yearOf(high)];
     let count = 0;
-    for (let time = low + DAY_MS; time <= high; time += DAY_MS) {
-      if (this.isWorkingDay(formatDay(time))) count += 1;
+    for (let year = firstYear; year <= lastYear; year++) {
+      const totals = this.runningTotals(year);
+      const start = year === firstYear ? dayOfYear(first) : 0;
+      const end = year === lastYear ? dayOfYear(high) + 1 : totals.length - 1;
+      count += totals[end] - totals[start];
     }
     return sign * count;
   }
+
+  /** Per covered year, the working days among its first i days at index i: built once, read by every list row. */
+  private readonly totals = new Map<number, Int16Array>();
+
+  private runningTotals(year: number): Int16Array {
+    let totals = this.totals.get(year);
+    if (totals) return totals;
+    if (!this.data.coveredYears.has(year)) throw new CalendarNotCoveredError(year);
+    const start = Date.UTC(year, 0, 1);
+    const days = (Date.UTC(year + 1, 0, 1) - start) / DAY_MS;
+    totals = new Int16Array(days + 1);
+    for (let i = 0; i < days; i++) totals[i + 1] = totals[i] + (this.isWorkingDay(formatDay(start + i * DAY_MS)) ? 1 : 0);
+    this.totals.set(year, totals);
+    return totals;
+  }
 }
+
+const yearOf = (time: number): number => new Date(time).getUTCFullYear();
+const dayOfYear = (time: number): number => (time - Date.UTC(yearOf(time), 0, 1)) / DAY_MS;
 
 /**
  * The last deadline that is "due within N working days" of today. Past the calendar's covered years the
