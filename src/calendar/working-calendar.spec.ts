@@ -119,3 +119,34 @@ describe('how far ahead a deadline may be set', () => {
     expect(thrown).toMatchObject({ code: 'VALIDATION_FAILED', message, details: [{ field: 'deadline', message }] });
   });
 });
+
+describe('workingDaysUntil over months and years', () => {
+  const covered = [...publishedCalendar().coveredYears].sort();
+  /** Day by day, as the rule reads: the working days in (from, to], negative when counting back. */
+  const dayByDay = (from: string, to: string) => {
+    const [low, high, sign] = from <= to ? [from, to, 1] : [to, from, -1];
+    let count = 0;
+    for (let t = Date.parse(low) + 86_400_000; t <= Date.parse(high); t += 86_400_000) if (calendar.isWorkingDay(new Date(t).toISOString().slice(0, 10))) count++;
+    return sign * count;
+  };
+  const first = covered[0];
+  const last = covered[covered.length - 1];
+
+  it.each([
+    [`${first}-01-01`, `${first}-01-01`],
+    [`${first}-12-31`, `${first + 1}-01-01`],
+    [`${first + 1}-01-01`, `${first}-12-31`],
+    [`${first}-01-01`, `${last}-12-31`],
+    [`${last}-12-31`, `${first}-01-01`],
+    [`${first}-02-27`, `${first}-03-02`],
+    [`${last}-06-15`, `${last}-10-08`],
+  ])('from %s to %s it agrees with counting day by day', (from, to) => {
+    expect(calendar.workingDaysUntil(from, to)).toBe(dayByDay(from, to));
+  });
+
+  it('still refuses to count into a year it does not cover, whichever way', () => {
+    expect(() => calendar.workingDaysUntil(`${last}-12-01`, `${last + 1}-01-05`)).toThrow(CalendarNotCoveredError);
+    expect(() => calendar.workingDaysUntil(`${first - 1}-12-30`, `${first}-01-05`)).toThrow(CalendarNotCoveredError);
+    expect(calendar.workingDaysUntil(`${first - 1}-12-31`, `${first}-01-05`)).toBe(dayByDay(`${first - 1}-12-31`, `${first}-01-05`));
+  });
+});
