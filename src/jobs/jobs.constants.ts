@@ -16,14 +16,16 @@ export const QUEUE_CONNECTIONS = Symbol('QUEUE_CONNECTIONS');
 export const JOB_CONCURRENCY = 4;
 
 /**
- * Work whose source runs rows together: rows due at the same time are woken by one job, and the rows
- * of the jobs a worker holds are run in batches (one transaction each) of at most BATCH_SIZE rows,
- * BATCHES_AT_ONCE at a time. The worker holds BATCH_JOBS jobs at once: enough small jobs to fill the
- * next batches while these run, not so many large ones that other instances are left without work.
+ * Work whose source runs rows together: rows due at the same time are woken by one job of at most
+ * JOB_ROWS rows, and the rows of the jobs a worker holds are run in batches (one transaction each) of
+ * at most BATCH_SIZE rows, BATCHES_AT_ONCE at a time. A worker holds BATCH_JOBS jobs at once: enough
+ * small ones to fill the next batches while these run, few enough large ones that a day's due jobs
+ * are shared between the instances.
  */
+export const JOB_ROWS = 100;
 export const BATCH_SIZE = 200;
 export const BATCHES_AT_ONCE = 3;
-export const BATCH_JOBS = 64;
+export const BATCH_JOBS = 32;
 
 /**
  * Jobs retry on infrastructure errors and are then dropped, never kept: the rows stay pending in SQL and

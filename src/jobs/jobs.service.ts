@@ -6,7 +6,7 @@ import { withTimeout } from '../common/timeout';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { batching } from './batching';
-import { BATCH_JOBS, BATCH_SIZE, BATCHES_AT_ONCE, ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, SHUTDOWN_GRACE_MS, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
+import { BATCH_JOBS, BATCH_SIZE, BATCHES_AT_ONCE, ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, JOB_ROWS, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, SHUTDOWN_GRACE_MS, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
 import { jobData, readJobData, WakeUpJob, wakeUpJobs } from './wake-up-jobs';
 
 /** Jobs per addBulk (one MULTI), or read or promoted in one go. */
@@ -214,7 +214,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async enqueue(queue: Queue, kind: WorkKind, items: WakeUp[]): Promise<void> {
     const now = this.clock.now().getTime();
-    const jobs = wakeUpJobs(kind, items, this.source(kind).runBatch ? BATCH_SIZE : 1);
+    const jobs = wakeUpJobs(kind, items, this.source(kind).runBatch ? JOB_ROWS : 1);
     for (const chunk of chunked(jobs, BULK_SIZE)) {
       await queue.addBulk(chunk.map((job) => ({ name: RUN_JOB, data: jobData(job), opts: { ...JOB_OPTIONS, jobId: job.id, delay: Math.max(0, job.runAt.getTime() - now) } })));
     }
