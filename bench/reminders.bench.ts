@@ -4,10 +4,15 @@
  * uses a database and a queue prefix of its own and removes them afterwards.
  *
  *   BENCH_ASSIGNMENTS=20000 npm run bench:reminders   (a smaller run)
+ *
+ * It exits non-zero when issue 14's goals are missed (at least 1 000 actions delivered a second, the
+ * first reconcile under 5 s) or when anything was lost or doubled.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { getQueueToken } from '@nestjs/bull';
+import type { Queue } from 'bull';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, LessThanOrEqual } from 'typeorm';
@@ -16,6 +21,7 @@ import { Clock } from '../src/common/clock';
 import { loadConfig } from '../src/config/app-config';
 import { publishedCalendar } from '../src/calendar/calendar-data';
 import { WorkingCalendar } from '../src/calendar/working-calendar';
+import { QUEUES } from '../src/jobs/jobs.constants';
 import { JobsService } from '../src/jobs/jobs.service';
 import { ASSIGNMENT_SUBJECT } from '../src/assignments/assignment-chase';
 import { EscalationPolicy } from '../src/reminders/escalation.entity';
@@ -28,6 +34,9 @@ const UNITS = 100;
 const PER_DIRECTIVE = 4;
 const START = '2026-09-01';
 const MYSQL = { host: '127.0.0.1', port: 3306, user: 'root', password: '' };
+
+/** Issue 14's goals for the pipeline at this scale. */
+const GOALS = { deliveriesPerSecond: 1000, reconcileEnqueueMs: 5000 };
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
@@ -84,10 +93,14 @@ async function main(): Promise<void> {
     t = performance.now();
     const first = await jobs.reconcile();
     const reconcileFillMs = performance.now() - t;
+    // Restored means every pending action woken by a job in Redis, none by two.
+    const held = await app.get<Queue>(getQueueToken(QUEUES.action)).getJobs(['delayed', 'waiting', 'active']);
+    const woken = held.flatMap((job) => (job.data as { ids: number[] }).ids);
+    const restored = { jobs: held.length, actions: new Set(woken).size, twice: woken.length - new Set(woken).size };
     t = performance.now();
     const second = await jobs.reconcile();
     const reconcileCheckMs = performance.now() - t;
-    console.log(`对账：首次补入 ${first.added} 个任务 ${seconds(reconcileFillMs)} 秒；再次核对 ${second.checked} 个待执行动作 ${seconds(reconcileCheckMs)} 秒（补入 ${second.added}）`);
+    console.log(`对账：首次补入 ${first.added} 个动作 ${seconds(reconcileFillMs)} 秒（Redis 中 ${restored.jobs} 个任务唤醒 ${restored.actions} 个动作，重复 ${restored.twice}）；再次核对 ${second.checked} 个待执行动作 ${seconds(reconcileCheckMs)} 秒（补入 ${second.added}）`);
 
     // Deliver: the clock moves day by day through the month; due jobs are promoted and run by the worker.
     t = performance.now();
@@ -101,7 +114,12 @@ async function main(): Promise<void> {
     const [{ n: notifications }] = await dataSource.query('SELECT COUNT(*) AS n FROM notifications');
     const [{ n: duplicates }] = await dataSource.query('SELECT COUNT(*) AS n FROM (SELECT source_key FROM notifications GROUP BY user_id, source_key HAVING COUNT(*) > 1) d');
     const done = await dataSource.getRepository(ScheduledAction).countBy({ status: 'done' });
-    console.log(`投递：执行 ${done} 个动作，生成 ${notifications} 条站内消息（重复 ${duplicates}），用时 ${seconds(deliverMs)} 秒`);
+    // Lost: an action due by the end that was not done, or done without its inbox message (one contact per unit).
+    const [{ n: notDone }] = await dataSource.query("SELECT COUNT(*) AS n FROM scheduled_actions WHERE due_at <= ? AND status <> 'done'", [now]);
+    // A message exists only for an action done (they commit together), so the done actions without one are the difference.
+    const [{ n: announced }] = await dataSource.query("SELECT COUNT(DISTINCT source_key) AS n FROM notifications WHERE source_key LIKE 'action:%'");
+    const lost = Number(notDone) + done - Number(announced);
+    console.log(`投递：执行 ${done} 个动作，生成 ${notifications} 条站内消息（重复 ${duplicates}，丢失 ${lost}），用时 ${seconds(deliverMs)} 秒`);
 
     const figures = {
       assignments: ids.length,
@@ -114,8 +132,20 @@ async function main(): Promise<void> {
       notifications: Number(notifications),
       deliveriesPerSecond: Math.round(Number(notifications) / (deliverMs / 1000)),
       duplicates: Number(duplicates),
+      lost,
     };
-    console.log(JSON.stringify(figures));
+    const missed = [
+      figures.deliveriesPerSecond < GOALS.deliveriesPerSecond && `投递速度低于每秒 ${GOALS.deliveriesPerSecond} 个`,
+      figures.reconcileEnqueueMs >= GOALS.reconcileEnqueueMs && `首次对账超过 ${GOALS.reconcileEnqueueMs / 1000} 秒`,
+      (restored.actions !== planned || restored.twice > 0) && `对账后 Redis 中的任务唤醒 ${restored.actions} 个动作（重复 ${restored.twice}），应为 ${planned} 个`,
+      figures.lost > 0 && `丢失 ${figures.lost} 个动作`,
+      figures.duplicates > 0 && `重复 ${figures.duplicates} 条消息`,
+    ].filter((miss): miss is string => typeof miss === 'string');
+    if (missed.length > 0) {
+      console.error(`未达目标：${missed.join('；')}`);
+      process.exitCode = 1;
+    }
+    console.log(JSON.stringify({ ...figures, restoredJobs: restored.jobs, restoredActions: restored.actions, restoredTwice: restored.twice, goalsMet: missed.length === 0 }));
   } finally {
     await app.close();
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);

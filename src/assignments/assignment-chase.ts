@@ -48,21 +48,26 @@ export class AssignmentChase implements ChaseSource, OnModuleInit {
     }));
   }
 
-  async target(manager: EntityManager, id: number): Promise<ChaseTarget> {
-    const a = await manager.findOneOrFail(Assignment, { where: { id }, relations: { directive: true, unit: true } });
-    const { reportCycle, reportDay } = a.directive!;
-    return {
-      ...label(a),
-      kind: this.kind,
-      id: a.id,
-      unit: a.unit!,
-      deadlineName: '办理时限',
-      deadline: a.deadline,
-      priority: a.directive!.priority,
-      progress: `当前进度 ${a.percentDone}%`,
-      chased: awaitsUnit(a.status),
-      reporting: reportCycle && reportDay ? { cycle: reportCycle, day: reportDay } : null,
-    };
+  async targets(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseTarget>> {
+    const found = await manager.find(Assignment, { where: { id: In(ids) }, relations: { directive: true, unit: true } });
+    return new Map(
+      found.map((a) => {
+        const { reportCycle, reportDay } = a.directive!;
+        const target: ChaseTarget = {
+          ...label(a),
+          kind: this.kind,
+          id: a.id,
+          unit: a.unit!,
+          deadlineName: '办理时限',
+          deadline: a.deadline,
+          priority: a.directive!.priority,
+          progress: `当前进度 ${a.percentDone}%`,
+          chased: awaitsUnit(a.status),
+          reporting: reportCycle && reportDay ? { cycle: reportCycle, day: reportDay } : null,
+        };
+        return [a.id, target];
+      }),
+    );
   }
 
   async labels(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>> {

@@ -86,6 +86,28 @@ describe('the in-process job runner at shutdown', () => {
   });
 });
 
+describe('the in-process job runner with a source that runs rows together', () => {
+  it('gives it the rows due at once, and looks again until none is left', async () => {
+    const batches: number[][] = [];
+    let pending = [1, 2, 3];
+    const actions: WorkSource = {
+      pending: async () => [],
+      due: async () => pending.map((id) => ({ id, runAt: new Date(0) })),
+      run: async () => {
+        throw new Error('run one by one');
+      },
+      runBatch: async (ids) => {
+        batches.push(ids);
+        // Running the first rows makes another due (as a report check plans the next period).
+        pending = batches.length === 1 ? [4] : [];
+      },
+    };
+    const jobs = embeddedRunner({ action: actions });
+    expect(await jobs.runDue()).toBe(4);
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+});
+
 describe('the job runner at start-up', () => {
   it('refuses to start while a kind of work has no handler, naming it in one line', () => {
     const jobs = new JobsService(loadConfig({}), new Clock(), []);

@@ -6,9 +6,12 @@ import { outsideRequest } from '../common/request-context';
 import { withTimeout } from '../common/timeout';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, jobIdOf, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, SHUTDOWN_GRACE_MS, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
+import { batching } from './batching';
+import { BATCH_JOBS, BATCH_SIZE, BATCHES_AT_ONCE, ENQUEUE_TIMEOUT_MS, JOB_CONCURRENCY, JOB_OPTIONS, JOB_ROWS, QUEUE_CONNECTIONS, QUEUES, RUN_JOB, SHUTDOWN_GRACE_MS, WakeUp, WORK_KINDS, WorkKind, WorkSource } from './jobs.constants';
+import { jobData, readJobData, WakeUpJob, wakeUpJobs } from './wake-up-jobs';
 
-const BATCH = 1000;
+/** Jobs per addBulk (one MULTI), or read or promoted in one go. */
+const BULK_SIZE = 1000;
 
 /** What a kind of work is called in the log. */
 const WORK_LABELS: Record<WorkKind, string> = { action: '计划动作', delivery: '投递', render: 'PDF 生成' };
@@ -16,7 +19,7 @@ const WORK_LABELS: Record<WorkKind, string> = { action: '计划动作', delivery
 export interface ReconcileReport {
   /** Pending rows looked at. */
   checked: number;
-  /** Jobs that were missing from Redis and were added. */
+  /** Pending rows that no job in Redis woke, now woken by jobs added. */
   added: number;
   /** Jobs already due that were still waiting out a delay, and were made ready. */
   promoted: number;
@@ -82,7 +85,10 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.config.appRole === 'api') return;
     if (this.mode === 'bull') {
       for (const [kind, queue] of this.queues) {
-        void queue.process(RUN_JOB, JOB_CONCURRENCY, (job: Job<{ id: number }>) => this.runJob(kind, job));
+        const source = this.source(kind);
+        // The jobs this worker holds at once are run in batches of rows, when the source can.
+        const run = source.runBatch ? batching((ids) => source.runBatch!(ids), BATCH_SIZE, BATCHES_AT_ONCE) : (id: number) => source.run(id);
+        void queue.process(RUN_JOB, source.runBatch ? BATCH_JOBS : JOB_CONCURRENCY, (job: Job<unknown>) => this.runJob(kind, job, run));
       }
     }
     const every = (this.mode === 'bull' ? this.config.jobs.reconcileSeconds : this.config.jobs.pollSeconds) * 1000;
@@ -139,25 +145,17 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     for (const [kind, queue] of this.queues) {
       const items = await this.source(kind).pending();
       report.checked += items.length;
-      const now = this.clock.now().getTime();
-      for (let i = 0; i < items.length; i += BATCH) {
-        const batch = items.slice(i, i + BATCH);
-        const ids = batch.map((item) => jobIdOf(kind, item.id, item.runAt));
-        const exists = await queue.client.pipeline(ids.map((id) => ['exists', queue.toKey(id)])).exec();
-        const missing = batch.filter((_, j) => exists?.[j]?.[1] !== 1);
-        await this.enqueue(queue, kind, missing);
-        report.added += missing.length;
-        // A job still delayed although its row is due (Redis restarted with old delays, or the clock was moved).
-        const dueIds = ids.filter((id, j) => exists?.[j]?.[1] === 1 && batch[j].runAt.getTime() <= now);
-        if (dueIds.length > 0) {
-          const scores = await queue.client.pipeline(dueIds.map((id) => ['zscore', queue.toKey('delayed'), id])).exec();
-          for (const [j, id] of dueIds.entries()) {
-            if (scores?.[j]?.[1] === null) continue;
-            await (await queue.getJob(id))?.promote().catch(() => undefined); // it may have just started
-            report.promoted += 1;
-          }
-        }
-      }
+      const held = await jobsHeld(queue);
+      const woken = new Set(held.flatMap((job) => job.ids.map((id) => wakeUpKey(id, job.runAt))));
+      const missing = items.filter((item) => !woken.has(wakeUpKey(item.id, item.runAt)));
+      await this.enqueue(queue, kind, missing);
+      report.added += missing.length;
+      // Jobs still delayed although due (Redis restarted with old delays, or the clock was moved).
+      const now = this.clock.now();
+      report.promoted += await promote(
+        queue,
+        held.filter((job) => job.delayed && job.runAt <= now).map((job) => job.id),
+      );
     }
     return report;
   }
@@ -169,15 +167,19 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       for (;;) {
         let ran = 0;
         for (const kind of WORK_KINDS) {
-          for (const item of await this.source(kind).due(this.clock.now(), 100)) {
+          const source = this.source(kind);
+          const ids = (await source.due(this.clock.now(), 100)).map((item) => item.id);
+          // All due rows at once when the source runs rows together, else one by one.
+          const batches = source.runBatch ? (ids.length > 0 ? [ids] : []) : ids.map((id) => [id]);
+          for (const batch of batches) {
             // Shutting down: what is not started stays pending for the next start.
             if (this.stopping) return total + ran;
             try {
-              await this.source(kind).run(item.id);
-              ran += 1;
+              await (source.runBatch ? source.runBatch(batch) : source.run(batch[0]));
+              ran += batch.length;
             } catch (error) {
               // Left pending for the next pass; not counted, so a failing row cannot keep this loop going.
-              this.logger.error(`${kind} #${item.id} 执行失败：${error instanceof Error ? error.message : String(error)}`);
+              this.logger.error(`${kind} #${batch.join('、#')} 执行失败：${error instanceof Error ? error.message : String(error)}`);
             }
           }
         }
@@ -204,26 +206,21 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     void work.finally(() => this.ticks.delete(work));
   }
 
-  private async runJob(kind: WorkKind, job: Job<{ id: number }>): Promise<void> {
-    const id = Number(job.data?.id);
-    if (!Number.isInteger(id) || id < 1) {
-      // It can never succeed: drop it instead of retrying.
+  private async runJob(kind: WorkKind, job: Job<unknown>, run: (id: number) => Promise<void>): Promise<void> {
+    const data = readJobData(job.data);
+    if (!data) {
+      // It can never succeed: drop it instead of retrying (its rows, if pending, are enqueued again by the reconciler).
       await job.discard();
       throw new Error(`malformed ${kind} job ${job.id}`);
     }
-    await this.source(kind).run(id);
+    await Promise.all(data.ids.map((id) => run(id)));
   }
 
   private async enqueue(queue: Queue, kind: WorkKind, items: WakeUp[]): Promise<void> {
     const now = this.clock.now().getTime();
-    for (let i = 0; i < items.length; i += BATCH) {
-      await queue.addBulk(
-        items.slice(i, i + BATCH).map((item) => ({
-          name: RUN_JOB,
-          data: { id: item.id },
-          opts: { ...JOB_OPTIONS, jobId: jobIdOf(kind, item.id, item.runAt), delay: Math.max(0, item.runAt.getTime() - now) },
-        })),
-      );
+    const jobs = wakeUpJobs(kind, items, this.source(kind).runBatch ? JOB_ROWS : 1);
+    for (const chunk of chunked(jobs, BULK_SIZE)) {
+      await queue.addBulk(chunk.map((job) => ({ name: RUN_JOB, data: jobData(job), opts: { ...JOB_OPTIONS, jobId: job.id, delay: Math.max(0, job.runAt.getTime() - now) } })));
     }
   }
 
@@ -232,6 +229,61 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (!source) throw new Error(`No work source registered for ${kind}`);
     return source;
   }
+}
+
+/** A row due at a time, as a string. */
+const wakeUpKey = (id: number, runAt: Date): string => `${id}@${runAt.getTime()}`;
+
+/**
+ * The jobs a queue holds (waiting out a delay, waiting, or running), with the rows each wakes: their
+ * ids read in one MULTI (one snapshot), then their data. A job that finishes in between no longer
+ * counts: its rows, if they were read as pending, are woken again, and that run finds them done.
+ */
+async function jobsHeld(queue: Queue): Promise<(WakeUpJob & { delayed: boolean })[]> {
+  const replies = await queue.client.multi().zrange(queue.toKey('delayed'), 0, -1).lrange(queue.toKey('wait'), 0, -1).lrange(queue.toKey('paused'), 0, -1).lrange(queue.toKey('active'), 0, -1).exec();
+  const [delayed, ...others] = (replies ?? []).map(([error, ids]) => {
+    if (error) throw error;
+    return ids as string[];
+  });
+  const delayedIds = new Set(delayed);
+  const held: (WakeUpJob & { delayed: boolean })[] = [];
+  for (const chunk of chunked([...new Set([...delayed, ...others.flat()])], BULK_SIZE)) {
+    const data = await queue.client.pipeline(chunk.map((id) => ['hget', queue.toKey(id), 'data'])).exec();
+    for (const [j, id] of chunk.entries()) {
+      const [error, raw] = data?.[j] ?? [];
+      // Gone meanwhile, or not a job of ours (an older format): it wakes nothing.
+      const read = !error && typeof raw === 'string' ? readJobData(parsed(raw)) : null;
+      if (read) held.push({ id, ...read, delayed: delayedIds.has(id) });
+    }
+  }
+  return held;
+}
+
+function parsed(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+/** Moves delayed jobs to the waiting list, concurrently a chunk at a time; returns how many were moved. */
+async function promote(queue: Queue, ids: string[]): Promise<number> {
+  let promoted = 0;
+  for (const chunk of chunked(ids, BULK_SIZE)) {
+    await Promise.all(
+      chunk.map(async (id) => {
+        // It may have been moved or run meanwhile: then there is nothing to promote.
+        const job = await queue.getJob(id);
+        if (await (job?.promote().then(() => true, () => false) ?? false)) promoted += 1;
+      }),
+    );
+  }
+  return promoted;
+}
+
+function chunked<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 /** Whether `work` settles within `ms`. */

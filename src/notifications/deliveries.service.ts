@@ -11,6 +11,7 @@ import { readPage } from '../database/list-page';
 import { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { UnitOfWork } from '../jobs/unit-of-work';
+import { wakeUpsOf } from '../jobs/wake-ups';
 import { User } from '../users/user.entity';
 import { MailChannel, WebhookChannel } from './channels';
 import { DeliveryPage, DeliveryQueryDto, DeliveryView } from './dto/notification.dto';
@@ -44,7 +45,7 @@ export class DeliveriesService implements WorkSource, OnModuleInit {
   }
 
   async pending(): Promise<WakeUp[]> {
-    return this.dataSource.getRepository(Delivery).find({ where: { status: In([...OPEN]) }, select: { id: true, runAt: true } });
+    return wakeUpsOf(this.dataSource.getRepository(Delivery).createQueryBuilder('d').where('d.status IN (:...open)', { open: OPEN }));
   }
 
   async due(now: Date, limit: number): Promise<WakeUp[]> {

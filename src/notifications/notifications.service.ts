@@ -18,6 +18,11 @@ export const DIGEST_GATHER_MS = 10 * 60_000;
 
 /** The title column's width: a title made from a long record title (a notice's, up to 200) is cut to it. */
 const TITLE_LENGTH = 200;
+/** Rows per INSERT: well within MariaDB's packet and SQLite's bound-parameter limits. */
+const INSERT_CHUNK = 500;
+
+const deliveryKey = (d: Partial<Delivery>): string => `${d.channel}|${d.recipient}|${d.topic}`;
+
 const withinTitle = (title: string) => (title.length > TITLE_LENGTH ? `${title.slice(0, TITLE_LENGTH - 1)}…` : title);
 
 export interface NotificationDraft {
@@ -62,30 +67,36 @@ export class NotificationsService {
    * Puts a message in each person's inbox and plans its e-mails and robot message, inside the caller's
    * transaction. Returns the deliveries to wake once it commits.
    */
-  async notify(manager: EntityManager, recipients: User[], draft: NotificationDraft): Promise<WakeUp[]> {
-    const people = [...new Map(recipients.filter((u) => u.active).map((u) => [u.id, u])).values()];
-    if (people.length === 0) return [];
-    const now = this.clock.now();
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(people.map((user) => ({ userId: user.id, ...draft, title: withinTitle(draft.title), readAt: null, createdAt: now })))
-      .orIgnore()
-      .execute();
+  notify(manager: EntityManager, recipients: User[], draft: NotificationDraft): Promise<WakeUp[]> {
+    return this.notifyAll(manager, [{ recipients, draft }]);
+  }
 
-    const { digest, robot } = CHANNELS_OF[draft.kind];
-    const topic = digest ? `digest:${chinaDate(now)}` : `event:${draft.sourceKey}`;
-    const runAt = new Date(now.getTime() + (digest ? DIGEST_GATHER_MS : 0));
-    const deliveries: Partial<Delivery>[] = [];
-    if (this.mail.enabled) {
-      for (const user of people) if (user.email) deliveries.push({ channel: 'email', recipient: `user:${user.id}`, topic, status: 'pending', attempts: 0, runAt });
+  /** `notify` for several messages at once: one insert for all their inbox rows, one for their deliveries. */
+  async notifyAll(manager: EntityManager, messages: readonly { recipients: User[]; draft: NotificationDraft }[]): Promise<WakeUp[]> {
+    const now = this.clock.now();
+    const rows: Partial<Notification>[] = [];
+    // (channel, recipient, topic) is sent once: messages sharing a digest plan one delivery.
+    const deliveries = new Map<string, Partial<Delivery>>();
+    for (const { recipients, draft } of messages) {
+      const people = [...new Map(recipients.filter((u) => u.active).map((u) => [u.id, u])).values()];
+      rows.push(...people.map((user) => ({ userId: user.id, ...draft, title: withinTitle(draft.title), readAt: null, createdAt: now })));
+      const { digest, robot } = CHANNELS_OF[draft.kind];
+      const topic = digest ? `digest:${chinaDate(now)}` : `event:${draft.sourceKey}`;
+      const runAt = new Date(now.getTime() + (digest ? DIGEST_GATHER_MS : 0));
+      const planned: Partial<Delivery>[] = [];
+      if (this.mail.enabled) for (const user of people) if (user.email) planned.push({ channel: 'email', recipient: `user:${user.id}`, topic, status: 'pending', attempts: 0, runAt });
+      if (this.webhook.enabled && robot && people.length > 0) planned.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
+      for (const delivery of planned) deliveries.set(deliveryKey(delivery), delivery);
     }
-    if (this.webhook.enabled && robot) deliveries.push({ channel: 'webhook', recipient: 'robot', topic, status: 'pending', attempts: 0, runAt });
-    if (deliveries.length === 0) return [];
-    await manager.createQueryBuilder().insert().into(Delivery).values(deliveries).orIgnore().execute();
-    const planned = await manager.find(Delivery, { where: { topic, status: 'pending', recipient: In(deliveries.map((d) => d.recipient!)) }, select: { id: true, runAt: true } });
-    return planned.map((d) => ({ id: d.id, runAt: d.runAt }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await manager.createQueryBuilder().insert().into(Notification).values(rows.slice(i, i + INSERT_CHUNK)).orIgnore().execute();
+    if (deliveries.size === 0) return [];
+    const values = [...deliveries.values()];
+    for (let i = 0; i < values.length; i += INSERT_CHUNK) await manager.createQueryBuilder().insert().into(Delivery).values(values.slice(i, i + INSERT_CHUNK)).orIgnore().execute();
+    // Those just planned, and those of the same digest planned earlier and not sent yet (waking them again is harmless).
+    const topics = [...new Set(values.map((d) => d.topic!))];
+    const recipients = [...new Set(values.map((d) => d.recipient!))];
+    const pending = await manager.find(Delivery, { where: { topic: In(topics), status: 'pending', recipient: In(recipients) }, select: { id: true, channel: true, recipient: true, topic: true, runAt: true } });
+    return pending.filter((d) => deliveries.has(deliveryKey(d))).map((d) => ({ id: d.id, runAt: d.runAt }));
   }
 
   /** Newest first: (user_id, id) serves all of a person's messages, (user_id, read_at, id) the unread ones. */

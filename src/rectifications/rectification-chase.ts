@@ -47,20 +47,25 @@ export class RectificationChase implements ChaseSource, OnModuleInit {
     }));
   }
 
-  async target(manager: EntityManager, id: number): Promise<ChaseTarget> {
-    const r = await manager.findOneOrFail(RectificationItem, { where: { id }, relations: { unit: true } });
-    return {
-      ...label(r),
-      kind: this.kind,
-      id: r.id,
-      unit: r.unit!,
-      deadlineName: '整改时限',
-      deadline: r.deadline,
-      priority: r.priority,
-      progress: `当前状态：${RECTIFICATION_STATUS_LABELS[r.status]}`,
-      chased: rectificationAwaitsUnit(r.status),
-      reporting: null,
-    };
+  async targets(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseTarget>> {
+    const found = await manager.find(RectificationItem, { where: { id: In(ids) }, relations: { unit: true } });
+    return new Map(
+      found.map((r) => {
+        const target: ChaseTarget = {
+          ...label(r),
+          kind: this.kind,
+          id: r.id,
+          unit: r.unit!,
+          deadlineName: '整改时限',
+          deadline: r.deadline,
+          priority: r.priority,
+          progress: `当前状态：${RECTIFICATION_STATUS_LABELS[r.status]}`,
+          chased: rectificationAwaitsUnit(r.status),
+          reporting: null,
+        };
+        return [r.id, target];
+      }),
+    );
   }
 
   async labels(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>> {

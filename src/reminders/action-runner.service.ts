@@ -1,25 +1,37 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { CalendarNotCoveredError, parseIsoDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { isLockContention } from '../common/sql';
+import { isMysqlFamily } from '../database/server-flavour';
 import type { WakeUp, WorkSource } from '../jobs/jobs.constants';
 import { JobsService } from '../jobs/jobs.service';
 import { UnitOfWork, Work } from '../jobs/unit-of-work';
-import { NotificationsService } from '../notifications/notifications.service';
+import { wakeUpsOf } from '../jobs/wake-ups';
+import { NotificationDraft, NotificationsService } from '../notifications/notifications.service';
 import { retryDelayMs } from '../notifications/outgoing-message';
-import { ChaseSource, ChaseSources, ChaseTarget } from './chase-sources';
+import type { User } from '../users/user.entity';
+import { ChaseSource, ChaseSources, ChaseTarget, subjectKey } from './chase-sources';
 import { Escalation, EscalationRung } from './escalation.entity';
 import { previousReportDue } from './escalation-ladder';
-import { leadersAndOffice, officeStaff, unitContacts } from './recipients';
+import { contactsOfUnits, leadersAndOffice, officeStaff, unitContacts } from './recipients';
 import { Rungs } from './rungs';
 import { SchedulePlanner } from './schedule-planner.service';
 import { ScheduledAction } from './scheduled-action.entity';
 
 /** An action that keeps failing stops being retried and shows as failed. */
 const MAX_ACTION_ATTEMPTS = 5;
+
+/** A reminder due and still to send, gathered with the batch's others. */
+interface Reminder {
+  action: ScheduledAction;
+  source: ChaseSource;
+  target: ChaseTarget;
+  /** The deadline or report due date it reminds of. */
+  due: string;
+}
 
 /** Does what a scheduled action says, once: the claim on the row and the effect commit together. */
 @Injectable()
@@ -43,43 +55,64 @@ export class ActionRunner implements WorkSource, OnModuleInit {
   }
 
   async pending(): Promise<WakeUp[]> {
-    return this.dataSource.getRepository(ScheduledAction).find({ where: { status: 'pending' }, select: { id: true, runAt: true } });
+    return wakeUpsOf(this.dataSource.getRepository(ScheduledAction).createQueryBuilder('a').where('a.status = :pending', { pending: 'pending' }));
   }
 
   async due(now: Date, limit: number): Promise<WakeUp[]> {
     return this.dataSource.getRepository(ScheduledAction).find({ where: { status: 'pending', runAt: LessThanOrEqual(now) }, select: { id: true, runAt: true }, order: { runAt: 'ASC', id: 'ASC' }, take: limit });
   }
 
-  async run(id: number): Promise<void> {
+  run(id: number): Promise<void> {
+    return this.runBatch([id]);
+  }
+
+  /**
+   * Does the due actions among `ids` in one unit of work: claimed together, their work and recipients
+   * read together, their messages written together. If the batch fails, each action is run alone, so
+   * that a fault is recorded against the action that has it and holds none of the others back.
+   */
+  async runBatch(ids: number[]): Promise<void> {
     try {
-      await this.attempt(id);
+      await this.attempt(ids);
     } catch (error) {
-      await this.recordFailure(id, error);
+      if (ids.length === 1) return this.recordFailure(ids[0], error);
+      for (const id of ids) await this.runBatch([id]);
     }
   }
 
-  /** Claims the row and does its effect in one unit of work, run again if lock contention aborts it. */
-  private async attempt(id: number, tries = 3): Promise<void> {
-    const now = this.clock.now();
+  /** Claims the rows and does their effects in one unit of work, run again if lock contention aborts it. */
+  private async attempt(ids: number[], tries = 3): Promise<void> {
     try {
       await this.unit.run(async (work) => {
-        const { manager } = work;
-        // The claim: of two deliveries of the same job, only one finds the row still pending.
-        const claimed = await manager
-          .createQueryBuilder()
-          .update(ScheduledAction)
-          .set({ status: 'done', completedAt: now, lastError: null, attempts: () => 'attempts + 1' })
-          .where('id = :id AND status = :pending AND run_at <= :now', { id, pending: 'pending', now })
-          .execute();
-        if (claimed.affected !== 1) return;
-        const action = await manager.findOneByOrFail(ScheduledAction, { id });
-        const outcome = await this.effect(work, action);
-        await manager.update(ScheduledAction, { id }, { outcome: outcome.slice(0, 200) });
+        const claimed = await this.claim(work.manager, ids);
+        if (claimed.length === 0) return;
+        // One update per distinct outcome: a batch of reminders mostly says the same thing.
+        const byOutcome = new Map<string, number[]>();
+        for (const [id, said] of await this.effects(work, claimed)) {
+          const outcome = said.slice(0, 200);
+          byOutcome.set(outcome, [...(byOutcome.get(outcome) ?? []), id]);
+        }
+        for (const [outcome, done] of byOutcome) await work.manager.update(ScheduledAction, { id: In(done) }, { outcome });
       });
     } catch (error) {
-      if (tries > 1 && isLockContention(error)) return this.attempt(id, tries - 1);
+      if (tries > 1 && isLockContention(error)) return this.attempt(ids, tries - 1);
       throw error;
     }
+  }
+
+  /**
+   * The claim: of two deliveries of the same job, only one finds the row still pending and due. The rows
+   * are locked by primary key alone, in id order: with a condition on status or run time in the
+   * statement, MariaDB may walk the (status, run_at) index instead and lock rows other workers are
+   * claiming, deadlocking with them. SQLite runs one transaction at a time and needs no lock.
+   */
+  private async claim(manager: EntityManager, ids: number[]): Promise<ScheduledAction[]> {
+    const now = this.clock.now();
+    const rows = manager.createQueryBuilder(ScheduledAction, 'a').where('a.id IN (:...ids)', { ids }).orderBy('a.id', 'ASC');
+    if (isMysqlFamily(manager.connection.options.type)) rows.setLock('pessimistic_write');
+    const due = (await rows.getMany()).filter((a) => a.status === 'pending' && a.runAt <= now);
+    if (due.length > 0) await manager.update(ScheduledAction, { id: In(due.map((a) => a.id)) }, { status: 'done', completedAt: now, lastError: null, attempts: () => 'attempts + 1' });
+    return due;
   }
 
   private async recordFailure(id: number, error: unknown): Promise<void> {
@@ -96,16 +129,32 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     if (!failed) await this.jobs.wake('action', [{ id, runAt }]);
   }
 
-  private async effect(work: Work, action: ScheduledAction): Promise<string> {
+  /** What each claimed action did, in words, by id. */
+  private async effects(work: Work, actions: ScheduledAction[]): Promise<Map<number, string>> {
+    const targets = await this.sources.targetsOf(work.manager, actions);
+    const outcomes = new Map<number, string>();
+    const reminders: Reminder[] = [];
+    for (const action of actions) {
+      const source = this.sources.get(action.subjectKind);
+      const target = targets.get(subjectKey(action));
+      if (!target) throw new Error(`找不到${source.noun} #${action.subjectId}`);
+      const effect = await this.effect(work, action, source, target);
+      if (typeof effect === 'string') outcomes.set(action.id, effect);
+      else reminders.push(effect);
+    }
+    for (const [id, outcome] of await this.remind(work, reminders)) outcomes.set(id, outcome);
+    return outcomes;
+  }
+
+  /** Does what the action says, or, for a reminder still to send, returns it to be sent with the batch's others. */
+  private async effect(work: Work, action: ScheduledAction, source: ChaseSource, target: ChaseTarget): Promise<string | Reminder> {
     const { manager } = work;
-    const source = this.sources.get(action.subjectKind);
-    const target = await source.target(manager, action.subjectId);
     if (!target.chased) return source.words.settled;
     const [period] = action.periodKey.split(':');
     if (action.kind === 'reminder' || action.kind === 'report_reminder') {
       if (action.kind === 'reminder' && target.deadline !== period) return source.words.moved.reminder;
       if (action.kind === 'report_reminder' && (await this.reportedFor(manager, source, target, period))) return '本期进展已报送';
-      return this.remind(work, action, source, target, period);
+      return { action, source, target, due: period };
     }
     if (action.kind === 'report_overdue') {
       const outcome = (await this.reportedFor(manager, source, target, period)) ? '本期进展已报送' : await this.escalate(work, source, target, 'report_overdue', period);
@@ -117,24 +166,60 @@ export class ActionRunner implements WorkSource, OnModuleInit {
     return this.escalate(work, source, target, action.kind, period);
   }
 
-  private async remind({ manager, wake }: Work, action: ScheduledAction, source: ChaseSource, target: ChaseTarget, due: string): Promise<string> {
-    // Catching up after an outage, only the latest of the reminders due is sent.
-    const superseded = await manager.existsBy(ScheduledAction, { subjectKind: target.kind, subjectId: target.id, kind: action.kind, status: 'pending', dueAt: Between(new Date(action.dueAt.getTime() + 1), this.clock.now()) });
-    if (superseded) return '已被随后到期的提醒取代，未重复发送';
-    const contacts = source.contacts ? await source.contacts(manager, target) : await unitContacts(manager, target.unitId);
+  /** Sends reminders: whom to tell is read for all of them at once, and their messages are written together. */
+  private async remind({ manager, wake }: Work, reminders: Reminder[]): Promise<Map<number, string>> {
+    const outcomes = new Map<number, string>();
+    if (reminders.length === 0) return outcomes;
+    const superseded = await this.superseded(manager, reminders);
+    const sending = reminders.filter((r) => !superseded.has(r.action.id));
+    for (const r of reminders) if (superseded.has(r.action.id)) outcomes.set(r.action.id, '已被随后到期的提醒取代，未重复发送');
+    const contacts = await contactsOfUnits(manager, sending.filter((r) => !r.source.contacts).map((r) => r.target.unitId));
+    const messages: { recipients: User[]; draft: NotificationDraft }[] = [];
     // The days left as of now, not as planned: a reminder sent late must not understate the urgency.
-    const left = await this.workingDaysLeft(due);
-    const when = left === null ? `期限为 ${due}` : left > 0 ? `还有 ${left} 个工作日` : left === 0 ? '今天到期' : `已超过 ${-left} 个工作日`;
-    const what = action.kind === 'reminder' ? `距${target.deadlineName}（${due}）${when}` : `本期进展应于 ${due} 前报送，${when}`;
-    const deliveries = await this.notifications.notify(manager, contacts, {
-      kind: 'reminder',
-      title: `${target.code} ${target.title}：${what}`,
-      body: `${target.unit.shortName}：“${target.title}”${what}，${target.progress}。请按时办理并报送。`,
-      link: target.link,
-      sourceKey: `action:${action.id}`,
+    const daysLeft = new Map<string, number | null>();
+    for (const due of new Set(sending.map((r) => r.due))) daysLeft.set(due, await this.workingDaysLeft(due));
+    for (const { action, source, target, due } of sending) {
+      const recipients = source.contacts ? await source.contacts(manager, target) : (contacts.get(target.unitId) ?? []);
+      const left = daysLeft.get(due)!;
+      const when = left === null ? `期限为 ${due}` : left > 0 ? `还有 ${left} 个工作日` : left === 0 ? '今天到期' : `已超过 ${-left} 个工作日`;
+      const what = action.kind === 'reminder' ? `距${target.deadlineName}（${due}）${when}` : `本期进展应于 ${due} 前报送，${when}`;
+      messages.push({
+        recipients,
+        draft: {
+          kind: 'reminder',
+          title: `${target.code} ${target.title}：${what}`,
+          body: `${target.unit.shortName}：“${target.title}”${what}，${target.progress}。请按时办理并报送。`,
+          link: target.link,
+          sourceKey: `action:${action.id}`,
+        },
+      });
+      outcomes.set(action.id, recipients.length > 0 ? `已提醒 ${recipients.length} 名联络员` : '该单位没有可用的联络员账号，未能提醒');
+    }
+    wake('delivery', await this.notifications.notifyAll(manager, messages));
+    return outcomes;
+  }
+
+  /**
+   * Catching up after an outage, only the latest of the reminders due is sent: the ids of those that a
+   * later one of the same work and kind, due by now, supersedes — whether it is still pending, or done
+   * already (in this batch, whose claims this transaction sees, or in another that committed first).
+   */
+  private async superseded(manager: EntityManager, reminders: Reminder[]): Promise<Set<number>> {
+    const actions = reminders.map((r) => r.action);
+    const due = await manager.find(ScheduledAction, {
+      where: {
+        subjectKind: In([...new Set(actions.map((a) => a.subjectKind))]),
+        subjectId: In([...new Set(actions.map((a) => a.subjectId))]),
+        kind: In([...new Set(actions.map((a) => a.kind))]),
+        status: In(['pending', 'done']),
+        dueAt: LessThanOrEqual(this.clock.now()),
+      },
+      select: { subjectKind: true, subjectId: true, kind: true, dueAt: true },
     });
-    wake('delivery', deliveries);
-    return contacts.length > 0 ? `已提醒 ${contacts.length} 名联络员` : '该单位没有可用的联络员账号，未能提醒';
+    const latest = new Map<string, number>();
+    const keyOf = (a: Pick<ScheduledAction, 'subjectKind' | 'subjectId' | 'kind'>) => `${subjectKey(a)}:${a.kind}`;
+    for (const a of due) latest.set(keyOf(a), Math.max(latest.get(keyOf(a)) ?? 0, a.dueAt.getTime()));
+    return new Set(actions.filter((a) => (latest.get(keyOf(a)) ?? 0) > a.dueAt.getTime()).map((a) => a.id));
   }
 
   /**

@@ -61,7 +61,8 @@ export interface ChaseSource {
   openIds(manager: EntityManager, priority?: Priority): Promise<number[]>;
   /** The planner's view of these ids; ids not found are left out. */
   subjects(manager: EntityManager, ids: number[]): Promise<ChaseSubject[]>;
-  target(manager: EntityManager, id: number): Promise<ChaseTarget>;
+  /** The work as the ladder sees it when its actions fall due, by id; ids not found are left out. */
+  targets(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseTarget>>;
   /** Names for lists, by id; ids not found are left out. */
   labels(manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>>;
   /** Standing work: whether the unit reported after `since`. Without it, a report is never counted. */
@@ -75,6 +76,9 @@ export interface SubjectRow {
   subjectKind: string;
   subjectId: number;
 }
+
+/** One string for a row's work, to key maps by. */
+export const subjectKey = (row: SubjectRow): string => `${row.subjectKind}:${row.subjectId}`;
 
 const KIND = /^[a-z][a-z0-9_]{0,23}$/;
 
@@ -109,14 +113,20 @@ export class ChaseSources {
 
   /** Labels for rows of any kinds: one query per kind. */
   async labelsOf(manager: EntityManager, rows: readonly SubjectRow[]): Promise<ChaseLabel[]> {
-    const byKind = new Map<string, number[]>();
-    for (const row of rows) byKind.set(row.subjectKind, [...(byKind.get(row.subjectKind) ?? []), row.subjectId]);
-    const found = new Map<string, Map<number, ChaseLabel>>();
-    for (const [kind, ids] of byKind) {
-      const source = this.sources.get(kind);
-      found.set(kind, source ? await source.labels(manager, [...new Set(ids)]) : new Map());
-    }
-    return rows.map((row) => found.get(row.subjectKind)?.get(row.subjectId) ?? UNKNOWN_LABEL);
+    const found = await this.readEach(rows, (source, ids) => source.labels(manager, ids));
+    return rows.map((row) => found.get(subjectKey(row)) ?? UNKNOWN_LABEL);
+  }
+
+  /** The work rows of any kinds chase, keyed by `subjectKey`: one query per kind; work that cannot be read is left out. */
+  targetsOf(manager: EntityManager, rows: readonly SubjectRow[]): Promise<Map<string, ChaseTarget>> {
+    return this.readEach(rows, (source, ids) => source.targets(manager, ids));
+  }
+
+  /** The work one row chases; it must be there. */
+  async targetOf(manager: EntityManager, row: SubjectRow): Promise<ChaseTarget> {
+    const target = (await this.targetsOf(manager, [row])).get(subjectKey(row));
+    if (!target) throw new Error(`找不到${this.sources.get(row.subjectKind)?.noun ?? row.subjectKind} #${row.subjectId}`);
+    return target;
   }
 
   /** The label of one piece of work, or null when there is no such work (or no source for its kind). */
@@ -124,4 +134,18 @@ export class ChaseSources {
     const source = this.sources.get(kind);
     return (source && (await source.labels(manager, [id])).get(id)) ?? null;
   }
+
+  /** Asks each kind's source about its rows' ids, once; kinds without a source give nothing. */
+  private async readEach<T>(rows: readonly SubjectRow[], read: (source: ChaseSource, ids: number[]) => Promise<Map<number, T>>): Promise<Map<string, T>> {
+    const byKind = new Map<string, Set<number>>();
+    for (const row of rows) byKind.set(row.subjectKind, (byKind.get(row.subjectKind) ?? new Set()).add(row.subjectId));
+    const found = new Map<string, T>();
+    for (const [kind, ids] of byKind) {
+      const source = this.sources.get(kind);
+      if (!source) continue;
+      for (const [id, value] of await read(source, [...ids])) found.set(subjectKey({ subjectKind: kind, subjectId: id }), value);
+    }
+    return found;
+  }
+
 }

@@ -48,7 +48,7 @@ export class EscalationsService {
   async approve(access: Access, id: number, dto: ApproveEscalationDto): Promise<EscalationView> {
     return this.decide(access, id, 'issued', dto.note || null, async (work, escalation) => {
       const { manager } = work;
-      const announce = async () => this.runner.announce(manager, escalation, await this.sources.get(escalation.subjectKind).target(manager, escalation.subjectId));
+      const announce = async () => this.runner.announce(manager, escalation, await this.sources.targetOf(manager, escalation));
       const effect = this.rungs.effectOf(escalation.rung);
       if (effect.approve) await effect.approve(work, escalation, { actorUserId: access.actor.userId, announce });
       else work.wake('delivery', await announce());

@@ -1,10 +1,20 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { activePeopleWho } from '../access/roles';
 import { User } from '../users/user.entity';
 
 /** Who hears of a unit's work: its contacts; for formal rungs also the leaders and the office. */
 export async function unitContacts(manager: EntityManager, unitId: number): Promise<User[]> {
-  return manager.findBy(User, { ...activePeopleWho('work'), unitId });
+  return (await contactsOfUnits(manager, [unitId])).get(unitId) ?? [];
+}
+
+/** The contacts of several units in one query, by unit (a unit without any is left out). */
+export async function contactsOfUnits(manager: EntityManager, unitIds: readonly number[]): Promise<Map<number, User[]>> {
+  const byUnit = new Map<number, User[]>();
+  if (unitIds.length === 0) return byUnit;
+  for (const user of await manager.find(User, { where: { ...activePeopleWho('work'), unitId: In([...new Set(unitIds)]) }, order: { id: 'ASC' } })) {
+    byUnit.set(user.unitId!, [...(byUnit.get(user.unitId!) ?? []), user]);
+  }
+  return byUnit;
 }
 
 export async function leadersAndOffice(manager: EntityManager): Promise<User[]> {

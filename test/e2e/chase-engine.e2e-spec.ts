@@ -87,8 +87,8 @@ class DrillChase implements ChaseSource, OnModuleInit {
     return ids.includes(drill.id) ? [{ id: drill.id, unitId: drill.unitId, open: drill.open, deadline: drill.deadline, reportCycle: null, reportDay: null, issuedOn: '2026-03-01', priority: 'urgent' }] : [];
   }
 
-  async target(): Promise<ChaseTarget> {
-    return {
+  async targets(_manager: EntityManager, ids: number[]): Promise<Map<number, ChaseTarget>> {
+    const target: ChaseTarget = {
       ...this.label(),
       kind: this.kind,
       id: drill.id,
@@ -100,6 +100,7 @@ class DrillChase implements ChaseSource, OnModuleInit {
       chased: drill.open,
       reporting: null,
     };
+    return new Map(ids.includes(drill.id) ? [[drill.id, target]] : []);
   }
 
   async labels(_manager: EntityManager, ids: number[]): Promise<Map<number, ChaseLabel>> {

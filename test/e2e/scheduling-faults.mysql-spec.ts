@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Queue from 'bull';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
+import { In } from 'typeorm';
 import { JobsService } from '../../src/jobs/jobs.service';
 import { QUEUES } from '../../src/jobs/jobs.constants';
 import { Notification } from '../../src/notifications/notification.entity';
@@ -75,6 +76,28 @@ describe('the schedule survives Redis faults (MariaDB, Bull)', () => {
     await drain([app]);
     expect(await remindersOf(app, org.users.police.id, 'Redis停机期间下达')).toBe(1);
     expect(await remindersOf(app, org.users.town.id, 'Redis停机期间下达')).toBe(1);
+  });
+
+  it('does each action once when several jobs wake it', async () => {
+    for (const n of [1, 2]) await office.post('/api/directives').send(directive(org, `多次唤醒事项${n}`, '2026-12-18')).expect(201);
+    const actions = app.dataSource.getRepository(ScheduledAction);
+    const first = (await actions.find({ where: { status: 'pending', kind: 'reminder' }, order: { dueAt: 'ASC', id: 'ASC' } })).filter((a) => a.periodKey === '2026-12-18:5');
+    expect(first).toHaveLength(4);
+    clock.set(first[0].dueAt.toISOString());
+    // Woken again in other groupings: three more jobs, each waking some of the four.
+    const jobs = app.app.get(JobsService);
+    const [a, b, c, d] = first.map((action) => ({ id: action.id, runAt: action.runAt }));
+    await jobs.wake('action', [a, b]);
+    await jobs.wake('action', [b, c, d]);
+    await jobs.wake('action', [a, b, c, d]);
+    await drain([app]);
+
+    const done = await actions.findBy({ id: In(first.map((action) => action.id)) });
+    expect(done.map((action) => [action.status, action.attempts])).toEqual(first.map(() => ['done', 1]));
+    for (const n of [1, 2]) {
+      expect(await remindersOf(app, org.users.police.id, `多次唤醒事项${n}`)).toBe(1);
+      expect(await remindersOf(app, org.users.town.id, `多次唤醒事项${n}`)).toBe(1);
+    }
   });
 });
 
