@@ -1,4 +1,4 @@
-import { documentTerms, prefixEnd, TERM_MAX_LENGTH, textQuery } from './search-terms';
+import { documentTerms, foundInTitle, prefixEnd, TERM_MAX_LENGTH, textQuery } from './search-terms';
 
 describe('documentTerms', () => {
   it.each([
@@ -59,6 +59,19 @@ describe('textQuery', () => {
   ])('asks for a term the directive does not have when %s', (_, q, title) => {
     const stored = new Set(documentTerms(title, 'DB-2026-0001'));
     expect(textQuery(q).terms.filter((term) => !stored.has(term))).not.toEqual([]);
+  });
+});
+
+describe('foundInTitle', () => {
+  it.each([
+    ['a pair of Chinese characters', '反诈', true],
+    ['one character', '诈', true],
+    ['kana', 'カナ', true],
+    ['a word, which normalising may have changed', 'app', false],
+    ['a word with the character it touches', '2026年', false],
+    ['a code', 'db-2026-0007', false],
+  ])('%s: %s', (_, term, expected) => {
+    expect(foundInTitle(term)).toBe(expected);
   });
 });
 

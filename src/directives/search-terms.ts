@@ -141,6 +141,14 @@ export function textQuery(q: string): TextQuery {
 }
 
 /**
+ * Whether a directive has `term` exactly when its title contains it: true of terms of Chinese (or
+ * Japanese) characters only, a pair or one character, which codes never hold and normalising leaves
+ * as they are (but for compatibility forms such as ⾦ for 金 or half-width ｶ, which titles do not use).
+ * Such a term can be checked on a row's own title, at no cost, as well as looked up in the index.
+ */
+export const foundInTitle = (term: string): boolean => Array.from(term).every((c) => PAIRED.test(c));
+
+/**
  * The first string after every string that begins with `prefix`, in code point order: the upper bound
  * of the prefix's range on the term index. Code point order is how both databases compare terms
  * (SQLite's BINARY collation; utf8mb4_bin on MySQL).

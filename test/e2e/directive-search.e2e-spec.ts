@@ -93,7 +93,7 @@ describe(`searching directives by words, characters and codes, through the term 
     expect(await found('可疑交易')).toEqual(codes(2));
   });
 
-  it('fills the table for the directives already there when migrating', async () => {
+  it('fills the table for the directives already there when migrating, again after a stop half-way', async () => {
     const before = (await app.dataSource.query('SELECT directive_id, term FROM directive_terms ORDER BY directive_id, term')) as unknown[];
     expect(before.length).toBeGreaterThan(TITLES.length * 3);
     const migration = new DirectiveTerms1765400000000();
@@ -101,6 +101,10 @@ describe(`searching directives by words, characters and codes, through the term 
     try {
       await migration.down(runner);
       expect(await runner.hasTable('directive_terms')).toBe(false);
+      await migration.up(runner);
+      expect(await runner.query('SELECT directive_id, term FROM directive_terms ORDER BY directive_id, term')).toEqual(before);
+      // A start stopped while filling (MySQL has committed the table by then): the next one fills it again.
+      await runner.query('DELETE FROM directive_terms WHERE directive_id > ?', [2]);
       await migration.up(runner);
     } finally {
       await runner.release();
@@ -161,20 +165,27 @@ describe(`the search reads the term index, not every directive (${process.env.TE
     ['a rare word', '可疑交易', 'the rarest term'],
     ['two common words seldom together', '反诈 跑分', 'the rarest term'],
     ['a prefix common at one end only', 'DB-2026', 'the rarest term'],
-    ['a word common everywhere', '开展', "each row's own terms"],
-    ['a character common everywhere', '开', "each row's own terms"],
+    ['a word common everywhere', '开展', 'a check of each row'],
+    ['a character common everywhere', '开', 'a check of each row'],
+    ['a prefix common everywhere', 'DB-202', 'a check of each row'],
   ])('leads %s (%s) with %s', async (_, q, lead) => {
     const qb = app.dataSource.getRepository(Directive).createQueryBuilder('directive').select('directive.id');
     await matchesText(qb, 'directive', q);
-    expect(/ IN \(SELECT /.test(qb.getQuery()) ? 'the rarest term' : "each row's own terms").toBe(lead);
+    expect(/ IN \(SELECT /.test(qb.getQuery()) ? 'the rarest term' : 'a check of each row').toBe(lead);
   });
 
   it.each([
-    ['a word common everywhere', '开展'],
-    ['a character common everywhere', '开'],
-  ])("checks %s on each row's own terms, looked up by the row's id", async (_, q) => {
+    ['word', '开展'],
+    ['character', '开'],
+  ])('checks a common Chinese %s on the title of each row the list passes, reading no terms', async (_, q) => {
     const lines = await plan(q);
-    if (testDb() === 'sqlite') expect(lines).toContainEqual(expect.stringMatching(/^SEARCH text_0 USING COVERING INDEX \S+ \((directive_id=\? AND term[=><]|term=\? AND directive_id=\?)/));
-    else expect(lines).toContainEqual(expect.stringMatching(/^DEPENDENT SUBQUERY text_0 (eq_ref|ref) (PRIMARY|IDX_directive_terms_directive) .*\bdirective\.id$/));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((line) => /text_/.test(line))).toEqual([]);
+  });
+
+  it("checks a common word on the row's own terms, looked up by the row's id", async () => {
+    const lines = await plan('DB-202');
+    if (testDb() === 'sqlite') expect(lines).toContainEqual(expect.stringMatching(/^SEARCH text_0 USING COVERING INDEX IDX_directive_terms_directive \(directive_id=\? AND term>\? AND term<\?\)/));
+    else expect(lines).toContainEqual(expect.stringMatching(/^DEPENDENT SUBQUERY text_0 (ref|range) IDX_directive_terms_directive .*\bdirective\.id$/));
   });
 });
