@@ -28,6 +28,7 @@ import { EscalationPolicy } from '../src/reminders/escalation.entity';
 import { DEFAULT_LADDERS, Ladder, ladderSettings, officeTime } from '../src/reminders/escalation-ladder';
 import { SchedulePlanner } from '../src/reminders/schedule-planner.service';
 import { ScheduledAction } from '../src/reminders/scheduled-action.entity';
+import { PRIORITY_RANKS } from '../src/directives/directive-order';
 
 const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS ?? 100_000);
 const UNITS = 100;
@@ -64,13 +65,13 @@ async function main(): Promise<void> {
       const rows = Array.from({ length: Math.min(1000, directives - start) }, (_, j) => {
         const seq = start + j + 1;
         const deadline = calendar.addWorkingDays(START, 2 + (seq % 20));
-        return `('DB-2026-${seq}', 2026, ${seq}, '基准事项${seq}', '要求', '综合', 'normal', '${deadline}', 1, 1)`;
+        return `('DB-2026-${seq}', 2026, ${seq}, '基准事项${seq}', '要求', '综合', 'normal', '${deadline}', 1, 1, '${deadline}', ${PRIORITY_RANKS.normal})`;
       });
-      await dataSource.query(`INSERT INTO directives (code, year, seq, title, requirement, category, priority, deadline, created_by, version) VALUES ${rows.join(',')}`);
+      await dataSource.query(`INSERT INTO directives (code, year, seq, title, requirement, category, priority, deadline, created_by, version, due_key, priority_rank) VALUES ${rows.join(',')}`);
     }
     await dataSource.query(
-      `INSERT INTO assignments (directive_id, unit_id, role, status, deadline, percent_done, version, created_at)
-       SELECT d.id, u.id, IF(u.id % ${PER_DIRECTIVE} = 0, 'lead', 'cooperating'), 'issued', d.deadline, 0, 1, '${START} 00:00:00'
+      `INSERT INTO assignments (directive_id, unit_id, role, status, deadline, percent_done, version, created_at, sort_key)
+       SELECT d.id, u.id, IF(u.id % ${PER_DIRECTIVE} = 0, 'lead', 'cooperating'), 'issued', d.deadline, 0, 1, '${START} 00:00:00', CONCAT('0:', d.due_key, ':', d.priority_rank)
        FROM directives d JOIN units u ON u.id % ${Math.floor(UNITS / PER_DIRECTIVE)} = d.id % ${Math.floor(UNITS / PER_DIRECTIVE)} AND u.id <= ${UNITS}
        LIMIT ${ASSIGNMENTS}`,
     );

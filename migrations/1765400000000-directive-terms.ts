@@ -24,7 +24,11 @@ export class DirectiveTerms1765400000000 implements MigrationInterface {
         indices: [{ name: 'IDX_directive_terms_directive', columnNames: ['directive_id', 'term'] }],
         foreignKeys: [c.foreignKey('directive_id', 'directives', 'FK_directive_terms_directive')],
       }),
+      // MySQL commits a CREATE at once: a start stopped during the filling leaves the table, and the
+      // next start empties it and fills it again.
+      true,
     );
+    await queryRunner.query('DELETE FROM directive_terms');
     for (let after = 0; ; ) {
       const directives: Array<{ id: number; title: string; code: string }> = await queryRunner.query('SELECT id, title, code FROM directives WHERE id > ? ORDER BY id LIMIT ?', [after, BATCH]);
       if (directives.length === 0) break;

@@ -1,7 +1,7 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import type { Directive } from './directive.entity';
-import { documentTerms, prefixEnd, textQuery } from './search-terms';
+import { documentTerms, foundInTitle, prefixEnd, textQuery } from './search-terms';
 
 /** Whatever runs SQL: an EntityManager in the writing transaction, or a migration's QueryRunner. */
 interface Sql {
@@ -32,66 +32,106 @@ export async function indexDirectiveTerms(manager: EntityManager, directive: Ind
 }
 
 /**
- * How many index entries a condition may have and still lead the search. Below it, the query starts
- * from those few directives and sorts them (cost grows with the matches); above it, the matches are
- * common enough that walking the list in its own order and checking each row's terms finds a page in
- * a few dozen rows (cost grows with rows skipped, about page size × directives ÷ matches). At 100,000
- * directives the two cross near a thousand (measured on MariaDB).
+ * How many index entries a condition may have and still lead the search for certain. Below it, the
+ * query starts from those few directives and sorts them (cost grows with the matches); above it, the
+ * matches may be common enough that walking the list in its own order and checking each row finds a
+ * page in a few dozen rows (cost grows with the rows passed: page size × rows ÷ matches). Measured at
+ * 100,000 directives on MariaDB, with an index serving the list's order.
  */
 const LEADING_LIMIT = 1000;
+/** The oldest and the newest directives looked at to see whether a walk from either end finds matches soon. */
+const END_SAMPLE = 100;
+/**
+ * Matches needed at each end for the walk: at three in a hundred, a page is found within about 700 rows,
+ * which costs about what fetching and sorting the thousand-odd matches of the rarest condition would.
+ */
+const END_HITS = 3;
 
-/** A condition on the terms table under alias `t`; `param` writes a placeholder for one of its values. */
+/** Writes the placeholder of one of a condition's values, named by its key. */
+type Param = (key: string) => string;
+
+/** A condition on the terms table under alias `t`, with its values by key. */
 interface Condition {
-  sql: (t: string, param: (name: string) => string) => string;
+  on: (t: string, param: Param) => string;
   values: Record<string, string>;
+  /** The same condition as a LIKE on the title (its pattern under the key `title`), when it is the same. */
+  inTitle: boolean;
+}
+
+/**
+ * The condition checked on one directive (`directive` its alias, `t` free for the terms): on its
+ * title when that is the same, else on its own terms. A scalar subquery is never made a join.
+ */
+function check(c: Condition, directive: string, t: string, param: Param): string {
+  if (c.inTitle) return `${directive}.title LIKE ${param('title')} ${LIKE_ESCAPE}`;
+  return `(SELECT 1 FROM directive_terms ${t} WHERE ${t}.directive_id = ${directive}.id AND ${c.on(t, param)} LIMIT 1) IS NOT NULL`;
+}
+
+/** A condition on terms equal to or beginning with `text`, checked on the title where that is the same. */
+function condition(on: Condition['on'], values: Record<string, string>, text: string): Condition {
+  return foundInTitle(text) ? { on, values: { ...values, title: containsPattern(text) }, inTitle: true } : { on, values, inTitle: false };
 }
 
 /**
  * Narrows a query over directives (under `alias`, joined or not) to those matching the search box's
- * text `q` (see search-terms.ts). Each condition is an index range on directive_terms. The database
- * cannot tell how many directives a term has, so this asks first, with a capped count per condition,
- * and writes the query for the answer: a rare condition leads (the directives are fetched by id), and
- * when every condition is common each row is checked by its own terms, in the list's order.
+ * text `q` (see search-terms.ts).
+ *
+ * The database cannot know how many directives a term has, nor where they stand in the list's order,
+ * so this asks first: a capped count per condition, and when every condition is common, how many of
+ * the oldest and of the newest directives match. When a condition is rare, or the matches are rare or
+ * gathered at one end (two common words seldom together; a year's codes), the query starts from the
+ * rarest condition's range of the term index, the others joined to it. Otherwise the list walks its
+ * own order and checks each row, which finds a page within a few hundred rows: a Chinese condition on
+ * the row's title (cheaper than any lookup), a word on the row's own terms.
  */
 export async function matchesText<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, q: string): Promise<void> {
   const query = textQuery(q);
   const conditions: Condition[] = [
-    ...query.terms.map((term, i) => ({ sql: (t: string, param: (name: string) => string) => `${t}.term = ${param(`text_term_${i}`)}`, values: { [`text_term_${i}`]: term } })),
-    ...query.prefixes.map((prefix, i) => ({
-      sql: (t: string, param: (name: string) => string) => `${t}.term >= ${param(`text_from_${i}`)} AND ${t}.term < ${param(`text_to_${i}`)}`,
-      values: { [`text_from_${i}`]: prefix, [`text_to_${i}`]: prefixEnd(prefix) },
-    })),
+    ...query.terms.map((term) => condition((t, param) => `${t}.term = ${param('term')}`, { term }, term)),
+    ...query.prefixes.map((prefix) => condition((t, param) => `${t}.term >= ${param('from')} AND ${t}.term < ${param('to')}`, { from: prefix, to: prefixEnd(prefix) }, prefix)),
   ];
-  const counts = conditions.length > 0 ? await entriesOf(qb.connection, conditions) : [];
+  const counts = conditions.length > 0 ? await numbers(qb.connection, (bind) => conditions.map((c) => `(SELECT COUNT(*) FROM (SELECT 1 FROM directive_terms t WHERE ${c.on('t', bind(c))} LIMIT ${LEADING_LIMIT + 1}) e)`)) : [];
   if (counts.length === 0 || Math.min(...counts) === 0) {
     qb.andWhere('1 = 0');
     return;
   }
   const rarest = counts.indexOf(Math.min(...counts));
-  conditions.forEach((condition, i) => {
+  // Checked rarest first, so that most rows of the sample fail at their first check.
+  const byCount = conditions.map((c, i) => [c, counts[i]] as const).sort((a, b) => a[1] - b[1]);
+  const leads = counts[rarest] <= LEADING_LIMIT || Math.min(...(await endHits(qb.connection, byCount.map(([c]) => c)))) < END_HITS;
+  conditions.forEach((c, i) => {
     const t = `text_${i}`;
-    const on = condition.sql(t, (name) => `:${name}`);
-    qb.andWhere(
-      i === rarest && counts[i] <= LEADING_LIMIT
-        ? `${alias}.id IN (SELECT ${t}.directive_id FROM directive_terms ${t} WHERE ${on})`
-        : // A scalar subquery is never turned into a join: it stays a check of this row's own terms.
-          `(SELECT 1 FROM directive_terms ${t} WHERE ${t}.directive_id = ${alias}.id AND ${on} LIMIT 1) IS NOT NULL`,
-      condition.values,
-    );
+    const values = Object.fromEntries(Object.entries(c.values).map(([key, value]) => [`${t}_${key}`, value]));
+    const named: Param = (key) => `:${t}_${key}`;
+    if (!leads) qb.andWhere(check(c, alias, t, named), values);
+    // Leading, the rarest is an IN and the others EXISTS: MySQL joins them all from the rarest (its
+    // estimates of constant ranges are exact), SQLite fetches the rarest's rows and checks the others.
+    else if (i === rarest) qb.andWhere(`${alias}.id IN (SELECT ${t}.directive_id FROM directive_terms ${t} WHERE ${c.on(t, named)})`, values);
+    else qb.andWhere(`EXISTS (SELECT 1 FROM directive_terms ${t} WHERE ${t}.directive_id = ${alias}.id AND ${c.on(t, named)})`, values);
   });
   query.phrases.forEach((phrase, i) => qb.andWhere(`${alias}.title LIKE :text_phrase_${i} ${LIKE_ESCAPE}`, { [`text_phrase_${i}`]: containsPattern(phrase) }));
 }
 
-/** Index entries of each condition, counted up to one past LEADING_LIMIT: one short range read each. */
-async function entriesOf(sql: Sql, conditions: Condition[]): Promise<number[]> {
+/** How many of the oldest and of the newest directives meet every condition. */
+function endHits(sql: Sql, conditions: Condition[]): Promise<number[]> {
+  return numbers(sql, (bind) =>
+    ['ASC', 'DESC'].map((order) => {
+      const checks = conditions.map((c, i) => check(c, 's', `t${i}`, bind(c)));
+      return `(SELECT COUNT(*) FROM (SELECT id, title FROM directives ORDER BY id ${order} LIMIT ${END_SAMPLE}) s WHERE ${checks.join(' AND ')})`;
+    }),
+  );
+}
+
+/** The numbers `SELECT <columns>` gives; the columns are written with `?` for the values `bind` collects, in order. */
+async function numbers(sql: Sql, columns: (bind: (c: Condition) => Param) => string[]): Promise<number[]> {
   const params: string[] = [];
-  const counted = conditions.map((c, i) => {
-    const on = c.sql('t', (name) => {
+  const bind =
+    (c: Condition): Param =>
+    (name) => {
       params.push(c.values[name]);
       return '?';
-    });
-    return `(SELECT COUNT(*) FROM (SELECT 1 FROM directive_terms t WHERE ${on} LIMIT ${LEADING_LIMIT + 1}) e) AS c${i}`;
-  });
-  const [row] = (await sql.query(`SELECT ${counted.join(', ')}`, params)) as Array<Record<string, unknown>>;
-  return conditions.map((_, i) => Number(row[`c${i}`]));
+    };
+  const written = columns(bind);
+  const [row] = (await sql.query(`SELECT ${written.map((column, i) => `${column} AS n${i}`).join(', ')}`, params)) as Array<Record<string, unknown>>;
+  return written.map((_, i) => Number(row[`n${i}`]));
 }

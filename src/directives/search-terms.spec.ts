@@ -1,11 +1,12 @@
-import { documentTerms, prefixEnd, TERM_MAX_LENGTH, textQuery } from './search-terms';
+import { documentTerms, foundInTitle, prefixEnd, TERM_MAX_LENGTH, textQuery } from './search-terms';
 
 describe('documentTerms', () => {
   it.each([
     ['a Chinese title: overlapping pairs and the last character', ['国家反诈中心'], ['国家', '家反', '反诈', '诈中', '中心', '心']],
     ['one character alone', ['村'], ['村']],
     ['a code: the whole and each tail from a joiner, lower case', ['DB-2026-0007'], ['db-2026-0007', '2026-0007', '0007']],
-    ['letters and digits beside Chinese are words of their own', ['国家反诈中心APP安装率达标'], ['国家', '家反', '反诈', '诈中', '中心', '心', 'app', '安装', '装率', '率达', '达标', '标']],
+    ['letters beside Chinese: a word, and a term with the character each side', ['中心APP安装'], ['中心', '心', 'app', '心app', '安装', '装', 'app安']],
+    ['a year before Chinese, and every tail of a joined word', ['2026年度 v1.2版'], ['2026', '年度', '度', '2026年', 'v1-2', '2', '版', 'v1-2版', '2版']],
     ['full-width letters, digits, space and punctuation fold to the usual ones', ['ＡＰＰ　安装，９６１１０'], ['app', '安装', '装', '96110']],
     ['punctuation and spaces separate runs: no pair across them', ['反诈、宣传 月'], ['反诈', '诈', '宣传', '传', '月']],
     ['joiners spelt alike, only between word characters', ['GB/T 9704.2012 v1_2 a--b -x-'], ['gb-t', 't', '9704-2012', '2012', 'v1-2', '2', 'a', 'b', 'x']],
@@ -31,7 +32,9 @@ describe('textQuery', () => {
     ['part of a code: the beginning of a word', '2026-0007', { terms: [], prefixes: ['2026-0007'], phrases: [] }],
     ['a code typed in full width and lower case', 'ｄｂ－２０２６', { terms: [], prefixes: ['db-2026'], phrases: [] }],
     ['words and runs apart: all of them', 'APP 安装 率', { terms: ['安装'], prefixes: ['app', '率'], phrases: [] }],
-    ['a word stuck to a run is still its own', 'APP安装率', { terms: ['安装', '装率'], prefixes: ['app'], phrases: ['安装率'] }],
+    ['a word before Chinese: whole, with the character it touches', '2026年', { terms: ['2026年'], prefixes: [], phrases: [] }],
+    ['a word after Chinese: with the character it touches, and it may go on', '中心AP', { terms: ['中心'], prefixes: ['心ap'], phrases: [] }],
+    ['a word between runs', '中心APP安装率', { terms: ['中心', '心app', 'app安', '安装', '装率'], prefixes: [], phrases: ['安装率'] }],
     ['a joiner at either end separates', '-0007-', { terms: [], prefixes: ['0007'], phrases: [] }],
     ['repeated pairs once', '反诈反诈', { terms: ['反诈', '诈反'], prefixes: [], phrases: ['反诈反诈'] }],
     ['nothing searchable: nothing asked', '%_，', { terms: [], prefixes: [], phrases: [] }],
@@ -40,12 +43,35 @@ describe('textQuery', () => {
   });
 
   it('asks only for what the title and code were indexed by', () => {
-    const stored = new Set(documentTerms('东湖街道开展反诈宣传进社区活动', 'DB-2026-0007'));
-    for (const q of ['反诈宣传', '社区活动', '东湖', 'DB-2026-0007', '２０２６－０００７']) {
+    const stored = new Set(documentTerms('2026年东湖街道开展反诈宣传进社区APP推广活动', 'DB-2026-0007'));
+    for (const q of ['反诈宣传', '推广活动', '东湖', 'DB-2026-0007', '２０２６－０００７', '2026年东湖', '社区APP推广', '社区ap', '年']) {
       const query = textQuery(q);
-      expect(query.terms.every((term) => stored.has(term))).toBe(true);
-      expect(query.prefixes.every((prefix) => [...stored].some((term) => term.startsWith(prefix)))).toBe(true);
+      expect(query.terms.length + query.prefixes.length).toBeGreaterThan(0);
+      expect(query.terms.filter((term) => !stored.has(term))).toEqual([]);
+      expect(query.prefixes.filter((prefix) => ![...stored].some((term) => term.startsWith(prefix)))).toEqual([]);
     }
+  });
+
+  it.each([
+    ['a year in the code, another in the title', '2026年', '2025年工作要点'],
+    ['a word and a run apart', 'APP安装', 'APP推广与安装'],
+    ['two words apart', '社区活动', '社区APP推广活动'],
+  ])('asks for a term the directive does not have when %s', (_, q, title) => {
+    const stored = new Set(documentTerms(title, 'DB-2026-0001'));
+    expect(textQuery(q).terms.filter((term) => !stored.has(term))).not.toEqual([]);
+  });
+});
+
+describe('foundInTitle', () => {
+  it.each([
+    ['a pair of Chinese characters', '反诈', true],
+    ['one character', '诈', true],
+    ['kana', 'カナ', true],
+    ['a word, which normalising may have changed', 'app', false],
+    ['a word with the character it touches', '2026年', false],
+    ['a code', 'db-2026-0007', false],
+  ])('%s: %s', (_, term, expected) => {
+    expect(foundInTitle(term)).toBe(expected);
   });
 });
 
