@@ -11,7 +11,7 @@ import { FieldChanges } from '../audit/audit-entry.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
-import { OrderColumn, readPage } from '../database/list-page';
+import { KeyRange, keyIn, OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { matchesText } from '../directives/directive-search';
 import { UnitOfWork } from '../jobs/unit-of-work';
@@ -20,7 +20,7 @@ import { ASSIGNMENT_SUBJECT } from './assignment-chase';
 import { AssignmentAction, availableActions, isOpen, nextStatus } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
 import { assignmentProgress, dueLimit } from './deadline-status';
-import { awaitsReview, KeyRange, TASK_KEYS, taskSortKey } from './task-order';
+import { awaitsReview, TASK_KEYS, taskSortKey } from './task-order';
 import {
   AssignmentDetailView,
   AssignmentPage,
@@ -93,10 +93,7 @@ export class AssignmentsService implements OnModuleInit {
     if (query.overdue === true) ranges.push(TASK_KEYS.overdue(today));
     if (query.overdue === false) ranges.push(TASK_KEYS.notOverdue(today));
     if (query.dueWithin !== undefined) ranges.push(TASK_KEYS.due(today, dueLimit(calendar, today, query.dueWithin)));
-    ranges.forEach((range, i) => {
-      if (range.from !== undefined) qb.andWhere(`a.sort_key >= :from${i}`, { [`from${i}`]: range.from });
-      if (range.before !== undefined) qb.andWhere(`a.sort_key < :before${i}`, { [`before${i}`]: range.before });
-    });
+    ranges.forEach((range, i) => qb.andWhere(keyIn('a.sort_key', range, `range${i}`)));
     if (query.awaitingReview) qb.andWhere('a.awaiting_review = :awaiting', { awaiting: true });
     if (query.q) await matchesText(qb, 'directive', query.q);
     const page = await readPage(qb, query, TASK_ORDER);

@@ -1,3 +1,4 @@
+import type { KeyRange } from '../database/list-page';
 import { NO_DEADLINE, PRIORITY_RANKS } from '../directives/directive-order';
 import type { Priority } from '../reminders/chase-terms';
 import { AssignmentStatus, isOpen } from './assignment-state';
@@ -11,11 +12,6 @@ export function taskSortKey(status: AssignmentStatus, deadline: string | null, p
   return `${isOpen(status) ? 0 : 1}:${deadline ?? NO_DEADLINE}:${PRIORITY_RANKS[priority]}`;
 }
 
-/** A range of sort keys, `from` inclusive and `before` exclusive. */
-export interface KeyRange {
-  from?: string;
-  before?: string;
-}
 
 // ';' follows ':' in ASCII, so `0:<date>;` comes after every key of that date.
 export const TASK_KEYS = {

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { Page, PageQueryDto } from '../common/dto/page.dto';
 import { DomainError } from '../common/errors/domain-error';
@@ -99,4 +99,20 @@ export function decodeKey(text: string, length: number): Array<string | number> 
     throw new DomainError('VALIDATION_FAILED', '翻页位置无效，请回到第一页重新翻', [{ field: 'after', message: '不是本列表的翻页位置' }]);
   }
   return values as Array<string | number>;
+}
+
+/** A range of a stored sort key, `from` inclusive and `before` exclusive; either end may be open. */
+export interface KeyRange {
+  from?: string;
+  before?: string;
+}
+
+/** The condition that `column` lies in `range`; `name` keeps its parameters apart from the query's others. */
+export function keyIn(column: string, range: KeyRange, name: string): Brackets {
+  const ends = [
+    ...(range.from !== undefined ? [{ sql: `${column} >= :${name}From`, parameters: { [`${name}From`]: range.from } }] : []),
+    ...(range.before !== undefined ? [{ sql: `${column} < :${name}Before`, parameters: { [`${name}Before`]: range.before } }] : []),
+  ];
+  if (ends.length === 0) throw new Error(`A key range needs at least one end (${name})`);
+  return new Brackets((w) => ends.forEach((end, i) => (i === 0 ? w.where(end.sql, end.parameters) : w.andWhere(end.sql, end.parameters))));
 }

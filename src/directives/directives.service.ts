@@ -6,14 +6,14 @@ import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
 import { TaskNotifier } from '../assignments/task-notifier.service';
 import { assignmentProgress, dueLimit } from '../assignments/deadline-status';
-import { KeyRange, TASK_KEYS, taskSortKey } from '../assignments/task-order';
+import { TASK_KEYS, taskSortKey } from '../assignments/task-order';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
-import { OrderColumn, readPage } from '../database/list-page';
+import { KeyRange, keyIn, OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { SourceDocument } from '../documents/source-document.entity';
 import { UnitOfWork } from '../jobs/unit-of-work';
@@ -71,10 +71,7 @@ export class DirectivesService {
     const ranges: KeyRange[] = [];
     if (query.overdue === true) ranges.push(TASK_KEYS.overdue(today));
     if (query.dueWithin !== undefined) ranges.push(TASK_KEYS.due(today, dueLimit(calendar, today, query.dueWithin)));
-    ranges.forEach((range, i) => {
-      if (range.from !== undefined) sub.andWhere(`a.sort_key >= :from${i}`, { [`from${i}`]: range.from });
-      if (range.before !== undefined) sub.andWhere(`a.sort_key < :before${i}`, { [`before${i}`]: range.before });
-    });
+    ranges.forEach((range, i) => sub.andWhere(keyIn('a.sort_key', range, `range${i}`)));
     // Every directive has assignments: without a condition on them, the office needs no check.
     const onAssignments = access.unitRestriction !== null || query.status !== undefined || query.unitId !== undefined || ranges.length > 0;
     if (onAssignments) qb.andWhere(`EXISTS (${sub.getQuery()})`).setParameters(sub.getParameters());

@@ -1,4 +1,4 @@
-import type { KeyRange } from '../assignments/task-order';
+import type { KeyRange } from '../database/list-page';
 import type { RectificationStatus } from './rectification-state';
 
 /** Signed off or cancelled: done with, listed after everything still unfinished. */

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
 import { does } from '../access/roles';
@@ -9,13 +9,12 @@ import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { deadlineStatus } from '../assignments/deadline-status';
-import type { KeyRange } from '../assignments/task-order';
 import { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
-import { OrderColumn, readPage } from '../database/list-page';
+import { keyIn, OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
@@ -47,8 +46,6 @@ const LIST_ORDER: Array<OrderColumn<RectificationItem>> = [
   { column: 'r.id', direction: 'ASC', of: (r) => r.id },
 ];
 
-/** Items whose sort key lies in the range. */
-const keysIn = (range: Required<KeyRange>, name: string) => new Brackets((w) => w.where(`r.sort_key >= :${name}From AND r.sort_key < :${name}Before`, { [`${name}From`]: range.from, [`${name}Before`]: range.before }));
 
 interface StepOutcome {
   set?: Partial<RectificationItem>;
@@ -89,9 +86,9 @@ export class RectificationsService implements OnModuleInit {
     if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     // The status says which items; the range of sort keys that holds them lets the index find them in order.
-    if (query.open === true) qb.andWhere('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] }).andWhere(keysIn(RECTIFICATION_KEYS.open, 'open'));
+    if (query.open === true) qb.andWhere('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] }).andWhere(keyIn('r.sort_key', RECTIFICATION_KEYS.open, 'open'));
     if (query.open === false) qb.andWhere('r.status NOT IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] });
-    if (query.overdue === true) qb.andWhere('r.status IN (:...chased) AND r.deadline < :today', { chased: [...CHASED_RECTIFICATION_STATUSES], today }).andWhere(keysIn(RECTIFICATION_KEYS.overdue(today), 'overdue'));
+    if (query.overdue === true) qb.andWhere('r.status IN (:...chased) AND r.deadline < :today', { chased: [...CHASED_RECTIFICATION_STATUSES], today }).andWhere(keyIn('r.sort_key', RECTIFICATION_KEYS.overdue(today), 'overdue'));
     const page = await readPage(qb, query, LIST_ORDER);
     const calendar = await this.calendar.calendar();
     return { ...page, items: (await this.named(page.items)).map((r) => this.view(r, calendar, today)) };
