@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
 import { Permission, scopeOf } from '../access/permissions';
 import { displayNames } from '../users/user-names';
@@ -11,7 +11,7 @@ import { FieldChanges } from '../audit/audit-entry.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
-import { KeyRange, keyIn, OrderColumn, readPage } from '../database/list-page';
+import { countCapped, KeyRange, keyIn, OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { matchesText } from '../directives/directive-search';
 import { UnitOfWork } from '../jobs/unit-of-work';
@@ -74,10 +74,26 @@ export class AssignmentsService implements OnModuleInit {
   async list(access: Access, query: AssignmentQueryDto): Promise<AssignmentPage> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
-    // The page's keys are found on the assignments alone, in their index's order, joining the directives
-    // only to filter by them; the page's rows are then read by id.
-    const repository = this.dataSource.getRepository(Assignment);
-    const qb = repository.createQueryBuilder('a').select(['a.id', 'a.sortKey']);
+    const page = await readPage(await this.listed(access, query), query, TASK_ORDER);
+    const ids = page.items.map((a) => a.id);
+    const rows = ids.length === 0 ? [] : await this.dataSource.getRepository(Assignment).createQueryBuilder('a').innerJoin('a.directive', 'directive').innerJoin('a.unit', 'unit').select(LIST_COLUMNS).whereInIds(ids).getMany();
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    return { ...page, items: ids.map((id) => this.view(byId.get(id)!, calendar, today)) };
+  }
+
+  /** How many tasks `list` would show with this filter (capped: see `countCapped`), without reading any. */
+  async count(access: Access, query: AssignmentQueryDto): Promise<{ total: number; totalCapped: boolean }> {
+    return countCapped(await this.listed(access, query));
+  }
+
+  /**
+   * The keys of the tasks a filter shows: found on the assignments alone, in their index's order,
+   * joining the directives only to filter by them; `list` then reads the page's rows by id.
+   */
+  private async listed(access: Access, query: AssignmentQueryDto): Promise<SelectQueryBuilder<Assignment>> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const qb = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select(['a.id', 'a.sortKey']);
     if (query.sourceDocumentId || query.category || query.priority || query.q) qb.innerJoin('a.directive', 'directive');
     if (access.unitRestriction !== null) qb.andWhere('a.unit_id = :own', { own: access.unitRestriction });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
@@ -96,11 +112,7 @@ export class AssignmentsService implements OnModuleInit {
     ranges.forEach((range, i) => qb.andWhere(keyIn('a.sort_key', range, `range${i}`)));
     if (query.awaitingReview) qb.andWhere('a.awaiting_review = :awaiting', { awaiting: true });
     if (query.q) await matchesText(qb, 'directive', query.q);
-    const page = await readPage(qb, query, TASK_ORDER);
-    const ids = page.items.map((a) => a.id);
-    const rows = ids.length === 0 ? [] : await repository.createQueryBuilder('a').innerJoin('a.directive', 'directive').innerJoin('a.unit', 'unit').select(LIST_COLUMNS).whereInIds(ids).getMany();
-    const byId = new Map(rows.map((a) => [a.id, a]));
-    return { ...page, items: ids.map((id) => this.view(byId.get(id)!, calendar, today)) };
+    return qb;
   }
 
   async get(access: Access, id: number): Promise<AssignmentDetailView> {

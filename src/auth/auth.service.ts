@@ -6,6 +6,7 @@ import type { Actor, Role } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError, UnauthenticatedError } from '../common/errors/domain-error';
+import { ReadCache, WriteWatch } from '../database/read-cache';
 import { ChangeOwnPasswordDto, UserView } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import { User } from '../users/user.entity';
@@ -25,13 +26,23 @@ export class AuthService {
   /** Compared against when the username is unknown, so timing does not reveal which usernames exist. */
   private readonly decoyHash = hashPassword('decoy-password-for-unknown-users');
 
+  /**
+   * Who a token's user is now, read once per few seconds rather than on every request. A change on this
+   * instance (logout, deactivation, new role) is a write and clears it at once; one made on another
+   * instance takes effect here within `READ_CACHE_SECONDS`. Read only: never change a cached user.
+   */
+  private readonly signedIn: ReadCache<User | null>;
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly usersService: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    writes: WriteWatch,
+  ) {
+    this.signedIn = new ReadCache(writes, config.readCacheMs, 10_000);
+  }
 
   async login(rawUsername: string, password: string): Promise<LoginResultView> {
     const username = rawUsername.trim().toLowerCase();
@@ -83,7 +94,7 @@ export class AuthService {
     } catch {
       throw new UnauthenticatedError('登录已过期或令牌无效，请重新登录');
     }
-    const user = await this.users.findOne({ where: { id: Number(payload.sub) } });
+    const user = await this.signedIn.get(payload.sub, () => this.users.findOne({ where: { id: Number(payload.sub) } }));
     if (!user || !user.active || user.tokenVersion !== payload.tv) {
       throw new UnauthenticatedError('登录已失效，请重新登录');
     }

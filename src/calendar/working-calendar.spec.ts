@@ -1,5 +1,5 @@
 import { publishedCalendar, withOverrides } from './calendar-data';
-import { CalendarNotCoveredError, chinaDate, WorkingCalendar } from './working-calendar';
+import { CalendarNotCoveredError, chinaDate, parseIsoDate, WorkingCalendar } from './working-calendar';
 
 const calendar = new WorkingCalendar(publishedCalendar());
 
@@ -87,6 +87,21 @@ describe('WorkingCalendar with the office overrides', () => {
     );
     expect(local.addWorkingDays('2026-03-12', 1)).toBe('2026-03-14');
     expect(local.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+  });
+});
+
+describe('parseIsoDate', () => {
+  it.each([
+    ['2026-01-01', Date.UTC(2026, 0, 1)],
+    ['2026-12-31', Date.UTC(2026, 11, 31)],
+    ['2028-02-29', Date.UTC(2028, 1, 29)],
+    ['2000-02-29', Date.UTC(2000, 1, 29)],
+  ])('reads %s', (date, time) => {
+    expect(parseIsoDate(date)).toBe(time);
+  });
+
+  it.each(['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '0050-01-01', '2026-01-01T00:00', ''])('refuses %p', (date) => {
+    expect(() => parseIsoDate(date)).toThrow('Not a calendar date');
   });
 });
 

@@ -30,11 +30,17 @@ export const DEADLINE_YEARS_AHEAD = 3;
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/** Midnight UTC of a `YYYY-MM-DD` date; checked by arithmetic, since every list row parses a few. */
 export function parseIsoDate(date: IsoDate): number {
   const match = ISO_DATE.exec(date);
-  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) throw new Error(`Not a calendar date: ${date}`);
-  return time;
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const days = month >= 1 && month <= 12 ? MONTH_DAYS[month - 1] + (month === 2 && isLeapYear(year) ? 1 : 0) : 0;
+  // Date.UTC reads years 0–99 as 1900–1999: no date this service handles is that old.
+  if (!match || year < 1000 || day < 1 || day > days) throw new Error(`Not a calendar date: ${date}`);
+  return Date.UTC(year, month - 1, day);
 }
 
 const formatDay = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10);

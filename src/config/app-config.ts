@@ -33,6 +33,11 @@ export interface AppConfig {
   delivery: DeliveryConfig;
   pdf: PdfConfig;
   requestQueries: RequestQueryLimits;
+  /**
+   * How long a list's count and who a token speaks for are answered from memory; any write this
+   * instance makes clears them at once, another instance's shows after at most this long. 0: never.
+   */
+  readCacheMs: number;
 }
 
 /**
@@ -318,6 +323,7 @@ export function loadConfig(env: Env): AppConfig {
       recycleAfter: integer(env, 'PDF_RECYCLE_AFTER', 500, 1, 100000),
       browserMaxMb: integer(env, 'PDF_BROWSER_MAX_MB', 512, 64, 65536),
     },
+    readCacheMs: integer(env, 'READ_CACHE_SECONDS', 5, 0, 300) * 1000,
     requestQueries: {
       statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 8000, 0, 3_600_000),
       readTimeoutMs: integer(env, 'DB_READ_TIMEOUT_MS', 20000, 0, 3_600_000),

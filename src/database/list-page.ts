@@ -1,7 +1,8 @@
-import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { Page, PageQueryDto } from '../common/dto/page.dto';
 import { DomainError } from '../common/errors/domain-error';
+import { ReadCache, type WriteWatch } from './read-cache';
 
 /** How far a list may be paged by number; past it, the next page is found by key (`after`). */
 export const MAX_OFFSET = 10_000;
@@ -50,11 +51,22 @@ export async function readPage<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
   };
 }
 
-/** `COUNT(*)` of at most `COUNT_CAP + 1` rows: cheap however long the list. */
+const countCaches = new WeakMap<DataSource, ReadCache<number>>();
+
+/** Lets this data source's lists answer their counts from memory for a few seconds (see `ReadCache`). */
+export function cacheListCounts(dataSource: DataSource, writes: WriteWatch, ttlMs: number): void {
+  countCaches.set(dataSource, new ReadCache<number>(writes, ttlMs, 2000));
+}
+
+/**
+ * `COUNT(*)` of at most `COUNT_CAP + 1` rows: cheap however long the list, and the same few counts
+ * (a unit's open tasks, the review queue) asked by every page view are read once per few seconds.
+ */
 export async function countCapped<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<{ total: number; totalCapped: boolean }> {
   const [sql, parameters] = qb.clone().select('1', 'one').orderBy().offset(undefined).limit(COUNT_CAP + 1).getQueryAndParameters();
-  const [{ n }] = await qb.connection.query(`SELECT COUNT(*) AS n FROM (${sql}) counted`, parameters);
-  const total = Number(n);
+  const count = async () => Number((await qb.connection.query(`SELECT COUNT(*) AS n FROM (${sql}) counted`, parameters))[0].n);
+  const cache = countCaches.get(qb.connection);
+  const total = cache ? await cache.get(`${sql}\u0000${JSON.stringify(parameters)}`, count) : await count();
   return total > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total, totalCapped: false };
 }
 

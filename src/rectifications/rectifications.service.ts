@@ -14,7 +14,7 @@ import { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { Page } from '../common/dto/page.dto';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
-import { keyIn, OrderColumn, readPage } from '../database/list-page';
+import { countCapped, keyIn, OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { Inspection, InspectionUnit } from '../inspections/inspection.entity';
 import type { WakeUp } from '../jobs/jobs.constants';
@@ -81,6 +81,18 @@ export class RectificationsService implements OnModuleInit {
   /** Open first, soonest deadline first (`sort_key`), served by the indexes on (…, sort_key, id). */
   async list(access: Access, query: RectificationQueryDto): Promise<Page<RectificationView>> {
     const today = this.calendar.today();
+    const page = await readPage(this.filtered(access, query), query, LIST_ORDER);
+    const calendar = await this.calendar.calendar();
+    return { ...page, items: (await this.named(page.items)).map((r) => this.view(r, calendar, today)) };
+  }
+
+  /** How many items `list` would show with this filter (capped: see `countCapped`), without reading any. */
+  count(access: Access, query: RectificationQueryDto): Promise<{ total: number; totalCapped: boolean }> {
+    return countCapped(this.filtered(access, query));
+  }
+
+  private filtered(access: Access, query: RectificationQueryDto): SelectQueryBuilder<RectificationItem> {
+    const today = this.calendar.today();
     const qb = this.listed(access);
     if (query.inspectionId) qb.andWhere('r.inspection_id = :inspectionId', { inspectionId: query.inspectionId });
     if (query.unitId) qb.andWhere('r.unit_id = :unitId', { unitId: query.unitId });
@@ -89,9 +101,7 @@ export class RectificationsService implements OnModuleInit {
     if (query.open === true) qb.andWhere('r.status IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] }).andWhere(keyIn('r.sort_key', RECTIFICATION_KEYS.open, 'open'));
     if (query.open === false) qb.andWhere('r.status NOT IN (:...open)', { open: [...OPEN_RECTIFICATION_STATUSES] });
     if (query.overdue === true) qb.andWhere('r.status IN (:...chased) AND r.deadline < :today', { chased: [...CHASED_RECTIFICATION_STATUSES], today }).andWhere(keyIn('r.sort_key', RECTIFICATION_KEYS.overdue(today), 'overdue'));
-    const page = await readPage(qb, query, LIST_ORDER);
-    const calendar = await this.calendar.calendar();
-    return { ...page, items: (await this.named(page.items)).map((r) => this.view(r, calendar, today)) };
+    return qb;
   }
 
   /** Open and overdue items per unit (every one, counted by the database), for the office's and leaders' overview. */

@@ -9,7 +9,6 @@ import { AssignmentQueryDto } from '../assignments/dto/assignment.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditViewService } from '../audit/audit-view.service';
-import type { Page } from '../common/dto/page.dto';
 import { ListingsService } from '../listings/listings.service';
 import { RectificationQueryDto } from '../rectifications/dto/rectification.dto';
 import { RectificationsService } from '../rectifications/rectifications.service';
@@ -74,9 +73,9 @@ export class HomeService {
    */
   private async tiles(access: Access): Promise<Tile[]> {
     const own = access.unitRestriction !== null;
-    const figure = ({ total, totalCapped }: Page<unknown>) => ({ count: total, capped: totalCapped });
-    const tasks = async (filter: Partial<AssignmentQueryDto>) => figure(await this.assignments.list(access, Object.assign(new AssignmentQueryDto(), { pageSize: 1 }, filter)));
-    const items = async (filter: Partial<RectificationQueryDto>) => figure(await this.rectifications.list(access, Object.assign(new RectificationQueryDto(), { pageSize: 1 }, filter)));
+    const figure = ({ total, totalCapped }: { total: number; totalCapped: boolean }) => ({ count: total, capped: totalCapped });
+    const tasks = async (filter: Partial<AssignmentQueryDto>) => figure(await this.assignments.count(access, Object.assign(new AssignmentQueryDto(), filter)));
+    const items = async (filter: Partial<RectificationQueryDto>) => figure(await this.rectifications.count(access, Object.assign(new RectificationQueryDto(), filter)));
     const reviews = scopeOf(access.actor.role, Permission.AssignmentsReview) !== null;
     const [openTasks, overdueTasks, awaitingReview, openItems, overdueItems] = await Promise.all([tasks({ open: true }), tasks({ overdue: true }), reviews ? tasks({ awaitingReview: true }) : { count: 0, capped: false }, items({ open: true }), items({ overdue: true })]);
     return [
