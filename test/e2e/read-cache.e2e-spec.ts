@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { createTestDatabase, startAppOn, TestApp } from '../support/test-app';
+
+/**
+ * Two instances on one database, as behind a load balancer. Each answers a list's count and a token's
+ * check from memory for READ_CACHE_SECONDS: a change made through an instance shows there at once, and
+ * on the other within that time.
+ */
+describe(`counts and sign-in checks read from memory (${process.env.TEST_DB})`, () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let here: TestApp;
+  let there: TestApp;
+  let org: Awaited<ReturnType<typeof seedOrganisation>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { READ_CACHE_SECONDS: '1', JOBS_POLL_SECONDS: '3600' };
+    const started = [await startAppOn(database.env, env), await startAppOn(database.env, env)];
+    [here, there] = started.map((app) => ({ ...app, close: () => app.app.close() }));
+    org = await seedOrganisation(here.dataSource);
+  });
+  afterAll(async () => {
+    await here?.close();
+    await there?.close();
+    await database?.drop();
+  });
+
+  const directive = (title: string) => ({ title, requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-12-18', leadUnitId: org.police.id });
+
+  it('shows a change at once where it was made, and elsewhere within READ_CACHE_SECONDS', async () => {
+    const token = await login(here, 'office');
+    const [office, elsewhere] = [as(here, token), as(there, token)];
+    await office.post('/api/directives').send(directive('涉诈账户清理')).expect(201);
+    expect((await office.get('/api/directives').expect(200)).body.total).toBe(1);
+    expect((await elsewhere.get('/api/directives').expect(200)).body.total).toBe(1);
+
+    await office.post('/api/directives').send(directive('反诈宣传进社区')).expect(201);
+    expect((await office.get('/api/directives').expect(200)).body.total).toBe(2);
+    // The other instance lists both rows at once (rows are always read), but its count is the one it read.
+    const remembered = (await elsewhere.get('/api/directives').expect(200)).body;
+    expect(remembered.items).toHaveLength(2);
+    expect(remembered.total).toBe(1);
+    await sleep(1100);
+    expect((await elsewhere.get('/api/directives').expect(200)).body.total).toBe(2);
+  });
+
+  it('refuses a revoked token at once where it was revoked, and elsewhere within READ_CACHE_SECONDS', async () => {
+    const token = await login(here, 'unit-police');
+    const [contact, elsewhere] = [as(here, token), as(there, token)];
+    await contact.get('/api/assignments').expect(200);
+    await elsewhere.get('/api/assignments').expect(200);
+    // A new password revokes every token issued before it.
+    await contact.post('/api/auth/password').send({ currentPassword: PASSWORD, newPassword: 'another-long-passphrase-2026' }).expect(200);
+    await contact.get('/api/assignments').expect(401);
+    await sleep(1100);
+    await elsewhere.get('/api/assignments').expect(401);
+  });
+});
