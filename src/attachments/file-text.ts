@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { detectFileType, displayFileName } from '../attachments/file-content';
-import type { UploadedFile } from '../attachments/attachments.service';
+import { detectFileType, displayFileName } from './file-content';
+import type { UploadedFile } from './attachments.service';
 import { DomainError } from '../common/errors/domain-error';
 import { PROJECT_ROOT } from '../paths';
 
-const WORKER = join(PROJECT_ROOT, 'src', 'extraction', 'file-text-worker.mjs');
+const WORKER = join(PROJECT_ROOT, 'src', 'attachments', 'file-text-worker.mjs');
 /** A file's text is read within this time and memory, or not at all. */
 const TIME_LIMIT_MS = 20_000;
 const MEMORY_LIMIT_MB = 256;
