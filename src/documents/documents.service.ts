@@ -54,7 +54,7 @@ export class DocumentsService implements OnModuleInit {
     const directives = await this.dataSource.getRepository(Directive).find({ where: { sourceDocumentId: id }, order: { id: 'ASC' } });
     const attachments = await this.attachments.list('document', [id]);
     return Object.assign(DocumentView.of(document), {
-      directives: directives.map((d) => ({ id: d.id, code: d.code, title: d.title, sourceExcerpt: d.sourceExcerpt })),
+      directives: directives.map((d) => ({ id: d.id, code: d.code, title: d.title, sourceExcerpt: d.sourceExcerpt, sourceStart: d.sourceStart, sourceEnd: d.sourceEnd })),
       attachments: attachments.map(attachmentView),
     });
   }

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateI
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, trim } from '../../common/dto/transforms';
+import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document.entity';
 
 /** The longest body a document keeps (a MySQL TEXT column holds about 21 000 Chinese characters). */
@@ -118,6 +118,16 @@ export class DirectiveSummaryView {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: String, nullable: true }) sourceExcerpt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '原文在全文中的起始位置（字符偏移）' }) sourceStart!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '原文在全文中的结束位置（不含）' }) sourceEnd!: number | null;
+}
+
+/** The document page, optionally showing where one of its directives was taken from. */
+export class DocumentShowQueryDto {
+  @ApiPropertyOptional({ description: '突出显示该督办事项的原文' })
+  @OptionalQueryId()
+  @Label('督办事项')
+  directive?: number;
 }
 
 export class DocumentDetailView extends DocumentView {

@@ -1,6 +1,7 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsId, trim } from '../../common/dto/transforms';
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { CreateDirectiveDto, DirectiveView } from '../../directives/dto/directive.dto';
@@ -89,4 +90,18 @@ export class AcceptProposalsDto {
 
 export class CreatedDirectivesView {
   @ApiProperty({ type: [DirectiveView], description: '下达的督办事项，按提交顺序' }) items!: DirectiveView[];
+}
+
+/** An owner as a document writes it, remembered as another name of a unit (from the review page). */
+export class RememberAliasDto {
+  @IsString()
+  @Transform(trim)
+  @IsNotEmpty()
+  @MaxLength(100)
+  @Label('原文写法')
+  alias!: string;
+
+  @IsId()
+  @Label('对应单位')
+  unitId!: number;
 }
