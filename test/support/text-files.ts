@@ -14,7 +14,7 @@ export async function textPdf(lines: string[]): Promise<Buffer> {
   const page = doc.addPage([595, 842]);
   page.node.setFontDictionary(PDFName.of('F1'), font);
   const ucs2 = (text: string) => [...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
-  const operators = lines.map((line, i) => `BT /F1 12 Tf 40 ${790 - i * 18} Td <${ucs2(line)}> Tj ET`).join('\n');
+  const operators = lines.map((line, i) => `BT /F1 9 Tf 30 ${790 - i * 14} Td <${ucs2(line)}> Tj ET`).join('\n');
   page.node.set(PDFName.of('Contents'), context.register(context.flateStream(operators)));
   return Buffer.from(await doc.save());
 }

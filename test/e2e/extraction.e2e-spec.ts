@@ -1,0 +1,220 @@
+import { load } from 'cheerio';
+import { PageClient } from '../support/browser-session';
+import { as, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
+import { chinaTime, controlClock } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+import { docx, scannedPdf, textPdf } from '../support/text-files';
+
+type Client = ReturnType<typeof as>;
+
+/** What a refused or accepted request may have written: nothing, for a refusal. */
+const STORED = ['source_documents', 'directives', 'assignments', 'directive_terms', 'scheduled_actions', 'notifications', 'attachments', 'unit_aliases'];
+
+/**
+ * Text in the simplest forms every extractor reads (one sentence a line, owners in a closing
+ * parenthesis, "N月底前" or a full date): what any correct extractor must give for them.
+ */
+const MINUTES = ['会议要求：', '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（测试市公安局牵头，市通信管理局配合）。', '二、开展校园反诈宣传，2026年12月15日前完成中小学全覆盖（测试市东湖街道牵头，测试市公安局配合）。'];
+const MINUTES_TEXT = MINUTES.join('\n');
+
+describe(`任务分解: proposals from a document's text, accepted as directives (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let org: Organisation;
+  let office: Client;
+  let leader: Client;
+  let police: Client;
+  let telecomUnitId: number;
+  let counts: () => Promise<Record<string, number>>;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    // Monday 21 September 2026, 10:00 in China.
+    controlClock([app], chinaTime('2026-09-21', '10:00'));
+    org = await seedOrganisation(app.dataSource);
+    office = as(app, await login(app, 'office'));
+    leader = as(app, await login(app, 'leader'));
+    police = as(app, await login(app, 'unit-police'));
+    telecomUnitId = (await office.post('/api/units').send({ name: '测试市通信管理局', shortName: '通信管理局', kind: 'department' }).expect(201)).body.id;
+    counts = () => tableCounts(app.dataSource, STORED);
+  });
+  afterAll(() => app.close());
+
+  const extract = (client: Client, body: object) => client.post('/api/extractions').send(body);
+
+  it('proposes tasks from a text with their spans, owners as written and the deadline resolved', async () => {
+    const before = await counts();
+    const res = await extract(office, { text: MINUTES_TEXT, documentDate: '2026-09-18' }).expect(200);
+    expect(res.body.items).toHaveLength(2);
+    const [first, second] = res.body.items;
+    for (const item of res.body.items) {
+      expect(item.paragraph).toBe(MINUTES_TEXT.slice(item.start, item.end));
+      expect(typeof item.requirement).toBe('string');
+      expect(item.requirement.length).toBeGreaterThan(0);
+      expect(item.confidence).toBeGreaterThan(0);
+      expect(item.confidence).toBeLessThanOrEqual(1);
+      expect(Object.keys(item).sort()).toEqual(['confidence', 'cooperatingUnits', 'deadline', 'end', 'leadUnits', 'paragraph', 'requirement', 'start', 'target']);
+    }
+    expect(first.paragraph).toContain('10月底前完成全市社区覆盖');
+    expect(first.leadUnits).toEqual([{ text: '测试市公安局', unitId: org.police.id }]);
+    // Written as the text writes it; not a registered name until the office gives the unit that alias.
+    expect(first.cooperatingUnits).toEqual([{ text: '市通信管理局', unitId: null }]);
+    expect(first.deadline).toEqual({ text: '10月底前', date: '2026-10-31', cycle: null });
+    expect(second.leadUnits).toEqual([{ text: '测试市东湖街道', unitId: org.town.id }]);
+    expect(second.deadline).toMatchObject({ date: '2026-12-15', cycle: null });
+    // Proposing stores nothing.
+    expect(await counts()).toEqual(before);
+  });
+
+  it('matches an owner by an alias the office gives the unit, unique across units and audited', async () => {
+    const updated = await office.patch(`/api/units/${telecomUnitId}`).send({ aliases: [' 市通信管理局 ', '通管局'] }).expect(200);
+    expect(updated.body.aliases).toEqual(['市通信管理局', '通管局']);
+    expect((await office.get(`/api/units/${telecomUnitId}`).expect(200)).body.aliases).toEqual(['市通信管理局', '通管局']);
+    const [audit] = await app.dataSource.query(`SELECT changes FROM audit_entries WHERE action = 'unit.update' AND object_id = '${telecomUnitId}' ORDER BY id DESC`);
+    expect(JSON.parse(audit.changes).aliases).toEqual([[], ['市通信管理局', '通管局']]);
+
+    const before = await counts();
+    for (const [aliases, status, says] of [
+      [['通管局'], 409, '同一个名称只能对应一个单位'],
+      [['测试市公安局'], 409, '测试市公安局'],
+      [['公安局'], 409, '名称或简称'],
+      [[''], 400, '不能为空'],
+      [['甲\u0000乙'], 400, '控制字符'],
+      [['甲', '甲'], 400, '不能有重复'],
+      ['通管局', 400, '应为列表'],
+    ] as const) {
+      const refused = await office.patch(`/api/units/${org.town.id}`).send({ aliases });
+      expect({ aliases, status: refused.status }).toEqual({ aliases, status });
+      expect(refused.body.message).toContain(says);
+    }
+    expect(await counts()).toEqual(before);
+
+    const res = await extract(office, { text: MINUTES_TEXT, documentDate: '2026-09-18' }).expect(200);
+    expect(res.body.items[0].cooperatingUnits).toEqual([{ text: '市通信管理局', unitId: telecomUnitId }]);
+  });
+
+  it('is the office’s: unit contacts and leaders are refused every route', async () => {
+    const document = (await office.post('/api/documents').send({ kind: 'minutes', title: '权限测试纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: MINUTES_TEXT }).expect(201)).body;
+    for (const client of [police, leader]) {
+      expect((await extract(client, { text: MINUTES_TEXT, documentDate: '2026-09-18' })).status).toBe(403);
+      expect((await client.post(`/api/documents/${document.id}/extraction`)).status).toBe(403);
+      expect((await client.post(`/api/documents/${document.id}/directives`).send({ items: [] })).status).toBe(403);
+    }
+    expect((await app.http().post('/api/extractions').send({ text: MINUTES_TEXT, documentDate: '2026-09-18' })).status).toBe(401);
+  });
+
+  it('refuses bad input with a Chinese message, storing nothing', async () => {
+    const before = await counts();
+    const cases: Array<[string, object, number, string]> = [
+      ['empty text', { text: '', documentDate: '2026-09-18' }, 400, '全文不能为空'],
+      ['white space only', { text: ' \n\t ', documentDate: '2026-09-18' }, 400, '全文不能为空'],
+      ['no text', { documentDate: '2026-09-18' }, 400, '全文不能为空'],
+      ['text over 200,000 characters', { text: '会议要求加强宣传。'.repeat(22_223), documentDate: '2026-09-18' }, 413, '一次最多分解 200000 个字符'],
+      ['a NUL byte', { text: '会议要求\u0000加强宣传。', documentDate: '2026-09-18' }, 400, '控制字符'],
+      ['binary content', { text: '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', documentDate: '2026-09-18' }, 400, '控制字符'],
+      ['a date that does not exist', { text: MINUTES_TEXT, documentDate: '2026-02-30' }, 400, '文件日期应为'],
+      ['a date in another form', { text: MINUTES_TEXT, documentDate: '2026/09/18' }, 400, '文件日期应为'],
+      ['no date', { text: MINUTES_TEXT }, 400, '文件日期不能为空'],
+      ['text not a string', { text: 42, documentDate: '2026-09-18' }, 400, '全文应为文本'],
+      ['an unknown field', { text: MINUTES_TEXT, documentDate: '2026-09-18', model: 'gpt' }, 400, '不允许的字段'],
+    ];
+    for (const [what, body, status, says] of cases) {
+      const res = await extract(office, body);
+      expect({ what, status: res.status }).toEqual({ what, status });
+      expect(res.body.message).toContain(says);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  let documentId: number;
+
+  it('proposes from a registered document: its body and its date', async () => {
+    documentId = (await office.post('/api/documents').send({ kind: 'minutes', title: '第三次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: MINUTES_TEXT }).expect(201)).body.id;
+    const fromDocument = await office.post(`/api/documents/${documentId}/extraction`).expect(200);
+    const fromText = await extract(office, { text: MINUTES_TEXT, documentDate: '2026-09-18' }).expect(200);
+    expect(fromDocument.body).toEqual(fromText.body);
+    expect((await office.post('/api/documents/999999/extraction')).status).toBe(404);
+  });
+
+  const proposal = (item: { requirement: string; start: number; end: number; paragraph: string; leadUnits: { unitId: number | null }[]; cooperatingUnits: { unitId: number | null }[]; deadline: { date: string | null } }) => ({
+    title: item.requirement.slice(0, 200),
+    requirement: item.paragraph,
+    category: '宣传防范',
+    priority: 'important',
+    leadUnitId: item.leadUnits[0].unitId!,
+    cooperatingUnitIds: item.cooperatingUnits.map((o) => o.unitId!).filter((id) => id !== null),
+    deadline: item.deadline.date!,
+    start: item.start,
+    end: item.end,
+  });
+
+  it('creates the accepted proposals, as edited, in one transaction: all, or none when one is refused', async () => {
+    const { items } = (await office.post(`/api/documents/${documentId}/extraction`).expect(200)).body;
+    const [first, second] = items.map(proposal);
+    const before = await counts();
+    // The second is refused inside the transaction, after the first was written: nothing stays.
+    const inactive = (await office.post('/api/units').send({ name: '测试市已撤销单位', shortName: '已撤销', kind: 'department', active: false }).expect(201)).body.id;
+    const afterUnit = await counts();
+    const refused = await office.post(`/api/documents/${documentId}/directives`).send({ items: [first, { ...second, leadUnitId: inactive }] }).expect(400);
+    expect(refused.body.message).toContain('第2项建议');
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'items.1.leadUnitId' })]);
+    expect(await counts()).toEqual(afterUnit);
+    expect(afterUnit.directives).toBe(before.directives);
+
+    const badRows: Array<[string, object, string]> = [
+      ['a past deadline', { ...second, deadline: '2026-09-01' }, '第2项建议：办理时限不能早于今天'],
+      ['a span past the text', { ...second, end: MINUTES_TEXT.length + 5 }, '超出了来源文件全文'],
+      ['a span backwards', { ...second, start: 20, end: 10 }, '结束位置须大于起始位置'],
+      ['no title', { ...second, title: '' }, '第2项建议的标题不能为空'],
+      ['a field of its own', { ...second, sourceDocumentId: documentId }, '不允许的字段'],
+      ['the lead also cooperating', { ...second, cooperatingUnitIds: [second.leadUnitId] }, '牵头单位不能同时是配合单位'],
+    ];
+    for (const [what, row, says] of badRows) {
+      const res = await office.post(`/api/documents/${documentId}/directives`).send({ items: [first, row] });
+      expect({ what, status: res.status }).toEqual({ what, status: 400 });
+      expect(res.body.message).toContain(says);
+    }
+    expect((await office.post(`/api/documents/${documentId}/directives`).send({ items: [] })).status).toBe(400);
+    expect((await office.post('/api/documents/999999/directives').send({ items: [first] })).status).toBe(404);
+    expect(await counts()).toEqual(afterUnit);
+
+    const created = await office.post(`/api/documents/${documentId}/directives`).send({ items: [first, { ...second, title: '校园反诈宣传全覆盖（改）', priority: 'urgent' }] }).expect(201);
+    expect(created.body.items).toHaveLength(2);
+    const [one, two] = created.body.items;
+    expect(one).toMatchObject({ source: { id: documentId }, sourceStart: first.start, sourceEnd: first.end, sourceExcerpt: MINUTES_TEXT.slice(first.start, first.end), deadline: '2026-10-31', priority: 'important' });
+    expect(one.assignments.map((a: { unitId: number; role: string }) => [a.unitId, a.role])).toEqual([
+      [org.police.id, 'lead'],
+      [telecomUnitId, 'cooperating'],
+    ]);
+    expect(two).toMatchObject({ title: '校园反诈宣传全覆盖（改）', priority: 'urgent', sourceStart: second.start, sourceEnd: second.end, deadline: '2026-12-15' });
+    const document = (await office.get(`/api/documents/${documentId}`).expect(200)).body;
+    expect(document.directives.map((d: { id: number; sourceStart: number }) => [d.id, d.sourceStart])).toEqual([
+      [one.id, first.start],
+      [two.id, second.start],
+    ]);
+  });
+
+  it('takes a document’s body from an uploaded Word file or a PDF with text, and refuses a scan', async () => {
+    const register = (title: string) => office.post('/api/documents').field('kind', 'policy').field('title', title).field('issuer', '测试市反诈联席办').field('issuedOn', '2026-09-18').field('bodyFromFile', 'true');
+    const fromWord = await register('工作方案（Word）').attach('files', await docx(MINUTES), '工作方案.docx').expect(201);
+    expect(fromWord.body.body).toBe(MINUTES_TEXT);
+    expect(fromWord.body.attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['工作方案.docx']);
+    const fromPdf = await register('工作方案（PDF）').attach('files', await textPdf(MINUTES), '工作方案.pdf').expect(201);
+    expect(fromPdf.body.body).toBe(MINUTES_TEXT);
+    const proposals = await office.post(`/api/documents/${fromPdf.body.id}/extraction`).expect(200);
+    expect(proposals.body.items.map((i: { leadUnits: { unitId: number }[] }) => i.leadUnits[0].unitId)).toEqual([org.police.id, org.town.id]);
+
+    const before = await counts();
+    const scan = await register('扫描件').attach('files', await scannedPdf(), '扫描件.pdf');
+    expect(scan.status).toBe(422);
+    expect(scan.body).toMatchObject({ code: 'NO_TEXT_IN_FILE', message: expect.stringContaining('没有文字层（可能是扫描件）') });
+    const photo = await register('照片').attach('files', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), '纪要.png');
+    expect(photo.status).toBe(415);
+    expect(photo.body.message).toContain('Word（.docx）');
+    const broken = await register('损坏').attach('files', Buffer.from('%PDF-1.4\nnot really a pdf'), '损坏.pdf');
+    expect(broken.status).toBe(422);
+    expect(broken.body.message).toContain('无法读取');
+    const nothing = await register('没有文件');
+    expect(nothing.status).toBe(415);
+    expect(await counts()).toEqual(before);
+  });
+});
