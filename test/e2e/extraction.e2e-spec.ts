@@ -217,4 +217,153 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     expect(nothing.status).toBe(415);
     expect(await counts()).toEqual(before);
   });
+
+  describe('through the pages', () => {
+    const clients = new Map<string, PageClient>();
+    const signedIn = async (username: string) => {
+      let client = clients.get(username);
+      if (!client) {
+        client = new PageClient(app);
+        expect((await client.signIn(username, PASSWORD)).status).toBe(303);
+        clients.set(username, client);
+      }
+      return client;
+    };
+    const mainText = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
+    const flashOf = async (client: PageClient, location: string) => load((await client.get(location)).text)('#flash').text();
+    const BODY = ['<script>alert(1)</script>会议纪要', ...MINUTES, '三、开展寄递渠道反诈培训，11月底前完成全部网点（测试市东湖街道牵头，各快递企业配合）。'].join('\n');
+    let pageDocumentId: number;
+    let review: string;
+
+    beforeAll(async () => {
+      pageDocumentId = (await office.post('/api/documents').send({ kind: 'minutes', title: '第四次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: BODY }).expect(201)).body.id;
+      review = `/documents/${pageDocumentId}/extraction`;
+    });
+
+    it('shows the text with each proposal’s sentence marked beside the proposals, escaped, unmatched owners flagged; the office’s only', async () => {
+      const admin = await signedIn('office');
+      const documentPage = load((await admin.get(`/documents/${pageDocumentId}`)).text);
+      expect(documentPage('#extract-button').attr('href')).toBe(review);
+      const leaderClient = await signedIn('leader');
+      expect(load((await leaderClient.get(`/documents/${pageDocumentId}`)).text)('#extract-button').length).toBe(0);
+      expect((await leaderClient.get(review)).status).toBe(403);
+      expect((await (await signedIn('unit-police')).get(review)).status).toBe(403);
+
+      const page = await admin.get(review);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain('<script>alert(1)</script>');
+      const $ = load(page.text);
+      const { items } = (await office.post(`/api/documents/${pageDocumentId}/extraction`).expect(200)).body;
+      expect(items).toHaveLength(3);
+      const marks = $('.marked-text mark');
+      expect(marks.length).toBe(3);
+      items.forEach((item: { paragraph: string }, i: number) => {
+        expect($(`#p-${i + 1}`).length).toBe(1);
+        expect($(`#p-${i + 1} + mark`).text()).toBe(item.paragraph);
+        expect($(`#proposal-${i + 1} input[name="accept"]`).is('[checked]')).toBe(true);
+      });
+      expect($('.marked-text').text()).toBe(BODY);
+      expect($('#proposal-1 select[name="p1.leadUnitId"] option[selected]').attr('value')).toBe(String(org.police.id));
+      expect($('#proposal-1 input[name="p1.cooperatingUnitIds"][checked]').attr('value')).toBe(String(telecomUnitId));
+      expect($('#proposal-1 input[name="p1.deadline"]').attr('value')).toBe('2026-10-31');
+      expect($('#proposal-3 .owner.unmatched').text()).toContain('各快递企业');
+      expect($('#unmatched').text()).toContain('各快递企业');
+    });
+
+    it('issues the ticked proposals (several, not all) as edited; a refused form comes back with what was typed', async () => {
+      const admin = await signedIn('office');
+      const before = await counts();
+      let shown = await admin.get(review);
+      const refused = await admin.submit(shown.text, '#proposals-form', { accept: ['1', '3'], 'p1.title': '反诈APP推广（改）', 'p3.title': '' });
+      expect(refused.status).toBe(400);
+      expect(mainText(refused.text)).toContain('第3项建议的标题不能为空');
+      const kept = load(refused.text);
+      expect(kept('input[name="p1.title"]').attr('value')).toBe('反诈APP推广（改）');
+      expect(kept('input[name="accept"][checked]').map((_, e) => kept(e).attr('value')).get()).toEqual(['1', '3']);
+      shown = await admin.get(review);
+      const none = await admin.submit(shown.text, '#proposals-form', { accept: [] });
+      expect(none.status).toBe(400);
+      expect(mainText(none.text)).toContain('采纳的建议至少需要 1 项');
+      const unmatchedLead = await admin.submit(shown.text, '#proposals-form', { accept: ['2', '3'], 'p3.leadUnitId': '' });
+      expect(unmatchedLead.status).toBe(400);
+      expect(mainText(unmatchedLead.text)).toContain('第3项建议的牵头单位不能为空');
+      expect(await counts()).toEqual(before);
+
+      shown = await admin.get(review);
+      const done = await admin.submit(shown.text, '#proposals-form', { accept: ['1', '3'], 'p1.title': '反诈APP推广（改）', 'p3.priority': 'urgent' });
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe(`/documents/${pageDocumentId}`);
+      expect(await flashOf(admin, done.headers.location)).toMatch(/已据本文件下达 2 项督办事项：DB-2026-\d{4}、DB-2026-\d{4}/);
+      const stored: { id: number; title: string; priority: string; source_start: number }[] = await app.dataSource.query(`SELECT id, title, priority, source_start FROM directives WHERE source_document_id = ${pageDocumentId} ORDER BY id`);
+      expect(stored.map((d) => [d.title, d.priority])).toEqual([
+        ['反诈APP推广（改）', 'normal'],
+        [expect.any(String), 'urgent'],
+      ]);
+
+      // The directive leads back to its sentence: the document page, marked there.
+      const directive = load((await admin.get(`/directives/${stored[1].id}`)).text);
+      const link = directive('#source-span-link').attr('href')!;
+      expect(link).toBe(`/documents/${pageDocumentId}?directive=${stored[1].id}#d-${stored[1].id}`);
+      const source = load((await admin.get(link.split('#')[0])).text);
+      expect(source(`#d-${stored[1].id} + mark`).hasClass('current')).toBe(true);
+      expect(source(`#d-${stored[1].id} + mark`).text()).toContain('11月底前完成全部网点');
+      expect(source('mark.current').length).toBe(1);
+      expect(source(`a[href="/directives/${stored[0].id}"]`).length).toBeGreaterThan(0);
+      // A leader reads the same link; a wrong one is refused.
+      expect(load((await (await signedIn('leader')).get(`/directives/${stored[1].id}`)).text)('#source-span-link').length).toBe(1);
+      expect((await admin.get(`/documents/${pageDocumentId}?directive=abc`)).status).toBe(400);
+    });
+
+    it('remembers an owner the text writes differently as a unit’s alias, from the review page', async () => {
+      const admin = await signedIn('office');
+      const before = await counts();
+      let shown = await admin.get(review);
+      const form = `form.alias-form:has(input[value="各快递企业"])`;
+      const taken = await admin.submit(shown.text, form, { alias: '通管局', unitId: String(org.town.id) });
+      expect(taken.status).toBe(409);
+      expect(mainText(taken.text)).toContain('别名“通管局”已是另一个单位的别名');
+      expect(await counts()).toEqual(before);
+      shown = await admin.get(review);
+      const done = await admin.submit(shown.text, form, { unitId: String(telecomUnitId) });
+      expect(done.status).toBe(303);
+      expect(await flashOf(admin, done.headers.location)).toContain('已把“各快递企业”记为“测试市通信管理局”的别名');
+      const after = load((await admin.get(review)).text);
+      expect(after('#unmatched').length).toBe(0);
+      expect(after('#proposal-3 input[name="p3.cooperatingUnitIds"][checked]').attr('value')).toBe(String(telecomUnitId));
+      expect((await office.get(`/api/units/${telecomUnitId}`).expect(200)).body.aliases).toEqual(['市通信管理局', '通管局', '各快递企业']);
+    });
+
+    it('edits a unit’s aliases on the unit form, one a line', async () => {
+      const admin = await signedIn('office');
+      const edit = `/units/${org.town.id}/edit`;
+      let shown = await admin.get(edit);
+      const refused = await admin.submit(shown.text, `form[action="/units/${org.town.id}"]`, { aliases: '东湖街道办\n通管局', contactPerson: '赵敏' });
+      expect(refused.status).toBe(409);
+      expect(mainText(refused.text)).toContain('“通管局”已是另一个单位的别名');
+      expect(load(refused.text)('textarea[name="aliases"]').text()).toBe('东湖街道办\n通管局');
+      shown = await admin.get(edit);
+      const done = await admin.submit(shown.text, `form[action="/units/${org.town.id}"]`, { aliases: '东湖街道办\n东湖办事处\n' });
+      expect(done.status).toBe(303);
+      expect((await office.get(`/api/units/${org.town.id}`).expect(200)).body.aliases).toEqual(['东湖街道办', '东湖办事处']);
+      expect(load((await admin.get(edit)).text)('textarea[name="aliases"]').text()).toBe('东湖街道办\n东湖办事处');
+    });
+
+    it('registers a document whose body is read from an uploaded Word file; a scan is refused, keeping what was typed', async () => {
+      const admin = await signedIn('office');
+      const before = await counts();
+      let shown = await admin.get('/documents/new');
+      const scan = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: '扫描的方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', bodyFromFile: 'on' }, [{ field: 'files', name: '方案扫描件.pdf', content: await scannedPdf() }]);
+      expect(scan.status).toBe(422);
+      expect(mainText(scan.text)).toContain('“方案扫描件.pdf”没有文字层（可能是扫描件）');
+      expect(load(scan.text)('input[name="title"]').attr('value')).toBe('扫描的方案');
+      expect(load(scan.text)('input[name="bodyFromFile"]').is('[checked]')).toBe(true);
+      expect(await counts()).toEqual(before);
+      shown = await admin.get('/documents/new');
+      const done = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: 'Word 方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', bodyFromFile: 'on', body: '不取这段' }, [{ field: 'files', name: '方案.docx', content: await docx(MINUTES) }]);
+      expect(done.status).toBe(303);
+      expect(await flashOf(admin, done.headers.location)).toContain(`全文取自上传的文件（${MINUTES_TEXT.length} 个字符）`);
+      const id = Number(done.headers.location.split('/').pop());
+      expect((await office.get(`/api/documents/${id}`).expect(200)).body.body).toBe(MINUTES_TEXT);
+    });
+  });
 });
