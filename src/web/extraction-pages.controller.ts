@@ -124,14 +124,19 @@ export class ExtractionPagesController {
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const ticked = body ? listField(body.accept) : null;
     const category = DOCUMENT_KIND_LABELS[document.kind];
+    // A sentence already issued from (an earlier review) starts unticked, so it is not issued twice by mistake.
+    const issued = new Map<string, string[]>();
+    for (const d of document.directives) if (d.sourceStart !== null) issued.set(`${d.sourceStart}-${d.sourceEnd}`, [...(issued.get(`${d.sourceStart}-${d.sourceEnd}`) ?? []), d.code]);
     const proposals = items.map((task, i) => {
       const n = i + 1;
       const fields = body ? typedFields(body, n) : proposedFields(task, category);
       const owner = (o: ExtractedTaskView['leadUnits'][number]) => ({ text: o.text, unitName: o.unitId === null ? null : (unitName.get(o.unitId) ?? null) });
+      const issuedAs = issued.get(`${task.start}-${task.end}`) ?? [];
       return {
         n,
         prefix: prefixOf(n),
-        accepted: ticked ? ticked.includes(String(n)) : true,
+        accepted: ticked ? ticked.includes(String(n)) : issuedAs.length === 0,
+        issuedAs: issuedAs.join('、'),
         paragraph: task.paragraph,
         confidence: Math.round(task.confidence * 100),
         leadOwners: task.leadUnits.map(owner),

@@ -300,6 +300,11 @@ describe(`任务分解: proposals from a document's text, accepted as directives
         [expect.any(String), 'urgent'],
       ]);
 
+      // Reviewed again, the sentences already issued start unticked and say so.
+      const again = load((await admin.get(review)).text);
+      expect(again('input[name="accept"][checked]').map((_, e) => again(e).attr('value')).get()).toEqual(['2']);
+      expect(again('#proposal-1 .issued').text()).toMatch(/已下达为督办事项 DB-2026-\d{4}/);
+
       // The directive leads back to its sentence: the document page, marked there.
       const directive = load((await admin.get(`/directives/${stored[1].id}`)).text);
       const link = directive('#source-span-link').attr('href')!;
@@ -367,3 +372,41 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     });
   });
 });
+
+describe(`任务分解 in the demo city (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  const password = 'demo-extraction-passphrase-2026';
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO: 'true', DEMO_PASSWORD: password });
+  });
+  afterAll(() => app.close());
+
+  it('lets the office open the latest minutes, click 分解任务, see the proposals with their units matched and issue them', async () => {
+    const office = new PageClient(app);
+    expect((await office.signIn('office', password)).status).toBe(303);
+    const list = load((await office.get('/documents')).text);
+    const link = list('#document-list a').filter((_, a) => list(a).text().includes('第五次全体会议纪要')).attr('href')!;
+    const document = load((await office.get(link)).text);
+    const review = document('#extract-button').attr('href')!;
+    const page = await office.get(review);
+    const $ = load(page.text);
+    const proposals = $('fieldset.proposal');
+    expect(proposals.length).toBeGreaterThanOrEqual(3);
+    // One anchor where each proposal's sentence begins (sentences of several tasks share one mark).
+    expect($('.marked-text .anchor').length).toBe(proposals.length);
+    expect($('.marked-text mark').length).toBeGreaterThan(0);
+    // Every proposal's lead is matched to a unit (by name, short name or the alias the demo gives).
+    proposals.each((_, p) => {
+      expect($(p).find('select[name$=".leadUnitId"] option[selected]').attr('value')).toMatch(/^\d+$/);
+    });
+    const done = await office.submit(page.text, '#proposals-form');
+    expect(done.status).toBe(303);
+    const after = load((await office.get(done.headers.location)).text);
+    expect(after('#flash').text()).toContain(`已据本文件下达 ${proposals.length} 项督办事项`);
+    expect(after('.marked-text .anchor[id^="d-"]').length).toBe(proposals.length);
+    const directive = after('.marked-text mark a').first().attr('href')!;
+    expect(load((await office.get(directive)).text)('#source-span-link').attr('href')).toMatch(/^\/documents\/\d+\?directive=\d+#d-\d+$/);
+  });
+});
+
