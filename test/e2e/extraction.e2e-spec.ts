@@ -1,5 +1,5 @@
 import { load } from 'cheerio';
-import { PageClient } from '../support/browser-session';
+import { PageClient, pageClients } from '../support/browser-session';
 import { as, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -219,16 +219,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
   });
 
   describe('through the pages', () => {
-    const clients = new Map<string, PageClient>();
-    const signedIn = async (username: string) => {
-      let client = clients.get(username);
-      if (!client) {
-        client = new PageClient(app);
-        expect((await client.signIn(username, PASSWORD)).status).toBe(303);
-        clients.set(username, client);
-      }
-      return client;
-    };
+    let signedIn: (username: string) => Promise<PageClient>;
     const mainText = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
     const flashOf = async (client: PageClient, location: string) => load((await client.get(location)).text)('#flash').text();
     const BODY = ['<script>alert(1)</script>会议纪要', ...MINUTES, '三、开展寄递渠道反诈培训，11月底前完成全部网点（测试市东湖街道牵头，各快递企业配合）。'].join('\n');
@@ -238,6 +229,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     beforeAll(async () => {
       pageDocumentId = (await office.post('/api/documents').send({ kind: 'minutes', title: '第四次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: BODY }).expect(201)).body.id;
       review = `/documents/${pageDocumentId}/extraction`;
+      signedIn = pageClients(app, PASSWORD);
     });
 
     it('shows the text with each proposal’s sentence marked beside the proposals, escaped, unmatched owners flagged; the office’s only', async () => {
