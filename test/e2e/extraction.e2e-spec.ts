@@ -311,6 +311,18 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect((await admin.get(`/documents/${pageDocumentId}?directive=abc`)).status).toBe(400);
     });
 
+    it('takes a long document’s proposals through the page at once (over a thousand form fields)', async () => {
+      const admin = await signedIn('office');
+      const lines = Array.from({ length: 70 }, (_, i) => `${i + 1}.开展第${i + 1}批反诈宣传，10月底前完成（测试市公安局牵头，测试市东湖街道配合）。`);
+      const id = (await office.post('/api/documents').send({ kind: 'policy', title: '宣传实施方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: lines.join('\n') }).expect(201)).body.id;
+      const shown = await admin.get(`/documents/${id}/extraction`);
+      expect(load(shown.text)('input[name="accept"][checked]').length).toBe(70);
+      const done = await admin.submit(shown.text, '#proposals-form');
+      expect(done.status).toBe(303);
+      expect(await flashOf(admin, done.headers.location)).toContain('已据本文件下达 70 项督办事项');
+      expect(Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM directives WHERE source_document_id = ${id}`))[0].n)).toBe(70);
+    });
+
     it('remembers an owner the text writes differently as a unit’s alias, from the review page', async () => {
       const admin = await signedIn('office');
       const before = await counts();
