@@ -51,6 +51,8 @@ const EXCERPT_MAX = 2000;
 export interface ItemPlace {
   path(index: number): string;
   label(index: number): string;
+  /** The caller's names of fields it calls differently (an extraction's span is `start`, `end`). */
+  fields?: Partial<Record<keyof CreateDirectiveDto, string>>;
 }
 
 const ONLY_ONE: ItemPlace = { path: () => '', label: () => '' };
@@ -60,7 +62,8 @@ function placed(where: ItemPlace, index: number, error: unknown): unknown {
   if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED' || !where.label(index)) return error;
   const details = Array.isArray(error.details) ? (error.details as Array<{ field: string; message: string }>) : [];
   const label = where.label(index);
-  return new DomainError(error.code, `${label}：${error.message}`, details.map((d) => ({ field: `${where.path(index)}${d.field}`, message: `${label}：${d.message}` })));
+  const field = (name: string) => where.fields?.[name as keyof CreateDirectiveDto] ?? name;
+  return new DomainError(error.code, `${label}：${error.message}`, details.map((d) => ({ field: `${where.path(index)}${field(d.field)}`, message: `${label}：${d.message}` })));
 }
 
 function within<T>(where: ItemPlace, index: number, check: () => T): T {

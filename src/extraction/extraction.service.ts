@@ -46,7 +46,7 @@ export class ExtractionService {
   async accept(access: Access, documentId: number, dto: AcceptProposalsDto): Promise<CreatedDirectivesView> {
     await this.documents.get(documentId);
     const directives = dto.items.map(({ start, end, ...directive }) => ({ ...directive, sourceDocumentId: documentId, sourceStart: start, sourceEnd: end }));
-    const items = await this.directives.createMany(access, directives, { path: (i) => `items.${i}.`, label: (i) => `第${i + 1}项建议` });
+    const items = await this.directives.createMany(access, directives, { path: (i) => `items.${i}.`, label: (i) => `第${i + 1}项建议`, fields: { sourceStart: 'start', sourceEnd: 'end' } });
     return { items };
   }
 }

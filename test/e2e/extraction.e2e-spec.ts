@@ -172,6 +172,8 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       const res = await office.post(`/api/documents/${documentId}/directives`).send({ items: [first, row] });
       expect({ what, status: res.status }).toEqual({ what, status: 400 });
       expect(res.body.message).toContain(says);
+      // Each problem is placed on the refused item's own field, as the request names it.
+      for (const detail of res.body.details) expect(detail.field).toMatch(/^items\.1\.(deadline|end|title|cooperatingUnitIds|sourceDocumentId)$/);
     }
     expect((await office.post(`/api/documents/${documentId}/directives`).send({ items: [] })).status).toBe(400);
     expect((await office.post('/api/documents/999999/directives').send({ items: [first] })).status).toBe(404);
