@@ -85,6 +85,7 @@ export class UnitsService {
   async create(access: Access, dto: CreateUnitDto): Promise<UnitView> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertNameFree(manager, dto.name);
+      await this.assertNotAnAlias(manager, null, dto);
       if (dto.parentId) await this.assertParentExists(manager, dto.parentId);
       const unit = manager.create(Unit, { ...this.columns(dto), active: dto.active ?? true });
       await manager.save(unit);
@@ -100,6 +101,7 @@ export class UnitsService {
       const unit = await this.load(access, id, manager);
       const before = { ...unit };
       if (dto.name !== undefined && dto.name !== unit.name) await this.assertNameFree(manager, dto.name);
+      await this.assertNotAnAlias(manager, id, dto);
       if (dto.parentId) await this.assertNoCycle(manager, unit.id, dto.parentId);
       Object.assign(unit, this.columns(dto));
       if (dto.active !== undefined) unit.active = dto.active;
@@ -143,6 +145,16 @@ export class UnitsService {
     const rows = await manager.find(UnitAlias, { where: { unitId: In(unitIds) }, order: { id: 'ASC' } });
     for (const row of rows) byUnit.set(row.unitId, [...(byUnit.get(row.unitId) ?? []), row.alias]);
     return byUnit;
+  }
+
+  /** A unit's name or short name may not be another unit's alias: a document naming it would name two units. */
+  private async assertNotAnAlias(manager: EntityManager, unitId: number | null, dto: UpdateUnitDto): Promise<void> {
+    const given = (['name', 'shortName'] as const).filter((field) => dto[field] !== undefined && dto[field] !== null);
+    if (given.length === 0) return;
+    const taken = await manager.findOne(UnitAlias, { where: { alias: In(given.map((field) => dto[field]!)), ...(unitId === null ? {} : { unitId: Not(unitId) }) } });
+    if (!taken) return;
+    const message = `“${taken.alias}”已是另一个单位的别名`;
+    throw new DomainError('UNIT_ALIAS_TAKEN', `${message}，同一个名称只能对应一个单位`, [{ field: given.find((field) => dto[field] === taken.alias)!, message }]);
   }
 
   /** Sets a unit's aliases; an alias may name no other unit, by its name, short name or an alias. */

@@ -8,7 +8,7 @@ import { docx, scannedPdf, textPdf } from '../support/text-files';
 type Client = ReturnType<typeof as>;
 
 /** What a refused or accepted request may have written: nothing, for a refusal. */
-const STORED = ['source_documents', 'directives', 'assignments', 'directive_terms', 'scheduled_actions', 'notifications', 'attachments', 'unit_aliases'];
+const STORED = ['units', 'source_documents', 'directives', 'assignments', 'directive_terms', 'scheduled_actions', 'notifications', 'attachments', 'unit_aliases'];
 
 /**
  * Text in the simplest forms every extractor reads (one sentence a line, owners in a closing
@@ -86,6 +86,10 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect({ aliases, status: refused.status }).toEqual({ aliases, status });
       expect(refused.body.message).toContain(says);
     }
+    // Nor may a unit be named what another unit is also called.
+    const renamed = await office.patch(`/api/units/${org.town.id}`).send({ shortName: '通管局' }).expect(409);
+    expect(renamed.body).toMatchObject({ code: 'UNIT_ALIAS_TAKEN', details: [{ field: 'shortName', message: '“通管局”已是另一个单位的别名' }] });
+    expect((await office.post('/api/units').send({ name: '市通信管理局', shortName: '新单位', kind: 'department' })).status).toBe(409);
     expect(await counts()).toEqual(before);
 
     const res = await extract(office, { text: MINUTES_TEXT, documentDate: '2026-09-18' }).expect(200);
