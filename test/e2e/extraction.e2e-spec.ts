@@ -327,6 +327,12 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(done.status).toBe(303);
       expect(await flashOf(admin, done.headers.location)).toContain('已据本文件下达 70 项督办事项');
       expect(Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM directives WHERE source_document_id = ${id}`))[0].n)).toBe(70);
+      // Sent again (back and submit, a double click): handled once.
+      const before = await counts();
+      const again = await admin.submit(shown.text, '#proposals-form');
+      expect({ status: again.status, location: again.headers.location }).toEqual({ status: 303, location: done.headers.location });
+      expect(await flashOf(admin, again.headers.location)).toContain('这份表单刚才已经提交过，没有重复办理');
+      expect(await counts()).toEqual(before);
     });
 
     it('remembers an owner the text writes differently as a unit’s alias, from the review page', async () => {

@@ -19,7 +19,7 @@ export async function textPdf(lines: string[]): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-/** A PDF of one page with nothing but a picture's worth of nothing: a scan without a text layer. */
+/** A page with a drawn frame and no text at all: what a scan without a text layer is to a reader. */
 export async function scannedPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
