@@ -14,7 +14,7 @@ const STORED = ['units', 'source_documents', 'directives', 'assignments', 'direc
  * Text in the simplest forms every extractor reads (one sentence a line, owners in a closing
  * parenthesis, "N月底前" or a full date): what any correct extractor must give for them.
  */
-const MINUTES = ['会议要求：', '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（测试市公安局牵头，市通信管理局配合）。', '二、开展校园反诈宣传，2026年12月15日前完成中小学全覆盖（测试市东湖街道牵头，测试市公安局配合）。'];
+const MINUTES = ['会议要求：', '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（测试市公安局牵头，电信主管部门配合）。', '二、开展校园反诈宣传，2026年12月15日前完成中小学全覆盖（测试市东湖街道牵头，测试市公安局配合）。'];
 const MINUTES_TEXT = MINUTES.join('\n');
 
 describe(`任务分解: proposals from a document's text, accepted as directives (${process.env.TEST_DB})`, () => {
@@ -57,7 +57,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     expect(first.paragraph).toContain('10月底前完成全市社区覆盖');
     expect(first.leadUnits).toEqual([{ text: '测试市公安局', unitId: org.police.id }]);
     // Written as the text writes it; not a registered name until the office gives the unit that alias.
-    expect(first.cooperatingUnits).toEqual([{ text: '市通信管理局', unitId: null }]);
+    expect(first.cooperatingUnits).toEqual([{ text: '电信主管部门', unitId: null }]);
     expect(first.deadline).toEqual({ text: '10月底前', date: '2026-10-31', cycle: null });
     expect(second.leadUnits).toEqual([{ text: '测试市东湖街道', unitId: org.town.id }]);
     expect(second.deadline).toMatchObject({ date: '2026-12-15', cycle: null });
@@ -66,11 +66,11 @@ describe(`任务分解: proposals from a document's text, accepted as directives
   });
 
   it('matches an owner by an alias the office gives the unit, unique across units and audited', async () => {
-    const updated = await office.patch(`/api/units/${telecomUnitId}`).send({ aliases: [' 市通信管理局 ', '通管局'] }).expect(200);
-    expect(updated.body.aliases).toEqual(['市通信管理局', '通管局']);
-    expect((await office.get(`/api/units/${telecomUnitId}`).expect(200)).body.aliases).toEqual(['市通信管理局', '通管局']);
+    const updated = await office.patch(`/api/units/${telecomUnitId}`).send({ aliases: [' 电信主管部门 ', '通管局'] }).expect(200);
+    expect(updated.body.aliases).toEqual(['电信主管部门', '通管局']);
+    expect((await office.get(`/api/units/${telecomUnitId}`).expect(200)).body.aliases).toEqual(['电信主管部门', '通管局']);
     const [audit] = await app.dataSource.query(`SELECT changes FROM audit_entries WHERE action = 'unit.update' AND object_id = '${telecomUnitId}' ORDER BY id DESC`);
-    expect(JSON.parse(audit.changes).aliases).toEqual([[], ['市通信管理局', '通管局']]);
+    expect(JSON.parse(audit.changes).aliases).toEqual([[], ['电信主管部门', '通管局']]);
 
     const before = await counts();
     for (const [aliases, status, says] of [
@@ -89,11 +89,11 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     // Nor may a unit be named what another unit is also called.
     const renamed = await office.patch(`/api/units/${org.town.id}`).send({ shortName: '通管局' }).expect(409);
     expect(renamed.body).toMatchObject({ code: 'UNIT_ALIAS_TAKEN', details: [{ field: 'shortName', message: '“通管局”已是另一个单位的别名' }] });
-    expect((await office.post('/api/units').send({ name: '市通信管理局', shortName: '新单位', kind: 'department' })).status).toBe(409);
+    expect((await office.post('/api/units').send({ name: '电信主管部门', shortName: '新单位', kind: 'department' })).status).toBe(409);
     expect(await counts()).toEqual(before);
 
     const res = await extract(office, { text: MINUTES_TEXT, documentDate: '2026-09-18' }).expect(200);
-    expect(res.body.items[0].cooperatingUnits).toEqual([{ text: '市通信管理局', unitId: telecomUnitId }]);
+    expect(res.body.items[0].cooperatingUnits).toEqual([{ text: '电信主管部门', unitId: telecomUnitId }]);
   });
 
   it('is the office’s: unit contacts and leaders are refused every route', async () => {
@@ -351,7 +351,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       const after = load((await admin.get(review)).text);
       expect(after('#unmatched').length).toBe(0);
       expect(after('#proposal-3 input[name="p3.cooperatingUnitIds"][checked]').attr('value')).toBe(String(telecomUnitId));
-      expect((await office.get(`/api/units/${telecomUnitId}`).expect(200)).body.aliases).toEqual(['市通信管理局', '通管局', '各快递企业']);
+      expect((await office.get(`/api/units/${telecomUnitId}`).expect(200)).body.aliases).toEqual(['电信主管部门', '通管局', '各快递企业']);
     });
 
     it('edits a unit’s aliases on the unit form, one a line', async () => {
