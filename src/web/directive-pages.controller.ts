@@ -27,7 +27,6 @@ import { pager } from './pager';
 const DIRECTIVE_FIELDS = ['title', 'requirement', 'category', 'priority', 'sourceDocumentId', 'sourceExcerpt', 'deadlineKind', 'deadline', 'deadlineWorkingDays', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'leadUnitId'] as const;
 const DOCUMENT_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn', 'body'] as const;
 
-
 @ApiExcludeController()
 @Controller()
 @UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
