@@ -19,6 +19,8 @@ import { pageSessionMiddleware } from './web/page-session';
 import { createViewEngine } from './web/view-engine';
 
 const BODY_LIMIT = '2mb';
+/** Fields a page form may send: the review of a long document's proposals holds about 20 a proposal. */
+const FORM_FIELD_LIMIT = 10_000;
 
 /** Builds the whole application, initialised and ready to listen; shared by main() and the tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -41,7 +43,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(assignCorrelationId);
   app.use(cookieParser());
   app.use(express.json({ limit: BODY_LIMIT, reviver: rejectPrototypeKeys }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: FORM_FIELD_LIMIT }));
   // After the body parsers, whose stream callbacks would lose the async context.
   app.use(requestContextMiddleware(config.requestQueries.readTimeoutMs));
   app.use(pageSessionMiddleware(createHmac('sha256', config.jwtSecret).update('csrf').digest('hex'), config.cookieSecure, createUploadParser(config)));

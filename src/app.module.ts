@@ -11,6 +11,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ClockModule } from './common/clock';
 import { DirectivesModule } from './directives/directives.module';
 import { DocumentsModule } from './documents/documents.module';
+import { ExtractionModule } from './extraction/extraction.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { RedisThrottlerStorage, THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/shared-throttler-storage';
@@ -72,6 +73,7 @@ export class AppModule {
         CalendarModule,
         AttachmentsModule,
         DocumentsModule,
+        ExtractionModule,
         DirectivesModule,
         AssignmentsModule,
         NotificationsModule,

@@ -17,6 +17,8 @@ export enum Permission {
   DocumentsManage = 'documents:manage',
   DirectivesRead = 'directives:read',
   DirectivesManage = 'directives:manage',
+  /** Breaking a document's text into proposed directives (任务分解), and creating the accepted ones. */
+  ExtractionRun = 'extraction:run',
   /** Reading assignments, their reports, extensions and attachments. */
   AssignmentsRead = 'assignments:read',
   /** The unit's side: acknowledge, report, request completion or an extension. */
@@ -77,6 +79,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.DocumentsManage]: 'all',
     [Permission.DirectivesRead]: 'all',
     [Permission.DirectivesManage]: 'all',
+    [Permission.ExtractionRun]: 'all',
     [Permission.AssignmentsRead]: 'all',
     [Permission.AssignmentsReview]: 'all',
     [Permission.AttachmentsRead]: 'all',

@@ -15,6 +15,7 @@ export const PERMISSION_LABELS: Record<Permission, string> & Record<string, stri
   [Permission.DocumentsManage]: '登记来源文件',
   [Permission.DirectivesRead]: '查看督办事项',
   [Permission.DirectivesManage]: '下达和修改督办事项',
+  [Permission.ExtractionRun]: '分解任务（从文件提出督办事项建议）',
   [Permission.AssignmentsRead]: '查看任务',
   [Permission.AssignmentsWork]: '办理任务',
   [Permission.AssignmentsReview]: '审核任务',

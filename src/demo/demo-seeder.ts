@@ -21,6 +21,7 @@ import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
 import { seedDemoDirectives } from './demo-directives';
+import { seedDemoExtraction } from './demo-extraction';
 
 const SYSTEM_ACTOR = { userId: null, username: 'system', unitId: null } as const;
 
@@ -70,6 +71,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         if (account.unitKey) userIds.set(account.unitKey, user.id);
       }
       const { assignmentIds, issuedAt } = await seedDemoDirectives(manager, today, unitIds, userIds.get('office')!, userIds);
+      await seedDemoExtraction(manager, today, unitIds, userIds.get('office')!);
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
       const inspection = await seedDemoInspection(manager, today, unitIds, userIds.get('office')!, userIds);
       // Planned as when the work was issued, so the reminders and rungs since then catch up now.
@@ -79,7 +81,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     // The month's catch-up happens now rather than at the runner's next look, so the demo opens complete.
     if (this.config.appRole !== 'api') await this.jobs.reconcile();
     const lines = [
-      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项，一次明查暗访及其整改事项（云澜电信挂黄牌）。`,
+      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项，一份待分解任务的会议纪要，一次明查暗访及其整改事项（云澜电信挂黄牌）。`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(14)} ${a.displayName}`),
       this.config.demoPassword ? '  密码：DEMO_PASSWORD 中设置的密码' : `  密码（只显示这一次）：${password}`,
     ];

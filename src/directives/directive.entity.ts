@@ -55,6 +55,13 @@ export class Directive {
   @Column({ name: 'source_excerpt', type: 'text', nullable: true })
   sourceExcerpt!: string | null;
 
+  /** Where the excerpt stands in the source document's body: character offsets [start, end), or null. */
+  @Column({ name: 'source_start', type: 'int', nullable: true })
+  sourceStart!: number | null;
+
+  @Column({ name: 'source_end', type: 'int', nullable: true })
+  sourceEnd!: number | null;
+
   /** Deadline (YYYY-MM-DD) of a one-off directive; null for standing work. */
   @Column({ type: 'varchar', length: 10, nullable: true })
   deadline!: string | null;

@@ -16,7 +16,7 @@ import { DomainError, NotFoundError, staleVersion } from '../common/errors/domai
 import { KeyRange, keyIn, OrderColumn, readPage } from '../database/list-page';
 import { updateVersioned } from '../database/versioned-update';
 import { SourceDocument } from '../documents/source-document.entity';
-import { UnitOfWork } from '../jobs/unit-of-work';
+import { UnitOfWork, Work } from '../jobs/unit-of-work';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
 import { Unit } from '../units/unit.entity';
@@ -43,6 +43,44 @@ const DIRECTIVE_ORDERS: Record<NonNullable<DirectiveQueryDto['sort']>, Array<Ord
 };
 
 const invalid = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ field, message }]);
+
+/** The longest source excerpt a directive keeps (the span itself is kept whole by its offsets). */
+const EXCERPT_MAX = 2000;
+
+/** Where one of several directives stands in the request: its field paths' prefix and its name for people. */
+export interface ItemPlace {
+  path(index: number): string;
+  label(index: number): string;
+  /** The caller's names of fields it calls differently (an extraction's span is `start`, `end`). */
+  fields?: Partial<Record<keyof CreateDirectiveDto, string>>;
+}
+
+const ONLY_ONE: ItemPlace = { path: () => '', label: () => '' };
+
+/** A refusal of one item, said of that item (`第2项：…`, `items.1.deadline`). */
+function placed(where: ItemPlace, index: number, error: unknown): unknown {
+  if (!(error instanceof DomainError) || error.code !== 'VALIDATION_FAILED' || !where.label(index)) return error;
+  const details = Array.isArray(error.details) ? (error.details as Array<{ field: string; message: string }>) : [];
+  const label = where.label(index);
+  const field = (name: string) => where.fields?.[name as keyof CreateDirectiveDto] ?? name;
+  return new DomainError(error.code, `${label}：${error.message}`, details.map((d) => ({ field: `${where.path(index)}${field(d.field)}`, message: `${label}：${d.message}` })));
+}
+
+function within<T>(where: ItemPlace, index: number, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw placed(where, index, error);
+  }
+}
+
+async function withinAsync<T>(where: ItemPlace, index: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw placed(where, index, error);
+  }
+}
 
 @Injectable()
 export class DirectivesService {
@@ -102,74 +140,106 @@ export class DirectivesService {
   }
 
   async create(access: Access, dto: CreateDirectiveDto): Promise<DirectiveView> {
+    const [created] = await this.createMany(access, [dto]);
+    return created;
+  }
+
+  /**
+   * Issues several directives in one transaction: all of them, or (when one is refused) none. A refusal
+   * of one names it through `label` (its field paths under `path(index)`), so a caller can point at it.
+   */
+  async createMany(access: Access, dtos: CreateDirectiveDto[], where: ItemPlace = ONLY_ONE): Promise<DirectiveView[]> {
     const today = this.calendar.today();
     const calendar = await this.calendar.calendar();
-    const deadline = this.deadlineOf(dto, calendar, today);
-    const unitIds = [dto.leadUnitId, ...(dto.cooperatingUnitIds ?? [])];
-    if (dto.cooperatingUnitIds?.includes(dto.leadUnitId)) throw invalid('cooperatingUnitIds', '牵头单位不能同时是配合单位');
-    const targets = new Map((dto.unitTargets ?? []).map((t) => [t.unitId, t.value]));
-    if (targets.size > 0 && !dto.metric) throw invalid('unitTargets', '设定各单位目标值前，请先填写量化目标');
-    for (const unitId of targets.keys()) if (!unitIds.includes(unitId)) throw invalid('unitTargets', `单位 ${unitId} 不是本事项的牵头或配合单位`);
-
+    const deadlines = dtos.map((dto, index) => within(where, index, () => this.checked(dto, calendar, today)));
     const year = Number(today.slice(0, 4));
     await ensureDirectiveCounter(this.dataSource, year);
-    const id = await this.unit.run(async ({ manager, wake }) => {
-      const units = await this.assertUnitsAssignable(manager, unitIds);
-      if (dto.sourceDocumentId && !(await manager.existsBy(SourceDocument, { id: dto.sourceDocumentId }))) throw invalid('sourceDocumentId', '来源文件不存在');
-      const seq = await nextDirectiveNumber(manager, year);
-      const directive = await manager.save(
-        manager.create(Directive, {
-          code: formatDirectiveCode(year, seq),
-          year,
-          seq,
-          title: dto.title,
-          requirement: dto.requirement,
-          category: dto.category,
-          priority: dto.priority,
-          sourceDocumentId: dto.sourceDocumentId ?? null,
-          sourceExcerpt: dto.sourceExcerpt || null,
+    const ids = await this.unit.run(async ({ manager, wake }) => {
+      const created: number[] = [];
+      for (const [index, dto] of dtos.entries()) {
+        created.push(await withinAsync(where, index, () => this.insert(access, manager, wake, dto, deadlines[index], year)));
+      }
+      return created;
+    });
+    return Promise.all(ids.map((id) => this.get(access, id)));
+  }
+
+  /** The rules a directive's fields must meet before anything is written; answers its deadline. */
+  private checked(dto: CreateDirectiveDto, calendar: WorkingCalendar, today: string): string | null {
+    const deadline = this.deadlineOf(dto, calendar, today);
+    if (dto.cooperatingUnitIds?.includes(dto.leadUnitId)) throw invalid('cooperatingUnitIds', '牵头单位不能同时是配合单位');
+    const unitIds = [dto.leadUnitId, ...(dto.cooperatingUnitIds ?? [])];
+    const targets = dto.unitTargets ?? [];
+    if (targets.length > 0 && !dto.metric) throw invalid('unitTargets', '设定各单位目标值前，请先填写量化目标');
+    for (const { unitId } of targets) if (!unitIds.includes(unitId)) throw invalid('unitTargets', `单位 ${unitId} 不是本事项的牵头或配合单位`);
+    if ((dto.sourceStart === undefined) !== (dto.sourceEnd === undefined)) throw invalid('sourceStart', '原文的起始和结束位置须同时给出');
+    if (dto.sourceStart !== undefined && !dto.sourceDocumentId) throw invalid('sourceStart', '给出原文位置时须指明来源文件');
+    if (dto.sourceStart !== undefined && dto.sourceStart >= dto.sourceEnd!) throw invalid('sourceEnd', '原文的结束位置须大于起始位置');
+    return deadline;
+  }
+
+  private async insert(access: Access, manager: EntityManager, wake: Work['wake'], dto: CreateDirectiveDto, deadline: string | null, year: number): Promise<number> {
+    const unitIds = [dto.leadUnitId, ...(dto.cooperatingUnitIds ?? [])];
+    const targets = new Map((dto.unitTargets ?? []).map((t) => [t.unitId, t.value]));
+    const units = await this.assertUnitsAssignable(manager, unitIds);
+    const source = dto.sourceDocumentId ? await manager.findOne(SourceDocument, { where: { id: dto.sourceDocumentId }, select: { id: true, body: true } }) : null;
+    if (dto.sourceDocumentId && !source) throw invalid('sourceDocumentId', '来源文件不存在');
+    if (source && dto.sourceEnd !== undefined && dto.sourceEnd > source.body.length) throw invalid('sourceEnd', `原文的结束位置超出了来源文件全文（共 ${source.body.length} 个字符）`);
+    const excerpt = source && dto.sourceStart !== undefined ? source.body.slice(dto.sourceStart, dto.sourceEnd).slice(0, EXCERPT_MAX) : dto.sourceExcerpt || null;
+    const seq = await nextDirectiveNumber(manager, year);
+    const directive = await manager.save(
+      manager.create(Directive, {
+        code: formatDirectiveCode(year, seq),
+        year,
+        seq,
+        title: dto.title,
+        requirement: dto.requirement,
+        category: dto.category,
+        priority: dto.priority,
+        sourceDocumentId: dto.sourceDocumentId ?? null,
+        sourceExcerpt: excerpt,
+        sourceStart: dto.sourceStart ?? null,
+        sourceEnd: dto.sourceEnd ?? null,
+        deadline,
+        reportCycle: dto.reportCycle ?? null,
+        reportDay: dto.reportCycle ? dto.reportDay! : null,
+        metricName: dto.metric?.name ?? null,
+        metricUnit: dto.metric?.unit ?? null,
+        metricComparator: dto.metric?.comparator ?? null,
+        metricTarget: dto.metric?.target ?? null,
+        createdBy: access.actor.userId,
+        ...directiveOrder(deadline, dto.priority),
+      }),
+    );
+    await indexDirectiveTerms(manager, directive);
+    const now = this.clock.now();
+    const assignmentIds: number[] = [];
+    for (const unitId of unitIds) {
+      const assignment = await manager.save(
+        manager.create(Assignment, {
+          directiveId: directive.id,
+          unitId,
+          role: unitId === dto.leadUnitId ? 'lead' : 'cooperating',
+          status: 'issued',
           deadline,
-          reportCycle: dto.reportCycle ?? null,
-          reportDay: dto.reportCycle ? dto.reportDay! : null,
-          metricName: dto.metric?.name ?? null,
-          metricUnit: dto.metric?.unit ?? null,
-          metricComparator: dto.metric?.comparator ?? null,
-          metricTarget: dto.metric?.target ?? null,
-          createdBy: access.actor.userId,
-          ...directiveOrder(deadline, dto.priority),
+          targetValue: targets.get(unitId) ?? dto.metric?.target ?? null,
+          percentDone: 0,
+          metricValue: null,
+          acknowledgedAt: null,
+          closedAt: null,
+          sortKey: taskSortKey('issued', deadline, dto.priority),
+          awaitingReview: false,
         }),
       );
-      await indexDirectiveTerms(manager, directive);
-      const now = this.clock.now();
-      const assignmentIds: number[] = [];
-      for (const unitId of unitIds) {
-        const assignment = await manager.save(
-          manager.create(Assignment, {
-            directiveId: directive.id,
-            unitId,
-            role: unitId === dto.leadUnitId ? 'lead' : 'cooperating',
-            status: 'issued',
-            deadline,
-            targetValue: targets.get(unitId) ?? dto.metric?.target ?? null,
-            percentDone: 0,
-            metricValue: null,
-            acknowledgedAt: null,
-            closedAt: null,
-            sortKey: taskSortKey('issued', deadline, dto.priority),
-            awaitingReview: false,
-          }),
-        );
-        await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
-        assignmentIds.push(assignment.id);
-        const issued = Object.assign(assignment, { directive, unit: units.find((u) => u.id === unitId) });
-        wake('delivery', await this.notifier.tell(manager, access.actor.userId, issued, { kind: 'issued', lead: assignment.role === 'lead', deadline, reportCycle: directive.reportCycle }));
-      }
-      await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
-      // The reminders and rungs are part of issuing the work: planned in the same transaction.
-      wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds));
-      return directive.id;
-    });
-    return this.get(access, id);
+      await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action: 'create', fromStatus: null, toStatus: 'issued', note: null, actorUserId: access.actor.userId, occurredAt: now }));
+      assignmentIds.push(assignment.id);
+      const issued = Object.assign(assignment, { directive, unit: units.find((u) => u.id === unitId) });
+      wake('delivery', await this.notifier.tell(manager, access.actor.userId, issued, { kind: 'issued', lead: assignment.role === 'lead', deadline, reportCycle: directive.reportCycle }));
+    }
+    await this.audit.record({ action: 'directive.create', objectType: 'directive', objectId: directive.id, changes: { code: [null, directive.code], units: [null, unitIds], ...diffFields(null, directive, AUDITED_FIELDS) } }, manager);
+    // The reminders and rungs are part of issuing the work: planned in the same transaction.
+    wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds));
+    return directive.id;
   }
 
   async update(access: Access, id: number, dto: UpdateDirectiveDto): Promise<DirectiveView> {
@@ -257,6 +327,8 @@ export class DirectivesService {
         priority: directive.priority,
         source: directive.sourceDocument ? { id: directive.sourceDocument.id, title: directive.sourceDocument.title, docNumber: directive.sourceDocument.docNumber } : null,
         sourceExcerpt: directive.sourceExcerpt,
+        sourceStart: directive.sourceStart,
+        sourceEnd: directive.sourceEnd,
         deadline: directive.deadline,
         reportCycle: directive.reportCycle,
         reportDay: directive.reportDay,

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/actor';
 import { attachmentView } from '../attachments/attachment-view';
 import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
+import { readFileText } from '../attachments/file-text';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
 import { Page } from '../common/dto/page.dto';
@@ -13,7 +14,7 @@ import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { readPage } from '../database/list-page';
 import { Directive } from '../directives/directive.entity';
-import { CreateDocumentDto, DocumentDetailView, DocumentQueryDto, DocumentView } from './dto/document.dto';
+import { BODY_MAX_LENGTH, CreateDocumentDto, DocumentDetailView, DocumentQueryDto, DocumentView } from './dto/document.dto';
 import { SourceDocument } from './source-document.entity';
 
 const AUDITED_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn'] as const;
@@ -53,22 +54,34 @@ export class DocumentsService implements OnModuleInit {
     const directives = await this.dataSource.getRepository(Directive).find({ where: { sourceDocumentId: id }, order: { id: 'ASC' } });
     const attachments = await this.attachments.list('document', [id]);
     return Object.assign(DocumentView.of(document), {
-      directives: directives.map((d) => ({ id: d.id, code: d.code, title: d.title, sourceExcerpt: d.sourceExcerpt })),
+      directives: directives.map((d) => ({ id: d.id, code: d.code, title: d.title, sourceExcerpt: d.sourceExcerpt, sourceStart: d.sourceStart, sourceEnd: d.sourceEnd })),
       attachments: attachments.map(attachmentView),
     });
   }
 
   async create(actor: Actor, dto: CreateDocumentDto, files: UploadedFile[] = []): Promise<DocumentDetailView> {
+    const { bodyFromFile, ...fields } = dto;
+    const body = bodyFromFile ? await this.bodyFromFile(files) : dto.body;
     const id = await this.attachments.withFiles(files, actor.userId, (attach) =>
       this.dataSource.transaction(async (manager) => {
         await this.assertNumberFree(manager, dto.docNumber ?? null);
-        const document = await manager.save(manager.create(SourceDocument, { ...dto, docNumber: dto.docNumber || null, createdBy: actor.userId }));
+        const document = await manager.save(manager.create(SourceDocument, { ...fields, body, docNumber: dto.docNumber || null, createdBy: actor.userId }));
         await attach(manager, 'document', document.id);
         await this.audit.record({ action: 'document.create', objectType: 'document', objectId: document.id, changes: diffFields(null, document, AUDITED_FIELDS) }, manager);
         return document.id;
       }),
     );
     return this.get(id);
+  }
+
+  /** The text of the uploaded Word or PDF file, within what a document's body holds. */
+  private async bodyFromFile(files: UploadedFile[]): Promise<string> {
+    const text = await readFileText(files);
+    if (text.length > BODY_MAX_LENGTH) {
+      const message = `文件中读出 ${text.length} 个字符，全文不能超过 ${BODY_MAX_LENGTH} 个字符；请拆分文件后分别登记`;
+      throw new DomainError('VALIDATION_FAILED', message, [{ field: 'files', message }]);
+    }
+    return text;
   }
 
   private async assertNumberFree(manager: EntityManager, docNumber: string | null): Promise<void> {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnitAlias } from './unit-alias.entity';
 import { Unit } from './unit.entity';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Unit])],
+  imports: [TypeOrmModule.forFeature([Unit, UnitAlias])],
   controllers: [UnitsController],
   providers: [UnitsService],
   exports: [UnitsService],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Not, Repository } from 'typeorm';
 import { Access } from '../access/access';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
@@ -9,7 +9,10 @@ import { containsPattern, LIKE_ESCAPE } from '../common/sql';
 import { readPage } from '../database/list-page';
 import { DomainError, NotFoundError } from '../common/errors/domain-error';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from './dto/unit.dto';
+import { UnitAlias } from './unit-alias.entity';
 import { Unit, UNIT_KINDS, UnitKind } from './unit.entity';
+
+const aliasTaken = (alias: string, what: string) => new DomainError('UNIT_ALIAS_TAKEN', `“${alias}”已是${what}，同一个名称只能对应一个单位`, [{ field: 'aliases', message: `别名“${alias}”已是${what}` }]);
 
 /** Lists show the office first, then departments, townships, enterprises and others. */
 const KIND_ORDER = `CASE unit.kind ${UNIT_KINDS.map((kind, i) => `WHEN '${kind}' THEN ${i}`).join(' ')} ELSE ${UNIT_KINDS.length} END`;
@@ -18,6 +21,12 @@ const kindRank = (kind: string): number => (UNIT_KINDS.includes(kind as UnitKind
 
 /** The fields the audit trail follows on a unit. */
 const AUDITED_FIELDS = ['name', 'shortName', 'kind', 'parentId', 'contactPerson', 'contactPhone', 'contactEmail', 'address', 'active'] as const;
+
+/** A unit and every name it may be written as in a document: full name, short name, aliases. */
+export interface UnitNames {
+  id: number;
+  names: string[];
+}
 
 @Injectable()
 export class UnitsService {
@@ -41,7 +50,8 @@ export class UnitsService {
       { column: KIND_ORDER, direction: 'ASC', of: (u) => kindRank(u.kind) },
       { column: 'unit.id', direction: 'ASC', of: (u) => u.id },
     ]);
-    return { ...page, items: page.items.map(UnitView.of) };
+    const aliases = await this.aliasesOf(this.units.manager, page.items.map((u) => u.id));
+    return { ...page, items: page.items.map((u) => UnitView.of(u, aliases.get(u.id))) };
   }
 
   /** Every unit the access reaches, for pick lists. */
@@ -49,21 +59,40 @@ export class UnitsService {
     const qb = this.units.createQueryBuilder('unit').orderBy(KIND_ORDER, 'ASC').addOrderBy('unit.id', 'ASC');
     if (access.unitRestriction !== null) qb.where('unit.id = :own', { own: access.unitRestriction });
     const units = await qb.getMany();
-    return units.map(UnitView.of);
+    const aliases = await this.aliasesOf(this.units.manager, units.map((u) => u.id));
+    return units.map((u) => UnitView.of(u, aliases.get(u.id)));
   }
 
   async get(access: Access, id: number): Promise<UnitView> {
-    return UnitView.of(await this.load(access, id));
+    const unit = await this.load(access, id);
+    return UnitView.of(unit, (await this.aliasesOf(this.units.manager, [id])).get(id));
+  }
+
+  /** The units work can be given to (active member units, not the office), with all their names. */
+  async assignableNames(): Promise<UnitNames[]> {
+    const units = await this.units.find({ where: { active: true, kind: Not('office') }, order: { id: 'ASC' } });
+    const aliases = await this.aliasesOf(this.units.manager, units.map((u) => u.id));
+    return units.map((u) => ({ id: u.id, names: [...new Set([u.name, u.shortName, ...(aliases.get(u.id) ?? [])])] }));
+  }
+
+  /** Remembers one more name of a unit (audited as a change of the unit). */
+  async addAlias(access: Access, id: number, alias: string): Promise<UnitView> {
+    const current = await this.get(access, id);
+    if (current.aliases.includes(alias)) return current;
+    return this.update(access, id, { aliases: [...current.aliases, alias] });
   }
 
   async create(access: Access, dto: CreateUnitDto): Promise<UnitView> {
     return this.dataSource.transaction(async (manager) => {
       await this.assertNameFree(manager, dto.name);
+      await this.assertNotAnAlias(manager, null, dto);
       if (dto.parentId) await this.assertParentExists(manager, dto.parentId);
       const unit = manager.create(Unit, { ...this.columns(dto), active: dto.active ?? true });
       await manager.save(unit);
-      await this.audit.record({ action: 'unit.create', objectType: 'unit', objectId: unit.id, changes: diffFields(null, unit, AUDITED_FIELDS) }, manager);
-      return UnitView.of(unit);
+      const aliases = await this.replaceAliases(manager, unit.id, dto.aliases ?? []);
+      const changes = { ...diffFields(null, unit, AUDITED_FIELDS), ...(aliases.length ? { aliases: [null, aliases] as [null, string[]] } : {}) };
+      await this.audit.record({ action: 'unit.create', objectType: 'unit', objectId: unit.id, changes }, manager);
+      return UnitView.of(unit, aliases);
     });
   }
 
@@ -72,14 +101,18 @@ export class UnitsService {
       const unit = await this.load(access, id, manager);
       const before = { ...unit };
       if (dto.name !== undefined && dto.name !== unit.name) await this.assertNameFree(manager, dto.name);
+      await this.assertNotAnAlias(manager, id, dto);
       if (dto.parentId) await this.assertNoCycle(manager, unit.id, dto.parentId);
       Object.assign(unit, this.columns(dto));
       if (dto.active !== undefined) unit.active = dto.active;
-      const changes = diffFields(before, unit, AUDITED_FIELDS);
-      if (!changes) return UnitView.of(unit);
+      const aliasesBefore = (await this.aliasesOf(manager, [id])).get(id) ?? [];
+      const aliases = dto.aliases === undefined ? aliasesBefore : await this.replaceAliases(manager, id, dto.aliases);
+      const aliasesChanged = JSON.stringify(aliases) !== JSON.stringify(aliasesBefore);
+      const changes = { ...diffFields(before, unit, AUDITED_FIELDS), ...(aliasesChanged ? { aliases: [aliasesBefore, aliases] as [string[], string[]] } : {}) };
+      if (Object.keys(changes).length === 0) return UnitView.of(unit, aliases);
       await manager.save(unit);
       await this.audit.record({ action: 'unit.update', objectType: 'unit', objectId: unit.id, changes }, manager);
-      return UnitView.of(unit);
+      return UnitView.of(unit, aliases);
     });
   }
 
@@ -103,6 +136,38 @@ export class UnitsService {
     if (contact?.email !== undefined) columns.contactEmail = contact.email || null;
     if (contact?.address !== undefined) columns.address = contact.address || null;
     return columns;
+  }
+
+  /** Each unit's aliases, in the order they were given. */
+  private async aliasesOf(manager: EntityManager, unitIds: number[]): Promise<Map<number, string[]>> {
+    const byUnit = new Map<number, string[]>();
+    if (unitIds.length === 0) return byUnit;
+    const rows = await manager.find(UnitAlias, { where: { unitId: In(unitIds) }, order: { id: 'ASC' } });
+    for (const row of rows) byUnit.set(row.unitId, [...(byUnit.get(row.unitId) ?? []), row.alias]);
+    return byUnit;
+  }
+
+  /** A unit's name or short name may not be another unit's alias: a document naming it would name two units. */
+  private async assertNotAnAlias(manager: EntityManager, unitId: number | null, dto: UpdateUnitDto): Promise<void> {
+    const given = (['name', 'shortName'] as const).filter((field) => dto[field] !== undefined && dto[field] !== null);
+    if (given.length === 0) return;
+    const taken = await manager.findOne(UnitAlias, { where: { alias: In(given.map((field) => dto[field]!)), ...(unitId === null ? {} : { unitId: Not(unitId) }) } });
+    if (!taken) return;
+    const message = `“${taken.alias}”已是另一个单位的别名`;
+    throw new DomainError('UNIT_ALIAS_TAKEN', `${message}，同一个名称只能对应一个单位`, [{ field: given.find((field) => dto[field] === taken.alias)!, message }]);
+  }
+
+  /** Sets a unit's aliases; an alias may name no other unit, by its name, short name or an alias. */
+  private async replaceAliases(manager: EntityManager, unitId: number, aliases: string[]): Promise<string[]> {
+    if (aliases.length > 0) {
+      const taken = await manager.findOne(UnitAlias, { where: { alias: In(aliases), unitId: Not(unitId) } });
+      if (taken) throw aliasTaken(taken.alias, '另一个单位的别名');
+      const named = await manager.findOne(Unit, { where: [{ name: In(aliases), id: Not(unitId) }, { shortName: In(aliases), id: Not(unitId) }] });
+      if (named) throw aliasTaken(aliases.find((a) => a === named.name || a === named.shortName)!, `单位“${named.name}”的名称或简称`);
+    }
+    await manager.delete(UnitAlias, { unitId });
+    if (aliases.length > 0) await manager.insert(UnitAlias, aliases.map((alias) => ({ unitId, alias })));
+    return aliases;
   }
 
   private async assertNameFree(manager: EntityManager, name: string): Promise<void> {

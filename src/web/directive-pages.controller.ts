@@ -12,47 +12,20 @@ import { COMPARATORS, PRIORITIES, REPORT_CYCLES } from '../directives/directive.
 import { DirectivesService } from '../directives/directives.service';
 import { CreateDirectiveDto, DirectiveQueryDto } from '../directives/dto/directive.dto';
 import { DocumentsService } from '../documents/documents.service';
-import { CreateDocumentDto, DocumentQueryDto } from '../documents/dto/document.dto';
+import { CreateDocumentDto, DocumentQueryDto, DocumentShowQueryDto } from '../documents/dto/document.dto';
+import { segmentText } from '../extraction/text-spans';
 import { DOCUMENT_KINDS } from '../documents/source-document.entity';
 import { UnitsService } from '../units/units.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { DomainError } from '../common/errors/domain-error';
-import { FormBody, formValue, listField, pageStep } from './forms';
+import { directiveFromForm, formText as text } from './directive-form';
+import { checkboxField, FormBody, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
 
 const DIRECTIVE_FIELDS = ['title', 'requirement', 'category', 'priority', 'sourceDocumentId', 'sourceExcerpt', 'deadlineKind', 'deadline', 'deadlineWorkingDays', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'leadUnitId'] as const;
 const DOCUMENT_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn', 'body'] as const;
-
-const text = (body: FormBody, name: string) => formValue(body[name])?.trim() ?? '';
-const number = (value: string) => (value === '' ? undefined : /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
-
-/** The directive form as the API's DTO: one deadline kind, the unit picker, per-unit targets. */
-function directiveFromForm(body: FormBody) {
-  const kind = text(body, 'deadlineKind');
-  const metricName = text(body, 'metricName');
-  const lead = number(text(body, 'leadUnitId'));
-  const cooperating = listField(body.cooperatingUnitIds).map(Number).filter((id) => id !== lead);
-  const targets = Object.entries(body)
-    .filter(([key, value]) => key.startsWith('target_') && typeof value === 'string' && value.trim() !== '')
-    .map(([key, value]) => ({ unitId: Number(key.slice(7)), value: number(String(value).trim()) }));
-  return {
-    title: text(body, 'title'),
-    requirement: text(body, 'requirement'),
-    category: text(body, 'category'),
-    priority: text(body, 'priority'),
-    ...(text(body, 'sourceDocumentId') ? { sourceDocumentId: number(text(body, 'sourceDocumentId')) } : {}),
-    ...(text(body, 'sourceExcerpt') ? { sourceExcerpt: text(body, 'sourceExcerpt') } : {}),
-    ...(kind === 'date' ? { deadline: text(body, 'deadline') } : {}),
-    ...(kind === 'workingDays' ? { deadlineWorkingDays: number(text(body, 'deadlineWorkingDays')) } : {}),
-    ...(kind === 'standing' ? { reportCycle: text(body, 'reportCycle'), reportDay: number(text(body, 'reportDay')) } : {}),
-    ...(metricName ? { metric: { name: metricName, unit: text(body, 'metricUnit'), comparator: text(body, 'metricComparator'), target: number(text(body, 'metricTarget')) } } : {}),
-    leadUnitId: lead,
-    cooperatingUnitIds: cooperating,
-    ...(targets.length && metricName ? { unitTargets: targets } : {}),
-  };
-}
 
 @ApiExcludeController()
 @Controller()
@@ -126,20 +99,23 @@ export class DirectivePagesController {
   @RequirePermission(Permission.DocumentsManage)
   @Render('documents/form')
   newDocument() {
-    return { title: '登记来源文件', document: { ...Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f, ''])), kind: 'minutes' }, kindOptions: DOCUMENT_KINDS, errors: [] };
+    return { title: '登记来源文件', document: { ...Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f, ''])), kind: 'minutes', bodyFromFile: false }, kindOptions: DOCUMENT_KINDS, errors: [] };
   }
 
   @Post('documents')
   @RequirePermission(Permission.DocumentsManage)
   @UploadFiles()
   createDocument(@CurrentAccess() access: Access, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Req() req: Request, @Res() res: Response): Promise<void> {
-    const document = Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f, text(body, f)]));
+    const bodyFromFile = checkboxField(body.bodyFromFile);
+    const typed: Record<string, string> = Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f, text(body, f)]));
+    const document = { ...typed, bodyFromFile };
     return pageStep(req, res, {
       dto: CreateDocumentDto,
-      values: Object.fromEntries(Object.entries(document).filter(([k, v]) => v !== '' || k !== 'docNumber')),
+      // Read from a file, the body typed (if any) is not taken.
+      values: { ...Object.fromEntries(Object.entries(typed).filter(([k, v]) => (v !== '' || k !== 'docNumber') && !(bodyFromFile && k === 'body'))), ...(bodyFromFile ? { bodyFromFile } : {}) },
       run: (dto) => this.documents.create(access.actor, dto, files),
       done: (created) => `/documents/${created.id}`,
-      flash: (created) => `已登记来源文件“${created.title}”${files.length ? `及 ${files.length} 个附件` : ''}。可据此下达督办事项。`,
+      flash: (created) => `已登记来源文件“${created.title}”${files.length ? `及 ${files.length} 个附件` : ''}${bodyFromFile ? `，全文取自上传的文件（${created.body.length} 个字符）` : ''}。可据此分解任务、下达督办事项。`,
       rerender: async () => ({ view: 'documents/form', model: { title: '登记来源文件', document, kindOptions: DOCUMENT_KINDS } }),
     });
   }
@@ -147,9 +123,23 @@ export class DirectivePagesController {
   @Get('documents/:id')
   @RequirePermission(Permission.DocumentsRead)
   @Render('documents/detail')
-  async document(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
+  async document(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query() query: DocumentShowQueryDto) {
     const document = await this.documents.get(id);
-    return { title: document.title, document, canManage: scopeOf(access.actor.role, Permission.DirectivesManage) !== null };
+    // Each directive taken from a span of the text is marked there, linked to the directive; one may be asked for.
+    const spans = document.directives.filter((d) => d.sourceStart !== null && d.sourceEnd !== null).map((d) => ({ id: `d-${d.id}`, start: d.sourceStart!, end: d.sourceEnd! }));
+    const codes = new Map(document.directives.map((d) => [`d-${d.id}`, d.code]));
+    const segments = segmentText(document.body, spans).map((s) => ({
+      text: s.text,
+      anchors: s.anchors,
+      mark: s.marks.length ? { href: `/directives/${s.marks[0].slice(2)}`, label: s.marks.map((m) => codes.get(m)).join('、'), current: query.directive !== undefined && s.marks.includes(`d-${query.directive}`) } : null,
+    }));
+    return {
+      title: document.title,
+      document,
+      segments,
+      canManage: scopeOf(access.actor.role, Permission.DirectivesManage) !== null,
+      canExtract: scopeOf(access.actor.role, Permission.ExtractionRun) !== null,
+    };
   }
 
   private async directiveFormModel(access: Access, fields: Record<string, string>, cooperating: string[], targets: Record<string, string>) {

@@ -81,6 +81,8 @@ export interface PageStep<T extends object, R> {
   rerender: () => Promise<{ view: string; model: object }>;
   /** For a step that cannot be undone (印发, 作废, 销号, 挂牌): what to ask first (null: nothing to ask this time). */
   confirm?: (dto: T) => Promise<Confirmation | null>;
+  /** Says the refusals in the page's own terms, when its fields are not the DTO's (one form holding several items). */
+  explain?: (errors: FieldError[]) => FieldError[];
 }
 
 /** The field a confirmation page adds to the form it posts again. */
@@ -120,7 +122,7 @@ export async function pageStep<T extends object, R>(req: Request, res: Response,
     res.status(400);
   }
   const { view, model } = await step.rerender();
-  res.render(view, { ...model, errors });
+  res.render(view, { ...model, errors: step.explain ? step.explain(errors) : errors });
 }
 
 /**

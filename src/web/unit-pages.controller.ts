@@ -8,7 +8,7 @@ import { Permission, scopeOf } from '../access/permissions';
 import { CreateUnitDto, UnitQueryDto, UnitView, UpdateUnitDto } from '../units/dto/unit.dto';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../units/unit.entity';
 import { UnitsService } from '../units/units.service';
-import { checkboxField, FormBody, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
+import { checkboxField, FormBody, linesField, pageStep, requiredField, resubmittedFields, textField, withoutNulls } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { pager } from './pager';
@@ -28,6 +28,7 @@ function unitFormValues(body: FormBody) {
       address: textField(body.address),
     },
     active: checkboxField(body.active),
+    aliases: linesField(body.aliases),
   };
 }
 
@@ -43,6 +44,7 @@ function formFields(unit: UnitView | null, body?: FormBody) {
     contactEmail: unit?.contact.email ?? '',
     address: unit?.contact.address ?? '',
     active: unit?.active ?? true,
+    aliases: unit?.aliases.join('\n') ?? '',
   };
   return body ? resubmittedFields(stored, body) : stored;
 }

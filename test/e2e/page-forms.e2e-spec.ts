@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { FormFile, formOn, PageClient } from '../support/browser-session';
+import { FormFile, formOn, PageClient, pageClients } from '../support/browser-session';
 import { Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { JPEG, sealPng } from '../support/png';
 import { chinaTime, controlClock, drain } from '../support/scheduling';
@@ -48,25 +48,17 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
   let clock: ReturnType<typeof controlClock>;
   const office = () => signedIn('office');
   const town = () => signedIn('unit-town');
-  const clients = new Map<string, PageClient>();
+  let signedIn: (username: string) => Promise<PageClient>;
 
   beforeAll(async () => {
     // Small limits, so a refused upload costs the test little.
     app = await startTestApp({ UPLOAD_MAX_MB: '1', UPLOAD_MAX_FILES: '3' });
     clock = controlClock([app], chinaTime('2026-09-21', '10:00'));
     org = await seedOrganisation(app.dataSource);
+    signedIn = pageClients(app, PASSWORD);
   });
   afterAll(() => app.close());
 
-  async function signedIn(username: string): Promise<PageClient> {
-    let client = clients.get(username);
-    if (!client) {
-      client = new PageClient(app);
-      expect((await client.signIn(username, PASSWORD)).status).toBe(303);
-      clients.set(username, client);
-    }
-    return client;
-  }
 
   /** Every row of every stored table, to prove a refused form (or a question) changed nothing. */
   async function snapshot(): Promise<Record<string, string[]>> {

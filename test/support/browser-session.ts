@@ -112,3 +112,18 @@ export class PageClient {
     return this.post('/login', { _csrf: token, username, password, next: '/' });
   }
 }
+
+/** One page client per account, signed in through the form the first time it is asked for. */
+export function pageClients(app: TestApp, password: string): (username: string) => Promise<PageClient> {
+  const clients = new Map<string, PageClient>();
+  return async (username) => {
+    let client = clients.get(username);
+    if (!client) {
+      client = new PageClient(app);
+      const signedIn = await client.signIn(username, password);
+      if (signedIn.status !== 303) throw new Error(`${username} could not sign in (status ${signedIn.status})`);
+      clients.set(username, client);
+    }
+    return client;
+  };
+}

@@ -95,6 +95,20 @@ export class CreateDirectiveDto {
   @Label('来源原文', { multiline: true })
   sourceExcerpt?: string | null;
 
+  @ApiPropertyOptional({ description: '原文在来源文件全文中的起始位置（字符偏移，含）；与 sourceEnd 同时给出，须有 sourceDocumentId。给出时来源原文取自全文的这一段', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Label('原文起始位置')
+  sourceStart?: number;
+
+  @ApiPropertyOptional({ description: '原文在来源文件全文中的结束位置（字符偏移，不含）', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Label('原文结束位置')
+  sourceEnd?: number;
+
   @ApiPropertyOptional({ description: '办理时限 YYYY-MM-DD（与 deadlineWorkingDays、reportCycle 三选一）' })
   @IsOptional()
   @IsIsoDate()
@@ -248,6 +262,8 @@ export class DirectiveView {
   @ApiProperty({ enum: PRIORITIES }) priority!: Priority;
   @ApiProperty({ type: SourceRefView, nullable: true }) source!: SourceRefView | null;
   @ApiProperty({ type: String, nullable: true }) sourceExcerpt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '原文在来源文件全文中的起始位置（字符偏移）' }) sourceStart!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '原文在来源文件全文中的结束位置（不含）' }) sourceEnd!: number | null;
   @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
   @ApiProperty({ enum: REPORT_CYCLES, nullable: true }) reportCycle!: ReportCycle | null;
   @ApiProperty({ type: Number, nullable: true }) reportDay!: number | null;

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
-import { EmptyAsUndefined, trim } from '../../common/dto/transforms';
+import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document.entity';
+
+/** The longest body a document keeps (a MySQL TEXT column holds about 21 000 Chinese characters). */
+export const BODY_MAX_LENGTH = 20_000;
 
 export class CreateDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS, description: 'minutes 会议纪要；speech 领导讲话；policy 政策文件；instruction 领导批示；suggestion 建议提案；inspection 督导检查' })
@@ -42,10 +45,18 @@ export class CreateDocumentDto {
   @Label('日期')
   issuedOn!: string;
 
-  @ApiProperty({ description: '全文', maxLength: 20000 })
+  @ApiPropertyOptional({ description: '为 true 时，全文取自随附的 Word（.docx）或带文字层的 PDF 文件（multipart 字段 files），不再填写 body；扫描件 PDF 没有文字，答复 422', default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  @Label('从文件读取全文')
+  bodyFromFile?: boolean;
+
+  @ApiProperty({ description: `全文（bodyFromFile 为 true 时不填）`, maxLength: BODY_MAX_LENGTH })
+  @ValidateIf((dto: CreateDocumentDto) => !dto.bodyFromFile)
   @IsString()
   @IsNotEmpty()
-  @MaxLength(20000)
+  @MaxLength(BODY_MAX_LENGTH)
   @Label('全文', { multiline: true })
   body!: string;
 }
@@ -107,6 +118,16 @@ export class DirectiveSummaryView {
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: String, nullable: true }) sourceExcerpt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '原文在全文中的起始位置（字符偏移）' }) sourceStart!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '原文在全文中的结束位置（不含）' }) sourceEnd!: number | null;
+}
+
+/** The document page, optionally showing where one of its directives was taken from. */
+export class DocumentShowQueryDto {
+  @ApiPropertyOptional({ description: '突出显示该督办事项的原文' })
+  @OptionalQueryId()
+  @Label('督办事项')
+  directive?: number;
 }
 
 export class DocumentDetailView extends DocumentView {

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { Label } from '../../common/dto/label';
 import { EmptyAsUndefined, IsId, IsOmittable, trim } from '../../common/dto/transforms';
 import { Unit, UNIT_KINDS, UnitKind } from '../unit.entity';
+
+/** How many other names one unit may have. */
+export const MAX_ALIASES = 20;
 
 export class ContactDto {
   @ApiPropertyOptional({ description: '联系人', maxLength: 50, nullable: true, type: String })
@@ -79,6 +82,18 @@ export class CreateUnitDto {
   @IsBoolean()
   @Label('是否启用')
   active?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: '别名：文件中对该单位的其他写法（如“人民银行”），用于任务分解时匹配单位；修改时整体替换。每个别名只能属于一个单位', example: ['公安机关'] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(MAX_ALIASES)
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(100, { each: true })
+  @ArrayUnique()
+  @Label('别名')
+  aliases?: string[];
 }
 
 /** Every field optional; null only where the create DTO allows it (a required field cannot be nulled). */
@@ -124,10 +139,11 @@ export class UnitView {
   @ApiProperty({ type: Number, nullable: true, description: '上级单位 ID' }) parentId!: number | null;
   @ApiProperty({ type: ContactView }) contact!: ContactView;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ type: [String], description: '别名' }) aliases!: string[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 
-  static of(unit: Unit): UnitView {
+  static of(unit: Unit, aliases: string[] = []): UnitView {
     return Object.assign(new UnitView(), {
       id: unit.id,
       name: unit.name,
@@ -136,6 +152,7 @@ export class UnitView {
       parentId: unit.parentId,
       contact: { person: unit.contactPerson, phone: unit.contactPhone, email: unit.contactEmail, address: unit.address },
       active: unit.active,
+      aliases,
       createdAt: unit.createdAt,
       updatedAt: unit.updatedAt,
     });

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { detectFileType, displayFileName } from './file-content';
+import type { UploadedFile } from './attachments.service';
+import { DomainError } from '../common/errors/domain-error';
+import { PROJECT_ROOT } from '../paths';
+
+const WORKER = join(PROJECT_ROOT, 'src', 'attachments', 'file-text-worker.mjs');
+/** A file's text is read within this time and memory, or not at all. */
+const TIME_LIMIT_MS = 20_000;
+const MEMORY_LIMIT_MB = 256;
+
+type Kind = 'pdf' | 'docx';
+
+/** The one Word (.docx) or PDF file among an upload that a document's text is read from. */
+export function textSourceOf(files: UploadedFile[]): { file: UploadedFile; kind: Kind } | null {
+  for (const file of files) {
+    const extension = detectFileType(file.buffer)?.extension;
+    if (extension === 'pdf' || extension === 'docx') return { file, kind: extension };
+  }
+  return null;
+}
+
+const noText = (file: UploadedFile, why: string) => new DomainError('NO_TEXT_IN_FILE', `“${displayFileName(file.originalname)}”${why}`, [{ field: 'files', message: `“${displayFileName(file.originalname)}”${why}` }]);
+
+/**
+ * The text of an uploaded Word (.docx) file or of a PDF with a text layer, tidied (see `tidyText`).
+ * Other files are refused (415), and a file without text — a scanned PDF — or one that cannot be read (422).
+ */
+export async function readFileText(files: UploadedFile[]): Promise<string> {
+  const source = textSourceOf(files);
+  if (!source) {
+    const message = '请上传 Word（.docx）文件或带文字层的 PDF 文件，才能从中读出全文';
+    throw new DomainError('UNSUPPORTED_FILE_TYPE', message, [{ field: 'files', message }]);
+  }
+  const raw = await inWorker(source.kind, source.file.buffer);
+  if (raw === null) throw noText(source.file, '无法读取，文件可能已损坏或加密；请另存后重新上传，或直接粘贴全文');
+  const text = tidyText(raw);
+  if (text === '') {
+    throw noText(source.file, source.kind === 'pdf' ? '没有文字层（可能是扫描件），读不出全文；请上传 Word 文件或带文字的 PDF，或直接粘贴全文' : '中没有文字');
+  }
+  return text;
+}
+
+function inWorker(kind: Kind, buffer: Buffer): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { kind, data: new Uint8Array(buffer) }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB }, stdout: true, stderr: true });
+    const timer = setTimeout(() => void worker.terminate(), TIME_LIMIT_MS);
+    let answered = false;
+    worker.once('message', (message: { text?: string }) => {
+      answered = true;
+      resolve(typeof message.text === 'string' ? message.text : null);
+    });
+    worker.once('error', (error) => (error.name === 'ERR_WORKER_OUT_OF_MEMORY' || (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve(null) : reject(error)));
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      if (!answered) resolve(null);
+    });
+  });
+}
+
+const LINE_END = /[。！？；：:;!?”」』）)]$/;
+const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|第[一二三四五六七八九十]+[章条节])/;
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+
+/**
+ * Text read from a file as a person would paste it: Windows line ends and spaces at line ends gone,
+ * blank lines between paragraphs dropped, spaces between Chinese characters removed (PDFs space them),
+ * and the lines of a paragraph that a PDF wrapped joined again — a line is kept when it ends a
+ * sentence or the next begins a numbered heading (一、（一）1.（1）第一条).
+ */
+export function tidyText(raw: string): string {
+  const lines = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => (c === '\u00a0' ? ' ' : ''))
+    .split('\n')
+    .map((line) => line.replace(new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, 'g'), '').trim())
+    .filter((line) => line !== '');
+  const paragraphs: string[] = [];
+  for (const line of lines) {
+    const last = paragraphs.length - 1;
+    if (last >= 0 && !LINE_END.test(paragraphs[last]) && !HEADING.test(line)) paragraphs[last] += line;
+    else paragraphs.push(line);
+  }
+  return paragraphs.join('\n');
+}

@@ -1,0 +1,167 @@
+import { Body, Controller, Get, Param, Post, Render, Req, Res, UseInterceptors } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Access } from '../access/access';
+import { CurrentAccess, RequirePermission } from '../access/access.decorators';
+import { Permission } from '../access/permissions';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import type { FieldError } from '../common/validation';
+import { COMPARATORS, Comparator, PRIORITIES, REPORT_CYCLES, ReportCycle } from '../directives/directive.entity';
+import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
+import { AcceptProposalsDto, ExtractedTaskView, RememberAliasDto } from '../extraction/dto/extraction.dto';
+import { ExtractionService } from '../extraction/extraction.service';
+import { segmentText } from '../extraction/text-spans';
+import { UnitsService } from '../units/units.service';
+import { directiveFromForm, formNumber, formText } from './directive-form';
+import { FormBody, listField, pageStep } from './forms';
+import { PageContextInterceptor } from './page-context.interceptor';
+import { SubmitOnceInterceptor } from './submit-once.interceptor';
+
+const COMPARATOR_OF: Record<string, Comparator> = { '>=': 'gte', '<=': 'lte', '=': 'eq' };
+/** The field names of one proposal's form (prefixed `p<n>.`). */
+const FIELDS = ['title', 'requirement', 'category', 'priority', 'leadUnitId', 'deadlineKind', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricComparator', 'metricTarget', 'metricUnit', 'start', 'end'] as const;
+type Fields = Record<(typeof FIELDS)[number], string> & { cooperatingUnitIds: string[] };
+
+const prefixOf = (n: number) => `p${n}.`;
+
+/** The day standing work reports on, as the text says it ("每月5日前"), or the 5th. */
+function reportDayOf(text: string | null): string {
+  const day = /(\d{1,2})日/.exec(text ?? '')?.[1];
+  return day && Number(day) >= 1 && Number(day) <= 28 ? String(Number(day)) : '5';
+}
+
+/** A proposal as the form starts it: the directive the rules suggest, which the office edits. */
+function proposedFields(task: ExtractedTaskView, category: string): Fields {
+  const matched = (owners: ExtractedTaskView['leadUnits']) => owners.map((o) => o.unitId).filter((id): id is number => id !== null);
+  const [lead, ...otherLeads] = matched(task.leadUnits);
+  const cycle = task.deadline.cycle && (REPORT_CYCLES as readonly string[]).includes(task.deadline.cycle) ? (task.deadline.cycle as ReportCycle) : null;
+  return {
+    title: task.requirement.slice(0, 200),
+    requirement: task.paragraph.slice(0, 5000),
+    category,
+    priority: 'normal',
+    leadUnitId: lead ? String(lead) : '',
+    cooperatingUnitIds: [...new Set([...otherLeads, ...matched(task.cooperatingUnits)])].filter((id) => id !== lead).map(String),
+    deadlineKind: cycle && !task.deadline.date ? 'standing' : 'date',
+    deadline: task.deadline.date ?? '',
+    reportCycle: cycle ?? 'monthly',
+    reportDay: reportDayOf(task.deadline.text),
+    metricName: task.target?.metric.slice(0, 50) ?? '',
+    metricComparator: task.target ? COMPARATOR_OF[task.target.comparator] : 'gte',
+    metricTarget: task.target ? String(task.target.value) : '',
+    metricUnit: task.target?.unit ?? '',
+    start: String(task.start),
+    end: String(task.end),
+  };
+}
+
+/** A proposal's form as it was sent. */
+function typedFields(body: FormBody, n: number): Fields {
+  const prefix = prefixOf(n);
+  return { ...(Object.fromEntries(FIELDS.map((f) => [f, formText(body, prefix + f)])) as Record<(typeof FIELDS)[number], string>), cooperatingUnitIds: listField(body[`${prefix}cooperatingUnitIds`]) };
+}
+
+/**
+ * 任务分解 as pages: the review page shows a document's text with each proposal's sentence marked and
+ * the proposals beside it, each an editable directive; the office accepts all, some or none of them.
+ */
+@ApiExcludeController()
+@Controller('documents/:id')
+@UseInterceptors(PageContextInterceptor, SubmitOnceInterceptor)
+export class ExtractionPagesController {
+  constructor(
+    private readonly extraction: ExtractionService,
+    private readonly units: UnitsService,
+  ) {}
+
+  @Get('extraction')
+  @RequirePermission(Permission.ExtractionRun)
+  @Render('documents/extraction')
+  async review(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
+    return { ...(await this.reviewModel(access, id, null)), errors: [] };
+  }
+
+  @Post('directives')
+  @RequirePermission(Permission.ExtractionRun)
+  async accept(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const accepted = [...new Set(listField(body.accept).map(Number))].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+    return pageStep(req, res, {
+      dto: AcceptProposalsDto,
+      values: { items: accepted.map((n) => ({ ...directiveFromForm(body, prefixOf(n)), start: formNumber(body, `${prefixOf(n)}start`), end: formNumber(body, `${prefixOf(n)}end`) })) },
+      run: (dto) => this.extraction.accept(access, id, dto),
+      done: `/documents/${id}`,
+      flash: (created) => `已据本文件下达 ${created.items.length} 项督办事项：${created.items.map((d) => d.code).join('、')}。各承办单位已收到任务。`,
+      // The items sent are the ticked proposals: a refusal names the proposal by its own number.
+      explain: (errors) => errors.map((e) => this.onProposal(e, accepted)),
+      rerender: async () => ({ view: 'documents/extraction', model: await this.reviewModel(access, id, body) }),
+    });
+  }
+
+  @Post('extraction/aliases')
+  @RequirePermission(Permission.ExtractionRun)
+  remember(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    return pageStep(req, res, {
+      dto: RememberAliasDto,
+      values: { alias: formText(body, 'alias'), unitId: formNumber(body, 'unitId') },
+      run: (dto) => this.units.addAlias(access, dto.unitId, dto.alias),
+      done: `/documents/${id}/extraction`,
+      flash: (unit) => `已把“${formText(body, 'alias')}”记为“${unit.name}”的别名，以后的文件里这样写也能匹配到该单位。`,
+      rerender: async () => ({ view: 'documents/extraction', model: await this.reviewModel(access, id, null) }),
+    });
+  }
+
+  private onProposal(error: FieldError, accepted: number[]): FieldError {
+    const match = /^items\.(\d+)\.(.*)$/.exec(error.field);
+    if (!match) return error;
+    const n = accepted[Number(match[1])];
+    return { field: `${prefixOf(n)}${match[2]}`, message: error.message.replace(`第${Number(match[1]) + 1}项建议`, `第${n}项建议`) };
+  }
+
+  /** The review page: the text marked, the proposals as the rules give them or as they were sent. */
+  private async reviewModel(access: Access, id: number, body: FormBody | null) {
+    const { document, items } = await this.extraction.extractDocument(id);
+    const units = (await this.units.listAll(access)).filter((u) => u.kind !== 'office' && u.active);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const ticked = body ? listField(body.accept) : null;
+    const category = DOCUMENT_KIND_LABELS[document.kind];
+    // A sentence already issued from (an earlier review) starts unticked, so it is not issued twice by mistake.
+    const issued = new Map<string, string[]>();
+    for (const d of document.directives) if (d.sourceStart !== null) issued.set(`${d.sourceStart}-${d.sourceEnd}`, [...(issued.get(`${d.sourceStart}-${d.sourceEnd}`) ?? []), d.code]);
+    const proposals = items.map((task, i) => {
+      const n = i + 1;
+      const fields = body ? typedFields(body, n) : proposedFields(task, category);
+      const owner = (o: ExtractedTaskView['leadUnits'][number]) => ({ text: o.text, unitName: o.unitId === null ? null : (unitName.get(o.unitId) ?? null) });
+      const issuedAs = issued.get(`${task.start}-${task.end}`) ?? [];
+      return {
+        n,
+        prefix: prefixOf(n),
+        accepted: ticked ? ticked.includes(String(n)) : issuedAs.length === 0,
+        issuedAs: issuedAs.join('、'),
+        paragraph: task.paragraph,
+        confidence: Math.round(task.confidence * 100),
+        leadOwners: task.leadUnits.map(owner),
+        cooperatingOwners: task.cooperatingUnits.map(owner),
+        deadlineText: task.deadline.text,
+        targetText: task.target?.text ?? null,
+        fields,
+        units: units.map((u) => ({ value: String(u.id), label: u.shortName, lead: fields.leadUnitId === String(u.id), cooperating: fields.cooperatingUnitIds.includes(String(u.id)) })),
+      };
+    });
+    const unmatched = [...new Set(items.flatMap((t) => [...t.leadUnits, ...t.cooperatingUnits]).filter((o) => o.unitId === null).map((o) => o.text))];
+    const segments = segmentText(
+      document.body,
+      items.map((t, i) => ({ id: `p-${i + 1}`, start: t.start, end: t.end })),
+    ).map((s) => ({ text: s.text, anchors: s.anchors, mark: s.marks.length ? { href: `#proposal-${s.marks[0].slice(2)}`, label: s.marks.map((m) => `第${m.slice(2)}项建议`).join('、'), current: false } : null }));
+    return {
+      title: `分解任务：${document.title}`,
+      document: { id: document.id, title: document.title, issuedOn: document.issuedOn, docNumber: document.docNumber },
+      segments,
+      proposals,
+      unmatched,
+      unitOptions: units.map((u) => ({ value: String(u.id), label: u.name })),
+      priorityOptions: PRIORITIES,
+      cycleOptions: REPORT_CYCLES,
+      comparatorOptions: COMPARATORS,
+    };
+  }
+}
