@@ -11,16 +11,31 @@ export function isWriteStatement(sql: string): boolean {
   return WRITE.test(sql);
 }
 
-/** Counts the writes this process has made visible; a read taken at one count is current until the next. */
+/**
+ * Counts the writes this process has made visible (and those other instances announced); a read taken
+ * at one count is current until the next.
+ */
 export class WriteWatch {
   private count = 0;
+  private readonly listeners: Array<() => void> = [];
 
   get generation(): number {
     return this.count;
   }
 
+  /** A write of this process: its reads are stale, and so are other instances' (told by the listeners). */
   written(): void {
     this.count += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Another instance wrote: this process's reads are stale. */
+  writtenElsewhere(): void {
+    this.count += 1;
+  }
+
+  onWritten(listener: () => void): void {
+    this.listeners.push(listener);
   }
 }
 

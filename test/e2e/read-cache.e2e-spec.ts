@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { PrivateRedis } from '../support/redis-server';
 import { createTestDatabase, startAppOn, TestApp } from '../support/test-app';
 
 /**
@@ -55,5 +56,48 @@ describe(`counts and sign-in checks read from memory (${process.env.TEST_DB})`, 
     await contact.get('/api/assignments').expect(401);
     await sleep(1100);
     await elsewhere.get('/api/assignments').expect(401);
+  });
+});
+
+/** With Redis, instances announce their writes: a change shows everywhere at once, long before the caches expire. */
+describe(`counts read from memory, instances sharing Redis (${process.env.TEST_DB})`, () => {
+  let redis: PrivateRedis;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let here: TestApp;
+  let there: TestApp;
+  let org: Awaited<ReturnType<typeof seedOrganisation>>;
+
+  beforeAll(async () => {
+    [redis, database] = await Promise.all([PrivateRedis.start(), createTestDatabase()]);
+    const env = { REDIS_URL: redis.url, READ_CACHE_SECONDS: '60', JOBS_POLL_SECONDS: '3600' };
+    const started = [await startAppOn(database.env, env), await startAppOn(database.env, env)];
+    [here, there] = started.map((app) => ({ ...app, close: () => app.app.close() }));
+    org = await seedOrganisation(here.dataSource);
+  });
+  afterAll(async () => {
+    await here?.close();
+    await there?.close();
+    await database?.drop();
+    await redis?.stop();
+  });
+
+  /** The other instance's count, asked until it is `expected` or a second has passed. */
+  async function countThere(client: ReturnType<typeof as>, expected: number): Promise<number> {
+    const until = Date.now() + 1000;
+    for (;;) {
+      const total = (await client.get('/api/directives').expect(200)).body.total as number;
+      if (total === expected || Date.now() > until) return total;
+      await sleep(20);
+    }
+  }
+
+  it('shows a change made through one instance on the other within a second, its cache lasting a minute', async () => {
+    const token = await login(here, 'office');
+    const [office, elsewhere] = [as(here, token), as(there, token)];
+    const directive = (title: string) => ({ title, requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-12-18', leadUnitId: org.police.id });
+    await office.post('/api/directives').send(directive('涉诈账户清理')).expect(201);
+    expect(await countThere(elsewhere, 1)).toBe(1);
+    await office.post('/api/directives').send(directive('反诈宣传进社区')).expect(201);
+    expect(await countThere(elsewhere, 2)).toBe(2);
   });
 });
