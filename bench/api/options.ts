@@ -10,6 +10,7 @@
  *   BENCH_SETTLE_SECONDS=60                 how long a list's leftover statements may run before they are stopped
  *   BENCH_ONLY=regex                        only the endpoints whose name matches
  *   BENCH_REPORT_ONLY=1                     exit 0 even when a goal is missed (exploratory runs)
+ *   READ_CACHE_SECONDS=0                    the application's setting: 0 reads every count and sign-in check
  */
 import type { DatabaseKind } from './sql';
 import type { LoadOptions } from './measure';
@@ -19,6 +20,8 @@ export interface BenchOptions extends LoadOptions {
   directives: number;
   only: RegExp | null;
   failOnMiss: boolean;
+  /** Passed to the application when set; its own default otherwise. */
+  readCacheSeconds: number | null;
 }
 
 const DEFAULT_DIRECTIVES: Record<DatabaseKind, number> = { mysql: 100_000, sqlite: 20_000 };
@@ -48,5 +51,6 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     settleSeconds: count(env, 'BENCH_SETTLE_SECONDS', 60, 1),
     only: env.BENCH_ONLY ? new RegExp(env.BENCH_ONLY) : null,
     failOnMiss: !['1', 'true'].includes(env.BENCH_REPORT_ONLY ?? ''),
+    readCacheSeconds: env.READ_CACHE_SECONDS ? count(env, 'READ_CACHE_SECONDS', 0, 0) : null,
   };
 }
