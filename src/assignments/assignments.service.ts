@@ -19,7 +19,7 @@ import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from './assignment-chase';
 import { AssignmentAction, availableActions, isOpen, nextStatus } from './assignment-state';
 import { Assignment, AssignmentEvent } from './assignment.entity';
-import { assignmentProgress, dueLimit } from './deadline-status';
+import { assignmentProgress, dueLimit, PROGRESS_COLUMNS } from './deadline-status';
 import { awaitsReview, TASK_KEYS, taskSortKey } from './task-order';
 import {
   AssignmentDetailView,
@@ -429,12 +429,7 @@ export class AssignmentsService implements OnModuleInit {
 const staleTask = () => staleVersion('该任务', 'updated');
 
 /** What a task list shows, and nothing more: no requirement texts, no timestamps. */
-const LIST_COLUMNS = [
-  ...['id', 'directiveId', 'unitId', 'role', 'status', 'deadline', 'targetValue', 'percentDone', 'metricValue', 'sortKey', 'version'].map((column) => `a.${column}`),
-  ...['id', 'code', 'title', 'priority'].map((column) => `directive.${column}`),
-  'unit.id',
-  'unit.shortName',
-];
+const LIST_COLUMNS = [...PROGRESS_COLUMNS, 'a.sortKey', ...['id', 'code', 'title', 'priority'].map((column) => `directive.${column}`)];
 
 const TASK_ORDER: Array<OrderColumn<Assignment>> = [
   { column: 'a.sortKey', direction: 'ASC', of: (a) => a.sortKey },

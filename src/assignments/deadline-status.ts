@@ -20,6 +20,9 @@ export function deadlineStatus(calendar: WorkingCalendar, today: IsoDate, status
   }
 }
 
+/** The columns `assignmentProgress` reads, for lists that select only what they show (join the unit as `unit`). */
+export const PROGRESS_COLUMNS = [...['id', 'directiveId', 'unitId', 'role', 'status', 'deadline', 'targetValue', 'percentDone', 'metricValue', 'version'].map((column) => `a.${column}`), 'unit.id', 'unit.shortName'];
+
 /** What every view of an assignment shows about its progress, deadline included. */
 export function assignmentProgress(calendar: WorkingCalendar, today: IsoDate, a: Assignment) {
   return {

@@ -5,7 +5,7 @@ import { Access } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
 import { TaskNotifier } from '../assignments/task-notifier.service';
-import { assignmentProgress, dueLimit } from '../assignments/deadline-status';
+import { assignmentProgress, dueLimit, PROGRESS_COLUMNS } from '../assignments/deadline-status';
 import { TASK_KEYS, taskSortKey } from '../assignments/task-order';
 import { AuditService } from '../audit/audit.service';
 import { diffFields } from '../audit/changes';
@@ -307,10 +307,14 @@ export class DirectivesService {
   /** Directive views with the assignments this access may see: all, or its own and (as lead) its cooperators'. */
   private async views(access: Access, directives: Directive[], calendar: WorkingCalendar, today: string): Promise<DirectiveView[]> {
     if (directives.length === 0) return [];
-    const assignments = await this.dataSource.getRepository(Assignment).find({
-      where: { directiveId: In(directives.map((d) => d.id)) },
-      relations: { unit: true },
-    });
+    // Only the columns shown: hydrating whole assignments and units cost more than the rest of the list.
+    const assignments = await this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .innerJoin('a.unit', 'unit')
+      .select(PROGRESS_COLUMNS)
+      .where('a.directive_id IN (:...ids)', { ids: directives.map((d) => d.id) })
+      .getMany();
     // Lead first, then in the order they were assigned: a few rows, sorted here rather than by the database.
     assignments.sort((x, y) => (x.role === y.role ? x.id - y.id : x.role === 'lead' ? -1 : 1));
     return directives.map((directive) => {
