@@ -1,0 +1,242 @@
+/**
+ * Breaks a document's text into proposed tasks, each traced to the clause it came from. Pure and
+ * synchronous: the rules of this field are in the modules beside this one, each with its table tests.
+ *
+ * How the pieces fit:
+ * - task tables (序号/任务/牵头单位/配合单位/完成时限) give one task per row, the span being the task cell;
+ * - the rest is split into clauses (structure.ts); a clause with a second subject ("…，各级各有关部门要…")
+ *   is split there, since two owners make two tasks;
+ * - owners come from the clause (subject, "由A牵头", a note in parentheses); a clause without one takes the
+ *   owner last written in the same numbered item or the items it belongs to (a general exhortation names
+ *   no owner for what follows); a note closing an item ("…。（A牵头，B配合）") gives its owners to the
+ *   item's clauses that name none;
+ * - a clause with two targets or two deadlines gives one task per target (or deadline).
+ */
+import { classifyClause } from './classify';
+import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
+import { findLedBy, findOwnerNotes, findSubjects, OwnersAsWritten, splitOwnerList, Subject } from './owners';
+import { Removal, requirementPhrase } from './requirement';
+import { Clause, sectionKind, SectionKind, splitClauses } from './structure';
+import { findTables, Table } from './tables';
+import { findTargets, FoundTarget } from './targets';
+import type { ExtractedDeadline, ExtractedTask, ExtractionContext, ExtractTasks } from './types';
+import { UnitMatcher } from './units';
+
+export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
+
+const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
+
+export const extractTasks: ExtractTasks = (text, context) => {
+  const matcher = new UnitMatcher(context.units);
+  const tables = findTables(text);
+  const tasks = tables.flatMap((table) => tableTasks(text, table, context, matcher));
+  const outsideTables = splitClauses(text).filter((c) => !tables.some((t) => c.start >= t.start && c.start < t.end));
+  tasks.push(...new ProseReader(text, context, matcher).read(outsideTables));
+  return tasks.sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {
+  return found ? { text: found.text, date: found.date, cycle: found.cycle } : NO_DEADLINE;
+}
+
+function targetOf(found: FoundTarget | undefined): ExtractedTask['target'] {
+  return found ? { text: found.text, metric: found.metric, comparator: found.comparator, value: found.value, unit: found.unit } : null;
+}
+
+function confidence(owners: 'own' | 'inherited' | 'none', deadline: boolean, target: boolean, strong: boolean): number {
+  const score = 0.4 + (owners === 'own' ? 0.2 : owners === 'inherited' ? 0.1 : 0) + (deadline ? 0.15 : 0) + (target ? 0.1 : 0) + (strong ? 0.1 : 0);
+  return Math.round(Math.min(0.95, score) * 100) / 100;
+}
+
+/** Owners in a table cell: unit names, or the cell's parts as written when they do not look like names. */
+function cellOwners(cell: string | undefined): string[] {
+  if (!cell) return [];
+  return splitOwnerList(cell) ?? cell.split(/[、，,；;\s]+/).filter((p) => p.length > 0);
+}
+
+function tableTasks(text: string, table: Table, context: DeadlineContext, matcher: UnitMatcher): ExtractedTask[] {
+  const tasks: ExtractedTask[] = [];
+  for (const row of table.rows) {
+    const task = row.cells.task;
+    if (!task) continue;
+    const deadlineCell = row.cells.deadline?.text;
+    const found = deadlineCell ? findDeadlines(deadlineCell, context)[0] : undefined;
+    const deadline = found ? { ...deadlineOf(found), text: deadlineCell! } : deadlineCell ? { text: deadlineCell, date: null, cycle: null } : NO_DEADLINE;
+    const targets = findTargets(task.text);
+    const lead = cellOwners(row.cells.lead?.text);
+    for (const target of targets.length > 0 ? targets : [undefined]) {
+      tasks.push({
+        requirement: requirementPhrase(task.text, []),
+        start: task.start,
+        end: task.end,
+        paragraph: text.slice(task.start, task.end),
+        leadUnits: matcher.owners(lead),
+        cooperatingUnits: matcher.owners(cellOwners(row.cells.cooperating?.text)),
+        deadline,
+        target: targetOf(target),
+        confidence: confidence(lead.length > 0 ? 'own' : 'none', deadline.text !== null, target !== undefined, true),
+      });
+    }
+  }
+  return tasks;
+}
+
+interface PendingTask {
+  task: ExtractedTask;
+  ownOwners: boolean;
+}
+
+/** One segment of a clause: the whole clause, or the part from a second subject on. */
+interface Segment {
+  start: number;
+  end: number;
+  subject: Subject | null;
+}
+
+class ProseReader {
+  /** Owners last written per item level (0: the document, 1: 一、 … 5: 一是). */
+  private readonly owners: (OwnersAsWritten | null)[] = [null, null, null, null, null, null];
+  private readonly kinds: SectionKind[] = ['neutral', 'neutral', 'neutral', 'neutral', 'neutral', 'neutral'];
+  private level = 0;
+  /** Tasks of the innermost item, for a note that closes it. */
+  private itemTasks: PendingTask[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly context: DeadlineContext,
+    private readonly matcher: UnitMatcher,
+  ) {}
+
+  read(clauses: Clause[]): ExtractedTask[] {
+    const tasks: ExtractedTask[] = [];
+    for (const clause of clauses) {
+      if (clause.marker) this.openItem(clause);
+      if (clause.headingLine) continue;
+      tasks.push(...this.readClause(clause));
+    }
+    return tasks;
+  }
+
+  private openItem(clause: Clause): void {
+    const level = clause.marker!.level;
+    this.level = level;
+    for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
+    for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
+    if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
+    this.itemTasks = [];
+  }
+
+  private sectionKind(): SectionKind {
+    for (let l = this.level; l >= 0; l--) if (this.kinds[l] !== 'neutral') return this.kinds[l];
+    return 'neutral';
+  }
+
+  private inherited(): OwnersAsWritten | null {
+    for (let l = this.level; l >= 0; l--) if (this.owners[l]) return this.owners[l];
+    return null;
+  }
+
+  private readClause(clause: Clause): ExtractedTask[] {
+    const content = this.text.slice(clause.contentStart, clause.end);
+    const notes = findOwnerNotes(content);
+    const bare = content.replace(/[。；;，,\s]+$/, '');
+    const closingNote = notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
+    if (closingNote) this.closeItemWith(closingNote);
+    if (closingNote && closingNote.start === 0) return [];
+    if (this.sectionKind() === 'facts') return [];
+    const tasks: ExtractedTask[] = [];
+    for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
+    return tasks;
+  }
+
+  /** Gives a closing note's owners to the item's tasks that name none, and to what follows in the item. */
+  private closeItemWith(note: OwnersAsWritten): void {
+    const owners = { lead: note.lead, cooperating: note.cooperating };
+    for (const pending of this.itemTasks) {
+      if (pending.ownOwners) continue;
+      pending.task.leadUnits = this.matcher.owners(owners.lead);
+      pending.task.cooperatingUnits = this.matcher.owners(owners.cooperating);
+      pending.task.confidence = Math.min(0.95, Math.round((pending.task.confidence + 0.1) * 100) / 100);
+      pending.ownOwners = true;
+    }
+    this.owners[this.level] = owners;
+  }
+
+  private segments(content: string): Segment[] {
+    const subjects = findSubjects(content);
+    const segments: Segment[] = [];
+    let start = 0;
+    let current: Subject | null = null;
+    for (const subject of subjects) {
+      if (subject.start === 0 || content.slice(start, subject.start).replace(/[，,\s]/g, '').length < 6) {
+        current ??= subject;
+        continue;
+      }
+      segments.push({ start, end: subject.start, subject: current });
+      start = subject.start;
+      current = subject;
+    }
+    segments.push({ start, end: content.length, subject: current });
+    return segments;
+  }
+
+  private readSegment(clause: Clause, segment: Segment, first: boolean): ExtractedTask[] {
+    const piece = this.text.slice(clause.contentStart + segment.start, clause.contentStart + segment.end);
+    const deadlines = findDeadlines(piece, this.context);
+    const targets = findTargets(piece);
+    const notes = findOwnerNotes(piece);
+    const ledBy = findLedBy(piece);
+    const own: OwnersAsWritten | null = segment.subject ? { lead: segment.subject.owners, cooperating: [] } : (ledBy ?? notes[0] ?? null);
+    const verdict = classifyClause({
+      content: piece,
+      hasOwner: own !== null,
+      hasDeadline: deadlines.length > 0,
+      hasTarget: targets.length > 0,
+      opensItem: first && clause.marker !== null && !clause.endsLine,
+      inTaskSection: this.sectionKind() === 'tasks',
+    });
+    if (own && verdict !== 'exhortation' && verdict !== 'public' && verdict !== 'sanction') this.owners[this.level] = own;
+    if (verdict !== 'task') return [];
+    const owners = own ?? this.inherited();
+    const ownership = own ? 'own' : owners ? 'inherited' : 'none';
+    const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
+    if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });
+    const requirement = requirementPhrase(piece, removals);
+    const start = this.spanStart(clause, segment);
+    const end = clause.contentStart + segment.end;
+    const variants = this.variants(deadlines, targets);
+    return variants.map(({ deadline, target }) => {
+      const task: ExtractedTask = {
+        requirement,
+        start,
+        end,
+        paragraph: this.text.slice(start, end),
+        leadUnits: this.matcher.owners(owners?.lead ?? []),
+        cooperatingUnits: this.matcher.owners(owners?.cooperating ?? []),
+        deadline: deadlineOf(deadline),
+        target: targetOf(target),
+        confidence: confidence(ownership, deadline !== undefined, target !== undefined, verdict === 'task'),
+      };
+      this.itemTasks.push({ task, ownOwners: own !== null });
+      return task;
+    });
+  }
+
+  /** The first segment keeps the clause's numbering in its span; later ones start at their subject. */
+  private spanStart(clause: Clause, segment: Segment): number {
+    return segment.start === 0 ? clause.start : clause.contentStart + segment.start;
+  }
+
+  /** Two targets make two tasks, each with the deadline written before it; else two deadlines make two. */
+  private variants(deadlines: FoundDeadline[], targets: FoundTarget[]): { deadline?: FoundDeadline; target?: FoundTarget }[] {
+    if (targets.length >= 2) {
+      return targets.map((target, k) => {
+        const after = k > 0 ? targets[k - 1].index : -1;
+        const near = deadlines.filter((d) => d.index > after && d.index < target.index).pop();
+        return { target, deadline: near ?? deadlines[0] };
+      });
+    }
+    if (deadlines.length >= 2) return deadlines.map((deadline) => ({ deadline, target: targets[0] }));
+    return [{ deadline: deadlines[0], target: targets[0] }];
+  }
+}
