@@ -41,7 +41,11 @@ interface Score {
   targets: number;
 }
 
+/** `--details`: what went wrong on the dev set (never on the held-out set, which must not be tuned on). */
+const DETAILS = process.argv.includes('--details');
+
 export function score(fixture: Fixture, found: ExtractedTask[]): Score {
+  const show = DETAILS && fixture.set === 'dev';
   const used = new Set<number>();
   const result: Score = { annotated: fixture.tasks.length, found: found.length, matched: 0, owners: 0, deadlines: 0, targets: 0 };
   for (const task of fixture.tasks) {
@@ -56,13 +60,21 @@ export function score(fixture: Fixture, found: ExtractedTask[]): Score {
       const key = (rightTarget(task, f) ? 4 : 0) + (rightOwners(task, f) ? 2 : 0) + overlap / (end - start + 1);
       if (key > bestKey) [best, bestKey] = [i, key];
     });
-    if (best < 0) continue;
+    if (best < 0) {
+      if (show) console.log(`  MISSED  ${task.sentence.slice(0, 50)}`);
+      continue;
+    }
     used.add(best);
     result.matched += 1;
-    if (rightOwners(task, found[best])) result.owners += 1;
-    if (rightDeadline(task, found[best])) result.deadlines += 1;
-    if (rightTarget(task, found[best])) result.targets += 1;
+    const f = found[best];
+    if (rightOwners(task, f)) result.owners += 1;
+    else if (show) console.log(`  OWNERS  ${JSON.stringify([task.leadUnits, task.cooperatingUnits])} got ${JSON.stringify([f.leadUnits.map((o) => o.text), f.cooperatingUnits.map((o) => o.text)])}  ${task.sentence.slice(0, 30)}`);
+    if (rightDeadline(task, f)) result.deadlines += 1;
+    else if (show) console.log(`  DEADLINE ${JSON.stringify(task.deadline)} got ${JSON.stringify(f.deadline)}  ${task.sentence.slice(0, 30)}`);
+    if (rightTarget(task, f)) result.targets += 1;
+    else if (show) console.log(`  TARGET ${JSON.stringify(task.target)} got ${JSON.stringify(f.target)}  ${task.sentence.slice(0, 30)}`);
   }
+  if (show) found.forEach((f, i) => used.has(i) || console.log(`  EXTRA   ${f.paragraph.slice(0, 50)}`));
   return result;
 }
 

@@ -19,7 +19,7 @@ import { Removal, requirementPhrase } from './requirement';
 import { Clause, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
 import { findTargets, FoundTarget } from './targets';
-import type { ExtractedDeadline, ExtractedTask, ExtractionContext, ExtractTasks } from './types';
+import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
 import { UnitMatcher } from './units';
 
 export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
@@ -100,6 +100,10 @@ class ProseReader {
   private level = 0;
   /** Tasks of the innermost item, for a note that closes it. */
   private itemTasks: PendingTask[] = [];
+  /** Clauses of the innermost item that ask nothing by themselves; a closing owner note makes them tasks. */
+  private itemCandidates: (() => ExtractedTask[])[] = [];
+  /** The last clause read was a task ending with "；". */
+  private continuesTask = false;
 
   constructor(
     private readonly text: string,
@@ -124,6 +128,7 @@ class ProseReader {
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
     if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
     this.itemTasks = [];
+    this.itemCandidates = [];
   }
 
   private sectionKind(): SectionKind {
@@ -141,11 +146,19 @@ class ProseReader {
     const notes = findOwnerNotes(content);
     const bare = content.replace(/[。；;，,\s]+$/, '');
     const closingNote = notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
-    if (closingNote) this.closeItemWith(closingNote);
-    if (closingNote && closingNote.start === 0) return [];
-    if (this.sectionKind() === 'facts') return [];
     const tasks: ExtractedTask[] = [];
+    if (closingNote && closingNote.start === 0) {
+      tasks.push(...this.itemCandidates.flatMap((make) => make()));
+      this.closeItemWith(closingNote);
+      return tasks;
+    }
+    if (this.sectionKind() === 'facts') return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
+    this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
+    if (closingNote) {
+      tasks.push(...this.itemCandidates.flatMap((make) => make()));
+      this.closeItemWith(closingNote);
+    }
     return tasks;
   }
 
@@ -182,7 +195,8 @@ class ProseReader {
 
   private readSegment(clause: Clause, segment: Segment, first: boolean): ExtractedTask[] {
     const piece = this.text.slice(clause.contentStart + segment.start, clause.contentStart + segment.end);
-    const deadlines = findDeadlines(piece, this.context);
+    // A date before the document's own is history, not a deadline.
+    const deadlines = findDeadlines(piece, this.context).filter((d) => d.date === null || d.date >= this.context.documentDate);
     const targets = findTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);
@@ -194,9 +208,16 @@ class ProseReader {
       hasTarget: targets.length > 0,
       opensItem: first && clause.marker !== null && !clause.endsLine,
       inTaskSection: this.sectionKind() === 'tasks',
+      continuesTask: this.continuesTask,
     });
-    if (own && verdict !== 'exhortation' && verdict !== 'public' && verdict !== 'sanction') this.owners[this.level] = own;
+    // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item.
+    if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = own;
+    if (verdict === 'no-directive') this.itemCandidates.push(() => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict));
     if (verdict !== 'task') return [];
+    return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
+  }
+
+  private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
     const owners = own ?? this.inherited();
     const ownership = own ? 'own' : owners ? 'inherited' : 'none';
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];

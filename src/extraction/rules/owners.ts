@@ -101,6 +101,8 @@ export interface Subject {
   /** Offsets in the clause: where the subject starts, and where its modal word ends. */
   start: number;
   end: number;
+  /** The modal word after it ("要", "将"), or null when a plan verb follows directly. */
+  modal: string | null;
 }
 
 /**
@@ -114,7 +116,7 @@ export function subjectAt(clause: string, from: number): Subject | null {
   const owners = splitOwnerList(match[1]);
   if (!owners) return null;
   const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
-  return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length) };
+  return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2] : null };
 }
 
 /** Subjects of a clause: at its start (after a short lead-in) and after any comma ("…，各级各有关部门要…"). */
