@@ -48,7 +48,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const { content } = signals;
   const bare = content.replace(/[，,。；;：:、“”‘’（）()\s]/g, '');
   if (signals.opensItem && /。$/.test(content) && bare.length <= 24 && !signals.hasOwner) return 'title';
-  if (bare.length <= 12 && !signals.hasDeadline && !signals.hasTarget) return 'title';
+  if (bare.length <= 12 && !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget) return 'title';
   if (LEAD_IN.test(content)) return 'lead-in';
   if (PUBLIC.test(content)) return 'public';
   if (SANCTION.test(content) && SANCTION_CONDITION.test(content)) return 'sanction';

@@ -44,9 +44,12 @@ interface Line {
   text: string;
 }
 
-const SEPARATOR = /\t+|\s*[|｜]\s*| {2,}|　+/g;
+const SEPARATOR = /\t| *[|｜] *| {2,}|　+/g;
 
-/** Cells of one line, with offsets; a line without separators is one cell. */
+/**
+ * Cells of one line, with offsets; a line without separators is one cell. Between two tabs or two bars an
+ * empty cell is kept (an empty 配合单位 must not shift the 完成时限 into its column); edges are dropped.
+ */
 export function cellsOf(line: Line): Cell[] {
   const cells: Cell[] = [];
   let from = 0;
@@ -54,13 +57,15 @@ export function cellsOf(line: Line): Cell[] {
     const raw = line.text.slice(a, b);
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
-    if (text) cells.push({ start: line.start + a + lead, end: line.start + a + lead + text.length, text });
+    cells.push({ start: line.start + a + lead, end: line.start + a + lead + text.length, text });
   };
   for (const match of line.text.matchAll(SEPARATOR)) {
     push(from, match.index);
     from = match.index + match[0].length;
   }
   push(from, line.text.length);
+  while (cells.length > 0 && cells[0].text === '') cells.shift();
+  while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
   return cells;
 }
 
@@ -83,7 +88,7 @@ export function findTables(text: string): Table[] {
   const lines = linesOf(text);
   const tables: Table[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const headerCells = cellsOf(lines[i]);
+    const headerCells = cellsOf(lines[i]).filter((c) => c.text !== '');
     const columns = headerCells.map((c) => columnOf(c.text));
     if (headerCells.length >= 3 && isHeader(columns)) {
       const table = readRowsPerLine(lines, i, columns);
@@ -111,7 +116,7 @@ function readRowsPerLine(lines: Line[], headerIndex: number, columns: TableColum
     // Cells missing at the end (an empty 配合单位) leave the columns after them empty.
     cells.forEach((cell, k) => {
       const column = columns[k];
-      if (column && !row.cells[column]) row.cells[column] = cell;
+      if (column && cell.text !== '' && !row.cells[column]) row.cells[column] = cell;
     });
     table.rows.push(row);
     table.end = lines[j].end;
