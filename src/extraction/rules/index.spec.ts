@@ -39,6 +39,12 @@ describe('extractTasks', () => {
     expect(tasks[0].deadline.date).toBe('2026-12-31');
   });
 
+  it('gives a note on its own line after sub-items to all of them', () => {
+    const text = '1.完善应急预案体系\n（1）加强应急预案管理，规范预案编制。\n（2）加强应急预案演练，完善演练制度。\n（责任单位：市应急局、各县（市、区）人民政府）\n2.健全机制\n（1）建立部门会商机制，定期研究新情况新问题。';
+    const tasks = extract(text);
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['市应急局', '各县（市、区）人民政府'], ['市应急局', '各县（市、区）人民政府'], []]);
+  });
+
   it('gives a clause without a subject the owner of the clause before it in the same item, not across items', () => {
     const text = '（一）要强化打击。公安机关要开展集群打击。要深入串并深挖，落实领导包案机制。\n（二）要加强宣传。要组织开展反诈宣传进校园活动。';
     const tasks = extract(text);

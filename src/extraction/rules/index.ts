@@ -98,10 +98,11 @@ class ProseReader {
   private readonly owners: (OwnersAsWritten | null)[] = [null, null, null, null, null, null];
   private readonly kinds: SectionKind[] = ['neutral', 'neutral', 'neutral', 'neutral', 'neutral', 'neutral'];
   private level = 0;
-  /** Tasks of the innermost item, for a note that closes it. */
-  private itemTasks: PendingTask[] = [];
-  /** Clauses of the innermost item that ask nothing by themselves; a closing owner note makes them tasks. */
-  private itemCandidates: (() => ExtractedTask[])[] = [];
+  /** Per open item level: its tasks (its sub-items' included), for a note that closes it. */
+  private readonly itemTasks: PendingTask[][] = [[], [], [], [], [], []];
+  /** Per open item level: clauses that ask nothing by themselves; a closing owner note makes them tasks. */
+  private readonly itemCandidates: (() => ExtractedTask[])[][] = [[], [], [], [], [], []];
+  private readonly opened = [true, false, false, false, false, false];
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
 
@@ -127,8 +128,22 @@ class ProseReader {
     for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
     if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
-    this.itemTasks = [];
-    this.itemCandidates = [];
+    for (let l = level; l < this.opened.length; l++) {
+      this.itemTasks[l] = [];
+      this.itemCandidates[l] = [];
+      this.opened[l] = l === level;
+    }
+  }
+
+  /**
+   * The item a closing note belongs to: the current one when the note ends a line of it ("…。（A牵头）"),
+   * the enclosing one when the note stands on its own line after a list of sub-items ("（1）…（4）…\n（责任单位：…）").
+   */
+  private noteScope(clause: Clause): number {
+    const lineStart = this.text.lastIndexOf('\n', clause.start - 1) + 1;
+    if (this.text.slice(lineStart, clause.start).trim() !== '' || clause.marker) return this.level;
+    for (let l = this.level - 1; l > 0; l--) if (this.opened[l]) return l;
+    return 0;
   }
 
   private sectionKind(): SectionKind {
@@ -148,31 +163,33 @@ class ProseReader {
     const closingNote = notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
     const tasks: ExtractedTask[] = [];
     if (closingNote && closingNote.start === 0) {
-      tasks.push(...this.itemCandidates.flatMap((make) => make()));
-      this.closeItemWith(closingNote);
+      const scope = this.noteScope(clause);
+      tasks.push(...this.itemCandidates[scope].flatMap((make) => make()));
+      this.closeItemWith(closingNote, scope);
       return tasks;
     }
     if (this.sectionKind() === 'facts') return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
-      tasks.push(...this.itemCandidates.flatMap((make) => make()));
-      this.closeItemWith(closingNote);
+      tasks.push(...this.itemCandidates[this.level].flatMap((make) => make()));
+      this.closeItemWith(closingNote, this.level);
     }
     return tasks;
   }
 
   /** Gives a closing note's owners to the item's tasks that name none, and to what follows in the item. */
-  private closeItemWith(note: OwnersAsWritten): void {
+  private closeItemWith(note: OwnersAsWritten, scope: number): void {
     const owners = { lead: note.lead, cooperating: note.cooperating };
-    for (const pending of this.itemTasks) {
+    for (const pending of this.itemTasks[scope]) {
       if (pending.ownOwners) continue;
       pending.task.leadUnits = this.matcher.owners(owners.lead);
       pending.task.cooperatingUnits = this.matcher.owners(owners.cooperating);
       pending.task.confidence = Math.min(0.95, Math.round((pending.task.confidence + 0.1) * 100) / 100);
       pending.ownOwners = true;
     }
-    this.owners[this.level] = owners;
+    this.owners[scope] = owners;
+    this.itemCandidates[scope] = [];
   }
 
   private segments(content: string): Segment[] {
@@ -212,7 +229,7 @@ class ProseReader {
     });
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = own;
-    if (verdict === 'no-directive') this.itemCandidates.push(() => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict));
+    if (verdict === 'no-directive') for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push(() => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict));
     if (verdict !== 'task') return [];
     return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
   }
@@ -223,6 +240,8 @@ class ProseReader {
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
     if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });
     const requirement = requirementPhrase(piece, removals);
+    // A clause that is only a time ("自即日起至2022年3月31日。") asks for nothing.
+    if (requirement.replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
     const variants = this.variants(deadlines, targets);
@@ -238,7 +257,8 @@ class ProseReader {
         target: targetOf(target),
         confidence: confidence(ownership, deadline !== undefined, target !== undefined, verdict === 'task'),
       };
-      this.itemTasks.push({ task, ownOwners: own !== null });
+      const pending = { task, ownOwners: own !== null };
+      for (let l = 0; l <= this.level; l++) this.itemTasks[l].push(pending);
       return task;
     });
   }

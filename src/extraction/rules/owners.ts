@@ -11,24 +11,30 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|联|聯|联席会议|委员会|委員會|法院|检察院|县|縣|区|區|[（(]街道[）)])';
+  '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|联|聯|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)])';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
 const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法)';
 const OWNER_NAME = new RegExp(`^(?:[^\\s，,。；;：:“”"]{0,24}${UNIT_SUFFIX}|(?:市|县|区|各)?${SECTOR}|各地|各级)$`);
 /** Words that end like a unit but name a person, a rate or a thing. */
 const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App)$/;
+/** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
+const NOT_A_NAME_START = /^(?:指导|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)$/;
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
-  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name);
+  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !NOT_A_NAME_START.test(name);
 }
 
 /** "A、B和C等部门" → [A, B, C]; null when any part is not a unit name. */
 export function splitOwnerList(list: string): string[] | null {
-  const trimmed = list.trim().replace(/^(?:由|会同|並|并)/, '');
-  const parts = trimmed.split(/[、，,]|(?:以及|和|及|与|與)(?=[^、，,]{2})/).map((p) => p.trim()).filter((p) => p.length > 0);
+  // "各县(市、区)人民政府": a list inside brackets belongs to the name.
+  const trimmed = list.trim().replace(/^(?:由|会同|並|并)/, '').replace(/[（(][^（）()]*[）)]/g, (b) => b.replace(/[、，,]/g, '\u0001'));
+  const parts = trimmed
+    .split(/[、，,]|(?:以及|和|及|与|與)(?=[^、，,]{2})/)
+    .map((p) => p.replace(/\u0001/g, '、').trim())
+    .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
   const last = parts.length - 1;
   if (GENERIC_TAIL.test(parts[last]) && parts[last].replace(GENERIC_TAIL, '').length >= 2) parts[last] = parts[last].replace(GENERIC_TAIL, '');

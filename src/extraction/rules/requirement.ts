@@ -12,6 +12,8 @@ export interface Removal {
 }
 
 const LEAD_WORDS = /^(?:[一二三四五六七八九十]+(?:是|要)|要|并|同时|此外|另外|其中|进一步|对此|务必|必须|切实)+/;
+/** "根据…精神，", "按照…要求，", "为…，": the basis or purpose before the requirement. */
+const PURPOSE_OR_BASIS = /^(?:根据|按照|依据|为了|为)[^，,。；;]{2,80}[，,](?=[^，,。；;]{6})/;
 const EDGE_PUNCTUATION = /^[，,。；;：:、\s]+|[，,。；;：:、\s]+$/g;
 
 export function requirementPhrase(clause: string, removals: readonly Removal[]): string {
@@ -25,7 +27,7 @@ export function requirementPhrase(clause: string, removals: readonly Removal[]):
   phrase = phrase.replace(/[（(][^（）()]*[）)]/g, (p) => (/牵头|负责|配合|牽頭|負責/.test(p) ? '' : p));
   for (let previous = ''; previous !== phrase; ) {
     previous = phrase;
-    phrase = phrase.replace(EDGE_PUNCTUATION, '').replace(LEAD_WORDS, '').replace(/^(?:到|在|于|从)(?=[，,])/, '');
+    phrase = phrase.replace(EDGE_PUNCTUATION, '').replace(LEAD_WORDS, '').replace(/^(?:到|在|于|从|自即日起至|自即日起|即日起)(?=[，,]|$)/, '').replace(PURPOSE_OR_BASIS, '');
   }
   if (phrase.length <= REQUIREMENT_MAX) return phrase;
   const cut = Math.max(phrase.lastIndexOf('，', REQUIREMENT_MAX), phrase.lastIndexOf(',', REQUIREMENT_MAX));

@@ -49,6 +49,10 @@ describe('splitClauses', () => {
     expect(clauses[0].contentStart).toBe(2);
   });
 
+  it('does not take a note in parentheses on its own line for a heading', () => {
+    expect(splitClauses('（1）加强演练。\n（责任单位：市应急局）')[1].headingLine).toBe(false);
+  });
+
   it('leaves out blank lines and surrounding spaces, offsets pointing into the text', () => {
     const text = '  甲要做A。 \n\n   乙要做B。';
     for (const clause of splitClauses(text)) expect(text.slice(clause.start, clause.end)).toMatch(/^[甲乙]要做[AB]。$/);

@@ -90,7 +90,9 @@ function splitLine(text: string, from: number, to: number, out: Clause[]): void 
   if (out.length === first + 1) {
     const only = out[first];
     const last = text[only.end - 1];
-    only.headingLine = !TERMINATORS.has(last) && !TRAILING_QUOTES.has(last) && only.end - only.contentStart <= 40;
+    // A line that is one parenthesis ("（责任单位：…）") is a note, not a heading.
+    const note = !only.marker && /^[（(]/.test(text[only.start]) && /[）)]/.test(last);
+    only.headingLine = !note && !TERMINATORS.has(last) && !TRAILING_QUOTES.has(last) && only.end - only.contentStart <= 40;
   }
 }
 
