@@ -19,6 +19,8 @@ describe('classifyClause', () => {
     ['到2025年底前,全市首批100个示范社区全面建成。', { hasDeadline: true, hasTarget: true }],
     ['紧盯大要案件不懈怠,开展大案攻坚,发起集群战役。', { inTaskSection: true }],
     ['村大喇叭循环播放反电诈信息。', { continuesTask: true }],
+    ['要深入串并深挖，落实领导包案机制。', {}],
+    ['充分发挥专业优势,集中力量侦破一批大案要案,坚决打掉一批犯罪团伙,营造严打高压态势。', {}],
   ])('a task: %s', (content, more) => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });
@@ -33,8 +35,12 @@ describe('classifyClause', () => {
     ['对单月万人发案率已连续4次以上进入全市前10名的重点乡镇街道挂牌督办、专项整改。', 'sanction'],
     ['（一）要强化侦查打击，打出声威实效。', 'title'],
     ['要管住“网”。', 'title'],
+    ['要坚持打字当头,全力提升打击质效。', 'title'],
     ['会议强调,要严格按照打击电信诈骗要求,扎实开展反诈宣传专项工作,并提出以下要求。', 'lead-in'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
+    ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'no-directive'],
+    ['为确保工作取得实效,特制定本方案。', 'lead-in'],
+    ['今年政务公开工作的总体要求是:深入贯彻有关精神,建立健全工作机制。', 'lead-in'],
   ])('not a task: %s → %s', (content, verdict) => {
     const opensItem = content.startsWith('（');
     expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content) }))).toBe(verdict);

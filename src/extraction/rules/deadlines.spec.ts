@@ -67,7 +67,13 @@ describe('findDeadlines', () => {
     expect(read('6月底前完成摸排，年底前全部建成').map((d) => d.date)).toEqual(['2026-06-30', '2026-12-31']);
   });
 
-  it.each(['2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织'])('%s holds no deadline date', (clause) => {
+  it('takes a day for a deadline only when the text says so', () => {
+    expect(read('于9月30日完成', '2026-03-02')[0].date).toBe('2026-09-30');
+    expect(read('力争9月30日完成验收', '2026-03-02')[0].date).toBe('2026-09-30');
+    expect(read('实施期限至2022年12月31日', '2021-05-01')[0].date).toBe('2022-12-31');
+  });
+
+  it.each(['10月16日上午，应城市召开联席会议', '3月24日，会议召开', '2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织'])('%s holds no deadline date', (clause) => {
     expect(read(clause).filter((d) => d.date !== null)).toEqual([]);
   });
 });

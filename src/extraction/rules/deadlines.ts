@@ -73,6 +73,18 @@ interface DeadlinePattern {
 }
 
 const CN_OR_DIGITS = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+
+/**
+ * A day is a deadline when the text says so: "9月30日前", "于9月30日完成", "实施期限至2022年12月31日". A day
+ * on its own ("10月16日上午，我市召开…", "3月24日，会议召开") is when something happened.
+ */
+function isDeadlineDate(match: RegExpMatchArray): boolean {
+  const before = match.input!.slice(0, match.index);
+  const after = match.input!.slice(match.index! + match[0].length);
+  if (/(?:前|止)$/.test(match[0])) return true;
+  if (/^(?:上午|下午|晚上|晚|凌晨|中午)/.test(after)) return false;
+  return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || /^(?:完成|办结|报送|上报|结束|到期)/.test(after);
+}
 const BEFORE = '(?:前|之前|以前|止)?';
 
 const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
@@ -83,6 +95,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '2026年9月30日前 / 9月30日前',
     regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月${CN_OR_DIGITS}日${BEFORE}`, 'g'),
     resolve: (m, c) => {
+      if (!isDeadlineDate(m)) return null;
       const [month, day] = [readNumber(m[2]), readNumber(m[3])];
       const date = m[1] ? dateOrNull(Number(m[1]), month, day) : upcoming(c.documentDate, month, day);
       return date ? { date, cycle: null } : null;

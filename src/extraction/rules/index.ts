@@ -94,8 +94,11 @@ interface Segment {
 }
 
 class ProseReader {
-  /** Owners last written per item level (0: the document, 1: 一、 … 5: 一是). */
-  private readonly owners: (OwnersAsWritten | null)[] = [null, null, null, null, null, null];
+  /**
+   * Owners last written per item level (0: the document, 1: 一、 … 5: 一是). Those of a general exhortation
+   * ("各县区、各成员单位要提高站位…") serve the clauses after it in the same item, not its sub-items.
+   */
+  private readonly owners: ({ owners: OwnersAsWritten; inherited: boolean } | null)[] = [null, null, null, null, null, null];
   private readonly kinds: SectionKind[] = ['neutral', 'neutral', 'neutral', 'neutral', 'neutral', 'neutral'];
   private level = 0;
   /** Per open item level: its tasks (its sub-items' included), for a note that closes it. */
@@ -152,7 +155,10 @@ class ProseReader {
   }
 
   private inherited(): OwnersAsWritten | null {
-    for (let l = this.level; l >= 0; l--) if (this.owners[l]) return this.owners[l];
+    for (let l = this.level; l >= 0; l--) {
+      const set = this.owners[l];
+      if (set && (l === this.level || set.inherited)) return set.owners;
+    }
     return null;
   }
 
@@ -188,7 +194,7 @@ class ProseReader {
       pending.task.confidence = Math.min(0.95, Math.round((pending.task.confidence + 0.1) * 100) / 100);
       pending.ownOwners = true;
     }
-    this.owners[scope] = owners;
+    this.owners[scope] = { owners, inherited: true };
     this.itemCandidates[scope] = [];
   }
 
@@ -227,8 +233,10 @@ class ProseReader {
       inTaskSection: this.sectionKind() === 'tasks',
       continuesTask: this.continuesTask,
     });
-    // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item.
-    if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = own;
+    // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
+    // sub-items; the subject of an exhortation only of the clauses after it in the same item.
+    if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
+    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
     if (verdict === 'no-directive') for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push(() => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict));
     if (verdict !== 'task') return [];
     return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
