@@ -13,6 +13,7 @@
 import type { IsoDate } from '../../calendar/working-calendar';
 import { parseIsoDate } from '../../calendar/working-calendar';
 import { reportDueOnOrAfter } from '../../reminders/escalation-ladder';
+import { claimMatches } from './claim-matches';
 import type { ExtractedDeadline, ReportingCycle } from './types';
 
 export interface DeadlineContext {
@@ -173,20 +174,16 @@ const FACT_BEFORE = /(?:截至|截止到|截止)$/;
 
 /** Every deadline in a clause, in order; the start of a range and start or status dates are left out. */
 export function findDeadlines(clause: string, context: DeadlineContext): FoundDeadline[] {
-  const taken = new Array<boolean>(clause.length).fill(false);
-  const found: FoundDeadline[] = [];
-  for (const pattern of DEADLINE_PATTERNS) {
-    for (const match of clause.matchAll(pattern.regex)) {
-      const [index, length] = [match.index, match[0].length];
-      if (taken.slice(index, index + length).some(Boolean)) continue;
-      for (let i = index; i < index + length; i++) taken[i] = true;
-      const after = clause.slice(index + length);
-      if (START_AFTER.test(after) || FACT_BEFORE.test(clause.slice(Math.max(0, index - 3), index))) continue;
-      const resolved = pattern.resolve(match as RegExpExecArray, context);
-      if (resolved) found.push({ text: match[0], index, ...resolved });
-    }
-  }
-  found.sort((a, b) => a.index - b.index);
+  const found = claimMatches(
+    clause,
+    DEADLINE_PATTERNS,
+    (match, pattern) => {
+      const after = clause.slice(match.index + match[0].length);
+      if (START_AFTER.test(after) || FACT_BEFORE.test(clause.slice(Math.max(0, match.index - 3), match.index))) return null;
+      return pattern.resolve(match, context);
+    },
+    true,
+  );
   // "A至B": the deadline is B.
   return found.filter((d, i) => {
     const next = found[i + 1];

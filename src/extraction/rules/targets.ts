@@ -2,6 +2,7 @@
  * Quantitative targets: "安装率达到60%以上", "不低于95%", "实名率达到96%、年底前达到100%" (two targets),
  * "零发案", "动态清零", "100个示范社区全面建成", "50%的城市社区建成…". Each pattern names what it reads.
  */
+import { claimMatches } from './claim-matches';
 import type { ExtractedTarget, TargetComparator } from './types';
 
 export interface FoundTarget extends ExtractedTarget {
@@ -69,19 +70,10 @@ function normaliseUnit(unit: string | undefined): string | null {
  * takes the metric of the one before.
  */
 export function findTargets(clause: string): FoundTarget[] {
-  const taken = new Array<boolean>(clause.length).fill(false);
-  const found: FoundTarget[] = [];
-  for (const pattern of TARGET_PATTERNS) {
-    for (const match of clause.matchAll(pattern.regex)) {
-      const [index, length] = [match.index, match[0].length];
-      if (taken.slice(index, index + length).some(Boolean)) continue;
-      const target = pattern.read(match as RegExpExecArray, clause);
-      if (!target || !Number.isFinite(target.value)) continue;
-      for (let i = index; i < index + length; i++) taken[i] = true;
-      found.push({ ...target, text: match[0], index });
-    }
-  }
-  found.sort((a, b) => a.index - b.index);
+  const found = claimMatches(clause, TARGET_PATTERNS, (match, pattern) => {
+    const target = pattern.read(match, clause);
+    return target && Number.isFinite(target.value) ? target : null;
+  }, false);
   for (let i = 1; i < found.length; i++) if (found[i].metric === '') found[i].metric = found[i - 1].metric;
   return found;
 }
