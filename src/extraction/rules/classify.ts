@@ -60,8 +60,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (LEAD_IN.test(content)) return 'lead-in';
   if (PUBLIC.test(content)) return 'public';
   if (SANCTION.test(content) && SANCTION_CONDITION.test(content)) return 'sanction';
-  const directive = MODAL.test(content) || IMPERATIVE_START.test(content) || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
-  if (FACT.test(content) && !(MODAL.test(content) && !/了(?![解结])|已经|截至|累计|共计/.test(content))) return 'fact';
+  const directive = /^(?:下一步|下步|今后|要求|责成)/.test(content) || MODAL.test(content) || IMPERATIVE_START.test(content) || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  if (!signals.hasDeadline && FACT.test(content) && !(MODAL.test(content) && !/了(?![解结])|已经|截至|累计|共计/.test(content))) return 'fact';
   if (!directive && !(signals.hasOwner && (signals.hasTarget || signals.hasDeadline))) return 'no-directive';
   if (concrete === 0 || exhortation > concrete + (signals.hasOwner ? 1 : 0)) return 'exhortation';
   return 'task';

@@ -29,6 +29,13 @@ describe('findDeadlines', () => {
     expect(read(clause)[0]).toMatchObject({ date, cycle: null });
   });
 
+  it('reads a year as the time frame ("到2025年，" "2022年，全市…") as its last day, not a year as a topic', () => {
+    expect(read('到2025年,全市新增就业800人以上', '2023-03-13')[0].date).toBe('2025-12-31');
+    expect(read('2022年,全市新建5G基站2600个以上', '2022-12-02')[0].date).toBe('2022-12-31');
+    expect(read('2022年至2024年全年总发案逐年下降5%', '2021-07-01').map((d) => d.date)).toEqual(['2024-12-31']);
+    expect(read('2016年是全面建成小康社会决胜阶段的开局之年', '2016-05-28')).toEqual([]);
+  });
+
   it('puts a month already past in the next year', () => {
     expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2027-02-28');
     expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');

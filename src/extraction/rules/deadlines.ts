@@ -131,6 +131,11 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
+    serves: '到2025年，… / 2022年，全市新建… (a year as the time frame: its last day)',
+    regex: /^(\d{4})年(?=[，,])|(?<=[到至于在])(\d{4})年(?![\d上下底末内度第季月一二三四])/g,
+    resolve: (m) => ({ date: `${m[1] ?? m[2]}-12-31`, cycle: null }),
+  },
+  {
     serves: '10个工作日内 (working days on the office calendar)',
     regex: new RegExp(`${CN_OR_DIGITS}个工作日内`, 'g'),
     resolve: (m, c) => {

@@ -95,6 +95,12 @@ describe('extractTasks', () => {
     expect(extract(text)).toEqual([]);
   });
 
+  it('proposes nothing under 指导思想, and under 工作目标 only what sets a number', () => {
+    const text = ['一、指导思想', '坚持以人民为中心，建立健全工作机制，开展精准宣传活动。', '二、工作目标', '深入开展反诈宣传活动，全面提高群众识别能力。', '到2027年，全市新增就业800人以上。'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [t.target?.value, t.deadline.date])).toEqual([[800, '2027-12-31']]);
+  });
+
   it('proposes one task per row of a task table, with owners and deadline from the columns', () => {
     const text = ['附件：任务分工表', '序号\t任务\t牵头单位\t配合单位\t完成时限', '1\t建立涉诈重点人员台账\t市公安局\t东湖街道、各镇街\t2026年9月30日前', '2\t开展反诈宣传进校园\t市教育局\t\t长期坚持'].join('\n');
     const tasks = extract(text);

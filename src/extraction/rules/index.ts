@@ -174,7 +174,8 @@ class ProseReader {
       this.closeItemWith(closingNote, scope);
       return tasks;
     }
-    if (this.sectionKind() === 'facts') return [];
+    const kind = this.sectionKind();
+    if (kind === 'facts' || kind === 'principles') return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
@@ -230,13 +231,15 @@ class ProseReader {
       hasDeadline: deadlines.length > 0,
       hasTarget: targets.length > 0,
       opensItem: first && clause.marker !== null && !clause.endsLine,
-      inTaskSection: this.sectionKind() === 'tasks',
+      inTaskSection: this.sectionKind() === 'tasks' || this.sectionKind() === 'goals',
       continuesTask: this.continuesTask,
     });
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
     else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
+    // Under 工作目标 a sentence is a task when it sets a number; the rest states the aim in general.
+    if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && !own) return [];
     if (verdict === 'no-directive') for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push(() => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict));
     if (verdict !== 'task') return [];
     return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);

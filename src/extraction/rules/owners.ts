@@ -14,11 +14,11 @@ const UNIT_SUFFIX =
   '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|联|聯|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)])';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
 const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法)';
-const OWNER_NAME = new RegExp(`^(?:[^\\s，,。；;：:“”"]{0,24}${UNIT_SUFFIX}|(?:市|县|区|各)?${SECTOR}|各地|各级)$`);
+const OWNER_NAME = new RegExp(`^(?:[^\\s，,。；;：:“”"]{0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|各地|各级)$`);
 /** Words that end like a unit but name a person, a rate or a thing. */
 const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:指导|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)$/;
 
@@ -98,7 +98,7 @@ export function parseOwnerNote(note: string): OwnersAsWritten | null {
 /** Words after a subject that make it the one who must act. */
 const MODAL = '(?:对此)?(?:要|务必|必须|须|应当|应|将|需|需要|负责|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
-const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责|做好|抓好)';
+const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** A short lead-in before the subject: "接到报案后，", "同时，". */
 const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]/;
 
@@ -117,12 +117,24 @@ export interface Subject {
  */
 export function subjectAt(clause: string, from: number): Subject | null {
   const rest = clause.slice(from);
-  const match = new RegExp(`^([^，,。；;：:“”]{2,60}?)(?:[，,])?(${MODAL}|${SUBJECT_VERB})`).exec(rest);
+  const match = new RegExp(`^([^，,。；;：:“”]{2,60}?)(?:[，,：:])?(${MODAL}|${SUBJECT_VERB})`).exec(rest);
   if (!match) return null;
   const owners = splitOwnerList(match[1]);
   if (!owners) return null;
   const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
   return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2] : null };
+}
+
+/** "要求A…", "责成A…" (the verb, not "按照…要求，"): the unit named right after is asked to act. */
+const ASKS = /(?<![”"的])(?:要求|责成)(?![，,：:。；;])/g;
+
+function askedAt(clause: string, from: number): Subject | null {
+  const rest = clause.slice(from, from + 24);
+  for (let length = rest.length; length >= 2; length--) {
+    const owners = splitOwnerList(rest.slice(0, length));
+    if (owners) return { owners, start: from - 2, end: from + length, modal: null };
+  }
+  return null;
 }
 
 /** Subjects of a clause: at its start (after a short lead-in) and after any comma ("…，各级各有关部门要…"). */
@@ -144,7 +156,13 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     const subject = subjectAt(clause, start);
     if (subject) found.push(subject);
   }
-  return found;
+  for (const ask of clause.matchAll(ASKS)) {
+    const at = ask.index + ask[0].length;
+    if (quoted.has(at) || found.some((s) => at >= s.start && at < s.end)) continue;
+    const subject = askedAt(clause, at);
+    if (subject) found.push(subject);
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** "由A牵头，B配合" inside a sentence. */

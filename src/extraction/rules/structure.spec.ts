@@ -67,6 +67,10 @@ describe('sectionKind: what a heading says its section holds', () => {
     ['下步工作举措', 'tasks'],
     ['加强打击治理工作的意见建议', 'tasks'],
     ['重点任务', 'tasks'],
+    ['指导思想', 'principles'],
+    ['基本原则', 'principles'],
+    ['工作目标', 'goals'],
+    ['主要目标', 'goals'],
     ['提高站位、深化认识，切实增强责任感紧迫感', 'neutral'],
   ])('%s → %s', (heading, kind) => {
     expect(sectionKind(heading)).toBe(kind);

@@ -18,6 +18,18 @@ describe('findTargets', () => {
     expect(read(clause)).toEqual([target]);
   });
 
+  it.each([
+    ['全市新建5G基站2600个以上', { metric: '新建5G基站', comparator: '>=', value: 2600, unit: '个' }],
+    ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 10000, unit: '个' }],
+    ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
+  ])('a count after a verb: %s', (clause, target) => {
+    expect(read(clause)).toEqual([target]);
+  });
+
+  it('reads 人次 as one unit after a comparator', () => {
+    expect(read('培训人数达到1300人次以上')).toEqual([{ metric: '培训人数', comparator: '>=', value: 1300, unit: '人次' }]);
+  });
+
   it('reads two targets; one without words before it takes the metric of the one before', () => {
     expect(read('实名率达到96%、年底前达到100%')).toEqual([
       { metric: '实名率', comparator: '>=', value: 96, unit: '%' },

@@ -11,7 +11,10 @@ export interface FoundTarget extends ExtractedTarget {
 }
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(%|％|个|家|人|户|万人|万元|亿元|元|起|次|条|场|所|张|台|件|小时|天|万户|万张)?';
+const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|小时|天)?';
+/** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
+const COUNTED = '(人次|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批)';
+const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const AT_LEAST = '达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
 const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
@@ -42,6 +45,16 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
     regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${UNIT}(以上|以下|以内)?`, 'g'),
     read: (m, clause) => ({ metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[5] ?? ''), value: Number(m[3]), unit: normaliseUnit(m[4]) }),
+  },
+  {
+    serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|培育)((?:[^，,。；;、\\d]|\\d+[A-Za-z])*?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
+    read: (m) => ({
+      metric: `${m[1]}${m[2]}`,
+      comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
+      value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1),
+      unit: m[5],
+    }),
   },
   {
     serves: '同比下降10% / 压降20%以上',
