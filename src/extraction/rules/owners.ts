@@ -151,10 +151,14 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     else if ((clause[i] === '”' || clause[i] === '）' || clause[i] === ')') && depth > 0) depth -= 1;
     if (depth > 0) quoted.add(i);
   }
+  let covered = 0;
   for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
-    if (quoted.has(start) || found.some((s) => start < s.end)) continue;
+    if (quoted.has(start) || start < covered) continue;
     const subject = subjectAt(clause, start);
-    if (subject) found.push(subject);
+    if (subject) {
+      found.push(subject);
+      covered = subject.end;
+    }
   }
   for (const ask of clause.matchAll(ASKS)) {
     const at = ask.index + ask[0].length;

@@ -48,7 +48,7 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
-    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|培育)((?:[^，,。；;、\\d]|\\d+[A-Za-z])*?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
     read: (m) => ({
       metric: `${m[1]}${m[2]}`,
       comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
