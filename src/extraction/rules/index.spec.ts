@@ -45,6 +45,33 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['市应急局', '各县（市、区）人民政府'], ['市应急局', '各县（市、区）人民政府'], []]);
   });
 
+  it('reads owners on the line after each item, the first leading once the document says so ("下同")', () => {
+    const text = [
+      '一、主要目标',
+      '1.生产总值增长6%以上。',
+      '责任单位:市发改委',
+      '2.一般公共预算收入与经济增长基本同步。',
+      '责任单位:市财政局、市税务局(列第一位为牵头单位,下同)',
+      '(一)全力以赴稳增长。',
+      '3.实施招商引资行动,每年招引制造业项目100个。',
+      '责任单位:市商务局、市发改委',
+    ].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([
+      [['市发改委'], []],
+      [['市财政局'], ['市税务局']],
+      [['市商务局'], ['市发改委']],
+    ]);
+    expect(tasks[2].deadline.cycle).toBe('yearly');
+  });
+
+  it('makes every measure of an item closed by a 〔责任单位〕 note a task', () => {
+    const text = '(二)优化市场准入环境。实施“证照分离”改革全覆盖。提升市场主体登记便利化水平。持续实施“歇业登记”等新制度。〔责任单位:省市场监管局〕';
+    const tasks = extract(text);
+    expect(tasks).toHaveLength(3);
+    expect(tasks.every((t) => owners(t.leadUnits).join() === '省市场监管局')).toBe(true);
+  });
+
   it('gives a clause without a subject the owner of the clause before it in the same item, not across items', () => {
     const text = '（一）要强化打击。公安机关要开展集群打击。要深入串并深挖，落实领导包案机制。\n（二）要加强宣传。要组织开展反诈宣传进校园活动。';
     const tasks = extract(text);

@@ -14,9 +14,9 @@
  */
 import { classifyClause } from './classify';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findLedBy, findOwnerNotes, findSubjects, OwnersAsWritten, splitOwnerList, Subject } from './owners';
+import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, setsFirstIsLead, splitOwnerList, Subject } from './owners';
 import { Removal, requirementPhrase } from './requirement';
-import { Clause, sectionKind, SectionKind, splitClauses } from './structure';
+import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
 import { findTargets, FoundTarget } from './targets';
 import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
@@ -103,9 +103,14 @@ class ProseReader {
   private level = 0;
   /** Per open item level: its tasks (its sub-items' included), for a note that closes it. */
   private readonly itemTasks: PendingTask[][] = [[], [], [], [], [], []];
-  /** Per open item level: clauses that ask nothing by themselves; a closing owner note makes them tasks. */
-  private readonly itemCandidates: (() => ExtractedTask[])[][] = [[], [], [], [], [], []];
+  /**
+   * Per open item level: clauses that ask nothing by themselves, with the level they were read at; a
+   * closing owner note makes them tasks.
+   */
+  private readonly itemCandidates: { level: number; make: () => ExtractedTask[] }[][] = [[], [], [], [], [], []];
   private readonly opened = [true, false, false, false, false, false];
+  /** The document said once that the first unit of a list leads ("列第一位为牵头单位，下同"). */
+  private firstIsLead = false;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
 
@@ -143,8 +148,7 @@ class ProseReader {
    * the enclosing one when the note stands on its own line after a list of sub-items ("（1）…（4）…\n（责任单位：…）").
    */
   private noteScope(clause: Clause): number {
-    const lineStart = this.text.lastIndexOf('\n', clause.start - 1) + 1;
-    if (this.text.slice(lineStart, clause.start).trim() !== '' || clause.marker) return this.level;
+    if (!this.lineStartsAt(clause) || clause.marker) return this.level;
     for (let l = this.level - 1; l > 0; l--) if (this.opened[l]) return l;
     return 0;
   }
@@ -164,13 +168,15 @@ class ProseReader {
 
   private readClause(clause: Clause): ExtractedTask[] {
     const content = this.text.slice(clause.contentStart, clause.end);
-    const notes = findOwnerNotes(content);
+    if (setsFirstIsLead(content)) this.firstIsLead = true;
+    const notes = findOwnerNotes(content, this.firstIsLead);
     const bare = content.replace(/[。；;，,\s]+$/, '');
-    const closingNote = notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
+    const line = clause.marker ? null : ownerLine(content, this.firstIsLead);
+    const closingNote = line ? { ...line, start: 0, end: bare.length } : notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
     const tasks: ExtractedTask[] = [];
     if (closingNote && closingNote.start === 0) {
       const scope = this.noteScope(clause);
-      tasks.push(...this.itemCandidates[scope].flatMap((make) => make()));
+      tasks.push(...this.promote(scope, scope === this.level));
       this.closeItemWith(closingNote, scope);
       return tasks;
     }
@@ -179,10 +185,18 @@ class ProseReader {
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
-      tasks.push(...this.itemCandidates[this.level].flatMap((make) => make()));
+      tasks.push(...this.promote(this.level, true));
       this.closeItemWith(closingNote, this.level);
     }
     return tasks;
+  }
+
+  /**
+   * The candidates a closing note makes tasks: those of the items below its scope, and of the scope's own
+   * item only when the note closes that item's line (a heading above a list is not one of its measures).
+   */
+  private promote(scope: number, inline: boolean): ExtractedTask[] {
+    return this.itemCandidates[scope].filter((c) => c.level > scope || (inline && c.level === scope)).flatMap((c) => c.make());
   }
 
   /** Gives a closing note's owners to the item's tasks that name none, and to what follows in the item. */
@@ -195,7 +209,6 @@ class ProseReader {
       pending.task.confidence = Math.min(0.95, Math.round((pending.task.confidence + 0.1) * 100) / 100);
       pending.ownOwners = true;
     }
-    this.owners[scope] = { owners, inherited: true };
     this.itemCandidates[scope] = [];
   }
 
@@ -205,7 +218,8 @@ class ProseReader {
     let start = 0;
     let current: Subject | null = null;
     for (const subject of subjects) {
-      if (subject.start === 0 || content.slice(start, subject.start).replace(/[，,\s]/g, '').length < 6) {
+      // A short phrase before the second subject ("强化队伍建设，各成员单位要…") is its context, not a task.
+      if (subject.start === 0 || content.slice(start, subject.start).replace(/[，,\s]/g, '').length <= 14) {
         current ??= subject;
         continue;
       }
@@ -231,6 +245,7 @@ class ProseReader {
       hasDeadline: deadlines.length > 0,
       hasTarget: targets.length > 0,
       opensItem: first && clause.marker !== null && !clause.endsLine,
+      wholeItemLine: first && clause.marker !== null && clause.endsLine && this.lineStartsAt(clause) && this.deeperItemFollows(clause),
       inTaskSection: this.sectionKind() === 'tasks' || this.sectionKind() === 'goals',
       continuesTask: this.continuesTask,
     });
@@ -240,7 +255,12 @@ class ProseReader {
     else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
     // Under 工作目标 a sentence is a task when it sets a number; the rest states the aim in general.
     if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && !own) return [];
-    if (verdict === 'no-directive') for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push(() => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict));
+    // In an item an owner note closes, every measure is a task, even one worded like an exhortation or
+    // standing on its numbered line like a title.
+    if (verdict === 'no-directive' || verdict === 'exhortation' || (verdict === 'title' && clause.endsLine)) {
+      const make = () => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
+      for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, make });
+    }
     if (verdict !== 'task') return [];
     return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
   }
@@ -272,6 +292,22 @@ class ProseReader {
       for (let l = 0; l <= this.level; l++) this.itemTasks[l].push(pending);
       return task;
     });
+  }
+
+  /**
+   * The next non-empty line is an item below this clause's ("（一）…。\n10.…") or an unnumbered paragraph
+   * ("（一）推进大数据基础设施建设。\n深入开展…"): the clause heads what follows.
+   */
+  private deeperItemFollows(clause: Clause): boolean {
+    const next = /\n\s*([^\n]+)/.exec(this.text.slice(clause.end, clause.end + 200));
+    if (!next || clause.marker === null) return false;
+    const marker = itemMarkerAt(next[1]);
+    return marker === null || marker.level > clause.marker.level;
+  }
+
+  /** The clause begins its line. */
+  private lineStartsAt(clause: Clause): boolean {
+    return this.text.slice(this.text.lastIndexOf('\n', clause.start - 1) + 1, clause.start).trim() === '';
   }
 
   /** The first segment keeps the clause's numbering in its span; later ones start at their subject. */

@@ -1,4 +1,4 @@
-import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, parseOwnerNote, splitOwnerList } from './owners';
+import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, setsFirstIsLead, splitOwnerList } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商'])('%s is a unit', (name) => {
@@ -36,6 +36,21 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     ['市殘聯、市財政局、市稅務局負責', ['市殘聯', '市財政局', '市稅務局'], []],
   ])('（%s）', (note, lead, cooperating) => {
     expect(parseOwnerNote(note)).toEqual({ lead, cooperating });
+  });
+
+  it('reads "分别牵头" as every unit leading, and a remark inside the note as the list convention', () => {
+    expect(parseOwnerNote('责任单位:市人力社保局、市农业农村局分别牵头')).toEqual({ lead: ['市人力社保局', '市农业农村局'], cooperating: [] });
+    expect(parseOwnerNote('责任单位:市发改委、市经信局、市科技局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)')).toEqual({ lead: ['市发改委'], cooperating: ['市经信局', '市科技局'] });
+    expect(setsFirstIsLead('责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)')).toBe(true);
+    expect(parseOwnerNote('责任单位:市双招双引办、市发改委', true)).toEqual({ lead: ['市双招双引办'], cooperating: ['市发改委'] });
+  });
+
+  it('reads an owner line without brackets, and notes in 〔〕', () => {
+    expect(ownerLine('责任单位:市发改委')).toEqual({ lead: ['市发改委'], cooperating: [] });
+    expect(ownerLine('牵头单位：市公安局；配合单位：市通信管理局')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局'] });
+    expect(ownerLine('市公安局要建立台账')).toBeNull();
+    const [note] = findOwnerNotes('持续实施新制度。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕');
+    expect(note.lead).toEqual(['省发展改革委', '省市场监管局']);
   });
 
   it('is no note when a part is not an owner clause', () => {

@@ -41,7 +41,7 @@ export function splitOwnerList(list: string): string[] | null {
   return parts.every(isOwnerName) ? parts : null;
 }
 
-const PAREN_NOTE = /[（(]((?:[^（）()]|[（(][^（）()]{0,8}[）)])*)[）)]/g;
+const PAREN_NOTE = /[（(〔［[]((?:[^（）()〔〕［］[\]]|[（(][^（）()]{0,8}[）)])*)[）)〕］\]]/g;
 const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|协办|協辦|参与|參與/;
 
 export interface OwnerNote extends OwnersAsWritten {
@@ -53,41 +53,68 @@ export interface OwnerNote extends OwnersAsWritten {
  * Owner notes in parentheses, in order: "（A牵头，B配合）", "（A牵头，B按职责分工负责）", "（A、B负责。列第一位者
  * 为牵头单位）", "（A、B负责）" (all lead), "（牵头单位：A；配合单位：B）", "（责任单位：A）".
  */
-export function findOwnerNotes(clause: string): OwnerNote[] {
+export function findOwnerNotes(clause: string, firstIsLead = false): OwnerNote[] {
   const notes: OwnerNote[] = [];
   for (const match of clause.matchAll(PAREN_NOTE)) {
     if (!NOTE_WORDS.test(match[1])) continue;
-    const owners = parseOwnerNote(match[1]);
+    const owners = parseOwnerNote(match[1], firstIsLead);
     if (owners) notes.push({ ...owners, start: match.index, end: match.index + match[0].length });
   }
   return notes;
 }
 
-const LABELLED = /(牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|协办单位|協辦單位)[：:]\s*([^；;。]+)/g;
-const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
+/** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
+const OWNER_LINE = /^(?:牵头单位|牽頭單位|责任单位|責任單位|责任部门|牵头部门)[：:]/;
 
-export function parseOwnerNote(note: string): OwnersAsWritten | null {
-  const labelled = [...note.matchAll(LABELLED)];
+export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
+  return OWNER_LINE.test(clause) ? parseOwnerNote(clause.replace(/[。；;]$/, ''), firstIsLead) : null;
+}
+
+/**
+ * "列第一位者为牵头单位" said once with "下同" holds for the notes after it: the document's convention.
+ */
+export function setsFirstIsLead(note: string): boolean {
+  return FIRST_IS_LEAD.test(note) && /下同/.test(note);
+}
+
+const LABELLED = /(牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|协办单位|協辦單位)[：:]\s*([^；;。]+)/g;
+const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
+/** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
+const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
+const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責)$/;
+
+/**
+ * The owners of a note. `firstIsLead`: the document said once that the first listed unit leads ("…下同").
+ */
+export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritten | null {
+  const leadFirst = firstIsLead || FIRST_IS_LEAD.test(note);
+  const text = note.replace(REMARK, '');
+  const labelled = [...text.matchAll(LABELLED)];
   if (labelled.length > 0) {
     const result: OwnersAsWritten = { lead: [], cooperating: [] };
     for (const [, label, list] of labelled) {
-      const names = splitOwnerList(list);
+      const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
+      const names = splitOwnerList(list.trim().replace(ROLE_TAIL, ''));
       if (!names) return null;
-      (/配合|协办|協辦/.test(label) ? result.cooperating : result.lead).push(...names);
+      if (/配合|协办|協辦/.test(label)) result.cooperating.push(...names);
+      else if (/责任|責任/.test(label) && leadFirst && !severally) {
+        result.lead.push(names[0]);
+        result.cooperating.push(...names.slice(1));
+      } else result.lead.push(...names);
     }
     return result;
   }
-  const firstIsLead = FIRST_IS_LEAD.test(note);
-  const parts = note.replace(FIRST_IS_LEAD, '').split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
+  const firstIsLeadHere = leadFirst;
+  const parts = text.replace(FIRST_IS_LEAD, '').split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
   const result: OwnersAsWritten = { lead: [], cooperating: [] };
   for (const part of parts) {
     const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : /(?:配合|参与|參與|协助|協助|协办|協辦|按职责分工负责|按職責分工負責|按职责负责|按職責負責)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
     if (!role) return null;
-    const names = splitOwnerList(part.replace(/(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責)$/, ''));
+    const names = splitOwnerList(part.replace(ROLE_TAIL, ''));
     if (!names) return null;
     if (role === 'lead') result.lead.push(...names);
     else if (role === 'cooperating') result.cooperating.push(...names);
-    else if (firstIsLead) {
+    else if (firstIsLeadHere) {
       result.lead.push(names[0]);
       result.cooperating.push(...names.slice(1));
     } else result.lead.push(...names);

@@ -46,8 +46,8 @@ export interface Clause {
 }
 
 const TERMINATORS = new Set(['。', '；', ';', '！', '!', '？', '?']);
-const OPENERS = new Set(['（', '(', '“', '「', '『', '《']);
-const CLOSERS = new Set(['）', ')', '”', '」', '』', '》']);
+const OPENERS = new Set(['（', '(', '“', '「', '『', '《', '〔', '［']);
+const CLOSERS = new Set(['）', ')', '”', '」', '』', '》', '〕', '］']);
 const TRAILING_QUOTES = new Set(['”', '’', '」', '』']);
 const SPACE = /\s/;
 
@@ -91,8 +91,8 @@ function splitLine(text: string, from: number, to: number, out: Clause[]): void 
     const only = out[first];
     const last = text[only.end - 1];
     // A line that is one parenthesis ("（责任单位：…）") is a note, not a heading.
-    const note = !only.marker && /^[（(]/.test(text[only.start]) && /[）)]/.test(last);
-    only.headingLine = !note && !TERMINATORS.has(last) && !TRAILING_QUOTES.has(last) && only.end - only.contentStart <= 40;
+    const note = !only.marker && ((/^[（(〔［]/.test(text[only.start]) && /[）)〕］]/.test(last)) || /^(?:牵头单位|责任单位|责任部门|牵头部门)[：:]/.test(text.slice(only.start, only.start + 5)));
+    only.headingLine = !note && !TERMINATORS.has(last) && only.end - only.contentStart <= 40;
   }
 }
 

@@ -26,6 +26,10 @@ describe('findTargets', () => {
     expect(read(clause)).toEqual([target]);
   });
 
+  it('reads a threshold without a comparator word: 制造业投资1000亿元以上', () => {
+    expect(read('带动未来五年制造业投资1000亿元以上')).toEqual([{ metric: '未来五年制造业投资', comparator: '>=', value: 1000, unit: '亿元' }]);
+  });
+
   it('reads 人次 as one unit after a comparator', () => {
     expect(read('培训人数达到1300人次以上')).toEqual([{ metric: '培训人数', comparator: '>=', value: 1300, unit: '人次' }]);
   });

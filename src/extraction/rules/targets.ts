@@ -48,13 +48,18 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
-    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
     read: (m) => ({
       metric: `${m[1]}${m[2]}`,
       comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
       value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1),
       unit: m[5],
     }),
+  },
+  {
+    serves: '制造业投资1000亿元以上 (a threshold without a comparator word)',
+    regex: new RegExp(`${NUMBER}(?![\\d.年月日])(万人次|人次|万人|万元|亿元|万户|个|家|人|户|项)(以上|以下|以内)`, 'g'),
+    read: (m, clause) => ({ metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: m[2] }),
   },
   {
     serves: '同比下降10% / 压降20%以上',
