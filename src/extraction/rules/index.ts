@@ -248,6 +248,7 @@ class ProseReader {
       wholeItemLine: first && clause.marker !== null && clause.endsLine && this.lineStartsAt(clause) && this.deeperItemFollows(clause),
       inTaskSection: this.sectionKind() === 'tasks' || this.sectionKind() === 'goals',
       continuesTask: this.continuesTask,
+      inheritsOwner: own === null && this.inherited() !== null,
     });
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
