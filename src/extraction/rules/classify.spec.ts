@@ -20,6 +20,7 @@ describe('classifyClause', () => {
     ['紧盯大要案件不懈怠,开展大案攻坚,发起集群战役。', { inTaskSection: true }],
     ['村大喇叭循环播放反电诈信息。', { continuesTask: true }],
     ['要深入串并深挖，落实领导包案机制。', {}],
+    ['会议明确,下一步将聚焦“精准宣传”,通过微信群推送预警、进村入户讲案例。', {}],
     ['充分发挥专业优势,集中力量侦破一批大案要案,坚决打掉一批犯罪团伙,营造严打高压态势。', {}],
     ['縣委宣傳部要組織新聞媒體持續開展反詐防詐宣傳,', { hasOwner: true }],
     ['要高度重视、全面动员,深入开展“断卡”行动。', { inheritsOwner: true }],
@@ -42,12 +43,13 @@ describe('classifyClause', () => {
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'no-directive'],
     ['为确保工作取得实效,特制定本方案。', 'lead-in'],
+    ['强化事中责任督导机制建设,深化企业责任清单管理,完善问题通报和公开曝光机制。', 'no-directive', { reply: true }],
     ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
     ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],
     ['今年政务公开工作的总体要求是:深入贯彻有关精神,建立健全工作机制。', 'lead-in'],
-  ])('not a task: %s → %s', (content, verdict) => {
+  ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more) => {
     const opensItem = content.startsWith('（');
-    expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content) }))).toBe(verdict);
+    expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);
   });
 
   it('keeps a titled item with an owner: the owner makes it a task', () => {

@@ -19,6 +19,11 @@ export interface ClauseSignals {
   inTaskSection: boolean;
   /** The clause before it was a task and ended with "；": parallel requirements share their mood. */
   continuesTask: boolean;
+  /**
+   * The document answers a deputy or a proposal ("现答复如下"): its measures are described as done, so
+   * only a modal word, "下一步" or a task section makes a clause ask for something.
+   */
+  reply?: boolean;
   /** No owner is written in it, but it takes one from the clauses before it in its item. */
   inheritsOwner?: boolean;
   /** The clause is a numbered line on its own heading a list ("（一）全力以赴拼经济稳增长促发展。\n10.…"). */
@@ -44,6 +49,8 @@ const EXHORTATION =
  * "为确保工作取得实效，特制定本方案。", "总体要求是：…".
  */
 const LEAD_IN = /(?:以下|如下)(?:要求|意见|几点|工作|事项)?[。：:]?$|(?:特|现)?制定本(?:方案|办法|意见|细则|计划|通知)[。；;]?$|^[^，,。；;]{0,16}(?:总体要求|指导思想|基本原则|总体目标|总体思路)(?:是|为)[:：]/;
+/** Reporting words before what was said: "会议明确，", "李捷强调，". */
+const REPORTED = /^[^，,。；;“”]{0,12}(?:明确|要求|强调|指出|提出|表示|认为)[，,：:]/;
 /** A statement of what happened or what is. */
 const FACT =
   /了(?![解结])|已经|已(?!于)|截至|截止|累计|共计|共(?:抓获|破获|发生|捣毁|冻结|返还|劝阻|处置|封堵|清理|查处|签订|开展|对|有)|同比(?:分别)?(?:上升|下降|增长|减少)|环比(?:上升|下降)|取得|成效显著|被点名|退出|实现了|是[^，,。；;]{0,30}(?:要求|需要|保障|手段|途径|工程|因素|问题|热点|任务|毒瘤|考题)|具有|属于|存在|表现在|主要表现|有待|来看|表明|显示/;
@@ -73,7 +80,10 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (SANCTION.test(content) && SANCTION_CONDITION.test(content)) return 'sanction';
   // "会议通报了…，要求…": a requirement after a factual preface is still one.
   const asked = /[，,]要求(?!是)/.test(content);
-  const directive = asked || /^(?:下一步|下步|今后|要求|责成)/.test(content) || MODAL.test(content) || IMPERATIVE_START.test(content) || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  // "会议明确，下一步…", "蔡俊文指出，…": what follows the reporting words is what counts.
+  const said = content.replace(REPORTED, '');
+  const imperative = !signals.reply && IMPERATIVE_START.test(said);
+  const directive = asked || /^(?:下一步|下步|今后|要求|责成)/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !asked && FACT.test(content) && !(MODAL.test(content) && !/了(?![解结])|已经|截至|累计|共计/.test(content))) return 'fact';
   if (!directive && !(signals.hasOwner && (signals.hasTarget || signals.hasDeadline))) return 'no-directive';
   // As many exhortation words as concrete ones: an exhortation, unless some unit is there to act.

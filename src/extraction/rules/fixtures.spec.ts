@@ -20,7 +20,8 @@ const isDate = (date: string) => {
 };
 
 describe('the annotated fixtures', () => {
-  it('are there, each annotated task an exact substring of its text', () => {
+  it('are there, each annotated task an exact substring of its text, and the extractor finds tasks in most', () => {
+    expect(fixtures.filter((f) => extractTasks(f.text, { documentDate: f.documentDate, units: DEMO_UNITS, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) }).length > 0).length).toBeGreaterThanOrEqual(fixtures.length - 1);
     expect(fixtures.length).toBeGreaterThanOrEqual(9);
     expect(fixtures.filter((f) => f.set === 'held-out').length).toBeGreaterThanOrEqual(3);
     for (const fixture of fixtures) {
@@ -34,8 +35,8 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('extractTasks on %s', (
   const tasks = extractTasks(fixture.text, { documentDate: fixture.documentDate, units: DEMO_UNITS, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) });
   const validOwner = (o: ExtractedOwner) => o.text.length > 0 && (o.unitId === null || DEMO_UNITS.some((u) => u.id === o.unitId));
 
-  it('finds tasks, each paragraph being text.slice(start, end)', () => {
-    expect(tasks.length).toBeGreaterThan(0);
+  it('finds tasks where the document holds some, each paragraph being text.slice(start, end)', () => {
+    if (fixture.tasks.length > 0) expect(tasks.length).toBeGreaterThan(0);
     for (const task of tasks) {
       expect(Number.isInteger(task.start) && Number.isInteger(task.end)).toBe(true);
       expect(0 <= task.start && task.start < task.end && task.end <= fixture.text.length).toBe(true);

@@ -122,6 +122,17 @@ describe('extractTasks', () => {
     expect(extract(text)).toEqual([]);
   });
 
+  it('reads a reply to a deputy as facts, except what it says will be done next', () => {
+    const text = ['现答复如下:', '一、加强宣传', '通过利用移动宣传车辆开展防范电信网络诈骗宣传活动。', '二、下步工作', '下一步,全市公安机关将建立预警劝阻工作机制,开展集中宣传活动。'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [owners(t.leadUnits), t.paragraph.slice(0, 3)])).toEqual([[['全市公安机关'], '下一步']]);
+  });
+
+  it('does not carry a subject into the next unnumbered paragraph', () => {
+    const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》。';
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['通信运营商'], []]);
+  });
+
   it('proposes nothing under 指导思想, and under 工作目标 only what sets a number', () => {
     const text = ['一、指导思想', '坚持以人民为中心，建立健全工作机制，开展精准宣传活动。', '二、工作目标', '深入开展反诈宣传活动，全面提高群众识别能力。', '到2027年，全市新增就业800人以上。'].join('\n');
     const tasks = extract(text);

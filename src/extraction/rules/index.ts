@@ -111,6 +111,8 @@ class ProseReader {
   private readonly opened = [true, false, false, false, false, false];
   /** The document said once that the first unit of a list leads ("列第一位为牵头单位，下同"). */
   private firstIsLead = false;
+  /** The document answers a deputy or a proposal ("现答复如下"). */
+  private readonly reply: boolean;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
 
@@ -118,12 +120,17 @@ class ProseReader {
     private readonly text: string,
     private readonly context: DeadlineContext,
     private readonly matcher: UnitMatcher,
-  ) {}
+  ) {
+    this.reply = /(?:答复|回复)如下/.test(text.slice(0, 2000));
+  }
 
   read(clauses: Clause[]): ExtractedTask[] {
     const tasks: ExtractedTask[] = [];
     for (const clause of clauses) {
       if (clause.marker) this.openItem(clause);
+      // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
+      // paragraph before (the owners of the enclosing numbered items still hold).
+      else if (this.lineStartsAt(clause)) this.owners[this.level] = null;
       if (clause.headingLine) continue;
       tasks.push(...this.readClause(clause));
     }
@@ -249,6 +256,7 @@ class ProseReader {
       inTaskSection: this.sectionKind() === 'tasks' || this.sectionKind() === 'goals',
       continuesTask: this.continuesTask,
       inheritsOwner: own === null && this.inherited() !== null,
+      reply: this.reply,
     });
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.

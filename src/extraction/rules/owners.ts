@@ -17,6 +17,8 @@ const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|宣传|市�
 const OWNER_NAME = new RegExp(`^(?:[^\\s，,。；;：:“”"]{0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|各地|各级)$`);
 /** Words that end like a unit but name a person, a rate or a thing. */
 const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App)$/;
+/** A bare kind of body ("要求企业、房东签订…") names the public, not a unit. */
+const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
 const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位": the list's generic tail, dropped from the last name. */
@@ -24,7 +26,7 @@ const GENERIC_TAIL = /等(?:行业|有关|相关)?(?:主管|监管)?(?:部门|�
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
-  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !NOT_A_NAME_START.test(name);
+  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
 }
 
 /** "A、B和C等部门" → [A, B, C]; null when any part is not a unit name. */
