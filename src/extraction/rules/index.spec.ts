@@ -129,7 +129,7 @@ describe('extractTasks', () => {
   });
 
   it('does not carry a subject into the next unnumbered paragraph', () => {
-    const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》。';
+    const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》,建立租户登记台账。';
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['通信运营商'], []]);
   });
 
