@@ -1,55 +1,339 @@
-// placeholder: replaced by the rules branch at merge
-import type { ExtractedOwner, ExtractedTask, ExtractionContext, ExtractTasks } from './types';
-
 /**
- * A deliberately minimal stand-in for the real rules: one sentence ending in "。", owners in a closing
- * parenthesis "（A牵头，B、C配合）", deadlines "N月底前" and "YYYY年M月D日前". Nothing else is recognised.
+ * Breaks a document's text into proposed tasks, each traced to the clause it came from. Pure and
+ * synchronous: the rules of this field are in the modules beside this one, each with its table tests.
+ *
+ * How the pieces fit:
+ * - task tables (序号/任务/牵头单位/配合单位/完成时限) give one task per row, the span being the task cell;
+ * - the rest is split into clauses (structure.ts); a clause with a second subject ("…，各级各有关部门要…")
+ *   is split there, since two owners make two tasks;
+ * - owners come from the clause (subject, "由A牵头", a note in parentheses); a clause without one takes the
+ *   owner last written in the same numbered item or the items it belongs to (a general exhortation names
+ *   no owner for what follows); a note closing an item ("…。（A牵头，B配合）") gives its owners to the
+ *   item's clauses that name none;
+ * - a clause with two targets or two deadlines gives one task per target (or deadline).
  */
-const SENTENCE = /[^。\n]+。/g;
-const OWNERS = /（([^（）]+?)牵头(?:，([^（）]+?)配合)?）。$/;
-const MONTH_END = /(\d{1,2})月底前/;
-const FULL_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日前/;
+import { classifyClause } from './classify';
+import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
+import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, setsFirstIsLead, splitOwnerList, Subject } from './owners';
+import { Removal, requirementPhrase } from './requirement';
+import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
+import { findTables, Table } from './tables';
+import { findTargets, FoundTarget } from './targets';
+import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
+import { UnitMatcher } from './units';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
 
-function deadlineOf(sentence: string, documentDate: string): ExtractedTask['deadline'] {
-  const full = FULL_DATE.exec(sentence);
-  if (full) return { text: full[0], date: `${full[1]}-${pad(Number(full[2]))}-${pad(Number(full[3]))}`, cycle: null };
-  const monthEnd = MONTH_END.exec(sentence);
-  if (monthEnd) {
-    const year = Number(documentDate.slice(0, 4));
-    const month = Number(monthEnd[1]);
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return { text: monthEnd[0], date: `${year}-${pad(month)}-${pad(last)}`, cycle: null };
-  }
-  return { text: null, date: null, cycle: null };
-}
-
-function owners(written: string | undefined, context: ExtractionContext): ExtractedOwner[] {
-  if (!written) return [];
-  return written.split('、').map((text) => ({ text, unitId: context.units.find((u) => u.names.includes(text))?.id ?? null }));
-}
+const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 
 export const extractTasks: ExtractTasks = (text, context) => {
+  const matcher = new UnitMatcher(context.units);
+  const tables = findTables(text);
+  const tasks = tables.flatMap((table) => tableTasks(text, table, context, matcher));
+  const outsideTables = splitClauses(text).filter((c) => !tables.some((t) => c.start >= t.start && c.start < t.end));
+  tasks.push(...new ProseReader(text, context, matcher).read(outsideTables));
+  return tasks.sort((a, b) => a.start - b.start || a.end - b.end);
+};
+
+function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {
+  return found ? { text: found.text, date: found.date, cycle: found.cycle } : NO_DEADLINE;
+}
+
+function targetOf(found: FoundTarget | undefined): ExtractedTask['target'] {
+  return found ? { text: found.text, metric: found.metric, comparator: found.comparator, value: found.value, unit: found.unit } : null;
+}
+
+function confidence(owners: 'own' | 'inherited' | 'none', deadline: boolean, target: boolean, strong: boolean): number {
+  const score = 0.4 + (owners === 'own' ? 0.2 : owners === 'inherited' ? 0.1 : 0) + (deadline ? 0.15 : 0) + (target ? 0.1 : 0) + (strong ? 0.1 : 0);
+  return Math.round(Math.min(0.95, score) * 100) / 100;
+}
+
+/** Owners in a table cell: unit names, or the cell's parts as written when they do not look like names. */
+function cellOwners(cell: string | undefined): string[] {
+  if (!cell) return [];
+  return splitOwnerList(cell) ?? cell.split(/[、，,；;\s]+/).filter((p) => p.length > 0);
+}
+
+function tableTasks(text: string, table: Table, context: DeadlineContext, matcher: UnitMatcher): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
-  for (const match of text.matchAll(SENTENCE)) {
-    const leading = match[0].length - match[0].trimStart().length;
-    const paragraph = match[0].slice(leading);
-    const found = OWNERS.exec(paragraph);
-    if (!found) continue;
-    const start = match.index + leading;
-    const requirement = paragraph.slice(0, found.index).replace(/^[一二三四五六七八九十]+、|^\d+[.．、]/, '').trim();
-    tasks.push({
-      requirement,
-      start,
-      end: start + paragraph.length,
-      paragraph,
-      leadUnits: owners(found[1], context),
-      cooperatingUnits: owners(found[2], context),
-      deadline: deadlineOf(paragraph, context.documentDate),
-      target: null,
-      confidence: 0.5,
-    });
+  for (const row of table.rows) {
+    const task = row.cells.task;
+    if (!task) continue;
+    const deadlineCell = row.cells.deadline?.text;
+    const found = deadlineCell ? findDeadlines(deadlineCell, context)[0] : undefined;
+    const deadline = found ? { ...deadlineOf(found), text: deadlineCell! } : deadlineCell ? { text: deadlineCell, date: null, cycle: null } : NO_DEADLINE;
+    const targets = findTargets(task.text);
+    const lead = cellOwners(row.cells.lead?.text);
+    for (const target of targets.length > 0 ? targets : [undefined]) {
+      tasks.push({
+        requirement: requirementPhrase(task.text, []),
+        start: task.start,
+        end: task.end,
+        paragraph: text.slice(task.start, task.end),
+        leadUnits: matcher.owners(lead),
+        cooperatingUnits: matcher.owners(cellOwners(row.cells.cooperating?.text)),
+        deadline,
+        target: targetOf(target),
+        confidence: confidence(lead.length > 0 ? 'own' : 'none', deadline.text !== null, target !== undefined, true),
+      });
+    }
   }
   return tasks;
-};
+}
+
+interface PendingTask {
+  task: ExtractedTask;
+  ownOwners: boolean;
+}
+
+/** One segment of a clause: the whole clause, or the part from a second subject on. */
+interface Segment {
+  start: number;
+  end: number;
+  subject: Subject | null;
+}
+
+class ProseReader {
+  /**
+   * Owners last written per item level (0: the document, 1: 一、 … 5: 一是). Those of a general exhortation
+   * ("各县区、各成员单位要提高站位…") serve the clauses after it in the same item, not its sub-items.
+   */
+  private readonly owners: ({ owners: OwnersAsWritten; inherited: boolean } | null)[] = [null, null, null, null, null, null];
+  private readonly kinds: SectionKind[] = ['neutral', 'neutral', 'neutral', 'neutral', 'neutral', 'neutral'];
+  private level = 0;
+  /** Per open item level: its tasks (its sub-items' included), for a note that closes it. */
+  private readonly itemTasks: PendingTask[][] = [[], [], [], [], [], []];
+  /**
+   * Per open item level: clauses that ask nothing by themselves, with the level they were read at; a
+   * closing owner note makes them tasks.
+   */
+  private readonly itemCandidates: { level: number; make: () => ExtractedTask[] }[][] = [[], [], [], [], [], []];
+  private readonly opened = [true, false, false, false, false, false];
+  /** The document said once that the first unit of a list leads ("列第一位为牵头单位，下同"). */
+  private firstIsLead = false;
+  /** The document answers a deputy or a proposal ("现答复如下"). */
+  private readonly reply: boolean;
+  /** The last clause read was a task ending with "；". */
+  private continuesTask = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly context: DeadlineContext,
+    private readonly matcher: UnitMatcher,
+  ) {
+    this.reply = /(?:答复|回复)如下/.test(text.slice(0, 2000));
+  }
+
+  read(clauses: Clause[]): ExtractedTask[] {
+    const tasks: ExtractedTask[] = [];
+    for (const clause of clauses) {
+      if (clause.marker) this.openItem(clause);
+      // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
+      // paragraph before (the owners of the enclosing numbered items still hold).
+      else if (this.lineStartsAt(clause)) this.owners[this.level] = null;
+      if (clause.headingLine) continue;
+      tasks.push(...this.readClause(clause));
+    }
+    return tasks;
+  }
+
+  private openItem(clause: Clause): void {
+    const level = clause.marker!.level;
+    this.level = level;
+    for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
+    for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
+    if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
+    for (let l = level; l < this.opened.length; l++) {
+      this.itemTasks[l] = [];
+      this.itemCandidates[l] = [];
+      this.opened[l] = l === level;
+    }
+  }
+
+  /**
+   * The item a closing note belongs to: the current one when the note ends a line of it ("…。（A牵头）"),
+   * the enclosing one when the note stands on its own line after a list of sub-items ("（1）…（4）…\n（责任单位：…）").
+   */
+  private noteScope(clause: Clause): number {
+    if (!this.lineStartsAt(clause) || clause.marker) return this.level;
+    for (let l = this.level - 1; l > 0; l--) if (this.opened[l]) return l;
+    return 0;
+  }
+
+  private sectionKind(): SectionKind {
+    for (let l = this.level; l >= 0; l--) if (this.kinds[l] !== 'neutral') return this.kinds[l];
+    return 'neutral';
+  }
+
+  private inherited(): OwnersAsWritten | null {
+    for (let l = this.level; l >= 0; l--) {
+      const set = this.owners[l];
+      if (set && (l === this.level || set.inherited)) return set.owners;
+    }
+    return null;
+  }
+
+  private readClause(clause: Clause): ExtractedTask[] {
+    const content = this.text.slice(clause.contentStart, clause.end);
+    if (setsFirstIsLead(content)) this.firstIsLead = true;
+    const notes = findOwnerNotes(content, this.firstIsLead);
+    const bare = content.replace(/[。；;，,\s]+$/, '');
+    const line = clause.marker ? null : ownerLine(content, this.firstIsLead);
+    const closingNote = line ? { ...line, start: 0, end: bare.length } : notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
+    const tasks: ExtractedTask[] = [];
+    if (closingNote && closingNote.start === 0) {
+      const scope = this.noteScope(clause);
+      tasks.push(...this.promote(scope, scope === this.level));
+      this.closeItemWith(closingNote, scope);
+      return tasks;
+    }
+    const kind = this.sectionKind();
+    if (kind === 'facts' || kind === 'principles') return [];
+    for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
+    this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
+    if (closingNote) {
+      tasks.push(...this.promote(this.level, true));
+      this.closeItemWith(closingNote, this.level);
+    }
+    return tasks;
+  }
+
+  /**
+   * The candidates a closing note makes tasks: those of the items below its scope, and of the scope's own
+   * item only when the note closes that item's line (a heading above a list is not one of its measures).
+   */
+  private promote(scope: number, inline: boolean): ExtractedTask[] {
+    return this.itemCandidates[scope].filter((c) => c.level > scope || (inline && c.level === scope)).flatMap((c) => c.make());
+  }
+
+  /** Gives a closing note's owners to the item's tasks that name none, and to what follows in the item. */
+  private closeItemWith(note: OwnersAsWritten, scope: number): void {
+    const owners = { lead: note.lead, cooperating: note.cooperating };
+    for (const pending of this.itemTasks[scope]) {
+      if (pending.ownOwners) continue;
+      pending.task.leadUnits = this.matcher.owners(owners.lead);
+      pending.task.cooperatingUnits = this.matcher.owners(owners.cooperating);
+      pending.task.confidence = Math.min(0.95, Math.round((pending.task.confidence + 0.1) * 100) / 100);
+      pending.ownOwners = true;
+    }
+    this.itemCandidates[scope] = [];
+  }
+
+  private segments(content: string): Segment[] {
+    const subjects = findSubjects(content);
+    const segments: Segment[] = [];
+    let start = 0;
+    let current: Subject | null = null;
+    for (const subject of subjects) {
+      // A short phrase before the second subject ("强化队伍建设，各成员单位要…") is its context, not a task.
+      if (subject.start === 0 || content.slice(start, subject.start).replace(/[，,\s]/g, '').length <= 14) {
+        current ??= subject;
+        continue;
+      }
+      segments.push({ start, end: subject.start, subject: current });
+      start = subject.start;
+      current = subject;
+    }
+    segments.push({ start, end: content.length, subject: current });
+    return segments;
+  }
+
+  private readSegment(clause: Clause, segment: Segment, first: boolean): ExtractedTask[] {
+    const piece = this.text.slice(clause.contentStart + segment.start, clause.contentStart + segment.end);
+    // A date before the document's own is history, not a deadline.
+    const deadlines = findDeadlines(piece, this.context).filter((d) => d.date === null || d.date >= this.context.documentDate);
+    const targets = findTargets(piece);
+    const notes = findOwnerNotes(piece);
+    const ledBy = findLedBy(piece);
+    const own: OwnersAsWritten | null = segment.subject ? { lead: segment.subject.owners, cooperating: [] } : (ledBy ?? notes[0] ?? null);
+    const verdict = classifyClause({
+      content: piece,
+      hasOwner: own !== null,
+      hasDeadline: deadlines.length > 0,
+      hasTarget: targets.length > 0,
+      opensItem: first && clause.marker !== null && !clause.endsLine,
+      wholeItemLine: first && clause.marker !== null && clause.endsLine && this.lineStartsAt(clause) && this.deeperItemFollows(clause),
+      inTaskSection: this.sectionKind() === 'tasks' || this.sectionKind() === 'goals',
+      continuesTask: this.continuesTask,
+      inheritsOwner: own === null && this.inherited() !== null,
+      reply: this.reply,
+    });
+    // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
+    // sub-items; the subject of an exhortation only of the clauses after it in the same item.
+    if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
+    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
+    // Under 工作目标 a sentence is a task when it sets a number; the rest states the aim in general.
+    if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && !own) return [];
+    // In an item an owner note closes, every measure is a task, even one worded like an exhortation or
+    // standing on its numbered line like a title.
+    if (verdict === 'no-directive' || verdict === 'exhortation' || (verdict === 'title' && clause.endsLine)) {
+      const make = () => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
+      for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, make });
+    }
+    if (verdict !== 'task') return [];
+    return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
+  }
+
+  private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
+    const owners = own ?? this.inherited();
+    const ownership = own ? 'own' : owners ? 'inherited' : 'none';
+    const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
+    if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });
+    const requirement = requirementPhrase(piece, removals);
+    // A clause that is only a time ("自即日起至2022年3月31日。") asks for nothing.
+    if (requirement.replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
+    const start = this.spanStart(clause, segment);
+    const end = clause.contentStart + segment.end;
+    const variants = this.variants(deadlines, targets);
+    return variants.map(({ deadline, target }) => {
+      const task: ExtractedTask = {
+        requirement,
+        start,
+        end,
+        paragraph: this.text.slice(start, end),
+        leadUnits: this.matcher.owners(owners?.lead ?? []),
+        cooperatingUnits: this.matcher.owners(owners?.cooperating ?? []),
+        deadline: deadlineOf(deadline),
+        target: targetOf(target),
+        confidence: confidence(ownership, deadline !== undefined, target !== undefined, verdict === 'task'),
+      };
+      const pending = { task, ownOwners: own !== null };
+      for (let l = 0; l <= this.level; l++) this.itemTasks[l].push(pending);
+      return task;
+    });
+  }
+
+  /**
+   * The next non-empty line is an item below this clause's ("（一）…。\n10.…") or an unnumbered paragraph
+   * ("（一）推进大数据基础设施建设。\n深入开展…"): the clause heads what follows.
+   */
+  private deeperItemFollows(clause: Clause): boolean {
+    const next = /\n\s*([^\n]+)/.exec(this.text.slice(clause.end, clause.end + 200));
+    if (!next || clause.marker === null) return false;
+    const marker = itemMarkerAt(next[1]);
+    return marker === null || marker.level > clause.marker.level;
+  }
+
+  /** The clause begins its line. */
+  private lineStartsAt(clause: Clause): boolean {
+    return this.text.slice(this.text.lastIndexOf('\n', clause.start - 1) + 1, clause.start).trim() === '';
+  }
+
+  /** The first segment keeps the clause's numbering in its span; later ones start at their subject. */
+  private spanStart(clause: Clause, segment: Segment): number {
+    return segment.start === 0 ? clause.start : clause.contentStart + segment.start;
+  }
+
+  /** Two targets make two tasks, each with the deadline written before it; else two deadlines make two. */
+  private variants(deadlines: FoundDeadline[], targets: FoundTarget[]): { deadline?: FoundDeadline; target?: FoundTarget }[] {
+    if (targets.length >= 2) {
+      return targets.map((target, k) => {
+        const after = k > 0 ? targets[k - 1].index : -1;
+        const near = deadlines.filter((d) => d.index > after && d.index < target.index).pop();
+        return { target, deadline: near ?? deadlines[0] };
+      });
+    }
+    if (deadlines.length >= 2) return deadlines.map((deadline) => ({ deadline, target: targets[0] }));
+    return [{ deadline: deadlines[0], target: targets[0] }];
+  }
+}

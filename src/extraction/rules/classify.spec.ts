@@ -1,0 +1,58 @@
+import { ClauseSignals, classifyClause } from './classify';
+
+const signals = (content: string, more: Partial<ClauseSignals> = {}): ClauseSignals => ({
+  content,
+  hasOwner: false,
+  hasDeadline: false,
+  hasTarget: false,
+  opensItem: false,
+  inTaskSection: false,
+  continuesTask: false,
+  ...more,
+});
+
+describe('classifyClause', () => {
+  it.each([
+    ['市公安局要不折不扣落实即时响应预警指令,规范处置预警线索,保持全市资金预警预后零转账。', { hasOwner: true, hasTarget: true }],
+    ['各镇街要组织调动基层力量,对高危人员进行精准劝阻。', { hasOwner: true }],
+    ['建立定期会商机制，及时研究打击治理工作中的新情况新问题。', {}],
+    ['到2025年底前,全市首批100个示范社区全面建成。', { hasDeadline: true, hasTarget: true }],
+    ['紧盯大要案件不懈怠,开展大案攻坚,发起集群战役。', { inTaskSection: true }],
+    ['村大喇叭循环播放反电诈信息。', { continuesTask: true }],
+    ['要深入串并深挖，落实领导包案机制。', {}],
+    ['会议明确,下一步将聚焦“精准宣传”,通过微信群推送预警、进村入户讲案例。', {}],
+    ['充分发挥专业优势,集中力量侦破一批大案要案,坚决打掉一批犯罪团伙,营造严打高压态势。', {}],
+    ['縣委宣傳部要組織新聞媒體持續開展反詐防詐宣傳,', { hasOwner: true }],
+    ['要高度重视、全面动员,深入开展“断卡”行动。', { inheritsOwner: true }],
+  ])('a task: %s', (content, more) => {
+    expect(classifyClause(signals(content, more))).toBe('task');
+  });
+
+  it.each([
+    ['全市各级各部门要提高政治站位，高度重视，切实增强责任感紧迫感，形成工作合力。', 'exhortation'],
+    ['各级各有关部门要高度重视，把反诈工作与经济社会发展工作同研究、同部署、同推进，全面构建“全民反诈”格局，形成强大的防范治理合力。', 'exhortation'],
+    ['2022年全市公安机关共抓获涉诈犯罪嫌疑人3276名、破获案件1132起，同比分别上升44.57%、39.48%。', 'fact'],
+    ['各部门密切协作，打击治理工作取得了显著成效。', 'fact'],
+    ['请广大市民切勿轻信陌生来电，不要轻信“高回报”投资。', 'public'],
+    ['对工作成效落后的镇街，市委、市政府将进行约谈；', 'sanction'],
+    ['对单月万人发案率已连续4次以上进入全市前10名的重点乡镇街道挂牌督办、专项整改。', 'sanction'],
+    ['（一）要强化侦查打击，打出声威实效。', 'title'],
+    ['要管住“网”。', 'title'],
+    ['要坚持打字当头,全力提升打击质效。', 'title'],
+    ['会议强调,要严格按照打击电信诈骗要求,扎实开展反诈宣传专项工作,并提出以下要求。', 'lead-in'],
+    ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
+    ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'no-directive'],
+    ['为确保工作取得实效,特制定本方案。', 'lead-in'],
+    ['强化事中责任督导机制建设,深化企业责任清单管理,完善问题通报和公开曝光机制。', 'no-directive', { reply: true }],
+    ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
+    ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],
+    ['今年政务公开工作的总体要求是:深入贯彻有关精神,建立健全工作机制。', 'lead-in'],
+  ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more) => {
+    const opensItem = content.startsWith('（');
+    expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);
+  });
+
+  it('keeps a titled item with an owner: the owner makes it a task', () => {
+    expect(classifyClause(signals('各村要召开动员部署会议。', { opensItem: true, hasOwner: true }))).toBe('task');
+  });
+});

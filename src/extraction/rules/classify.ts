@@ -1,0 +1,93 @@
+/**
+ * Is a clause a trackable requirement? Not tasks: general exhortations ("提高政治站位", "形成工作合力"),
+ * statements of fact ("共抓获…", "取得了明显成效"), sentences addressed to the public ("广大群众要…"),
+ * conditional sanctions ("对工作不力的，予以通报、约谈"), and titles ("（一）要加强组织领导。").
+ */
+
+export type ClauseVerdict = 'task' | 'exhortation' | 'fact' | 'public' | 'sanction' | 'title' | 'lead-in' | 'no-directive';
+
+export interface ClauseSignals {
+  /** The clause's content (after its numbering). */
+  content: string;
+  /** An owner was written for it (subject, note or 由…牵头). */
+  hasOwner: boolean;
+  hasDeadline: boolean;
+  hasTarget: boolean;
+  /** The clause opens its item and does not end its line: "（一）要强化侦查打击，打出声威实效。" */
+  opensItem: boolean;
+  /** The clause sits in a section whose heading promises tasks ("下步工作举措", "意见建议"). */
+  inTaskSection: boolean;
+  /** The clause before it was a task and ended with "；": parallel requirements share their mood. */
+  continuesTask: boolean;
+  /**
+   * The document answers a deputy or a proposal ("现答复如下"): its measures are described as done, so
+   * only a modal word, "下一步" or a task section makes a clause ask for something.
+   */
+  reply?: boolean;
+  /** No owner is written in it, but it takes one from the clauses before it in its item. */
+  inheritsOwner?: boolean;
+  /** The clause is a numbered line on its own heading a list ("（一）全力以赴拼经济稳增长促发展。\n10.…"). */
+  wholeItemLine?: boolean;
+}
+
+/** Words that ask someone to act. */
+const MODAL = /(?<![重主需只必紧摘纪提概首次想还总])要(?!求|素|点|案|件|闻|害|务|领|么)|务必|必须|须|应当|应(?=及时|按|在|于|加强|建立|落实|做好|将|把|严格|切实|积极|主动|认真|定期|明确|组织|开展)|确保|力争|将(?=[^，,。；;]{0,6}(?:开展|建立|推进|加强|组织|实施|完成|启动|纳入|列为))/;
+/** An imperative opening: a plan or a leader's speech lists actions without a subject ("建立定期会商机制"). */
+const IMPERATIVE_START =
+  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密)/;
+/**
+ * Concrete actions someone can be asked about: a mechanism built, a campaign run, a list published (the
+ * commonest also in traditional characters, as some mirrors publish documents).
+ */
+const CONCRETE =
+  /建立|健全|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
+/** Words of a general exhortation. */
+const EXHORTATION =
+  /政治站位|提高站位|高度重视|充分认识|认清形势|思想认识|统一到|责任感|紧迫感|使命感|政治自觉|思想自觉|行动自觉|政治任务|担当|作为|合力|格局|氛围|风气|良好局面|新局面|贡献|根本遵循|指明了|落地见效|落到实处|见到实效|走深走实|贯彻好|执行好|落实好|认真贯彻|深入贯彻|贯彻落实|决策部署|重要指示|批示精神|守护好|守住|钱袋子|安全感|获得感|幸福感|更高水平|人民战争|攻坚战|持久战|震慑|高压态势|坚决遏制|坚决打赢|信心和决心|态度|作风|一盘棋|指挥棒|长效|护航|保障|底线思维|层层推进|主体责任|监管责任|属地管理责任|责任意识|法律红线|系统观念|法治思维|各项措施|各项工作|各项部署|覆盖面|针对性|实效性|总结经验|打造亮点|新路径|新举措|组织领导|实实在在|努力实现|任务艰巨|刻不容缓|问题导向|效果导向|目标导向|精神文明|质效|学习贯彻|认真学习|切入点|着力点|落脚点|负总责|亲自抓|硬仗|信心决心|融入日常|抓在经常|压紧压实|务求实效|再发力|再完善|再提高|再严密|查漏补缺|加压推进|艰巨性|长期性|复杂性|总结[^，,。；;]{0,10}经验|理顺机制|强保障|坚持[^，,。；;]{1,6}为先/g;
+/**
+ * A clause announcing what follows rather than asking for it: "并提出以下要求。", "现将有关事项通知如下：",
+ * "为确保工作取得实效，特制定本方案。", "总体要求是：…".
+ */
+const LEAD_IN = /(?:以下|如下)(?:要求|意见|几点|工作|事项)?[。：:]?$|(?:特|现)?制定本(?:方案|办法|意见|细则|计划|通知)[。；;]?$|^[^，,。；;]{0,16}(?:总体要求|指导思想|基本原则|总体目标|总体思路)(?:是|为)[:：]/;
+/** Reporting words before what was said: "会议明确，", "李捷强调，". */
+const REPORTED = /^[^，,。；;“”]{0,12}(?:明确|要求|强调|指出|提出|表示|认为)[，,：:]/;
+/** A statement of what happened or what is. */
+const FACT =
+  /了(?![解结])|已经|已(?!于)|截至|截止|累计|共计|共(?:抓获|破获|发生|捣毁|冻结|返还|劝阻|处置|封堵|清理|查处|签订|开展|对|有)|同比(?:分别)?(?:上升|下降|增长|减少)|环比(?:上升|下降)|取得|成效显著|被点名|退出|实现了|是[^，,。；;]{0,30}(?:要求|需要|保障|手段|途径|工程|因素|问题|热点|任务|毒瘤|考题)|具有|属于|存在|表现在|主要表现|有待|来看|表明|显示/;
+/** A sentence for the public rather than for a unit. */
+const PUBLIC = /广大(?:群众|市民|人民群众)(?:要|务必|应|请)|市民朋友|请(?:广大|市民|群众)|切勿|不要轻信|谨防|提醒(?:广大|市民)|感谢您|希望您|您的/;
+/** "对…的，…约谈/通报/追责": a sanction that applies only when something goes wrong. */
+const SANCTION =
+  /^(?:要)?对[^。；;]{2,60}?(?:的|者)?[，,]?[^。；;]{0,30}?(?:约谈|通报|追责|问责|倒查|查处|挂牌|限期|整改|黑名单|一票否决|严肃处理|依法处理|追究|处分|曝光|惩戒|督办)/;
+const SANCTION_CONDITION = /对[^。；;]{0,40}(?:不力|落后|突出问题|高发|失职|渎职|不到位|不落实|违规|存在|连续|排名靠后|进入)/;
+
+export function classifyClause(signals: ClauseSignals): ClauseVerdict {
+  const { content } = signals;
+  const bare = content.replace(/[，,。；;：:、“”‘’（）()\s]/g, '');
+  if (signals.opensItem && /。$/.test(content) && bare.length <= 24 && !signals.hasOwner) return 'title';
+  // A numbered line of its own, short, asking nothing measurable: "（一）全力以赴拼经济稳增长促发展。"
+  if (signals.wholeItemLine && bare.length <= 20 && !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget) return 'title';
+  const plain = !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget;
+  // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not.
+  if (bare.length <= 12 && plain && /^要/.test(content)) return 'title';
+  // Distinct words: "打击…打击" is one concrete act, not two.
+  const concrete = new Set(content.match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget ? 2 : 0);
+  const exhortation = new Set(content.match(EXHORTATION) ?? []).size;
+  // A short slogan leading a paragraph, two phrases asking for a quality: "要坚持打字当头，全力提升打击质效。"
+  if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
+  if (LEAD_IN.test(content)) return 'lead-in';
+  if (PUBLIC.test(content)) return 'public';
+  if (SANCTION.test(content) && SANCTION_CONDITION.test(content)) return 'sanction';
+  // "会议通报了…，要求…": a requirement after a factual preface is still one.
+  const asked = /[，,]要求(?!是)/.test(content);
+  // "会议明确，下一步…", "蔡俊文指出，…": what follows the reporting words is what counts.
+  const said = content.replace(REPORTED, '');
+  const imperative = !signals.reply && IMPERATIVE_START.test(said);
+  const directive = asked || /^(?:下一步|下步|今后|要求|责成)/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  if (!signals.hasDeadline && !asked && FACT.test(content) && !(MODAL.test(content) && !/了(?![解结])|已经|截至|累计|共计/.test(content))) return 'fact';
+  if (!directive && !(signals.hasOwner && (signals.hasTarget || signals.hasDeadline))) return 'no-directive';
+  // As many exhortation words as concrete ones: an exhortation, unless some unit is there to act.
+  const someOwner = signals.hasOwner || signals.inheritsOwner === true;
+  if (concrete === 0 || exhortation > concrete + (signals.hasOwner ? 1 : 0) || (!someOwner && exhortation === concrete)) return 'exhortation';
+  return 'task';
+}

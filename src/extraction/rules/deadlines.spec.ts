@@ -1,0 +1,86 @@
+import { publishedCalendar } from '../../calendar/calendar-data';
+import { WorkingCalendar } from '../../calendar/working-calendar';
+import { DeadlineContext, findDeadlines, readNumber } from './deadlines';
+
+const calendar = new WorkingCalendar(publishedCalendar());
+const at = (documentDate: string): DeadlineContext => ({ documentDate, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) });
+const read = (clause: string, documentDate = '2026-03-02') => findDeadlines(clause, at(documentDate)).map(({ text, date, cycle }) => ({ text, date, cycle }));
+
+describe('readNumber', () => {
+  it.each([['5', 5], ['十', 10], ['十二', 12], ['二十', 20], ['三', 3], ['二十五', 25]])('%s → %i', (written, n) => expect(readNumber(written)).toBe(n));
+  it('is NaN for what is no number', () => expect(readNumber('半')).toBeNaN());
+});
+
+describe('findDeadlines', () => {
+  it.each([
+    ['2026年9月30日前完成整改', '2026-09-30'],
+    ['9月30日前报送', '2026-09-30'],
+    ['6月底前完成', '2026-06-30'],
+    ['2022年10月底前编制并公布清单', '2022-10-31'],
+    ['六月底前完成', '2026-06-30'],
+    ['年底前全部建成', '2026-12-31'],
+    ['年内完成', '2026-12-31'],
+    ['到2027年底前推开', '2027-12-31'],
+    ['上半年完成安装', '2026-06-30'],
+    ['2022年上半年所有社区安装率达到60%', '2022-06-30'],
+    ['一季度末前完成', '2026-03-31'],
+    ['第三季度完成', '2026-09-30'],
+  ])('%s → %s', (clause, date) => {
+    expect(read(clause)[0]).toMatchObject({ date, cycle: null });
+  });
+
+  it('reads a year as the time frame ("到2025年，" "2022年，全市…") as its last day, not a year as a topic', () => {
+    expect(read('到2025年,全市新增就业800人以上', '2023-03-13')[0].date).toBe('2025-12-31');
+    expect(read('2022年,全市新建5G基站2600个以上', '2022-12-02')[0].date).toBe('2022-12-31');
+    expect(read('2022年至2024年全年总发案逐年下降5%', '2021-07-01').map((d) => d.date)).toEqual(['2024-12-31']);
+    expect(read('2016年是全面建成小康社会决胜阶段的开局之年', '2016-05-28')).toEqual([]);
+  });
+
+  it('puts a month already past in the next year', () => {
+    expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2027-02-28');
+    expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');
+  });
+
+  it('counts working days on the calendar: 10个工作日内 skips weekends and holidays', () => {
+    // 2026-09-25 is a Friday; 1–7 October are the National Day holidays and 10 October a make-up working day.
+    expect(read('10个工作日内报送', '2026-09-25')[0]).toEqual({ text: '10个工作日内', date: '2026-10-15', cycle: null });
+  });
+
+  it('keeps the text but no date when the calendar does not cover the year', () => {
+    expect(read('10个工作日内报送', '2031-12-25')[0]).toEqual({ text: '10个工作日内', date: null, cycle: null });
+  });
+
+  it('counts calendar days for 30日内', () => {
+    expect(read('30日内完成', '2026-03-02')[0].date).toBe('2026-04-01');
+  });
+
+  it('reads reporting cycles; a monthly day gives the first such day on or after the document date', () => {
+    expect(read('每月5日前报送进展', '2026-03-02')[0]).toEqual({ text: '每月5日前', date: '2026-03-05', cycle: 'monthly' });
+    expect(read('每月5日前报送进展', '2026-03-06')[0].date).toBe('2026-04-05');
+    expect(read('每季度报送一次')[0]).toMatchObject({ date: null, cycle: 'quarterly' });
+    expect(read('每周通报')[0]).toMatchObject({ date: null, cycle: 'weekly' });
+    expect(read('按月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
+  });
+
+  it('reads standing work as no date and no cycle, keeping the text', () => {
+    expect(read('长期坚持')[0]).toEqual({ text: '长期坚持', date: null, cycle: null });
+  });
+
+  it('ends "A至B" at B', () => {
+    expect(read('2021年5月1日至2022年4月30日实施')).toEqual([{ text: '2022年4月30日', date: '2022-04-30', cycle: null }]);
+  });
+
+  it('finds two deadlines in one clause, in order', () => {
+    expect(read('6月底前完成摸排，年底前全部建成').map((d) => d.date)).toEqual(['2026-06-30', '2026-12-31']);
+  });
+
+  it('takes a day for a deadline only when the text says so', () => {
+    expect(read('于9月30日完成', '2026-03-02')[0].date).toBe('2026-09-30');
+    expect(read('力争9月30日完成验收', '2026-03-02')[0].date).toBe('2026-09-30');
+    expect(read('实施期限至2022年12月31日', '2021-05-01')[0].date).toBe('2022-12-31');
+  });
+
+  it.each(['10月16日上午，应城市召开联席会议', '3月24日，会议召开', '2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织'])('%s holds no deadline date', (clause) => {
+    expect(read(clause).filter((d) => d.date !== null)).toEqual([]);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Deadlines as written, resolved against the document's date. Each pattern below names what it reads.
+ *
+ * Choices where the text leaves room:
+ * - a month or a day without a year ("6月底前", "9月30日前") falls in the document's year, or in the next
+ *   year when that date is already before the document's date;
+ * - "每月5日前报送" is a monthly cycle whose date is the first such day on or after the document's date;
+ *   a cycle without a day ("每季度报送") has no date;
+ * - "长期坚持" is standing work: no date and no cycle, the text kept;
+ * - "A至B" ends at B; a date followed by 起/开始 starts something and one after 截至 states a fact: neither
+ *   is a deadline.
+ */
+import type { IsoDate } from '../../calendar/working-calendar';
+import { parseIsoDate } from '../../calendar/working-calendar';
+import { reportDueOnOrAfter } from '../../reminders/escalation-ladder';
+import { claimMatches } from './claim-matches';
+import type { ExtractedDeadline, ReportingCycle } from './types';
+
+export interface DeadlineContext {
+  documentDate: IsoDate;
+  addWorkingDays(start: IsoDate, days: number): IsoDate;
+}
+
+export interface FoundDeadline extends ExtractedDeadline {
+  text: string;
+  /** Offset of the deadline's text in the clause. */
+  index: number;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "5", "十", "十二", "二十" → a number; NaN when it is not one. */
+export function readNumber(written: string): number {
+  if (/^\d+$/.test(written)) return Number(written);
+  const match = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(written);
+  if (!match || written === '') return NaN;
+  if (!match[2]) return match[1] && !match[3] ? CN_DIGITS[match[1]] : NaN;
+  return (match[1] ? CN_DIGITS[match[1]] : 1) * 10 + (match[3] ? CN_DIGITS[match[3]] : 0);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const lastDayOfMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function dateOrNull(year: number, month: number, day: number): IsoDate | null {
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  try {
+    parseIsoDate(date);
+    return date;
+  } catch {
+    return null;
+  }
+}
+
+/** A month (and day) without a year: the document's year, or the next one when already past. */
+function upcoming(documentDate: IsoDate, month: number, day: number | 'end'): IsoDate | null {
+  const year = Number(documentDate.slice(0, 4));
+  const make = (y: number) => dateOrNull(y, month, day === 'end' ? lastDayOfMonth(y, month) : day);
+  const date = make(year);
+  return date !== null && date < documentDate ? make(year + 1) : date;
+}
+
+function yearOf(written: string | undefined, documentDate: IsoDate): number {
+  const documentYear = Number(documentDate.slice(0, 4));
+  if (written === undefined || written === '今' || written === '本' || written === '') return documentYear;
+  if (written === '明') return documentYear + 1;
+  return Number(written);
+}
+
+interface DeadlinePattern {
+  /** The pattern the rule serves, e.g. "6月底前". */
+  serves: string;
+  regex: RegExp;
+  resolve(match: RegExpExecArray, context: DeadlineContext): Omit<ExtractedDeadline, 'text'> | null;
+}
+
+const CN_OR_DIGITS = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+
+/**
+ * A day is a deadline when the text says so: "9月30日前", "于9月30日完成", "实施期限至2022年12月31日". A day
+ * on its own ("10月16日上午，我市召开…", "3月24日，会议召开") is when something happened.
+ */
+function isDeadlineDate(match: RegExpMatchArray): boolean {
+  const before = match.input!.slice(0, match.index);
+  const after = match.input!.slice(match.index! + match[0].length);
+  if (/(?:前|止)$/.test(match[0])) return true;
+  if (/^(?:上午|下午|晚上|晚|凌晨|中午)/.test(after)) return false;
+  return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || /^(?:完成|办结|报送|上报|结束|到期)/.test(after);
+}
+const BEFORE = '(?:前|之前|以前|止)?';
+
+const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
+const CYCLES: Record<string, ReportingCycle> = { 周: 'weekly', 星期: 'weekly', 月: 'monthly', 季: 'quarterly', 季度: 'quarterly', 年: 'yearly' };
+
+export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
+  {
+    serves: '2026年9月30日前 / 9月30日前',
+    regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月${CN_OR_DIGITS}日${BEFORE}`, 'g'),
+    resolve: (m, c) => {
+      if (!isDeadlineDate(m)) return null;
+      const [month, day] = [readNumber(m[2]), readNumber(m[3])];
+      const date = m[1] ? dateOrNull(Number(m[1]), month, day) : upcoming(c.documentDate, month, day);
+      return date ? { date, cycle: null } : null;
+    },
+  },
+  {
+    serves: '6月底前 / 2022年10月底前 / 9月份前',
+    regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
+    resolve: (m, c) => {
+      if (!m[3] && !/(?:前|止)$/.test(m[0])) return null; // "11月，…制定了" names a time, not a deadline
+      const month = readNumber(m[2]);
+      if (!(month >= 1 && month <= 12)) return null;
+      const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : 'end';
+      const year = m[1] ? Number(m[1]) : null;
+      const date = year ? dateOrNull(year, month, day === 'end' ? lastDayOfMonth(year, month) : day) : upcoming(c.documentDate, month, day);
+      return date ? { date, cycle: null } : null;
+    },
+  },
+  {
+    serves: '年底前 / 年内 / 2025年底前 / 今年年底',
+    regex: /(?<![每全去前半个一两二三四五六七八九十\d])(?:(\d{4})|今|本|明)?年(?:年)?(?:底|末|内)(?:前|之前)?/g,
+    resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-12-31`, cycle: null }),
+  },
+  {
+    serves: '上半年 / 下半年 / 一季度末 / 第三季度',
+    regex: /(?<![每])(?:(\d{4})年)?(?:(上半年|下半年)|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|内)?/g,
+    resolve: (m, c) => {
+      const year = yearOf(m[1], c.documentDate);
+      if (m[2]) return { date: m[2] === '上半年' ? `${year}-06-30` : `${year}-12-31`, cycle: null };
+      const [month, day] = QUARTER_END[readNumber(m[3])] ?? [];
+      return month ? { date: `${year}-${pad(month)}-${pad(day)}`, cycle: null } : null;
+    },
+  },
+  {
+    serves: '到2025年，… / 2022年，全市新建… (a year as the time frame: its last day)',
+    regex: /^(\d{4})年(?=[，,])|(?<=[到至于在])(\d{4})年(?![\d上下底末内度第季月一二三四])/g,
+    resolve: (m) => ({ date: `${m[1] ?? m[2]}-12-31`, cycle: null }),
+  },
+  {
+    serves: '10个工作日内 (working days on the office calendar)',
+    regex: new RegExp(`${CN_OR_DIGITS}个工作日内`, 'g'),
+    resolve: (m, c) => {
+      const days = readNumber(m[1]);
+      try {
+        return { date: c.addWorkingDays(c.documentDate, days), cycle: null };
+      } catch {
+        return { date: null, cycle: null }; // a year the calendar does not cover: the text is kept
+      }
+    },
+  },
+  {
+    serves: '30日内 / 15天内 (calendar days)',
+    regex: new RegExp(`(?<!工作)${CN_OR_DIGITS}(?:个)?(?:日|天)内`, 'g'),
+    resolve: (m, c) => {
+      const days = readNumber(m[1]);
+      if (!(days > 0)) return null;
+      return { date: new Date(parseIsoDate(c.documentDate) + days * 86_400_000).toISOString().slice(0, 10), cycle: null };
+    },
+  },
+  {
+    serves: '每月5日前报送 / 每周五 / 每季度 / 每年 / 按月',
+    regex: new RegExp(`(?:每(?:个)?|按)(周|星期|月|季度|季|年)(?:${CN_OR_DIGITS}日)?${BEFORE}`, 'g'),
+    resolve: (m, c) => {
+      const cycle = CYCLES[m[1]];
+      const day = m[2] ? readNumber(m[2]) : NaN;
+      if (cycle === 'monthly' && day >= 1 && day <= 28) return { date: reportDueOnOrAfter('monthly', day, c.documentDate), cycle };
+      return { date: null, cycle };
+    },
+  },
+  {
+    serves: '长期坚持 / 长期',
+    regex: /长期(?:坚持|推进|开展)?|常态化开展/g,
+    resolve: () => ({ date: null, cycle: null }),
+  },
+];
+
+const RANGE_JOIN = /^\s*(?:至|到|—|－|-|~|～)\s*/;
+const START_AFTER = /^(?:起|开始|以来)/;
+const FACT_BEFORE = /(?:截至|截止到|截止)$/;
+
+/** Every deadline in a clause, in order; the start of a range and start or status dates are left out. */
+export function findDeadlines(clause: string, context: DeadlineContext): FoundDeadline[] {
+  const found = claimMatches(
+    clause,
+    DEADLINE_PATTERNS,
+    (match, pattern) => {
+      const after = clause.slice(match.index + match[0].length);
+      if (START_AFTER.test(after) || FACT_BEFORE.test(clause.slice(Math.max(0, match.index - 3), match.index))) return null;
+      return pattern.resolve(match, context);
+    },
+    true,
+  );
+  // "A至B": the deadline is B.
+  return found.filter((d, i) => {
+    const next = found[i + 1];
+    if (!next) return true;
+    const between = clause.slice(d.index + d.text.length, next.index);
+    return !(RANGE_JOIN.test(between) && RANGE_JOIN.exec(between)![0].length === between.length);
+  });
+}

@@ -1,0 +1,162 @@
+import { publishedCalendar } from '../../calendar/calendar-data';
+import { WorkingCalendar } from '../../calendar/working-calendar';
+import { extractTasks } from './index';
+import type { ExtractionContext } from './types';
+
+const calendar = new WorkingCalendar(publishedCalendar());
+const context: ExtractionContext = {
+  documentDate: '2026-03-02',
+  units: [
+    { id: 1, names: ['市公安局', '公安局'] },
+    { id: 2, names: ['市通信管理局'] },
+    { id: 3, names: ['人民银行云澜分行', '人民银行'] },
+    { id: 4, names: ['东湖街道'] },
+  ],
+  addWorkingDays: (start, days) => calendar.addWorkingDays(start, days),
+};
+const extract = (text: string) => extractTasks(text, context);
+const owners = (list: { text: string }[]) => list.map((o) => o.text);
+
+describe('extractTasks', () => {
+  it('reads owners from a closing note, matched to units, with the deadline', () => {
+    const text = '（一）强化源头管控。6月底前建立涉诈重点人员数据库（市公安局牵头，市通信管理局、人民银行配合）。';
+    const [task] = extract(text);
+    expect(task.leadUnits).toEqual([{ text: '市公安局', unitId: 1 }]);
+    expect(task.cooperatingUnits).toEqual([{ text: '市通信管理局', unitId: 2 }, { text: '人民银行', unitId: 3 }]);
+    expect(task.deadline).toEqual({ text: '6月底前', date: '2026-06-30', cycle: null });
+    expect(task.requirement).toBe('建立涉诈重点人员数据库');
+    expect(task.paragraph).toBe(text.slice(task.start, task.end));
+  });
+
+  it('gives a note closing an item to every clause of the item, and makes them tasks', () => {
+    const text = '1.全面实施清单管理。年底前编制并公布清单。逐项编制实施规范，提升标准化水平。（市政府办公室牵头，各县区政府按职责分工负责）\n2.下一项。';
+    const tasks = extract(text);
+    expect(tasks).toHaveLength(2);
+    for (const task of tasks) {
+      expect(owners(task.leadUnits)).toEqual(['市政府办公室']);
+      expect(owners(task.cooperatingUnits)).toEqual(['各县区政府']);
+    }
+    expect(tasks[0].deadline.date).toBe('2026-12-31');
+  });
+
+  it('gives a note on its own line after sub-items to all of them', () => {
+    const text = '1.完善应急预案体系\n（1）加强应急预案管理，规范预案编制。\n（2）加强应急预案演练，完善演练制度。\n（责任单位：市应急局、各县（市、区）人民政府）\n2.健全机制\n（1）建立部门会商机制，定期研究新情况新问题。';
+    const tasks = extract(text);
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['市应急局', '各县（市、区）人民政府'], ['市应急局', '各县（市、区）人民政府'], []]);
+  });
+
+  it('reads owners on the line after each item, the first leading once the document says so ("下同")', () => {
+    const text = [
+      '一、主要目标',
+      '1.生产总值增长6%以上。',
+      '责任单位:市发改委',
+      '2.一般公共预算收入与经济增长基本同步。',
+      '责任单位:市财政局、市税务局(列第一位为牵头单位,下同)',
+      '(一)全力以赴稳增长。',
+      '3.实施招商引资行动,每年招引制造业项目100个。',
+      '责任单位:市商务局、市发改委',
+    ].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([
+      [['市发改委'], []],
+      [['市财政局'], ['市税务局']],
+      [['市商务局'], ['市发改委']],
+    ]);
+    expect(tasks[2].deadline.cycle).toBe('yearly');
+  });
+
+  it('makes every measure of an item closed by a 〔责任单位〕 note a task', () => {
+    const text = '(二)优化市场准入环境。实施“证照分离”改革全覆盖。提升市场主体登记便利化水平。持续实施“歇业登记”等新制度。〔责任单位:省市场监管局〕';
+    const tasks = extract(text);
+    expect(tasks).toHaveLength(3);
+    expect(tasks.every((t) => owners(t.leadUnits).join() === '省市场监管局')).toBe(true);
+  });
+
+  it('gives a clause without a subject the owner of the clause before it in the same item, not across items', () => {
+    const text = '（一）要强化打击。公安机关要开展集群打击。要深入串并深挖，落实领导包案机制。\n（二）要加强宣传。要组织开展反诈宣传进校园活动。';
+    const tasks = extract(text);
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['公安机关'], ['公安机关'], []]);
+  });
+
+  it('makes two tasks of one sentence with two owners', () => {
+    const text = '工信要及时封堵诈骗电话；网信、公安机关要建立联合巡查处置机制。';
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['工信'], ['网信', '公安机关']]);
+  });
+
+  it('splits a clause where a second subject starts', () => {
+    const text = '要进一步完善考核评价体系，将防范治理工作纳入综合绩效考核，各级各有关部门要结合工作实际，制定本单位具体方案。';
+    const tasks = extract(text);
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([[], ['各级各有关部门']]);
+    expect(tasks[1].paragraph.startsWith('各级各有关部门')).toBe(true);
+  });
+
+  it('makes two tasks of two targets, each with the deadline written before it', () => {
+    const text = '各通信运营商要确保上半年实名率达到96%、年底前达到100%。';
+    const tasks = extract(text);
+    expect(tasks.map((t) => [t.target?.value, t.deadline.date])).toEqual([[96, '2026-06-30'], [100, '2026-12-31']]);
+    expect(tasks[0].start).toBe(tasks[1].start);
+  });
+
+  it('makes two tasks of two deadlines', () => {
+    const tasks = extract('东湖街道要在6月底前完成摸排，年底前全部建成无诈社区。');
+    expect(tasks.map((t) => t.deadline.date)).toEqual(['2026-06-30', '2026-12-31']);
+    expect(tasks[0].leadUnits).toEqual([{ text: '东湖街道', unitId: 4 }]);
+  });
+
+  it('reads working days, reporting cycles and standing work', () => {
+    const [withinDays, monthly, standing] = extract('市公安局要在10个工作日内报送整改方案。各镇街要每月5日前报送工作进展。各成员单位要长期坚持开展宣传进社区活动。');
+    expect(withinDays.deadline).toEqual({ text: '10个工作日内', date: '2026-03-16', cycle: null });
+    expect(monthly.deadline).toEqual({ text: '每月5日前', date: '2026-03-05', cycle: 'monthly' });
+    expect(standing.deadline).toEqual({ text: '长期坚持', date: null, cycle: null });
+  });
+
+  it('proposes nothing for exhortations, facts, the public, conditional sanctions and fact sections', () => {
+    const text = [
+      '全市各级各部门要提高政治站位，切实增强责任感紧迫感，形成工作合力。',
+      '2025年全市共破获案件1132起，同比上升39.48%。',
+      '请广大市民切勿轻信陌生来电。',
+      '对工作不力的镇街，予以通报并约谈主要负责人。',
+      '一、工作开展情况',
+      '全市公安机关坚持全链条打击，建立研判机制。',
+    ].join('\n');
+    expect(extract(text)).toEqual([]);
+  });
+
+  it('reads a reply to a deputy as facts, except what it says will be done next', () => {
+    const text = ['现答复如下:', '一、加强宣传', '通过利用移动宣传车辆开展防范电信网络诈骗宣传活动。', '二、下步工作', '下一步,全市公安机关将建立预警劝阻工作机制,开展集中宣传活动。'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [owners(t.leadUnits), t.paragraph.slice(0, 3)])).toEqual([[['全市公安机关'], '下一步']]);
+  });
+
+  it('does not carry a subject into the next unnumbered paragraph', () => {
+    const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》,建立租户登记台账。';
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['通信运营商'], []]);
+  });
+
+  it('proposes nothing under 指导思想, and under 工作目标 only what sets a number', () => {
+    const text = ['一、指导思想', '坚持以人民为中心，建立健全工作机制，开展精准宣传活动。', '二、工作目标', '深入开展反诈宣传活动，全面提高群众识别能力。', '到2027年，全市新增就业800人以上。'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [t.target?.value, t.deadline.date])).toEqual([[800, '2027-12-31']]);
+  });
+
+  it('proposes one task per row of a task table, with owners and deadline from the columns', () => {
+    const text = ['附件：任务分工表', '序号\t任务\t牵头单位\t配合单位\t完成时限', '1\t建立涉诈重点人员台账\t市公安局\t东湖街道、各镇街\t2026年9月30日前', '2\t开展反诈宣传进校园\t市教育局\t\t长期坚持'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [t.paragraph, owners(t.leadUnits), owners(t.cooperatingUnits), t.deadline.date, t.deadline.text])).toEqual([
+      ['建立涉诈重点人员台账', ['市公安局'], ['东湖街道', '各镇街'], '2026-09-30', '2026年9月30日前'],
+      ['开展反诈宣传进校园', ['市教育局'], [], null, '长期坚持'],
+    ]);
+    expect(tasks[0].cooperatingUnits[0].unitId).toBe(4);
+  });
+
+  it('gives confidences between 0 and 1, higher with more evidence', () => {
+    const [weak, strong] = extract('要组织开展反诈宣传进校园活动。\n市公安局要在6月底前建成反诈中心，破案率达到90%以上。');
+    expect(weak.confidence).toBeGreaterThan(0);
+    expect(strong.confidence).toBeLessThanOrEqual(1);
+    expect(strong.confidence).toBeGreaterThan(weak.confidence);
+  });
+
+  it('returns nothing for an empty text', () => {
+    expect(extract('')).toEqual([]);
+  });
+});

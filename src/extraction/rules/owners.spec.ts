@@ -1,0 +1,102 @@
+import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, setsFirstIsLead, splitOwnerList } from './owners';
+
+describe('isOwnerName: what can be written as a unit', () => {
+  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商'])('%s is a unit', (name) => {
+    expect(isOwnerName(name)).toBe(true);
+  });
+  it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员'])('%s is not', (name) => {
+    expect(isOwnerName(name)).toBe(false);
+  });
+});
+
+describe('splitOwnerList', () => {
+  it.each([
+    ['市公安局、市通信管理局', ['市公安局', '市通信管理局']],
+    ['宣传、工信等部门', ['宣传', '工信']],
+    ['公安机关和金融、电信等行业监管部门', ['公安机关', '金融', '电信']],
+    ['网信、工信、人民银行等行业主管部门', ['网信', '工信', '人民银行']],
+    ['市残联、市财政局及市税务局', ['市残联', '市财政局', '市税务局']],
+    ['市直各有关单位、各县(市、区)人民政府', ['市直各有关单位', '各县(市、区)人民政府']],
+  ])('%s → %j', (list, names) => {
+    expect(splitOwnerList(list)).toEqual(names);
+  });
+
+  it('refuses a list with a part that is no unit', () => {
+    expect(splitOwnerList('市公安局、群众')).toBeNull();
+  });
+});
+
+describe('parseOwnerNote: owners in a closing parenthesis', () => {
+  it.each([
+    ['市公安局牵头，市通信管理局、人民银行配合', ['市公安局'], ['市通信管理局', '人民银行']],
+    ['市公安局、市网信办负责。列第一位者为牵头单位', ['市公安局'], ['市网信办']],
+    ['市人力资源社会保障局、市医保局负责', ['市人力资源社会保障局', '市医保局'], []],
+    ['市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责', ['市政府办公室'], ['市级各有关部门', '各县市区政府']],
+    ['牵头单位：市公安局；配合单位：市通信管理局、各镇街', ['市公安局'], ['市通信管理局', '各镇街']],
+    ['市殘聯、市財政局、市稅務局負責', ['市殘聯', '市財政局', '市稅務局'], []],
+  ])('（%s）', (note, lead, cooperating) => {
+    expect(parseOwnerNote(note)).toEqual({ lead, cooperating });
+  });
+
+  it('reads "分别牵头" as every unit leading, and a remark inside the note as the list convention', () => {
+    expect(parseOwnerNote('责任单位:市人力社保局、市农业农村局分别牵头')).toEqual({ lead: ['市人力社保局', '市农业农村局'], cooperating: [] });
+    expect(parseOwnerNote('责任单位:市发改委、市经信局、市科技局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)')).toEqual({ lead: ['市发改委'], cooperating: ['市经信局', '市科技局'] });
+    expect(setsFirstIsLead('责任单位:市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)')).toBe(true);
+    expect(parseOwnerNote('责任单位:市双招双引办、市发改委', true)).toEqual({ lead: ['市双招双引办'], cooperating: ['市发改委'] });
+  });
+
+  it('reads an owner line without brackets, and notes in 〔〕', () => {
+    expect(ownerLine('责任单位:市发改委')).toEqual({ lead: ['市发改委'], cooperating: [] });
+    expect(ownerLine('牵头单位：市公安局；配合单位：市通信管理局')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局'] });
+    expect(ownerLine('市公安局要建立台账')).toBeNull();
+    const [note] = findOwnerNotes('持续实施新制度。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕');
+    expect(note.lead).toEqual(['省发展改革委', '省市场监管局']);
+  });
+
+  it('is no note when a part is not an owner clause', () => {
+    expect(parseOwnerNote('即征收所属期为2021年度')).toBeNull();
+  });
+
+  it('finds notes with their offsets and skips other parentheses', () => {
+    const clause = '实施期限至2022年12月31日（即征收所属期为2021年度）。（市残联、市财政局负责）';
+    const [note] = findOwnerNotes(clause);
+    expect(note.lead).toEqual(['市残联', '市财政局']);
+    expect(clause.slice(note.start, note.end)).toBe('（市残联、市财政局负责）');
+    expect(findOwnerNotes('建立台账(社区服务中心)')).toEqual([]);
+  });
+});
+
+describe('findSubjects: the owner as subject of the clause', () => {
+  const subjects = (clause: string) => findSubjects(clause).map((s) => s.owners);
+
+  it.each([
+    ['市公安局要不折不扣落实预警指令', [['市公安局']]],
+    ['各镇街要组织调动基层力量', [['各镇街']]],
+    ['接到报案后，公安机关要立即启动止付流程', [['公安机关']]],
+    ['全市反诈联席会议各成员单位，要采取丰富多样的宣传形式', [['全市反诈联席会议各成员单位']]],
+    ['各级各部门对此务必认识再提高', [['各级各部门']]],
+    ['司法机关建立定期会商机制', [['司法机关']]],
+    ['要完善考核体系，各级各有关部门要制定本单位具体方案', [['各级各有关部门']]],
+    ['各乡(镇)、居民事务中心:要将宣传工作部署到各村', [['各乡(镇)', '居民事务中心']]],
+    ['下一步,魏庄镇结合重点工作向群众宣传反诈常识', [['魏庄镇']]],
+    ['会议要求全镇12个村在筑牢思想防线的同时持续推进注册工作', [['全镇12个村']]],
+  ])('%s', (clause, owners) => {
+    expect(subjects(clause)).toEqual(owners);
+  });
+
+  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局'])('%s has no unit as subject', (clause) => {
+    expect(subjects(clause)).toEqual([]);
+  });
+
+  it('tells the modal word, so "A将…" can announce the owner of what follows', () => {
+    expect(findSubjects('下一步,全市公安机关将在人大的监督下推进工作')[0]).toMatchObject({ owners: ['全市公安机关'], modal: '将' });
+  });
+});
+
+describe('findLedBy: "由A牵头，B配合"', () => {
+  it('reads lead and cooperating owners', () => {
+    expect(findLedBy('由市公安局牵头，市通信管理局、人民银行配合，建立联合机制')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局', '人民银行'] });
+    expect(findLedBy('由镇综治办牵头，建立联席会议')).toEqual({ lead: ['镇综治办'], cooperating: [] });
+    expect(findLedBy('建立联席会议')).toBeNull();
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * Who a requirement is for, as written: a closing note "（A牵头，B、C配合）", "（A、B负责。列第一位者为牵头单位）",
+ * "由A牵头", or the subject of the clause "A要…", "A、B等部门要…", "各镇街要…". Traditional characters
+ * (牽頭, 負責, 單位) are read as well: some public mirrors publish documents in them.
+ */
+
+export interface OwnersAsWritten {
+  lead: string[];
+  cooperating: string[];
+}
+
+/** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
+const UNIT_SUFFIX =
+  '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)])';
+/** Sectors written without a suffix ("工信、金融等部门要"). */
+const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法)';
+const OWNER_NAME = new RegExp(`^(?:[^\\s，,。；;：:“”"]{0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|各地|各级)$`);
+/** Words that end like a unit but name a person, a rate or a thing. */
+const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App)$/;
+/** A bare kind of body ("要求企业、房东签订…") names the public, not a unit. */
+const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司)$/;
+/** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
+const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+/** "…等部门", "…等行业监管部门", "…等单位": the list's generic tail, dropped from the last name. */
+const GENERIC_TAIL = /等(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)$/;
+
+/** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
+export function isOwnerName(name: string): boolean {
+  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
+}
+
+/** "A、B和C等部门" → [A, B, C]; null when any part is not a unit name. */
+export function splitOwnerList(list: string): string[] | null {
+  // "各县(市、区)人民政府": a list inside brackets belongs to the name.
+  const trimmed = list.trim().replace(/^(?:由|会同|並|并)/, '').replace(/[（(][^（）()]*[）)]/g, (b) => b.replace(/[、，,]/g, '\u0001'));
+  const parts = trimmed
+    .split(/[、，,]|(?:以及|和|及|与|與)(?=[^、，,]{2})/)
+    .map((p) => p.replace(/\u0001/g, '、').trim())
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return null;
+  const last = parts.length - 1;
+  if (GENERIC_TAIL.test(parts[last]) && parts[last].replace(GENERIC_TAIL, '').length >= 2) parts[last] = parts[last].replace(GENERIC_TAIL, '');
+  return parts.every(isOwnerName) ? parts : null;
+}
+
+const PAREN_NOTE = /[（(〔［[]((?:[^（）()〔〕［］[\]]|[（(][^（）()]{0,8}[）)])*)[）)〕］\]]/g;
+const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|协办|協辦|参与|參與/;
+
+export interface OwnerNote extends OwnersAsWritten {
+  start: number;
+  end: number;
+}
+
+/**
+ * Owner notes in parentheses, in order: "（A牵头，B配合）", "（A牵头，B按职责分工负责）", "（A、B负责。列第一位者
+ * 为牵头单位）", "（A、B负责）" (all lead), "（牵头单位：A；配合单位：B）", "（责任单位：A）".
+ */
+export function findOwnerNotes(clause: string, firstIsLead = false): OwnerNote[] {
+  const notes: OwnerNote[] = [];
+  for (const match of clause.matchAll(PAREN_NOTE)) {
+    if (!NOTE_WORDS.test(match[1])) continue;
+    const owners = parseOwnerNote(match[1], firstIsLead);
+    if (owners) notes.push({ ...owners, start: match.index, end: match.index + match[0].length });
+  }
+  return notes;
+}
+
+/** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
+const OWNER_LINE = /^(?:牵头单位|牽頭單位|责任单位|責任單位|责任部门|牵头部门)[：:]/;
+
+export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
+  return OWNER_LINE.test(clause) ? parseOwnerNote(clause.replace(/[。；;]$/, ''), firstIsLead) : null;
+}
+
+/**
+ * "列第一位者为牵头单位" said once with "下同" holds for the notes after it: the document's convention.
+ */
+export function setsFirstIsLead(note: string): boolean {
+  return FIRST_IS_LEAD.test(note) && /下同/.test(note);
+}
+
+const LABELLED = /(牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|协办单位|協辦單位)[：:]\s*([^；;。]+)/g;
+const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
+/** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
+const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
+const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責)$/;
+
+/**
+ * The owners of a note. `firstIsLead`: the document said once that the first listed unit leads ("…下同").
+ */
+export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritten | null {
+  const leadFirst = firstIsLead || FIRST_IS_LEAD.test(note);
+  const text = note.replace(REMARK, '');
+  const labelled = [...text.matchAll(LABELLED)];
+  if (labelled.length > 0) {
+    const result: OwnersAsWritten = { lead: [], cooperating: [] };
+    for (const [, label, list] of labelled) {
+      const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
+      const names = splitOwnerList(list.trim().replace(ROLE_TAIL, ''));
+      if (!names) return null;
+      if (/配合|协办|協辦/.test(label)) result.cooperating.push(...names);
+      else if (/责任|責任/.test(label) && leadFirst && !severally) {
+        result.lead.push(names[0]);
+        result.cooperating.push(...names.slice(1));
+      } else result.lead.push(...names);
+    }
+    return result;
+  }
+  const firstIsLeadHere = leadFirst;
+  const parts = text.replace(FIRST_IS_LEAD, '').split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
+  const result: OwnersAsWritten = { lead: [], cooperating: [] };
+  for (const part of parts) {
+    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : /(?:配合|参与|參與|协助|協助|协办|協辦|按职责分工负责|按職責分工負責|按职责负责|按職責負責)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
+    if (!role) return null;
+    const names = splitOwnerList(part.replace(ROLE_TAIL, ''));
+    if (!names) return null;
+    if (role === 'lead') result.lead.push(...names);
+    else if (role === 'cooperating') result.cooperating.push(...names);
+    else if (firstIsLeadHere) {
+      result.lead.push(names[0]);
+      result.cooperating.push(...names.slice(1));
+    } else result.lead.push(...names);
+  }
+  return result.lead.length + result.cooperating.length > 0 ? result : null;
+}
+
+/** Words after a subject that make it the one who must act. */
+const MODAL = '(?:对此)?(?:要|务必|必须|须|应当|应|将|需|需要|负责|牵头|要求)';
+/** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
+const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+/** A short lead-in before the subject: "接到报案后，", "同时，". */
+const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]/;
+
+export interface Subject {
+  owners: string[];
+  /** Offsets in the clause: where the subject starts, and where its modal word ends. */
+  start: number;
+  end: number;
+  /** The modal word after it ("要", "将"), or null when a plan verb follows directly. */
+  modal: string | null;
+}
+
+/**
+ * The subject at `from` in the clause, if it is a list of unit names followed by a modal word ("市公安局要",
+ * "各级各部门对此务必", "全市反诈联席会议各成员单位，要") or a plan verb ("相关部门建立…").
+ */
+export function subjectAt(clause: string, from: number): Subject | null {
+  const rest = clause.slice(from);
+  const match = new RegExp(`^([^，,。；;：:“”]{2,60}?)(?:[，,：:])?(${MODAL}|${SUBJECT_VERB})`).exec(rest);
+  if (!match) return null;
+  const owners = splitOwnerList(match[1]);
+  if (!owners) return null;
+  const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
+  return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2] : null };
+}
+
+/** "要求A…", "责成A…" (the verb, not "按照…要求，"): the unit named right after is asked to act. */
+const ASKS = /(?<![”"的])(?:要求|责成)(?![，,：:。；;])/g;
+
+function askedAt(clause: string, from: number): Subject | null {
+  const rest = clause.slice(from, from + 24);
+  for (let length = rest.length; length >= 2; length--) {
+    const owners = splitOwnerList(rest.slice(0, length));
+    if (owners) return { owners, start: from - 2, end: from + length, modal: null };
+  }
+  return null;
+}
+
+/** Subjects of a clause: at its start (after a short lead-in) and after any comma ("…，各级各有关部门要…"). */
+export function findSubjects(clause: string, contentStart = 0): Subject[] {
+  const found: Subject[] = [];
+  const starts = [contentStart];
+  const leadIn = LEAD_IN.exec(clause.slice(contentStart));
+  if (leadIn) starts.push(contentStart + leadIn[0].length);
+  for (let i = contentStart; i < clause.length; i++) if (clause[i] === '，' || clause[i] === ',') starts.push(i + 1);
+  let depth = 0;
+  const quoted = new Set<number>();
+  for (let i = 0; i < clause.length; i++) {
+    if (clause[i] === '“' || clause[i] === '（' || clause[i] === '(') depth += 1;
+    else if ((clause[i] === '”' || clause[i] === '）' || clause[i] === ')') && depth > 0) depth -= 1;
+    if (depth > 0) quoted.add(i);
+  }
+  let covered = 0;
+  for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
+    if (quoted.has(start) || start < covered) continue;
+    const subject = subjectAt(clause, start);
+    if (subject) {
+      found.push(subject);
+      covered = subject.end;
+    }
+  }
+  for (const ask of clause.matchAll(ASKS)) {
+    const at = ask.index + ask[0].length;
+    if (quoted.has(at) || found.some((s) => at >= s.start && at < s.end)) continue;
+    const subject = askedAt(clause, at);
+    if (subject) found.push(subject);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "由A牵头，B配合" inside a sentence. */
+const LED_BY = /由([^，,。；;“”]{2,40}?)(?:牵头|牽頭|负责|負責)(?:[，,]([^，,。；;“”]{2,60}?)(?:配合|参与|參與|协助|協助))?/;
+
+export function findLedBy(clause: string): OwnersAsWritten | null {
+  const match = LED_BY.exec(clause);
+  if (!match) return null;
+  const lead = splitOwnerList(match[1]);
+  if (!lead) return null;
+  const cooperating = match[2] ? splitOwnerList(match[2]) : [];
+  return { lead, cooperating: cooperating ?? [] };
+}

@@ -1,0 +1,31 @@
+import { REQUIREMENT_MAX, requirementPhrase } from './requirement';
+
+describe('requirementPhrase', () => {
+  it('strips the owner clause, the deadline, owner notes, lead words and punctuation', () => {
+    const clause = '市公安局要在6月底前建成反诈中心（市公安局牵头，市财政局配合）。';
+    const owner = { start: 0, end: 5 };
+    const deadline = { start: clause.indexOf('6月底前'), end: clause.indexOf('6月底前') + 4 };
+    expect(requirementPhrase(clause, [owner, deadline])).toBe('在建成反诈中心');
+  });
+
+  it.each([
+    ['一是各村要召开反电诈动员部署会议。', '各村要召开反电诈动员部署会议'],
+    ['要深入串并深挖，落实“局长盯案”工作机制。', '深入串并深挖，落实“局长盯案”工作机制'],
+    ['到2025年底前,全市示范社区全面建成。', '全市示范社区全面建成'],
+  ])('%s → %s', (clause, phrase) => {
+    const deadline = clause.indexOf('2025年底前');
+    expect(requirementPhrase(clause, deadline >= 0 ? [{ start: deadline, end: deadline + 7 }] : [])).toBe(phrase);
+  });
+
+  it('keeps other parentheses', () => {
+    expect(requirementPhrase('建成社区服务综合体(社区服务中心)。', [])).toBe('建成社区服务综合体(社区服务中心)');
+  });
+
+  it(`cuts a long clause at a comma to at most ${REQUIREMENT_MAX} characters`, () => {
+    const clause = '加快建设新型犯罪研究作战中心，强力推进资源信息整合、系统平台融合、打击职能聚合，以专项行动为载体，查源头、打末端，抓金主、端窝点，开展集群打击。';
+    const phrase = requirementPhrase(clause, []);
+    expect(phrase.length).toBeLessThanOrEqual(REQUIREMENT_MAX);
+    expect(clause.startsWith(phrase)).toBe(true);
+    expect(phrase).not.toMatch(/[，。]$/);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * The short requirement phrase of a task: the clause without its owner, its deadline, owner notes, its
+ * numbering and lead words, cut at a comma to about 60 characters.
+ */
+
+export const REQUIREMENT_MAX = 60;
+
+export interface Removal {
+  /** Offsets in the clause. */
+  start: number;
+  end: number;
+}
+
+const LEAD_WORDS = /^(?:[一二三四五六七八九十]+(?:是|要)|要|并|同时|此外|另外|其中|进一步|对此|务必|必须|切实)+/;
+/** "根据…精神，", "按照…要求，", "为…，": the basis or purpose before the requirement. */
+const PURPOSE_OR_BASIS = /^(?:根据|按照|依据|为了|为)[^，,。；;]{2,80}[，,](?=[^，,。；;]{6})/;
+const EDGE_PUNCTUATION = /^[，,。；;：:、\s]+|[，,。；;：:、\s]+$/g;
+
+export function requirementPhrase(clause: string, removals: readonly Removal[]): string {
+  let phrase = '';
+  let from = 0;
+  for (const removal of [...removals].sort((a, b) => a.start - b.start)) {
+    if (removal.start > from) phrase += clause.slice(from, removal.start);
+    from = Math.max(from, removal.end);
+  }
+  phrase += clause.slice(from);
+  phrase = phrase.replace(/[（(][^（）()]*[）)]/g, (p) => (/牵头|负责|配合|牽頭|負責/.test(p) ? '' : p));
+  for (let previous = ''; previous !== phrase; ) {
+    previous = phrase;
+    phrase = phrase.replace(EDGE_PUNCTUATION, '').replace(LEAD_WORDS, '').replace(/^(?:到|在|于|从|自即日起至|自即日起|即日起)(?=[，,]|$)/, '').replace(PURPOSE_OR_BASIS, '');
+  }
+  if (phrase.length <= REQUIREMENT_MAX) return phrase;
+  const cut = Math.max(phrase.lastIndexOf('，', REQUIREMENT_MAX), phrase.lastIndexOf(',', REQUIREMENT_MAX));
+  return (cut >= 12 ? phrase.slice(0, cut) : phrase.slice(0, REQUIREMENT_MAX)).replace(EDGE_PUNCTUATION, '');
+}

@@ -1,0 +1,78 @@
+import { itemMarkerAt, sectionKind, splitClauses } from './structure';
+
+describe('itemMarkerAt: the numbering of official documents', () => {
+  it.each([
+    ['一、总体要求', 1, 2],
+    ['（三）要强化督导考核。', 2, 3],
+    ['(二)强化行业治理', 2, 3],
+    ['1.全面实施清单管理。', 3, 2],
+    ['12、建立台账', 3, 3],
+    ['（2）按月报送', 4, 3],
+    ['二是加强基层基础。', 5, 2],
+    ['一要加大宣传力度', 5, 2],
+    ['第三，完善机制', 5, 3],
+  ])('%s → level %i, %i characters', (text, level, length) => {
+    expect(itemMarkerAt(text)).toEqual({ level, length });
+  });
+
+  it.each(['2022年上半年', '1.5倍', '市公安局要', '一定要'])('%s is no numbering', (text) => {
+    expect(itemMarkerAt(text)).toBeNull();
+  });
+});
+
+describe('splitClauses', () => {
+  const texts = (text: string) => splitClauses(text).map((c) => text.slice(c.start, c.end));
+
+  it('ends a clause at 。；！？ in both widths and at the end of a line', () => {
+    expect(texts('甲要做A。乙要做B；丙要做C;丁\n戊要做D！')).toEqual(['甲要做A。', '乙要做B；', '丙要做C;', '丁', '戊要做D！']);
+  });
+
+  it('never splits inside parentheses or quotes', () => {
+    expect(texts('建立台账。（A、B负责。列第一位者为牵头单位）')).toEqual(['建立台账。', '（A、B负责。列第一位者为牵头单位）']);
+    expect(texts('强调“要坚持。要落实。”各地要做好。')).toEqual(['强调“要坚持。要落实。”各地要做好。']);
+  });
+
+  it('ends after the full stop that follows a quotation', () => {
+    expect(texts('做到“人员不到案不放过”。下一句。')).toEqual(['做到“人员不到案不放过”。', '下一句。']);
+  });
+
+  it('starts a clause at a paragraph marker after a short lead-in ("会议要求，一要…")', () => {
+    const text = '会议要求,一要加大宣传力度;二要举办活动。';
+    const clauses = splitClauses(text);
+    expect(clauses.map((c) => text.slice(c.start, c.end))).toEqual(['一要加大宣传力度;', '二要举办活动。']);
+    expect(clauses.map((c) => c.marker?.level)).toEqual([5, 5]);
+  });
+
+  it('marks heading lines (no full stop) and the clause that ends a line', () => {
+    const clauses = splitClauses('一、工作开展情况\n（一）强化依法严惩。公安机关要严打。');
+    expect(clauses.map((c) => [c.headingLine, c.endsLine])).toEqual([[true, true], [false, false], [false, true]]);
+    expect(clauses[0].contentStart).toBe(2);
+  });
+
+  it('does not take a note in parentheses on its own line for a heading', () => {
+    expect(splitClauses('（1）加强演练。\n（责任单位：市应急局）')[1].headingLine).toBe(false);
+  });
+
+  it('leaves out blank lines and surrounding spaces, offsets pointing into the text', () => {
+    const text = '  甲要做A。 \n\n   乙要做B。';
+    for (const clause of splitClauses(text)) expect(text.slice(clause.start, clause.end)).toMatch(/^[甲乙]要做[AB]。$/);
+  });
+});
+
+describe('sectionKind: what a heading says its section holds', () => {
+  it.each([
+    ['工作开展情况', 'facts'],
+    ['全市打击治理电信网络诈骗犯罪工作的现状', 'facts'],
+    ['当前工作中存在的问题', 'facts'],
+    ['下步工作举措', 'tasks'],
+    ['加强打击治理工作的意见建议', 'tasks'],
+    ['重点任务', 'tasks'],
+    ['指导思想', 'principles'],
+    ['基本原则', 'principles'],
+    ['工作目标', 'goals'],
+    ['主要目标', 'goals'],
+    ['提高站位、深化认识，切实增强责任感紧迫感', 'neutral'],
+  ])('%s → %s', (heading, kind) => {
+    expect(sectionKind(heading)).toBe(kind);
+  });
+});

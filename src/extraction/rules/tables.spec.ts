@@ -1,0 +1,46 @@
+import { cellsOf, columnOf, findTables } from './tables';
+
+describe('columnOf', () => {
+  it.each([
+    ['序号', 'number'],
+    ['重点任务', 'task'],
+    ['牵头单位', 'lead'],
+    ['责任单位', 'lead'],
+    ['配合单位', 'cooperating'],
+    ['完成时限', 'deadline'],
+    ['备注', 'other'],
+  ])('%s → %s', (header, column) => expect(columnOf(header)).toBe(column));
+});
+
+describe('cellsOf', () => {
+  it('splits at tabs, "|" and runs of spaces, keeping offsets', () => {
+    const line = { start: 10, end: 30, text: '1\t建立台账 | 市公安局  年底前' };
+    expect(cellsOf(line).map((c) => [c.text, c.start - 10])).toEqual([['1', 0], ['建立台账', 2], ['市公安局', 9], ['年底前', 15]]);
+  });
+});
+
+describe('findTables', () => {
+  it('reads a table with one row per line', () => {
+    const text = ['说明文字。', '序号\t任务\t牵头单位\t配合单位\t完成时限', '1\t建立涉诈重点人员台账\t市公安局\t各镇街\t6月底前', '2\t开展反诈宣传进校园\t市教育局\t\t长期坚持', '以上任务请抓好落实。'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows).toHaveLength(2);
+    expect(table.rows[0].cells.task?.text).toBe('建立涉诈重点人员台账');
+    expect(table.rows[0].cells.cooperating?.text).toBe('各镇街');
+    expect(table.rows[1].cells.lead?.text).toBe('市教育局');
+    expect(text.slice(table.start, table.end)).not.toContain('以上任务');
+  });
+
+  it('reads a table flattened to one cell per line, a row ending early where the next number starts', () => {
+    const text = ['序号', '任务', '牵头单位', '配合单位', '完成时限', '1', '建立台账', '市公安局', '各镇街', '年底前', '2', '开展宣传', '市委宣传部', '3', '清理两卡', '人民银行', '市通信管理局', '长期坚持'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.task?.text, r.cells.lead?.text, r.cells.cooperating?.text, r.cells.deadline?.text])).toEqual([
+      ['建立台账', '市公安局', '各镇街', '年底前'],
+      ['开展宣传', '市委宣传部', undefined, undefined],
+      ['清理两卡', '人民银行', '市通信管理局', '长期坚持'],
+    ]);
+  });
+
+  it('finds no table in prose that mentions the column names', () => {
+    expect(findTables('各牵头单位要会同配合单位，在完成时限内报送任务进展。')).toEqual([]);
+  });
+});

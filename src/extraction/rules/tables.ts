@@ -1,0 +1,156 @@
+/**
+ * Task-division tables flattened to text (序号/任务/牵头单位/配合单位/完成时限), as copying a table out of
+ * a .docx or PDF leaves them: either one row per line with cells separated by tabs, "|" or runs of spaces,
+ * or one cell per line.
+ */
+
+export type TableColumn = 'number' | 'task' | 'lead' | 'cooperating' | 'deadline' | 'other';
+
+const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
+  ['number', /^(?:序号|编号|序)$/],
+  ['lead', /^(?:牵头单位|牵头部门|责任单位|责任部门|牵头责任单位|主责单位)$/],
+  ['cooperating', /^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$/],
+  ['deadline', /^(?:完成时限|完成时间|时间节点|时限要求|办理时限|时限)$/],
+  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项)$/],
+];
+
+export function columnOf(header: string): TableColumn {
+  const name = header.trim();
+  return COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
+}
+
+export interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TableRow {
+  /** The whole row, from its first to its last cell. */
+  start: number;
+  end: number;
+  cells: Partial<Record<TableColumn, Cell>>;
+}
+
+export interface Table {
+  start: number;
+  end: number;
+  rows: TableRow[];
+}
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const SEPARATOR = /\t| *[|｜] *| {2,}|　+/g;
+
+/**
+ * Cells of one line, with offsets; a line without separators is one cell. Between two tabs or two bars an
+ * empty cell is kept (an empty 配合单位 must not shift the 完成时限 into its column); edges are dropped.
+ */
+export function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  const push = (a: number, b: number) => {
+    const raw = line.text.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    cells.push({ start: line.start + a + lead, end: line.start + a + lead + text.length, text });
+  };
+  for (const match of line.text.matchAll(SEPARATOR)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, line.text.length);
+  while (cells.length > 0 && cells[0].text === '') cells.shift();
+  while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    lines.push({ start, end: end < 0 ? text.length : end, text: text.slice(start, end < 0 ? text.length : end) });
+    if (end < 0) return lines;
+    start = end + 1;
+  }
+}
+
+const isHeader = (columns: TableColumn[]) => columns.includes('task') && columns.includes('lead');
+const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
+
+/** Every task table in the text, with its rows. */
+export function findTables(text: string): Table[] {
+  const lines = linesOf(text);
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const headerCells = cellsOf(lines[i]).filter((c) => c.text !== '');
+    const columns = headerCells.map((c) => columnOf(c.text));
+    if (headerCells.length >= 3 && isHeader(columns)) {
+      const table = readRowsPerLine(lines, i, columns);
+      tables.push(table);
+      i = lines.findIndex((l) => l.end >= table.end);
+      continue;
+    }
+    const stacked = stackedHeader(lines, i);
+    if (stacked) {
+      const table = readCellsPerLine(lines, i + stacked.length, stacked, lines[i].start);
+      tables.push(table);
+      i = lines.findIndex((l) => l.end >= table.end);
+    }
+  }
+  return tables;
+}
+
+function readRowsPerLine(lines: Line[], headerIndex: number, columns: TableColumn[]): Table {
+  const table: Table = { start: lines[headerIndex].start, end: lines[headerIndex].end, rows: [] };
+  for (let j = headerIndex + 1; j < lines.length; j++) {
+    const cells = cellsOf(lines[j]);
+    if (cells.length === 0) continue;
+    if (!ROW_NUMBER.test(cells[0].text) || cells.length < 3) break;
+    const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, cells: {} };
+    // Cells missing at the end (an empty 配合单位) leave the columns after them empty.
+    cells.forEach((cell, k) => {
+      const column = columns[k];
+      if (column && cell.text !== '' && !row.cells[column]) row.cells[column] = cell;
+    });
+    table.rows.push(row);
+    table.end = lines[j].end;
+  }
+  return table;
+}
+
+/** Header cells one per line ("序号\n任务\n牵头单位\n…"): the columns, or null. */
+function stackedHeader(lines: Line[], from: number): TableColumn[] | null {
+  const columns: TableColumn[] = [];
+  for (let j = from; j < lines.length && j < from + 8; j++) {
+    const column = columnOf(lines[j].text);
+    if (column === 'other') break;
+    columns.push(column);
+  }
+  return columns.length >= 3 && isHeader(columns) ? columns : null;
+}
+
+function readCellsPerLine(lines: Line[], from: number, columns: TableColumn[], start: number): Table {
+  const table: Table = { start, end: lines[from - 1].end, rows: [] };
+  let j = from;
+  while (j < lines.length && ROW_NUMBER.test(lines[j].text.trim())) {
+    const rowLines = lines.slice(j, j + columns.length);
+    // A row ends early where the next row's number starts (an empty cell was left out).
+    const next = rowLines.findIndex((l, k) => k > 0 && ROW_NUMBER.test(l.text.trim()));
+    const cellsLines = next > 0 ? rowLines.slice(0, next) : rowLines;
+    const row: TableRow = { start: cellsLines[0].start, end: cellsLines[cellsLines.length - 1].end, cells: {} };
+    cellsLines.forEach((line, k) => {
+      const [cell] = cellsOf(line);
+      if (cell) row.cells[columns[k]] = cell;
+    });
+    table.rows.push(row);
+    table.end = row.end;
+    j += cellsLines.length;
+  }
+  return table;
+}

@@ -1,0 +1,59 @@
+import { findTargets, metricBefore } from './targets';
+
+const read = (clause: string) => findTargets(clause).map(({ metric, comparator, value, unit }) => ({ metric, comparator, value, unit }));
+
+describe('findTargets', () => {
+  it.each([
+    ['所有社区、村居的安装率达到辖区总人口数的60%以上', { metric: '安装率', comparator: '>=', value: 60, unit: '%' }],
+    ['注册率不低于95%', { metric: '注册率', comparator: '>=', value: 95, unit: '%' }],
+    ['发案增幅控制在5%以内', { metric: '发案增幅', comparator: '<=', value: 5, unit: '%' }],
+    ['劝阻成功率提升至90.5%', { metric: '劝阻成功率', comparator: '>=', value: 90.5, unit: '%' }],
+    ['案件数同比下降10%', { metric: '案件数下降', comparator: '>=', value: 10, unit: '%' }],
+    ['保持全市资金预警预后零转账', { metric: '资金预警预后转账', comparator: '=', value: 0, unit: null }],
+    ['确保辖区零发案', { metric: '辖区发案', comparator: '=', value: 0, unit: null }],
+    ['滞留境外涉诈高危人员动态清零', { metric: '滞留境外涉诈高危人员', comparator: '=', value: 0, unit: null }],
+    ['首批100个示范社区全面建成', { metric: '示范社区', comparator: '=', value: 100, unit: '个' }],
+    ['50%的城市社区建成服务综合体', { metric: '城市社区', comparator: '>=', value: 50, unit: '%' }],
+  ])('%s', (clause, target) => {
+    expect(read(clause)).toEqual([target]);
+  });
+
+  it.each([
+    ['全市新建5G基站2600个以上', { metric: '新建5G基站', comparator: '>=', value: 2600, unit: '个' }],
+    ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 10000, unit: '个' }],
+    ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
+  ])('a count after a verb: %s', (clause, target) => {
+    expect(read(clause)).toEqual([target]);
+  });
+
+  it('reads a threshold without a comparator word: 制造业投资1000亿元以上', () => {
+    expect(read('带动未来五年制造业投资1000亿元以上')).toEqual([{ metric: '未来五年制造业投资', comparator: '>=', value: 1000, unit: '亿元' }]);
+  });
+
+  it('reads 人次 as one unit after a comparator', () => {
+    expect(read('培训人数达到1300人次以上')).toEqual([{ metric: '培训人数', comparator: '>=', value: 1300, unit: '人次' }]);
+  });
+
+  it('reads two targets; one without words before it takes the metric of the one before', () => {
+    expect(read('实名率达到96%、年底前达到100%')).toEqual([
+      { metric: '实名率', comparator: '>=', value: 96, unit: '%' },
+      { metric: '实名率', comparator: '>=', value: 100, unit: '%' },
+    ]);
+    expect(read('安装率达到60%以上，企业安装率要达到100%').map((t) => t.metric)).toEqual(['安装率', '企业安装率']);
+  });
+
+  it.each(['继续按不高于2017年征收标准征收', '在职职工总数30人(含)以下的企业', '下调工伤保险费率50%的政策', '传达会议精神'])('%s holds no target', (clause) => {
+    expect(read(clause)).toEqual([]);
+  });
+
+  it('keeps the text and offset of each target', () => {
+    const clause = '确保安装率达到60%以上';
+    const [target] = findTargets(clause);
+    expect(clause.slice(target.index, target.index + target.text.length)).toBe(target.text);
+  });
+
+  it('takes the metric from the words before, back to a comma or 的', () => {
+    expect(metricBefore('确保所有村居的安装率', 10)).toBe('安装率');
+    expect(metricBefore('全市企业安装率要', 8)).toBe('企业安装率');
+  });
+});

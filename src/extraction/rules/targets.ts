@@ -1,0 +1,97 @@
+/**
+ * Quantitative targets: "安装率达到60%以上", "不低于95%", "实名率达到96%、年底前达到100%" (two targets),
+ * "零发案", "动态清零", "100个示范社区全面建成", "50%的城市社区建成…". Each pattern names what it reads.
+ */
+import { claimMatches } from './claim-matches';
+import type { ExtractedTarget, TargetComparator } from './types';
+
+export interface FoundTarget extends ExtractedTarget {
+  /** Offset of the target's text in the clause. */
+  index: number;
+}
+
+const NUMBER = '(\\d+(?:\\.\\d+)?)';
+const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|小时|天)?';
+/** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
+const COUNTED = '(人次|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批)';
+const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+const AT_LEAST = '达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
+const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到';
+const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
+/** Words allowed between the comparator and the number: "达到辖区总人口数的60%". */
+const FILLER = '([^，,。；;、\\d]{0,10}?的)?';
+
+/** What the number is about: the words before the comparator, back to a comma or a "的". */
+export function metricBefore(clause: string, index: number): string {
+  const before = clause.slice(Math.max(0, index - 24), index);
+  const piece = before.split(/[，,。；;、：:的“”]/).pop() ?? '';
+  return piece.replace(/^(?:并|且|要|将|使|确保|力争|实现|保持|其中|全市|全县|全区)+/, '').replace(/(?:要|将|应|须|需|力争|确保|均|都|年底前|同比|环比)+$/, '').trim();
+}
+
+function comparatorOf(word: string, tail: string): TargetComparator {
+  if (/以下|以内/.test(tail)) return '<=';
+  if (/以上/.test(tail)) return '>=';
+  return new RegExp(`^(?:${AT_MOST})$`).test(word) ? '<=' : '>=';
+}
+
+interface TargetPattern {
+  serves: string;
+  regex: RegExp;
+  read(match: RegExpExecArray, clause: string): Omit<FoundTarget, 'index' | 'text'> | null;
+}
+
+export const TARGET_PATTERNS: readonly TargetPattern[] = [
+  {
+    serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
+    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${UNIT}(以上|以下|以内)?`, 'g'),
+    read: (m, clause) => ({ metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[5] ?? ''), value: Number(m[3]), unit: normaliseUnit(m[4]) }),
+  },
+  {
+    serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
+    read: (m) => ({
+      metric: `${m[1]}${m[2]}`,
+      comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
+      value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1),
+      unit: m[5],
+    }),
+  },
+  {
+    serves: '制造业投资1000亿元以上 (a threshold without a comparator word)',
+    regex: new RegExp(`${NUMBER}(?![\\d.年月日])(万人次|人次|万人|万元|亿元|万户|个|家|人|户|项)(以上|以下|以内)`, 'g'),
+    read: (m, clause) => ({ metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: m[2] }),
+  },
+  {
+    serves: '同比下降10% / 压降20%以上',
+    regex: new RegExp(`(下降|压降|减少|降低|上升|提升|提高|增长)${NUMBER}(%|％|个百分点)(以上)?`, 'g'),
+    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`.replace(/^(?:同比|环比)/, ''), comparator: '>=', value: Number(m[2]), unit: m[3] === '个百分点' ? '个百分点' : '%' }),
+  },
+  {
+    serves: '零发案 / 零转账 / 动态清零',
+    regex: /(?:零(发案|转账|损失|事故|案件|伤亡|上访)|([^，,。；;、“”\s]{2,12}?)(?:动态)?清零)/g,
+    read: (m, clause) => ({ metric: m[1] ? `${metricBefore(clause, m.index)}${m[1]}` : m[2].replace(/^(?:实现|确保|力争)/, ''), comparator: '=', value: 0, unit: null }),
+  },
+  {
+    serves: '50%的城市社区建成… / 100个示范社区全面建成',
+    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(以上)?的?([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标)`, 'g'),
+    read: (m) => ({ metric: m[4].replace(/^的/, ''), comparator: m[3] || /%|％/.test(m[2]) ? '>=' : '=', value: Number(m[1]), unit: normaliseUnit(m[2]) }),
+  },
+];
+
+function normaliseUnit(unit: string | undefined): string | null {
+  if (!unit) return null;
+  return unit === '％' ? '%' : unit;
+}
+
+/**
+ * Every target in the clause, in order. A target without words before it ("实名率达到96%、年底前达到100%")
+ * takes the metric of the one before.
+ */
+export function findTargets(clause: string): FoundTarget[] {
+  const found = claimMatches(clause, TARGET_PATTERNS, (match, pattern) => {
+    const target = pattern.read(match, clause);
+    return target && Number.isFinite(target.value) ? target : null;
+  }, false);
+  for (let i = 1; i < found.length; i++) if (found[i].metric === '') found[i].metric = found[i - 1].metric;
+  return found;
+}

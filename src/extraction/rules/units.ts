@@ -1,0 +1,50 @@
+/**
+ * Matching an owner as written to a registered unit: by full name, short name or alias; an exact match
+ * first, then a containment match when exactly one unit fits. Generic owners ("各镇街", "各成员单位",
+ * "相关部门") name no single unit and stay unmatched.
+ */
+import type { ExtractedOwner, UnitCandidate } from './types';
+
+/** Owners that address many units at once. */
+const GENERIC_OWNER = /^(?:全市|全县|全区|市|县|区)?(?:各|相关|有关)|各级|各地|成员单位|等部门$|等单位$/;
+
+export function isGenericOwner(text: string): boolean {
+  return GENERIC_OWNER.test(text);
+}
+
+/** Full- and half-width brackets and spaces do not distinguish names. */
+export function normaliseName(name: string): string {
+  return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** Prepared once per analysis: each unit's normalised names. */
+export class UnitMatcher {
+  private readonly exact = new Map<string, Set<number>>();
+  private readonly names: { id: number; name: string }[] = [];
+
+  constructor(units: readonly UnitCandidate[]) {
+    for (const unit of units) {
+      for (const raw of unit.names) {
+        const name = normaliseName(raw);
+        if (name.length < 2) continue;
+        if (!this.exact.has(name)) this.exact.set(name, new Set());
+        this.exact.get(name)!.add(unit.id);
+        this.names.push({ id: unit.id, name });
+      }
+    }
+  }
+
+  /** The unit the owner names, or null when none or several fit. */
+  match(text: string): number | null {
+    if (isGenericOwner(text)) return null;
+    const name = normaliseName(text);
+    const exact = this.exact.get(name);
+    if (exact) return exact.size === 1 ? [...exact][0] : null;
+    const containing = new Set(this.names.filter((n) => n.name.includes(name) || name.includes(n.name)).map((n) => n.id));
+    return containing.size === 1 ? [...containing][0] : null;
+  }
+
+  owners(texts: readonly string[]): ExtractedOwner[] {
+    return texts.map((text) => ({ text, unitId: this.match(text) }));
+  }
+}
