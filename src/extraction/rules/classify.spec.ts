@@ -28,6 +28,7 @@ describe('classifyClause', () => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });
 
+  // `more` has a default: a third parameter a row may leave out would make Jest wait for a `done` callback.
   it.each([
     ['全市各级各部门要提高政治站位，高度重视，切实增强责任感紧迫感，形成工作合力。', 'exhortation'],
     ['各级各有关部门要高度重视，把反诈工作与经济社会发展工作同研究、同部署、同推进，全面构建“全民反诈”格局，形成强大的防范治理合力。', 'exhortation'],
@@ -47,7 +48,7 @@ describe('classifyClause', () => {
     ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
     ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],
     ['今年政务公开工作的总体要求是:深入贯彻有关精神,建立健全工作机制。', 'lead-in'],
-  ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more) => {
+  ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more = {}) => {
     const opensItem = content.startsWith('（');
     expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);
   });
