@@ -28,6 +28,14 @@ describe('extractTasks', () => {
     expect(task.paragraph).toBe(text.slice(task.start, task.end));
   });
 
+  it('reads a closing note after a comma-separated clause, whatever the length of the clause before the note', () => {
+    const text = '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（市公安局牵头，电信主管部门配合）。';
+    const [task] = extract(text);
+    expect(task.leadUnits).toEqual([{ text: '市公安局', unitId: 1 }]);
+    expect(task.cooperatingUnits).toEqual([{ text: '电信主管部门', unitId: null }]);
+    expect(task.deadline).toEqual({ text: '10月底前', date: '2026-10-31', cycle: null });
+  });
+
   it('gives a note closing an item to every clause of the item, and makes them tasks', () => {
     const text = '1.全面实施清单管理。年底前编制并公布清单。逐项编制实施规范，提升标准化水平。（市政府办公室牵头，各县区政府按职责分工负责）\n2.下一项。';
     const tasks = extract(text);
