@@ -1,7 +1,7 @@
 import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, setsFirstIsLead, splitOwnerList } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
-  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各县（市、区）人民政府'])('%s is a unit', (name) => {
+  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通'])('%s is a unit', (name) => {
     expect(isOwnerName(name)).toBe(true);
   });
   it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员', '10月底前完成全市社区覆盖（测试市公安局', '覆盖）市公安局'])('%s is not', (name) => {

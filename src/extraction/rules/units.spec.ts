@@ -38,6 +38,12 @@ describe('UnitMatcher', () => {
     expect(matcher.match(text)).toBeNull();
   });
 
+  it('matches a generic-looking owner the office made one unit\'s alias', () => {
+    const withAlias = new UnitMatcher([{ id: 7, names: ['市邮政管理局', '各快递企业'] }, { id: 8, names: ['市交通运输局'] }]);
+    expect(withAlias.match('各快递企业')).toBe(7);
+    expect(withAlias.match('各有关企业')).toBeNull();
+  });
+
   it('ignores full- and half-width brackets and spaces', () => {
     const withBrackets = new UnitMatcher([{ id: 9, names: ['东湖镇（街道）'] }]);
     expect(withBrackets.match('东湖镇(街道)')).toBe(9);

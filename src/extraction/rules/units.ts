@@ -1,7 +1,7 @@
 /**
  * Matching an owner as written to a registered unit: by full name, short name or alias; an exact match
  * first, then a containment match when exactly one unit fits. Generic owners ("各镇街", "各成员单位",
- * "相关部门") name no single unit and stay unmatched.
+ * "相关部门") name no single unit and stay unmatched, unless the office made one a unit's alias.
  */
 import type { ExtractedOwner, UnitCandidate } from './types';
 
@@ -36,10 +36,11 @@ export class UnitMatcher {
 
   /** The unit the owner names, or null when none or several fit. */
   match(text: string): number | null {
-    if (isGenericOwner(text)) return null;
     const name = normaliseName(text);
     const exact = this.exact.get(name);
+    // The office may give a unit a generic-looking alias ("各快递企业" for the postal regulator): its word stands.
     if (exact) return exact.size === 1 ? [...exact][0] : null;
+    if (isGenericOwner(text)) return null;
     const containing = new Set(this.names.filter((n) => n.name.includes(name) || name.includes(n.name)).map((n) => n.id));
     return containing.size === 1 ? [...containing][0] : null;
   }
