@@ -11,6 +11,7 @@ import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
 import { AcceptProposalsDto, ExtractedTaskView, RememberAliasDto } from '../extraction/dto/extraction.dto';
 import { ExtractionService } from '../extraction/extraction.service';
 import { segmentText } from '../extraction/text-spans';
+import { itemMarkerAt } from '../extraction/rules/structure';
 import { UnitsService } from '../units/units.service';
 import { directiveFromForm, formNumber, formText } from './directive-form';
 import { FormBody, listField, pageStep } from './forms';
@@ -37,7 +38,8 @@ function proposedFields(task: ExtractedTaskView, category: string): Fields {
   const cycle = task.deadline.cycle && (REPORT_CYCLES as readonly string[]).includes(task.deadline.cycle) ? (task.deadline.cycle as ReportCycle) : null;
   return {
     title: task.requirement.slice(0, 200),
-    requirement: task.paragraph.slice(0, 5000),
+    // The sentence without its numbering ("一、", "（二）"), which belongs to the document, not the directive.
+    requirement: task.paragraph.slice(itemMarkerAt(task.paragraph)?.length ?? 0).trim().slice(0, 5000),
     category,
     priority: 'normal',
     leadUnitId: lead ? String(lead) : '',
@@ -45,7 +47,8 @@ function proposedFields(task: ExtractedTaskView, category: string): Fields {
     deadlineKind: cycle && !task.deadline.date ? 'standing' : 'date',
     deadline: task.deadline.date ?? '',
     reportCycle: cycle ?? 'monthly',
-    reportDay: reportDayOf(task.deadline.text),
+    // Only a reporting cycle's text names a report day ("每月5日前"); a deadline's day is not one.
+    reportDay: reportDayOf(cycle ? task.deadline.text : null),
     metricName: task.target?.metric.slice(0, 50) ?? '',
     metricComparator: task.target ? COMPARATOR_OF[task.target.comparator] : 'gte',
     metricTarget: task.target ? String(task.target.value) : '',

@@ -264,6 +264,9 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect($('#proposal-1 select[name="p1.leadUnitId"] option[selected]').attr('value')).toBe(String(org.police.id));
       expect($('#proposal-1 input[name="p1.cooperatingUnitIds"][checked]').attr('value')).toBe(String(telecomUnitId));
       expect($('#proposal-1 input[name="p1.deadline"]').attr('value')).toBe('2026-10-31');
+      // The requirement is the sentence without the document's numbering; a deadline's day is no report day.
+      expect($('#proposal-2 textarea[name="p2.requirement"]').text()).toBe(MINUTES[2].slice('二、'.length));
+      expect($('#proposal-2 input[name="p2.reportDay"]').attr('value')).toBe('5');
       expect($('#proposal-3 .owner.unmatched').text()).toContain('各快递企业');
       expect($('#unmatched').text()).toContain('各快递企业');
     });
