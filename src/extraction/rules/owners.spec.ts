@@ -1,7 +1,7 @@
 import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, setsFirstIsLead, splitOwnerList } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
-  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商'])('%s is a unit', (name) => {
+  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位'])('%s is a unit', (name) => {
     expect(isOwnerName(name)).toBe(true);
   });
   it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员'])('%s is not', (name) => {
@@ -17,6 +17,7 @@ describe('splitOwnerList', () => {
     ['网信、工信、人民银行等行业主管部门', ['网信', '工信', '人民银行']],
     ['市残联、市财政局及市税务局', ['市残联', '市财政局', '市税务局']],
     ['市直各有关单位、各县(市、区)人民政府', ['市直各有关单位', '各县(市、区)人民政府']],
+    ['电信、移动、联通公司', ['电信', '移动', '联通公司']],
   ])('%s → %j', (list, names) => {
     expect(splitOwnerList(list)).toEqual(names);
   });
