@@ -59,6 +59,8 @@ describe('findDeadlines', () => {
     expect(read('每月5日前报送进展', '2026-03-06')[0].date).toBe('2026-04-05');
     expect(read('每季度报送一次')[0]).toMatchObject({ date: null, cycle: 'quarterly' });
     expect(read('每周通报')[0]).toMatchObject({ date: null, cycle: 'weekly' });
+    expect(read('每1周通报各乡镇发案情况')[0]).toMatchObject({ date: null, cycle: 'weekly' });
+    expect(read('每一个月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
     expect(read('按月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
   });
 

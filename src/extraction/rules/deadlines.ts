@@ -157,8 +157,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '每月5日前报送 / 每周五 / 每季度 / 每年 / 按月',
-    regex: new RegExp(`(?:每(?:个)?|按)(周|星期|月|季度|季|年)(?:${CN_OR_DIGITS}日)?${BEFORE}`, 'g'),
+    serves: '每月5日前报送 / 每周五 / 每1周 / 每季度 / 每年 / 按月',
+    regex: new RegExp(`(?:每(?:[1一]?个|[1一])?|按)(周|星期|月|季度|季|年)(?:${CN_OR_DIGITS}日)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
       const day = m[2] ? readNumber(m[2]) : NaN;

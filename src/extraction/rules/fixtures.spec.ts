@@ -20,8 +20,10 @@ const isDate = (date: string) => {
 };
 
 describe('the annotated fixtures', () => {
-  it('are there, each annotated task an exact substring of its text, and the extractor finds tasks in most', () => {
-    expect(fixtures.filter((f) => extractTasks(f.text, { documentDate: f.documentDate, units: DEMO_UNITS, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) }).length > 0).length).toBeGreaterThanOrEqual(fixtures.length - 1);
+  it('are there, each annotated task an exact substring of its text, and the extractor finds tasks in most that hold some', () => {
+    // Documents with no task annotated (a facts-only reply, a report of exhortations) rightly give none.
+    const holding = fixtures.filter((f) => f.tasks.length > 0);
+    expect(holding.filter((f) => extractTasks(f.text, { documentDate: f.documentDate, units: DEMO_UNITS, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) }).length > 0).length).toBeGreaterThanOrEqual(holding.length - 1);
     expect(fixtures.length).toBeGreaterThanOrEqual(9);
     expect(fixtures.filter((f) => f.set === 'held-out').length).toBeGreaterThanOrEqual(3);
     for (const fixture of fixtures) {

@@ -9,7 +9,8 @@ describe('itemMarkerAt: the numbering of official documents', () => {
     ['12、建立台账', 3, 3],
     ['（2）按月报送', 4, 3],
     ['二是加强基层基础。', 5, 2],
-    ['一要加大宣传力度', 5, 2],
+    // "一要" reads as "一是要": the content keeps the word that asks
+    ['一要加大宣传力度', 5, 1],
     ['第三，完善机制', 5, 3],
   ])('%s → level %i, %i characters', (text, level, length) => {
     expect(itemMarkerAt(text)).toEqual({ level, length });

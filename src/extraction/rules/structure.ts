@@ -3,7 +3,10 @@
  * can come from. Offsets always point into the analysed text, so a clause is `text.slice(start, end)`.
  */
 
-/** 1: 一、  2: （一）  3: 1.  4: （1）  5: 一是 / 一要 / 第一， (items inside a paragraph). */
+/**
+ * 1: 一、  2: （一）  3: 1.  4: （1）  5: 一是 / 一要 / 第一， (items inside a paragraph). "一要…" is "一是要…": the
+ * marker takes the number only, so the content keeps the word that asks.
+ */
 export type ItemLevel = 1 | 2 | 3 | 4 | 5;
 
 const CN_NUMBER = '[一二三四五六七八九十]{1,3}';
@@ -14,7 +17,7 @@ export const ITEM_MARKERS: readonly { level: ItemLevel; example: string; pattern
   { level: 2, example: '（一）', pattern: new RegExp(`^[（(]${CN_NUMBER}[）)]`) },
   { level: 3, example: '1.', pattern: /^\d{1,2}(?:[.．、](?!\d)|\s)/ },
   { level: 4, example: '（1）', pattern: /^[（(]\d{1,2}[）)]/ },
-  { level: 5, example: '一是', pattern: new RegExp(`^(?:${CN_NUMBER}(?:是|要)|第${CN_NUMBER}[，,、]|首先[，,]|其次[，,])`) },
+  { level: 5, example: '一是', pattern: new RegExp(`^(?:${CN_NUMBER}(?:是|(?=要))|第${CN_NUMBER}[，,、]|首先[，,]|其次[，,])`) },
 ];
 
 export interface ItemMarker {
