@@ -3,31 +3,32 @@ import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { PrivateRedis } from '../support/redis-server';
 import { createTestDatabase, startAppOn, TestApp } from '../support/test-app';
 
+/** Two instances on one fresh database, as behind a load balancer, with the organisation seeded. */
+async function twoInstances(env: Record<string, string>) {
+  const database = await createTestDatabase();
+  const started = [await startAppOn(database.env, env), await startAppOn(database.env, env)];
+  const [here, there] = started.map((app): TestApp => ({ ...app, close: () => app.app.close() }));
+  const org = await seedOrganisation(here.dataSource);
+  const directive = (title: string) => ({ title, requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-12-18', leadUnitId: org.police.id });
+  return { here, there, directive, close: async () => Promise.all([here.close(), there.close()]).then(() => database.drop()) };
+}
+
 /**
  * Two instances on one database, as behind a load balancer. Each answers a list's count and a token's
  * check from memory for READ_CACHE_SECONDS: a change made through an instance shows there at once, and
  * on the other within that time.
  */
 describe(`counts and sign-in checks read from memory (${process.env.TEST_DB})`, () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let instances: Awaited<ReturnType<typeof twoInstances>>;
   let here: TestApp;
   let there: TestApp;
-  let org: Awaited<ReturnType<typeof seedOrganisation>>;
+  const directive = (title: string) => instances.directive(title);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const env = { READ_CACHE_SECONDS: '1', JOBS_POLL_SECONDS: '3600' };
-    const started = [await startAppOn(database.env, env), await startAppOn(database.env, env)];
-    [here, there] = started.map((app) => ({ ...app, close: () => app.app.close() }));
-    org = await seedOrganisation(here.dataSource);
+    instances = await twoInstances({ READ_CACHE_SECONDS: '1', JOBS_POLL_SECONDS: '3600' });
+    ({ here, there } = instances);
   });
-  afterAll(async () => {
-    await here?.close();
-    await there?.close();
-    await database?.drop();
-  });
-
-  const directive = (title: string) => ({ title, requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-12-18', leadUnitId: org.police.id });
+  afterAll(() => instances?.close());
 
   it('shows a change at once where it was made, and elsewhere within READ_CACHE_SECONDS', async () => {
     const token = await login(here, 'office');
@@ -62,22 +63,17 @@ describe(`counts and sign-in checks read from memory (${process.env.TEST_DB})`, 
 /** With Redis, instances announce their writes: a change shows everywhere at once, long before the caches expire. */
 describe(`counts read from memory, instances sharing Redis (${process.env.TEST_DB})`, () => {
   let redis: PrivateRedis;
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let instances: Awaited<ReturnType<typeof twoInstances>>;
   let here: TestApp;
   let there: TestApp;
-  let org: Awaited<ReturnType<typeof seedOrganisation>>;
 
   beforeAll(async () => {
-    [redis, database] = await Promise.all([PrivateRedis.start(), createTestDatabase()]);
-    const env = { REDIS_URL: redis.url, READ_CACHE_SECONDS: '60', JOBS_POLL_SECONDS: '3600' };
-    const started = [await startAppOn(database.env, env), await startAppOn(database.env, env)];
-    [here, there] = started.map((app) => ({ ...app, close: () => app.app.close() }));
-    org = await seedOrganisation(here.dataSource);
+    redis = await PrivateRedis.start();
+    instances = await twoInstances({ REDIS_URL: redis.url, READ_CACHE_SECONDS: '60', JOBS_POLL_SECONDS: '3600' });
+    ({ here, there } = instances);
   });
   afterAll(async () => {
-    await here?.close();
-    await there?.close();
-    await database?.drop();
+    await instances?.close();
     await redis?.stop();
   });
 
@@ -94,7 +90,7 @@ describe(`counts read from memory, instances sharing Redis (${process.env.TEST_D
   it('shows a change made through one instance on the other within a second, its cache lasting a minute', async () => {
     const token = await login(here, 'office');
     const [office, elsewhere] = [as(here, token), as(there, token)];
-    const directive = (title: string) => ({ title, requirement: '按要求办理。', category: '综合', priority: 'normal', deadline: '2026-12-18', leadUnitId: org.police.id });
+    const { directive } = instances;
     await office.post('/api/directives').send(directive('涉诈账户清理')).expect(201);
     expect(await countThere(elsewhere, 1)).toBe(1);
     await office.post('/api/directives').send(directive('反诈宣传进社区')).expect(201);
