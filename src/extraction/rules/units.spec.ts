@@ -22,7 +22,6 @@ describe('UnitMatcher', () => {
   });
 
   it.each([
-    ['公安机关', null],
     ['通信管理局', 2],
     ['西山镇人民政府', 5],
   ])('matches %s by containment when one unit fits (%p)', (text, id) => {
@@ -42,6 +41,19 @@ describe('UnitMatcher', () => {
     const withAlias = new UnitMatcher([{ id: 7, names: ['市邮政管理局', '各快递企业'] }, { id: 8, names: ['市交通运输局'] }]);
     expect(withAlias.match('各快递企业')).toBe(7);
     expect(withAlias.match('各有关企业')).toBeNull();
+  });
+
+  it.each([
+    ['公安机关', 1],
+    ['各级公安机关', 1],
+    ['通信管理部门', 2],
+    ['税务部门', null],
+  ])('matches the sector bodies %s to the one unit of that sector (%s)', (text, id) => {
+    expect(matcher.match(text)).toBe(id);
+  });
+
+  it.each(['银行', '各银行', '商业银行'])('does not take the commercial banks %s for the central bank', (text) => {
+    expect(new UnitMatcher([{ id: 3, names: ['人民银行云澜分行', '人民银行'] }]).match(text)).toBeNull();
   });
 
   it('ignores full- and half-width brackets and spaces', () => {
