@@ -27,6 +27,7 @@ import { serializeTransactions } from './database/sqlite-transactions';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { ListingsModule } from './listings/listings.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -74,6 +75,7 @@ export class AppModule {
         AttachmentsModule,
         DocumentsModule,
         ExtractionModule,
+        LedgerModule,
         DirectivesModule,
         AssignmentsModule,
         NotificationsModule,

@@ -55,6 +55,8 @@ export enum Permission {
   ListingsRead = 'listings:read',
   /** Listing, approving or dismissing proposals, lowering, delisting, the listing rules. */
   ListingsManage = 'listings:manage',
+  /** Downloading the 台账 as Excel: all of it, or the unit's own tasks, items and notices. */
+  LedgerExport = 'ledger:export',
 }
 
 /**
@@ -95,6 +97,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.RectificationsReview]: 'all',
     [Permission.ListingsRead]: 'all',
     [Permission.ListingsManage]: 'all',
+    [Permission.LedgerExport]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -114,6 +117,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.InspectionsRead]: 'all',
     [Permission.RectificationsRead]: 'all',
     [Permission.ListingsRead]: 'all',
+    [Permission.LedgerExport]: 'all',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
@@ -132,6 +136,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.RectificationsRead]: 'own-unit',
     [Permission.RectificationsWork]: 'own-unit',
     [Permission.ListingsRead]: 'own-unit',
+    [Permission.LedgerExport]: 'own-unit',
   },
 };
 

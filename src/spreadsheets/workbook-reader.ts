@@ -24,6 +24,8 @@ export interface SheetRow<K extends string> {
 
 export interface ReadSheet<K extends string> {
   sheetName: string;
+  /** The columns found in the header (the optional ones may be absent). */
+  found: K[];
   rows: Array<SheetRow<K>>;
 }
 
@@ -93,7 +95,7 @@ export async function readSheet<K extends string>(files: Array<{ originalname: s
   const wanted = Object.values<ColumnRule>(rules.columns).filter((c) => c.required).map((c) => c.label).join(' / ');
   for (const sheet of sheets) {
     const found = findHeader(sheet, rules.columns);
-    if (found) return { sheetName: sheet.name, rows: dataRows(sheet, found.row, found.columns, rules) };
+    if (found) return { sheetName: sheet.name, found: Object.keys(found.columns) as K[], rows: dataRows(sheet, found.row, found.columns, rules) };
   }
   throw refuse(`找不到表头：应有一行写着 ${wanted} 等列名（顺序不限）；请对照模板修改后再导入`);
 }

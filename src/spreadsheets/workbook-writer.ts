@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { Response } from 'express';
 import ExcelJS from 'exceljs';
+import { contentDisposition } from '../attachments/attachments.service';
 
 /** What one cell holds: text, a number, a calendar date (`YYYY-MM-DD` or a Date), or nothing. */
 export type CellValue = string | number | Date | null;
@@ -68,4 +70,25 @@ export async function writeWorkbook(out: Writable, sheets: Array<SheetSpec<any>>
     worksheet.commit();
   }
   await workbook.commit();
+}
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Answers an HTTP request with a workbook streamed as it is written. Once the first bytes are out an
+ * error can no longer be an answer of its own: the connection is cut, so the client sees a failed
+ * download rather than a truncated file.
+ */
+export async function sendWorkbook(res: Response, fileName: string, sheets: Array<SheetSpec<any>>): Promise<void> {
+  res.setHeader('Content-Type', XLSX_MEDIA_TYPE);
+  res.setHeader('Content-Disposition', contentDisposition(fileName));
+  res.setHeader('Cache-Control', 'no-store');
+  try {
+    await writeWorkbook(res, sheets);
+  } catch (error) {
+    if (res.headersSent) return void res.destroy(error instanceof Error ? error : new Error(String(error)));
+    // Nothing sent yet: the error is answered as any other.
+    res.removeHeader('Content-Disposition');
+    throw error;
+  }
 }

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { Access } from '../access/access';
+import { Permission, scopeOf } from '../access/permissions';
+import { Assignment } from '../assignments/assignment.entity';
+import { assignmentProgress, PROGRESS_COLUMNS } from '../assignments/deadline-status';
+import { WorkFilterDto } from '../assignments/dto/work-filter.dto';
+import { CalendarService } from '../calendar/calendar.service';
+import { chinaDate } from '../calendar/working-calendar';
+import { ForbiddenError } from '../common/errors/domain-error';
+import { batchesByKey } from '../database/list-page';
+import { Directive } from '../directives/directive.entity';
+import { DirectivesService, visibleAssignments } from '../directives/directives.service';
+import { NoticeQueryDto } from '../notices/dto/notice.dto';
+import { NoticeRecipient } from '../notices/notice.entity';
+import { NoticeKinds } from '../notices/notice-kinds';
+import { NoticesService } from '../notices/notices.service';
+import { RectificationQueryDto } from '../rectifications/dto/rectification.dto';
+import { rectificationCode } from '../rectifications/rectification-format';
+import { RectificationsService } from '../rectifications/rectifications.service';
+import type { SheetSpec } from '../spreadsheets/workbook-writer';
+import { DIRECTIVE_COLUMNS, DirectiveRow, LedgerDirective, NOTICE_COLUMNS, NoticeRow, RECTIFICATION_COLUMNS, RectificationRow, TASK_COLUMNS, TaskRow } from './ledger-sheets';
+
+/** Directives read at once: with their assignments and last reports, a few thousand rows in memory. */
+const DIRECTIVE_BATCH = 500;
+const ROW_BATCH = 1000;
+/** How much of a report's text the ledger shows. */
+const REPORT_HEAD = 200;
+
+const DIRECTIVE_COLUMNS_READ = ['id', 'code', 'title', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget'].map((c) => `directive.${c}`);
+
+function ledgerDirective(d: Directive): LedgerDirective {
+  return {
+    code: d.code,
+    title: d.title,
+    category: d.category,
+    priority: d.priority,
+    deadline: d.deadline,
+    reportCycle: d.reportCycle,
+    reportDay: d.reportDay,
+    metric: d.metricName ? { name: d.metricName, unit: d.metricUnit ?? '', comparator: d.metricComparator!, target: d.metricTarget! } : null,
+  };
+}
+
+/**
+ * The 台账 as worksheets, each read in key-ordered batches as it is written: directives with each unit's
+ * task (state, deadline, progress, metric value and target, last report), rectification items, notices with
+ * each recipient's 签收. The lists' filters apply, and each list's reach: a unit contact exports its own.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly directives: DirectivesService,
+    private readonly rectifications: RectificationsService,
+    private readonly notices: NoticesService,
+    private readonly kinds: NoticeKinds,
+  ) {}
+
+  async directiveSheets(access: Access, query: WorkFilterDto): Promise<[SheetSpec<DirectiveRow>, SheetSpec<TaskRow>]> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const filtered = (await this.directives.filtered(access, query, calendar, today)).select(DIRECTIVE_COLUMNS_READ);
+    const batches = () => batchesByKey(filtered, 'directive.id', (d) => d.id, DIRECTIVE_BATCH);
+    const self = this;
+    async function* directiveRows(): AsyncIterable<DirectiveRow> {
+      for await (const directives of batches()) {
+        const assignments = await self.assignmentsOf(directives.map((d) => d.id));
+        for (const d of directives) {
+          const visible = visibleAssignments(access, assignments.filter((a) => a.directiveId === d.id));
+          const progress = visible.map((a) => assignmentProgress(calendar, today, a));
+          yield {
+            directive: ledgerDirective(d),
+            lead: visible.find((a) => a.role === 'lead')?.unit?.shortName ?? '',
+            cooperating: visible.filter((a) => a.role === 'cooperating').map((a) => a.unit?.shortName ?? ''),
+            units: visible.length,
+            closed: progress.filter((p) => p.status === 'closed').length,
+            overdue: progress.filter((p) => p.overdue).length,
+          };
+        }
+      }
+    }
+    async function* taskRows(): AsyncIterable<TaskRow> {
+      for await (const directives of batches()) {
+        const assignments = (await self.assignmentsOf(directives.map((d) => d.id))).filter((a) => access.reachesUnit(a.unitId) && (!query.status || a.status === query.status) && (!query.unitId || a.unitId === query.unitId));
+        const reports = await self.lastReports(assignments.map((a) => a.id));
+        const byId = new Map(directives.map((d) => [d.id, ledgerDirective(d)]));
+        for (const a of assignments) {
+          const progress = assignmentProgress(calendar, today, a);
+          if (query.overdue !== undefined && progress.overdue !== query.overdue) continue;
+          const report = reports.get(a.id);
+          yield { directive: byId.get(a.directiveId)!, unit: progress.unitName, role: a.role, status: a.status, deadline: a.deadline, overdue: progress.overdue, percentDone: a.percentDone, targetValue: a.targetValue, metricValue: a.metricValue, lastReportOn: report?.on ?? null, lastReport: report?.head ?? null };
+        }
+      }
+    }
+    return [
+      { name: '督办事项', columns: DIRECTIVE_COLUMNS, rows: directiveRows() },
+      { name: '各单位任务', columns: TASK_COLUMNS, rows: taskRows() },
+    ];
+  }
+
+  /** The assignments of some directives, lead first, with their units' short names. */
+  private async assignmentsOf(directiveIds: number[]): Promise<Assignment[]> {
+    if (directiveIds.length === 0) return [];
+    const rows = await this.dataSource.getRepository(Assignment).createQueryBuilder('a').innerJoin('a.unit', 'unit').select(PROGRESS_COLUMNS).where('a.directive_id IN (:...ids)', { ids: directiveIds }).getMany();
+    return rows.sort((x, y) => x.directiveId - y.directiveId || (x.role === y.role ? x.id - y.id : x.role === 'lead' ? -1 : 1));
+  }
+
+  /** Each assignment's latest report: its day (China time) and the head of its text. */
+  private async lastReports(assignmentIds: number[]): Promise<Map<number, { on: string; head: string }>> {
+    if (assignmentIds.length === 0) return new Map();
+    const rows = await this.dataSource.query(
+      `SELECT p.assignment_id AS assignmentId, p.submitted_at AS submittedAt, SUBSTR(p.narrative, 1, ${REPORT_HEAD}) AS head FROM progress_reports p
+       WHERE p.id IN (SELECT MAX(q.id) FROM progress_reports q WHERE q.assignment_id IN (${assignmentIds.map(() => '?').join(', ')}) GROUP BY q.assignment_id)`,
+      assignmentIds,
+    );
+    return new Map((rows as Array<{ assignmentId: number; submittedAt: string | Date; head: string }>).map((r) => [Number(r.assignmentId), { on: chinaDate(asInstant(r.submittedAt)), head: r.head }]));
+  }
+
+  rectificationSheets(access: Access, query: Omit<RectificationQueryDto, 'page' | 'pageSize' | 'after'>): [SheetSpec<RectificationRow>] {
+    const filtered = this.rectifications.filtered(access, query).leftJoin('r.unit', 'unit').addSelect(['unit.id', 'unit.name', 'r.issuedAt', 'r.signedOffAt']);
+    async function* rows(): AsyncIterable<RectificationRow> {
+      for await (const items of batchesByKey(filtered, 'r.id', (r) => r.id, ROW_BATCH)) {
+        for (const r of items) {
+          yield { code: rectificationCode(r), unit: r.unit?.name ?? '', location: r.location, problem: r.problem, requirements: r.requirements, priority: r.priority, deadline: r.deadline, status: r.status, issuedOn: r.issuedAt ? chinaDate(r.issuedAt) : null, signedOffOn: r.signedOffAt ? chinaDate(r.signedOffAt) : null, recheckOn: r.recheckOn, reopenCount: r.reopenCount };
+        }
+      }
+    }
+    return [{ name: '整改事项', columns: RECTIFICATION_COLUMNS, rows: rows() }];
+  }
+
+  /**
+   * Notices with one row per recipient. The notices reached are those the actor may read (a leader or a
+   * unit: those sent to them), and of each, a unit sees its own 签收 only.
+   */
+  async noticeSheets(access: Access, query: Omit<NoticeQueryDto, 'page' | 'pageSize' | 'after'>): Promise<[SheetSpec<NoticeRow>]> {
+    const scope = scopeOf(access.actor.role, Permission.NoticesRead);
+    if (scope === null) throw new ForbiddenError('当前账号无权查看公文通知');
+    const reading = new Access(access.actor, Permission.NoticesRead, scope);
+    const filtered = await this.notices.filtered(reading, query);
+    const { dataSource, kinds } = this;
+    async function* rows(): AsyncIterable<NoticeRow> {
+      for await (const notices of batchesByKey(filtered, 'n.id', (n) => n.id, ROW_BATCH)) {
+        const recipients = await dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(notices.map((n) => n.id)) }, order: { noticeId: 'ASC', id: 'ASC' } });
+        for (const n of notices) {
+          for (const r of recipients.filter((x) => x.noticeId === n.id && (scope === 'all' || (x.unitId !== null && x.unitId === access.actor.unitId) || x.userId === access.actor.userId))) {
+            yield { number: n.number, kind: kinds.label(n.kind), title: n.title, status: n.status, issuedOn: n.issuedOn, recipient: r.name, role: r.role, acknowledgedOn: r.acknowledgedAt ? chinaDate(r.acknowledgedAt) : null };
+          }
+        }
+      }
+    }
+    return [{ name: '公文通知', columns: NOTICE_COLUMNS, rows: rows() }];
+  }
+}
+
+/** A datetime read by a raw query: a Date from MySQL, UTC text from SQLite. */
+function asInstant(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}
