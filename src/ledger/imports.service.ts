@@ -73,7 +73,7 @@ export class ImportsService {
         create: async (access, checks) => (await this.units.createMany(access, checks.map((c) => c.value as never))).length,
       },
       users: {
-        keep: async (row) => ({ row: row.row, cells: { ...row.cells, password: '' }, secret: await hashPassword(row.cells.password) }),
+        keep: async (row) => ({ row: row.row, cells: { ...row.cells, password: HIDDEN }, secret: await hashPassword(row.cells.password) }),
         check: async (access, rows, kept) => {
           const { match, name } = matching((await this.units.listAll(access)).filter((u) => u.active));
           const takenUsernames = new Set((await this.users.usernames()).map((u) => u.toLowerCase()));
@@ -89,26 +89,24 @@ export class ImportsService {
     const { sheet: rules } = IMPORT_KIND_SHEETS[kind];
     const sheet = await readSheet(files, rules);
     const checks = await importer.check(access, sheet.rows, false);
-    const errorCount = checks.filter((c) => c.errors.length > 0).length;
     const fileName = files[0].originalname.slice(0, 200);
-    const token = errorCount === 0 ? await this.keep(access, kind, fileName, await Promise.all(sheet.rows.map((row) => importer.keep(row)))) : null;
-    return {
-      kind,
-      token,
-      fileName,
-      sheetName: sheet.sheetName,
-      columns: Object.entries(rules.columns).map(([key, rule]) => ({ key, label: rule.label, found: sheet.found.includes(key) })),
-      rows: checks.map(({ row, cells, view, errors }) => ({ row, cells: withoutSecrets(cells), view, errors })),
-      errorCount,
-    };
+    const token = checks.every((c) => c.errors.length === 0) ? await this.keep(access, kind, fileName, await Promise.all(sheet.rows.map((row) => importer.keep(row)))) : null;
+    return this.view(kind, token, fileName, sheet.sheetName, sheet.found, checks);
+  }
+
+  /** A kept preview, checked again against what is registered now. */
+  async stored(access: Access, kind: ImportKind, token: string): Promise<ImportPreviewView> {
+    const { fileName, rows } = await this.load(access, kind, token);
+    const checks = await this.importers[kind].check(access, rows, true);
+    // The columns the file had: the required ones, and those with something in them.
+    const found = Object.entries(IMPORT_KIND_SHEETS[kind].sheet.columns).filter(([key, rule]) => rule.required || rows.some((r) => r.cells[key] !== '')).map(([key]) => key);
+    return this.view(kind, token, fileName, '', found, checks);
   }
 
   async confirm(access: Access, kind: ImportKind, token: string): Promise<ImportResultView> {
     const importer = this.importers[kind];
     const repository = this.dataSource.getRepository(ImportPreviewRow);
-    const stored = await repository.find({ where: { token, kind, createdBy: access.actor.userId }, order: { seq: 'ASC' } });
-    if (stored.length === 0) throw new NotFoundError('这份导入预览（已导入、已过期或不是本人的）');
-    const rows = stored.map((s) => JSON.parse(s.data) as KeptRow);
+    const { fileName, rows } = await this.load(access, kind, token);
     const checks = await importer.check(access, rows, true);
     const refused = checks.filter((c) => c.errors.length > 0);
     if (refused.length > 0) {
@@ -120,7 +118,25 @@ export class ImportsService {
     const claimed = await repository.delete({ token, createdBy: access.actor.userId });
     if (!claimed.affected) throw new NotFoundError('这份导入预览（已导入、已过期或不是本人的）');
     const created = await importer.create(access, checks, rows);
-    return { kind, created, fileName: stored[0].fileName };
+    return { kind, created, fileName };
+  }
+
+  private async load(access: Access, kind: ImportKind, token: string): Promise<{ fileName: string; rows: KeptRow[] }> {
+    const stored = await this.dataSource.getRepository(ImportPreviewRow).find({ where: { token, kind, createdBy: access.actor.userId }, order: { seq: 'ASC' } });
+    if (stored.length === 0) throw new NotFoundError('这份导入预览（已导入、已过期或不是本人的）');
+    return { fileName: stored[0].fileName, rows: stored.map((s) => JSON.parse(s.data) as KeptRow) };
+  }
+
+  private view(kind: ImportKind, token: string | null, fileName: string, sheetName: string, found: string[], checks: Array<RowCheck<string, object, object>>): ImportPreviewView {
+    return {
+      kind,
+      token,
+      fileName,
+      sheetName,
+      columns: Object.entries(IMPORT_KIND_SHEETS[kind].sheet.columns).map(([key, rule]) => ({ key, label: rule.label, found: found.includes(key) })),
+      rows: checks.map(({ row, cells, view, errors }) => ({ row, cells: withoutSecrets(cells), view, errors })),
+      errorCount: checks.filter((c) => c.errors.length > 0).length,
+    };
   }
 
   /** Keeps a preview's rows under a new token (and forgets previews older than a day). */
@@ -136,9 +152,11 @@ export class ImportsService {
   }
 }
 
-/** A user's password is never said back. */
+/** What is said in place of a password, which is never said back (nor kept as typed). */
+const HIDDEN = '••••••';
+
 function withoutSecrets(cells: Record<string, string>): Record<string, string> {
-  return 'password' in cells ? { ...cells, password: cells.password ? '••••••' : '' } : cells;
+  return 'password' in cells ? { ...cells, password: cells.password ? HIDDEN : '' } : cells;
 }
 
 /** Names matched to units with the extraction's matcher (full name, short name, aliases), and each unit's short name. */
