@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { Label } from '../../common/dto/label';
 import { IMPORT_KINDS, ImportKind } from '../import-preview.entity';
 
 export class ConfirmImportDto {
   @ApiProperty({ description: '预览时返回的 token（预览保留一天，仅本人可确认）', format: 'uuid' })
-  @IsUUID()
+  @IsString()
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
   @Label('预览凭据')
   token!: string;
 }
