@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { Access } from '../access/access';
 import { hashPassword } from '../auth/password';
 import { CalendarService } from '../calendar/calendar.service';
@@ -33,6 +33,8 @@ interface Importer {
 /** How long a preview waits for its confirmation. */
 const PREVIEW_HOURS = 24;
 const ROWS_PER_INSERT = 200;
+/** What a missing preview is called in its refusal (…不存在或无权查看). */
+const PREVIEW = '这份导入预览（已导入、已过期或不是本人的）';
 
 /**
  * Imports from Excel (分工方案 into directives, units, users): a preview checks every row and keeps
@@ -116,14 +118,15 @@ export class ImportsService {
     }
     // Claimed before it is created: a confirmation sent twice creates once.
     const claimed = await repository.delete({ token, createdBy: access.actor.userId });
-    if (!claimed.affected) throw new NotFoundError('这份导入预览（已导入、已过期或不是本人的）');
+    if (!claimed.affected) throw new NotFoundError(PREVIEW);
     const created = await importer.create(access, checks, rows);
     return { kind, created, fileName };
   }
 
   private async load(access: Access, kind: ImportKind, token: string): Promise<{ fileName: string; rows: KeptRow[] }> {
-    const stored = await this.dataSource.getRepository(ImportPreviewRow).find({ where: { token, kind, createdBy: access.actor.userId }, order: { seq: 'ASC' } });
-    if (stored.length === 0) throw new NotFoundError('这份导入预览（已导入、已过期或不是本人的）');
+    const since = new Date(this.clock.now().getTime() - PREVIEW_HOURS * 3600_000);
+    const stored = await this.dataSource.getRepository(ImportPreviewRow).find({ where: { token, kind, createdBy: access.actor.userId, createdAt: MoreThan(since) }, order: { seq: 'ASC' } });
+    if (stored.length === 0) throw new NotFoundError(PREVIEW);
     return { fileName: stored[0].fileName, rows: stored.map((s) => JSON.parse(s.data) as KeptRow) };
   }
 

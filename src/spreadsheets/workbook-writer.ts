@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
@@ -24,8 +23,28 @@ export interface SheetSpec<R> {
   rows: AsyncIterable<R>;
 }
 
-/** Rows written between checks that the reader keeps up: the file is produced no faster than it is taken. */
-const ROWS_PER_CHECK = 500;
+/** Rows written between checks that the zip keeps up: the file is produced no faster than it is compressed and taken. */
+const ROWS_PER_CHECK = 200;
+/** Bytes of a sheet's XML allowed to wait for the compressor. */
+const BACKLOG_BYTES = 1024 * 1024;
+const BACKLOG_POLL_MS = 5;
+
+/** The stream exceljs writes a worksheet's XML into, and what it hands it to (a PassThrough the zip reads). */
+interface SheetStream {
+  pipes?: Array<{ _writableState?: { length: number }; _readableState?: { length: number } }>;
+}
+
+/**
+ * Waits until the compressor has taken most of what the worksheet wrote. exceljs' worksheet stream writes
+ * on without waiting for the zip (deflate runs on the thread pool, and behind it the client's download):
+ * unchecked, a fast database fills memory with XML waiting to be compressed, which grew by about 0.3 kB a
+ * row. The backlog is what the zip's input holds; a slow client backs the zip up, so it is bounded too.
+ */
+async function caughtUp(worksheet: ExcelJS.Worksheet): Promise<void> {
+  const pipe = (worksheet as unknown as { stream: SheetStream }).stream.pipes?.[0];
+  const backlog = () => (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
+  while (backlog() > BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, BACKLOG_POLL_MS));
+}
 
 const FORMATS: Record<NonNullable<ColumnSpec<unknown>['format']>, string> = { date: 'yyyy-mm-dd', number: '0.####', percent: '0"%"' };
 
@@ -65,7 +84,7 @@ export async function writeWorkbook(out: Writable, sheets: Array<SheetSpec<any>>
     let written = 0;
     for await (const row of sheet.rows) {
       worksheet.addRow(sheet.columns.map((column) => cellOf(column, column.value(row)))).commit();
-      if (++written % ROWS_PER_CHECK === 0 && out.writableNeedDrain) await once(out, 'drain');
+      if (++written % ROWS_PER_CHECK === 0) await caughtUp(worksheet);
     }
     worksheet.commit();
   }

@@ -1,5 +1,7 @@
+import { load } from 'cheerio';
 import ExcelJS from 'exceljs';
-import { as, binary, login, Organisation, seedOrganisation, tableCounts } from '../support/fixtures';
+import { pageClients } from '../support/browser-session';
+import { as, binary, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -42,6 +44,7 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
   let leader: Client;
   let police: Client;
   let counts: () => Promise<Record<string, number>>;
+  let clock: ReturnType<typeof controlClock>;
 
   const download = async (client: Client, url: string) => {
     const res = await client.get(url).buffer(true).parse(binary).expect(200);
@@ -54,7 +57,7 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
   beforeAll(async () => {
     app = await startTestApp();
     // Tuesday 10 March 2026, 10:00 in China.
-    controlClock([app], chinaTime('2026-03-10', '10:00'));
+    clock = controlClock([app], chinaTime('2026-03-10', '10:00'));
     org = await seedOrganisation(app.dataSource);
     office = as(app, await login(app, 'office'));
     leader = as(app, await login(app, 'leader'));
@@ -105,6 +108,22 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
     ]);
     const none = await download(leader, '/api/ledger/directives.xlsx?q=不存在的事项');
     expect(none.worksheets[0].actualRowCount).toBe(1);
+  });
+
+  it('links each list to its export with the list\'s filters, downloadable from the page as its reader may', async () => {
+    const pages = pageClients(app, PASSWORD);
+    const unit = await pages('unit-police');
+    const list = load((await unit.get('/directives?status=in_progress&sort=priority')).text);
+    const link = list('#export-directives').attr('href')!;
+    expect(link).toBe('/ledger/directives.xlsx?status=in_progress');
+    const file = await app.http().get(link).set('Cookie', unit.cookieHeader()).buffer(true).parse(binary).expect(200);
+    expect(rowsOf((await workbookOf(file.body as Buffer)).worksheets[1]).map((r) => [r[2], r[4]])).toEqual([['公安局', '办理中']]);
+    const office = await pages('office');
+    expect(load((await office.get('/rectifications?open=true')).text)('#export-rectifications').attr('href')).toBe('/ledger/rectifications.xlsx?open=true');
+    expect(load((await office.get('/notices?status=issued')).text)('#export-notices').attr('href')).toBe('/ledger/notices.xlsx?status=issued');
+    expect(load((await office.get('/directives')).text)('a[href="/imports/directives"]').text()).toBe('导入分工方案');
+    // Without the import's permission, its page is refused.
+    expect((await unit.get('/imports/directives')).status).toBe(403);
   });
 
   it('exports rectification items and notices with their headers, within each one\'s reach', async () => {
@@ -198,6 +217,16 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
     expect(await counts()).toEqual(before);
   });
 
+  it('forgets a preview a day after it was read', async () => {
+    const res = await preview(office, 'directives', await xlsx([['任务', '牵头单位', '完成时限'], ['开展反诈宣传月活动', '公安局', '12月底前']])).expect(200);
+    clock.set(chinaTime('2026-03-11', '10:01'));
+    try {
+      expect((await office.post('/api/imports/directives').send({ token: res.body.token })).status).toBe(404);
+    } finally {
+      clock.set(chinaTime('2026-03-10', '10:00'));
+    }
+  });
+
   it('gives templates whose headers the import reads', async () => {
     for (const kind of ['directives', 'units', 'users']) {
       const template = (await office.get(`/api/imports/${kind}/template.xlsx`).buffer(true).parse(binary).expect(200)).body as Buffer;
@@ -224,7 +253,8 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
     ]);
     expect(users.body.rows[1].errors).toEqual([{ column: 'password', message: expect.stringMatching(/包含了用户名/) }]);
     const fixed = await preview(office, 'users', await xlsx([['登录名', '姓名', '角色', '所属单位', '初始密码'], ['cac-contact', '王五', '成员单位联络员', '市委网信办', 'river stone lantern']]), '用户.xlsx').expect(200);
-    const [kept] = await app.dataSource.query('SELECT data FROM import_preview_rows');
+    const [kept] = await app.dataSource.query("SELECT data FROM import_preview_rows WHERE kind = 'users'");
+    expect(kept.data).toContain('cac-contact');
     expect(kept.data).not.toContain('river stone lantern');
     await office.post('/api/imports/users').send({ token: fixed.body.token }).expect(201);
     await login(app, 'cac-contact', 'river stone lantern');
