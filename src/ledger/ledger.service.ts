@@ -57,6 +57,8 @@ const ASSIGNMENT_COLUMNS: Array<[string, keyof LedgerAssignment]> = [
  */
 const DIRECTIVE_BATCH = 100;
 const ROW_BATCH = 250;
+/** Notices read at once: each has several recipients, a row each. */
+const NOTICE_BATCH = 50;
 /** How much of a report's text the ledger shows. */
 const REPORT_HEAD = 200;
 
@@ -178,13 +180,21 @@ export class LedgerService {
     const scope = scopeOf(access.actor.role, Permission.NoticesRead);
     if (scope === null) throw new ForbiddenError('当前账号无权查看公文通知');
     const reading = new Access(access.actor, Permission.NoticesRead, scope);
-    const filtered = await this.notices.filtered(reading, query);
+    // Only the columns shown: a notice's content (its whole text as fields) is not.
+    const filtered = (await this.notices.filtered(reading, query)).select(['n.id', 'n.number', 'n.kind', 'n.title', 'n.status', 'n.issuedOn']);
     const { dataSource, kinds } = this;
+    const shown = (r: NoticeRecipient) => scope === 'all' || (r.unitId !== null && r.unitId === access.actor.unitId) || r.userId === access.actor.userId;
     async function* rows(): AsyncIterable<NoticeRow> {
-      for await (const notices of batchesByKey(filtered, 'n.id', (n) => n.id, ROW_BATCH)) {
-        const recipients = await dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(notices.map((n) => n.id)) }, order: { noticeId: 'ASC', id: 'ASC' } });
+      for await (const notices of batchesByKey(filtered, 'n.id', (n) => n.id, NOTICE_BATCH)) {
+        const recipients = await dataSource.getRepository(NoticeRecipient).find({
+          select: { id: true, noticeId: true, unitId: true, userId: true, role: true, name: true, acknowledgedAt: true },
+          where: { noticeId: In(notices.map((n) => n.id)) },
+          order: { noticeId: 'ASC', id: 'ASC' },
+        });
+        const byNotice = new Map<number, NoticeRecipient[]>();
+        for (const r of recipients.filter(shown)) byNotice.set(r.noticeId, [...(byNotice.get(r.noticeId) ?? []), r]);
         for (const n of notices) {
-          for (const r of recipients.filter((x) => x.noticeId === n.id && (scope === 'all' || (x.unitId !== null && x.unitId === access.actor.unitId) || x.userId === access.actor.userId))) {
+          for (const r of byNotice.get(n.id) ?? []) {
             yield { number: n.number, kind: kinds.label(n.kind), title: n.title, status: n.status, issuedOn: n.issuedOn, recipient: r.name, role: r.role, acknowledgedOn: r.acknowledgedAt ? chinaDate(r.acknowledgedAt) : null };
           }
         }

@@ -4,6 +4,7 @@ import { pageClients } from '../support/browser-session';
 import { as, binary, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
+import { Notice, NoticeRecipient } from '../../src/notices/notice.entity';
 
 type Client = ReturnType<typeof as>;
 
@@ -129,8 +130,25 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
   it('exports rectification items and notices with their headers, within each one\'s reach', async () => {
     const rectifications = await download(office, '/api/ledger/rectifications.xlsx?open=true');
     expect(rectifications.worksheets[0].getRow(1).values).toContain('整改期限');
-    const notices = await download(police, '/api/ledger/notices.xlsx');
-    expect(notices.worksheets[0].getRow(1).values).toEqual([undefined, '文号', '类型', '标题', '状态', '印发日期', '收文单位或个人', '主送或抄送', '签收', '签收日期']);
+    // An issued notice to both units, the police having acknowledged it.
+    const notices = app.dataSource.getRepository(Notice);
+    const notice = await notices.save(
+      notices.create({ kind: 'supervision_notice', status: 'issued', title: '关于督促推进APP推广工作的督办通知', addressee: '市公安局、东湖街道', content: {}, copyTo: [], issuerName: '测试市反诈联席办', issuerCode: '反诈办督', year: 2026, seq: 1, number: '反诈办督〔2026〕1号', issuedOn: '2026-03-09', issuedAt: new Date('2026-03-09T02:00:00Z'), createdBy: org.users.office.id }),
+    );
+    const recipients = app.dataSource.getRepository(NoticeRecipient);
+    await recipients.save([
+      recipients.create({ noticeId: notice.id, unitId: org.police.id, userId: null, role: 'to', name: '测试市公安局', acknowledgedAt: new Date('2026-03-10T01:30:00Z'), acknowledgedBy: org.users.police.id }),
+      recipients.create({ noticeId: notice.id, unitId: org.town.id, userId: null, role: 'to', name: '测试市东湖街道', acknowledgedAt: null, acknowledgedBy: null }),
+    ]);
+    const all = await download(office, '/api/ledger/notices.xlsx?status=issued');
+    expect(all.worksheets[0].getRow(1).values).toEqual([undefined, '文号', '类型', '标题', '状态', '印发日期', '收文单位或个人', '主送或抄送', '签收', '签收日期']);
+    expect(rowsOf(all.worksheets[0])).toEqual([
+      ['反诈办督〔2026〕1号', '督办通知书', '关于督促推进APP推广工作的督办通知', '已印发', '2026-03-09', '测试市公安局', '主送', '已签收', '2026-03-10'],
+      ['反诈办督〔2026〕1号', '督办通知书', '关于督促推进APP推广工作的督办通知', '已印发', '2026-03-09', '测试市东湖街道', '主送', '未签收', ''],
+    ]);
+    // A unit sees its own acknowledgement only; a leader the notices sent to them (none).
+    expect(rowsOf((await download(police, '/api/ledger/notices.xlsx')).worksheets[0]).map((r) => r[5])).toEqual(['测试市公安局']);
+    expect((await download(leader, '/api/ledger/notices.xlsx')).worksheets[0].actualRowCount).toBe(1);
     expect((await police.get('/api/ledger/notices.xlsx?status=nonsense')).status).toBe(400);
   });
 
