@@ -14,7 +14,7 @@
  */
 import { classifyClause } from './classify';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, setsFirstIsLead, splitOwnerList, Subject } from './owners';
+import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
@@ -245,7 +245,9 @@ class ProseReader {
     const targets = findTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);
-    const own: OwnersAsWritten | null = segment.subject ? { lead: segment.subject.owners, cooperating: [] } : (ledBy ?? notes[0] ?? null);
+    const subject = segment.subject;
+    const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
+    const own: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? null);
     const verdict = classifyClause({
       content: piece,
       hasOwner: own !== null,
