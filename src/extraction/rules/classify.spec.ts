@@ -30,6 +30,8 @@ describe('classifyClause', () => {
     ['要加快推进安装进度,再强措施、再增压力,充分调动群众安装反诈APP的积极性,尽快完成安装任务。', {}],
     // "打击" as an act still counts
     ['公安机关要依法打击涉诈犯罪,严格落实各项措施。', { hasOwner: true }],
+    // a change asked for in figures is a target, not a fact
+    ['健全涉诈账户风险监测模型，加强对异常开户的监测预警，涉诈账户数量同比下降20%以上。', { hasTarget: true }],
   ])('a task: %s', (content, more) => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });
@@ -60,6 +62,14 @@ describe('classifyClause', () => {
     ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
     ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],
     ['今年政务公开工作的总体要求是:深入贯彻有关精神,建立健全工作机制。', 'lead-in'],
+    // concrete words inside an exhortation ("亲自部署", "议事日程" put on the agenda) do not make a task
+    ['各乡镇、各部门要把反诈工作摆上重要议事日程，主要负责同志要亲自研究、亲自部署、亲自过问。', 'exhortation'],
+    ['各单位要充分认识专项行动的重要意义，加强组织领导，精心安排部署。', 'exhortation', { hasOwner: true }],
+    ['宣传要贴近群众、通俗易懂，避免形式主义。', 'exhortation'],
+    // the issuer announcing what it may do
+    ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
+    // a change reported, not asked
+    ['全年共立电信网络诈骗案件3126起，同比下降21.4%。', 'fact'],
   ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more = {}) => {
     const opensItem = content.startsWith('（');
     expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);

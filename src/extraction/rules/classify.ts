@@ -47,7 +47,7 @@ const CONCRETE =
  * "各司其职、密切配合") and understanding asked for ("提高…重要意义的认识", "…的重要性、必要性", "发挥…作用").
  */
 const EXHORTATION =
-  /政治站位|提高站位|政治责任|扛起|扛牢|高度重视|充分认识|认清形势|思想认识|统一到|责任感|紧迫感|使命感|政治自觉|思想自觉|行动自觉|政治任务|担当|作为|合力|格局|氛围|风气|良好局面|新局面|贡献|根本遵循|指明了|落地见效|落到实处|见到实效|走深走实|贯彻好|执行好|落实好|认真贯彻|深入贯彻|贯彻落实|决策部署|重要指示|批示精神|守护好|守住|钱袋子|安全感|获得感|幸福感|更高水平|人民战争|攻坚战|持久战|震慑|高压态势|坚决遏制|坚决打赢|信心和决心|态度|作风|一盘棋|指挥棒|长效|护航|保障|底线思维|层层推进|主体责任|监管责任|属地管理责任|责任意识|法律红线|系统观念|法治思维|各项措施|各项工作|各项部署|覆盖面|针对性|实效性|总结经验|打造亮点|新路径|新举措|组织领导|实实在在|努力实现|任务艰巨|刻不容缓|问题导向|效果导向|目标导向|精神文明|质效|学习贯彻|认真学习|切入点|着力点|落脚点|负总责|亲自抓|硬仗|信心决心|融入日常|抓在经常|压紧压实|务求实效|再发力|再完善|再提高|再严密|查漏补缺|加压推进|艰巨性|长期性|复杂性|总结[^，,。；;]{0,10}经验|理顺机制|强保障|坚持[^，,。；;]{1,6}为先|多策并举|下功夫|尽全力|打防结合|扎实推进|通力协作|密切配合|各司其职|各负其责|统筹兼顾|思想和行动|重要意义|重要性|必要性|提高[^，,。；;]{0,12}认识|正确认识|发挥[^，,。；;]{0,12}作用|質效/g;
+  /政治站位|提高站位|政治责任|扛起|扛牢|高度重视|充分认识|认清形势|思想认识|统一到|责任感|紧迫感|使命感|政治自觉|思想自觉|行动自觉|政治任务|担当|作为|合力|格局|氛围|风气|良好局面|新局面|贡献|根本遵循|指明了|落地见效|落到实处|见到实效|走深走实|贯彻好|执行好|落实好|认真贯彻|深入贯彻|贯彻落实|决策部署|重要指示|批示精神|守护好|守住|钱袋子|安全感|获得感|幸福感|更高水平|人民战争|攻坚战|持久战|震慑|高压态势|坚决遏制|坚决打赢|信心和决心|态度|作风|一盘棋|指挥棒|长效|护航|保障|底线思维|层层推进|主体责任|监管责任|属地管理责任|责任意识|法律红线|系统观念|法治思维|各项措施|各项工作|各项部署|覆盖面|针对性|实效性|总结经验|打造亮点|新路径|新举措|组织领导|实实在在|努力实现|任务艰巨|刻不容缓|问题导向|效果导向|目标导向|精神文明|质效|学习贯彻|认真学习|切入点|着力点|落脚点|负总责|亲自抓|硬仗|信心决心|融入日常|抓在经常|压紧压实|务求实效|再发力|再完善|再提高|再严密|查漏补缺|加压推进|艰巨性|长期性|复杂性|总结[^，,。；;]{0,10}经验|理顺机制|强保障|坚持[^，,。；;]{1,6}为先|多策并举|下功夫|尽全力|打防结合|扎实推进|通力协作|密切配合|各司其职|各负其责|统筹兼顾|思想和行动|重要意义|重要性|必要性|提高[^，,。；;]{0,12}认识|正确认识|发挥[^，,。；;]{0,12}作用|質效|摆上[^，,。；;]{0,6}议事日程|亲自(?:研究|部署|过问|督办|推动)|精心(?:组织|安排|部署)|安排部署|贴近群众|通俗易懂|形式主义/g;
 /**
  * A clause announcing what follows rather than asking for it: "并提出以下要求。", "现将有关事项通知如下：",
  * "为确保工作取得实效，特制定本方案。", "总体要求是：…".
@@ -63,6 +63,13 @@ const FACT =
  * happened, even when it quotes words that ask ("从“要不要”…三个维度点评").
  */
 const NEWS_LEAD = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办|出席|主持)/;
+/**
+ * A change asked for in figures is a target, not a fact: "涉诈账户数量同比下降20%以上" asks, "同比下降21.4%"
+ * reports.
+ */
+const TARGET_CHANGE = /同比(?:上升|下降|增长|减少|压降)\d+(?:\.\d+)?[%％](?:以上|以内|左右)/g;
+/** "市通信管理局将适时…检查": the issuer announces what it may do, nothing a unit can be asked about. */
+const ANNOUNCED = /将适时/;
 /** A sentence for the public rather than for a unit. */
 const PUBLIC = /广大(?:群众|市民|人民群众)(?:要|务必|应|请)|市民朋友|请(?:广大|市民|群众)|切勿|不要轻信|谨防|提醒(?:广大|市民)|感谢您|希望您|您的/;
 /** "对…的，…约谈/通报/追责": a sanction that applies only when something goes wrong. */
@@ -79,8 +86,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const plain = !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget;
   // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not.
   if (bare.length <= 12 && plain && /^要/.test(content)) return 'title';
-  // Distinct words: "打击…打击" is one concrete act, not two.
-  const concrete = new Set(content.match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget ? 2 : 0);
+  // Distinct words: "打击…打击" is one concrete act, not two; one inside an exhortation ("亲自部署") is none.
+  const concrete = new Set(content.replace(EXHORTATION, (m) => ' '.repeat(m.length)).match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget ? 2 : 0);
   const exhortation = new Set(content.match(EXHORTATION) ?? []).size;
   // A short slogan leading a paragraph, two phrases asking for a quality: "要坚持打字当头，全力提升打击质效。"
   if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
@@ -94,7 +101,9 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const said = content.replace(REPORTED, '');
   const imperative = !signals.reply && IMPERATIVE_START.test(said);
   const directive = asked || /^(?:下一步|下步|今后|要求|责成)/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
-  if (!signals.hasDeadline && !asked && FACT.test(content) && !(MODAL.test(content) && !/了(?![解结])|已经|截至|累计|共计/.test(content))) return 'fact';
+  if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
+  const stated = content.replace(TARGET_CHANGE, '');
+  if (!signals.hasDeadline && !asked && FACT.test(stated) && !(MODAL.test(stated) && !/了(?![解结])|已经|截至|累计|共计/.test(stated))) return 'fact';
   if (!directive && !(signals.hasOwner && (signals.hasTarget || signals.hasDeadline))) return 'no-directive';
   // As many exhortation words as concrete ones: an exhortation, unless some unit is there to act.
   const someOwner = signals.hasOwner || signals.inheritsOwner === true;
