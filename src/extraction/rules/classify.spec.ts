@@ -30,6 +30,8 @@ describe('classifyClause', () => {
     ['要加快推进安装进度,再强措施、再增压力,充分调动群众安装反诈APP的积极性,尽快完成安装任务。', {}],
     // "打击" as an act still counts
     ['公安机关要依法打击涉诈犯罪,严格落实各项措施。', { hasOwner: true }],
+    // assigning the work asks for it
+    ['由市公安局牵头，市通信管理局、人民银行配合，开展新一轮“断卡”行动。', { hasOwner: true }],
     // a change asked for in figures is a target, not a fact
     ['健全涉诈账户风险监测模型，加强对异常开户的监测预警，涉诈账户数量同比下降20%以上。', { hasTarget: true }],
   ])('a task: %s', (content, more) => {

@@ -100,7 +100,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   // "会议明确，下一步…", "蔡俊文指出，…": what follows the reporting words is what counts.
   const said = content.replace(REPORTED, '');
   const imperative = !signals.reply && IMPERATIVE_START.test(said);
-  const directive = asked || /^(?:下一步|下步|今后|要求|责成)/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  // "由A牵头，B配合，开展…": assigning the work asks for it.
+  const directive = asked || /^(?:下一步|下步|今后|要求|责成|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
   const stated = content.replace(TARGET_CHANGE, '');
   if (!signals.hasDeadline && !asked && FACT.test(stated) && !(MODAL.test(stated) && !/了(?![解结])|已经|截至|累计|共计/.test(stated))) return 'fact';

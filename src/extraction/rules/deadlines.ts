@@ -88,6 +88,15 @@ function isDeadlineDate(match: RegExpMatchArray): boolean {
 }
 const BEFORE = '(?:前|之前|以前|止)?';
 
+/**
+ * "专项行动结束后10个工作日内": the days count from an event the text names, not from the document's date
+ * (the text is kept, no date); "本通知印发后10个工作日内" counts from the document itself.
+ */
+function afterAnEvent(match: RegExpExecArray): boolean {
+  const before = match.input.slice(Math.max(0, match.index - 16), match.index);
+  return /后$/.test(before) && !/(?:通知|方案|文件|印发|下发)[^，,。；;]{0,8}后$/.test(before);
+}
+
 const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
 const CYCLES: Record<string, ReportingCycle> = { 周: 'weekly', 星期: 'weekly', 月: 'monthly', 季: 'quarterly', 季度: 'quarterly', 年: 'yearly' };
 
@@ -106,7 +115,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '6月底前 / 2022年10月底前 / 9月份前',
     regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
-      if (!m[3] && !/(?:前|止)$/.test(m[0])) return null; // "11月，…制定了" names a time, not a deadline
+      // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is one.
+      if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0]) return null;
       const month = readNumber(m[2]);
       if (!(month >= 1 && month <= 12)) return null;
       const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : 'end';
@@ -119,6 +129,11 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '年底前 / 年内 / 2025年底前 / 今年年底',
     regex: /(?<![每全去前半个一两二三四五六七八九十\d])(?:(\d{4})|今|本|明)?年(?:年)?(?:底|末|内)(?:前|之前)?/g,
     resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-12-31`, cycle: null }),
+  },
+  {
+    serves: '全年破获案件不少于260起 (the year as the time frame of a figure asked for: its last day)',
+    regex: /(?<![\d今去上本明前])全年(?![共累])(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|以上|以内))/g,
+    resolve: (m, c) => ({ date: `${yearOf(undefined, c.documentDate)}-12-31`, cycle: null }),
   },
   {
     serves: '上半年 / 下半年 / 一季度末 / 第三季度',
@@ -139,6 +154,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '10个工作日内 (working days on the office calendar)',
     regex: new RegExp(`${CN_OR_DIGITS}个工作日内`, 'g'),
     resolve: (m, c) => {
+      if (afterAnEvent(m)) return { date: null, cycle: null };
       const days = readNumber(m[1]);
       try {
         return { date: c.addWorkingDays(c.documentDate, days), cycle: null };
@@ -153,6 +169,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => {
       const days = readNumber(m[1]);
       if (!(days > 0)) return null;
+      if (afterAnEvent(m)) return { date: null, cycle: null };
       return { date: new Date(parseIsoDate(c.documentDate) + days * 86_400_000).toISOString().slice(0, 10), cycle: null };
     },
   },
@@ -168,7 +185,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     serves: '长期坚持 / 长期',
-    regex: /长期(?:坚持|推进|开展)?|常态化开展/g,
+    // Not "长期不动户": a thing that has long been so.
+    regex: /长期(?:坚持|推进|开展|(?=[，,。；;）)]|$))|常态化开展/g,
     resolve: () => ({ date: null, cycle: null }),
   },
 ];

@@ -326,13 +326,21 @@ class ProseReader {
     return segment.start === 0 ? clause.start : clause.contentStart + segment.start;
   }
 
-  /** Two targets make two tasks, each with the deadline written before it; else two deadlines make two. */
+  /**
+   * Two targets make two tasks, each with the deadline written between it and the target before it
+   * ("实名率达到98%、年底前达到100%": the second only); a target without one takes the deadline written
+   * before the first target, or after the last when none is written between them ("A达到…、B达到…，年底前完成").
+   * Else two deadlines make two tasks.
+   */
   private variants(deadlines: FoundDeadline[], targets: FoundTarget[]): { deadline?: FoundDeadline; target?: FoundTarget }[] {
     if (targets.length >= 2) {
+      const first = targets[0].index;
+      const last = targets[targets.length - 1].index;
+      const between = deadlines.some((d) => d.index > first && d.index < last);
+      const shared = deadlines.filter((d) => d.index < first).pop() ?? (between ? undefined : deadlines.find((d) => d.index > last));
       return targets.map((target, k) => {
-        const after = k > 0 ? targets[k - 1].index : -1;
-        const near = deadlines.filter((d) => d.index > after && d.index < target.index).pop();
-        return { target, deadline: near ?? deadlines[0] };
+        const near = k > 0 ? deadlines.filter((d) => d.index > targets[k - 1].index && d.index < target.index).pop() : undefined;
+        return { target, deadline: near ?? shared };
       });
     }
     if (deadlines.length >= 2) return deadlines.map((deadline) => ({ deadline, target: targets[0] }));
