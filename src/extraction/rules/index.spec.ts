@@ -119,6 +119,14 @@ describe('extractTasks', () => {
     expect([owners(ledBy.leadUnits), owners(ledBy.cooperatingUnits)]).toEqual([['市公安局'], ['市通信管理局', '人民银行']]);
   });
 
+  it('reads a dated figure under 总体要求 as the plan\'s goal, and nothing else of that section', () => {
+    const text = ['一、总体要求', '坚持以人民为中心，坚持打防管控建一体推进，构建社会参与的反诈格局。到2027年底，全省电诈案件破案率达到40%以上。', '二、重点任务', '（一）市公安局要建立涉诈重点人员台账。'].join('\n');
+    expect(extract(text).map((t) => [t.paragraph, t.deadline.date, t.target?.value ?? null])).toEqual([
+      ['到2027年底，全省电诈案件破案率达到40%以上。', '2027-12-31', 40],
+      ['（一）市公安局要建立涉诈重点人员台账。', null, null],
+    ]);
+  });
+
   it('makes two tasks of two deadlines', () => {
     const tasks = extract('东湖街道要在6月底前完成摸排，年底前全部建成无诈社区。');
     expect(tasks.map((t) => t.deadline.date)).toEqual(['2026-06-30', '2026-12-31']);

@@ -188,7 +188,7 @@ class ProseReader {
       return tasks;
     }
     const kind = this.sectionKind();
-    if (kind === 'facts' || kind === 'principles') return [];
+    if (kind === 'facts' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
@@ -196,6 +196,14 @@ class ProseReader {
       this.closeItemWith(closingNote, this.level);
     }
     return tasks;
+  }
+
+  /**
+   * "总体要求" often ends with the plan's goal: "到2025年底，…破案率达到40%以上。" A figure with a date is a
+   * goal to track, as under 工作目标; the rest of such a section states principles.
+   */
+  private setsDatedFigure(content: string): boolean {
+    return findTargets(content).length > 0 && findDeadlines(content, this.context).some((d) => d.date !== null && d.date >= this.context.documentDate);
   }
 
   /**
