@@ -30,6 +30,9 @@ describe('classifyClause', () => {
     ['要加快推进安装进度,再强措施、再增压力,充分调动群众安装反诈APP的积极性,尽快完成安装任务。', {}],
     // "打击" as an act still counts
     ['公安机关要依法打击涉诈犯罪,严格落实各项措施。', { hasOwner: true }],
+    // handling cases and legal duties are concrete work
+    ['县检察院、县法院要加强与公安机关的协作配合，依法从严从快办理涉诈案件。', { hasOwner: true }],
+    ['银行机构、支付机构要落实客户尽职调查义务，对开户目的存疑的，有权拒绝开户或者限制账户功能。', { hasOwner: true }],
     // assigning the work asks for it
     ['由市公安局牵头，市通信管理局、人民银行配合，开展新一轮“断卡”行动。', { hasOwner: true }],
     // a change asked for in figures is a target, not a fact
@@ -68,6 +71,9 @@ describe('classifyClause', () => {
     ['各乡镇、各部门要把反诈工作摆上重要议事日程，主要负责同志要亲自研究、亲自部署、亲自过问。', 'exhortation'],
     ['各单位要充分认识专项行动的重要意义，加强组织领导，精心安排部署。', 'exhortation', { hasOwner: true }],
     ['宣传要贴近群众、通俗易懂，避免形式主义。', 'exhortation'],
+    // the words of a meeting's call to effort
+    ['各成员单位要履职尽责、真抓实干，以此次会议为契机，全力以赴抓好反诈工作。', 'exhortation', { hasOwner: true }],
+    ['各单位要统一思想、广泛动员，确保专项行动顺利开展。', 'exhortation', { hasOwner: true }],
     // the issuer announcing what it may do
     ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
     // a change reported, not asked
