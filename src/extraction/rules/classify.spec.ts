@@ -72,7 +72,7 @@ describe('classifyClause', () => {
     ['各单位要充分认识专项行动的重要意义，加强组织领导，精心安排部署。', 'exhortation', { hasOwner: true }],
     ['宣传要贴近群众、通俗易懂，避免形式主义。', 'exhortation'],
     // the words of a meeting's call to effort
-    ['各成员单位要履职尽责、真抓实干，以此次会议为契机，全力以赴抓好反诈工作。', 'exhortation', { hasOwner: true }],
+    ['各成员单位要履职尽责、真抓实干，以此次会议为契机，全力以赴开展反诈宣传。', 'exhortation', { hasOwner: true }],
     ['各单位要统一思想、广泛动员，确保专项行动顺利开展。', 'exhortation', { hasOwner: true }],
     // the issuer announcing what it may do
     ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
