@@ -42,7 +42,8 @@ function comparatorOf(word: string, tail: string): TargetComparator {
  * measure applies to; it is no target. "达到95%的目标" still is one.
  */
 function thresholdOfAGroup(clause: string, match: RegExpExecArray): boolean {
-  return /^的(?!目标|要求|水平|标准)/.test(clause.slice(match.index + match[0].length));
+  const end = match.index + match[0].length;
+  return /^的(?!目标|要求|水平|标准)/.test(clause.slice(end, end + 3));
 }
 
 interface TargetPattern {
