@@ -33,6 +33,7 @@ describe('classifyClause', () => {
     // handling cases and legal duties are concrete work
     ['县检察院、县法院要加强与公安机关的协作配合，依法从严从快办理涉诈案件。', { hasOwner: true }],
     ['银行机构、支付机构要落实客户尽职调查义务，对开户目的存疑的，有权拒绝开户或者限制账户功能。', { hasOwner: true }],
+    ['各银行要对开户异常的客户加强尽职调查,对经公安机关认定的涉诈人员,依法在5年内暂停其新开户业务。', { hasOwner: true }],
     // assigning the work asks for it
     ['由市公安局牵头，市通信管理局、人民银行配合，开展新一轮“断卡”行动。', { hasOwner: true }],
     // a change asked for in figures is a target, not a fact
@@ -74,6 +75,8 @@ describe('classifyClause', () => {
     // the words of a meeting's call to effort
     ['各成员单位要履职尽责、真抓实干，以此次会议为契机，全力以赴开展反诈宣传。', 'exhortation', { hasOwner: true }],
     ['各单位要统一思想、广泛动员，确保专项行动顺利开展。', 'exhortation', { hasOwner: true }],
+    ['要坚持线上线下相结合,创新宣传方式,增强宣传的吸引力和感染力,杜绝走过场。', 'exhortation'],
+    ['四季度是全年反诈工作的冲刺阶段。', 'fact'],
     // the issuer announcing what it may do
     ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
     // a change reported, not asked

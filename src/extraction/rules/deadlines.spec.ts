@@ -62,6 +62,9 @@ describe('findDeadlines', () => {
     expect(read('每1周通报各乡镇发案情况')[0]).toMatchObject({ date: null, cycle: 'weekly' });
     expect(read('每一个月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
     expect(read('按月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
+    // "自4月起": the first report is due in the month the text names
+    expect(read('自4月起,每月3日前报送上月情况', '2025-03-03')[0]).toMatchObject({ date: '2025-04-03', cycle: 'monthly' });
+    expect(read('每月3日前报送上月情况', '2025-03-03')[0]).toMatchObject({ date: '2025-03-03', cycle: 'monthly' });
   });
 
   it('reads standing work as no date and no cycle, keeping the text', () => {
@@ -103,7 +106,7 @@ describe('findDeadlines', () => {
     expect(read('实施期限至2022年12月31日', '2021-05-01')[0].date).toBe('2022-12-31');
   });
 
-  it.each(['10月16日上午，应城市召开联席会议', '3月24日，会议召开', '2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织'])('%s holds no deadline date', (clause) => {
+  it.each(['10月16日上午，应城市召开联席会议', '3月24日，会议召开', '2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织', '四季度是全年反诈工作的冲刺阶段'])('%s holds no deadline date', (clause) => {
     expect(read(clause).filter((d) => d.date !== null)).toEqual([]);
   });
 });

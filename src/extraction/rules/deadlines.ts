@@ -97,6 +97,20 @@ function afterAnEvent(match: RegExpExecArray): boolean {
   return /后$/.test(before) && !/(?:通知|方案|文件|印发|下发)[^，,。；;]{0,8}后$/.test(before);
 }
 
+/**
+ * "自4月起，每月3日前报送": the cycle starts in the month the text names (the first report is due in it),
+ * else on the document's date.
+ */
+function cycleStart(match: RegExpExecArray, documentDate: IsoDate): IsoDate {
+  const start = /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:起|开始)[，,]?$/.exec(match.input.slice(Math.max(0, match.index - 16), match.index).replace(/^.*?自/, ''));
+  if (!start) return documentDate;
+  const month = readNumber(start[2]);
+  if (!(month >= 1 && month <= 12)) return documentDate;
+  const year = start[1] ? Number(start[1]) : Number(documentDate.slice(0, 4));
+  const first = dateOrNull(year, month, 1);
+  return first && first > documentDate ? first : documentDate;
+}
+
 const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
 const CYCLES: Record<string, ReportingCycle> = { 周: 'weekly', 星期: 'weekly', 月: 'monthly', 季: 'quarterly', 季度: 'quarterly', 年: 'yearly' };
 
@@ -137,7 +151,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     serves: '上半年 / 下半年 / 一季度末 / 第三季度',
-    regex: /(?<![每])(?:(\d{4})年)?(?:(上半年|下半年)|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|内)?/g,
+    // Not a period named as a topic: "四季度是全年工作的冲刺阶段".
+    regex: /(?<![每])(?:(\d{4})年)?(?:(上半年|下半年)|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|内)?(?!是|为|以来|期间)/g,
     resolve: (m, c) => {
       const year = yearOf(m[1], c.documentDate);
       if (m[2]) return { date: m[2] === '上半年' ? `${year}-06-30` : `${year}-12-31`, cycle: null };
@@ -179,7 +194,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
       const day = m[2] ? readNumber(m[2]) : NaN;
-      if (cycle === 'monthly' && day >= 1 && day <= 28) return { date: reportDueOnOrAfter('monthly', day, c.documentDate), cycle };
+      if (cycle === 'monthly' && day >= 1 && day <= 28) return { date: reportDueOnOrAfter('monthly', day, cycleStart(m, c.documentDate)), cycle };
       return { date: null, cycle };
     },
   },

@@ -127,6 +127,10 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('proposes nothing for a clause that only names a period', () => {
+    expect(extract(['一、活动时间', '2025年6月1日至6月30日。'].join('\n'))).toEqual([]);
+  });
+
   it('makes two tasks of two deadlines', () => {
     const tasks = extract('东湖街道要在6月底前完成摸排，年底前全部建成无诈社区。');
     expect(tasks.map((t) => t.deadline.date)).toEqual(['2026-06-30', '2026-12-31']);

@@ -24,6 +24,9 @@ import { UnitMatcher } from './units';
 
 export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
 
+/** Dates and the words joining them: what is left of a clause that only names a period. */
+const ONLY_TIME = /\d{4}年|\d{1,2}月|\d{1,2}日|[至到起止]/g;
+
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 
 export const extractTasks: ExtractTasks = (text, context) => {
@@ -290,8 +293,8 @@ class ProseReader {
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
     if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });
     const requirement = requirementPhrase(piece, removals);
-    // A clause that is only a time ("自即日起至2022年3月31日。") asks for nothing.
-    if (requirement.replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
+    // A clause that is only a time ("自即日起至2022年3月31日。", "2025年6月1日至6月30日。") asks for nothing.
+    if (requirement.replace(ONLY_TIME, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
     const variants = this.variants(deadlines, targets);

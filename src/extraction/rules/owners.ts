@@ -24,7 +24,7 @@ const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|
 /** A bare kind of body ("要求企业、房东签订…") names the public, not a unit. */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構))?$/;
 
@@ -209,11 +209,11 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
 }
 
 /**
- * Partners named right after a subject, in the text that follows it: "A要会同B，…", "A要联合B，…",
- * "由A牵头，B、C配合，…" (only after a subject that leads). A number means a thing, not a unit
- * ("联合制作短视频不少于20部，").
+ * Partners named right after a subject, in the text that follows it: "A要会同B，…", "A要会同B建立…",
+ * "A要联合B，…", "由A牵头，B、C配合，…" (only after a subject that leads). A number means a thing, not a
+ * unit ("联合制作短视频不少于20部，").
  */
-const PARTNERS_AFTER = /^(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)[，,]|^[，,]([^，,。；;“”\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]/;
+const PARTNERS_AFTER = /^(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)(?:[，,]|(?=共同|建立|健全|开展|组织|制定|推进|加强|落实|做好|研究|对))|^[，,]([^，,。；;“”\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]/;
 
 export function partnersAfter(after: string, modal: string | null): string[] {
   const match = PARTNERS_AFTER.exec(after);

@@ -17,6 +17,11 @@ describe('findTargets', () => {
     ['紧急止付响应时间控制在5分钟以内', { metric: '紧急止付响应时间', comparator: '<=', value: 5, unit: '分钟' }],
     ['制作反诈公益短视频不少于20部', { metric: '制作反诈公益短视频', comparator: '>=', value: 20, unit: '部' }],
     ['确保预警劝阻率达到95%的目标', { metric: '预警劝阻率', comparator: '>=', value: 95, unit: '%' }],
+    // a multiplier before a counted thing; 万张, 万户, 万人次 stay units of their own
+    ['发放宣传资料不少于5万份', { metric: '发放宣传资料', comparator: '>=', value: 50000, unit: '份' }],
+    ['清理涉诈电话卡达到1.2万张', { metric: '清理涉诈电话卡', comparator: '>=', value: 1.2, unit: '万张' }],
+    // at least, with the verb between
+    ['全县每个社区至少举办1场', { metric: '每个社区举办', comparator: '>=', value: 1, unit: '场' }],
   ])('%s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });

@@ -11,11 +11,13 @@ export interface FoundTarget extends ExtractedTarget {
 }
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|部|小时|分钟|天)?';
+const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|小时|分钟|天)?';
+/** "5万份", "1万个": a multiplier before a counted thing (万人次, 万元, 万户, 万张 stay units of their own). */
+const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
 const COUNTED = '(人次|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批)';
 const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
-const AT_LEAST = '达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
+const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
 const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
 /** Words allowed between the comparator and the number: "达到辖区总人口数的60%". */
@@ -55,8 +57,14 @@ interface TargetPattern {
 export const TARGET_PATTERNS: readonly TargetPattern[] = [
   {
     serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
-    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${UNIT}(以上|以下|以内)?`, 'g'),
-    read: (m, clause) => (thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[5] ?? ''), value: Number(m[3]), unit: normaliseUnit(m[4]) }),
+    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内)?`, 'g'),
+    read: (m, clause) =>
+      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[6] ?? ''), value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1), unit: normaliseUnit(m[5]) },
+  },
+  {
+    serves: '每个社区至少举办1场 (at least, with the verb between)',
+    regex: new RegExp(`至少([^，,。；;、\\d]{1,6}?)${NUMBER}${COUNT_MULTIPLIER}${COUNTED}`, 'g'),
+    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: Number(m[2]) * (m[3] ? MULTIPLIER[m[3]] : 1), unit: m[4] }),
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
