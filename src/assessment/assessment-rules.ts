@@ -131,3 +131,9 @@ export interface Outcome {
   /** How many times the points count (working days late); 1 otherwise. */
   quantity: number;
 }
+
+/** Whether a reported value meets its target under the directive's comparator; no value reported misses it. */
+export function meetsTarget(comparator: 'gte' | 'lte' | 'eq', target: number, value: number | null): boolean {
+  if (value === null) return false;
+  return comparator === 'gte' ? value >= target : comparator === 'lte' ? value <= target : value === target;
+}

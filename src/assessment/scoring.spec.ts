@@ -1,4 +1,4 @@
-import { AssessmentRules, DEFAULT_RULES, Outcome, periodBounds, previousPeriod, RuleKey } from './assessment-rules';
+import { AssessmentRules, DEFAULT_RULES, meetsTarget, Outcome, periodBounds, previousPeriod, RuleKey } from './assessment-rules';
 import { rankUnits, scoreUnits, totalOf } from './scoring';
 
 const rules = (items: Partial<AssessmentRules['items']> = {}, rest: Partial<AssessmentRules> = {}): AssessmentRules => ({ ...DEFAULT_RULES, ...rest, items: { ...DEFAULT_RULES.items, ...items } });
@@ -113,5 +113,19 @@ describe('periods', () => {
     [['year', '2026-11-30'], { year: 2025, number: 1 }],
   ])('previous of %j', (args, expected) => {
     expect(previousPeriod(...args)).toEqual(expected);
+  });
+});
+
+describe('meetsTarget', () => {
+  it.each<[Parameters<typeof meetsTarget>, boolean]>([
+    [['gte', 60, 60], true],
+    [['gte', 60, 59.9], false],
+    [['lte', 5, 3], true],
+    [['lte', 5, 6], false],
+    [['eq', 100, 100], true],
+    [['eq', 100, 99], false],
+    [['gte', 60, null], false],
+  ])('%j → %s', (args, met) => {
+    expect(meetsTarget(...args)).toBe(met);
   });
 });
