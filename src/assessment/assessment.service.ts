@@ -274,13 +274,12 @@ export class AssessmentService implements OnModuleInit {
       const { manager } = work;
       const [leaders, units] = await Promise.all([manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } }), manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } })]);
       const period = ranking.period;
-      const last = ranking.rows.at(-1);
       const content = {
         summary: `根据联席会议考核办法，联席办依据系统记录的任务办结、逾期、督办通知、通报、约谈、挂牌、整改和目标完成情况，对各成员单位${period.label}工作进行了考核。现将考核排名通报如下。`,
         period: period.label,
         rows: ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unitName, total: r.total })),
         requirements: [
-          `${last && ranking.rows.length > 1 ? `排名靠后的${last.unitName}等单位` : '各成员单位'}要认真分析失分原因，于5个工作日内将整改措施书面报联席办。`,
+          '排名靠后的单位要认真分析失分原因，于5个工作日内将整改措施书面报联席办。',
           '各成员单位可登录系统查看本单位的计分明细，对计分有异议的，在申诉期内通过系统提出申诉。',
         ],
       };

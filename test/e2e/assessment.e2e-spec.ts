@@ -243,5 +243,7 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     const html = (await office.get(`/api/notices/${noticeId}/preview`).expect(200)).text;
     expect(html).toContain('测试市东湖街道');
     expect(html).toContain('96.5');
+    const pdf = await office.get(`/api/notices/${noticeId}/preview.pdf`).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
+    expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
   });
 });
