@@ -1,4 +1,6 @@
-import { as, login, seedOrganisation, tableCounts } from '../support/fixtures';
+import { load } from 'cheerio';
+import { PageClient, pageClients } from '../support/browser-session';
+import { as, login, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -212,6 +214,75 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(audit).toEqual(expect.arrayContaining(['assessment.publish', 'assessment.object', 'assessment.accept_objection', 'assessment.update_rules']));
     const inbox = (await town.get('/api/notifications?pageSize=50').expect(200)).body.items.map((n: { body: string }) => n.body);
     expect(inbox.some((b: string) => b.includes('申诉已采纳'))).toBe(true);
+  });
+
+  it('works through the pages: the ranking, the rules form, an objection with evidence, its rejection, a new period published after a question', async () => {
+    const signedIn = pageClients(app, PASSWORD);
+    const [officePage, townPage, leaderPage]: PageClient[] = await Promise.all(['office', 'unit-town', 'leader'].map((u) => signedIn(u)));
+    const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
+    const flash = async (client: PageClient, location: string) => load((await client.get(location)).text)('#flash').text();
+
+    // The town sees the table of totals and its own lines with an objection form; no other unit's lines.
+    const townRanking = await townPage.get(`/assessment?periodId=${periodId}`);
+    expect(townRanking.status).toBe(200);
+    expect(main(townRanking.text)).toContain('测试市公安局');
+    expect(load(townRanking.text)('#lines-table tbody tr').length).toBeGreaterThan(1);
+    expect(townRanking.text).not.toContain(`unitId=${org.police.id}`);
+    expect((await townPage.get(`/assessment?periodId=${periodId}&unitId=${org.police.id}`)).status).toBe(404);
+    const line = (await lines(town)).find((l) => l.rule === 'target_missed')!;
+    const form = `form[action="/assessment/periods/${periodId}/lines/${line.id}/objections"]`;
+    const before = await tableCounts(app.dataSource, ASSESSMENT_TABLES);
+    const refused = await townPage.submit(townRanking.text, form, { reason: '   ' });
+    expect(refused.status).toBe(400);
+    expect(main(refused.text)).toContain('申诉理由不能为空');
+    expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(before);
+    const objected = await townPage.submit(townRanking.text, form, { reason: '指标已于期末前报送' }, [{ field: 'files', name: '报送记录.png', content: PNG }]);
+    expect(objected.status).toBe(303);
+    expect(await flash(townPage, objected.headers.location)).toContain('已提出申诉（附 1 个佐证材料）');
+    const objectionId = Number(/\/assessment\/objections\/(\d+)/.exec(objected.headers.location)![1]);
+
+    // The leader reads the queue and the objection, with no forms to decide it.
+    expect(main((await leaderPage.get('/assessment/objections?status=pending')).text)).toContain('指标已于期末前报送');
+    expect((await leaderPage.get(`/assessment/objections/${objectionId}`)).text).not.toContain('reject-form');
+
+    // The office rejects it through the page: an empty reason is refused, then a reason is taken.
+    const objectionPage = await officePage.get(`/assessment/objections/${objectionId}`);
+    const emptyNote = await officePage.submit(objectionPage.text, '#reject-form', { note: '' });
+    expect(emptyNote.status).toBe(400);
+    expect(main(emptyNote.text)).toContain('驳回理由不能为空');
+    const rejected = await officePage.submit(objectionPage.text, '#reject-form', { note: '期末前未报送指标值' });
+    expect(await flash(officePage, rejected.headers.location)).toContain('已驳回申诉');
+
+    // The rules form: a bad value comes back with a Chinese message and what was typed; a good one is saved.
+    const rulesPage = await officePage.get('/assessment/rules');
+    expect(main(rulesPage.text)).toContain('不按批示、会议、照片、报表等工作量计分');
+    const badRules = await officePage.submit(rulesPage.text, '#rules-form', { points_circular: '-500', baseScore: '95' });
+    expect(badRules.status).toBe(400);
+    expect(main(badRules.text)).toContain('被通报的分值不能小于 -100');
+    expect(load(badRules.text)('input[name="baseScore"]').val()).toBe('95');
+    const savedRules = await officePage.submit(rulesPage.text, '#rules-form', { points_circular: '-4', cap_circular: '' });
+    expect(await flash(officePage, savedRules.headers.location)).toContain('已保存考核规则');
+    expect((await office.get('/api/assessment/rules').expect(200)).body.items.circular).toEqual({ points: -4, cap: null });
+
+    // A new period: refused when its number does not fit its kind, then created, previewed and published after a question.
+    const rankingPage = await officePage.get('/assessment');
+    const badPeriod = await officePage.submit(rankingPage.text, '#period-form', { kind: 'quarter', year: '2026', number: '5' });
+    expect(badPeriod.status).toBe(400);
+    expect(main(badPeriod.text)).toContain('季度考核的期次应为 1—4');
+    const created = await officePage.submit(rankingPage.text, '#period-form', { kind: 'quarter', year: '2026', number: '1' });
+    expect(await flash(officePage, created.headers.location)).toContain('已建立2026年第1季度考核期');
+    const previewPage = await officePage.get(created.headers.location);
+    expect(main(previewPage.text)).toContain('实时预览（未发布）');
+    const newPeriodId = Number(/periodId=(\d+)/.exec(created.headers.location)![1]);
+    const question = await officePage.submit(previewPage.text, `form[action="/assessment/periods/${newPeriodId}/publish"]`);
+    expect(main(question.text)).toContain('确认发布2026年第1季度考核排名');
+    expect((await office.get(`/api/assessment/periods/${newPeriodId}/snapshots`).expect(200)).body).toEqual([]);
+    const published = await officePage.confirm(question);
+    expect(await flash(officePage, published.headers.location)).toContain('已发布2026年第1季度考核排名（第 1 版）');
+    // Every view of it renders, for each role.
+    for (const client of [officePage, townPage, leaderPage]) {
+      for (const path of [`/assessment?periodId=${newPeriodId}`, `/assessment?periodId=${periodId}&version=1`, '/assessment/rules', '/assessment/objections', '/assessment/objections?status=rejected']) expect({ path, status: (await client.get(path)).status }).toEqual({ path, status: 200 });
+    }
   });
 
   it('rejects an objection with a reason, and refuses objections once the window has closed', async () => {

@@ -259,3 +259,11 @@ export class CircularDto {
   @Label('通报方式')
   mode: (typeof CIRCULAR_MODES)[number] = 'draft';
 }
+
+/** The ranking page's filters: the period, the unit whose lines are shown, the snapshot version. */
+export class AssessmentPageQueryDto extends LinesQueryDto {
+  @ApiPropertyOptional()
+  @OptionalQueryId()
+  @Label('考核期')
+  periodId?: number;
+}
