@@ -318,3 +318,23 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
   });
 });
+
+describe(`the demo city's assessment (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD });
+  });
+  afterAll(() => app.close());
+
+  it('has last quarter’s ranking published, scored from its recorded work, with one objection pending', async () => {
+    const office = as(app, await login(app, 'office'));
+    const periods = (await office.get('/api/assessment/periods').expect(200)).body as Array<{ id: number; kind: string; status: string; currentVersion: number }>;
+    expect(periods).toEqual([expect.objectContaining({ kind: 'quarter', status: 'published', currentVersion: 1 })]);
+    const ranking = (await office.get(`/api/assessment/periods/${periods[0].id}`).expect(200)).body as { rows: Row[] };
+    expect(ranking.rows.length).toBeGreaterThan(10);
+    expect(ranking.rows[0].unitName).toBe('云澜市公安局');
+    const pending = (await office.get('/api/assessment/objections?status=pending').expect(200)).body;
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ unitName: '中国电信股份有限公司云澜分公司', line: { rule: 'overdue_item' } });
+  });
+});
