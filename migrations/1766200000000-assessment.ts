@@ -17,7 +17,7 @@ export class Assessment1766200000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'assessment_periods',
-        columns: [c.id(), c.text('kind', 8), c.int('year'), c.int('number'), c.text('start_on', 10), c.text('end_on', 10), c.text('status', 10), c.text('published_on', 10, true), c.int('current_version', { default: 0 }), c.int('circular_notice_id', { isNullable: true }), c.int('version'), c.timestamp('created_at', false)],
+        columns: [c.id(), c.text('kind', 8), c.int('year'), c.int('number'), c.text('start_on', 10), c.text('end_on', 10), c.text('status', 10), c.text('published_on', 10, true), c.text('objections_until', 10, true), c.int('current_version', { default: 0 }), c.int('circular_notice_id', { isNullable: true }), c.int('version'), c.timestamp('created_at', false)],
         indices: [{ name: 'UQ_assessment_periods_period', columnNames: ['kind', 'year', 'number'], isUnique: true }],
       }),
       true,

@@ -50,6 +50,10 @@ export class AssessmentPeriod {
   @Column({ name: 'published_on', type: 'varchar', length: 10, nullable: true })
   publishedOn!: string | null;
 
+  /** The last day a unit may object, fixed at publication by the rules then in force. */
+  @Column({ name: 'objections_until', type: 'varchar', length: 10, nullable: true })
+  objectionsUntil!: string | null;
+
   /** The snapshot version in force (0 until published); objections accepted add versions. */
   @Column({ name: 'current_version', type: 'int', default: 0 })
   currentVersion!: number;

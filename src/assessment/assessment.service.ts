@@ -94,14 +94,12 @@ export class AssessmentService implements OnModuleInit {
 
   async periods(): Promise<PeriodView[]> {
     const periods = await this.dataSource.getRepository(AssessmentPeriod).find({ order: { endOn: 'DESC', kind: 'ASC' } });
-    const calendar = await this.calendar.calendar();
-    const { rules } = await this.ruleSet(this.dataSource.manager);
-    return periods.map((p) => periodView(p, p.publishedOn ? calendar.addWorkingDays(p.publishedOn, rules.objectionDays) : null));
+    return periods.map(periodView);
   }
 
   async period(id: number): Promise<PeriodView> {
     const period = await this.loadPeriod(this.dataSource.manager, id);
-    return periodView(period, await this.objectionsUntil(period));
+    return periodView(period);
   }
 
   async createPeriod(dto: CreatePeriodDto): Promise<PeriodView> {
@@ -110,7 +108,7 @@ export class AssessmentService implements OnModuleInit {
     if (bounds.startOn > this.calendar.today()) throw validationFailed([{ field: 'year', message: `${bounds.label}尚未开始，不能建立考核期` }]);
     const id = await this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(AssessmentPeriod, { kind: dto.kind, year: dto.year, number: dto.number })) throw new DomainError('ASSESSMENT_PERIOD_TAKEN', `${bounds.label}考核期已经建立`);
-      const period = await manager.save(manager.create(AssessmentPeriod, { kind: dto.kind, year: dto.year, number: dto.number, startOn: bounds.startOn, endOn: bounds.endOn, status: 'open', publishedOn: null, currentVersion: 0, circularNoticeId: null }));
+      const period = await manager.save(manager.create(AssessmentPeriod, { kind: dto.kind, year: dto.year, number: dto.number, startOn: bounds.startOn, endOn: bounds.endOn, status: 'open', publishedOn: null, objectionsUntil: null, currentVersion: 0, circularNoticeId: null }));
       await this.audit.record({ action: 'assessment.create_period', objectType: 'assessment', objectId: period.id, changes: { period: [null, bounds.label] } }, manager);
       return period.id;
     });
@@ -121,16 +119,26 @@ export class AssessmentService implements OnModuleInit {
   async ranking(id: number, version?: number): Promise<RankingView> {
     const period = await this.loadPeriod(this.dataSource.manager, id);
     if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
-    const snapshot = await this.snapshot(this.dataSource.manager, period, version);
-    const rows = await this.dataSource.getRepository(AssessmentTotal).find({ select: { unitId: true, unitName: true, base: true, total: true, rank: true, tied: true }, where: { snapshotId: snapshot.id }, order: { rank: 'ASC', position: 'ASC' } });
-    return { period: periodView(period, await this.objectionsUntil(period)), snapshotVersion: snapshot.versionNo, rows: rows.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
+    const snapshotVersion = version ?? period.currentVersion;
+    // One statement for the table, by the snapshot's unique (period, version) and the totals' (snapshot, rank) index.
+    const rows = await this.dataSource
+      .getRepository(AssessmentTotal)
+      .createQueryBuilder('t')
+      .innerJoin(AssessmentSnapshot, 's', 's.id = t.snapshot_id')
+      .select(['t.unitId', 't.unitName', 't.base', 't.total', 't.rank', 't.tied'])
+      .where('s.period_id = :periodId AND s.version_no = :snapshotVersion', { periodId: id, snapshotVersion })
+      .orderBy('t.rank', 'ASC')
+      .addOrderBy('t.position', 'ASC')
+      .getMany();
+    if (rows.length === 0) await this.snapshot(this.dataSource.manager, period, snapshotVersion);
+    return { period: periodView(period), snapshotVersion, rows: rows.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
   }
 
   /** The period scored now from the records and the current rules (published or not); nothing is stored. */
   async preview(id: number): Promise<RankingView> {
     const period = await this.loadPeriod(this.dataSource.manager, id);
     const scores = await this.score(this.dataSource.manager, period, (await this.ruleSet(this.dataSource.manager)).rules);
-    return { period: periodView(period, await this.objectionsUntil(period)), snapshotVersion: null, rows: scores.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
+    return { period: periodView(period), snapshotVersion: null, rows: scores.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
   }
 
   /** Freezes the ranking as snapshot version 1; later edits of rules or records do not change it. */
@@ -141,11 +149,12 @@ export class AssessmentService implements OnModuleInit {
       const { rules } = await this.ruleSet(manager);
       const scores = await this.score(manager, period, rules);
       const today = this.calendar.today();
-      await updateVersioned(manager, AssessmentPeriod, { id, status: 'open' }, version, { status: 'published', publishedOn: today, currentVersion: 1 }, stalePeriod);
+      const objectionsUntil = (await this.calendar.calendar()).addWorkingDays(today, rules.objectionDays);
+      await updateVersioned(manager, AssessmentPeriod, { id, status: 'open' }, version, { status: 'published', publishedOn: today, objectionsUntil, currentVersion: 1 }, stalePeriod);
       await this.saveSnapshot(manager, period.id, 1, rules, '发布', access.actor.userId, scores);
       await this.audit.record({ action: 'assessment.publish', objectType: 'assessment', objectId: id, changes: { status: ['open', 'published'], units: [null, scores.length] } }, manager);
       const units = await contactsOfUnits(manager, scores.map((s) => s.unitId));
-      const until = chineseDate((await this.calendar.calendar()).addWorkingDays(today, rules.objectionDays));
+      const until = chineseDate(objectionsUntil);
       const recipients = [...[...units.values()].flat(), ...(await leadersAndOffice(manager))];
       wake('delivery', await this.notifications.notify(manager, recipients, { kind: 'task', title: `【考核排名】${label(period)}已发布`, body: `${label(period)}考核排名已发布。对本单位计分有异议的，请于${until}前提出申诉。`, link: `/assessment?periodId=${id}`, sourceKey: `assessment:${id}:publish` }));
     });
@@ -199,7 +208,7 @@ export class AssessmentService implements OnModuleInit {
         if (!line || line.snapshot!.periodId !== id) throw new NotFoundError('考核计分');
         access.assertReaches('assessment_line', lineId, [line.unitId]);
         if (line.snapshot!.versionNo !== period.currentVersion) throw new DomainError('STALE_VERSION', `该计分行已有更正后的第${period.currentVersion}版，请刷新后对现行版本提出申诉`);
-        const until = await this.objectionsUntil(period);
+        const until = period.objectionsUntil;
         if (until === null || this.calendar.today() > until) throw new DomainError('OBJECTION_WINDOW_CLOSED', `申诉期已于${until ? chineseDate(until) : ''}截止，不能再对${label(period)}的考核计分提出申诉；如有特殊情况请与协调办联系`);
         if (await manager.existsBy(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, status: 'pending' })) throw new DomainError('OBJECTION_PENDING', '对该计分行的申诉正在等待处理，请勿重复提出');
         const objection = await manager.save(manager.create(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, snapshotVersion: period.currentVersion, reason: dto.reason, status: 'pending', decisionNote: null, correctedPoints: null, resultVersion: null, createdBy: access.actor.userId, decidedBy: null, decidedAt: null }));
@@ -334,12 +343,6 @@ export class AssessmentService implements OnModuleInit {
     return period;
   }
 
-  private async objectionsUntil(period: AssessmentPeriod): Promise<IsoDate | null> {
-    if (!period.publishedOn) return null;
-    const { rules } = await this.ruleSet(this.dataSource.manager);
-    return (await this.calendar.calendar()).addWorkingDays(period.publishedOn, rules.objectionDays);
-  }
-
   private async pendingObjection(manager: EntityManager, id: number, version: number): Promise<AssessmentObjection> {
     const objection = await manager.findOneBy(AssessmentObjection, { id });
     if (!objection) throw new NotFoundError('申诉');
@@ -393,8 +396,8 @@ export class AssessmentService implements OnModuleInit {
 
 const label = (period: Pick<AssessmentPeriod, 'kind' | 'year' | 'number'>) => periodBounds(period.kind, period.year, period.number).label;
 
-function periodView(p: AssessmentPeriod, objectionsUntil: IsoDate | null): PeriodView {
-  return { id: p.id, kind: p.kind, year: p.year, number: p.number, label: label(p), startOn: p.startOn, endOn: p.endOn, status: p.status, statusLabel: PERIOD_STATUS_LABELS[p.status], publishedOn: p.publishedOn, currentVersion: p.currentVersion, objectionsUntil, circularNoticeId: p.circularNoticeId, version: p.version };
+function periodView(p: AssessmentPeriod): PeriodView {
+  return { id: p.id, kind: p.kind, year: p.year, number: p.number, label: label(p), startOn: p.startOn, endOn: p.endOn, status: p.status, statusLabel: PERIOD_STATUS_LABELS[p.status], publishedOn: p.publishedOn, currentVersion: p.currentVersion, objectionsUntil: p.objectionsUntil, circularNoticeId: p.circularNoticeId, version: p.version };
 }
 
 function lineView(l: Omit<AssessmentLine, 'snapshot' | 'snapshotId' | 'id'> & { id: number | null }): LineView {
