@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DATE_YEARS } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { EmptyAsUndefined, IsOmittable, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
@@ -102,11 +103,11 @@ export class CreatePeriodDto {
   @Label('考核周期')
   kind!: PeriodKind;
 
-  @ApiProperty({ minimum: 2020, maximum: 2029 })
+  @ApiProperty({ minimum: DATE_YEARS.first, maximum: DATE_YEARS.last })
   @Type(() => Number)
   @IsInt()
-  @Min(2020)
-  @Max(2029)
+  @Min(DATE_YEARS.first)
+  @Max(DATE_YEARS.last)
   @Label('年度')
   year!: number;
 
