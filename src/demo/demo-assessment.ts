@@ -75,5 +75,5 @@ export async function publishDemoRanking(assessment: AssessmentService, manager:
   await assessment.publish(accessOf(office, Permission.AssessmentManage, 'all'), period.id, period.version);
   const own = accessOf(telecom, Permission.AssessmentObject, 'own-unit');
   const line = (await assessment.lines(own, period.id, {}, false)).find((l) => l.rule === 'overdue_item');
-  if (line) await assessment.object(own, period.id, line.id!, { reason: '该任务期限内已完成清理，因系统故障晚报送办结申请，附运营商系统截图为证。' }, []);
+  if (line) await assessment.object(own, period.id, line.id!, { reason: '该任务期限内已完成清理，因系统故障晚报送办结申请，请核实运营商业务系统中的清理记录。' }, []);
 }
