@@ -205,6 +205,9 @@ export class AssessmentPagesController {
     const current = period !== null && period.status === 'published' && snapshotVersion === period.currentVersion;
     const canObject = restricted && current && scopeOf(access.actor.role, Permission.AssessmentObject) !== null && period!.objectionsUntil !== null && today <= period!.objectionsUntil;
     const shownUnit = rows.find((r) => r.unitId === unitId) ?? null;
+    // The objections already made on the lines shown: a pending one takes the place of the form.
+    const objections = period && lines.length > 0 ? await this.assessment.objections(access, { periodId: period.id }) : [];
+    const objectionOn = (line: { unitId: number; seq: number }) => objections.find((o) => o.unitId === line.unitId && o.lineSeq === line.seq) ?? null;
     return {
       title: '考核排名',
       manages,
@@ -215,7 +218,7 @@ export class AssessmentPagesController {
       snapshotVersion,
       versions,
       shownUnit,
-      lines: lines.map((l) => ({ ...l, objecting: objecting?.lineId === l.id, reason: objecting?.lineId === l.id ? objecting.reason : '' })),
+      lines: lines.map((l) => ({ ...l, objection: objectionOn(l), objectionPending: objectionOn(l)?.status === 'pending', objecting: objecting?.lineId === l.id, reason: objecting?.lineId === l.id ? objecting.reason : '' })),
       canObject,
       kindOptions: KIND_OPTIONS,
       form: { kind: 'quarter', year: today.slice(0, 4), number: '', ...form },

@@ -240,6 +240,10 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(objected.status).toBe(303);
     expect(await flash(townPage, objected.headers.location)).toContain('已提出申诉（附 1 个佐证材料）');
     const objectionId = Number(/\/assessment\/objections\/(\d+)/.exec(objected.headers.location)![1]);
+    // The line now shows its pending objection instead of a second form.
+    const after = await townPage.get(`/assessment?periodId=${periodId}`);
+    expect(after.text).toContain(`<a href="/assessment/objections/${objectionId}">申诉处理中</a>`);
+    expect(after.text).not.toContain(`lines/${line.id}/objections`);
 
     // The leader reads the queue and the objection, with no forms to decide it.
     expect(main((await leaderPage.get('/assessment/objections?status=pending')).text)).toContain('指标已于期末前报送');
