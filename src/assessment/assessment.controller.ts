@@ -68,7 +68,7 @@ export class AssessmentController {
 
   @Get('periods/:id/preview/lines')
   @RequirePermission(Permission.AssessmentManage)
-  @ApiOperation({ summary: '预览的计分明细（协调办），可按单位筛选' })
+  @ApiOperation({ summary: '预览中一个单位的计分明细（协调办，须指定 unitId）' })
   @ApiOkResponse({ type: [LineView] })
   previewLines(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query() query: LinesQueryDto): Promise<LineView[]> {
     return this.assessment.lines(access, id, query, true);
@@ -94,7 +94,7 @@ export class AssessmentController {
 
   @Get('periods/:id/lines')
   @RequirePermission(Permission.AssessmentRead)
-  @ApiOperation({ summary: '已发布排名的计分明细：每一分对应的规则、事件和记录链接；成员单位只能看本单位' })
+  @ApiOperation({ summary: '已发布排名中一个单位的计分明细：每一分对应的规则、事件和记录链接', description: '协调办和领导须指定 unitId；成员单位只能看本单位（可省略 unitId）。' })
   @ApiOkResponse({ type: [LineView] })
   @ApiErrorResponse(409, '排名尚未发布（PERIOD_NOT_PUBLISHED）')
   lines(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query() query: LinesQueryDto): Promise<LineView[]> {

@@ -175,14 +175,16 @@ export class AssessmentService implements OnModuleInit {
     const restriction = access.unitRestriction;
     if (restriction !== null && query.unitId !== undefined && query.unitId !== restriction) throw objectDenied({ actor: access.actor, permission: access.permission, objectType: 'assessment_line', objectId: `${id}/${query.unitId}` });
     const unitId = restriction ?? query.unitId;
+    // One unit's lines at a time: a period holds thousands of them.
+    if (unitId === undefined) throw validationFailed([{ field: 'unitId', message: '请选择要查看计分明细的单位' }]);
     const period = await this.loadPeriod(this.dataSource.manager, id);
     if (live) {
       const scores = await this.score(this.dataSource.manager, period, (await this.ruleSet(this.dataSource.manager)).rules);
-      return scores.filter((s) => unitId === undefined || s.unitId === unitId).flatMap((s) => s.lines.map((l) => lineView({ ...l, id: null, occurredOn: l.on, correction: null })));
+      return scores.filter((s) => s.unitId === unitId).flatMap((s) => s.lines.map((l) => lineView({ ...l, id: null, occurredOn: l.on, correction: null })));
     }
     if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
     const snapshot = await this.snapshot(this.dataSource.manager, period, query.version);
-    const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, ...(unitId !== undefined ? { unitId } : {}) }, order: { unitId: 'ASC', seq: 'ASC' } });
+    const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId }, order: { seq: 'ASC' } });
     return lines.map(lineView);
   }
 

@@ -45,8 +45,10 @@ const byOccurrence = (a: Outcome, b: Outcome) => a.on.localeCompare(b.on) || a.r
  * Units come back ranked: highest total first, equal totals in the order `units` gives them.
  */
 export function scoreUnits(units: ReadonlyArray<{ unitId: number; unitName: string }>, outcomes: readonly Outcome[], rules: AssessmentRules): UnitScore[] {
+  const byUnit = new Map<number, Outcome[]>();
+  for (const outcome of outcomes) byUnit.set(outcome.unitId, [...(byUnit.get(outcome.unitId) ?? []), outcome]);
   const scored = units.map((unit) => {
-    const own = outcomes.filter((o) => o.unitId === unit.unitId).sort(byOccurrence);
+    const own = (byUnit.get(unit.unitId) ?? []).sort(byOccurrence);
     const used = new Map<RuleKey, number>();
     const lines = own.map((outcome, i): ScoreLine => {
       const setting = rules.items[outcome.rule];
