@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { AssessmentService } from '../../src/assessment/assessment.service';
 import { PageClient, pageClients } from '../support/browser-session';
 import { as, login, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
@@ -211,6 +212,13 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(corrected.correction).toContain('经核实');
     expect((await lines(town, '?version=1')).find((l) => l.seq === line.seq)).toMatchObject({ points: -0.25, correction: null });
     expect((await office.get(`/api/assessment/periods/${periodId}/snapshots`).expect(200)).body.map((s: { versionNo: number }) => s.versionNo)).toEqual([1, 2]);
+
+    // What the ledger's Excel export reads: the current version's lines, ranked, with the correction.
+    const exported = [];
+    for await (const row of app.app.get(AssessmentService).exportLines(periodId)) exported.push(row);
+    expect(exported.length).toBe((await lines(office, `?unitId=${org.police.id}`)).length + (await lines(town)).length);
+    expect(exported[0]).toMatchObject({ rank: 1, unitName: '测试市公安局', total: 103 });
+    expect(exported.find((r) => r.rule === '进展报告被退回')).toMatchObject({ unitName: '测试市东湖街道', points: 0, correction: expect.stringContaining('经核实') });
 
     // Audited and notified.
     const audit = (await office.get('/api/audit?pageSize=100').expect(200)).body.items.map((e: { action: string }) => e.action);
