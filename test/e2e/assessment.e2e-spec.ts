@@ -81,6 +81,12 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     await town.post(`/api/assignments/${townTask}/acknowledge`).send({ version: (await task(town, townTask)).version }).expect(200);
     const townReport = (await town.post(`/api/assignments/${townTask}/reports`).send({ version: (await task(town, townTask)).version, narrative: '正在推进', percentDone: 30, metricValue: 40 }).expect(200)).body;
     await office.post(`/api/assignments/reports/${townReport.reports[0].id}/review`).send({ decision: 'return', note: '缺少各社区数据' }).expect(200);
+
+    // Past its deadline the township receives a supervision notice, then is listed with a yellow card and named in its circular.
+    await at('2026-03-16');
+    const draft = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: townTask }).expect(201)).body;
+    await office.post(`/api/notices/${draft.id}/issue`).send({ version: draft.version }).expect(200);
+    await office.post('/api/listings').send({ unitId: org.town.id, card: 'yellow', reason: 'APP推广逾期未完成。', conditionsText: '完成推广任务。', circular: 'issue' }).expect(201);
     await at('2026-04-01');
   });
   afterAll(() => app.close());
@@ -125,13 +131,18 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     // Police (lead): closed on time +1, target met +2.
     expect(totalOf(preview.rows, org.police.id)).toBe(103);
     const townLines = (await office.get(`/api/assessment/periods/${periodId}/preview/lines?unitId=${org.town.id}`).expect(200)).body as Line[];
-    expect(townLines.map((l) => l.rule).sort()).toEqual(['overdue_day', 'overdue_item', 'report_returned', 'target_missed']);
+    expect(townLines.map((l) => l.rule).sort()).toEqual(['card_listed', 'circular', 'overdue_day', 'overdue_item', 'report_returned', 'supervision_notice', 'target_missed']);
     const perDay = townLines.find((l) => l.rule === 'overdue_day')!;
     // 15 working days late (3-10 → 3-31), cooperating weight 0.5, 0.2 a day.
     expect(perDay).toMatchObject({ quantity: 15, weight: 0.5, points: -1.5 });
-    expect(townLines.every((l) => l.link.startsWith('/tasks/'))).toBe(true);
-    // Returned report -0.25, overdue item -1, per day -1.5, target missed -1.
-    expect(totalOf(preview.rows, org.town.id)).toBe(96.25);
+    expect(townLines.filter((l) => l.rule !== 'card_listed' && l.recordType !== 'notice').every((l) => l.link.startsWith('/tasks/'))).toBe(true);
+    expect(townLines.find((l) => l.rule === 'card_listed')!.link).toMatch(/^\/listings\/\d+$/);
+    expect(townLines.find((l) => l.rule === 'circular')!.link).toMatch(/^\/notices\/\d+$/);
+    // The police were not named in the circular sent to every unit, nor given its card.
+    const policeLines = (await office.get(`/api/assessment/periods/${periodId}/preview/lines?unitId=${org.police.id}`).expect(200)).body as Line[];
+    expect(policeLines.map((l) => l.rule).sort()).toEqual(['closed_on_time', 'target_met']);
+    // Returned report -0.25, overdue item -1, per day -1.5, target missed -1 (cooperating: half); notice -2, card -5, circular -3.
+    expect(totalOf(preview.rows, org.town.id)).toBe(86.25);
     // Leaders and units see no preview; a period not yet published has no ranking to read.
     await leader.get(`/api/assessment/periods/${periodId}/preview`).expect(403);
     await town.get(`/api/assessment/periods/${periodId}/preview`).expect(403);
@@ -158,10 +169,10 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     const now = await ranking(town);
     expect(now.snapshotVersion).toBe(1);
     expect(totalOf(now.rows, org.police.id)).toBe(103);
-    expect(totalOf(now.rows, org.town.id)).toBe(96.25);
+    expect(totalOf(now.rows, org.town.id)).toBe(86.25);
     // The live preview follows the new rules; the snapshot does not.
     const preview = (await office.get(`/api/assessment/periods/${periodId}/preview`).expect(200)).body;
-    expect(totalOf(preview.rows, org.town.id)).toBe(89.5);
+    expect(totalOf(preview.rows, org.town.id)).toBe(79.5);
   });
 
   it('shows a unit its own lines only, and the table of every unit’s totals', async () => {
@@ -204,9 +215,9 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
 
     const v2 = await ranking(town);
     expect(v2.snapshotVersion).toBe(2);
-    expect(totalOf(v2.rows, org.town.id)).toBe(96.5);
+    expect(totalOf(v2.rows, org.town.id)).toBe(86.5);
     const v1 = await ranking(town, '?version=1');
-    expect(totalOf(v1.rows, org.town.id)).toBe(96.25);
+    expect(totalOf(v1.rows, org.town.id)).toBe(86.25);
     const corrected = (await lines(town)).find((l) => l.seq === line.seq)!;
     expect(corrected).toMatchObject({ points: 0 });
     expect(corrected.correction).toContain('经核实');
@@ -328,7 +339,7 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     ]);
     const html = (await office.get(`/api/notices/${noticeId}/preview`).expect(200)).text;
     expect(html).toContain('测试市东湖街道');
-    expect(html).toContain('96.5');
+    expect(html).toContain('86.5');
     const pdf = await office.get(`/api/notices/${noticeId}/preview.pdf`).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
     expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
   });
