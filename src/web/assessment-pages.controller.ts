@@ -221,7 +221,8 @@ export class AssessmentPagesController {
       lines: lines.map((l) => ({ ...l, objection: objectionOn(l), objectionPending: objectionOn(l)?.status === 'pending', objecting: objecting?.lineId === l.id, reason: objecting?.lineId === l.id ? objecting.reason : '' })),
       canObject,
       kindOptions: KIND_OPTIONS,
-      form: { kind: 'quarter', year: today.slice(0, 4), number: '', ...form },
+      // The rules say which period the office usually ranks by.
+      form: { kind: manages ? (await this.assessment.rules()).periodKind : 'quarter', year: today.slice(0, 4), number: '', ...form },
     };
   }
 

@@ -20,6 +20,7 @@ interface Line {
   unitId: number;
   rule: string;
   event: string;
+  recordType: string;
   link: string;
   quantity: number;
   weight: number;
