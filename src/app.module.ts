@@ -28,6 +28,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { ListingsModule } from './listings/listings.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NoticesModule } from './notices/notices.module';
@@ -81,6 +82,7 @@ export class AppModule {
         RectificationsModule,
         InspectionsModule,
         ListingsModule,
+        AssessmentModule,
         NoticesModule,
         UnitsModule,
         UsersModule,
