@@ -55,6 +55,21 @@ function shows(marker: RegExp, what: string): Check {
   return (body) => (marker.test(body) ? null : `页面上没有${what}`);
 }
 
+/** A JSON answer holding a non-empty list under `key` (or being one, without a key). */
+function holds(key: string | null, what: string): Check {
+  return (body) => {
+    try {
+      const parsed = JSON.parse(body) as Record<string, unknown>;
+      const list = key ? parsed[key] : parsed;
+      return Array.isArray(list) && list.length > 0 ? null : `没有${what}`;
+    } catch {
+      return '不是 JSON';
+    }
+  };
+}
+
+const RANKING_GOAL: Goal = { p99Ms: 100, singleMs: 20 };
+
 const TASK_ROW = shows(/href="\/tasks\/\d+"/, '任务');
 const TILE = shows(/<span class="num">[1-9]\d*<\/span>/, '非零的数字');
 const daysLeft = (item: Record<string, unknown>) => item.workingDaysLeft as number | null;
@@ -80,4 +95,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'office-home', label: '协调办：首页 /', as: 'office', path: '/', check: TILE },
   { name: 'leader-home', label: '领导：首页 /', as: 'leader', path: '/', check: TILE },
   { name: 'unit-home', label: '单位：首页 /', as: 'unit', path: '/', check: TILE },
+  // The bench seeds one published period (id 1): its ranking and lines are read from its snapshot.
+  { name: 'office-ranking', label: '协调办：上季度考核排名', as: 'office', path: '/api/assessment/periods/1', check: holds('rows', '排名'), goal: RANKING_GOAL },
+  { name: 'leader-ranking-page', label: '领导：考核排名页面 /assessment', as: 'leader', path: '/assessment', check: shows(/id="ranking-table"[\s\S]*?<td data-label="得分">/, '排名'), goal: RANKING_GOAL },
+  { name: 'unit-ranking-lines', label: '单位：本单位考核计分明细', as: 'unit', path: '/api/assessment/periods/1/lines', check: holds(null, '计分明细'), goal: RANKING_GOAL },
 ];
