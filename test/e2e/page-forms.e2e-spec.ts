@@ -402,11 +402,12 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
 
   it('a task-division table imported through its page: nothing, bad files, bad rows, then previewed and confirmed', async () => {
     const admin = await office();
-    const table = async (rows: unknown[][]): Promise<FormFile> => {
+    const sheet = async (name: string, rows: unknown[][]): Promise<FormFile> => {
       const workbook = new ExcelJS.Workbook();
-      workbook.addWorksheet('分工方案').addRows([['序号', '任务', '牵头单位', '配合单位', '完成时限', '目标'], ...rows]);
-      return { field: 'files', name: '分工方案.xlsx', content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+      workbook.addWorksheet('Sheet1').addRows(rows);
+      return { field: 'files', name, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
     };
+    const table = (rows: unknown[][]) => sheet('分工方案.xlsx', [['序号', '任务', '牵头单位', '配合单位', '完成时限', '目标'], ...rows]);
     const preview = await fill(
       admin,
       '/imports/directives',
@@ -424,6 +425,13 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     expect(mainText(preview.text)).toContain('牵头：公安局；时限：2026-12-31；目标：安装率 ≥ 60%');
     await fill(admin, preview.location, '#import-confirm', [], { says: '已从“分工方案.xlsx”导入 2 条督办事项', twice: true });
     expect((await admin.get(preview.location)).status).toBe(404);
+
+    const units = (rows: unknown[][]) => sheet('单位.xlsx', [['单位全称', '简称', '单位类别', '别名'], ...rows]);
+    const unitsPreview = await fill(admin, '/imports/units', '#import-upload', [{ files: [await units([['测试市公安局', '公安', '职能部门', '']])], status: 422, says: '已有名为“测试市公安局”的单位' }], {
+      files: [await units([['测试市委网信办', '网信办', '职能部门', '市委网信办、网信部门']])],
+      says: '已读取“单位.xlsx”的 1 行，均可导入',
+    });
+    await fill(admin, unitsPreview.location, '#import-confirm', [], { says: '已从“单位.xlsx”导入 1 个单位' });
   });
 
   it('the inbox, one’s own password, and the sign-in form', async () => {
