@@ -15,6 +15,9 @@ export const ASSIGNMENT_ROLE_LABELS: Record<AssignmentRole, string> = { lead: 'ç
 @Index('IDX_assignments_unit_sort', ['unitId', 'sortKey', 'id'])
 @Index('IDX_assignments_status_sort', ['status', 'sortKey', 'id'])
 @Index('IDX_assignments_review_sort', ['awaitingReview', 'sortKey', 'id'])
+// The board's figures: closings in a period, deadlines falling in a week.
+@Index('IDX_assignments_status_closed', ['status', 'closedAt'])
+@Index('IDX_assignments_deadline', ['deadline', 'status'])
 export class Assignment {
   @PrimaryGeneratedColumn()
   id!: number;
