@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Access } from '../access/access';
@@ -8,6 +8,8 @@ import { BoardService } from '../board/board.service';
 import { BoardQueryDto, DEFAULT_DUE_WITHIN, type MatrixView } from '../board/dto/board.dto';
 import { renderSvgChart } from '../charts/svg-chart';
 import { Label } from '../common/dto/label';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ReadCache, WriteWatch } from '../database/read-cache';
 import { EmptyAsUndefined } from '../common/dto/transforms';
 import { COMPARATOR_SIGNS, PRIORITIES } from '../directives/directive.entity';
 import { UnitsService } from '../units/units.service';
@@ -35,15 +37,33 @@ function matrixTable(matrix: MatrixView) {
   };
 }
 
-/** The page `/board` (挂图作战) and the leader's home: the board's four parts, each chart beside its table. */
+type BoardPageModel = Awaited<ReturnType<BoardPage['compose']>>;
+
+/**
+ * The page `/board` (挂图作战) and the leader's home: the board's four parts, each chart beside its table.
+ * Drawing the charts costs more than reading the figures, so whole pages are shared like the figures are:
+ * everyone with the same reach and filters gets the same page until the next write.
+ */
 @Injectable()
 export class BoardPage {
+  private readonly pages: ReadCache<BoardPageModel>;
+
   constructor(
     private readonly board: BoardService,
     private readonly units: UnitsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    writes: WriteWatch,
+  ) {
+    this.pages = new ReadCache(writes, config.readCacheMs, 200);
+  }
 
-  async build(access: Access, query: BoardPageQueryDto) {
+  async build(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {
+    const model = await this.pages.get(JSON.stringify([access.unitRestriction, query]), () => this.compose(access, query));
+    // A copy per response: rendering adds the response's own locals to the object it is given.
+    return { ...model };
+  }
+
+  private async compose(access: Access, query: BoardPageQueryDto) {
     const own = access.unitRestriction !== null;
     const [figures, matrix, targets, trends, categories, units] = await Promise.all([
       this.board.figures(access, query),
