@@ -75,7 +75,7 @@ export function targetTrendOption(series: MetricSeries[], target: number | null,
       connectNulls: true,
       symbolSize: 5,
       data: dates.map((date) => s.points.find((p) => p.date === date)?.value ?? null),
-      ...(i === 0 && first && target !== null ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' as const, color: COLOURS.red }, label: { formatter: `目标 ${target}` }, data: [{ yAxis: target }] } } : {}),
+      ...(i === 0 && first && target !== null ? { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed' as const, color: COLOURS.red }, label: { formatter: `目标 ${target}`, position: 'insideEndTop' }, data: [{ yAxis: target }] } } : {}),
     })),
   };
 }
