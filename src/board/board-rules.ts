@@ -18,9 +18,12 @@ const iso = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10)
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The period a filter names: this month, quarter or year around `today`, or the custom dates given. */
-export function periodOf(kind: PeriodKind, today: IsoDate, custom: { from?: IsoDate; to?: IsoDate } = {}): Period {
+export function periodOf(kind: PeriodKind, today: IsoDate, custom: { from: IsoDate; to: IsoDate } | null = null): Period {
   const [year, month] = today.split('-').map(Number);
-  if (kind === 'custom') return { kind, from: custom.from ?? `${year}-01-01`, to: custom.to ?? today };
+  if (kind === 'custom') {
+    if (!custom) throw new Error('A custom period needs its dates');
+    return { kind, ...custom };
+  }
   const firstMonth = kind === 'month' ? month : kind === 'quarter' ? month - ((month - 1) % 3) : 1;
   const months = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
   const end = Date.UTC(year, firstMonth - 1 + months, 1) - DAY_MS;

@@ -136,7 +136,7 @@ export class BoardService {
     return {
       today,
       dueLimit: dueLimit(await this.calendar.calendar(), today, query.dueWithin),
-      period: periodOf(query.period, today, { from: query.from, to: query.to }),
+      period: periodOf(query.period, today, query.period === 'custom' ? { from: query.from!, to: query.to! } : null),
       category: query.category ?? null,
       priority: query.priority ?? null,
       unitId: own ?? query.unitId ?? null,

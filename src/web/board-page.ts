@@ -1,28 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Access } from '../access/access';
 import { CELL_COLOUR_LABELS, PERIOD_KINDS, PERIOD_LABELS, weekLabel } from '../board/board-rules';
 import { COLOURS, targetTrendOption, trendOption, unitChartHeight, unitStatusOption } from '../board/board-charts';
 import { BoardService } from '../board/board.service';
 import { BoardQueryDto, DEFAULT_DUE_WITHIN, type MatrixView } from '../board/dto/board.dto';
 import { renderSvgChart } from '../charts/svg-chart';
-import { Label } from '../common/dto/label';
+import { PageKey } from '../common/dto/page.dto';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadCache, WriteWatch } from '../database/read-cache';
-import { EmptyAsUndefined } from '../common/dto/transforms';
 import { COMPARATOR_SIGNS, PRIORITIES } from '../directives/directive.entity';
 import { UnitsService } from '../units/units.service';
 
 /** The board page's query: the board's filters, and where the targets' list continues (the matrix uses `after`). */
 export class BoardPageQueryDto extends BoardQueryDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  @Label('翻页位置')
+  @PageKey()
   targetsAfter?: string;
 }
 

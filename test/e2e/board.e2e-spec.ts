@@ -1,3 +1,4 @@
+import type { UnitFigures } from '../../src/board/board-rules';
 import { PageClient } from '../support/browser-session';
 import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { chinaTime, controlClock } from '../support/scheduling';
@@ -12,20 +13,7 @@ interface Task {
   reports: Array<{ id: number }>;
 }
 
-interface Row {
-  unitId: number;
-  unitName: string;
-  open: number;
-  onTime: number;
-  dueSoon: number;
-  overdue: number;
-  closed: number;
-  closedOnTime: number;
-  onTimeRate: number | null;
-  rectificationsOpen: number;
-  rectificationsOverdue: number;
-  card: string | null;
-}
+type Row = UnitFigures & { unitId: number; unitName: string; card: string | null };
 
 const figuresOf = (row: Row) => {
   const { open, onTime, dueSoon, overdue, closed, closedOnTime, onTimeRate, rectificationsOpen, rectificationsOverdue } = row;
@@ -236,6 +224,7 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
 
   it.each([
     ['period=custom&from=2026-03-10&to=2026-03-01', '起始日不能晚于截止日'],
+    ['period=custom&from=2026-03-10', '请填写截止日'],
     ['period=week', '统计期'],
     ['dueWithin=0', '临期工作日数'],
     ['unitId=abc', '承办单位'],

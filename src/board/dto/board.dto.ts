@@ -1,9 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { WorkFilterDto } from '../../assignments/dto/work-filter.dto';
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
-import { EmptyAsUndefined, OptionalQueryId } from '../../common/dto/transforms';
+import { PageQueryDto } from '../../common/dto/page.dto';
+import { EmptyAsUndefined } from '../../common/dto/transforms';
 import { COMPARATORS, PRIORITIES, type Comparator, type Priority } from '../../directives/directive.entity';
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '../../assignments/assignment-state';
 import { CARDS, type Card } from '../../listings/listing-rules';
@@ -12,8 +14,11 @@ import { PERIOD_KINDS, type CellColour, type PeriodKind } from '../board-rules';
 export const DEFAULT_DUE_WITHIN = 5;
 const CELL_COLOURS: CellColour[] = ['red', 'yellow', 'green', 'grey'];
 
-/** The board's filters, the same for its figures, matrix, targets and trends. */
-export class BoardQueryDto {
+/**
+ * The board's filters, the same for its figures, matrix, targets and trends: the work lists' unit,
+ * category and priority, and `after` for the matrix's and the targets' pages.
+ */
+export class BoardQueryDto extends IntersectionType(PickType(WorkFilterDto, ['unitId', 'category', 'priority'] as const), PickType(PageQueryDto, ['after'] as const)) {
   @ApiPropertyOptional({ enum: PERIOD_KINDS, default: 'month', description: '统计期：本月、本季度、本年或自定义（custom，需给出 from 和 to）' })
   @IsOptional()
   @EmptyAsUndefined()
@@ -35,26 +40,6 @@ export class BoardQueryDto {
   @Label('截止日')
   to?: string;
 
-  @ApiPropertyOptional({ description: '督办事项类别', maxLength: 50 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(50)
-  @Label('类别')
-  category?: string;
-
-  @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsIn(PRIORITIES)
-  @Label('紧急程度')
-  priority?: Priority;
-
-  @ApiPropertyOptional({ description: '承办单位（成员单位只能看本单位）' })
-  @OptionalQueryId()
-  @Label('承办单位')
-  unitId?: number;
-
   @ApiPropertyOptional({ description: '“临期”指 N 个工作日内到期', default: DEFAULT_DUE_WITHIN, minimum: 1, maximum: 30 })
   @IsOptional()
   @EmptyAsUndefined()
@@ -64,15 +49,6 @@ export class BoardQueryDto {
   @Max(30)
   @Label('临期工作日数')
   dueWithin: number = DEFAULT_DUE_WITHIN;
-
-  @ApiPropertyOptional({ description: '作战图、量化目标翻页：上一页答复中的 next', maxLength: 200 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  @Label('翻页位置')
-  after?: string;
 }
 
 export class BoardPeriodView {
