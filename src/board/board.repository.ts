@@ -67,22 +67,32 @@ const numOrNull = (value: unknown): number | null => (value === null || value ==
 export class BoardRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Per unit: open, due soon, overdue, and the period's closings (on time or not). */
+  /**
+   * Per unit: open, due soon, overdue, and the period's closings (on time or not). Two reads, each
+   * answered from one covering index: the open tasks from `IDX_assignments_board_open` (status, unit,
+   * deadline), the closings from `IDX_assignments_status_closed` (status, closing time, unit, deadline).
+   */
   async unitCounts(scope: BoardScope): Promise<Map<number, Omit<CountedFigures, 'rectificationsOpen' | 'rectificationsOverdue'>>> {
-    const open = 'a.status IN (:...open)';
-    const closedInPeriod = "a.status = 'closed' AND a.closed_at >= :periodFrom AND a.closed_at < :periodTo";
-    const qb = this.assignments(scope)
+    const open = this.assignments(scope)
       .select('a.unit_id', 'unitId')
-      .addSelect(`SUM(CASE WHEN ${open} THEN 1 ELSE 0 END)`, 'open')
-      .addSelect(`SUM(CASE WHEN ${open} AND a.deadline < :today THEN 1 ELSE 0 END)`, 'overdue')
-      .addSelect(`SUM(CASE WHEN ${open} AND a.deadline >= :today AND a.deadline <= :dueLimit THEN 1 ELSE 0 END)`, 'dueSoon')
-      .addSelect(`SUM(CASE WHEN ${closedInPeriod} THEN 1 ELSE 0 END)`, 'closed')
-      .addSelect(`SUM(CASE WHEN ${closedInPeriod} AND (a.deadline IS NULL OR a.closed_at < ${this.deadlineEnd()}) THEN 1 ELSE 0 END)`, 'closedOnTime')
-      .andWhere(this.inPeriod())
-      .setParameters({ ...this.periodParameters(scope), today: scope.today, dueLimit: scope.dueLimit })
+      .addSelect('COUNT(*)', 'open')
+      .addSelect('SUM(CASE WHEN a.deadline < :today THEN 1 ELSE 0 END)', 'overdue')
+      .addSelect('SUM(CASE WHEN a.deadline >= :today AND a.deadline <= :dueLimit THEN 1 ELSE 0 END)', 'dueSoon')
+      .andWhere('a.status IN (:...open)', { open: [...OPEN_STATUSES], today: scope.today, dueLimit: scope.dueLimit })
       .groupBy('a.unit_id');
-    const rows = await qb.getRawMany<Record<string, unknown>>();
-    return new Map(rows.map((r) => [num(r.unitId), { open: num(r.open), overdue: num(r.overdue), dueSoon: num(r.dueSoon), closed: num(r.closed), closedOnTime: num(r.closedOnTime) }]));
+    const closed = this.assignments(scope)
+      .select('a.unit_id', 'unitId')
+      .addSelect('COUNT(*)', 'closed')
+      .addSelect(`SUM(CASE WHEN a.deadline IS NULL OR a.closed_at < ${this.deadlineEnd()} THEN 1 ELSE 0 END)`, 'closedOnTime')
+      .andWhere("a.status = 'closed' AND a.closed_at >= :periodFrom AND a.closed_at < :periodTo", this.periodParameters(scope))
+      .groupBy('a.unit_id');
+    const [openRows, closedRows] = await Promise.all([open.getRawMany<Record<string, unknown>>(), closed.getRawMany<Record<string, unknown>>()]);
+    const counts = new Map(openRows.map((r) => [num(r.unitId), { open: num(r.open), overdue: num(r.overdue), dueSoon: num(r.dueSoon), closed: 0, closedOnTime: 0 }]));
+    for (const r of closedRows) {
+      const unitId = num(r.unitId);
+      counts.set(unitId, { ...(counts.get(unitId) ?? { open: 0, overdue: 0, dueSoon: 0 }), closed: num(r.closed), closedOnTime: num(r.closedOnTime) });
+    }
+    return counts;
   }
 
   /** The cards hung now, by unit. */

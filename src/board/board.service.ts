@@ -30,7 +30,9 @@ interface BoardUnit {
 /**
  * 挂图作战: each unit's figures, the directives × units matrix, the quantitative targets and the weekly
  * trends, within the reach of the access (a unit contact sees its own unit only). The figures are shared
- * between everyone asking with the same filters through a `ReadCache`, dropped at the next write.
+ * between everyone asking with the same filters through a `ReadCache`, dropped at the next write; once
+ * they merely expire they are read again in the background (`refreshAhead`), since at 400,000 tasks a
+ * read takes longer than a request may wait.
  */
 @Injectable()
 export class BoardService {
@@ -44,7 +46,7 @@ export class BoardService {
     @Inject(APP_CONFIG) config: AppConfig,
     writes: WriteWatch,
   ) {
-    this.cache = new ReadCache(writes, config.readCacheMs, 500);
+    this.cache = new ReadCache(writes, config.readCacheMs, 500, Date.now, { refreshAhead: true });
   }
 
   async figures(access: Access, query: BoardQueryDto): Promise<BoardView> {

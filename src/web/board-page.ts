@@ -47,7 +47,7 @@ export class BoardPage {
     @Inject(APP_CONFIG) config: AppConfig,
     writes: WriteWatch,
   ) {
-    this.pages = new ReadCache(writes, config.readCacheMs, 200);
+    this.pages = new ReadCache(writes, config.readCacheMs, 200, Date.now, { refreshAhead: true });
   }
 
   async build(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {
