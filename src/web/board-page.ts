@@ -11,6 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ReadCache, WriteWatch } from '../database/read-cache';
 import { COMPARATOR_SIGNS, PRIORITIES } from '../directives/directive.entity';
 import { UnitsService } from '../units/units.service';
+import type { SharedBody } from './view-engine';
 
 /** The board page's query: the board's filters, and where the targets' list continues (the matrix uses `after`). */
 export class BoardPageQueryDto extends BoardQueryDto {
@@ -100,6 +101,8 @@ export class BoardPage {
       targetsNext: targets.next ? link({ targetsAfter: targets.next, ...(query.after ? { after: query.after } : {}) }) : null,
       weeks,
       trendChart: renderSvgChart(trendOption(weeks), { width: CHART_WIDTH, height: 260 }),
+      // The board's body shows nothing of the request, so each model's is rendered once.
+      sharedBody: {} as SharedBody,
     };
   }
 }
