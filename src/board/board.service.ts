@@ -46,7 +46,7 @@ export class BoardService {
     @Inject(APP_CONFIG) config: AppConfig,
     writes: WriteWatch,
   ) {
-    this.cache = new ReadCache(writes, config.readCacheMs, 500, Date.now, { refreshAhead: true });
+    this.cache = new ReadCache(writes, config.readCacheMs, 1000, Date.now, { refreshAhead: true });
   }
 
   async figures(access: Access, query: BoardQueryDto): Promise<BoardView> {
@@ -117,6 +117,11 @@ export class BoardService {
       const weekly = await this.board.weekly(scope, mondays);
       return { weeks: mondays.map((weekStart, i) => ({ weekStart, completions: weekly.completions[i], newOverdue: weekly.newOverdue[i], rectificationsClosed: weekly.rectificationsClosed[i] })) };
     });
+  }
+
+  /** What is built from the figures for everyone alike (a drawn page), shared and refreshed as they are. */
+  share<T>(key: string, build: () => Promise<T>): Promise<T> {
+    return this.cache.get(key, build) as Promise<T>;
   }
 
   /** The directive categories in use, for the filter. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Access } from '../access/access';
 import { CELL_COLOUR_LABELS, PERIOD_KINDS, PERIOD_LABELS, weekLabel } from '../board/board-rules';
@@ -7,8 +7,6 @@ import { BoardService } from '../board/board.service';
 import { BoardQueryDto, DEFAULT_DUE_WITHIN, type MatrixView } from '../board/dto/board.dto';
 import { renderSvgChart } from '../charts/svg-chart';
 import { PageKey } from '../common/dto/page.dto';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { ReadCache, WriteWatch } from '../database/read-cache';
 import { COMPARATOR_SIGNS, PRIORITIES } from '../directives/directive.entity';
 import { UnitsService } from '../units/units.service';
 import type { SharedBody } from './view-engine';
@@ -40,19 +38,13 @@ type BoardPageModel = Awaited<ReturnType<BoardPage['compose']>>;
  */
 @Injectable()
 export class BoardPage {
-  private readonly pages: ReadCache<BoardPageModel>;
-
   constructor(
     private readonly board: BoardService,
     private readonly units: UnitsService,
-    @Inject(APP_CONFIG) config: AppConfig,
-    writes: WriteWatch,
-  ) {
-    this.pages = new ReadCache(writes, config.readCacheMs, 200, Date.now, { refreshAhead: true });
-  }
+  ) {}
 
   async build(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {
-    const model = await this.pages.get(JSON.stringify([access.unitRestriction, query]), () => this.compose(access, query));
+    const model = await this.board.share(JSON.stringify(['page', access.unitRestriction, query]), () => this.compose(access, query));
     // A copy per response: rendering adds the response's own locals to the object it is given.
     return { ...model };
   }
