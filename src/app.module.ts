@@ -29,6 +29,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { ListingsModule } from './listings/listings.module';
+import { AssessmentModule } from './assessment/assessment.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NoticesModule } from './notices/notices.module';
@@ -83,6 +84,7 @@ export class AppModule {
         InspectionsModule,
         ListingsModule,
         BoardModule,
+        AssessmentModule,
         NoticesModule,
         UnitsModule,
         UsersModule,

@@ -66,10 +66,19 @@ function answers(test: (body: Record<string, unknown>) => boolean, what: string)
   };
 }
 
+/** A JSON answer holding a non-empty list under `key` (or being one, without a key). */
+function holds(key: string | null, what: string): Check {
+  return answers((parsed) => {
+    const list = key ? parsed[key] : parsed;
+    return Array.isArray(list) && list.length > 0;
+  }, what);
+}
+
 const BOARD_GOAL: Goal = { p99Ms: 100, singleMs: 50 };
 const BOARD_FIGURES = answers((b) => Array.isArray(b.units) && b.units.length > 0 && (b.totals as { open: number }).open > 0, '在办任务的单位');
 /** The board page: its charts drawn and its matrix cells linking to tasks. */
 const BOARD_PAGE: Check = (body) => (!body.includes('<svg') ? '页面上没有图表' : /class="cell cell-\w+" href="\/tasks\/\d+"/.test(body) ? null : '作战图上没有任务');
+const RANKING_GOAL: Goal = { p99Ms: 100, singleMs: 20 };
 
 const TASK_ROW = shows(/href="\/tasks\/\d+"/, '任务');
 const TILE = shows(/<span class="num">[1-9]\d*<\/span>/, '非零的数字');
@@ -104,4 +113,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'board-targets', label: '协调办：量化目标 /api/board/targets', as: 'office', path: '/api/board/targets', check: answers((b) => Array.isArray(b.directives) && b.directives.length > 0, '带量化目标的事项'), goal: BOARD_GOAL },
   { name: 'board-trends', label: '协调办：12周趋势 /api/board/trends', as: 'office', path: '/api/board/trends', check: answers((b) => Array.isArray(b.weeks) && (b.weeks as Array<{ completions: number }>).some((w) => w.completions > 0), '办结任务的周'), goal: BOARD_GOAL },
   { name: 'board-quarter-category', label: '协调办：挂图作战·本季度·按类别', as: 'office', path: `/api/board?period=quarter&category=${encodeURIComponent('宣传防范')}`, check: BOARD_FIGURES, goal: BOARD_GOAL },
+  // The bench seeds one published period (id 1): its ranking and lines are read from its snapshot.
+  { name: 'office-ranking', label: '协调办：上季度考核排名', as: 'office', path: '/api/assessment/periods/1', check: holds('rows', '排名'), goal: RANKING_GOAL },
+  { name: 'leader-ranking-page', label: '领导：考核排名页面 /assessment', as: 'leader', path: '/assessment', check: shows(/id="ranking-table"[\s\S]*?<td data-label="得分">/, '排名'), goal: RANKING_GOAL },
+  { name: 'unit-ranking-lines', label: '单位：本单位考核计分明细', as: 'unit', path: '/api/assessment/periods/1/lines', check: holds(null, '计分明细'), goal: RANKING_GOAL },
 ];

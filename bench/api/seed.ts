@@ -17,6 +17,7 @@ import { CIRCULAR } from '../../src/notices/kinds/circular';
 import { INTERVIEW_LETTER } from '../../src/notices/kinds/interview-letter';
 import { RECTIFICATION_NOTICE } from '../../src/notices/kinds/rectification-notice';
 import { SUPERVISION_NOTICE } from '../../src/notices/kinds/supervision-notice';
+import { DEFAULT_RULES, periodBounds, previousPeriod } from '../../src/assessment/assessment-rules';
 import type { RectificationStatus } from '../../src/rectifications/rectification-state';
 import { RUNG_LABELS } from '../../src/reminders/escalation-ladder';
 import { Dialect, draw, insertSelect, lit, pad4, pickWord, roll, weighted } from './sql';
@@ -618,6 +619,60 @@ function notifications(plan: SeedPlan): string[] {
   ];
 }
 
+/**
+ * Last quarter's ranking, published: one period, its snapshot version 1, a line per task due in the
+ * quarter (closed on time, or overdue) and each unit's total and rank, as publishing would freeze them.
+ */
+function assessment(plan: SeedPlan): string[] {
+  const { d } = plan;
+  const { year, number } = previousPeriod('quarter', plan.today);
+  const { startOn, endOn } = periodBounds('quarter', year, number);
+  const late = `${d.dateOf('a.closed_at')} > a.deadline`;
+  const weight = `CASE a.role WHEN 'lead' THEN ${DEFAULT_RULES.leadWeight} ELSE ${DEFAULT_RULES.cooperatingWeight} END`;
+  const points = `CASE WHEN ${late} THEN ${DEFAULT_RULES.items.overdue_item.points} ELSE ${DEFAULT_RULES.items.closed_on_time.points} END * ${weight}`;
+  const lines = insertSelect(
+    'assessment_lines',
+    {
+      snapshot_id: 's.id',
+      unit_id: 'a.unit_id',
+      seq: 'ROW_NUMBER() OVER (PARTITION BY a.unit_id ORDER BY a.deadline, a.id)',
+      rule: `CASE WHEN ${late} THEN 'overdue_item' ELSE 'closed_on_time' END`,
+      occurred_on: 'a.deadline',
+      event: d.concat('dr.code', `' '`, 'dr.title'),
+      record_type: `'assignment'`,
+      record_id: 'a.id',
+      link: d.concat(`'/tasks/'`, 'a.id'),
+      quantity: '1',
+      weight,
+      raw: points,
+      points,
+      capped: '0',
+    },
+    `FROM assignments a JOIN directives dr ON dr.id = a.directive_id CROSS JOIN assessment_snapshots s WHERE a.status = 'closed' AND a.deadline BETWEEN ${lit(startOn)} AND ${lit(endOn)}`,
+  );
+  const scored = `(SELECT u.id AS unit_id, u.name AS unit_name, ${DEFAULT_RULES.baseScore} + COALESCE(SUM(l.points), 0) AS total FROM units u LEFT JOIN assessment_lines l ON l.unit_id = u.id WHERE u.kind <> 'office' GROUP BY u.id, u.name)`;
+  const totals = insertSelect(
+    'assessment_totals',
+    {
+      snapshot_id: 's.id',
+      unit_id: 't.unit_id',
+      unit_name: 't.unit_name',
+      base: String(DEFAULT_RULES.baseScore),
+      total: 't.total',
+      rank: 'RANK() OVER (ORDER BY t.total DESC)',
+      position: 'ROW_NUMBER() OVER (ORDER BY t.total DESC, t.unit_id) - 1',
+      tied: 'CASE WHEN COUNT(*) OVER (PARTITION BY t.total) > 1 THEN 1 ELSE 0 END',
+    },
+    `FROM ${scored} t CROSS JOIN assessment_snapshots s`,
+  );
+  return [
+    `INSERT INTO assessment_periods (kind, year, number, start_on, end_on, status, published_on, objections_until, current_version, version) VALUES ('quarter', ${year}, ${number}, ${lit(startOn)}, ${lit(endOn)}, 'published', ${lit(plan.today)}, ${lit(plan.today)}, 1, 1)`,
+    insertSelect('assessment_snapshots', { period_id: 'ap.id', version_no: '1', rules: lit(JSON.stringify(DEFAULT_RULES)), reason: `'发布'`, created_by: 'p.office_id' }, `FROM assessment_periods ap ${PEOPLE}`),
+    lines,
+    totals,
+  ];
+}
+
 /** One step per table, in the order foreign keys need. */
 export const SEED_STEPS: readonly SeedStep[] = [
   { table: 'units', statements: units },
@@ -640,6 +695,7 @@ export const SEED_STEPS: readonly SeedStep[] = [
   { table: 'notice_counters', statements: noticeCounters },
   { table: 'escalations', statements: escalations },
   { table: 'notifications', statements: notifications },
+  { table: 'assessment_lines', statements: assessment },
 ];
 
 export interface StepReport {

@@ -27,6 +27,8 @@ export const OBJECT_LABELS: Record<string, string> = {
   inspection: '督导检查',
   rectification: '整改事项',
   listing: '挂牌记录',
+  assessment_line: '考核计分',
+  assessment_objection: '申诉',
 };
 
 /** A denied access: the global filter logs it, audits it and answers with the error's status. */

@@ -55,6 +55,12 @@ export enum Permission {
   ListingsRead = 'listings:read',
   /** Listing, approving or dismissing proposals, lowering, delisting, the listing rules. */
   ListingsManage = 'listings:manage',
+  /** 考核排名: published rankings (totals of every unit), and the scored lines and objections: all, or the unit's own. */
+  AssessmentRead = 'assessment:read',
+  /** The office's side: rules, preview, publish, circulate, decide objections. */
+  AssessmentManage = 'assessment:manage',
+  /** The unit's side: object (申诉) to one of its own lines. */
+  AssessmentObject = 'assessment:object',
 }
 
 /**
@@ -95,6 +101,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.RectificationsReview]: 'all',
     [Permission.ListingsRead]: 'all',
     [Permission.ListingsManage]: 'all',
+    [Permission.AssessmentRead]: 'all',
+    [Permission.AssessmentManage]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -114,6 +122,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.InspectionsRead]: 'all',
     [Permission.RectificationsRead]: 'all',
     [Permission.ListingsRead]: 'all',
+    [Permission.AssessmentRead]: 'all',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
@@ -132,6 +141,8 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.RectificationsRead]: 'own-unit',
     [Permission.RectificationsWork]: 'own-unit',
     [Permission.ListingsRead]: 'own-unit',
+    [Permission.AssessmentRead]: 'own-unit',
+    [Permission.AssessmentObject]: 'own-unit',
   },
 };
 

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ATTACHMENT_OWNERS = ['report', 'document', 'inspection', 'rectify_step'] as const;
+export const ATTACHMENT_OWNERS = ['report', 'document', 'inspection', 'rectify_step', 'objection'] as const;
 export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 
 /** An uploaded file, stored under a generated name outside any served folder. */

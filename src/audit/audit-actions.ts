@@ -68,6 +68,13 @@ export const AUDIT_ACTION_LABELS = {
   'listing.supersede': '升为红牌',
   'listing.delist': '摘牌',
   'listing_rule.update': '修改挂牌规则',
+  'assessment.update_rules': '修改考核规则',
+  'assessment.create_period': '新建考核期',
+  'assessment.publish': '发布考核排名',
+  'assessment.circular': '通报考核排名',
+  'assessment.object': '提出考核申诉',
+  'assessment.accept_objection': '采纳考核申诉',
+  'assessment.reject_objection': '驳回考核申诉',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
@@ -94,6 +101,7 @@ const AUDIT_ACTION_GROUPS: Record<AuditActionGroup, string> = {
   rectification: '整改事项',
   listing: '挂牌整治',
   listing_rule: '挂牌规则',
+  assessment: '考核排名',
 };
 
 /** The Chinese name of a recorded action; an entry written before a code was renamed keeps its code. */

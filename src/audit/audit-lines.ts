@@ -42,6 +42,8 @@ const OBJECTS: Record<string, ObjectRule> = {
   // A rung has no page of its own: the lookup links the task or item it chases.
   escalation: { label: '督办审批' },
   escalation_policy: { label: '督办规则', href: () => '/policies', name: (id) => `${(PRIORITY_LABELS as Record<string, string>)[id] ?? id}事项` },
+  assessment: { label: '考核排名', href: (id) => (id === 'rules' ? '/assessment/rules' : `/assessment?periodId=${id}`), name: (id) => (id === 'rules' ? '考核规则' : `考核期 #${id}`) },
+  assessment_objection: { label: '考核申诉', href: (id) => `/assessment/objections/${id}` },
   listing_rule: { label: '挂牌规则', href: () => '/listings', name: (id) => (LISTING_RULE_LABELS as Record<string, string>)[id] ?? id },
   notice_issuer: { label: '发文机关代字', name: (id) => NOTICE_KIND_LABELS[id] ?? id },
   notice_seal: { label: '公文印章', href: () => '/notices', name: () => '协调办印章' },

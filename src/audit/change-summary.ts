@@ -1,4 +1,6 @@
 import { ROLE_LABELS } from '../access/actor';
+import { OBJECTION_STATUS_LABELS, PERIOD_STATUS_LABELS } from '../assessment/assessment.entity';
+import { PERIOD_KIND_LABELS, RULE_INFO, RULE_KEYS } from '../assessment/assessment-rules';
 import { STATUS_LABELS } from '../assignments/assignment-state';
 import { EXTENSION_STATUS_LABELS } from '../assignments/extension-request.entity';
 import { REPORT_STATUS_LABELS } from '../assignments/progress-report.entity';
@@ -181,6 +183,20 @@ const FIELDS_BY_TYPE: Record<string, Record<string, FieldRule>> = {
   notice_seal: { sha256: { label: '印章图像（SHA-256）' }, fileName: { label: '文件名' } },
   listing: { status: { label: '状态', value: labelled(LISTING_STATUS_LABELS) } },
   listing_rule: { card: { label: '挂牌牌色', value: labelled(CARD_LABELS) } },
+  assessment: {
+    status: { label: '状态', value: labelled(PERIOD_STATUS_LABELS) },
+    period: { label: '考核期' },
+    units: { label: '参加排名的单位数' },
+    notice: { label: '通报' },
+    mode: { label: '方式', value: labelled({ draft: '生成草稿', issue: '立即印发' }) },
+    baseScore: { label: '基础分' },
+    leadWeight: { label: '牵头单位权重' },
+    cooperatingWeight: { label: '配合单位权重' },
+    periodKind: { label: '考核周期', value: labelled(PERIOD_KIND_LABELS) },
+    objectionDays: { label: '申诉期（工作日）' },
+    ...Object.fromEntries(RULE_KEYS.map((key) => [key, { label: RULE_INFO[key].label }])),
+  },
+  assessment_objection: { status: { label: '状态', value: labelled(OBJECTION_STATUS_LABELS) }, line: { label: '计分行' }, points: { label: '分值' }, snapshot: { label: '排名版本' }, note: { label: '处理意见' } },
   escalation: { status: { label: '状态', value: labelled(ESCALATION_STATUS_LABELS) }, note: { label: '审批意见' } },
   delivery: { status: { label: '状态', value: labelled(DELIVERY_STATUS_LABELS) } },
   calendar_day: { kind: { label: '类型', value: labelled({ holiday: '放假', workday: '调休上班' }) } },

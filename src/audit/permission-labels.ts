@@ -34,6 +34,9 @@ export const PERMISSION_LABELS: Record<Permission, string> & Record<string, stri
   [Permission.RectificationsReview]: '审核整改事项',
   [Permission.ListingsRead]: '查看挂牌整治',
   [Permission.ListingsManage]: '管理挂牌整治',
+  [Permission.AssessmentRead]: '查看考核排名',
+  [Permission.AssessmentManage]: '管理考核排名',
+  [Permission.AssessmentObject]: '提出考核申诉',
   // A route that declares no permission is closed to everyone; the guard records it as `none`.
   none: '（未开放的功能）',
 };

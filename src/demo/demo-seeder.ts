@@ -17,6 +17,8 @@ import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from '../assignments/assignment-chase';
 import { RECTIFICATION_SUBJECT } from '../rectifications/rectification-chase';
 import { seedDemoInspection } from './demo-rectification';
+import { AssessmentService } from '../assessment/assessment.service';
+import { demoQuarterYear, publishDemoRanking, seedDemoQuarterWork } from './demo-assessment';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { DEMO_ACCOUNTS, DEMO_CITY, DEMO_UNITS } from './demo-city';
@@ -41,6 +43,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly planner: SchedulePlanner,
     private readonly jobs: JobsService,
     private readonly unit: UnitOfWork,
+    private readonly assessment: AssessmentService,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -58,6 +61,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     const today = chinaDate(this.clock.now());
     await ensureDirectiveCounter(this.dataSource, Number(today.slice(0, 4)));
+    await ensureDirectiveCounter(this.dataSource, demoQuarterYear(today));
     await this.unit.run(async ({ manager, wake }) => {
       const unitIds = new Map<string, number>();
       for (const { key, ...unit } of DEMO_UNITS) {
@@ -72,16 +76,19 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       const { assignmentIds, issuedAt } = await seedDemoDirectives(manager, today, unitIds, userIds.get('office')!, userIds);
       await seedDemoExtraction(manager, today, unitIds, userIds.get('office')!);
+      await seedDemoQuarterWork(manager, today, unitIds, userIds.get('office')!);
       await this.audit.record({ action: 'system.seed_demo', changes: { units: [0, DEMO_UNITS.length], users: [0, DEMO_ACCOUNTS.length] }, actor: SYSTEM_ACTOR }, manager);
       const inspection = await seedDemoInspection(manager, today, unitIds, userIds.get('office')!, userIds);
       // Planned as when the work was issued, so the reminders and rungs since then catch up now.
       wake('action', await this.planner.plan(manager, ASSIGNMENT_SUBJECT, assignmentIds, issuedAt));
       wake('action', await this.planner.plan(manager, RECTIFICATION_SUBJECT, inspection.itemIds, inspection.issuedAt));
     });
+    // Scored and published through the service, as the office would, once the quarter's work is committed.
+    await publishDemoRanking(this.assessment, this.dataSource.manager, today);
     // The month's catch-up happens now rather than at the runner's next look, so the demo opens complete.
     if (this.config.appRole !== 'api') await this.jobs.reconcile();
     const lines = [
-      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项，一份待分解任务的会议纪要，一次明查暗访及其整改事项（云澜电信挂黄牌）。`,
+      `已创建演示数据：${DEMO_CITY}，${DEMO_UNITS.length} 个单位，${DEMO_ACCOUNTS.length} 个账号，一份会议纪要及其督办事项，一份待分解任务的会议纪要，一次明查暗访及其整改事项（云澜电信挂黄牌），上季度已发布的考核排名和一份待处理的申诉。`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(14)} ${a.displayName}`),
       this.config.demoPassword ? '  密码：DEMO_PASSWORD 中设置的密码' : `  密码（只显示这一次）：${password}`,
     ];

@@ -18,6 +18,7 @@ const NAV: NavEntry[] = [
   { href: '/rectifications', label: '整改事项', permission: Permission.RectificationsRead },
   { href: '/inspections', label: '督导检查', permission: Permission.InspectionsRead },
   { href: '/listings', label: '挂牌整治', permission: Permission.ListingsRead },
+  { href: '/assessment', label: '考核排名', permission: Permission.AssessmentRead },
   { href: '/directives', label: '督办事项', permission: Permission.DirectivesRead },
   { href: '/documents', label: '来源文件', permission: Permission.DocumentsRead },
   { href: '/schedule', label: '催办计划', permission: Permission.ScheduleRead },
@@ -29,7 +30,7 @@ const NAV: NavEntry[] = [
 ];
 
 /** Sections shown to whoever holds the permission, whatever its scope: they list the actor's own things. */
-const OWN_SECTIONS = [Permission.AssignmentsWork, Permission.NoticesRead, Permission.RectificationsRead];
+const OWN_SECTIONS = [Permission.AssignmentsWork, Permission.NoticesRead, Permission.RectificationsRead, Permission.AssessmentRead];
 
 export interface NavItem {
   href: string;

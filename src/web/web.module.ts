@@ -15,6 +15,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
+import { AssessmentModule } from '../assessment/assessment.module';
+import { AssessmentPagesController } from './assessment-pages.controller';
 import { AttachmentPagesController } from './attachment-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { CalendarPagesController } from './calendar-pages.controller';
@@ -35,8 +37,8 @@ import { FormSubmission } from './form-submission.entity';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule],
-  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController],
+  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule, AssessmentModule],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, AssessmentPagesController],
   providers: [HomeService, BoardPage],
 })
 export class WebModule {}

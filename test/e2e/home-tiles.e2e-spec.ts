@@ -166,7 +166,8 @@ describe(`home page figures (${process.env.TEST_DB})`, () => {
       await browser.signIn(username, PASSWORD);
       const home = (await browser.get('/')).text;
       expect(home).not.toContain('后续版本');
-      expect(home).not.toContain('考核排名');
+      // 考核排名 is there now, as a link to the ranking in the menu.
+      expect(home).toContain('<a href="/assessment"');
       expect(home).toContain('href="/notices"');
       expect(home).toContain('href="/rectifications');
     }

@@ -108,7 +108,7 @@ describe(`a notice kind registered from outside the notices engine (${process.en
     expect(builtIn).toMatchObject({ code: 'VALIDATION_FAILED', message: '约谈通知书须依据一项任务或整改事项' });
     const unknown = (await office.post('/api/notices').send({ kind: 'warning_letter', assignmentId: taskId }).expect(400)).body;
     expect(unknown.code).toBe('VALIDATION_FAILED');
-    expect(unknown.details).toEqual([{ field: 'kind', message: '通知类型应为以下值之一：supervision_notice, circular, interview_letter, rectification_notice, urge_letter' }]);
+    expect(unknown.details).toEqual([{ field: 'kind', message: '通知类型应为以下值之一：supervision_notice, circular, interview_letter, rectification_notice, assessment_circular, urge_letter' }]);
     await office.get('/api/notices?kind=warning_letter').expect(400);
     await office.put('/api/notice-issuers/warning_letter').send({ version: 0, code: '反诈办警', name: '测试市反诈联席办' }).expect(404);
   });

@@ -30,6 +30,14 @@ describe('classifyClause', () => {
     ['要加快推进安装进度,再强措施、再增压力,充分调动群众安装反诈APP的积极性,尽快完成安装任务。', {}],
     // "打击" as an act still counts
     ['公安机关要依法打击涉诈犯罪,严格落实各项措施。', { hasOwner: true }],
+    // handling cases and legal duties are concrete work
+    ['县检察院、县法院要加强与公安机关的协作配合，依法从严从快办理涉诈案件。', { hasOwner: true }],
+    ['银行机构、支付机构要落实客户尽职调查义务，对开户目的存疑的，有权拒绝开户或者限制账户功能。', { hasOwner: true }],
+    ['各银行要对开户异常的客户加强尽职调查,对经公安机关认定的涉诈人员,依法在5年内暂停其新开户业务。', { hasOwner: true }],
+    // assigning the work asks for it
+    ['由市公安局牵头，市通信管理局、人民银行配合，开展新一轮“断卡”行动。', { hasOwner: true }],
+    // a change asked for in figures is a target, not a fact
+    ['健全涉诈账户风险监测模型，加强对异常开户的监测预警，涉诈账户数量同比下降20%以上。', { hasTarget: true }],
   ])('a task: %s', (content, more) => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });
@@ -60,6 +68,19 @@ describe('classifyClause', () => {
     ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
     ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],
     ['今年政务公开工作的总体要求是:深入贯彻有关精神,建立健全工作机制。', 'lead-in'],
+    // concrete words inside an exhortation ("亲自部署", "议事日程" put on the agenda) do not make a task
+    ['各乡镇、各部门要把反诈工作摆上重要议事日程，主要负责同志要亲自研究、亲自部署、亲自过问。', 'exhortation'],
+    ['各单位要充分认识专项行动的重要意义，加强组织领导，精心安排部署。', 'exhortation', { hasOwner: true }],
+    ['宣传要贴近群众、通俗易懂，避免形式主义。', 'exhortation'],
+    // the words of a meeting's call to effort
+    ['各成员单位要履职尽责、真抓实干，以此次会议为契机，全力以赴开展反诈宣传。', 'exhortation', { hasOwner: true }],
+    ['各单位要统一思想、广泛动员，确保专项行动顺利开展。', 'exhortation', { hasOwner: true }],
+    ['要坚持线上线下相结合,创新宣传方式,增强宣传的吸引力和感染力,杜绝走过场。', 'exhortation'],
+    ['四季度是全年反诈工作的冲刺阶段。', 'fact'],
+    // the issuer announcing what it may do
+    ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
+    // a change reported, not asked
+    ['全年共立电信网络诈骗案件3126起，同比下降21.4%。', 'fact'],
   ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more = {}) => {
     const opensItem = content.startsWith('（');
     expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);

@@ -62,10 +62,34 @@ describe('findDeadlines', () => {
     expect(read('每1周通报各乡镇发案情况')[0]).toMatchObject({ date: null, cycle: 'weekly' });
     expect(read('每一个月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
     expect(read('按月报送')[0]).toMatchObject({ date: null, cycle: 'monthly' });
+    // "自4月起": the first report is due in the month the text names
+    expect(read('自4月起,每月3日前报送上月情况', '2025-03-03')[0]).toMatchObject({ date: '2025-04-03', cycle: 'monthly' });
+    expect(read('每月3日前报送上月情况', '2025-03-03')[0]).toMatchObject({ date: '2025-03-03', cycle: 'monthly' });
   });
 
   it('reads standing work as no date and no cycle, keeping the text', () => {
     expect(read('长期坚持')[0]).toEqual({ text: '长期坚持', date: null, cycle: null });
+  });
+
+  it('reads "长期" before a noun as no deadline: 长期不动户 are accounts, not standing work', () => {
+    expect(read('完成对长期不动户、“睡眠卡”的清理')).toEqual([]);
+  });
+
+  it('reads 全年 before a figure asked for as the year\'s last day, not 全年 before a count', () => {
+    expect(read('全年破获电信网络诈骗案件不少于260起', '2025-03-12')[0]).toMatchObject({ text: '全年', date: '2025-12-31' });
+    expect(read('全年破获案件同比上升10%以上', '2025-01-20')[0].date).toBe('2025-12-31');
+    expect(read('全年共立案件3126起，同比下降21.4%', '2025-01-20')).toEqual([]);
+  });
+
+  it('reads a month alone, as a table\'s 完成时限 cell gives it, as the month\'s end', () => {
+    expect(read('2025年11月', '2025-02-20')[0].date).toBe('2025-11-30');
+    expect(read('11月', '2025-02-20')[0].date).toBe('2025-11-30');
+  });
+
+  it('keeps no date for days counted from an event the text names, but counts from the notice itself', () => {
+    expect(read('专项行动结束后10个工作日内报送工作总结', '2025-04-02')[0]).toEqual({ text: '10个工作日内', date: null, cycle: null });
+    expect(read('整改完成后30日内报送', '2025-04-02')[0]).toEqual({ text: '30日内', date: null, cycle: null });
+    expect(read('本通知印发后10个工作日内报送', '2026-09-25')[0].date).toBe('2026-10-15');
   });
 
   it('ends "A至B" at B', () => {
@@ -82,7 +106,7 @@ describe('findDeadlines', () => {
     expect(read('实施期限至2022年12月31日', '2021-05-01')[0].date).toBe('2022-12-31');
   });
 
-  it.each(['10月16日上午，应城市召开联席会议', '3月24日，会议召开', '2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织'])('%s holds no deadline date', (clause) => {
+  it.each(['10月16日上午，应城市召开联席会议', '3月24日，会议召开', '2021年5月1日起执行', '截至去年底，共安装20万人次', '11月，制定了实施方案', '三年内完成', '全年共破获案件', '每年组织', '四季度是全年反诈工作的冲刺阶段'])('%s holds no deadline date', (clause) => {
     expect(read(clause).filter((d) => d.date !== null)).toEqual([]);
   });
 });

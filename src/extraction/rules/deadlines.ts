@@ -88,6 +88,29 @@ function isDeadlineDate(match: RegExpMatchArray): boolean {
 }
 const BEFORE = '(?:前|之前|以前|止)?';
 
+/**
+ * "专项行动结束后10个工作日内": the days count from an event the text names, not from the document's date
+ * (the text is kept, no date); "本通知印发后10个工作日内" counts from the document itself.
+ */
+function afterAnEvent(match: RegExpExecArray): boolean {
+  const before = match.input.slice(Math.max(0, match.index - 16), match.index);
+  return /后$/.test(before) && !/(?:通知|方案|文件|印发|下发)[^，,。；;]{0,8}后$/.test(before);
+}
+
+/**
+ * "自4月起，每月3日前报送": the cycle starts in the month the text names (the first report is due in it),
+ * else on the document's date.
+ */
+function cycleStart(match: RegExpExecArray, documentDate: IsoDate): IsoDate {
+  const start = /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:起|开始)[，,]?$/.exec(match.input.slice(Math.max(0, match.index - 16), match.index).replace(/^.*?自/, ''));
+  if (!start) return documentDate;
+  const month = readNumber(start[2]);
+  if (!(month >= 1 && month <= 12)) return documentDate;
+  const year = start[1] ? Number(start[1]) : Number(documentDate.slice(0, 4));
+  const first = dateOrNull(year, month, 1);
+  return first && first > documentDate ? first : documentDate;
+}
+
 const QUARTER_END: Record<number, [number, number]> = { 1: [3, 31], 2: [6, 30], 3: [9, 30], 4: [12, 31] };
 const CYCLES: Record<string, ReportingCycle> = { 周: 'weekly', 星期: 'weekly', 月: 'monthly', 季: 'quarterly', 季度: 'quarterly', 年: 'yearly' };
 
@@ -106,7 +129,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '6月底前 / 2022年10月底前 / 9月份前',
     regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
-      if (!m[3] && !/(?:前|止)$/.test(m[0])) return null; // "11月，…制定了" names a time, not a deadline
+      // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is one.
+      if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0]) return null;
       const month = readNumber(m[2]);
       if (!(month >= 1 && month <= 12)) return null;
       const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : 'end';
@@ -121,8 +145,14 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-12-31`, cycle: null }),
   },
   {
+    serves: '全年破获案件不少于260起 (the year as the time frame of a figure asked for: its last day)',
+    regex: /(?<![\d今去上本明前])全年(?![共累])(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|以上|以内))/g,
+    resolve: (m, c) => ({ date: `${yearOf(undefined, c.documentDate)}-12-31`, cycle: null }),
+  },
+  {
     serves: '上半年 / 下半年 / 一季度末 / 第三季度',
-    regex: /(?<![每])(?:(\d{4})年)?(?:(上半年|下半年)|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|内)?/g,
+    // Not a period named as a topic: "四季度是全年工作的冲刺阶段".
+    regex: /(?<![每])(?:(\d{4})年)?(?:(上半年|下半年)|第?([一二三四1-4])季度(?:末|底)?)(?:前|之前|内)?(?!是|为|以来|期间)/g,
     resolve: (m, c) => {
       const year = yearOf(m[1], c.documentDate);
       if (m[2]) return { date: m[2] === '上半年' ? `${year}-06-30` : `${year}-12-31`, cycle: null };
@@ -139,6 +169,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '10个工作日内 (working days on the office calendar)',
     regex: new RegExp(`${CN_OR_DIGITS}个工作日内`, 'g'),
     resolve: (m, c) => {
+      if (afterAnEvent(m)) return { date: null, cycle: null };
       const days = readNumber(m[1]);
       try {
         return { date: c.addWorkingDays(c.documentDate, days), cycle: null };
@@ -153,6 +184,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => {
       const days = readNumber(m[1]);
       if (!(days > 0)) return null;
+      if (afterAnEvent(m)) return { date: null, cycle: null };
       return { date: new Date(parseIsoDate(c.documentDate) + days * 86_400_000).toISOString().slice(0, 10), cycle: null };
     },
   },
@@ -162,13 +194,14 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
       const day = m[2] ? readNumber(m[2]) : NaN;
-      if (cycle === 'monthly' && day >= 1 && day <= 28) return { date: reportDueOnOrAfter('monthly', day, c.documentDate), cycle };
+      if (cycle === 'monthly' && day >= 1 && day <= 28) return { date: reportDueOnOrAfter('monthly', day, cycleStart(m, c.documentDate)), cycle };
       return { date: null, cycle };
     },
   },
   {
     serves: '长期坚持 / 长期',
-    regex: /长期(?:坚持|推进|开展)?|常态化开展/g,
+    // Not "长期不动户": a thing that has long been so.
+    regex: /长期(?:坚持|推进|开展|(?=[，,。；;）)]|$))|常态化开展/g,
     resolve: () => ({ date: null, cycle: null }),
   },
 ];

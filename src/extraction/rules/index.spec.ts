@@ -105,6 +105,32 @@ describe('extractTasks', () => {
     expect(tasks[0].start).toBe(tasks[1].start);
   });
 
+  it('gives a deadline written between two targets to the second only, and one written before or after them all to each', () => {
+    const between = extract('各通信运营商要确保物联网卡实名率达到98%、年底前达到100%。');
+    expect(between.map((t) => [t.target?.value, t.deadline.date])).toEqual([[98, null], [100, '2026-12-31']]);
+    const after = extract('各镇街要确保反诈APP注册率达到70%以上、预警劝阻率达到95%以上，年底前完成。');
+    expect(after.map((t) => [t.target?.value, t.deadline.date])).toEqual([[70, '2026-12-31'], [95, '2026-12-31']]);
+  });
+
+  it('reads partners after the subject as cooperating: "A要会同B，…", "由A牵头，B配合，…"', () => {
+    const [withPartner, ledBy] = extract('市公安局要会同东湖街道，建立预警信息分级推送机制。由市公安局牵头，市通信管理局、人民银行配合，开展新一轮“断卡”行动。');
+    expect([owners(withPartner.leadUnits), owners(withPartner.cooperatingUnits)]).toEqual([['市公安局'], ['东湖街道']]);
+    expect(withPartner.cooperatingUnits[0].unitId).toBe(4);
+    expect([owners(ledBy.leadUnits), owners(ledBy.cooperatingUnits)]).toEqual([['市公安局'], ['市通信管理局', '人民银行']]);
+  });
+
+  it('reads a dated figure under 总体要求 as the plan\'s goal, and nothing else of that section', () => {
+    const text = ['一、总体要求', '坚持以人民为中心，坚持打防管控建一体推进，构建社会参与的反诈格局。到2027年底，全省电诈案件破案率达到40%以上。', '二、重点任务', '（一）市公安局要建立涉诈重点人员台账。'].join('\n');
+    expect(extract(text).map((t) => [t.paragraph, t.deadline.date, t.target?.value ?? null])).toEqual([
+      ['到2027年底，全省电诈案件破案率达到40%以上。', '2027-12-31', 40],
+      ['（一）市公安局要建立涉诈重点人员台账。', null, null],
+    ]);
+  });
+
+  it('proposes nothing for a clause that only names a period', () => {
+    expect(extract(['一、活动时间', '2025年6月1日至6月30日。'].join('\n'))).toEqual([]);
+  });
+
   it('makes two tasks of two deadlines', () => {
     const tasks = extract('东湖街道要在6月底前完成摸排，年底前全部建成无诈社区。');
     expect(tasks.map((t) => t.deadline.date)).toEqual(['2026-06-30', '2026-12-31']);

@@ -14,7 +14,7 @@
  */
 import { classifyClause } from './classify';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, setsFirstIsLead, splitOwnerList, Subject } from './owners';
+import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
@@ -23,6 +23,9 @@ import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
 import { UnitMatcher } from './units';
 
 export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
+
+/** Dates and the words joining them: what is left of a clause that only names a period. */
+const ONLY_TIME = /\d{4}年|\d{1,2}月|\d{1,2}日|[至到起止]/g;
 
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 
@@ -188,7 +191,7 @@ class ProseReader {
       return tasks;
     }
     const kind = this.sectionKind();
-    if (kind === 'facts' || kind === 'principles') return [];
+    if (kind === 'facts' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
@@ -196,6 +199,14 @@ class ProseReader {
       this.closeItemWith(closingNote, this.level);
     }
     return tasks;
+  }
+
+  /**
+   * "总体要求" often ends with the plan's goal: "到2025年底，…破案率达到40%以上。" A figure with a date is a
+   * goal to track, as under 工作目标; the rest of such a section states principles.
+   */
+  private setsDatedFigure(content: string): boolean {
+    return findTargets(content).length > 0 && findDeadlines(content, this.context).some((d) => d.date !== null && d.date >= this.context.documentDate);
   }
 
   /**
@@ -245,7 +256,9 @@ class ProseReader {
     const targets = findTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);
-    const own: OwnersAsWritten | null = segment.subject ? { lead: segment.subject.owners, cooperating: [] } : (ledBy ?? notes[0] ?? null);
+    const subject = segment.subject;
+    const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
+    const own: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? null);
     const verdict = classifyClause({
       content: piece,
       hasOwner: own !== null,
@@ -280,8 +293,8 @@ class ProseReader {
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
     if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });
     const requirement = requirementPhrase(piece, removals);
-    // A clause that is only a time ("自即日起至2022年3月31日。") asks for nothing.
-    if (requirement.replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
+    // A clause that is only a time ("自即日起至2022年3月31日。", "2025年6月1日至6月30日。") asks for nothing.
+    if (requirement.replace(ONLY_TIME, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
     const variants = this.variants(deadlines, targets);
@@ -324,13 +337,21 @@ class ProseReader {
     return segment.start === 0 ? clause.start : clause.contentStart + segment.start;
   }
 
-  /** Two targets make two tasks, each with the deadline written before it; else two deadlines make two. */
+  /**
+   * Two targets make two tasks, each with the deadline written between it and the target before it
+   * ("实名率达到98%、年底前达到100%": the second only); a target without one takes the deadline written
+   * before the first target, or after the last when none is written between them ("A达到…、B达到…，年底前完成").
+   * Else two deadlines make two tasks.
+   */
   private variants(deadlines: FoundDeadline[], targets: FoundTarget[]): { deadline?: FoundDeadline; target?: FoundTarget }[] {
     if (targets.length >= 2) {
+      const first = targets[0].index;
+      const last = targets[targets.length - 1].index;
+      const between = deadlines.some((d) => d.index > first && d.index < last);
+      const shared = deadlines.filter((d) => d.index < first).pop() ?? (between ? undefined : deadlines.find((d) => d.index > last));
       return targets.map((target, k) => {
-        const after = k > 0 ? targets[k - 1].index : -1;
-        const near = deadlines.filter((d) => d.index > after && d.index < target.index).pop();
-        return { target, deadline: near ?? deadlines[0] };
+        const near = k > 0 ? deadlines.filter((d) => d.index > targets[k - 1].index && d.index < target.index).pop() : undefined;
+        return { target, deadline: near ?? shared };
       });
     }
     if (deadlines.length >= 2) return deadlines.map((deadline) => ({ deadline, target: targets[0] }));

@@ -1,4 +1,4 @@
-import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, setsFirstIsLead, splitOwnerList } from './owners';
+import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通'])('%s is a unit', (name) => {
@@ -18,6 +18,8 @@ describe('splitOwnerList', () => {
     ['市残联、市财政局及市税务局', ['市残联', '市财政局', '市税务局']],
     ['市直各有关单位、各县(市、区)人民政府', ['市直各有关单位', '各县(市、区)人民政府']],
     ['电信、移动、联通公司', ['电信', '移动', '联通公司']],
+    // a bare "等" ends the list as "等部门" does
+    ['省公安厅、省教育厅、省民政厅等', ['省公安厅', '省教育厅', '省民政厅']],
   ])('%s → %j', (list, names) => {
     expect(splitOwnerList(list)).toEqual(names);
   });
@@ -35,6 +37,14 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     ['市政府办公室牵头，市级各有关部门及各县市区政府按职责分工负责', ['市政府办公室'], ['市级各有关部门', '各县市区政府']],
     ['牵头单位：市公安局；配合单位：市通信管理局、各镇街', ['市公安局'], ['市通信管理局', '各镇街']],
     ['市殘聯、市財政局、市稅務局負責', ['市殘聯', '市財政局', '市稅務局'], []],
+    // units that carry the work out ("落实") cooperate with the lead
+    ['省通信管理局牵头，各基础电信企业落实', ['省通信管理局'], ['各基础电信企业']],
+    // split by remit with no lead named: they all lead; after a lead, they cooperate
+    ['省委网信办、省通信管理局按职责分工负责', ['省委网信办', '省通信管理局'], []],
+    ['省委宣传部牵头，省公安厅、省教育厅、省民政厅等按职责分工负责', ['省委宣传部'], ['省公安厅', '省教育厅', '省民政厅']],
+    // a time inside the note is no owner part
+    ['各市州人民政府负责，长期坚持', ['各市州人民政府'], []],
+    ['市公安局牵头，市财政局配合，2024年底前完成', ['市公安局'], ['市财政局']],
   ])('（%s）', (note, lead, cooperating) => {
     expect(parseOwnerNote(note)).toEqual({ lead, cooperating });
   });
@@ -81,16 +91,34 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['各乡(镇)、居民事务中心:要将宣传工作部署到各村', [['各乡(镇)', '居民事务中心']]],
     ['下一步,魏庄镇结合重点工作向群众宣传反诈常识', [['魏庄镇']]],
     ['会议要求全镇12个村在筑牢思想防线的同时持续推进注册工作', [['全镇12个村']]],
+    // "分别进驻3个乡镇开展…" is where the work goes, not who does it
+    ['县公安局要抽调精干警力组成工作组,分别进驻3个乡镇开展为期一个月的蹲点指导', [['县公安局']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
   });
 
-  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局'])('%s has no unit as subject', (clause) => {
+  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训'])('%s has no unit as subject', (clause) => {
     expect(subjects(clause)).toEqual([]);
   });
 
   it('tells the modal word, so "A将…" can announce the owner of what follows', () => {
     expect(findSubjects('下一步,全市公安机关将在人大的监督下推进工作')[0]).toMatchObject({ owners: ['全市公安机关'], modal: '将' });
+  });
+});
+
+describe('partnersAfter: partners named right after the subject cooperate', () => {
+  it.each([
+    ['会同人民银行县支行，督促辖区各银行网点加强开户审核', '要', ['人民银行县支行']],
+    ['联合司法所，利用赶集日开展集中宣传', '要', ['司法所']],
+    ['会同各街道建立预警信息分级处置机制', '要', ['各街道']],
+    ['会同各区人民政府，建立预警信息分级推送机制', '要', ['各区人民政府']],
+    ['，市通信管理局、人民银行市分行配合，开展新一轮“断卡”行动', '牵头', ['市通信管理局', '人民银行市分行']],
+    // "联合" before a thing made, a number in it, or "B配合" after a subject that does not lead: none
+    ['联合制作反诈公益短视频不少于20部，9月30日前播放', '要', []],
+    ['，市通信管理局配合，开展排查', '要', []],
+    ['加强开户审核，严防新开账户流入犯罪团伙', '要', []],
+  ])('%s', (after, modal, partners) => {
+    expect(partnersAfter(after, modal)).toEqual(partners);
   });
 });
 

@@ -24,9 +24,9 @@ const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|
 /** A bare kind of body ("要求企业、房东签订…") names the public, not a unit. */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|配合|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
-/** "…等部门", "…等行业监管部门", "…等单位": the list's generic tail, dropped from the last name. */
-const GENERIC_TAIL = /等(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)$/;
+const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+/** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
+const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構))?$/;
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
@@ -87,7 +87,11 @@ const LABELLED = /(牵头单位|牽頭單位|配合单位|配合單位|责任单
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
 /** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
 const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
-const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責)$/;
+const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責|落实|落實)$/;
+/** The duty split by remit: leads when the note names no lead ("（A、B按职责分工负责）"), else cooperating. */
+const BY_REMIT = /(?:按职责分工|按職責分工|按职责|按職責)(?:负责|負責)$/;
+/** A time in a note ("（各市州人民政府负责，长期坚持）", "（A牵头，2024年底前完成）"): not an owner part. */
+const NOTE_TIME = /^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|[^，,。；;]{0,12}(?:年|月|日|季度)(?:底|末)?(?:前|之前)?(?:完成|启动|建成)?)$/;
 
 /**
  * The owners of a note. `firstIsLead`: the document said once that the first listed unit leads ("…下同").
@@ -111,10 +115,12 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
     return result;
   }
   const firstIsLeadHere = leadFirst;
-  const parts = text.replace(FIRST_IS_LEAD, '').split(/[，,；;。]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text.replace(FIRST_IS_LEAD, '').split(/[，,；;。]/).map((p) => p.trim()).filter((p) => p.length > 0 && !NOTE_TIME.test(p));
   const result: OwnersAsWritten = { lead: [], cooperating: [] };
+  const namesLead = parts.some((p) => /(?:牵头|牽頭)$/.test(p));
   for (const part of parts) {
-    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : /(?:配合|参与|參與|协助|協助|协办|協辦|按职责分工负责|按職責分工負責|按职责负责|按職責負責)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
+    const byRemit = BY_REMIT.test(part);
+    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : (byRemit && namesLead) || /(?:配合|参与|參與|协助|協助|协办|協辦|落实|落實)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
     if (!role) return null;
     const names = splitOwnerList(part.replace(ROLE_TAIL, ''));
     if (!names) return null;
@@ -200,6 +206,19 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     if (subject) found.push(subject);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Partners named right after a subject, in the text that follows it: "A要会同B，…", "A要会同B建立…",
+ * "A要联合B，…", "由A牵头，B、C配合，…" (only after a subject that leads). A number means a thing, not a
+ * unit ("联合制作短视频不少于20部，").
+ */
+const PARTNERS_AFTER = /^(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)(?:[，,]|(?=共同|建立|健全|开展|组织|制定|推进|加强|落实|做好|研究|对))|^[，,]([^，,。；;“”\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]/;
+
+export function partnersAfter(after: string, modal: string | null): string[] {
+  const match = PARTNERS_AFTER.exec(after);
+  if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
+  return splitOwnerList(match[1] ?? match[2]) ?? [];
 }
 
 /** "由A牵头，B配合" inside a sentence. */

@@ -14,6 +14,14 @@ describe('findTargets', () => {
     ['滞留境外涉诈高危人员动态清零', { metric: '滞留境外涉诈高危人员', comparator: '=', value: 0, unit: null }],
     ['首批100个示范社区全面建成', { metric: '示范社区', comparator: '=', value: 100, unit: '个' }],
     ['50%的城市社区建成服务综合体', { metric: '城市社区', comparator: '>=', value: 50, unit: '%' }],
+    ['紧急止付响应时间控制在5分钟以内', { metric: '紧急止付响应时间', comparator: '<=', value: 5, unit: '分钟' }],
+    ['制作反诈公益短视频不少于20部', { metric: '制作反诈公益短视频', comparator: '>=', value: 20, unit: '部' }],
+    ['确保预警劝阻率达到95%的目标', { metric: '预警劝阻率', comparator: '>=', value: 95, unit: '%' }],
+    // a multiplier before a counted thing; 万张, 万户, 万人次 stay units of their own
+    ['发放宣传资料不少于5万份', { metric: '发放宣传资料', comparator: '>=', value: 50000, unit: '份' }],
+    ['清理涉诈电话卡达到1.2万张', { metric: '清理涉诈电话卡', comparator: '>=', value: 1.2, unit: '万张' }],
+    // at least, with the verb between
+    ['全县每个社区至少举办1场', { metric: '每个社区举办', comparator: '>=', value: 1, unit: '场' }],
   ])('%s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });
@@ -42,7 +50,18 @@ describe('findTargets', () => {
     expect(read('安装率达到60%以上，企业安装率要达到100%').map((t) => t.metric)).toEqual(['安装率', '企业安装率']);
   });
 
-  it.each(['继续按不高于2017年征收标准征收', '在职职工总数30人(含)以下的企业', '下调工伤保险费率50%的政策', '传达会议精神'])('%s holds no target', (clause) => {
+  it.each([
+    '继续按不高于2017年征收标准征收',
+    '在职职工总数30人(含)以下的企业',
+    '下调工伤保险费率50%的政策',
+    '传达会议精神',
+    // a time limit, not a count
+    '各区要在15个工作日内完成本辖区劝阻力量的配备',
+    '3个月内完成整改',
+    // a figure picking out whom a measure applies to
+    '对名下电话卡超过5张的用户开展二次实名核验',
+    '对一个月内涉诈电话卡达到3张以上的网点一律暂停业务',
+  ])('%s holds no target', (clause) => {
     expect(read(clause)).toEqual([]);
   });
 
@@ -55,5 +74,7 @@ describe('findTargets', () => {
   it('takes the metric from the words before, back to a comma or 的', () => {
     expect(metricBefore('确保所有村居的安装率', 10)).toBe('安装率');
     expect(metricBefore('全市企业安装率要', 8)).toBe('企业安装率');
+    expect(metricBefore('市委宣传部、市文化广电旅游局要联合制作反诈公益短视频', 27)).toBe('制作反诈公益短视频');
+    expect(metricBefore('重要场所覆盖率', 7)).toBe('重要场所覆盖率');
   });
 });

@@ -11,11 +11,13 @@ export interface FoundTarget extends ExtractedTarget {
 }
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|小时|天)?';
+const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|小时|分钟|天)?';
+/** "5万份", "1万个": a multiplier before a counted thing (万人次, 万元, 万户, 万张 stay units of their own). */
+const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
 const COUNTED = '(人次|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批)';
 const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
-const AT_LEAST = '达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
+const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
 const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
 /** Words allowed between the comparator and the number: "达到辖区总人口数的60%". */
@@ -24,7 +26,10 @@ const FILLER = '([^，,。；;、\\d]{0,10}?的)?';
 /** What the number is about: the words before the comparator, back to a comma or a "的". */
 export function metricBefore(clause: string, index: number): string {
   const before = clause.slice(Math.max(0, index - 24), index);
-  const piece = before.split(/[，,。；;、：:的“”]/).pop() ?? '';
+  // Back to a comma or a "的", and past a subject's modal word ("宣传部要联合制作短视频" → "制作短视频").
+  const clausePiece = before.split(/[，,。；;、：:的“”]/).pop() ?? '';
+  const afterModal = clausePiece.split(/(?<![重主需只必紧摘纪提概首])要(?:联合|会同)?(?![求素点案件闻害务领])/).pop() ?? '';
+  const piece = afterModal.length >= 2 ? afterModal : clausePiece;
   return piece.replace(/^(?:并|且|要|将|使|确保|力争|实现|保持|其中|全市|全县|全区)+/, '').replace(/(?:要|将|应|须|需|力争|确保|均|都|年底前|同比|环比)+$/, '').trim();
 }
 
@@ -32,6 +37,15 @@ function comparatorOf(word: string, tail: string): TargetComparator {
   if (/以下|以内/.test(tail)) return '<=';
   if (/以上/.test(tail)) return '>=';
   return new RegExp(`^(?:${AT_MOST})$`).test(word) ? '<=' : '>=';
+}
+
+/**
+ * "对名下电话卡超过5张的用户", "涉诈电话卡达到3张以上的网点": a figure before "的" and a noun picks out whom a
+ * measure applies to; it is no target. "达到95%的目标" still is one.
+ */
+function thresholdOfAGroup(clause: string, match: RegExpExecArray): boolean {
+  const end = match.index + match[0].length;
+  return /^的(?!目标|要求|水平|标准)/.test(clause.slice(end, end + 3));
 }
 
 interface TargetPattern {
@@ -43,8 +57,14 @@ interface TargetPattern {
 export const TARGET_PATTERNS: readonly TargetPattern[] = [
   {
     serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
-    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${UNIT}(以上|以下|以内)?`, 'g'),
-    read: (m, clause) => ({ metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[5] ?? ''), value: Number(m[3]), unit: normaliseUnit(m[4]) }),
+    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内)?`, 'g'),
+    read: (m, clause) =>
+      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[6] ?? ''), value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1), unit: normaliseUnit(m[5]) },
+  },
+  {
+    serves: '每个社区至少举办1场 (at least, with the verb between)',
+    regex: new RegExp(`至少([^，,。；;、\\d]{1,6}?)${NUMBER}${COUNT_MULTIPLIER}${COUNTED}`, 'g'),
+    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: Number(m[2]) * (m[3] ? MULTIPLIER[m[3]] : 1), unit: m[4] }),
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
@@ -73,7 +93,8 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '50%的城市社区建成… / 100个示范社区全面建成',
-    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(以上)?的?([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标)`, 'g'),
+    // Not a time limit: "15个工作日内完成", "3个月内完成".
+    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(?!工作日|月|小时|星期|季度)(以上)?的?([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标)`, 'g'),
     read: (m) => ({ metric: m[4].replace(/^的/, ''), comparator: m[3] || /%|％/.test(m[2]) ? '>=' : '=', value: Number(m[1]), unit: normaliseUnit(m[2]) }),
   },
 ];

@@ -1,0 +1,418 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { Access, objectDenied } from '../access/access';
+import { activePeopleWho } from '../access/roles';
+import { attachmentView } from '../attachments/attachment-view';
+import { AttachmentsService, UploadedFile } from '../attachments/attachments.service';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { IsoDate } from '../calendar/working-calendar';
+import { Clock } from '../common/clock';
+import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
+import { validationFailed } from '../common/validation';
+import { updateVersioned } from '../database/versioned-update';
+import { UnitOfWork } from '../jobs/unit-of-work';
+import { chineseDate } from '../notices/notice-format';
+import { NoticesService } from '../notices/notices.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { contactsOfUnits, leadersAndOffice, officeStaff } from '../reminders/recipients';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+import { AssessmentLine, AssessmentObjection, AssessmentPeriod, AssessmentRuleSet, AssessmentSnapshot, AssessmentTotal, OBJECTION_STATUS_LABELS, PERIOD_STATUS_LABELS } from './assessment.entity';
+import { ASSESSMENT_CIRCULAR } from './assessment-notices';
+import { AssessmentOutcomes } from './assessment-outcomes';
+import { AssessmentRules, PERIOD_NUMBERS, PERIOD_KIND_LABELS, periodBounds, RULE_INFO, RULE_KEYS } from './assessment-rules';
+import { AcceptObjectionDto, CircularDto, CreatePeriodDto, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
+import { rankUnits, scoreUnits, ScoreLine, totalOf, UnitScore } from './scoring';
+
+/** One line of a period's published ranking as the ledger's export writes it. */
+export interface SnapshotExportLine {
+  rank: number;
+  unitName: string;
+  total: number;
+  rule: string;
+  on: string;
+  event: string;
+  points: number;
+  correction: string | null;
+}
+
+const stalePeriod = () => staleVersion('该考核期', 'updated');
+const staleObjection = () => staleVersion('该申诉', 'updated');
+
+/** 考核排名: rules, periods previewed live and published as frozen snapshots, objections and the ranking's circular. */
+@Injectable()
+export class AssessmentService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly unit: UnitOfWork,
+    private readonly attachments: AttachmentsService,
+    private readonly notices: NoticesService,
+    private readonly notifications: NotificationsService,
+    private readonly outcomes: AssessmentOutcomes,
+  ) {}
+
+  onModuleInit(): void {
+    // Evidence of an objection is seen by whoever may read the objection: its unit, the office, leaders.
+    this.attachments.registerOwner('objection', async (access, objectionId) => {
+      const objection = await this.dataSource.getRepository(AssessmentObjection).findOneBy({ id: objectionId });
+      if (!objection) throw new NotFoundError('附件');
+      access.assertReaches('assessment_objection', objectionId, [objection.unitId]);
+    });
+  }
+
+  // ——— rules ———
+
+  async rules(): Promise<RulesView> {
+    const set = await this.ruleSet(this.dataSource.manager);
+    const { rules } = set;
+    return { version: set.version, ...rules, descriptions: RULE_KEYS.map((key) => ({ key, ...RULE_INFO[key], ...rules.items[key] })) };
+  }
+
+  async updateRules(dto: UpdateRulesDto): Promise<RulesView> {
+    const { version, ...fields } = dto;
+    const rules: AssessmentRules = { ...fields, items: Object.fromEntries(RULE_KEYS.map((key) => [key, { points: dto.items[key].points, cap: dto.items[key].cap ?? null }])) as AssessmentRules['items'] };
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.ruleSet(manager);
+      await updateVersioned(manager, AssessmentRuleSet, { id: before.id }, version, { rules }, () => staleVersion('考核规则', 'reedit'));
+      await this.audit.record({ action: 'assessment.update_rules', objectType: 'assessment', objectId: 'rules', changes: ruleChanges(before.rules, rules) }, manager);
+    });
+    return this.rules();
+  }
+
+  private async ruleSet(manager: EntityManager): Promise<AssessmentRuleSet> {
+    const [set] = await manager.find(AssessmentRuleSet, { order: { id: 'ASC' }, take: 1 });
+    if (!set) throw new Error('No assessment rule set: the migration seeds one');
+    return set;
+  }
+
+  // ——— periods ———
+
+  async periods(): Promise<PeriodView[]> {
+    const periods = await this.dataSource.getRepository(AssessmentPeriod).find({ order: { endOn: 'DESC', kind: 'ASC' } });
+    return periods.map(periodView);
+  }
+
+  async period(id: number): Promise<PeriodView> {
+    const period = await this.loadPeriod(this.dataSource.manager, id);
+    return periodView(period);
+  }
+
+  async createPeriod(dto: CreatePeriodDto): Promise<PeriodView> {
+    if (dto.number > PERIOD_NUMBERS[dto.kind]) throw validationFailed([{ field: 'number', message: `${PERIOD_KIND_LABELS[dto.kind]}考核的期次应为 1—${PERIOD_NUMBERS[dto.kind]}` }]);
+    const bounds = periodBounds(dto.kind, dto.year, dto.number);
+    if (bounds.startOn > this.calendar.today()) throw validationFailed([{ field: 'year', message: `${bounds.label}尚未开始，不能建立考核期` }]);
+    const id = await this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(AssessmentPeriod, { kind: dto.kind, year: dto.year, number: dto.number })) throw new DomainError('ASSESSMENT_PERIOD_TAKEN', `${bounds.label}考核期已经建立`);
+      const period = await manager.save(manager.create(AssessmentPeriod, { kind: dto.kind, year: dto.year, number: dto.number, startOn: bounds.startOn, endOn: bounds.endOn, status: 'open', publishedOn: null, objectionsUntil: null, currentVersion: 0, circularNoticeId: null }));
+      await this.audit.record({ action: 'assessment.create_period', objectType: 'assessment', objectId: period.id, changes: { period: [null, bounds.label] } }, manager);
+      return period.id;
+    });
+    return this.period(id);
+  }
+
+  /** The ranking: the published snapshot's (the current version, or the one asked for), read from its totals. */
+  async ranking(id: number, version?: number): Promise<RankingView> {
+    const period = await this.loadPeriod(this.dataSource.manager, id);
+    if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
+    const snapshotVersion = version ?? period.currentVersion;
+    // One statement for the table, by the snapshot's unique (period, version) and the totals' (snapshot, rank) index.
+    const rows = await this.dataSource
+      .getRepository(AssessmentTotal)
+      .createQueryBuilder('t')
+      .innerJoin(AssessmentSnapshot, 's', 's.id = t.snapshot_id')
+      .select(['t.unitId', 't.unitName', 't.base', 't.total', 't.rank', 't.tied'])
+      .where('s.period_id = :periodId AND s.version_no = :snapshotVersion', { periodId: id, snapshotVersion })
+      .orderBy('t.rank', 'ASC')
+      .addOrderBy('t.position', 'ASC')
+      .getMany();
+    if (rows.length === 0) await this.snapshot(this.dataSource.manager, period, snapshotVersion);
+    return { period: periodView(period), snapshotVersion, rows: rows.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
+  }
+
+  /** The period scored now from the records and the current rules (published or not); nothing is stored. */
+  async preview(id: number): Promise<RankingView> {
+    const period = await this.loadPeriod(this.dataSource.manager, id);
+    const scores = await this.score(this.dataSource.manager, period, (await this.ruleSet(this.dataSource.manager)).rules);
+    return { period: periodView(period), snapshotVersion: null, rows: scores.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
+  }
+
+  /** Freezes the ranking as snapshot version 1; later edits of rules or records do not change it. */
+  async publish(access: Access, id: number, version: number): Promise<RankingView> {
+    await this.unit.run(async ({ manager, wake }) => {
+      const period = await this.loadPeriod(manager, id);
+      if (period.status === 'published') throw new DomainError('PERIOD_PUBLISHED', `${label(period)}的考核排名已于${period.publishedOn}发布；如有错误，经申诉更正`);
+      const { rules } = await this.ruleSet(manager);
+      const scores = await this.score(manager, period, rules);
+      const today = this.calendar.today();
+      const objectionsUntil = (await this.calendar.calendar()).addWorkingDays(today, rules.objectionDays);
+      await updateVersioned(manager, AssessmentPeriod, { id, status: 'open' }, version, { status: 'published', publishedOn: today, objectionsUntil, currentVersion: 1 }, stalePeriod);
+      await this.saveSnapshot(manager, period.id, 1, rules, '发布', access.actor.userId, scores);
+      await this.audit.record({ action: 'assessment.publish', objectType: 'assessment', objectId: id, changes: { status: ['open', 'published'], units: [null, scores.length] } }, manager);
+      const units = await contactsOfUnits(manager, scores.map((s) => s.unitId));
+      const until = chineseDate(objectionsUntil);
+      const recipients = [...[...units.values()].flat(), ...(await leadersAndOffice(manager))];
+      wake('delivery', await this.notifications.notify(manager, recipients, { kind: 'task', title: `【考核排名】${label(period)}已发布`, body: `${label(period)}考核排名已发布。对本单位计分有异议的，请于${until}前提出申诉。`, link: `/assessment?periodId=${id}`, sourceKey: `assessment:${id}:publish` }));
+    });
+    return this.ranking(id);
+  }
+
+  async snapshots(id: number): Promise<SnapshotView[]> {
+    await this.loadPeriod(this.dataSource.manager, id);
+    const snapshots = await this.dataSource.getRepository(AssessmentSnapshot).find({ select: { versionNo: true, reason: true, createdAt: true }, where: { periodId: id }, order: { versionNo: 'ASC' } });
+    return snapshots.map(({ versionNo, reason, createdAt }) => ({ versionNo, reason, createdAt }));
+  }
+
+  /**
+   * Scored lines: of a published period from its snapshot; of an open one scored live (the office's
+   * preview only). A unit reads only its own: asking for another unit's is refused as not found.
+   */
+  async lines(access: Access, id: number, query: LinesQueryDto, live: boolean): Promise<LineView[]> {
+    const restriction = access.unitRestriction;
+    if (restriction !== null && query.unitId !== undefined && query.unitId !== restriction) throw objectDenied({ actor: access.actor, permission: access.permission, objectType: 'assessment_line', objectId: `${id}/${query.unitId}` });
+    const unitId = restriction ?? query.unitId;
+    // One unit's lines at a time: a period holds thousands of them.
+    if (unitId === undefined) throw validationFailed([{ field: 'unitId', message: '请选择要查看计分明细的单位' }]);
+    const period = await this.loadPeriod(this.dataSource.manager, id);
+    if (live) {
+      const scores = await this.score(this.dataSource.manager, period, (await this.ruleSet(this.dataSource.manager)).rules);
+      return scores.filter((s) => s.unitId === unitId).flatMap((s) => s.lines.map((l) => lineView({ ...l, id: null, occurredOn: l.on, correction: null })));
+    }
+    if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
+    const snapshot = await this.snapshot(this.dataSource.manager, period, query.version);
+    const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId }, order: { seq: 'ASC' } });
+    return lines.map(lineView);
+  }
+
+  /** The lines of a published period's current version, ranked, for the ledger's Excel export. */
+  async *exportLines(id: number): AsyncIterable<SnapshotExportLine> {
+    const period = await this.loadPeriod(this.dataSource.manager, id);
+    if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
+    const snapshot = await this.snapshot(this.dataSource.manager, period);
+    const totals = await this.dataSource.getRepository(AssessmentTotal).find({ where: { snapshotId: snapshot.id }, order: { rank: 'ASC', position: 'ASC' } });
+    for (const total of totals) {
+      const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId: total.unitId }, order: { seq: 'ASC' } });
+      for (const line of lines) yield { rank: total.rank, unitName: total.unitName, total: total.total, rule: RULE_INFO[line.rule].label, on: line.occurredOn, event: line.event, points: line.points, correction: line.correction };
+    }
+  }
+
+  // ——— objections ———
+
+  async object(access: Access, id: number, lineId: number, dto: ObjectionDto, files: UploadedFile[]): Promise<ObjectionView> {
+    const objectionId = await this.attachments.withFiles(files, access.actor.userId, (attach) =>
+      this.unit.run(async ({ manager, wake }) => {
+        const period = await this.loadPeriod(manager, id);
+        const line = await manager.findOne(AssessmentLine, { where: { id: lineId }, relations: { snapshot: true } });
+        if (!line || line.snapshot!.periodId !== id) throw new NotFoundError('考核计分');
+        access.assertReaches('assessment_line', lineId, [line.unitId]);
+        if (line.snapshot!.versionNo !== period.currentVersion) throw new DomainError('STALE_VERSION', `该计分行已有更正后的第${period.currentVersion}版，请刷新后对现行版本提出申诉`);
+        const until = period.objectionsUntil;
+        if (until === null || this.calendar.today() > until) throw new DomainError('OBJECTION_WINDOW_CLOSED', `申诉期已于${until ? chineseDate(until) : ''}截止，不能再对${label(period)}的考核计分提出申诉；如有特殊情况请与协调办联系`);
+        if (await manager.existsBy(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, status: 'pending' })) throw new DomainError('OBJECTION_PENDING', '对该计分行的申诉正在等待处理，请勿重复提出');
+        const objection = await manager.save(manager.create(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, snapshotVersion: period.currentVersion, reason: dto.reason, status: 'pending', decisionNote: null, correctedPoints: null, resultVersion: null, createdBy: access.actor.userId, decidedBy: null, decidedAt: null }));
+        await attach(manager, 'objection', objection.id);
+        await this.audit.record({ action: 'assessment.object', objectType: 'assessment_objection', objectId: objection.id, changes: { line: [null, `${label(period)} 第${line.seq}行`], reason: [null, dto.reason] } }, manager);
+        const unit = await manager.findOneByOrFail(Unit, { id: line.unitId });
+        wake('delivery', await this.notifications.notify(manager, await officeStaff(manager), { kind: 'review', title: `【考核申诉】${unit.shortName}`, body: `${unit.name}对${label(period)}考核计分“${line.event}”提出申诉：${dto.reason}`, link: `/assessment/objections/${objection.id}`, sourceKey: `assessment-objection:${objection.id}` }));
+        return objection.id;
+      }),
+    );
+    return this.objection(access, objectionId);
+  }
+
+  async objections(access: Access, query: ObjectionQueryDto): Promise<ObjectionView[]> {
+    const restriction = access.unitRestriction;
+    const where = { ...(query.status ? { status: query.status } : {}), ...(query.periodId ? { periodId: query.periodId } : {}), ...(restriction !== null ? { unitId: restriction } : {}) };
+    const objections = await this.dataSource.getRepository(AssessmentObjection).find({ where, order: { id: 'DESC' }, take: 500 });
+    return this.objectionViews(objections);
+  }
+
+  async objection(access: Access, id: number): Promise<ObjectionView> {
+    const objection = await this.dataSource.getRepository(AssessmentObjection).findOneBy({ id });
+    if (!objection) throw new NotFoundError('申诉');
+    access.assertReaches('assessment_objection', id, [objection.unitId]);
+    const [view] = await this.objectionViews([objection]);
+    return view;
+  }
+
+  /** Accepts: the line is corrected in a new snapshot version (the previous kept), totals and ranks worked out again. */
+  async accept(access: Access, id: number, dto: AcceptObjectionDto): Promise<ObjectionView> {
+    await this.unit.run(async ({ manager, wake }) => {
+      const objection = await this.pendingObjection(manager, id, dto.version);
+      const period = await this.loadPeriod(manager, objection.periodId);
+      const current = await this.snapshot(manager, period);
+      const next = period.currentVersion + 1;
+      const lines = await manager.find(AssessmentLine, { where: { snapshotId: current.id }, order: { unitId: 'ASC', seq: 'ASC' } });
+      const totals = await manager.find(AssessmentTotal, { where: { snapshotId: current.id }, order: { position: 'ASC' } });
+      const target = lines.find((l) => l.unitId === objection.unitId && l.seq === objection.lineSeq)!;
+      const correction = `经申诉更正（第${next}版）：${target.points} 分改为 ${dto.points} 分。${dto.note}`;
+      const corrected = lines.map((l) => (l === target ? { ...l, points: dto.points, capped: false, correction } : l));
+      const scores: UnitScore[] = totals.map((t) => {
+        const own = corrected.filter((l) => l.unitId === t.unitId);
+        return { unitId: t.unitId, unitName: t.unitName, base: t.base, total: totalOf(t.base, own), rank: 0, tied: false, lines: own.map((l) => ({ ...l, on: l.occurredOn })) };
+      });
+      await updateVersioned(manager, AssessmentPeriod, { id: period.id }, period.version, { currentVersion: next }, stalePeriod);
+      await this.saveSnapshot(manager, period.id, next, current.rules, `采纳第${objection.id}号申诉`, access.actor.userId, rankUnits(scores), new Map(corrected.filter((l) => l.correction).map((l) => [`${l.unitId}:${l.seq}`, l.correction!])));
+      await updateVersioned(manager, AssessmentObjection, { id, status: 'pending' }, dto.version, { status: 'accepted', decisionNote: dto.note, correctedPoints: dto.points, resultVersion: next, decidedBy: access.actor.userId, decidedAt: this.clock.now() }, staleObjection);
+      await this.audit.record({ action: 'assessment.accept_objection', objectType: 'assessment_objection', objectId: id, changes: { status: ['pending', 'accepted'], points: [target.points, dto.points], snapshot: [period.currentVersion, next] } }, manager);
+      wake('delivery', await this.tellUnit(manager, objection, period, `申诉已采纳：${correction}`));
+    });
+    return this.objection(access, id);
+  }
+
+  async reject(access: Access, id: number, dto: RejectObjectionDto): Promise<ObjectionView> {
+    await this.unit.run(async ({ manager, wake }) => {
+      const objection = await this.pendingObjection(manager, id, dto.version);
+      const period = await this.loadPeriod(manager, objection.periodId);
+      await updateVersioned(manager, AssessmentObjection, { id, status: 'pending' }, dto.version, { status: 'rejected', decisionNote: dto.note, decidedBy: access.actor.userId, decidedAt: this.clock.now() }, staleObjection);
+      await this.audit.record({ action: 'assessment.reject_objection', objectType: 'assessment_objection', objectId: id, changes: { status: ['pending', 'rejected'], note: [null, dto.note] } }, manager);
+      wake('delivery', await this.tellUnit(manager, objection, period, `申诉未予采纳：${dto.note}`));
+    });
+    return this.objection(access, id);
+  }
+
+  // ——— circular ———
+
+  /** 考核排名通报 of the current version's table, as a draft for the office or issued at once. */
+  async circular(access: Access, id: number, dto: CircularDto): Promise<{ noticeId: number }> {
+    if (dto.mode === 'issue') await this.notices.prepareKind(ASSESSMENT_CIRCULAR);
+    const ranking = await this.ranking(id);
+    const noticeId = await this.unit.run(async (work) => {
+      const { manager } = work;
+      const [leaders, units] = await Promise.all([manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } }), manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } })]);
+      const period = ranking.period;
+      const content = {
+        summary: `根据联席会议考核办法，联席办依据系统记录的任务办结、逾期、督办通知、通报、约谈、挂牌、整改和目标完成情况，对各成员单位${period.label}工作进行了考核。现将考核排名通报如下。`,
+        period: period.label,
+        rows: ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unitName, total: r.total })),
+        requirements: [
+          '排名靠后的单位要认真分析失分原因，于5个工作日内将整改措施书面报联席办。',
+          '各成员单位可登录系统查看本单位的计分明细，对计分有异议的，在申诉期内通过系统提出申诉。',
+        ],
+      };
+      const placed = await this.notices.place(
+        work,
+        access.actor.userId,
+        ASSESSMENT_CIRCULAR,
+        {
+          notice: { title: `关于${period.label}成员单位考核排名情况的通报`, addressee: '各成员单位', copyTo: leaders.map((l) => l.displayName), assignmentId: null, content },
+          recipients: [...units.map((u) => ({ unitId: u.id, userId: null, role: 'to' as const, name: u.name })), ...leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc' as const, name: l.displayName }))],
+        },
+        dto.mode,
+      );
+      await manager.update(AssessmentPeriod, { id }, { circularNoticeId: placed });
+      await this.audit.record({ action: 'assessment.circular', objectType: 'assessment', objectId: id, changes: { notice: [null, placed], mode: [null, dto.mode] } }, manager);
+      return placed;
+    });
+    return { noticeId };
+  }
+
+  // ——— helpers ———
+
+  private async score(manager: EntityManager, period: AssessmentPeriod, rules: AssessmentRules): Promise<UnitScore[]> {
+    const today = this.calendar.today();
+    const calendar = await this.calendar.calendar();
+    const asOf: IsoDate = period.endOn < today ? period.endOn : today;
+    const [units, outcomes] = await Promise.all([manager.find(Unit, { select: { id: true, name: true }, where: { active: true, kind: Not('office') }, order: { id: 'ASC' } }), this.outcomes.collect(manager, { startOn: period.startOn, endOn: period.endOn, asOf }, calendar)]);
+    return scoreUnits(
+      units.map((u) => ({ unitId: u.id, unitName: u.name })),
+      outcomes,
+      rules,
+    );
+  }
+
+  private async saveSnapshot(manager: EntityManager, periodId: number, versionNo: number, rules: AssessmentRules, reason: string, userId: number, scores: UnitScore[], corrections = new Map<string, string>()): Promise<void> {
+    const snapshot = await manager.save(manager.create(AssessmentSnapshot, { periodId, versionNo, rules, reason, createdBy: userId }));
+    const totals = scores.map((s, position) => ({ snapshotId: snapshot.id, unitId: s.unitId, unitName: s.unitName, base: s.base, total: s.total, rank: s.rank, position, tied: s.tied }));
+    const lines = scores.flatMap((s) => s.lines.map((l: ScoreLine) => ({ snapshotId: snapshot.id, unitId: l.unitId, seq: l.seq, rule: l.rule, occurredOn: l.on, event: l.event.slice(0, 500), recordType: l.recordType, recordId: l.recordId, link: l.link, quantity: l.quantity, weight: l.weight, raw: l.raw, points: l.points, capped: l.capped, correction: corrections.get(`${l.unitId}:${l.seq}`) ?? null })));
+    for (let i = 0; i < totals.length; i += 200) await manager.insert(AssessmentTotal, totals.slice(i, i + 200));
+    for (let i = 0; i < lines.length; i += 200) await manager.insert(AssessmentLine, lines.slice(i, i + 200));
+  }
+
+  private async snapshot(manager: EntityManager, period: AssessmentPeriod, version = period.currentVersion): Promise<AssessmentSnapshot> {
+    const snapshot = await manager.findOneBy(AssessmentSnapshot, { periodId: period.id, versionNo: version });
+    if (!snapshot) throw new NotFoundError(`${label(period)}第${version}版考核排名`);
+    return snapshot;
+  }
+
+  private async loadPeriod(manager: EntityManager, id: number): Promise<AssessmentPeriod> {
+    const period = await manager.findOneBy(AssessmentPeriod, { id });
+    if (!period) throw new NotFoundError('考核期');
+    return period;
+  }
+
+  private async pendingObjection(manager: EntityManager, id: number, version: number): Promise<AssessmentObjection> {
+    const objection = await manager.findOneBy(AssessmentObjection, { id });
+    if (!objection) throw new NotFoundError('申诉');
+    if (objection.status !== 'pending') throw new DomainError('ALREADY_DECIDED', `该申诉已${OBJECTION_STATUS_LABELS[objection.status]}`);
+    if (objection.version !== version) throw staleObjection();
+    return objection;
+  }
+
+  private async tellUnit(manager: EntityManager, objection: AssessmentObjection, period: AssessmentPeriod, body: string) {
+    const contacts = (await contactsOfUnits(manager, [objection.unitId])).get(objection.unitId) ?? [];
+    return this.notifications.notify(manager, contacts, { kind: 'task', title: `【考核申诉】${label(period)}`, body, link: `/assessment/objections/${objection.id}`, sourceKey: `assessment-objection:${objection.id}:decided` });
+  }
+
+  private async objectionViews(objections: AssessmentObjection[]): Promise<ObjectionView[]> {
+    if (objections.length === 0) return [];
+    const manager = this.dataSource.manager;
+    const [periods, units, files] = await Promise.all([
+      manager.findBy(AssessmentPeriod, { id: In([...new Set(objections.map((o) => o.periodId))]) }),
+      manager.find(Unit, { select: { id: true, name: true }, where: { id: In([...new Set(objections.map((o) => o.unitId))]) } }),
+      this.attachments.list('objection', objections.map((o) => o.id)),
+    ]);
+    const periodById = new Map(periods.map((p) => [p.id, p]));
+    const snapshots = await manager.find(AssessmentSnapshot, { select: { id: true, periodId: true, versionNo: true }, where: { periodId: In(periods.map((p) => p.id)) } });
+    const current = new Map(snapshots.filter((s) => periodById.get(s.periodId)!.currentVersion === s.versionNo).map((s) => [s.periodId, s.id]));
+    const lines = await manager.find(AssessmentLine, { where: objections.map((o) => ({ snapshotId: current.get(o.periodId) ?? -1, unitId: o.unitId, seq: o.lineSeq })) });
+    return objections.map((o) => {
+      const line = lines.find((l) => l.snapshotId === current.get(o.periodId) && l.unitId === o.unitId && l.seq === o.lineSeq);
+      return {
+        id: o.id,
+        periodId: o.periodId,
+        periodLabel: label(periodById.get(o.periodId)!),
+        unitId: o.unitId,
+        unitName: units.find((u) => u.id === o.unitId)?.name ?? '',
+        lineSeq: o.lineSeq,
+        line: line ? lineView(line) : null,
+        snapshotVersion: o.snapshotVersion,
+        reason: o.reason,
+        status: o.status,
+        statusLabel: OBJECTION_STATUS_LABELS[o.status],
+        decisionNote: o.decisionNote,
+        correctedPoints: o.correctedPoints,
+        resultVersion: o.resultVersion,
+        createdAt: o.createdAt,
+        decidedAt: o.decidedAt,
+        attachments: files.filter((f) => f.ownerId === o.id).map(attachmentView),
+        version: o.version,
+      };
+    });
+  }
+}
+
+const label = (period: Pick<AssessmentPeriod, 'kind' | 'year' | 'number'>) => periodBounds(period.kind, period.year, period.number).label;
+
+function periodView(p: AssessmentPeriod): PeriodView {
+  return { id: p.id, kind: p.kind, year: p.year, number: p.number, label: label(p), startOn: p.startOn, endOn: p.endOn, status: p.status, statusLabel: PERIOD_STATUS_LABELS[p.status], publishedOn: p.publishedOn, currentVersion: p.currentVersion, objectionsUntil: p.objectionsUntil, circularNoticeId: p.circularNoticeId, version: p.version };
+}
+
+function lineView(l: Omit<AssessmentLine, 'snapshot' | 'snapshotId' | 'id'> & { id: number | null }): LineView {
+  return { id: l.id, seq: l.seq, unitId: l.unitId, rule: l.rule, ruleLabel: RULE_INFO[l.rule].label, on: l.occurredOn, event: l.event, recordType: l.recordType, recordId: l.recordId, link: l.link, quantity: l.quantity, weight: l.weight, raw: l.raw, points: l.points, capped: l.capped, correction: l.correction };
+}
+
+/** What changed in the rules, field by field, for the audit trail. */
+function ruleChanges(before: AssessmentRules, after: AssessmentRules): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of ['baseScore', 'leadWeight', 'cooperatingWeight', 'periodKind', 'objectionDays'] as const) if (before[key] !== after[key]) changes[key] = [before[key], after[key]];
+  for (const key of RULE_KEYS) {
+    const [b, a] = [before.items[key], after.items[key]];
+    if (b.points !== a.points || b.cap !== a.cap) changes[key] = [`${b.points}（上限${b.cap ?? '无'}）`, `${a.points}（上限${a.cap ?? '无'}）`];
+  }
+  return changes;
+}

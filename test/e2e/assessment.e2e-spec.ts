@@ -1,0 +1,367 @@
+import { load } from 'cheerio';
+import { AssessmentService } from '../../src/assessment/assessment.service';
+import { PageClient, pageClients } from '../support/browser-session';
+import { as, login, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
+import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Client = ReturnType<typeof as>;
+
+interface Row {
+  unitId: number;
+  unitName: string;
+  total: number;
+  rank: number;
+  tied: boolean;
+}
+interface Line {
+  id: number | null;
+  seq: number;
+  unitId: number;
+  rule: string;
+  event: string;
+  recordType: string;
+  link: string;
+  quantity: number;
+  weight: number;
+  points: number;
+  correction: string | null;
+}
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const ASSESSMENT_TABLES = ['assessment_periods', 'assessment_snapshots', 'assessment_totals', 'assessment_lines', 'assessment_objections', 'attachments', 'audit_entries'];
+
+/**
+ * A scripted March 2026: one directive with a target, led by the police (closed on time, target met) and
+ * shared with the township (a report returned, never closed, target missed). Scored in April.
+ */
+describe(`assessment ranking (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let clock: ReturnType<typeof controlClock>;
+  let org: Awaited<ReturnType<typeof seedOrganisation>>;
+  let office: Client;
+  let leader: Client;
+  let police: Client;
+  let town: Client;
+  let periodId: number;
+  let directiveId: number;
+
+  const at = async (date: string, time = '09:00') => {
+    clock.set(chinaTime(date, time));
+    await drain([app]);
+  };
+  const task = async (client: Client, id: number) => (await client.get(`/api/assignments/${id}`).expect(200)).body as { id: number; version: number; unitId: number; reports: { id: number }[] };
+  const lines = async (client: Client, query = '') => (await client.get(`/api/assessment/periods/${periodId}/lines${query}`).expect(200)).body as Line[];
+  const ranking = async (client: Client, query = '') => (await client.get(`/api/assessment/periods/${periodId}${query}`).expect(200)).body as { snapshotVersion: number; rows: Row[]; period: { version: number; status: string; objectionsUntil: string } };
+  const totalOf = (rows: Row[], unitId: number) => rows.find((r) => r.unitId === unitId)!.total;
+
+  beforeAll(async () => {
+    app = await startTestApp(jobsEnv());
+    clock = controlClock([app], chinaTime('2026-03-02'));
+    org = await seedOrganisation(app.dataSource);
+    [office, leader, police, town] = await Promise.all(['office', 'leader', 'unit-police', 'unit-town'].map(async (u) => as(app, await login(app, u))));
+
+    const directive = (
+      await office
+        .post('/api/directives')
+        .send({ title: '国家反诈中心APP推广安装', requirement: '辖区安装率达到60%。', category: '宣传防范', priority: 'normal', deadline: '2026-03-10', leadUnitId: org.police.id, cooperatingUnitIds: [org.town.id], metric: { name: 'APP安装率', unit: '%', comparator: 'gte', target: 60 } })
+        .expect(201)
+    ).body;
+    directiveId = directive.id;
+    const listed = (await office.get(`/api/assignments?directiveId=${directiveId}`).expect(200)).body.items as { id: number; unitId: number }[];
+    const policeTask = listed.find((a) => a.unitId === org.police.id)!.id;
+    const townTask = listed.find((a) => a.unitId === org.town.id)!.id;
+
+    await police.post(`/api/assignments/${policeTask}/acknowledge`).send({ version: (await task(police, policeTask)).version }).expect(200);
+    const reported = (await police.post(`/api/assignments/${policeTask}/reports`).send({ version: (await task(police, policeTask)).version, narrative: '安装率达到70%', percentDone: 90, metricValue: 70 }).expect(200)).body;
+    await office.post(`/api/assignments/reports/${reported.reports[0].id}/review`).send({ decision: 'accept' }).expect(200);
+    await at('2026-03-09');
+    await police.post(`/api/assignments/${policeTask}/completion-request`).send({ version: (await task(police, policeTask)).version, narrative: '已完成', percentDone: 100, metricValue: 70 }).expect(200);
+    await office.post(`/api/assignments/${policeTask}/close`).send({ version: (await task(office, policeTask)).version }).expect(200);
+
+    await town.post(`/api/assignments/${townTask}/acknowledge`).send({ version: (await task(town, townTask)).version }).expect(200);
+    const townReport = (await town.post(`/api/assignments/${townTask}/reports`).send({ version: (await task(town, townTask)).version, narrative: '正在推进', percentDone: 30, metricValue: 40 }).expect(200)).body;
+    await office.post(`/api/assignments/reports/${townReport.reports[0].id}/review`).send({ decision: 'return', note: '缺少各社区数据' }).expect(200);
+
+    // Past its deadline the township receives a supervision notice, then is listed with a yellow card and named in its circular.
+    await at('2026-03-16');
+    const draft = (await office.post('/api/notices').send({ kind: 'supervision_notice', assignmentId: townTask }).expect(201)).body;
+    await office.post(`/api/notices/${draft.id}/issue`).send({ version: draft.version }).expect(200);
+    await office.post('/api/listings').send({ unitId: org.town.id, card: 'yellow', reason: 'APP推广逾期未完成。', conditionsText: '完成推广任务。', circular: 'issue' }).expect(201);
+    await at('2026-04-01');
+  });
+  afterAll(() => app.close());
+
+  it('has a default rule set that says, for each rule, which recorded outcome it counts', async () => {
+    const rules = (await town.get('/api/assessment/rules').expect(200)).body;
+    expect(rules).toMatchObject({ version: 1, baseScore: 100, periodKind: 'quarter' });
+    expect(rules.descriptions).toHaveLength(12);
+    for (const d of rules.descriptions) expect(d.counts).toMatch(/^[\u4e00-\u9fa5].{8,}/);
+  });
+
+  it('refuses bad input with Chinese messages and stores nothing', async () => {
+    const before = await tableCounts(app.dataSource, ASSESSMENT_TABLES);
+    const periods = [{ kind: 'week', year: 2026, number: 1 }, { kind: 'quarter', year: 2026, number: 5 }, { kind: 'month', year: 2026, number: 0 }, { kind: 'month', year: 2026, number: 3, extra: 1 }, { kind: 'year', year: 2027, number: 1 }];
+    for (const body of periods) {
+      const res = await office.post('/api/assessment/periods').send(body).expect(400);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    const rules = (await office.get('/api/assessment/rules').expect(200)).body;
+    const bad = { version: rules.version, baseScore: 100, leadWeight: 1, cooperatingWeight: 0.5, periodKind: 'month', objectionDays: 5, items: { ...rules.items, overdue_item: { points: 'many', cap: -1 } } };
+    const refused = await office.put('/api/assessment/rules').send(bad).expect(400);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['items.overdue_item.points', 'items.overdue_item.cap']));
+    expect(refused.body.message).toContain('逾期事项');
+    expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(before);
+    await police.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 3 }).expect(403);
+    await leader.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 3 }).expect(403);
+    expect(await app.dataSource.getRepository('AssessmentPeriod').count()).toBe(0);
+  });
+
+  it('previews the scripted month live: each point a line with its rule, event and link; weights and per-day points applied', async () => {
+    const period = (await office.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 3 }).expect(201)).body;
+    periodId = period.id;
+    expect(period).toMatchObject({ label: '2026年3月', startOn: '2026-03-01', endOn: '2026-03-31', status: 'open' });
+    await office.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 3 }).expect(409);
+
+    const preview = (await office.get(`/api/assessment/periods/${periodId}/preview`).expect(200)).body as { snapshotVersion: null; rows: Row[] };
+    expect(preview.snapshotVersion).toBeNull();
+    expect(preview.rows.map((r) => [r.unitId, r.rank])).toEqual([
+      [org.police.id, 1],
+      [org.town.id, 2],
+    ]);
+    // Police (lead): closed on time +1, target met +2.
+    expect(totalOf(preview.rows, org.police.id)).toBe(103);
+    const townLines = (await office.get(`/api/assessment/periods/${periodId}/preview/lines?unitId=${org.town.id}`).expect(200)).body as Line[];
+    expect(townLines.map((l) => l.rule).sort()).toEqual(['card_listed', 'circular', 'overdue_day', 'overdue_item', 'report_returned', 'supervision_notice', 'target_missed']);
+    const perDay = townLines.find((l) => l.rule === 'overdue_day')!;
+    // 15 working days late (3-10 → 3-31), cooperating weight 0.5, 0.2 a day.
+    expect(perDay).toMatchObject({ quantity: 15, weight: 0.5, points: -1.5 });
+    expect(townLines.filter((l) => l.rule !== 'card_listed' && l.recordType !== 'notice').every((l) => l.link.startsWith('/tasks/'))).toBe(true);
+    expect(townLines.find((l) => l.rule === 'card_listed')!.link).toMatch(/^\/listings\/\d+$/);
+    expect(townLines.find((l) => l.rule === 'circular')!.link).toMatch(/^\/notices\/\d+$/);
+    // The police were not named in the circular sent to every unit, nor given its card.
+    const policeLines = (await office.get(`/api/assessment/periods/${periodId}/preview/lines?unitId=${org.police.id}`).expect(200)).body as Line[];
+    expect(policeLines.map((l) => l.rule).sort()).toEqual(['closed_on_time', 'target_met']);
+    // Returned report -0.25, overdue item -1, per day -1.5, target missed -1 (cooperating: half); notice -2, card -5, circular -3.
+    expect(totalOf(preview.rows, org.town.id)).toBe(86.25);
+    // Leaders and units see no preview; a period not yet published has no ranking to read.
+    await leader.get(`/api/assessment/periods/${periodId}/preview`).expect(403);
+    await town.get(`/api/assessment/periods/${periodId}/preview`).expect(403);
+    await town.get(`/api/assessment/periods/${periodId}`).expect(409);
+  });
+
+  it('publishes version 1, which later edits of rules and records do not change', async () => {
+    const open = (await office.get('/api/assessment/periods').expect(200)).body.find((p: { id: number }) => p.id === periodId);
+    await office.post(`/api/assessment/periods/${periodId}/publish`).send({ version: open.version + 1 }).expect(409);
+    const published = (await office.post(`/api/assessment/periods/${periodId}/publish`).send({ version: open.version }).expect(200)).body;
+    expect(published).toMatchObject({ snapshotVersion: 1, period: { status: 'published', publishedOn: '2026-04-01' } });
+    await office.post(`/api/assessment/periods/${periodId}/publish`).send({ version: published.period.version }).expect(409);
+
+    // Later: the township's task is cancelled and the rules change (doubling the overdue deduction).
+    const townTask = (await office.get(`/api/assignments?directiveId=${directiveId}`).expect(200)).body.items.find((a: { unitId: number }) => a.unitId === org.town.id);
+    await office.post(`/api/assignments/${townTask.id}/cancel`).send({ version: (await task(office, townTask.id)).version, reason: '任务调整' }).expect(200);
+    const rules = (await office.get('/api/assessment/rules').expect(200)).body;
+    await office.put('/api/assessment/rules').send({ version: rules.version, baseScore: 90, leadWeight: 1, cooperatingWeight: 1, periodKind: 'month', objectionDays: 5, items: { ...rules.items, overdue_item: { points: -4, cap: 20 } } }).expect(200);
+    // The version check: the version read before is stale now.
+    const stale = await office.put('/api/assessment/rules').send({ version: rules.version, baseScore: 80, leadWeight: 1, cooperatingWeight: 1, periodKind: 'month', objectionDays: 5, items: rules.items }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'STALE_VERSION' });
+    expect(stale.body.message).toContain('考核规则');
+
+    const now = await ranking(town);
+    expect(now.snapshotVersion).toBe(1);
+    expect(totalOf(now.rows, org.police.id)).toBe(103);
+    expect(totalOf(now.rows, org.town.id)).toBe(86.25);
+    // The live preview follows the new rules; the snapshot does not.
+    const preview = (await office.get(`/api/assessment/periods/${periodId}/preview`).expect(200)).body;
+    expect(totalOf(preview.rows, org.town.id)).toBe(79.5);
+  });
+
+  it('shows a unit its own lines only, and the table of every unit’s totals', async () => {
+    const own = await lines(town);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((l) => l.unitId === org.town.id)).toBe(true);
+    await town.get(`/api/assessment/periods/${periodId}/lines?unitId=${org.police.id}`).expect(404);
+    expect((await ranking(town)).rows).toHaveLength(2);
+    const refused = await leader.get(`/api/assessment/periods/${periodId}/lines`).expect(400);
+    expect(refused.body.message).toContain('请选择要查看计分明细的单位');
+    const policeLines = await lines(leader, `?unitId=${org.police.id}`);
+    expect(policeLines.length).toBeGreaterThan(0);
+    expect(policeLines.every((l) => l.unitId === org.police.id)).toBe(true);
+    const policeLine = policeLines[0];
+    // Neither objecting to another unit's line, nor a leader objecting at all.
+    await town.post(`/api/assessment/periods/${periodId}/lines/${policeLine.id}/objections`).send({ reason: '不是我们的' }).expect(404);
+    await leader.post(`/api/assessment/periods/${periodId}/lines/${policeLine.id}/objections`).send({ reason: '看看' }).expect(403);
+  });
+
+  it('takes an objection with evidence; the office accepts it into version 2 and keeps version 1', async () => {
+    const before = await tableCounts(app.dataSource, ASSESSMENT_TABLES);
+    const line = (await lines(town)).find((l) => l.rule === 'report_returned')!;
+    await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '  ' }).expect(400);
+    expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(before);
+
+    const objection = (await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).field('reason', '退回的报告已于次日补充数据并被采纳').attach('files', PNG, '补充数据截图.png').expect(201)).body;
+    expect(objection).toMatchObject({ status: 'pending', lineSeq: line.seq, unitId: org.town.id, attachments: [{ fileName: '补充数据截图.png' }] });
+    await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '再次申诉' }).expect(409);
+    // The unit's contact can download its evidence; the other unit cannot see the objection.
+    await town.get(objection.attachments[0].url).expect(200);
+    await police.get(`/api/assessment/objections/${objection.id}`).expect(404);
+    expect((await police.get('/api/assessment/objections').expect(200)).body).toEqual([]);
+    expect((await office.get('/api/assessment/objections?status=pending').expect(200)).body.map((o: { id: number }) => o.id)).toEqual([objection.id]);
+
+    await police.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 0, note: '核实' }).expect(403);
+    await office.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 'zero', note: '核实' }).expect(400);
+    const accepted = (await office.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 0, note: '经核实，报告已补充' }).expect(200)).body;
+    expect(accepted).toMatchObject({ status: 'accepted', resultVersion: 2, correctedPoints: 0 });
+    await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: accepted.version, note: '晚了' }).expect(409);
+
+    const v2 = await ranking(town);
+    expect(v2.snapshotVersion).toBe(2);
+    expect(totalOf(v2.rows, org.town.id)).toBe(86.5);
+    const v1 = await ranking(town, '?version=1');
+    expect(totalOf(v1.rows, org.town.id)).toBe(86.25);
+    const corrected = (await lines(town)).find((l) => l.seq === line.seq)!;
+    expect(corrected).toMatchObject({ points: 0 });
+    expect(corrected.correction).toContain('经核实');
+    expect((await lines(town, '?version=1')).find((l) => l.seq === line.seq)).toMatchObject({ points: -0.25, correction: null });
+    expect((await office.get(`/api/assessment/periods/${periodId}/snapshots`).expect(200)).body.map((s: { versionNo: number }) => s.versionNo)).toEqual([1, 2]);
+
+    // What the ledger's Excel export reads: the current version's lines, ranked, with the correction.
+    const exported = [];
+    for await (const row of app.app.get(AssessmentService).exportLines(periodId)) exported.push(row);
+    expect(exported.length).toBe((await lines(office, `?unitId=${org.police.id}`)).length + (await lines(town)).length);
+    expect(exported[0]).toMatchObject({ rank: 1, unitName: '测试市公安局', total: 103 });
+    expect(exported.find((r) => r.rule === '进展报告被退回')).toMatchObject({ unitName: '测试市东湖街道', points: 0, correction: expect.stringContaining('经核实') });
+
+    // Audited and notified.
+    const audit = (await office.get('/api/audit?pageSize=100').expect(200)).body.items.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['assessment.publish', 'assessment.object', 'assessment.accept_objection', 'assessment.update_rules']));
+    const inbox = (await town.get('/api/notifications?pageSize=50').expect(200)).body.items.map((n: { body: string }) => n.body);
+    expect(inbox.some((b: string) => b.includes('申诉已采纳'))).toBe(true);
+  });
+
+  it('works through the pages: the ranking, the rules form, an objection with evidence, its rejection, a new period published after a question', async () => {
+    const signedIn = pageClients(app, PASSWORD);
+    const [officePage, townPage, leaderPage]: PageClient[] = await Promise.all(['office', 'unit-town', 'leader'].map((u) => signedIn(u)));
+    const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
+    const flash = async (client: PageClient, location: string) => load((await client.get(location)).text)('#flash').text();
+
+    // The town sees the table of totals and its own lines with an objection form; no other unit's lines.
+    const townRanking = await townPage.get(`/assessment?periodId=${periodId}`);
+    expect(townRanking.status).toBe(200);
+    expect(main(townRanking.text)).toContain('测试市公安局');
+    expect(load(townRanking.text)('#lines-table tbody tr').length).toBeGreaterThan(1);
+    expect(townRanking.text).not.toContain(`unitId=${org.police.id}`);
+    expect((await townPage.get(`/assessment?periodId=${periodId}&unitId=${org.police.id}`)).status).toBe(404);
+    const line = (await lines(town)).find((l) => l.rule === 'target_missed')!;
+    const form = `form[action="/assessment/periods/${periodId}/lines/${line.id}/objections"]`;
+    const before = await tableCounts(app.dataSource, ASSESSMENT_TABLES);
+    const refused = await townPage.submit(townRanking.text, form, { reason: '   ' });
+    expect(refused.status).toBe(400);
+    expect(main(refused.text)).toContain('申诉理由不能为空');
+    expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(before);
+    const objected = await townPage.submit(townRanking.text, form, { reason: '指标已于期末前报送' }, [{ field: 'files', name: '报送记录.png', content: PNG }]);
+    expect(objected.status).toBe(303);
+    expect(await flash(townPage, objected.headers.location)).toContain('已提出申诉（附 1 个佐证材料）');
+    const objectionId = Number(/\/assessment\/objections\/(\d+)/.exec(objected.headers.location)![1]);
+    // The line now shows its pending objection instead of a second form.
+    const after = await townPage.get(`/assessment?periodId=${periodId}`);
+    expect(after.text).toContain(`<a href="/assessment/objections/${objectionId}">申诉处理中</a>`);
+    expect(after.text).not.toContain(`lines/${line.id}/objections`);
+
+    // The leader reads the queue and the objection, with no forms to decide it.
+    expect(main((await leaderPage.get('/assessment/objections?status=pending')).text)).toContain('指标已于期末前报送');
+    expect((await leaderPage.get(`/assessment/objections/${objectionId}`)).text).not.toContain('reject-form');
+
+    // The office rejects it through the page: an empty reason is refused, then a reason is taken.
+    const objectionPage = await officePage.get(`/assessment/objections/${objectionId}`);
+    const emptyNote = await officePage.submit(objectionPage.text, '#reject-form', { note: '' });
+    expect(emptyNote.status).toBe(400);
+    expect(main(emptyNote.text)).toContain('驳回理由不能为空');
+    const rejected = await officePage.submit(objectionPage.text, '#reject-form', { note: '期末前未报送指标值' });
+    expect(await flash(officePage, rejected.headers.location)).toContain('已驳回申诉');
+
+    // The rules form: a bad value comes back with a Chinese message and what was typed; a good one is saved.
+    const rulesPage = await officePage.get('/assessment/rules');
+    expect(main(rulesPage.text)).toContain('不按批示、会议、照片、报表等工作量计分');
+    const badRules = await officePage.submit(rulesPage.text, '#rules-form', { points_circular: '-500', baseScore: '95' });
+    expect(badRules.status).toBe(400);
+    expect(main(badRules.text)).toContain('被通报的分值不能小于 -100');
+    expect(load(badRules.text)('input[name="baseScore"]').val()).toBe('95');
+    const savedRules = await officePage.submit(rulesPage.text, '#rules-form', { points_circular: '-4', cap_circular: '' });
+    expect(await flash(officePage, savedRules.headers.location)).toContain('已保存考核规则');
+    expect((await office.get('/api/assessment/rules').expect(200)).body.items.circular).toEqual({ points: -4, cap: null });
+
+    // A new period: refused when its number does not fit its kind, then created, previewed and published after a question.
+    const rankingPage = await officePage.get('/assessment');
+    const badPeriod = await officePage.submit(rankingPage.text, '#period-form', { kind: 'quarter', year: '2026', number: '5' });
+    expect(badPeriod.status).toBe(400);
+    expect(main(badPeriod.text)).toContain('季度考核的期次应为 1—4');
+    const created = await officePage.submit(rankingPage.text, '#period-form', { kind: 'quarter', year: '2026', number: '1' });
+    expect(await flash(officePage, created.headers.location)).toContain('已建立2026年第1季度考核期');
+    const previewPage = await officePage.get(created.headers.location);
+    expect(main(previewPage.text)).toContain('实时预览（未发布）');
+    const newPeriodId = Number(/periodId=(\d+)/.exec(created.headers.location)![1]);
+    const question = await officePage.submit(previewPage.text, `form[action="/assessment/periods/${newPeriodId}/publish"]`);
+    expect(main(question.text)).toContain('确认发布2026年第1季度考核排名');
+    expect((await office.get(`/api/assessment/periods/${newPeriodId}/snapshots`).expect(200)).body).toEqual([]);
+    const published = await officePage.confirm(question);
+    expect(await flash(officePage, published.headers.location)).toContain('已发布2026年第1季度考核排名（第 1 版）');
+    // Every view of it renders, for each role.
+    for (const client of [officePage, townPage, leaderPage]) {
+      for (const path of [`/assessment?periodId=${newPeriodId}`, `/assessment?periodId=${periodId}&version=1`, '/assessment/rules', '/assessment/objections', '/assessment/objections?status=rejected']) expect({ path, status: (await client.get(path)).status }).toEqual({ path, status: 200 });
+    }
+  });
+
+  it('rejects an objection with a reason, and refuses objections once the window has closed', async () => {
+    const line = (await lines(town)).find((l) => l.rule === 'overdue_item')!;
+    const objection = (await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '时限内已上报' }).expect(201)).body;
+    await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: objection.version, note: '' }).expect(400);
+    const rejected = (await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: objection.version, note: '系统记录显示未按期销号' }).expect(200)).body;
+    expect(rejected).toMatchObject({ status: 'rejected', decisionNote: '系统记录显示未按期销号' });
+    expect((await ranking(town)).snapshotVersion).toBe(2);
+
+    const { period } = await ranking(town);
+    await at('2026-04-20');
+    expect(period.objectionsUntil < '2026-04-20').toBe(true);
+    const late = await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '补充申诉' }).expect(409);
+    expect(late.body).toMatchObject({ code: 'OBJECTION_WINDOW_CLOSED' });
+    expect(late.body.message).toMatch(/申诉期已于.*截止/);
+  });
+
+  it('issues the ranking as a circular with its table', async () => {
+    await town.post(`/api/assessment/periods/${periodId}/circular`).send({ mode: 'draft' }).expect(403);
+    await office.post(`/api/assessment/periods/${periodId}/circular`).send({ mode: 'loud' }).expect(400);
+    const { noticeId } = (await office.post(`/api/assessment/periods/${periodId}/circular`).send({ mode: 'issue' }).expect(200)).body;
+    const notice = (await office.get(`/api/notices/${noticeId}`).expect(200)).body;
+    expect(notice).toMatchObject({ kind: 'assessment_circular', status: 'issued', title: '关于2026年3月成员单位考核排名情况的通报' });
+    expect(notice.content.rows.map((r: { unitName: string; rank: number }) => [r.rank, r.unitName])).toEqual([
+      [1, '测试市公安局'],
+      [2, '测试市东湖街道'],
+    ]);
+    const html = (await office.get(`/api/notices/${noticeId}/preview`).expect(200)).text;
+    expect(html).toContain('测试市东湖街道');
+    expect(html).toContain('86.5');
+    const pdf = await office.get(`/api/notices/${noticeId}/preview.pdf`).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
+    expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
+  });
+});
+
+describe(`the demo city's assessment (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD });
+  });
+  afterAll(() => app.close());
+
+  it('has last quarter’s ranking published, scored from its recorded work, with one objection pending', async () => {
+    const office = as(app, await login(app, 'office'));
+    const periods = (await office.get('/api/assessment/periods').expect(200)).body as Array<{ id: number; kind: string; status: string; currentVersion: number }>;
+    expect(periods).toEqual([expect.objectContaining({ kind: 'quarter', status: 'published', currentVersion: 1 })]);
+    const ranking = (await office.get(`/api/assessment/periods/${periods[0].id}`).expect(200)).body as { rows: Row[] };
+    expect(ranking.rows.length).toBeGreaterThan(10);
+    expect(ranking.rows[0].unitName).toBe('云澜市公安局');
+    const pending = (await office.get('/api/assessment/objections?status=pending').expect(200)).body;
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ unitName: '中国电信股份有限公司云澜分公司', line: { rule: 'overdue_item' } });
+  });
+});
