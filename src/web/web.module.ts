@@ -4,6 +4,9 @@ import { AssignmentsModule } from '../assignments/assignments.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
+import { BoardModule } from '../board/board.module';
+import { BoardPage } from './board-page';
+import { BoardPagesController } from './board-pages.controller';
 import { DirectivesModule } from '../directives/directives.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ExtractionModule } from '../extraction/extraction.module';
@@ -34,8 +37,8 @@ import { FormSubmission } from './form-submission.entity';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, AssessmentModule],
-  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, AssessmentPagesController],
-  providers: [HomeService],
+  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule, AssessmentModule],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, AssessmentPagesController],
+  providers: [HomeService, BoardPage],
 })
 export class WebModule {}
