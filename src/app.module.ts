@@ -14,6 +14,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { BoardModule } from './board/board.module';
 import { RedisThrottlerStorage, THROTTLER_STORAGE, ThrottlerStorageModule } from './auth/shared-throttler-storage';
 import { AllExceptionsFilter } from './audit/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
@@ -84,6 +85,7 @@ export class AppModule {
         RectificationsModule,
         InspectionsModule,
         ListingsModule,
+        BoardModule,
         AssessmentModule,
         NoticesModule,
         UnitsModule,

@@ -55,19 +55,29 @@ function shows(marker: RegExp, what: string): Check {
   return (body) => (marker.test(body) ? null : `页面上没有${what}`);
 }
 
-/** A JSON answer holding a non-empty list under `key` (or being one, without a key). */
-function holds(key: string | null, what: string): Check {
+/** A JSON answer whose `what` passes `test` (the board's figures are objects, not pages of rows). */
+function answers(test: (body: Record<string, unknown>) => boolean, what: string): Check {
   return (body) => {
     try {
-      const parsed = JSON.parse(body) as Record<string, unknown>;
-      const list = key ? parsed[key] : parsed;
-      return Array.isArray(list) && list.length > 0 ? null : `没有${what}`;
+      return test(JSON.parse(body) as Record<string, unknown>) ? null : `没有${what}`;
     } catch {
       return '不是 JSON';
     }
   };
 }
 
+/** A JSON answer holding a non-empty list under `key` (or being one, without a key). */
+function holds(key: string | null, what: string): Check {
+  return answers((parsed) => {
+    const list = key ? parsed[key] : parsed;
+    return Array.isArray(list) && list.length > 0;
+  }, what);
+}
+
+const BOARD_GOAL: Goal = { p99Ms: 100, singleMs: 50 };
+const BOARD_FIGURES = answers((b) => Array.isArray(b.units) && b.units.length > 0 && (b.totals as { open: number }).open > 0, '在办任务的单位');
+/** The board page: its charts drawn and its matrix cells linking to tasks. */
+const BOARD_PAGE: Check = (body) => (!body.includes('<svg') ? '页面上没有图表' : /class="cell cell-\w+" href="\/tasks\/\d+"/.test(body) ? null : '作战图上没有任务');
 const RANKING_GOAL: Goal = { p99Ms: 100, singleMs: 20 };
 
 const TASK_ROW = shows(/href="\/tasks\/\d+"/, '任务');
@@ -95,6 +105,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'office-home', label: '协调办：首页 /', as: 'office', path: '/', check: TILE },
   { name: 'leader-home', label: '领导：首页 /', as: 'leader', path: '/', check: TILE },
   { name: 'unit-home', label: '单位：首页 /', as: 'unit', path: '/', check: TILE },
+  { name: 'board-office', label: '协调办：挂图作战 /api/board', as: 'office', path: '/api/board', check: BOARD_FIGURES, goal: BOARD_GOAL },
+  { name: 'board-office-page', label: '协调办：挂图作战页面 /board', as: 'office', path: '/board', check: BOARD_PAGE, goal: BOARD_GOAL },
+  { name: 'board-leader-home', label: '领导：首页（挂图作战）/', as: 'leader', path: '/', check: BOARD_PAGE, goal: BOARD_GOAL },
+  { name: 'board-unit', label: '单位：本单位挂图作战 /api/board', as: 'unit', path: '/api/board', check: answers((b) => Array.isArray(b.units) && b.units.length === 1, '本单位一行'), goal: BOARD_GOAL },
+  { name: 'board-matrix', label: '协调办：作战图 /api/board/matrix', as: 'office', path: '/api/board/matrix', check: answers((b) => Array.isArray(b.rows) && b.rows.length > 0, '督办事项'), goal: BOARD_GOAL },
+  { name: 'board-targets', label: '协调办：量化目标 /api/board/targets', as: 'office', path: '/api/board/targets', check: answers((b) => Array.isArray(b.directives) && b.directives.length > 0, '带量化目标的事项'), goal: BOARD_GOAL },
+  { name: 'board-trends', label: '协调办：12周趋势 /api/board/trends', as: 'office', path: '/api/board/trends', check: answers((b) => Array.isArray(b.weeks) && (b.weeks as Array<{ completions: number }>).some((w) => w.completions > 0), '办结任务的周'), goal: BOARD_GOAL },
+  { name: 'board-quarter-category', label: '协调办：挂图作战·本季度·按类别', as: 'office', path: `/api/board?period=quarter&category=${encodeURIComponent('宣传防范')}`, check: BOARD_FIGURES, goal: BOARD_GOAL },
   // The bench seeds one published period (id 1): its ranking and lines are read from its snapshot.
   { name: 'office-ranking', label: '协调办：上季度考核排名', as: 'office', path: '/api/assessment/periods/1', check: holds('rows', '排名'), goal: RANKING_GOAL },
   { name: 'leader-ranking-page', label: '领导：考核排名页面 /assessment', as: 'leader', path: '/assessment', check: shows(/id="ranking-table"[\s\S]*?<td data-label="得分">/, '排名'), goal: RANKING_GOAL },

@@ -1,3 +1,4 @@
+import { homePageOf } from './roles';
 import { Access, AccessDeniedError } from './access';
 import type { Actor, Role } from './actor';
 import { GRANTS, Permission, scopeOf } from './permissions';
@@ -42,5 +43,15 @@ describe('Access', () => {
     const access = new Access(actor('unit', null), Permission.UsersRead, 'own-unit');
     expect(access.unitRestriction).toBe(-1);
     expect(() => access.assertReaches('user', 1, [null])).toThrow(AccessDeniedError);
+  });
+});
+
+describe('homePageOf', () => {
+  it.each([
+    ['leader', 'board'],
+    ['office', 'overview'],
+    ['unit', 'overview'],
+  ] as const)('gives %s the %s home page', (role, home) => {
+    expect(homePageOf(role)).toBe(home);
   });
 });

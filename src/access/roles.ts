@@ -48,3 +48,13 @@ export const DEFAULT_ROLE: Role = 'unit';
 
 /** The first account of an empty installation: it must be able to set up units and accounts. */
 export const FIRST_ACCOUNT_ROLE: Role = 'office';
+
+/**
+ * What a person's home page (/) shows: the progress board (挂图作战) for those who follow everything and
+ * change nothing, the overview of their own work for the others.
+ */
+export type HomePage = 'board' | 'overview';
+
+export function homePageOf(role: Role): HomePage {
+  return does(role, 'oversee') ? 'board' : 'overview';
+}

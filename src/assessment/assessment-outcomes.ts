@@ -36,7 +36,8 @@ export class AssessmentOutcomes {
   private async tasks(manager: EntityManager, { startOn, endOn, asOf }: OutcomeWindow, calendar: WorkingCalendar): Promise<Outcome[]> {
     const select = { id: true, unitId: true, role: true, status: true, deadline: true, closedAt: true, targetValue: true, metricValue: true, directive: { id: true, code: true, title: true, metricComparator: true, metricTarget: true } } as const;
     const [closed, due] = await Promise.all([
-      manager.find(Assignment, { select, relations: { directive: true }, where: { closedAt: instants(startOn, endOn) } }),
+      // `closed` is terminal and the only status with a closing time: the status leads the index the board reads too.
+      manager.find(Assignment, { select, relations: { directive: true }, where: { status: 'closed', closedAt: instants(startOn, endOn) } }),
       manager.find(Assignment, { select, relations: { directive: true }, where: { deadline: Between(startOn, endOn), status: Not('cancelled') } }),
     ]);
     const outcomes: Outcome[] = [];

@@ -22,10 +22,10 @@ describe('isWriteStatement', () => {
 });
 
 describe('ReadCache', () => {
-  const setup = (ttlMs = 5000, maxEntries = 10) => {
+  const setup = (ttlMs = 5000, maxEntries = 10, refreshAhead = false) => {
     let now = 1_000;
     const writes = new WriteWatch();
-    const cache = new ReadCache<number>(writes, ttlMs, maxEntries, () => now);
+    const cache = new ReadCache<number>(writes, ttlMs, maxEntries, () => now, { refreshAhead });
     let loads = 0;
     const load = (value: number) => () => {
       loads += 1;
@@ -42,6 +42,52 @@ describe('ReadCache', () => {
     advance(5000);
     expect(await cache.get('k', load(3))).toBe(3);
     expect(loads()).toBe(2);
+  });
+
+  describe('with refreshAhead', () => {
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('answers an expired read with the last value while one read replaces it', async () => {
+      const { cache, load, loads, advance } = setup(5000, 10, true);
+      expect(await cache.get('k', load(1))).toBe(1);
+      advance(6000);
+      let finish!: (value: number) => void;
+      const slow = () => new Promise<number>((resolve) => (finish = resolve));
+      expect(await cache.get('k', slow)).toBe(1);
+      expect(await cache.get('k', load(9))).toBe(1);
+      expect(loads()).toBe(1);
+      finish(2);
+      await flush();
+      expect(await cache.get('k', load(3))).toBe(2);
+      expect(loads()).toBe(1);
+    });
+
+    it('waits for a new read after a write, as without it', async () => {
+      const { cache, writes, load, advance } = setup(5000, 10, true);
+      await cache.get('k', load(1));
+      advance(6000);
+      writes.written();
+      expect(await cache.get('k', load(2))).toBe(2);
+    });
+
+    it('waits for a new read once the value is older than twice its time', async () => {
+      const { cache, load, advance } = setup(5000, 10, true);
+      await cache.get('k', load(1));
+      advance(10_000);
+      expect(await cache.get('k', load(2))).toBe(2);
+    });
+
+    it('keeps the last value when the refresh fails, and tries again on the next request', async () => {
+      const { cache, load, loads, advance } = setup(5000, 10, true);
+      await cache.get('k', load(1));
+      advance(6000);
+      expect(await cache.get('k', () => Promise.reject(new Error('busy')))).toBe(1);
+      await flush();
+      expect(await cache.get('k', load(4))).toBe(1);
+      await flush();
+      expect(await cache.get('k', load(5))).toBe(4);
+      expect(loads()).toBe(2);
+    });
   });
 
   it('reads again after any write this process made', async () => {

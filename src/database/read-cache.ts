@@ -43,6 +43,17 @@ interface Entry<V> {
   value: Promise<V>;
   generation: number;
   expiresAt: number;
+  /** A read to replace this entry is under way (`refreshAhead`). */
+  refreshing?: boolean;
+}
+
+export interface ReadCacheOptions {
+  /**
+   * For reads that take long (the board's figures): once an entry has merely expired — nothing was
+   * written since — it is still answered for up to another `ttlMs` while one read replaces it, so a
+   * request never waits for a refresh only the clock asked for. After a write, it waits as always.
+   */
+  refreshAhead?: boolean;
 }
 
 /**
@@ -59,6 +70,7 @@ export class ReadCache<V> {
     private readonly ttlMs: number,
     private readonly maxEntries: number,
     private readonly now: () => number = Date.now,
+    private readonly options: ReadCacheOptions = {},
   ) {}
 
   get(key: string, load: () => Promise<V>): Promise<V> {
@@ -72,6 +84,11 @@ export class ReadCache<V> {
       this.entries.set(key, entry);
       return entry.value;
     }
+    if (entry && entry.generation === generation && this.options.refreshAhead && now < entry.expiresAt + this.ttlMs) {
+      this.entries.set(key, entry);
+      if (!entry.refreshing) this.refresh(key, entry, load);
+      return entry.value;
+    }
     const value = load();
     this.entries.set(key, { value, generation, expiresAt: now + this.ttlMs });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
@@ -79,6 +96,21 @@ export class ReadCache<V> {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
     return value;
+  }
+
+  /** Reads an expired entry again in the background; it takes the entry's place unless something else did first. */
+  private refresh(key: string, entry: Entry<V>, load: () => Promise<V>): void {
+    entry.refreshing = true;
+    const generation = this.writes.generation;
+    const value = load();
+    value.then(
+      () => {
+        if (this.entries.get(key) === entry) this.entries.set(key, { value, generation, expiresAt: this.now() + this.ttlMs });
+      },
+      () => {
+        entry.refreshing = false;
+      },
+    );
   }
 }
 

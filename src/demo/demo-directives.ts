@@ -17,6 +17,10 @@ interface DemoTask {
   percent?: number;
   report?: string;
   target?: number;
+  /** The metric values reported over the month, oldest first; the last goes with `report`. */
+  metrics?: number[];
+  /** Days ago the office closed the task (closed tasks only). */
+  closedDaysAgo?: number;
 }
 
 interface DemoDirective {
@@ -53,10 +57,10 @@ const DIRECTIVES: DemoDirective[] = [
     due: 6,
     metric: { name: 'APP安装注册率', unit: '%', target: 60 },
     tasks: [
-      { unit: 'police', role: 'lead', status: 'in_progress', percent: 55, report: '已组织全市派出所进社区推广，累计注册 41.2 万人，安装注册率约 52%。' },
+      { unit: 'police', role: 'lead', status: 'in_progress', percent: 55, report: '已组织全市派出所进社区推广，累计注册 41.2 万人，安装注册率约 52%。', metrics: [31, 38, 45, 52] },
       { unit: 'town1', role: 'cooperating', status: 'acknowledged' },
       { unit: 'town2', role: 'cooperating', status: 'issued' },
-      { unit: 'telecom', role: 'cooperating', status: 'completion_requested', percent: 100, target: 100, report: '全部营业厅 312 名员工均已安装注册，附核查清单。' },
+      { unit: 'telecom', role: 'cooperating', status: 'completion_requested', percent: 100, target: 100, report: '全部营业厅 312 名员工均已安装注册，附核查清单。', metrics: [72, 88, 100] },
     ],
   },
   {
@@ -66,10 +70,11 @@ const DIRECTIVES: DemoDirective[] = [
     priority: 'urgent',
     excerpt: '二、关于涉诈高风险电话卡清理……',
     due: -5,
+    metric: { name: '二次实人核验完成率', unit: '%', target: 100 },
     tasks: [
-      { unit: 'telecom', role: 'lead', status: 'in_progress', percent: 70, report: '已核验 8,260 张，停机 1,035 张，剩余部分正在外呼核验。' },
+      { unit: 'telecom', role: 'lead', status: 'in_progress', percent: 70, report: '已核验 8,260 张，停机 1,035 张，剩余部分正在外呼核验。', metrics: [35, 52, 70] },
       { unit: 'mobile', role: 'cooperating', status: 'issued' },
-      { unit: 'unicom', role: 'cooperating', status: 'closed', percent: 100, report: '已全部完成核验，停机 486 张。' },
+      { unit: 'unicom', role: 'cooperating', status: 'closed', percent: 100, report: '已全部完成核验，停机 486 张。', metrics: [60, 100], closedDaysAgo: 8 },
     ],
   },
   {
@@ -80,8 +85,8 @@ const DIRECTIVES: DemoDirective[] = [
     excerpt: '三、关于校园反诈宣传……',
     due: -20,
     tasks: [
-      { unit: 'edu', role: 'lead', status: 'closed', percent: 100, report: '全市 126 所中小学全部完成，覆盖学生 9.8 万人。' },
-      { unit: 'town3', role: 'cooperating', status: 'closed', percent: 100, report: '辖区 11 所学校全部完成。' },
+      { unit: 'edu', role: 'lead', status: 'closed', percent: 100, report: '全市 126 所中小学全部完成，覆盖学生 9.8 万人。', closedDaysAgo: 22 },
+      { unit: 'town3', role: 'cooperating', status: 'closed', percent: 100, report: '辖区 11 所学校全部完成。', closedDaysAgo: 16 },
     ],
   },
   {
@@ -106,6 +111,14 @@ const DIRECTIVES: DemoDirective[] = [
 ];
 
 export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** 10:00 in China, `days` from today: when the demo's reports and closings of the past month happened. */
+const daysAgoAt = (today: string, days: number) => new Date(`${addDays(today, -days)}T02:00:00Z`);
+
+/** The reports of a task over the month, a week apart and the last two days ago: each metric value, then the task's own report. */
+function reportTimes(today: string, count: number): Date[] {
+  return Array.from({ length: count }, (_, i) => daysAgoAt(today, 2 + 7 * (count - 1 - i)));
+}
 
 /** A meeting and its directives in every state, so each page of the demo shows real work. */
 export async function seedDemoDirectives(manager: EntityManager, today: string, unitIds: Map<string, number>, officeUserId: number, unitUserIds: Map<string, number>): Promise<{ assignmentIds: number[]; issuedAt: Date }> {
@@ -154,6 +167,11 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
       const reporter = unitUserIds.get(task.unit) ?? officeUserId;
       const final = task.status === 'completion_requested' || task.status === 'closed';
       const pendingExtension = item.extension?.unit === task.unit && deadline !== null;
+      const metrics = task.metrics ?? [];
+      const closedAt = task.status === 'closed' ? daysAgoAt(today, task.closedDaysAgo ?? 30) : null;
+      // With a month of metric values, the reports follow them week by week; otherwise all on the meeting's day.
+      const times = metrics.length > 0 ? reportTimes(today, metrics.length) : [at];
+      const reportedAt = closedAt && times[times.length - 1] > closedAt ? closedAt : times[times.length - 1];
       const assignment = await manager.save(
         manager.create(Assignment, {
           directiveId: directive.id,
@@ -163,9 +181,9 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
           deadline,
           targetValue: task.target ?? item.metric?.target ?? null,
           percentDone: task.percent ?? 0,
-          metricValue: null,
+          metricValue: metrics.length > 0 ? metrics[metrics.length - 1] : null,
           acknowledgedAt: task.status === 'issued' ? null : at,
-          closedAt: task.status === 'closed' ? at : null,
+          closedAt,
           sortKey: taskSortKey(task.status, deadline, item.priority),
           awaitingReview: awaitsReview(task.status, { report: !!task.report && !final, extension: pendingExtension }),
         }),
@@ -177,7 +195,15 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
       if (task.status === 'completion_requested' || task.status === 'closed') steps.push(['request_completion', 'in_progress', 'completion_requested']);
       if (task.status === 'closed') steps.push(['close', 'completion_requested', 'closed']);
       for (const [action, fromStatus, toStatus] of steps) {
-        await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action, fromStatus, toStatus, note: null, actorUserId: action === 'create' || action === 'close' ? officeUserId : reporter, occurredAt: at }));
+        const occurredAt = action === 'close' && closedAt ? closedAt : action === 'report' || action === 'request_completion' ? reportedAt : at;
+        await manager.save(manager.create(AssignmentEvent, { assignmentId: assignment.id, action, fromStatus, toStatus, note: null, actorUserId: action === 'create' || action === 'close' ? officeUserId : reporter, occurredAt }));
+      }
+      // The month's earlier reports, accepted as they came: the trend of the metric on the board.
+      for (const [i, value] of metrics.slice(0, -1).entries()) {
+        const submittedAt = times[i];
+        await manager.save(
+          manager.create(ProgressReport, { assignmentId: assignment.id, narrative: `第 ${i + 1} 次报送：${item.metric?.name ?? '指标'} ${value}${item.metric?.unit ?? ''}。`, percentDone: Math.min(task.percent ?? 0, value), metricValue: value, isFinal: false, status: 'accepted', reviewNote: null, submittedBy: reporter, submittedAt, reviewedBy: officeUserId, reviewedAt: submittedAt }),
+        );
       }
       if (task.report) {
         await manager.save(
@@ -185,14 +211,14 @@ export async function seedDemoDirectives(manager: EntityManager, today: string, 
             assignmentId: assignment.id,
             narrative: task.report,
             percentDone: task.percent ?? 0,
-            metricValue: null,
+            metricValue: metrics.length > 0 ? metrics[metrics.length - 1] : null,
             isFinal: final,
             status: task.status === 'closed' ? 'accepted' : 'submitted',
             reviewNote: null,
             submittedBy: reporter,
-            submittedAt: at,
+            submittedAt: reportedAt,
             reviewedBy: task.status === 'closed' ? officeUserId : null,
-            reviewedAt: task.status === 'closed' ? at : null,
+            reviewedAt: closedAt,
           }),
         );
       }

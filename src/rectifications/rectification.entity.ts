@@ -12,6 +12,8 @@ import type { RectificationAction, RectificationStatus } from './rectification-s
 @Index('IDX_rectification_items_sort', ['sortKey', 'id'])
 @Index('IDX_rectification_items_unit_sort', ['unitId', 'sortKey', 'id'])
 @Index('IDX_rectification_items_status_sort', ['status', 'sortKey', 'id'])
+// The board's weekly sign-offs.
+@Index('IDX_rectification_items_signed_off', ['status', 'signedOffAt'])
 export class RectificationItem {
   @PrimaryGeneratedColumn()
   id!: number;

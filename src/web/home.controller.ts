@@ -1,13 +1,16 @@
-import { Controller, Get, Query, Render, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, Render, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { homePageOf } from '../access/roles';
 import { auditActionOptions } from '../audit/audit-actions';
 import { auditObjectOptions } from '../audit/audit-lines';
 import { AuditService } from '../audit/audit.service';
 import { AuditViewService } from '../audit/audit-view.service';
 import { AuditQueryDto } from '../audit/dto/audit.dto';
+import { BoardPage, BoardPageQueryDto } from './board-page';
 import { HomeService } from './home.service';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
@@ -21,13 +24,15 @@ export class HomeController {
     private readonly home: HomeService,
     private readonly audit: AuditService,
     private readonly auditView: AuditViewService,
+    private readonly board: BoardPage,
   ) {}
 
+  /** The home page: the board (挂图作战) for whoever's home it is, the overview of one's work for the others. */
   @Get()
   @RequirePermission(Permission.DashboardRead)
-  @Render('home')
-  index(@CurrentAccess() access: Access) {
-    return this.home.build(access);
+  async index(@CurrentAccess() access: Access, @Query() query: BoardPageQueryDto, @Res() res: Response): Promise<void> {
+    if (homePageOf(access.actor.role) === 'board') res.render('board/board', await this.board.build(access, query));
+    else res.render('home', await this.home.build(access));
   }
 
   @Get('audit')

@@ -10,6 +10,7 @@ interface NavEntry {
 
 /** The navigation, each entry shown to roles that hold its permission over all units. */
 const NAV: NavEntry[] = [
+  { href: '/board', label: '挂图作战', permission: Permission.DashboardRead },
   { href: '/tasks', label: '我的任务', permission: Permission.AssignmentsWork },
   { href: '/review', label: '待审核', permission: Permission.AssignmentsReview },
   { href: '/escalations', label: '督办审批', permission: Permission.EscalationsRead },

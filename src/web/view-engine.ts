@@ -59,6 +59,13 @@ const LABELS: Record<string, Record<string, string>> = {
 type RenderCallback = (error: Error | null, html?: string) => void;
 
 /**
+ * Put in a page model (as `sharedBody`) that a cache hands to many requests, when the page's body uses
+ * nothing of the request (no CSRF token, no signed-in person, no current cards): the body is rendered
+ * once per model and only the layout, which carries those, per request.
+ */
+export type SharedBody = Record<string, never>;
+
+/**
  * Express view engine over Handlebars: pages under templates/pages, wrapped in a layout from
  * templates/layouts, with templates/partials registered. Compiled in strict mode, so a missing
  * field is an error rather than a silent blank; `{{ }}` escapes all user text.
@@ -105,10 +112,20 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
     return compiled;
   };
 
+  // Bodies rendered from a model that is the same for everyone who sees it (see `SharedBody`).
+  const sharedBodies = new WeakMap<object, { file: string; body: string }>();
+  const renderBody = (file: string, data: { sharedBody?: SharedBody }) => {
+    const shared = data.sharedBody ? sharedBodies.get(data.sharedBody) : undefined;
+    if (shared?.file === file) return shared.body;
+    const body = template(file)(data);
+    if (data.sharedBody) sharedBodies.set(data.sharedBody, { file, body });
+    return body;
+  };
+
   return (file, options, callback) => {
     try {
-      const data = options as { layout?: string };
-      const body = template(file)(data);
+      const data = options as { layout?: string; sharedBody?: SharedBody };
+      const body = renderBody(file, data);
       const layout = join(templatesDir, 'layouts', `${data.layout ?? 'main'}.hbs`);
       callback(null, template(layout)({ ...data, body: new handlebars.SafeString(body) }));
     } catch (error) {

@@ -6,6 +6,9 @@ import { AssignmentsModule } from '../assignments/assignments.module';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
+import { BoardModule } from '../board/board.module';
+import { BoardPage } from './board-page';
+import { BoardPagesController } from './board-pages.controller';
 import { DirectivesModule } from '../directives/directives.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ExtractionModule } from '../extraction/extraction.module';
@@ -36,8 +39,8 @@ import { FormSubmission } from './form-submission.entity';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, AssessmentModule, LedgerModule],
-  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, AssessmentPagesController, LedgerPagesController],
-  providers: [HomeService],
+  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule, AssessmentModule, LedgerModule],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, AssessmentPagesController, LedgerPagesController],
+  providers: [HomeService, BoardPage],
 })
 export class WebModule {}

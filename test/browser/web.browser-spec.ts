@@ -38,7 +38,7 @@ describe('the web shell in headless Chromium', () => {
     const page = await signIn('office');
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.$eval('h1', (h) => h.textContent)).toContain('您好');
-    expect(await navLabels(page)).toEqual(['首页', '待审核', '督办审批', '公文通知', '整改事项', '督导检查', '挂牌整治', '考核排名', '督办事项', '来源文件', '催办计划', '单位管理', '工作日历', '用户管理', '审计日志']);
+    expect(await navLabels(page)).toEqual(['首页', '挂图作战', '待审核', '督办审批', '公文通知', '整改事项', '督导检查', '挂牌整治', '考核排名', '督办事项', '来源文件', '催办计划', '单位管理', '工作日历', '用户管理', '审计日志']);
 
     await Promise.all([page.waitForNavigation(), page.click('nav.nav a[href="/units"]')]);
     const names = await page.$$eval('#unit-list tbody tr td:first-child', (cells) => cells.map((c) => c.textContent?.trim()));

@@ -108,7 +108,6 @@ describe(`home page figures (${process.env.TEST_DB})`, () => {
     ['unit-police', { 本单位在办任务: 0, 已超期任务: 0, 本单位在办整改事项: 1, 已超期整改事项: 1 }],
     ['unit-town', { 本单位在办任务: 2, 已超期任务: 1, 本单位在办整改事项: 2, 已超期整改事项: 1 }],
     ['office', { 在办任务: 2, 已超期任务: 1, '待审核（报告、办结、延期）': 0, 在办整改事项: 3, 已超期整改事项: 2 }],
-    ['leader', { 在办任务: 2, 已超期任务: 1, 在办整改事项: 3, 已超期整改事项: 2 }],
   ])('shows %s open and overdue tasks and rectification items, each tile opening the list it counts', async (username, counts) => {
     const { browser, tiles } = await homeTiles(username);
     expect(Object.fromEntries(Object.entries(tiles).map(([label, tile]) => [label, tile.count]))).toEqual(counts);
@@ -126,7 +125,7 @@ describe(`home page figures (${process.env.TEST_DB})`, () => {
   });
 
   it('counts on the rectification list the open and overdue items of each unit, the units most overdue first', async () => {
-    const { browser, tiles } = await homeTiles('leader');
+    const { browser, tiles } = await homeTiles('office');
     const table = /<table class="table" id="open-by-unit">([\s\S]*?)<\/table>/.exec((await browser.get('/rectifications')).text)?.[1] ?? '';
     const rows = [...table.matchAll(/<a href="\/rectifications\?unitId=\d+&open=true">([^<]+)<\/a>.*?<td data-label="未销号">(\d+)<\/td><td data-label="已逾期">(?:<span class="days overdue">)?(\d+)/g)].map(([, unit, open, overdue]) => [unit, Number(open), Number(overdue)]);
     expect(rows).toEqual([
@@ -162,12 +161,12 @@ describe(`home page figures (${process.env.TEST_DB})`, () => {
   });
 
   it('describes what each role can do today and promises nothing for a later version', async () => {
-    for (const username of ['office', 'leader', 'unit-town']) {
+    for (const username of ['office', 'unit-town']) {
       const browser = new PageClient(app);
       await browser.signIn(username, PASSWORD);
       const home = (await browser.get('/')).text;
       expect(home).not.toContain('后续版本');
-      // 考核排名 is there now, as a link to the ranking (in the menu, and on the leader's home).
+      // 考核排名 is there now, as a link to the ranking in the menu.
       expect(home).toContain('<a href="/assessment"');
       expect(home).toContain('href="/notices"');
       expect(home).toContain('href="/rectifications');

@@ -1,8 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Label } from './label';
 import { EmptyAsUndefined } from './transforms';
+
+/** Where a list paged by key continues: the `next` of the page before, as `encodeKey` wrote it. */
+export const PageKey = () => applyDecorators(IsOptional(), EmptyAsUndefined(), IsString(), MaxLength(200), Matches(/^[A-Za-z0-9_-]+$/), Label('翻页位置'));
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: '页码，从 1 开始', default: 1, minimum: 1 })
@@ -24,12 +28,7 @@ export class PageQueryDto {
   pageSize: number = 20;
 
   @ApiPropertyOptional({ description: '从这一位置之后接着翻：上一页答复中的 next（按页码只能翻到第 10 000 条，再往后用它）', maxLength: 200 })
-  @IsOptional()
-  @EmptyAsUndefined()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/)
-  @Label('翻页位置')
+  @PageKey()
   after?: string;
 }
 

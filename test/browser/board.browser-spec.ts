@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'puppeteer';
+import { launchChromium, serveOnLoopback, signIn } from '../support/chromium';
+import { as, login, Organisation, seedOrganisation } from '../support/fixtures';
+import { chinaTime, controlClock } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const PHONE = { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const DESKTOP = { width: 1280, height: 900 };
+
+describe('the board (挂图作战) in headless Chromium', () => {
+  let app: TestApp;
+  let org: Organisation;
+  let browser: Browser;
+  let baseUrl: string;
+  const tasks: Record<string, number> = {};
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const clock = controlClock([app], chinaTime('2026-03-02', '10:00'));
+    org = await seedOrganisation(app.dataSource);
+    const office = as(app, await login(app, 'office'));
+    const town = as(app, await login(app, 'unit-town'));
+    const create = async (body: Record<string, unknown>) => (await office.post('/api/directives').send({ requirement: '按要求办理。', category: '宣传防范', priority: 'normal', ...body }).expect(201)).body.assignments as Array<{ id: number; unitId: number; version: number }>;
+    const late = await create({ title: '反诈宣传进社区', deadline: '2026-03-10', leadUnitId: org.town.id, cooperatingUnitIds: [org.police.id] });
+    tasks.late = late.find((a) => a.unitId === org.town.id)!.id;
+    const [appTask] = await create({ title: '国家反诈中心APP安装率达标', deadline: '2026-06-30', leadUnitId: org.town.id, metric: { name: 'APP安装率', unit: '%', comparator: 'gte', target: 60 } });
+    tasks.app = appTask.id;
+    let version = (await town.post(`/api/assignments/${appTask.id}/acknowledge`).send({ version: appTask.version }).expect(200)).body.version;
+    for (const [day, value] of [['2026-03-03', 35], ['2026-03-10', 48], ['2026-03-17', 63]] as const) {
+      clock.set(chinaTime(day, '10:00'));
+      version = (await town.post(`/api/assignments/${appTask.id}/reports`).field('version', String(version)).field('narrative', '推进中。').field('percentDone', '50').field('metricValue', String(value)).expect(200)).body.version;
+    }
+    clock.set(chinaTime('2026-03-19', '10:00'));
+    baseUrl = await serveOnLoopback(app);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** Each chart on the page: drawn, with a size on screen, and not hidden. */
+  const charts = (page: Page) =>
+    page.$$eval('figure.chart svg', (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const style = getComputedStyle(svg);
+        return { width: box.width, height: box.height, visible: style.visibility !== 'hidden' && style.display !== 'none', shapes: svg.querySelectorAll('path').length };
+      }),
+    );
+
+  it('shows the leader’s home as the board, its charts drawn and visible, each matrix cell opening its task', async () => {
+    const page = await signIn(browser, baseUrl, 'leader');
+    await page.setViewport(DESKTOP);
+    await page.reload();
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('挂图作战');
+    const drawn = await charts(page);
+    // Per unit, the one target, and the trends.
+    expect(drawn.length).toBe(3);
+    for (const chart of drawn) {
+      expect(chart.visible).toBe(true);
+      expect(chart.width).toBeGreaterThan(200);
+      expect(chart.height).toBeGreaterThan(100);
+      expect(chart.shapes).toBeGreaterThan(3);
+    }
+    expect(await page.$eval('#target-' + (await page.$eval('#board-targets article', (a) => a.id.replace('target-', ''))), (a) => a.textContent)).toContain('63');
+    await page.screenshot({ path: '/tmp/board-desktop.png', fullPage: true });
+
+    const cell = await page.$eval(`#board-matrix a.cell[href="/tasks/${tasks.late}"]`, (a) => ({ className: a.className, text: a.textContent }));
+    expect(cell).toEqual({ className: 'cell cell-red', text: '待签收' });
+    await Promise.all([page.waitForNavigation(), page.click(`#board-matrix a.cell[href="/tasks/${tasks.late}"]`)]);
+    expect(new URL(page.url()).pathname).toBe(`/tasks/${tasks.late}`);
+    expect(await page.$eval('main', (m) => m.textContent)).toContain('反诈宣传进社区');
+    await page.close();
+  });
+
+  it('fits a phone: nothing scrolls sideways but the matrix inside its own box', async () => {
+    const page = await signIn(browser, baseUrl, 'office');
+    await page.setViewport(PHONE);
+    await page.goto(`${baseUrl}/board`);
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    expect(widths).toEqual({ page: 390, screen: 390 });
+    const drawn = await charts(page);
+    expect(drawn.length).toBe(3);
+    for (const chart of drawn) expect(chart.width).toBeLessThanOrEqual(390);
+    // The unit table reads as cards: its headings are hidden, each cell labelled.
+    expect(await page.$eval('#board-unit-table thead', (h) => getComputedStyle(h).display)).toBe('none');
+    expect(await page.$eval('#board-trend-table thead', (h) => getComputedStyle(h).display)).toBe('table-header-group');
+    await page.screenshot({ path: '/tmp/board-phone.png' });
+    await (await page.$('#board-matrix'))!.screenshot({ path: '/tmp/board-phone-matrix.png' });
+    await (await page.$('#board-trends'))!.screenshot({ path: '/tmp/board-phone-trends.png' });
+    await page.close();
+  });
+
+  it('filters through the form, and shows a unit contact its own row only', async () => {
+    const page = await signIn(browser, baseUrl, 'unit-police');
+    await page.setViewport(DESKTOP);
+    await page.goto(`${baseUrl}/board`);
+    expect(await page.$$eval('#board-unit-table tbody tr', (rows) => rows.map((r) => r.getAttribute('data-unit')))).toEqual([String(org.police.id)]);
+    expect(await page.$(`a[href="/tasks/${tasks.app}"]`)).toBeNull();
+    await page.select('select[name=period]', 'year');
+    await Promise.all([page.waitForNavigation(), page.click('#board-filters button[type=submit]')]);
+    expect(new URL(page.url()).searchParams.get('period')).toBe('year');
+    expect(await page.$eval('#board-period', (p) => p.textContent)).toContain('2026-01-01 至 2026-12-31');
+    await page.close();
+  });
+});

@@ -1,0 +1,262 @@
+import type { UnitFigures } from '../../src/board/board-rules';
+import { PageClient } from '../support/browser-session';
+import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { chinaTime, controlClock } from '../support/scheduling';
+import { startTestApp, TestApp } from '../support/test-app';
+
+type Client = ReturnType<typeof as>;
+
+interface Task {
+  id: number;
+  unitId: number;
+  version: number;
+  reports: Array<{ id: number }>;
+}
+
+type Row = UnitFigures & { unitId: number; unitName: string; card: string | null };
+
+const figuresOf = (row: Row) => {
+  const { open, onTime, dueSoon, overdue, closed, closedOnTime, onTimeRate, rectificationsOpen, rectificationsOverdue } = row;
+  return { open, onTime, dueSoon, overdue, closed, closedOnTime, onTimeRate, rectificationsOpen, rectificationsOverdue };
+};
+
+describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  let org: Organisation;
+  let office: Client;
+  let police: Client;
+  let town: Client;
+  let clock: ReturnType<typeof controlClock>;
+  const task: Record<string, Task> = {};
+  const directive: Record<string, number> = {};
+
+  const step = async (client: Client, path: string, body: Record<string, unknown>): Promise<Task> => (await client.post(path).send(body).expect(200)).body;
+  const report = async (client: Client, id: string, fields: { percentDone: number; metricValue?: number }, completion = false): Promise<Task> => {
+    const request = client
+      .post(`/api/assignments/${task[id].id}/${completion ? 'completion-request' : 'reports'}`)
+      .field('version', String(task[id].version))
+      .field('narrative', '按要求推进。')
+      .field('percentDone', String(fields.percentDone));
+    if (fields.metricValue !== undefined) request.field('metricValue', String(fields.metricValue));
+    task[id] = (await request.expect(200)).body;
+    return task[id];
+  };
+  const acknowledge = async (client: Client, id: string) => (task[id] = await step(client, `/api/assignments/${task[id].id}/acknowledge`, { version: task[id].version }));
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    // Monday 2 March 2026: no holiday until April, so working days are plain weekdays.
+    clock = controlClock([app], chinaTime('2026-03-02', '10:00'));
+    org = await seedOrganisation(app.dataSource);
+    office = as(app, await login(app, 'office'));
+    police = as(app, await login(app, 'unit-police'));
+    town = as(app, await login(app, 'unit-town'));
+
+    const create = async (key: string, body: Record<string, unknown>) => {
+      const created = (await office.post('/api/directives').send({ requirement: '按要求办理。', ...body }).expect(201)).body;
+      directive[key] = created.id;
+      for (const a of created.assignments as Task[]) task[`${key}-${a.unitId === org.police.id ? 'police' : 'town'}`] = a;
+    };
+    await create('outreach', { title: '反诈宣传进社区', category: '宣传防范', priority: 'normal', deadline: '2026-03-10', leadUnitId: org.town.id, cooperatingUnitIds: [org.police.id] });
+    await create('app', {
+      title: '国家反诈中心APP安装率达标',
+      category: '宣传防范',
+      priority: 'important',
+      deadline: '2026-04-30',
+      leadUnitId: org.town.id,
+      cooperatingUnitIds: [org.police.id],
+      metric: { name: '国家反诈中心APP安装率', unit: '%', comparator: 'gte', target: 60 },
+      unitTargets: [{ unitId: org.police.id, value: 100 }],
+    });
+    await create('funds', { title: '涉诈资金快速查控', category: '行业治理', priority: 'urgent', deadline: '2026-03-20', leadUnitId: org.police.id });
+    await create('leaflets', { title: '防骗宣传册发放', category: '宣传防范', priority: 'normal', deadline: '2026-03-04', leadUnitId: org.town.id });
+
+    for (const id of Object.keys(task)) await acknowledge(id.endsWith('police') ? police : town, id);
+    // A rectification item for the police, five working days from Monday: overdue by the 19th.
+    const inspection = (
+      await office
+        .post('/api/inspections')
+        .send({ title: '涉诈风险网点明查暗访', type: 'unannounced', inspectedOn: '2026-02-27', inspectors: '反诈办 张三', summary: '明查暗访。', unitIds: [org.police.id], findings: [{ unitId: org.police.id, location: '城东派出所', problem: '未张贴警示标识。', rule: '《涉诈风险网点管理办法》第十二条', requirements: ['立即张贴'], deadlineDays: 5 }] })
+        .expect(201)
+    ).body;
+    await office.post(`/api/inspections/${inspection.id}/issue`).send({ notices: 'none' }).expect(200);
+
+    clock.set(chinaTime('2026-03-03', '10:00'));
+    await report(town, 'app-town', { percentDone: 30, metricValue: 40 });
+    clock.set(chinaTime('2026-03-04', '10:00'));
+    await report(police, 'app-police', { percentDone: 50, metricValue: 80 });
+    // The police close their share of the outreach on time (deadline 10 March).
+    clock.set(chinaTime('2026-03-05', '10:00'));
+    await report(police, 'outreach-police', { percentDone: 90 });
+    await report(police, 'outreach-police', { percentDone: 100 }, true);
+    task['outreach-police'] = await step(office, `/api/assignments/${task['outreach-police'].id}/close`, { version: task['outreach-police'].version });
+    // The street closes the leaflets two days late (deadline 4 March).
+    clock.set(chinaTime('2026-03-06', '10:00'));
+    await report(town, 'leaflets-town', { percentDone: 90 });
+    await report(town, 'leaflets-town', { percentDone: 100 }, true);
+    task['leaflets-town'] = await step(office, `/api/assignments/${task['leaflets-town'].id}/close`, { version: task['leaflets-town'].version });
+    clock.set(chinaTime('2026-03-12', '10:00'));
+    await report(town, 'app-town', { percentDone: 70, metricValue: 65 });
+    // The police's second figure is returned: it is not their latest reported value, and the cell turns yellow.
+    const returned = await report(police, 'app-police', { percentDone: 60, metricValue: 90 });
+    await office.post(`/api/assignments/reports/${returned.reports[0].id}/review`).send({ decision: 'return', note: '数据口径不对，请核实。' }).expect(200);
+    task['app-police'] = (await police.get(`/api/assignments/${task['app-police'].id}`).expect(200)).body;
+
+    // Thursday 19 March.
+    clock.set(chinaTime('2026-03-19', '10:00'));
+  });
+  afterAll(() => app.close());
+
+  it('counts each unit’s open, on-time, due-soon and overdue tasks, the month’s closings and rectification items', async () => {
+    const board = (await office.get('/api/board').expect(200)).body;
+    expect(board.period).toEqual({ kind: 'month', from: '2026-03-01', to: '2026-03-31' });
+    expect(board.today).toBe('2026-03-19');
+    expect(board.dueLimit).toBe('2026-03-26');
+    const rows = Object.fromEntries((board.units as Row[]).map((row) => [row.unitId, figuresOf(row)]));
+    expect(Object.keys(rows).map(Number).sort()).toEqual([org.police.id, org.town.id].sort());
+    expect(rows[org.town.id]).toEqual({ open: 2, onTime: 1, dueSoon: 0, overdue: 1, closed: 1, closedOnTime: 0, onTimeRate: 0, rectificationsOpen: 0, rectificationsOverdue: 0 });
+    expect(rows[org.police.id]).toEqual({ open: 2, onTime: 2, dueSoon: 1, overdue: 0, closed: 1, closedOnTime: 1, onTimeRate: 100, rectificationsOpen: 1, rectificationsOverdue: 1 });
+    expect(board.totals).toEqual({ open: 4, onTime: 3, dueSoon: 1, overdue: 1, closed: 2, closedOnTime: 1, onTimeRate: 50, rectificationsOpen: 1, rectificationsOverdue: 1 });
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['category=行业治理', { police: { open: 1, dueSoon: 1, closed: 0 }, town: { open: 0, dueSoon: 0, closed: 0 } }],
+    ['priority=important', { police: { open: 1, dueSoon: 0, closed: 0 }, town: { open: 1, dueSoon: 0, closed: 0 } }],
+    ['period=custom&from=2026-03-06&to=2026-03-31', { police: { open: 2, dueSoon: 1, closed: 0 }, town: { open: 2, dueSoon: 0, closed: 1 } }],
+    ['period=custom&from=2026-02-01&to=2026-02-28', { police: { open: 2, dueSoon: 1, closed: 0 }, town: { open: 2, dueSoon: 0, closed: 0 } }],
+    ['period=quarter', { police: { open: 2, dueSoon: 1, closed: 1 }, town: { open: 2, dueSoon: 0, closed: 1 } }],
+    ['period=year&dueWithin=1', { police: { open: 2, dueSoon: 1, closed: 1 }, town: { open: 2, dueSoon: 0, closed: 1 } }],
+    ['dueWithin=30', { police: { open: 2, dueSoon: 2, closed: 1 }, town: { open: 2, dueSoon: 1, closed: 1 } }],
+  ])('filters by %s', async (filter, expected) => {
+    const board = (await office.get(`/api/board?${encodeURI(filter)}`).expect(200)).body;
+    const byName = Object.fromEntries((board.units as Row[]).map((row) => [row.unitId === org.police.id ? 'police' : 'town', { open: row.open, dueSoon: row.dueSoon, closed: row.closed }]));
+    expect(byName).toEqual(expected);
+  });
+
+  it('narrows to one unit by the unit filter', async () => {
+    const board = (await office.get(`/api/board?unitId=${org.town.id}`).expect(200)).body;
+    expect((board.units as Row[]).map((row) => row.unitId)).toEqual([org.town.id]);
+    expect(board.totals.open).toBe(2);
+  });
+
+  it('colours the matrix by state and deadline, in deadline order, each cell a task', async () => {
+    const matrix = (await office.get('/api/board/matrix').expect(200)).body;
+    expect(matrix.next).toBeNull();
+    expect(matrix.units.map((u: { id: number }) => u.id).sort()).toEqual([org.police.id, org.town.id].sort());
+    const colours = matrix.rows.map((row: { directiveId: number; cells: Array<{ assignmentId: number; colour: string }> }) => [row.directiveId, Object.fromEntries(row.cells.map((c) => [c.assignmentId, c.colour]))]);
+    expect(colours).toEqual([
+      [directive.leaflets, { [task['leaflets-town'].id]: 'grey' }],
+      [directive.outreach, { [task['outreach-town'].id]: 'red', [task['outreach-police'].id]: 'grey' }],
+      [directive.funds, { [task['funds-police'].id]: 'yellow' }],
+      [directive.app, { [task['app-town'].id]: 'green', [task['app-police'].id]: 'yellow' }],
+    ]);
+    // A period before anything closed leaves out what closed since, and pages by key.
+    const page = (await office.get('/api/board/matrix?period=custom&from=2026-02-01&to=2026-02-28').expect(200)).body;
+    expect(page.rows.map((row: { directiveId: number }) => row.directiveId)).toEqual([directive.outreach, directive.funds, directive.app]);
+  });
+
+  it('sets each unit’s latest reported value against its own target, with the trend of values', async () => {
+    const targets = (await office.get('/api/board/targets').expect(200)).body;
+    expect(targets.directives).toHaveLength(1);
+    const [app] = targets.directives;
+    expect(app).toMatchObject({ directiveId: directive.app, metricName: '国家反诈中心APP安装率', metricUnit: '%', comparator: 'gte', target: 60, metCount: 1 });
+    const byUnit = Object.fromEntries(app.units.map((u: { unitId: number }) => [u.unitId, u]));
+    expect(byUnit[org.town.id]).toMatchObject({ target: 60, latest: 65, met: true, percent: 108.3, trend: [{ date: '2026-03-03', value: 40 }, { date: '2026-03-12', value: 65 }] });
+    expect(byUnit[org.police.id]).toMatchObject({ target: 100, latest: 80, met: false, percent: 80, trend: [{ date: '2026-03-04', value: 80 }] });
+  });
+
+  it('counts completions, new overdue tasks and rectification sign-offs by week for twelve weeks', async () => {
+    const { weeks } = (await office.get('/api/board/trends').expect(200)).body;
+    expect(weeks).toHaveLength(12);
+    expect(weeks[11].weekStart).toBe('2026-03-16');
+    const recent = weeks.slice(-3).map((w: Record<string, unknown>) => [w.weekStart, w.completions, w.newOverdue, w.rectificationsClosed]);
+    expect(recent).toEqual([
+      // Leaflets overdue from 5 March (closed on the 6th); the outreach overdue from the 11th.
+      ['2026-03-02', 2, 1, 0],
+      ['2026-03-09', 0, 1, 0],
+      ['2026-03-16', 0, 0, 0],
+    ]);
+    expect(weeks.slice(0, 9).every((w: Record<string, number>) => w.completions + w.newOverdue + w.rectificationsClosed === 0)).toBe(true);
+  });
+
+  it('shows a unit contact its own unit only, everywhere on the board', async () => {
+    const board = (await police.get('/api/board').expect(200)).body;
+    expect((board.units as Row[]).map((row) => row.unitId)).toEqual([org.police.id]);
+    expect(board.totals.open).toBe(2);
+    const matrix = (await police.get('/api/board/matrix').expect(200)).body;
+    expect(matrix.units.map((u: { id: number }) => u.id)).toEqual([org.police.id]);
+    const cells = matrix.rows.flatMap((row: { cells: Array<{ unitId: number }> }) => row.cells);
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c: { unitId: number }) => c.unitId === org.police.id)).toBe(true);
+    const targets = (await police.get('/api/board/targets').expect(200)).body;
+    expect(targets.directives[0].units.map((u: { unitId: number }) => u.unitId)).toEqual([org.police.id]);
+    // Another unit's board is not there for them.
+    await police.get(`/api/board?unitId=${org.town.id}`).expect(404);
+    await police.get(`/api/board/matrix?unitId=${org.town.id}`).expect(404);
+
+    const browser = new PageClient(app);
+    await browser.signIn('unit-police', PASSWORD);
+    const page = await browser.get('/board');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`href="/tasks/${task['funds-police'].id}"`);
+    for (const id of ['outreach-town', 'app-town', 'leaflets-town']) expect(page.text).not.toContain(`href="/tasks/${task[id].id}"`);
+    expect(page.text).not.toContain('东湖街道');
+    expect(page.text).not.toContain('name="unitId"');
+  });
+
+  it('is the leader’s home page, and the office’s home stays its overview', async () => {
+    const leader = new PageClient(app);
+    await leader.signIn('leader', PASSWORD);
+    const home = await leader.get('/');
+    expect(home.status).toBe(200);
+    for (const part of ['board-units', 'board-matrix', 'board-targets', 'board-trends']) expect(home.text).toContain(`id="${part}"`);
+    expect(home.text).toContain(`href="/tasks/${task['outreach-town'].id}"`);
+    expect((home.text.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(3);
+    // Filters work on the home page too.
+    expect((await leader.get(`/?unitId=${org.police.id}&category=${encodeURIComponent('行业治理')}`)).text).toContain(`href="/tasks/${task['funds-police'].id}"`);
+    const officeBrowser = new PageClient(app);
+    await officeBrowser.signIn('office', PASSWORD);
+    const officeHome = await officeBrowser.get('/');
+    expect(officeHome.text).toContain('id="home-tiles"');
+    expect(officeHome.text).not.toContain('id="board-matrix"');
+    expect((await officeBrowser.get('/board')).text).toContain('id="board-matrix"');
+  });
+
+  it.each([
+    ['period=custom&from=2026-03-10&to=2026-03-01', '起始日不能晚于截止日'],
+    ['period=custom&from=2026-03-10', '请填写截止日'],
+    ['period=week', '统计期'],
+    ['dueWithin=0', '临期工作日数'],
+    ['unitId=abc', '承办单位'],
+    ['colour=red', 'colour'],
+  ])('refuses %s with a message a person can act on', async (query, words) => {
+    const res = await office.get(`/api/board?${query}`).expect(400);
+    expect(JSON.stringify(res.body)).toContain(words);
+  });
+});
+
+describe(`the board of an empty installation (${process.env.TEST_DB})`, () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    await seedOrganisation(app.dataSource);
+  });
+  afterAll(() => app.close());
+
+  it('renders with nothing to show, in every part', async () => {
+    const office = as(app, await login(app, 'office'));
+    const board = (await office.get('/api/board').expect(200)).body;
+    expect(board.units.length).toBe(2);
+    expect(board.totals).toMatchObject({ open: 0, overdue: 0, closed: 0, onTimeRate: null });
+    expect((await office.get('/api/board/matrix').expect(200)).body).toEqual({ units: [], rows: [], next: null });
+    expect((await office.get('/api/board/targets').expect(200)).body).toEqual({ directives: [], next: null });
+    for (const username of ['office', 'leader', 'unit-town']) {
+      const browser = new PageClient(app);
+      await browser.signIn(username, PASSWORD);
+      const page = await browser.get('/board');
+      expect([username, page.status]).toEqual([username, 200]);
+      expect(page.text).toContain('没有在办或本期销号的督办事项');
+      expect(page.text).toContain('<svg');
+    }
+  });
+});
