@@ -28,6 +28,7 @@ import { serializeTransactions } from './database/sqlite-transactions';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { InspectionsModule } from './inspections/inspections.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { ListingsModule } from './listings/listings.module';
 import { AssessmentModule } from './assessment/assessment.module';
 import { RectificationsModule } from './rectifications/rectifications.module';
@@ -76,6 +77,7 @@ export class AppModule {
         AttachmentsModule,
         DocumentsModule,
         ExtractionModule,
+        LedgerModule,
         DirectivesModule,
         AssignmentsModule,
         NotificationsModule,

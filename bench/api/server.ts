@@ -15,6 +15,8 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export interface AppServer {
   baseUrl: string;
+  /** Its process, whose memory a benchmark may watch. */
+  pid: number;
   /** The last lines it wrote (its log goes to a file beside the database), for a failure's report. */
   logTail(lines?: number): Promise<string>;
   stop(): Promise<void>;
@@ -48,7 +50,7 @@ export async function startAppServer(env: Record<string, string>, logFile: strin
     await stop();
     throw new Error(`${(error as Error).message}\n${await logTail()}`);
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, logTail, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid!, logTail, stop };
 }
 
 function ready(child: ChildProcess): Promise<void> {

@@ -61,6 +61,8 @@ export enum Permission {
   AssessmentManage = 'assessment:manage',
   /** The unit's side: object (申诉) to one of its own lines. */
   AssessmentObject = 'assessment:object',
+  /** Downloading the 台账 as Excel: all of it, or the unit's own tasks, items and notices. */
+  LedgerExport = 'ledger:export',
 }
 
 /**
@@ -103,6 +105,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.ListingsManage]: 'all',
     [Permission.AssessmentRead]: 'all',
     [Permission.AssessmentManage]: 'all',
+    [Permission.LedgerExport]: 'all',
   },
   // Leaders read everything and change nothing.
   leader: {
@@ -123,6 +126,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.RectificationsRead]: 'all',
     [Permission.ListingsRead]: 'all',
     [Permission.AssessmentRead]: 'all',
+    [Permission.LedgerExport]: 'all',
   },
   unit: {
     [Permission.DashboardRead]: 'own-unit',
@@ -143,6 +147,7 @@ export const GRANTS: Record<Role, Partial<Record<Permission, Scope>>> = {
     [Permission.ListingsRead]: 'own-unit',
     [Permission.AssessmentRead]: 'own-unit',
     [Permission.AssessmentObject]: 'own-unit',
+    [Permission.LedgerExport]: 'own-unit',
   },
 };
 

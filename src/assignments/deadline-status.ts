@@ -9,8 +9,13 @@ export interface DeadlineStatus {
   overdue: boolean;
 }
 
+/** Open and past its deadline: derived every time, never stored. */
+export function isOverdue(today: IsoDate, status: AssignmentStatus, deadline: IsoDate | null): boolean {
+  return deadline !== null && isOpen(status) && deadline < today;
+}
+
 export function deadlineStatus(calendar: WorkingCalendar, today: IsoDate, status: AssignmentStatus, deadline: IsoDate | null): DeadlineStatus {
-  const overdue = deadline !== null && isOpen(status) && deadline < today;
+  const overdue = isOverdue(today, status, deadline);
   if (deadline === null || !isOpen(status)) return { workingDaysLeft: null, overdue };
   try {
     return { workingDaysLeft: calendar.workingDaysUntil(today, deadline), overdue };

@@ -37,6 +37,7 @@ export const PERMISSION_LABELS: Record<Permission, string> & Record<string, stri
   [Permission.AssessmentRead]: '查看考核排名',
   [Permission.AssessmentManage]: '管理考核排名',
   [Permission.AssessmentObject]: '提出考核申诉',
+  [Permission.LedgerExport]: '导出台账（Excel）',
   // A route that declares no permission is closed to everyone; the guard records it as `none`.
   none: '（未开放的功能）',
 };

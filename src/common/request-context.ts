@@ -31,6 +31,18 @@ export interface ReadBounds {
   abandoned: AbortSignal;
   /** Epoch milliseconds after which the read is no longer worth answering; null: none. */
   deadline: number | null;
+  /** The time a read is given, from its start or from its last renewal (0: no deadline). */
+  timeoutMs: number;
+}
+
+/**
+ * Gives the current read its whole time again: a download written while it is read (an Excel ledger of
+ * 400,000 rows) is many reads, one per batch, each bounded as a request would be, and still stopped when
+ * its client goes away. Outside a read, does nothing.
+ */
+export function renewReadDeadline(): void {
+  const read = currentRequestContext()?.read;
+  if (read && read.timeoutMs > 0) read.deadline = Date.now() + read.timeoutMs;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -69,7 +81,7 @@ export function requestContextMiddleware(readTimeoutMs: number) {
     const context: RequestContext = { correlationId: String(res.getHeader(CORRELATION_HEADER)), ip: req.ip ?? null, actor: null, read: null };
     if (READ_METHODS.has(req.method)) {
       const abandoned = new AbortController();
-      context.read = { abandoned: abandoned.signal, deadline: readTimeoutMs > 0 ? Date.now() + readTimeoutMs : null };
+      context.read = { abandoned: abandoned.signal, deadline: readTimeoutMs > 0 ? Date.now() + readTimeoutMs : null, timeoutMs: readTimeoutMs };
       res.on('close', () => {
         // Closed before the whole answer was written: the client went away (or its connection broke).
         if (!res.writableFinished) abandoned.abort(new RequestAbandonedError());

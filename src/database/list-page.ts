@@ -2,6 +2,7 @@ import { Brackets, type DataSource, type ObjectLiteral, type SelectQueryBuilder 
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { Page, PageQueryDto } from '../common/dto/page.dto';
 import { DomainError } from '../common/errors/domain-error';
+import { renewReadDeadline } from '../common/request-context';
 import { ReadCache, type WriteWatch } from './read-cache';
 
 /** How far a list may be paged by number; past it, the next page is found by key (`after`). */
@@ -127,4 +128,23 @@ export function keyIn(column: string, range: KeyRange, name: string): Brackets {
   ];
   if (ends.length === 0) throw new Error(`A key range needs at least one end (${name})`);
   return new Brackets((w) => ends.forEach((end, i) => (i === 0 ? w.where(end.sql, end.parameters) : w.andWhere(end.sql, end.parameters))));
+}
+
+/**
+ * Every row of a query, in batches of `size` in the order of its unique integer `column` (e.g. `r.id`):
+ * each batch is found by key, never by offset, so a walk over 400,000 rows reads each once and holds one
+ * batch at a time. In a request, each batch (with what its consumer reads for it) is a read of its own,
+ * given the request read's time (DB_READ_TIMEOUT_MS) anew.
+ */
+export async function* batchesByKey<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, column: string, keyOf: (row: E) => number, size: number): AsyncGenerator<E[]> {
+  let after: number | null = null;
+  for (;;) {
+    renewReadDeadline();
+    const batch = qb.clone().orderBy(column, 'ASC').limit(size);
+    if (after !== null) batch.andWhere(`${column} > :batchAfter`, { batchAfter: after });
+    const rows = await batch.getMany();
+    if (rows.length > 0) yield rows;
+    if (rows.length < size) return;
+    after = keyOf(rows[rows.length - 1]);
+  }
 }

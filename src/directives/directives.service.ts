@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Access } from '../access/access';
 import { OPEN_STATUSES } from '../assignments/assignment-state';
 import { Assignment, AssignmentEvent } from '../assignments/assignment.entity';
@@ -24,6 +24,7 @@ import { Directive } from './directive.entity';
 import { directiveOrder } from './directive-order';
 import { ensureDirectiveCounter, formatDirectiveCode, nextDirectiveNumber } from './directive-code';
 import { indexDirectiveTerms, matchesText } from './directive-search';
+import { WorkFilterDto } from '../assignments/dto/work-filter.dto';
 import { CreateDirectiveDto, DirectivePage, DirectiveQueryDto, DirectiveView, UpdateDirectiveDto } from './dto/directive.dto';
 
 const AUDITED_FIELDS = ['title', 'requirement', 'category', 'priority', 'deadline', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'sourceDocumentId'] as const;
@@ -82,6 +83,13 @@ async function withinAsync<T>(where: ItemPlace, index: number, work: () => Promi
   }
 }
 
+/** A directive's assignments this access may see: all, or its own and (as lead) its cooperators'. */
+export function visibleAssignments<A extends Pick<Assignment, 'unitId' | 'role'>>(access: Access, assignments: A[]): A[] {
+  if (access.unitRestriction === null) return assignments;
+  const mine = assignments.find((a) => access.reachesUnit(a.unitId));
+  return assignments.filter((a) => access.reachesUnit(a.unitId) || mine?.role === 'lead');
+}
+
 @Injectable()
 export class DirectivesService {
   constructor(
@@ -100,7 +108,17 @@ export class DirectivesService {
     // The page's keys come from the order's own index; the page's rows are then read by id.
     const repository = this.dataSource.getRepository(Directive);
     const order = DIRECTIVE_ORDERS[query.sort];
-    const qb = repository.createQueryBuilder('directive').select(order.map((o) => o.column));
+    const qb = (await this.filtered(access, query, calendar, today)).select(order.map((o) => o.column));
+    const page = await readPage(qb, query, order);
+    const ids = page.items.map((d) => d.id);
+    const rows = ids.length === 0 ? [] : await repository.createQueryBuilder('directive').leftJoin('directive.sourceDocument', 'source').addSelect(['source.id', 'source.title', 'source.docNumber']).whereInIds(ids).getMany();
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    return { ...page, items: await this.views(access, ids.map((id) => byId.get(id)!), calendar, today) };
+  }
+
+  /** The directives the list's filters find within this access's reach (as `directive`, every column selected until the caller selects). */
+  async filtered(access: Access, query: WorkFilterDto, calendar: WorkingCalendar, today: string): Promise<SelectQueryBuilder<Directive>> {
+    const qb = this.dataSource.getRepository(Directive).createQueryBuilder('directive');
     // The assignment conditions hold for one and the same assignment, always within the access's reach.
     const sub = this.dataSource.getRepository(Assignment).createQueryBuilder('a').select('1').where('a.directive_id = directive.id');
     if (access.unitRestriction !== null) sub.andWhere('a.unit_id = :ownUnit', { ownUnit: access.unitRestriction });
@@ -123,11 +141,7 @@ export class DirectivesService {
     if (query.category) qb.andWhere('directive.category = :category', { category: query.category });
     if (query.priority) qb.andWhere('directive.priority = :priority', { priority: query.priority });
     if (query.q) await matchesText(qb, 'directive', query.q);
-    const page = await readPage(qb, query, order);
-    const ids = page.items.map((d) => d.id);
-    const rows = ids.length === 0 ? [] : await repository.createQueryBuilder('directive').leftJoin('directive.sourceDocument', 'source').addSelect(['source.id', 'source.title', 'source.docNumber']).whereInIds(ids).getMany();
-    const byId = new Map(rows.map((d) => [d.id, d]));
-    return { ...page, items: await this.views(access, ids.map((id) => byId.get(id)!), calendar, today) };
+    return qb;
   }
 
   async get(access: Access, id: number): Promise<DirectiveView> {
@@ -318,9 +332,7 @@ export class DirectivesService {
     // Lead first, then in the order they were assigned: a few rows, sorted here rather than by the database.
     assignments.sort((x, y) => (x.role === y.role ? x.id - y.id : x.role === 'lead' ? -1 : 1));
     return directives.map((directive) => {
-      const own = assignments.filter((a) => a.directiveId === directive.id);
-      const mine = own.find((a) => access.reachesUnit(a.unitId));
-      const visible = access.unitRestriction === null ? own : own.filter((a) => access.reachesUnit(a.unitId) || mine?.role === 'lead');
+      const visible = visibleAssignments(access, assignments.filter((a) => a.directiveId === directive.id));
       const summaries = visible.map((a) => assignmentProgress(calendar, today, a));
       return Object.assign(new DirectiveView(), {
         id: directive.id,

@@ -107,6 +107,14 @@ export class NoticesService implements WorkSource, OnModuleInit {
 
   /** Newest first; the office sees all, others what was sent to their unit or to them (not drafts). */
   async list(access: Access, query: NoticeQueryDto): Promise<Page<NoticeView>> {
+    const qb = await this.filtered(access, query);
+    const page = await readPage(qb, query, [{ column: 'n.id', direction: 'DESC', of: (n) => n.id }]);
+    const recipients = page.items.length ? await this.recipientViews(await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(page.items.map((n) => n.id)) }, order: { noticeId: 'ASC', id: 'ASC' } })) : [];
+    return { ...page, items: page.items.map((n) => view(n, recipients.filter((r) => r.noticeId === n.id))) } as NoticePage;
+  }
+
+  /** The notices the list's filters find within this access's reach (as `n`, the list's columns selected). */
+  async filtered(access: Access, query: Omit<NoticeQueryDto, 'page' | 'pageSize' | 'after'>): Promise<SelectQueryBuilder<Notice>> {
     const qb = this.dataSource
       .getRepository(Notice)
       .createQueryBuilder('n')
@@ -116,9 +124,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
     if (query.status) qb.andWhere('n.status = :status', { status: query.status });
     if (query.year) qb.andWhere('n.year = :year', { year: query.year });
     if (query.assignmentId) qb.andWhere('n.assignment_id = :assignmentId', { assignmentId: query.assignmentId });
-    const page = await readPage(qb, query, [{ column: 'n.id', direction: 'DESC', of: (n) => n.id }]);
-    const recipients = page.items.length ? await this.recipientViews(await this.dataSource.getRepository(NoticeRecipient).find({ where: { noticeId: In(page.items.map((n) => n.id)) }, order: { noticeId: 'ASC', id: 'ASC' } })) : [];
-    return { ...page, items: page.items.map((n) => view(n, recipients.filter((r) => r.noticeId === n.id))) } as NoticePage;
+    return qb;
   }
 
   /**

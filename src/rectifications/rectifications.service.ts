@@ -91,7 +91,8 @@ export class RectificationsService implements OnModuleInit {
     return countCapped(this.filtered(access, query));
   }
 
-  private filtered(access: Access, query: RectificationQueryDto): SelectQueryBuilder<RectificationItem> {
+  /** The items the list's filters find within this access's reach (as `r`, the list's columns selected). */
+  filtered(access: Access, query: Omit<RectificationQueryDto, 'page' | 'pageSize' | 'after'>): SelectQueryBuilder<RectificationItem> {
     const today = this.calendar.today();
     const qb = this.listed(access);
     if (query.inspectionId) qb.andWhere('r.inspection_id = :inspectionId', { inspectionId: query.inspectionId });

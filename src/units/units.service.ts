@@ -83,16 +83,26 @@ export class UnitsService {
   }
 
   async create(access: Access, dto: CreateUnitDto): Promise<UnitView> {
+    const [created] = await this.createMany(access, [dto]);
+    return created;
+  }
+
+  /** Several units in one transaction: all of them, or (when one is refused) none. */
+  async createMany(access: Access, dtos: CreateUnitDto[]): Promise<UnitView[]> {
     return this.dataSource.transaction(async (manager) => {
-      await this.assertNameFree(manager, dto.name);
-      await this.assertNotAnAlias(manager, null, dto);
-      if (dto.parentId) await this.assertParentExists(manager, dto.parentId);
-      const unit = manager.create(Unit, { ...this.columns(dto), active: dto.active ?? true });
-      await manager.save(unit);
-      const aliases = await this.replaceAliases(manager, unit.id, dto.aliases ?? []);
-      const changes = { ...diffFields(null, unit, AUDITED_FIELDS), ...(aliases.length ? { aliases: [null, aliases] as [null, string[]] } : {}) };
-      await this.audit.record({ action: 'unit.create', objectType: 'unit', objectId: unit.id, changes }, manager);
-      return UnitView.of(unit, aliases);
+      const created: UnitView[] = [];
+      for (const dto of dtos) {
+        await this.assertNameFree(manager, dto.name);
+        await this.assertNotAnAlias(manager, null, dto);
+        if (dto.parentId) await this.assertParentExists(manager, dto.parentId);
+        const unit = manager.create(Unit, { ...this.columns(dto), active: dto.active ?? true });
+        await manager.save(unit);
+        const aliases = await this.replaceAliases(manager, unit.id, dto.aliases ?? []);
+        const changes = { ...diffFields(null, unit, AUDITED_FIELDS), ...(aliases.length ? { aliases: [null, aliases] as [null, string[]] } : {}) };
+        await this.audit.record({ action: 'unit.create', objectType: 'unit', objectId: unit.id, changes }, manager);
+        created.push(UnitView.of(unit, aliases));
+      }
+      return created;
     });
   }
 

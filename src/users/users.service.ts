@@ -56,28 +56,43 @@ export class UsersService {
     return UserView.of(user);
   }
 
+  /** Every login name taken, for checking a sheet of new accounts. */
+  async usernames(): Promise<string[]> {
+    return (await this.dataSource.getRepository(User).find({ select: { username: true } })).map((u) => u.username);
+  }
+
   async create(access: Access, dto: CreateUserDto): Promise<UserView> {
     assertPasswordAcceptable(dto.password, dto.username, 'password', '初始密码');
-    const passwordHash = await hashPassword(dto.password);
+    const { password, ...account } = dto;
+    const [created] = await this.createMany(access, [{ account, passwordHash: await hashPassword(password) }]);
+    return created;
+  }
+
+  /** Several accounts, their passwords already checked and hashed, in one transaction: all of them, or none. */
+  async createMany(access: Access, accounts: Array<{ account: Omit<CreateUserDto, 'password'>; passwordHash: string }>): Promise<UserView[]> {
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.exists(User, { where: { username: dto.username } })) {
-        throw new DomainError('USERNAME_TAKEN', `登录名“${dto.username}”已被使用，请换一个`);
+      const created: UserView[] = [];
+      for (const { account: dto, passwordHash } of accounts) {
+        if (await manager.exists(User, { where: { username: dto.username } })) {
+          throw new DomainError('USERNAME_TAKEN', `登录名“${dto.username}”已被使用，请换一个`);
+        }
+        const unitId = dto.unitId ?? null;
+        await this.assertUnitFits(manager, dto.role, unitId);
+        const user = manager.create(User, {
+          username: dto.username,
+          displayName: dto.displayName,
+          role: dto.role,
+          unitId,
+          phone: dto.phone || null,
+          email: dto.email || null,
+          active: dto.active ?? true,
+          passwordHash,
+        });
+        await manager.save(user);
+        await this.audit.record({ action: 'user.create', objectType: 'user', objectId: user.id, changes: diffFields(null, user, AUDITED_FIELDS) }, manager);
+        created.push(UserView.of(await manager.findOneOrFail(User, { where: { id: user.id }, relations: { unit: true } })));
       }
-      const unitId = dto.unitId ?? null;
-      await this.assertUnitFits(manager, dto.role, unitId);
-      const user = manager.create(User, {
-        username: dto.username,
-        displayName: dto.displayName,
-        role: dto.role,
-        unitId,
-        phone: dto.phone || null,
-        email: dto.email || null,
-        active: dto.active ?? true,
-        passwordHash,
-      });
-      await manager.save(user);
-      await this.audit.record({ action: 'user.create', objectType: 'user', objectId: user.id, changes: diffFields(null, user, AUDITED_FIELDS) }, manager);
-      return UserView.of(await manager.findOneOrFail(User, { where: { id: user.id }, relations: { unit: true } }));
+      return created;
     });
   }
 

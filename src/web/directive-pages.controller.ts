@@ -22,7 +22,7 @@ import { directiveFromForm, formText as text } from './directive-form';
 import { checkboxField, FormBody, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
-import { pager } from './pager';
+import { exportLink, pager } from './pager';
 
 const DIRECTIVE_FIELDS = ['title', 'requirement', 'category', 'priority', 'sourceDocumentId', 'sourceExcerpt', 'deadlineKind', 'deadline', 'deadlineWorkingDays', 'reportCycle', 'reportDay', 'metricName', 'metricUnit', 'metricComparator', 'metricTarget', 'leadUnitId'] as const;
 const DOCUMENT_FIELDS = ['kind', 'title', 'docNumber', 'issuer', 'issuedOn', 'body'] as const;
@@ -52,6 +52,7 @@ export class DirectivePagesController {
       statusOptions: ASSIGNMENT_STATUSES,
       priorityOptions: PRIORITIES,
       pager: pager(page, { ...query, page: undefined }),
+      exportLink: exportLink(access.actor, '/ledger/directives.xlsx', { ...query, sort: undefined }),
     };
   }
 

@@ -22,7 +22,7 @@ import { Confirmation, FormBody, formValue, linesField, pageStep, PageStep, SUBM
 import { contentFields, contentFromForm } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
-import { pager } from './pager';
+import { exportLink, pager } from './pager';
 
 /** How often a notice page waiting for its PDF looks again: soon while it renders, less often while a failed render waits for its retry. */
 const PDF_REFRESH_SECONDS = 5;
@@ -70,6 +70,7 @@ export class NoticePagesController {
       filter: { kind: query.kind ?? '', status: query.status ?? '', year: query.year ?? '' },
       manages: this.manages(access),
       pager: pager(page, { kind: query.kind, status: query.status, year: query.year }),
+      exportLink: exportLink(access.actor, '/ledger/notices.xlsx', { kind: query.kind, status: query.status, year: query.year }),
     };
   }
 

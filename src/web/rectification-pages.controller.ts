@@ -26,7 +26,7 @@ import { checkboxField, Confirmation, FormBody, formFields, formValue, linesFiel
 import { NoticeKinds } from '../notices/notice-kinds';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
-import { pager } from './pager';
+import { exportLink, pager } from './pager';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 
 const TYPE_OPTIONS = INSPECTION_TYPES.map((value) => ({ value, label: INSPECTION_TYPE_LABELS[value] }));
@@ -179,6 +179,7 @@ export class RectificationPagesController {
       byUnit,
       filter: { open: query.open === true, overdue: query.overdue === true },
       pager: pager(page, { ...query, page: undefined }),
+      exportLink: exportLink(access.actor, '/ledger/rectifications.xlsx', { ...query }),
     };
   }
 

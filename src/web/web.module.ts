@@ -1,3 +1,5 @@
+import { LedgerModule } from '../ledger/ledger.module';
+import { LedgerPagesController } from './ledger-pages.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssignmentsModule } from '../assignments/assignments.module';
@@ -37,8 +39,8 @@ import { FormSubmission } from './form-submission.entity';
 
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule, AssessmentModule],
-  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, AssessmentPagesController],
+  imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule, AssessmentModule, LedgerModule],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, AssessmentPagesController, LedgerPagesController],
   providers: [HomeService, BoardPage],
 })
 export class WebModule {}

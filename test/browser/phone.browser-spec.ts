@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'puppeteer';
 import { launchChromium, serveOnLoopback, signIn as signInPage } from '../support/chromium';
 import { as, login, seedOrganisation } from '../support/fixtures';
@@ -112,6 +113,32 @@ describe('a unit contact’s week on a phone (390 px), in headless Chromium', ()
     const inbox = await unit.$eval('#inbox', (t) => t.textContent ?? '');
     expect(inbox).toContain('反诈宣传进万家');
     expect(inbox).toContain('督办通知书');
+  });
+
+  it('previews a task-division table on a phone, each row a card with its errors beside the cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dbs-table-'));
+    try {
+      const file = join(dir, '反诈工作分工方案（2026年）.xlsx');
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('分工方案').addRows([
+        ['序号', '任务', '牵头单位', '配合单位', '完成时限'],
+        [1, '在全部村（社区）开展“反诈宣传进万家”集中宣传活动，每个村（社区）至少开展一次并报送活动图片和台账材料', '测试市东湖街道', '测试市公安局', '2029年6月30日'],
+        [2, '清理涉诈电话卡', '测试市教育局', '', '6月底前'],
+      ]);
+      writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+      const office = await phone('office');
+      await office.goto(`${baseUrl}/imports/directives`);
+      await expectNoSidewaysScroll(office);
+      await (await office.$('#import-upload input[type=file]'))!.uploadFile(file);
+      await submit(office, '#import-upload button[type=submit]');
+      expect(await office.$eval('#import-rows', (table) => table.textContent)).toContain('“测试市教育局”不是已登记的单位');
+      // Cards: the header row hidden, each row a block whose cells say their column.
+      expect(await office.$$eval('#import-rows tbody tr', (rows) => rows.map((row) => getComputedStyle(row).display))).toEqual(['block', 'block']);
+      expect(await office.$eval('#import-rows thead', (head) => getComputedStyle(head).display)).toBe('none');
+      await expectNoSidewaysScroll(office);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows the office’s pages on a phone without sideways scrolling too', async () => {

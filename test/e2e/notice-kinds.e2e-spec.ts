@@ -8,16 +8,11 @@ import { chineseDate } from '../../src/notices/notice-format';
 import type { NoticeDrafter } from '../../src/notices/notice-kind';
 import { NoticeKinds } from '../../src/notices/notice-kinds';
 import { PageClient } from '../support/browser-session';
-import { as, login, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { as, login, PASSWORD, seedOrganisation, binary } from '../support/fixtures';
 import { pdfText } from '../support/pdf-tools';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const binary = (res: import('superagent').Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 /** The throw-away kind's content: what its template prints. */
 class UrgeContentDto {

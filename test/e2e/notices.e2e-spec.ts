@@ -3,16 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfLayouts, TextRun } from '../support/pdf-layout';
 import { pdfPages, pdfPageTexts, pdfText } from '../support/pdf-tools';
-import { as, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
+import { as, login, Organisation, PASSWORD, seedOrganisation, tableCounts, binary } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Client = ReturnType<typeof as>;
-const binary = (res: import('superagent').Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe(`official notices: draft, issue, acknowledge, void (${process.env.TEST_DB})`, () => {
   let app: TestApp;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
+import ExcelJS from 'exceljs';
 import { FormFile, formOn, PageClient, pageClients } from '../support/browser-session';
 import { Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { JPEG, sealPng } from '../support/png';
@@ -397,6 +398,40 @@ describe(`every page form, through the page (${process.env.TEST_DB})`, () => {
     const pending = [...(await admin.get('/escalations')).text.matchAll(/action="\/escalations\/(\d+)\/approve"/g)].map((m) => m[1]);
     expect(pending.length).toBeGreaterThanOrEqual(1);
     await fill(admin, '/escalations', `form[action="/escalations/${pending[0]}/approve"]`, [], { values: { note: '同意' }, asks: '确认发出', says: '已同意' });
+  });
+
+  it('a task-division table imported through its page: nothing, bad files, bad rows, then previewed and confirmed', async () => {
+    const admin = await office();
+    const sheet = async (name: string, rows: unknown[][]): Promise<FormFile> => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('Sheet1').addRows(rows);
+      return { field: 'files', name, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+    };
+    const table = (rows: unknown[][]) => sheet('分工方案.xlsx', [['序号', '任务', '牵头单位', '配合单位', '完成时限', '目标'], ...rows]);
+    const preview = await fill(
+      admin,
+      '/imports/directives',
+      '#import-upload',
+      [
+        { status: 422, says: '请选择要导入的 Excel 文件' },
+        { files: [pdf('分工方案.xlsx')], status: 415, says: '“分工方案.xlsx”不是 Excel 工作簿（.xlsx），而是PDF文件' },
+        { files: [{ ...(await table([[1, '甲'.repeat(10), '测试市公安局', '', '6月底前', '']])), content: Buffer.concat([(await table([])).content, Buffer.alloc(1_100_000)]) }], status: 413, says: '超过 1 MB' },
+        { files: [await table([[1, '开展反诈进校园', '教育局', '', '12月底前', '']])], status: 422, says: /有 1 行需要修改.*“教育局”不是已登记的单位/ },
+      ],
+      { files: [await table([[1, '开展反诈进校园', '东湖街道', '公安局', '2026年12月31日', ''], [2, '推广国家反诈中心APP', '公安局', '', '12月底前', '安装率达到60%']])], says: '已读取“分工方案.xlsx”的 2 行，均可导入' },
+    );
+    expect(preview.location).toMatch(/^\/imports\/directives\/preview\/[0-9a-f-]{36}$/);
+    expect(load(preview.text)('#import-rows tbody tr')).toHaveLength(2);
+    expect(mainText(preview.text)).toContain('牵头：公安局；时限：2026-12-31；目标：安装率 ≥ 60%');
+    await fill(admin, preview.location, '#import-confirm', [], { says: '已从“分工方案.xlsx”导入 2 条督办事项', twice: true });
+    expect((await admin.get(preview.location)).status).toBe(404);
+
+    const units = (rows: unknown[][]) => sheet('单位.xlsx', [['单位全称', '简称', '单位类别', '别名'], ...rows]);
+    const unitsPreview = await fill(admin, '/imports/units', '#import-upload', [{ files: [await units([['测试市公安局', '公安', '职能部门', '']])], status: 422, says: '已有名为“测试市公安局”的单位' }], {
+      files: [await units([['测试市委网信办', '网信办', '职能部门', '市委网信办、网信部门']])],
+      says: '已读取“单位.xlsx”的 1 行，均可导入',
+    });
+    await fill(admin, unitsPreview.location, '#import-confirm', [], { says: '已从“单位.xlsx”导入 1 个单位' });
   });
 
   it('the inbox, one’s own password, and the sign-in form', async () => {

@@ -49,6 +49,13 @@ export async function login(app: TestApp, username: string, password = PASSWORD)
   return res.body.accessToken as string;
 }
 
+/** A supertest parser that keeps a binary body (a PDF, a workbook) as a Buffer. */
+export const binary = (res: import('superagent').Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
 /** Supertest helpers that carry a bearer token. */
 export function as(app: TestApp, token: string) {
   const auth = (r: request.Test) => r.set('Authorization', `Bearer ${token}`);

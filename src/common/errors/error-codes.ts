@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   PDF_NOT_READY: { status: 409, means: '通知的 PDF 正在生成，稍后再试' },
   ALREADY_ACKNOWLEDGED: { status: 409, means: '已签收过该通知' },
   NO_SEAL_IN_FORCE: { status: 409, means: '目前没有在用的印章' },
+  BAD_SPREADSHEET: { status: 422, means: '上传的 Excel 表格无法导入（空表、找不到表头、表头有合并单元格、含公式等）；message 说明原因' },
+  IMPORT_HAS_ERRORS: { status: 422, means: '导入预览中仍有错误的行，未导入任何数据；details 按行列出各单元格的问题' },
   CALENDAR_NOT_COVERED: { status: 422, means: '日期超出已维护的工作日历' },
   PAYLOAD_TOO_LARGE: { status: 413, means: '提交的内容过大' },
   UNSUPPORTED_FILE_TYPE: { status: 415, means: '不支持的文件类型' },
