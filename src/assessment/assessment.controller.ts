@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UploadedFiles } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFiles } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
+import { ApiFileResponse } from '../common/api-file-response';
 import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { sendWorkbook, XLSX_MEDIA_TYPE } from '../spreadsheets/workbook-writer';
 import { AssessmentService } from './assessment.service';
 import { AcceptObjectionDto, CircularDto, CreatePeriodDto, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodVersionDto, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
 
@@ -56,6 +59,16 @@ export class AssessmentController {
   @ApiErrorResponse(409, '排名尚未发布（PERIOD_NOT_PUBLISHED）')
   ranking(@Param('id', ParseIdPipe) id: number, @Query() query: LinesQueryDto): Promise<RankingView> {
     return this.assessment.ranking(id, query.version);
+  }
+
+  @Get('periods/:id/ranking.xlsx')
+  @RequirePermission(Permission.AssessmentRead)
+  @ApiOperation({ summary: '导出已发布的考核排名（Excel）', description: '两个工作表：排名（各单位名次、基础分、得分）和计分明细（每一分的规则、日期、事件、分值和更正说明）。成员单位的计分明细只含本单位。version 缺省为现行版本。' })
+  @ApiFileResponse(XLSX_MEDIA_TYPE, '.xlsx 工作簿')
+  @ApiErrorResponse(409, '排名尚未发布（PERIOD_NOT_PUBLISHED）')
+  async rankingWorkbook(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query() query: LinesQueryDto, @Res() res: Response): Promise<void> {
+    const { fileName, sheets } = await this.assessment.rankingWorkbook(access, id, query.version);
+    await sendWorkbook(res, fileName, sheets);
   }
 
   @Get('periods/:id/preview')

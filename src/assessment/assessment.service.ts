@@ -17,6 +17,7 @@ import { chineseDate } from '../notices/notice-format';
 import { NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { contactsOfUnits, leadersAndOffice, officeStaff } from '../reminders/recipients';
+import type { SheetSpec } from '../spreadsheets/workbook-writer';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { AssessmentLine, AssessmentObjection, AssessmentPeriod, AssessmentRuleSet, AssessmentSnapshot, AssessmentTotal, OBJECTION_STATUS_LABELS, PERIOD_STATUS_LABELS } from './assessment.entity';
@@ -24,19 +25,8 @@ import { ASSESSMENT_CIRCULAR } from './assessment-notices';
 import { AssessmentOutcomes } from './assessment-outcomes';
 import { AssessmentRules, PERIOD_NUMBERS, PERIOD_KIND_LABELS, periodBounds, RULE_INFO, RULE_KEYS } from './assessment-rules';
 import { AcceptObjectionDto, CircularDto, CreatePeriodDto, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
+import { rankingSheets } from './ranking-workbook';
 import { rankUnits, scoreUnits, ScoreLine, totalOf, UnitScore } from './scoring';
-
-/** One line of a period's published ranking as the ledger's export writes it. */
-export interface SnapshotExportLine {
-  rank: number;
-  unitName: string;
-  total: number;
-  rule: string;
-  on: string;
-  event: string;
-  points: number;
-  correction: string | null;
-}
 
 const stalePeriod = () => staleVersion('该考核期', 'updated');
 const staleObjection = () => staleVersion('该申诉', 'updated');
@@ -189,15 +179,17 @@ export class AssessmentService implements OnModuleInit {
   }
 
   /** The lines of a published period's current version, ranked, for the ledger's Excel export. */
-  async *exportLines(id: number): AsyncIterable<SnapshotExportLine> {
-    const period = await this.loadPeriod(this.dataSource.manager, id);
-    if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
-    const snapshot = await this.snapshot(this.dataSource.manager, period);
-    const totals = await this.dataSource.getRepository(AssessmentTotal).find({ where: { snapshotId: snapshot.id }, order: { rank: 'ASC', position: 'ASC' } });
-    for (const total of totals) {
-      const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId: total.unitId }, order: { seq: 'ASC' } });
-      for (const line of lines) yield { rank: total.rank, unitName: total.unitName, total: total.total, rule: RULE_INFO[line.rule].label, on: line.occurredOn, event: line.event, points: line.points, correction: line.correction };
-    }
+  /**
+   * A published ranking's workbook (排名 and 计分明细). The period, version and reach are checked before the
+   * download starts; each unit's lines are read as the file is written.
+   */
+  async rankingWorkbook(access: Access, id: number, version?: number): Promise<{ fileName: string; sheets: Array<SheetSpec<any>> }> {
+    const ranking = await this.ranking(id, version);
+    const snapshot = await this.snapshot(this.dataSource.manager, await this.loadPeriod(this.dataSource.manager, id), ranking.snapshotVersion!);
+    const restriction = access.unitRestriction;
+    const reach = new Set(ranking.rows.map((r) => r.unitId).filter((unitId) => restriction === null || unitId === restriction));
+    const linesOf = async (unitId: number) => (await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId }, order: { seq: 'ASC' } })).map(lineView);
+    return { fileName: `${ranking.period.label}考核排名（第${ranking.snapshotVersion}版）.xlsx`, sheets: rankingSheets(ranking, reach, linesOf) };
   }
 
   // ——— objections ———

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
-import { AcceptObjectionDto, AssessmentPageQueryDto, CircularDto, CreatePeriodDto, ObjectionDto, ObjectionQueryDto, PeriodVersionDto, PeriodView, RejectObjectionDto, UpdateRulesDto } from '../assessment/dto/assessment.dto';
+import { AcceptObjectionDto, AssessmentPageQueryDto, CircularDto, CreatePeriodDto, LinesQueryDto, ObjectionDto, ObjectionQueryDto, PeriodVersionDto, PeriodView, RejectObjectionDto, UpdateRulesDto } from '../assessment/dto/assessment.dto';
 import { OBJECTION_STATUS_LABELS, OBJECTION_STATUSES } from '../assessment/assessment.entity';
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, RULE_KEYS } from '../assessment/assessment-rules';
 import { AssessmentService } from '../assessment/assessment.service';
@@ -13,6 +13,7 @@ import { UploadFiles } from '../attachments/upload.interceptor';
 import { CalendarService } from '../calendar/calendar.service';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
+import { sendWorkbook } from '../spreadsheets/workbook-writer';
 import { FormBody, formFields, formValue, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
@@ -36,6 +37,13 @@ export class AssessmentPagesController {
   @Render('assessment/ranking')
   async ranking(@CurrentAccess() access: Access, @Query() query: AssessmentPageQueryDto) {
     return { ...(await this.rankingModel(access, query)), errors: [] };
+  }
+
+  @Get('periods/:id/ranking.xlsx')
+  @RequirePermission(Permission.AssessmentRead)
+  async rankingWorkbook(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query() query: LinesQueryDto, @Res() res: Response): Promise<void> {
+    const { fileName, sheets } = await this.assessment.rankingWorkbook(access, id, query.version);
+    await sendWorkbook(res, fileName, sheets);
   }
 
   @Post('periods')

@@ -1,8 +1,8 @@
 import { load } from 'cheerio';
-import { AssessmentService } from '../../src/assessment/assessment.service';
 import { PageClient, pageClients } from '../support/browser-session';
-import { as, login, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
+import { as, binary, login, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock, drain, jobsEnv } from '../support/scheduling';
+import { downloadWorkbook, rowsOf, workbookOf } from '../support/workbooks';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Client = ReturnType<typeof as>;
@@ -148,6 +148,10 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     await leader.get(`/api/assessment/periods/${periodId}/preview`).expect(403);
     await town.get(`/api/assessment/periods/${periodId}/preview`).expect(403);
     await town.get(`/api/assessment/periods/${periodId}`).expect(409);
+    // Refused before the download starts: an error the client can read, no half-written file.
+    const unpublished = await office.get(`/api/assessment/periods/${periodId}/ranking.xlsx`).expect(409);
+    expect(unpublished.headers['content-disposition']).toBeUndefined();
+    expect(unpublished.body.message).toContain('尚未发布');
   });
 
   it('publishes version 1, which later edits of rules and records do not change', async () => {
@@ -225,12 +229,22 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect((await lines(town, '?version=1')).find((l) => l.seq === line.seq)).toMatchObject({ points: -0.25, correction: null });
     expect((await office.get(`/api/assessment/periods/${periodId}/snapshots`).expect(200)).body.map((s: { versionNo: number }) => s.versionNo)).toEqual([1, 2]);
 
-    // What the ledger's Excel export reads: the current version's lines, ranked, with the correction.
-    const exported = [];
-    for await (const row of app.app.get(AssessmentService).exportLines(periodId)) exported.push(row);
-    expect(exported.length).toBe((await lines(office, `?unitId=${org.police.id}`)).length + (await lines(town)).length);
-    expect(exported[0]).toMatchObject({ rank: 1, unitName: '测试市公安局', total: 103 });
-    expect(exported.find((r) => r.rule === '进展报告被退回')).toMatchObject({ unitName: '测试市东湖街道', points: 0, correction: expect.stringContaining('经核实') });
+    // The ranking as a workbook: every unit's total; lines of the units in reach (a unit contact its own), the correction beside them.
+    const officeBook = await downloadWorkbook(office, `/api/assessment/periods/${periodId}/ranking.xlsx`);
+    expect(officeBook.worksheets.map((w) => w.name)).toEqual(['排名', '计分明细']);
+    expect(officeBook.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const table = rowsOf(officeBook.worksheets[0]);
+    expect(table[0]).toEqual(['1', '', '测试市公安局', expect.any(String), '103']);
+    expect(table.find((r) => r[2] === '测试市东湖街道')![4]).toBe('86.5');
+    const officeLines = rowsOf(officeBook.worksheets[1]);
+    expect(officeLines.length).toBe((await lines(office, `?unitId=${org.police.id}`)).length + (await lines(town)).length);
+    expect(officeLines.find((r) => r[3] === '进展报告被退回')).toEqual(expect.arrayContaining(['测试市东湖街道', '0', expect.stringContaining('经核实')]));
+    const townBook = await downloadWorkbook(town, `/api/assessment/periods/${periodId}/ranking.xlsx?version=1`);
+    expect(rowsOf(townBook.worksheets[0]).length).toBe(table.length);
+    const townLines = rowsOf(townBook.worksheets[1]);
+    expect(townLines.length).toBe((await lines(town, '?version=1')).length);
+    expect(townLines.every((r) => r[1] === '测试市东湖街道')).toBe(true);
+    expect(townLines.find((r) => r[3] === '进展报告被退回')![7]).toBe('-0.25');
 
     // Audited and notified.
     const audit = (await office.get('/api/audit?pageSize=100').expect(200)).body.items.map((e: { action: string }) => e.action);
@@ -252,6 +266,11 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(load(townRanking.text)('#lines-table tbody tr').length).toBeGreaterThan(1);
     expect(townRanking.text).not.toContain(`unitId=${org.police.id}`);
     expect((await townPage.get(`/assessment?periodId=${periodId}&unitId=${org.police.id}`)).status).toBe(404);
+    // The page offers the ranking as a workbook, the town's with its own lines only.
+    const exportLink = load(townRanking.text)('#export-ranking').attr('href')!;
+    expect(exportLink).toMatch(new RegExp(`^/assessment/periods/${periodId}/ranking\\.xlsx\\?version=\\d+$`));
+    const townFile = await app.http().get(exportLink).set('Cookie', townPage.cookieHeader()).buffer(true).parse(binary).expect(200);
+    expect(rowsOf((await workbookOf(townFile.body as Buffer)).worksheets[1]).every((r) => r[1] === '测试市东湖街道')).toBe(true);
     const line = (await lines(town)).find((l) => l.rule === 'target_missed')!;
     const form = `form[action="/assessment/periods/${periodId}/lines/${line.id}/objections"]`;
     const before = await tableCounts(app.dataSource, ASSESSMENT_TABLES);

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { pageClients } from '../support/browser-session';
 import { as, binary, login, Organisation, PASSWORD, seedOrganisation, tableCounts } from '../support/fixtures';
 import { chinaTime, controlClock } from '../support/scheduling';
+import { downloadWorkbook, rowsOf, workbookOf } from '../support/workbooks';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Notice, NoticeRecipient } from '../../src/notices/notice.entity';
 
@@ -11,31 +12,12 @@ type Client = ReturnType<typeof as>;
 /** What an import may write: nothing, until it is confirmed. */
 const STORED = ['units', 'users', 'directives', 'assignments', 'scheduled_actions', 'import_preview_rows'];
 
-async function workbookOf(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  return workbook;
-}
-
 async function xlsx(rows: unknown[][], build: (sheet: ExcelJS.Worksheet) => void = () => undefined): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('分工方案');
   sheet.addRows(rows);
   build(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** The values of a sheet's rows below the header, as text. */
-function rowsOf(sheet: ExcelJS.Worksheet): string[][] {
-  const rows: string[][] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) return;
-    rows.push(Array.from({ length: sheet.columnCount }, (_, i) => {
-      const value = row.getCell(i + 1).value;
-      return value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? '' : String(value);
-    }));
-  });
-  return rows;
 }
 
 describe(`台账 Excel: export, import with preview and confirm (${process.env.TEST_DB})`, () => {
@@ -47,12 +29,7 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
   let counts: () => Promise<Record<string, number>>;
   let clock: ReturnType<typeof controlClock>;
 
-  const download = async (client: Client, url: string) => {
-    const res = await client.get(url).buffer(true).parse(binary).expect(200);
-    expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; .*\.xlsx/);
-    return workbookOf(res.body as Buffer);
-  };
+  const download = downloadWorkbook;
   const preview = (client: Client, kind: string, file: Buffer, name = '分工方案.xlsx') => client.post(`/api/imports/${kind}/preview`).attach('files', file, name);
 
   beforeAll(async () => {
