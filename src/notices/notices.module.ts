@@ -16,6 +16,6 @@ import { RungNotices } from './rung-notices.service';
   imports: [TypeOrmModule.forFeature([Notice, NoticeRecipient, NoticeCounter, NoticeIssuer, NoticeSeal]), CalendarModule, NotificationsModule, RemindersModule],
   controllers: [NoticesController, NoticeIssuersController, NoticeSealController],
   providers: [NoticesService, NoticeKinds, NoticeTemplates, PdfRenderer, NoticeSealService, RungNotices],
-  exports: [NoticesService, NoticeKinds, NoticeSealService],
+  exports: [NoticesService, NoticeKinds, NoticeSealService, PdfRenderer],
 })
 export class NoticesModule {}

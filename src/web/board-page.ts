@@ -75,6 +75,7 @@ export class BoardPage {
       legend: (['red', 'yellow', 'green', 'grey'] as const).map((colour) => ({ colour, label: CELL_COLOUR_LABELS[colour], hex: COLOURS[colour] })),
       unitChart: renderSvgChart(unitStatusOption(figures.units.map((u) => ({ name: u.unitName, onTime: u.onTime, dueSoon: u.dueSoon, overdue: u.overdue }))), { width: CHART_WIDTH, height: unitChartHeight(figures.units.length) }),
       matrix: matrixTable(matrix),
+      reportLink: `/board/report.pdf${link({})}`,
       matrixNext: matrix.next ? link({ after: matrix.next }) : null,
       matrixFirst: query.after ? link({}) : null,
       targets: targets.directives.map((d) => ({

@@ -1,16 +1,30 @@
-import { Controller, Get, Query, Render, UseInterceptors } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Controller, Get, Query, Render, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { contentDisposition } from '../attachments/attachments.service';
+import { Clock } from '../common/clock';
+import { PdfRenderer } from '../notices/pdf-renderer.service';
+import { TEMPLATES_DIR } from '../paths';
 import { BoardPage, BoardPageQueryDto } from './board-page';
 import { PageContextInterceptor } from './page-context.interceptor';
+
+/** The pages' stylesheet, inlined into printed reports: the renderer loads nothing from the service. */
+const STYLESHEET = readFileSync(join(TEMPLATES_DIR, 'assets', 'app.css'), 'utf8');
 
 @ApiExcludeController()
 @Controller()
 @UseInterceptors(PageContextInterceptor)
 export class BoardPagesController {
-  constructor(private readonly page: BoardPage) {}
+  constructor(
+    private readonly page: BoardPage,
+    private readonly pdf: PdfRenderer,
+    private readonly clock: Clock,
+  ) {}
 
   /** 挂图作战: everyone's board for the office and leaders, a unit's own for its contacts. */
   @Get('board')
@@ -18,5 +32,18 @@ export class BoardPagesController {
   @Render('board/board')
   board(@CurrentAccess() access: Access, @Query() query: BoardPageQueryDto) {
     return this.page.build(access, query);
+  }
+
+  /** The same board, with the same filters and reach, as a PDF for the meeting's papers: the charts as drawn on the page. */
+  @Get('board/report.pdf')
+  @RequirePermission(Permission.DashboardRead)
+  async report(@CurrentAccess() access: Access, @Query() query: BoardPageQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const model = await this.page.build(access, query);
+    const html = await new Promise<string>((resolve, reject) =>
+      res.app.render('board/board', { ...model, layout: 'print', stylesheet: STYLESHEET, printedBy: access.actor.displayName, printedAt: this.clock.now() }, (error, rendered) => (error ? reject(error) : resolve(rendered))),
+    );
+    const content = await this.pdf.render(html);
+    res.setHeader('Content-Disposition', contentDisposition(`${model.own ? '本单位' : ''}挂图作战-${model.figures.period.from}至${model.figures.period.to}.pdf`));
+    return new StreamableFile(content, { type: 'application/pdf' });
   }
 }

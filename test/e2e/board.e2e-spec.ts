@@ -1,6 +1,8 @@
 import type { UnitFigures } from '../../src/board/board-rules';
+import { load } from 'cheerio';
 import { PageClient } from '../support/browser-session';
-import { as, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { as, binary, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
+import { pdfPageSize, pdfText } from '../support/pdf-tools';
 import { chinaTime, controlClock } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -202,6 +204,29 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     for (const id of ['outreach-town', 'app-town', 'leaflets-town']) expect(page.text).not.toContain(`href="/tasks/${task[id].id}"`);
     expect(page.text).not.toContain('东湖街道');
     expect(page.text).not.toContain('name="unitId"');
+  });
+
+  it('prints as a PDF report with its charts, the filters and the reader’s reach kept', async () => {
+    const leader = new PageClient(app);
+    await leader.signIn('leader', PASSWORD);
+    const home = await leader.get(`/?unitId=${org.police.id}`);
+    const link = load(home.text)('#board-report').attr('href')!;
+    expect(link).toContain(`unitId=${org.police.id}`);
+    const report = await app.http().get(link).set('Cookie', leader.cookieHeader()).buffer(true).parse(binary).expect(200);
+    expect(report.headers['content-type']).toBe('application/pdf');
+    expect(report.headers['content-disposition']).toMatch(/^attachment; .*\.pdf/);
+    const text = pdfText(report.body as Buffer);
+    for (const words of ['挂图作战', '各单位办理情况', '作战图', '最近12周趋势', '公安局']) expect(text).toContain(words);
+    expect(text).not.toContain('全部类别');
+    expect(pdfPageSize(report.body as Buffer)).toMatch(/^841\.\d+ x 59\d\.\d+ pts \(A4\)/);
+
+    const unit = new PageClient(app);
+    await unit.signIn('unit-police', PASSWORD);
+    const own = await app.http().get('/board/report.pdf').set('Cookie', unit.cookieHeader()).buffer(true).parse(binary).expect(200);
+    const ownText = pdfText(own.body as Buffer);
+    expect(ownText).toContain('本单位挂图作战');
+    expect(ownText).not.toContain('东湖街道');
+    expect((await app.http().get(`/board/report.pdf?unitId=${org.town.id}`).set('Cookie', unit.cookieHeader())).status).toBe(404);
   });
 
   it('is the leader’s home page, and the office’s home stays its overview', async () => {
