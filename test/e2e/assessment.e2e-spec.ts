@@ -29,6 +29,8 @@ interface Line {
 }
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A page's main text, its white space folded. */
+const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
 const ASSESSMENT_TABLES = ['assessment_periods', 'assessment_snapshots', 'assessment_totals', 'assessment_lines', 'assessment_objections', 'attachments', 'audit_entries'];
 
 /**
@@ -280,7 +282,6 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
   it('works through the pages: the ranking, the rules form, an objection with evidence, its rejection, a new period published after a question', async () => {
     const signedIn = pageClients(app, PASSWORD);
     const [officePage, townPage, leaderPage]: PageClient[] = await Promise.all(['office', 'unit-town', 'leader'].map((u) => signedIn(u)));
-    const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
     const flash = async (client: PageClient, location: string) => load((await client.get(location)).text)('#flash').text();
 
     // The town sees the table of totals and its own lines with an objection form; no other unit's lines.
@@ -390,7 +391,6 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
 
   it('accepts an objection through its page after a question, refusing first what it would refuse; the circular question names the pending objection', async () => {
     const officePage = await pageClients(app, PASSWORD)('office');
-    const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
     const line = (await lines(town)).find((l) => l.rule === 'supervision_notice')!;
     expect(line.points).toBe(-2);
     const objection = (await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '督办通知书已按期回复' }).expect(201)).body;
@@ -443,7 +443,6 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
 
   it('circulates through the page: one draft per period, then a question naming what was issued before and who cannot acknowledge', async () => {
     const officePage = await pageClients(app, PASSWORD)('office');
-    const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
     const flash = async (location: string) => load((await officePage.get(location)).text)('#flash').text();
     const circulars = () => app.dataSource.getRepository('Notice').find({ where: { kind: 'assessment_circular' }, order: { id: 'ASC' } }) as Promise<Array<{ id: number; status: string; number: string | null }>>;
     // A member unit with nobody to acknowledge for it.
