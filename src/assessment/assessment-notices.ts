@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, ValidateNested } from 'class-validator';
 import { Label } from '../common/dto/label';
 import { Days, Text, TextList } from '../notices/notice-fields';
 import type { NoticeKindDefinition } from '../notices/notice-kind';
@@ -15,6 +15,9 @@ export class RankingRowDto {
 export class AssessmentCircularContentDto {
   @Text('导语', 2000, { multiline: true }) summary!: string;
   @Text('考核期', 40) period!: string;
+
+  /** The period it circulates, so that a second circular of the same period is noticed (absent in circulars made before). */
+  @IsOptional() @IsInt() @Label('考核期编号', { fixed: true }) periodId?: number;
 
   @IsArray()
   @ArrayMinSize(1)

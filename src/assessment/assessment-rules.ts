@@ -24,21 +24,23 @@ export interface RuleInfo {
   counts: string;
   /** Scored per task, so weighted by the unit's role in it (lead or cooperating). */
   weighted: boolean;
+  /** A reward adds points (≥ 0), a penalty deducts them (≤ 0). */
+  sign: 'reward' | 'penalty';
 }
 
 export const RULE_INFO: Record<RuleKey, RuleInfo> = {
-  closed_on_time: { label: '按期办结', counts: '考核期内销号、且销号日不晚于办理时限的任务（以任务销号记录为准）', weighted: true },
-  overdue_item: { label: '逾期事项', counts: '办理时限在考核期内、到期未销号的任务，每项计一次（以任务时限和销号记录为准）', weighted: true },
-  overdue_day: { label: '逾期工作日', counts: '上述逾期任务每逾期一个工作日计一次，算至销号日或考核期末（按工作日历）', weighted: true },
-  report_returned: { label: '进展报告被退回', counts: '考核期内被协调办退回的进展报告（以审核记录为准）', weighted: true },
-  supervision_notice: { label: '收到督办通知书', counts: '考核期内印发、主送本单位且未作废的督办通知书', weighted: false },
-  circular: { label: '被通报', counts: '考核期内印发、未作废且在逾期事项表中点名本单位的通报', weighted: false },
-  interview_letter: { label: '被约谈', counts: '考核期内印发、主送本单位且未作废的约谈通知书', weighted: false },
-  card_listed: { label: '被挂牌', counts: '考核期内挂牌（黄牌或红牌）的挂牌整治记录，以挂牌日为准', weighted: false },
-  rectification_overdue: { label: '整改逾期', counts: '整改时限在考核期内、到期未销号的整改事项', weighted: false },
-  rectification_signed_off: { label: '整改销号', counts: '考核期内验收销号的整改事项', weighted: false },
-  target_met: { label: '目标达成', counts: '办理时限在考核期内、有量化目标的任务，最近报送的指标值达到目标', weighted: true },
-  target_missed: { label: '目标未达成', counts: '办理时限在考核期内、有量化目标的任务，指标值未达到目标或未报送', weighted: true },
+  closed_on_time: { label: '按期办结', counts: '考核期内销号、且销号日不晚于办理时限的任务（以任务销号记录为准）', weighted: true, sign: 'reward' },
+  overdue_item: { label: '逾期事项', counts: '办理时限在考核期内、到期未销号的任务，每项计一次（以任务时限和销号记录为准）', weighted: true, sign: 'penalty' },
+  overdue_day: { label: '逾期工作日', counts: '上述逾期任务每逾期一个工作日计一次，算至销号日或考核期末（按工作日历）', weighted: true, sign: 'penalty' },
+  report_returned: { label: '进展报告被退回', counts: '考核期内被协调办退回的进展报告（以审核记录为准）', weighted: true, sign: 'penalty' },
+  supervision_notice: { label: '收到督办通知书', counts: '考核期内印发、主送本单位且未作废的督办通知书', weighted: false, sign: 'penalty' },
+  circular: { label: '被通报', counts: '考核期内印发、未作废且在逾期事项表中点名本单位的通报', weighted: false, sign: 'penalty' },
+  interview_letter: { label: '被约谈', counts: '考核期内印发、主送本单位且未作废的约谈通知书', weighted: false, sign: 'penalty' },
+  card_listed: { label: '被挂牌', counts: '考核期内挂牌（黄牌或红牌）的挂牌整治记录，以挂牌日为准', weighted: false, sign: 'penalty' },
+  rectification_overdue: { label: '整改逾期', counts: '整改时限在考核期内、到期未销号的整改事项', weighted: false, sign: 'penalty' },
+  rectification_signed_off: { label: '整改销号', counts: '考核期内验收销号的整改事项', weighted: false, sign: 'reward' },
+  target_met: { label: '目标达成', counts: '办理时限在考核期内、有量化目标的任务，最近报送的指标值达到目标', weighted: true, sign: 'reward' },
+  target_missed: { label: '目标未达成', counts: '办理时限在考核期内、有量化目标的任务，指标值未达到目标或未报送', weighted: true, sign: 'penalty' },
 };
 
 export const PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
@@ -104,6 +106,36 @@ export function periodBounds(kind: PeriodKind, year: number, number: number): Pe
 }
 
 export const PERIOD_NUMBERS: Record<PeriodKind, number> = { month: 12, quarter: 4, year: 1 };
+
+/** Which numbers a kind of period takes, as a person reads it: 月度考核的期次应为 1—12; 年度考核的期次只能为 1. */
+export function periodNumberProblem(kind: PeriodKind, number: number): string | null {
+  const last = PERIOD_NUMBERS[kind];
+  if (number >= 1 && number <= last) return null;
+  return last === 1 ? `${PERIOD_KIND_LABELS[kind]}考核的期次只能为 1` : `${PERIOD_KIND_LABELS[kind]}考核的期次应为 1—${last}`;
+}
+
+/** What is wrong with a rule's points for its sign: a reward cannot deduct, a penalty cannot add. */
+export function rulePointsProblem(key: RuleKey, points: number): string | null {
+  const { label, sign } = RULE_INFO[key];
+  if (sign === 'reward' && points < 0) return `${label}是加分项，分值应为 0 或正数`;
+  if (sign === 'penalty' && points > 0) return `${label}是扣分项，分值应为 0 或负数（如 -2）`;
+  return null;
+}
+
+/**
+ * What is wrong with a line's corrected points: the same as now (nothing to correct), the wrong sign for
+ * its rule, or more than the rule's cap leaves once the unit's other lines of that rule are counted.
+ */
+export function correctionProblem(line: { rule: RuleKey; points: number }, corrected: number, setting: RuleSetting, otherPointsOfRule: readonly number[]): string | null {
+  if (corrected === line.points) return `更正后的分值与现行分值（${line.points} 分）相同，无须采纳；不更正分值的，请驳回申诉并说明理由`;
+  const wrongSign = rulePointsProblem(line.rule, corrected);
+  if (wrongSign) return `更正后的分值不符合规则：${wrongSign}`;
+  if (setting.cap === null) return null;
+  const used = otherPointsOfRule.reduce((sum, p) => sum + Math.round(Math.abs(p) * 100), 0) / 100;
+  const room = Math.max(0, Math.round((setting.cap - used) * 100) / 100);
+  if (Math.abs(corrected) > room) return `${RULE_INFO[line.rule].label}每期对一个单位最多计 ${setting.cap} 分，本单位其他各行已计 ${used} 分，更正后的分值不能超过 ${room} 分（绝对值）`;
+  return null;
+}
 
 /** The period of this kind that ended last before `today` (the one to rank now). */
 export function previousPeriod(kind: PeriodKind, today: IsoDate): { year: number; number: number } {

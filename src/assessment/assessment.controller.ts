@@ -11,7 +11,7 @@ import { ApiErrorResponse } from '../common/errors/error-body.view';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { sendWorkbook, XLSX_MEDIA_TYPE } from '../spreadsheets/workbook-writer';
 import { AssessmentService } from './assessment.service';
-import { AcceptObjectionDto, CircularDto, CreatePeriodDto, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodVersionDto, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
+import { AcceptObjectionDto, CircularDto, CircularOutlookView, CircularResultView, CreatePeriodDto, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodVersionDto, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
 
 @ApiTags('考核排名')
 @Controller('api/assessment')
@@ -92,7 +92,7 @@ export class AssessmentController {
   @RequirePermission(Permission.AssessmentManage)
   @ApiOperation({ summary: '发布排名（协调办）：冻结为第 1 版快照，之后修改规则或记录都不再改变它' })
   @ApiOkResponse({ type: RankingView })
-  @ApiErrorResponse(409, '已发布（PERIOD_PUBLISHED）或考核期已被他人更新（STALE_VERSION）')
+  @ApiErrorResponse(409, '考核期尚未结束（PERIOD_NOT_ENDED）、已发布（PERIOD_PUBLISHED）或考核期已被他人更新（STALE_VERSION）')
   publish(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: PeriodVersionDto): Promise<RankingView> {
     return this.assessment.publish(access, id, dto.version);
   }
@@ -117,20 +117,29 @@ export class AssessmentController {
   @Post('periods/:id/lines/:lineId/objections')
   @RequirePermission(Permission.AssessmentObject)
   @UploadFiles()
-  @ApiOperation({ summary: '对本单位的一条计分提出申诉（成员单位，申诉期内），写明理由，可附佐证材料（字段 files）' })
+  @ApiOperation({ summary: '对本单位的一条计分提出申诉（成员单位，申诉期内），写明理由，可附佐证材料（字段 files）；每一行在每个版本只能申诉一次' })
   @ApiCreatedResponse({ type: ObjectionView })
-  @ApiErrorResponse(409, '申诉期已过（OBJECTION_WINDOW_CLOSED）、已有待处理的申诉（OBJECTION_PENDING）或该行已有更正版本（STALE_VERSION）')
+  @ApiErrorResponse(409, '申诉期已过（OBJECTION_WINDOW_CLOSED）、已有待处理的申诉（OBJECTION_PENDING）、该行现行版本的申诉已被驳回（OBJECTION_DECIDED，每行每版只能申诉一次）或该行已有更正版本（STALE_VERSION）')
   object(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Param('lineId', ParseIdPipe) lineId: number, @Body() dto: ObjectionDto, @UploadedFiles() files: UploadedFile[] = []): Promise<ObjectionView> {
     return this.assessment.object(access, id, lineId, dto, files);
+  }
+
+  @Get('periods/:id/circular')
+  @RequirePermission(Permission.AssessmentManage)
+  @ApiOperation({ summary: '印发考核排名通报前应知道的情况（协调办）', description: '本期已印发的通报（文号；再印发将是第二份）、本期的通报草稿、申诉期是否截止、待处理的申诉数、没有启用账号而无人能签收的接收方。' })
+  @ApiOkResponse({ type: CircularOutlookView })
+  @ApiErrorResponse(409, '排名尚未发布（PERIOD_NOT_PUBLISHED）')
+  circularOutlook(@Param('id', ParseIdPipe) id: number): Promise<CircularOutlookView> {
+    return this.assessment.circularOutlook(id);
   }
 
   @Post('periods/:id/circular')
   @HttpCode(200)
   @RequirePermission(Permission.AssessmentManage)
-  @ApiOperation({ summary: '以通报印发排名（协调办）：生成考核排名通报草稿，或立即印发', description: '返回通知编号 noticeId。' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { noticeId: { type: 'integer' } }, required: ['noticeId'] } })
+  @ApiOperation({ summary: '以通报印发排名（协调办）：生成考核排名通报草稿，或立即印发', description: '本期已有通报草稿的，沿用该草稿（排名表更新为现行版本，其余内容保留），不另起一份。返回通知编号 noticeId 和印发后的文号 number。' })
+  @ApiOkResponse({ type: CircularResultView })
   @ApiErrorResponse(409, '排名尚未发布（PERIOD_NOT_PUBLISHED）')
-  circular(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: CircularDto): Promise<{ noticeId: number }> {
+  circular(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: CircularDto): Promise<CircularResultView> {
     return this.assessment.circular(access, id, dto);
   }
 
@@ -153,7 +162,7 @@ export class AssessmentController {
   @Post('objections/:id/accept')
   @HttpCode(200)
   @RequirePermission(Permission.AssessmentManage)
-  @ApiOperation({ summary: '采纳申诉（协调办）：该行按更正后的分值计入新一版快照，旧版本保留' })
+  @ApiOperation({ summary: '采纳申诉（协调办）：该行按更正后的分值计入新一版快照，旧版本保留', description: '更正后的分值须与现行分值不同、符合规则的加减分方向，且不超过规则上限扣除本单位其他各行后的余额；否则 400。' })
   @ApiOkResponse({ type: ObjectionView })
   @ApiErrorResponse(409, '已处理（ALREADY_DECIDED）或已被他人更新（STALE_VERSION）')
   accept(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() dto: AcceptObjectionDto): Promise<ObjectionView> {

@@ -14,6 +14,8 @@ import { validationFailed } from '../common/validation';
 import { updateVersioned } from '../database/versioned-update';
 import { UnitOfWork } from '../jobs/unit-of-work';
 import { chineseDate } from '../notices/notice-format';
+import type { Recipient } from '../notices/notice-kind';
+import { Notice } from '../notices/notice.entity';
 import { NoticesService } from '../notices/notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { contactsOfUnits, leadersAndOffice, officeStaff } from '../reminders/recipients';
@@ -23,8 +25,8 @@ import { User } from '../users/user.entity';
 import { AssessmentLine, AssessmentObjection, AssessmentPeriod, AssessmentRuleSet, AssessmentSnapshot, AssessmentTotal, OBJECTION_STATUS_LABELS, PERIOD_STATUS_LABELS } from './assessment.entity';
 import { ASSESSMENT_CIRCULAR } from './assessment-notices';
 import { AssessmentOutcomes } from './assessment-outcomes';
-import { AssessmentRules, PERIOD_NUMBERS, PERIOD_KIND_LABELS, periodBounds, RULE_INFO, RULE_KEYS } from './assessment-rules';
-import { AcceptObjectionDto, CircularDto, CreatePeriodDto, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
+import { AssessmentRules, correctionProblem, periodBounds, periodNumberProblem, RULE_INFO, RULE_KEYS, rulePointsProblem } from './assessment-rules';
+import { AcceptObjectionDto, CircularDto, CircularOutlookView, CircularResultView, CreatePeriodDto, RankingRowView, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';
 import { rankingSheets } from './ranking-workbook';
 import { rankUnits, scoreUnits, ScoreLine, totalOf, UnitScore } from './scoring';
 
@@ -65,6 +67,11 @@ export class AssessmentService implements OnModuleInit {
 
   async updateRules(dto: UpdateRulesDto): Promise<RulesView> {
     const { version, ...fields } = dto;
+    const wrongSigns = RULE_KEYS.flatMap((key) => {
+      const problem = rulePointsProblem(key, dto.items[key].points);
+      return problem ? [{ field: `items.${key}.points`, message: problem }] : [];
+    });
+    if (wrongSigns.length) throw validationFailed(wrongSigns);
     const rules: AssessmentRules = { ...fields, items: Object.fromEntries(RULE_KEYS.map((key) => [key, { points: dto.items[key].points, cap: dto.items[key].cap ?? null }])) as AssessmentRules['items'] };
     await this.dataSource.transaction(async (manager) => {
       const before = await this.ruleSet(manager);
@@ -93,7 +100,8 @@ export class AssessmentService implements OnModuleInit {
   }
 
   async createPeriod(dto: CreatePeriodDto): Promise<PeriodView> {
-    if (dto.number > PERIOD_NUMBERS[dto.kind]) throw validationFailed([{ field: 'number', message: `${PERIOD_KIND_LABELS[dto.kind]}考核的期次应为 1—${PERIOD_NUMBERS[dto.kind]}` }]);
+    const wrongNumber = periodNumberProblem(dto.kind, dto.number);
+    if (wrongNumber) throw validationFailed([{ field: 'number', message: wrongNumber }]);
     const bounds = periodBounds(dto.kind, dto.year, dto.number);
     if (bounds.startOn > this.calendar.today()) throw validationFailed([{ field: 'year', message: `${bounds.label}尚未开始，不能建立考核期` }]);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -121,14 +129,21 @@ export class AssessmentService implements OnModuleInit {
       .addOrderBy('t.position', 'ASC')
       .getMany();
     if (rows.length === 0) await this.snapshot(this.dataSource.manager, period, snapshotVersion);
-    return { period: periodView(period), snapshotVersion, rows: rows.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
+    return { period: periodView(period), snapshotVersion, rows: await this.rankingRows(rows) };
   }
 
   /** The period scored now from the records and the current rules (published or not); nothing is stored. */
   async preview(id: number): Promise<RankingView> {
     const period = await this.loadPeriod(this.dataSource.manager, id);
     const scores = await this.score(this.dataSource.manager, period, (await this.ruleSet(this.dataSource.manager)).rules);
-    return { period: periodView(period), snapshotVersion: null, rows: scores.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, base, total, rank, tied })) };
+    return { period: periodView(period), snapshotVersion: null, rows: await this.rankingRows(scores) };
+  }
+
+  /** The table's rows, each with the unit's short name as the board shows it (the frozen full name kept beside it). */
+  private async rankingRows(rows: ReadonlyArray<Omit<RankingRowView, 'shortName'>>): Promise<RankingRowView[]> {
+    const units = rows.length ? await this.dataSource.getRepository(Unit).find({ select: { id: true, shortName: true }, where: { id: In(rows.map((r) => r.unitId)) } }) : [];
+    const shortNames = new Map(units.map((u) => [u.id, u.shortName]));
+    return rows.map(({ unitId, unitName, base, total, rank, tied }) => ({ unitId, unitName, shortName: shortNames.get(unitId) ?? unitName, base, total, rank, tied }));
   }
 
   /** Freezes the ranking as snapshot version 1; later edits of rules or records do not change it. */
@@ -136,9 +151,11 @@ export class AssessmentService implements OnModuleInit {
     await this.unit.run(async ({ manager, wake }) => {
       const period = await this.loadPeriod(manager, id);
       if (period.status === 'published') throw new DomainError('PERIOD_PUBLISHED', `${label(period)}的考核排名已于${period.publishedOn}发布；如有错误，经申诉更正`);
+      const today = this.calendar.today();
+      // A period still running would be frozen without its last days.
+      if (today <= period.endOn) throw new DomainError('PERIOD_NOT_ENDED', `${label(period)}到${chineseDate(period.endOn)}才结束，${chineseDate(publishableFrom(period))}起才能发布排名；在此之前的预览只计到今天，是临时结果`);
       const { rules } = await this.ruleSet(manager);
       const scores = await this.score(manager, period, rules);
-      const today = this.calendar.today();
       const objectionsUntil = (await this.calendar.calendar()).addWorkingDays(today, rules.objectionDays);
       await updateVersioned(manager, AssessmentPeriod, { id, status: 'open' }, version, { status: 'published', publishedOn: today, objectionsUntil, currentVersion: 1 }, stalePeriod);
       await this.saveSnapshot(manager, period.id, 1, rules, '发布', access.actor.userId, scores);
@@ -205,6 +222,8 @@ export class AssessmentService implements OnModuleInit {
         const until = period.objectionsUntil;
         if (until === null || this.calendar.today() > until) throw new DomainError('OBJECTION_WINDOW_CLOSED', `申诉期已于${until ? chineseDate(until) : ''}截止，不能再对${label(period)}的考核计分提出申诉；如有特殊情况请与协调办联系`);
         if (await manager.existsBy(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, status: 'pending' })) throw new DomainError('OBJECTION_PENDING', '对该计分行的申诉正在等待处理，请勿重复提出');
+        // One objection per line and version: once rejected, the line is objected to again only after another correction makes a new version.
+        if (await manager.existsBy(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, snapshotVersion: period.currentVersion })) throw new DomainError('OBJECTION_DECIDED', `对该计分行第${period.currentVersion}版的申诉已被驳回；每一行在每个版本只能申诉一次，如有新的情况请与协调办联系`);
         const objection = await manager.save(manager.create(AssessmentObjection, { periodId: id, unitId: line.unitId, lineSeq: line.seq, snapshotVersion: period.currentVersion, reason: dto.reason, status: 'pending', decisionNote: null, correctedPoints: null, resultVersion: null, createdBy: access.actor.userId, decidedBy: null, decidedAt: null }));
         await attach(manager, 'objection', objection.id);
         await this.audit.record({ action: 'assessment.object', objectType: 'assessment_objection', objectId: objection.id, changes: { line: [null, `${label(period)} 第${line.seq}行`], reason: [null, dto.reason] } }, manager);
@@ -234,13 +253,9 @@ export class AssessmentService implements OnModuleInit {
   /** Accepts: the line is corrected in a new snapshot version (the previous kept), totals and ranks worked out again. */
   async accept(access: Access, id: number, dto: AcceptObjectionDto): Promise<ObjectionView> {
     await this.unit.run(async ({ manager, wake }) => {
-      const objection = await this.pendingObjection(manager, id, dto.version);
-      const period = await this.loadPeriod(manager, objection.periodId);
-      const current = await this.snapshot(manager, period);
+      const { objection, period, current, lines, target } = await this.correction(manager, id, dto);
       const next = period.currentVersion + 1;
-      const lines = await manager.find(AssessmentLine, { where: { snapshotId: current.id }, order: { unitId: 'ASC', seq: 'ASC' } });
       const totals = await manager.find(AssessmentTotal, { where: { snapshotId: current.id }, order: { position: 'ASC' } });
-      const target = lines.find((l) => l.unitId === objection.unitId && l.seq === objection.lineSeq)!;
       const correction = `经申诉更正（第${next}版）：${target.points} 分改为 ${dto.points} 分。${dto.note}`;
       const corrected = lines.map((l) => (l === target ? { ...l, points: dto.points, capped: false, correction } : l));
       const scores: UnitScore[] = totals.map((t) => {
@@ -256,6 +271,26 @@ export class AssessmentService implements OnModuleInit {
     return this.objection(access, id);
   }
 
+  /** Refuses now what accepting would refuse (decided, stale, a correction the rule does not allow), before anyone is asked to confirm it. */
+  async assertAcceptable(access: Access, id: number, dto: AcceptObjectionDto): Promise<ObjectionView> {
+    const view = await this.objection(access, id);
+    await this.correction(this.dataSource.manager, id, dto);
+    return view;
+  }
+
+  /** The pending objection, its period's current snapshot and lines, and the line to correct, once the corrected points are found fit. */
+  private async correction(manager: EntityManager, id: number, dto: AcceptObjectionDto) {
+    const objection = await this.pendingObjection(manager, id, dto.version);
+    const period = await this.loadPeriod(manager, objection.periodId);
+    const current = await this.snapshot(manager, period);
+    const lines = await manager.find(AssessmentLine, { where: { snapshotId: current.id }, order: { unitId: 'ASC', seq: 'ASC' } });
+    const target = lines.find((l) => l.unitId === objection.unitId && l.seq === objection.lineSeq)!;
+    const others = lines.filter((l) => l !== target && l.unitId === target.unitId && l.rule === target.rule).map((l) => l.points);
+    const wrong = correctionProblem(target, dto.points, current.rules.items[target.rule], others);
+    if (wrong) throw validationFailed([{ field: 'points', message: wrong }]);
+    return { objection, period, current, lines, target };
+  }
+
   async reject(access: Access, id: number, dto: RejectObjectionDto): Promise<ObjectionView> {
     await this.unit.run(async ({ manager, wake }) => {
       const objection = await this.pendingObjection(manager, id, dto.version);
@@ -269,38 +304,83 @@ export class AssessmentService implements OnModuleInit {
 
   // ——— circular ———
 
-  /** 考核排名通报 of the current version's table, as a draft for the office or issued at once. */
-  async circular(access: Access, id: number, dto: CircularDto): Promise<{ noticeId: number }> {
+  /**
+   * What circulating the ranking now would mean, for the office to confirm: the circulars of this period
+   * already issued, its draft, objections still possible or pending, and recipients nobody can acknowledge for.
+   */
+  async circularOutlook(id: number): Promise<CircularOutlookView> {
+    const manager = this.dataSource.manager;
+    const period = await this.loadPeriod(manager, id);
+    if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
+    const [circulars, pendingObjections, recipients] = await Promise.all([this.circularsOf(manager, period), manager.countBy(AssessmentObjection, { periodId: id, status: 'pending' }), this.circularRecipients(manager)]);
+    const draft = circulars.find((n) => n.status === 'draft');
+    return {
+      period: periodView(period),
+      issued: circulars.filter((n) => n.status === 'issued').map((n) => ({ noticeId: n.id, number: n.number! })),
+      draftId: draft?.id ?? null,
+      objectionsOpen: period.objectionsUntil !== null && this.calendar.today() <= period.objectionsUntil,
+      pendingObjections,
+      unreachable: await this.notices.unreachable(manager, recipients),
+    };
+  }
+
+  /**
+   * 考核排名通报 of the current version's table, as a draft for the office or issued at once. The period's
+   * draft, if it has one, takes the table again (the office's edits of its other parts kept) rather than
+   * leaving a second draft behind.
+   */
+  async circular(access: Access, id: number, dto: CircularDto): Promise<CircularResultView> {
     if (dto.mode === 'issue') await this.notices.prepareKind(ASSESSMENT_CIRCULAR);
     const ranking = await this.ranking(id);
-    const noticeId = await this.unit.run(async (work) => {
+    const { noticeId, refreshed } = await this.unit.run(async (work) => {
       const { manager } = work;
-      const [leaders, units] = await Promise.all([manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } }), manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } })]);
       const period = ranking.period;
-      const content = {
-        summary: `根据联席会议考核办法，联席办依据系统记录的任务办结、逾期、督办通知、通报、约谈、挂牌、整改和目标完成情况，对各成员单位${period.label}工作进行了考核。现将考核排名通报如下。`,
-        period: period.label,
-        rows: ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unitName, total: r.total })),
-        requirements: [
-          '排名靠后的单位要认真分析失分原因，于5个工作日内将整改措施书面报联席办。',
-          '各成员单位可登录系统查看本单位的计分明细，对计分有异议的，在申诉期内通过系统提出申诉。',
-        ],
-      };
-      const placed = await this.notices.place(
-        work,
-        access.actor.userId,
-        ASSESSMENT_CIRCULAR,
-        {
-          notice: { title: `关于${period.label}成员单位考核排名情况的通报`, addressee: '各成员单位', copyTo: leaders.map((l) => l.displayName), assignmentId: null, content },
-          recipients: [...units.map((u) => ({ unitId: u.id, userId: null, role: 'to' as const, name: u.name })), ...leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc' as const, name: l.displayName }))],
-        },
-        dto.mode,
-      );
+      const table = { period: period.label, periodId: id, rows: ranking.rows.map((r) => ({ rank: r.rank, unitName: r.unitName, total: r.total })) };
+      const draft = (await this.circularsOf(manager, await this.loadPeriod(manager, id))).find((n) => n.status === 'draft');
+      let placed: number;
+      if (draft) {
+        await this.notices.refreshDraft(manager, draft.id, table);
+        if (dto.mode === 'issue') await this.notices.issueIn(work, draft.id, access.actor.userId);
+        placed = draft.id;
+      } else {
+        const recipients = await this.circularRecipients(manager);
+        const content = {
+          summary: `根据联席会议考核办法，联席办依据系统记录的任务办结、逾期、督办通知、通报、约谈、挂牌、整改和目标完成情况，对各成员单位${period.label}工作进行了考核。现将考核排名通报如下。`,
+          ...table,
+          requirements: [
+            '排名靠后的单位要认真分析失分原因，于5个工作日内将整改措施书面报联席办。',
+            '各成员单位可登录系统查看本单位的计分明细，对计分有异议的，在申诉期内通过系统提出申诉。',
+          ],
+        };
+        placed = await this.notices.place(
+          work,
+          access.actor.userId,
+          ASSESSMENT_CIRCULAR,
+          { notice: { title: `关于${period.label}成员单位考核排名情况的通报`, addressee: '各成员单位', copyTo: recipients.filter((r) => r.role === 'cc').map((r) => r.name), assignmentId: null, content }, recipients },
+          dto.mode,
+        );
+      }
       await manager.update(AssessmentPeriod, { id }, { circularNoticeId: placed });
       await this.audit.record({ action: 'assessment.circular', objectType: 'assessment', objectId: id, changes: { notice: [null, placed], mode: [null, dto.mode] } }, manager);
-      return placed;
+      return { noticeId: placed, refreshed: draft !== undefined };
     });
-    return { noticeId };
+    const notice = await this.dataSource.getRepository(Notice).findOneOrFail({ select: { id: true, number: true }, where: { id: noticeId } });
+    return { noticeId, number: notice.number, refreshedDraft: refreshed };
+  }
+
+  /** The circular's recipients: every member unit, and the leaders in copy. */
+  private async circularRecipients(manager: EntityManager): Promise<Recipient[]> {
+    const [leaders, units] = await Promise.all([manager.find(User, { where: activePeopleWho('oversee'), order: { id: 'ASC' } }), manager.find(Unit, { where: { active: true, kind: Not('office') }, order: { id: 'ASC' } })]);
+    return [...units.map((u) => ({ unitId: u.id, userId: null, role: 'to' as const, name: u.name })), ...leaders.map((l) => ({ unitId: null, userId: l.id, role: 'cc' as const, name: l.displayName }))];
+  }
+
+  /**
+   * The period's circulars not voided, oldest first: those that carry its id, and the one it points to
+   * (made before circulars carried it). A handful a year: read by kind, told apart by their content.
+   */
+  private async circularsOf(manager: EntityManager, period: AssessmentPeriod): Promise<Notice[]> {
+    const notices = await manager.find(Notice, { select: { id: true, status: true, number: true, content: true }, where: { kind: ASSESSMENT_CIRCULAR, status: In(['draft', 'issued']) }, order: { id: 'ASC' } });
+    return notices.filter((n) => (n.content as { periodId?: number }).periodId === period.id || n.id === period.circularNoticeId);
   }
 
   // ——— helpers ———
@@ -340,7 +420,7 @@ export class AssessmentService implements OnModuleInit {
   private async pendingObjection(manager: EntityManager, id: number, version: number): Promise<AssessmentObjection> {
     const objection = await manager.findOneBy(AssessmentObjection, { id });
     if (!objection) throw new NotFoundError('申诉');
-    if (objection.status !== 'pending') throw new DomainError('ALREADY_DECIDED', `该申诉已${OBJECTION_STATUS_LABELS[objection.status]}`);
+    if (objection.status !== 'pending') throw new DomainError('ALREADY_DECIDED', `该申诉${OBJECTION_STATUS_LABELS[objection.status]}`);
     if (objection.version !== version) throw staleObjection();
     return objection;
   }
@@ -390,8 +470,11 @@ export class AssessmentService implements OnModuleInit {
 
 const label = (period: Pick<AssessmentPeriod, 'kind' | 'year' | 'number'>) => periodBounds(period.kind, period.year, period.number).label;
 
+/** The day after the period's last: the first on which its ranking can be published. */
+const publishableFrom = (period: Pick<AssessmentPeriod, 'endOn'>): IsoDate => new Date(Date.parse(`${period.endOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 function periodView(p: AssessmentPeriod): PeriodView {
-  return { id: p.id, kind: p.kind, year: p.year, number: p.number, label: label(p), startOn: p.startOn, endOn: p.endOn, status: p.status, statusLabel: PERIOD_STATUS_LABELS[p.status], publishedOn: p.publishedOn, currentVersion: p.currentVersion, objectionsUntil: p.objectionsUntil, circularNoticeId: p.circularNoticeId, version: p.version };
+  return { id: p.id, kind: p.kind, year: p.year, number: p.number, label: label(p), startOn: p.startOn, endOn: p.endOn, publishableFrom: publishableFrom(p), status: p.status, statusLabel: PERIOD_STATUS_LABELS[p.status], publishedOn: p.publishedOn, currentVersion: p.currentVersion, objectionsUntil: p.objectionsUntil, circularNoticeId: p.circularNoticeId, version: p.version };
 }
 
 function lineView(l: Omit<AssessmentLine, 'snapshot' | 'snapshotId' | 'id'> & { id: number | null }): LineView {

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PartialType } from '@nestjs/swagger';
 import { Label } from './dto/label';
@@ -172,5 +172,32 @@ describe('describeValidationErrors: a required field left out', () => {
 
   it('still names every rule a given value breaks', () => {
     expect(validateDto(Required, { narrative: 'x'.repeat(21) }).errors).toEqual([{ field: 'narrative', message: '进展情况不能超过 20 个字符' }]);
+  });
+});
+
+describe('describeValidationErrors: a value that is not a number', () => {
+  class Score {
+    @Type(() => Number)
+    @IsNumber({ allowNaN: false, allowInfinity: false })
+    @Min(-100)
+    @Max(100)
+    @Label('分值')
+    points!: number;
+
+    @Type(() => Number)
+    @IsInt()
+    @Min(2000)
+    @Max(2100)
+    @Label('年度')
+    year!: number;
+  }
+
+  it.each([
+    ['text', { points: 'abc', year: 'abc' }, ['分值应为数字', '年度应为整数']],
+    ['infinite', { points: 'Infinity', year: 2026 }, ['分值应为数字']],
+    ['a number out of range', { points: 500, year: 1999 }, ['分值不能大于 100', '年度不能小于 2000']],
+    ['a fraction out of range', { points: 1, year: 1999.5 }, ['年度不能小于 2000', '年度应为整数']],
+  ])('says it is not a number, not also out of range, for %s', (_what, input, messages) => {
+    expect(validateDto(Score, input).errors.map((e) => e.message)).toEqual(messages);
   });
 });

@@ -43,6 +43,9 @@ const CONSTRAINT_MESSAGES: Record<string, (english: string) => string> = {
   isObject: () => '应为对象',
 };
 
+/** Bounds of a number: said only of a value that is one. */
+const RANGE_CONSTRAINTS = new Set(['min', 'max']);
+
 /** Whether a constraint's wording is known in Chinese (the DTO tests check every rule in use). */
 export const hasChineseMessage = (constraint: string): boolean => constraint in CONSTRAINT_MESSAGES;
 
@@ -81,7 +84,9 @@ export function describeValidationErrors(errors: ValidationError[], parent: Scop
     if (isMissing(error.value) && error.constraints && !error.constraints.whitelistValidation && !error.constraints.textCharacters) {
       return [{ field: scope.field, message: `${scope.label}${CONSTRAINT_MESSAGES.isNotEmpty('')}` }, ...describeValidationErrors(error.children ?? [], scope)];
     }
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => {
+    // A value that is not a number at all (`abc`): that is what to say, not also that it is out of range.
+    const notANumber = (error.constraints?.isNumber ?? error.constraints?.isInt) !== undefined && !(typeof error.value === 'number' && Number.isFinite(error.value));
+    const own = Object.entries(error.constraints ?? {}).filter(([constraint]) => !(notANumber && RANGE_CONSTRAINTS.has(constraint))).map(([constraint, english]) => {
       // A rule given its own Chinese wording (`{ message: '不能含括号或空格' }`) says it; the others get ours.
       const wording = /\p{Script=Han}/u.test(english) ? english : (CONSTRAINT_MESSAGES[constraint]?.(english) ?? english);
       return { field: scope.field, message: english.startsWith('each value in ') ? `${scope.label}中的每一项都${wording}` : `${scope.label}${wording}` };

@@ -163,8 +163,14 @@ export class NoticesService implements WorkSource, OnModuleInit {
       userId: r.userId,
       acknowledgedAt: r.acknowledgedAt,
       acknowledgedByName: r.acknowledgedBy === null ? null : (acknowledgers.get(r.acknowledgedBy) ?? null),
-      reachable: people.some((u) => (r.unitId !== null ? u.unitId === r.unitId : u.id === r.userId)),
+      reachable: reaches(people, r),
     }));
+  }
+
+  /** The names of recipients nobody can acknowledge for: a unit without an active contact's account, a person whose account is off. */
+  async unreachable(manager: EntityManager, recipients: ReadonlyArray<Pick<Recipient, 'unitId' | 'userId' | 'name'>>): Promise<string[]> {
+    const people = await this.recipientUsers(manager, recipients);
+    return recipients.filter((r) => !reaches(people, r)).map((r) => r.name);
   }
 
   /** A draft filled from the records: an assignment, the current overdue list, or the voided notice it corrects. */
@@ -259,6 +265,16 @@ export class NoticesService implements WorkSource, OnModuleInit {
   /** Makes a notice of this kind issuable inside a later transaction: its counter row for the year exists. */
   async prepareKind(kind: string): Promise<void> {
     await ensureNoticeCounter(this.dataSource, this.kinds.get(kind).kind, Number(this.calendar.today().slice(0, 4)));
+  }
+
+  /**
+   * Puts a feature's composed content (the fields it makes, such as a ranking table) into its draft
+   * again, keeping what the office edited in the others.
+   */
+  async refreshDraft(manager: EntityManager, id: number, content: Record<string, unknown>): Promise<void> {
+    const notice = await manager.findOneByOrFail(Notice, { id });
+    await updateVersioned(manager, Notice, { id, status: 'draft' }, notice.version, { content: { ...notice.content, ...content } }, staleNotice);
+    await this.audit.record({ action: 'notice.update', objectType: 'notice', objectId: id, changes: Object.fromEntries(Object.keys(content).map((k) => [k, [null, '已更新']])) }, manager);
   }
 
   /**
@@ -521,7 +537,7 @@ export class NoticesService implements WorkSource, OnModuleInit {
   }
 
   /** The people behind recipients: a unit's contacts, or the leader named. */
-  private recipientUsers(manager: EntityManager, recipients: NoticeRecipient[]): Promise<User[]> {
+  private recipientUsers(manager: EntityManager, recipients: readonly Party[]): Promise<User[]> {
     const unitIds = recipients.map((r) => r.unitId).filter((u): u is number => u !== null);
     const userIds = recipients.map((r) => r.userId).filter((u): u is number => u !== null);
     if (unitIds.length === 0 && userIds.length === 0) return Promise.resolve([]);
@@ -624,6 +640,12 @@ function refuse(message: string, field: string): never {
 }
 
 const staleNotice = () => staleVersion('该通知');
+
+/** Who a recipient is: a unit (its contacts) or one person. */
+type Party = Pick<Recipient, 'unitId' | 'userId'>;
+
+/** Whether one of these active people can acknowledge for the recipient. */
+const reaches = (people: readonly User[], r: Party) => people.some((u) => (r.unitId !== null ? u.unitId === r.unitId : u.id === r.userId));
 
 /** Issued (or voided) notices whose PDF has not been made. */
 const WITHOUT_PDF = { status: Not('draft' as const), pdfSha256: IsNull() };

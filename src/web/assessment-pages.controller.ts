@@ -4,17 +4,19 @@ import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
-import { AcceptObjectionDto, AssessmentPageQueryDto, CircularDto, CreatePeriodDto, LinesQueryDto, ObjectionDto, ObjectionQueryDto, PeriodVersionDto, PeriodView, RejectObjectionDto, UpdateRulesDto } from '../assessment/dto/assessment.dto';
+import { AcceptObjectionDto, AssessmentPageQueryDto, CircularDto, CircularOutlookView, CreatePeriodDto, LinesQueryDto, ObjectionDto, ObjectionQueryDto, PeriodVersionDto, PeriodView, RejectObjectionDto, UpdateRulesDto } from '../assessment/dto/assessment.dto';
 import { OBJECTION_STATUS_LABELS, OBJECTION_STATUSES } from '../assessment/assessment.entity';
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, RULE_KEYS } from '../assessment/assessment-rules';
 import { AssessmentService } from '../assessment/assessment.service';
 import type { UploadedFile } from '../attachments/attachments.service';
 import { UploadFiles } from '../attachments/upload.interceptor';
 import { CalendarService } from '../calendar/calendar.service';
+import { NotFoundError } from '../common/errors/domain-error';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ParseOneOfPipe } from '../common/parse-one-of.pipe';
 import { sendWorkbook } from '../spreadsheets/workbook-writer';
-import { FormBody, formFields, formValue, pageStep } from './forms';
+import { Confirmation, FormBody, formFields, formValue, pageStep } from './forms';
+import { unreachableWarning } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 
@@ -89,20 +91,10 @@ export class AssessmentPagesController {
     return pageStep(req, res, {
       dto: CircularDto,
       values: formFields(body),
-      confirm: async (dto) => {
-        if (dto.mode !== 'issue') return null;
-        const period = await this.assessment.period(id);
-        return {
-          title: `确认印发${period.label}考核排名通报`,
-          question: '通报印发后编号、送达各成员单位并抄送领导，不能修改，只能作废后重发。',
-          facts: [{ label: '排名版本', value: `第${period.currentVersion}版` }],
-          confirmLabel: '印发通报',
-          back: `/assessment?periodId=${id}`,
-        };
-      },
+      confirm: async (dto) => (dto.mode === 'issue' ? circularQuestion(await this.assessment.circularOutlook(id)) : null),
       run: (dto) => this.assessment.circular(access, id, dto),
       done: ({ noticeId }) => `/notices/${noticeId}`,
-      flash: '考核排名通报已生成。',
+      flash: ({ number, refreshedDraft }) => (number ? `已印发考核排名通报${number}。` : refreshedDraft ? '已更新本期的考核排名通报草稿（排名表为现行版本，其余内容保留），请审改后印发。' : '已生成考核排名通报草稿，请审改后印发。'),
       rerender: async () => ({ view: 'assessment/ranking', model: await this.rankingModel(access, { periodId: id }) }),
     });
   }
@@ -177,6 +169,20 @@ export class AssessmentPagesController {
     return pageStep(req, res, {
       dto: AcceptObjectionDto,
       values: fields,
+      confirm: async (dto) => {
+        const objection = await this.assessment.assertAcceptable(access, id, dto);
+        return {
+          title: `确认采纳${objection.unitName}的申诉`,
+          question: `采纳后，该行按更正后的分值计入第${objection.snapshotVersion + 1}版排名，各单位的得分和名次重新计算；采纳不能撤销，原版本保留可查。`,
+          facts: [
+            { label: '计分', value: objection.line ? `${objection.line.ruleLabel}：${objection.line.event}` : `第${objection.lineSeq}行` },
+            { label: '分值', value: `${objection.line?.points ?? '—'} 分改为 ${dto.points} 分` },
+            { label: '处理意见', value: dto.note },
+          ],
+          confirmLabel: '采纳',
+          back: `/assessment/objections/${id}`,
+        };
+      },
       run: (dto) => this.assessment.accept(access, id, dto),
       done: `/assessment/objections/${id}`,
       flash: (o) => `已采纳申诉，更正后的排名为第${o.resultVersion}版，原版本仍可查看。`,
@@ -193,7 +199,10 @@ export class AssessmentPagesController {
     const periods = await this.assessment.periods();
     // Units and leaders see published periods only; the office sees open ones with their preview.
     const visible = manages ? periods : periods.filter((p) => p.status === 'published');
-    const period: PeriodView | null = visible.find((p) => p.id === query.periodId) ?? visible.find((p) => p.status === 'published') ?? visible[0] ?? null;
+    const asked = query.periodId === undefined ? undefined : visible.find((p) => p.id === query.periodId);
+    // A period that does not exist, or that this reader may not see yet, is not quietly swapped for another.
+    if (query.periodId !== undefined && !asked) throw new NotFoundError('考核期');
+    const period: PeriodView | null = asked ?? visible.find((p) => p.status === 'published') ?? visible[0] ?? null;
     const today = this.calendar.today();
     const restricted = access.unitRestriction !== null;
     let rows: Array<{ unitId: number; unitName: string; total: number; rank: number; tied: boolean }> = [];
@@ -215,18 +224,22 @@ export class AssessmentPagesController {
     const shownUnit = rows.find((r) => r.unitId === unitId) ?? null;
     // The objections already made on the lines shown: a pending one takes the place of the form.
     const objections = period && lines.length > 0 ? await this.assessment.objections(access, { periodId: period.id }) : [];
+    // The newest objection of each line; one of the current version (pending or rejected) leaves no room for another.
     const objectionOn = (line: { unitId: number; seq: number }) => objections.find((o) => o.unitId === line.unitId && o.lineSeq === line.seq) ?? null;
+    const objectedNow = (line: { unitId: number; seq: number }) => objectionOn(line)?.snapshotVersion === period?.currentVersion;
     return {
       title: '考核排名',
       manages,
       restricted,
       periods: visible.map((p) => ({ id: p.id, label: p.label, statusLabel: p.statusLabel, selected: p.id === period?.id })),
       period,
+      // Before the day after its end a period is still running: its preview counts only the records so far.
+      running: period !== null && period.status === 'open' && today < period.publishableFrom,
       rows: rows.map((r) => ({ ...r, shown: r.unitId === unitId })),
       snapshotVersion,
       versions,
       shownUnit,
-      lines: lines.map((l) => ({ ...l, objection: objectionOn(l), objectionPending: objectionOn(l)?.status === 'pending', objecting: objecting?.lineId === l.id, reason: objecting?.lineId === l.id ? objecting.reason : '' })),
+      lines: lines.map((l) => ({ ...l, objection: objectionOn(l), objectionPending: objectionOn(l)?.status === 'pending', objectedNow: objectedNow(l), objecting: objecting?.lineId === l.id, reason: objecting?.lineId === l.id ? objecting.reason : '' })),
       canObject,
       kindOptions: KIND_OPTIONS,
       // The rules say which period the office usually ranks by.
@@ -247,12 +260,40 @@ export class AssessmentPagesController {
       periodKind: value('periodKind', rules.periodKind),
       objectionDays: value('objectionDays', rules.objectionDays),
       kindOptions: KIND_OPTIONS,
-      items: rules.descriptions.map((d) => ({ ...d, pointsValue: value(`points_${d.key}`, d.points), capValue: value(`cap_${d.key}`, d.cap) })),
+      items: rules.descriptions.map((d) => ({ ...d, reward: d.sign === 'reward', pointsValue: value(`points_${d.key}`, d.points), capValue: value(`cap_${d.key}`, d.cap) })),
     };
   }
 
   private async objectionModel(access: Access, id: number, form: Record<string, string> = {}) {
     const objection = await this.assessment.objection(access, id);
-    return { title: `考核申诉 #${objection.id} · ${objection.unitName}`, objection, manages: this.manages(access) && objection.status === 'pending', form: { points: '0', note: '', failed: '', ...form } };
+    // What was typed comes back as typed: a cleared 分值 stays empty.
+    return { title: `考核申诉 #${objection.id} · ${objection.unitName}`, objection, manages: this.manages(access) && objection.status === 'pending', form: { points: '', note: '', failed: '', ...form } };
   }
+}
+
+/**
+ * What the office is asked before circulating a ranking: whether this period already has a circular (a
+ * second would take a second number), whether objections may still change the ranking, and who cannot
+ * acknowledge it in the system.
+ */
+function circularQuestion(outlook: CircularOutlookView): Confirmation {
+  const { period, issued, draftId, objectionsOpen, pendingObjections, unreachable } = outlook;
+  const numbers = issued.map((n) => n.number).join('、');
+  const warnings = [
+    issued.length ? `本期已印发考核排名通报${numbers}，再次印发将另取文号，成为本期第${issued.length + 1}份通报；如需更正，应作废原通报后印发更正件。` : '',
+    pendingObjections ? `尚有 ${pendingObjections} 件申诉待处理，采纳后会产生新版本排名，与本通报不一致。` : objectionsOpen ? `申诉期至 ${period.objectionsUntil} 尚未截止，之后采纳申诉会产生新版本排名，与本通报不一致。` : '',
+    unreachableWarning(unreachable),
+  ];
+  return {
+    title: `确认印发${period.label}考核排名通报`,
+    question: ['通报印发后编号、送达各成员单位并抄送领导，不能修改，只能作废后重发。', ...warnings].filter(Boolean).join(''),
+    facts: [
+      { label: '排名版本', value: `第${period.currentVersion}版` },
+      { label: '本期已印发', value: numbers || '无' },
+      { label: '申诉', value: pendingObjections ? `${pendingObjections} 件待处理` : objectionsOpen ? `申诉期至 ${period.objectionsUntil}，尚未截止` : '申诉期已截止，无待处理申诉' },
+      { label: '通报草稿', value: draftId ? '印发本期已有的草稿（排名表更新为现行版本，其余内容保留）' : '按现行版本生成后印发' },
+    ],
+    confirmLabel: issued.length ? '仍然印发' : '印发通报',
+    back: `/assessment?periodId=${period.id}`,
+  };
 }

@@ -2,6 +2,10 @@ import { fieldLabels } from '../common/dto/label';
 import type { NoticeKindDefinition } from '../notices/notice-kind';
 import { FormBody, formValue } from './forms';
 
+/** Said before issuing when some recipients cannot acknowledge in the system: who, and what to do about it. */
+export function unreachableWarning(names: readonly string[]): string {
+  return names.length ? `注意：${names.join('、')}没有启用的账号，无人能在系统中签收，请另行送达或先为其开通账号。` : '';
+}
 
 export interface ContentField {
   name: string;

@@ -19,7 +19,7 @@ import { PREVIEW_CSP } from '../notices/notices.controller';
 import { NoticesService } from '../notices/notices.service';
 import { setFlash } from './flash';
 import { Confirmation, FormBody, formValue, linesField, pageStep, PageStep, SUBMISSION_FIELD } from './forms';
-import { contentFields, contentFromForm } from './notice-form';
+import { contentFields, contentFromForm, unreachableWarning } from './notice-form';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 import { exportLink, pager } from './pager';
@@ -257,7 +257,7 @@ export class NoticePagesController {
     const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);
     return {
       title: `确认印发：${this.kinds.label(notice.kind)}`,
-      question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachable.length ? `注意：${unreachable.join('、')}没有启用的账号，无人能在系统中签收，请另行送达或先为其开通账号。` : ''}`,
+      question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachableWarning(unreachable)}`,
       facts: [
         { label: '标题', value: notice.title },
         { label: '主送', value: notice.addressee },

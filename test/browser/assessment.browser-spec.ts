@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { launchChromium, serveOnLoopback, signIn as signInPage } from '../support/chromium';
 import { as, login, seedOrganisation } from '../support/fixtures';
+import { chinaTime, controlClock } from '../support/scheduling';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PHONE = { width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -15,12 +16,14 @@ describe('a unit contact objects to a line of the ranking on a phone (390 px), i
   let browser: Browser;
   let baseUrl: string;
   let periodId: number;
+  let office: ReturnType<typeof as>;
   const photo = join(mkdtempSync(join(tmpdir(), 'dbs-objection-')), '社区安装数据截图.png');
 
   beforeAll(async () => {
     app = await startTestApp();
     const org = await seedOrganisation(app.dataSource);
-    const [office, town] = await Promise.all(['office', 'unit-town'].map(async (u) => as(app, await login(app, u))));
+    let town: ReturnType<typeof as>;
+    [office, town] = await Promise.all(['office', 'unit-town'].map(async (u) => as(app, await login(app, u))));
     const directive = (await office.post('/api/directives').send({ title: '国家反诈中心APP推广安装', requirement: '辖区安装率达到60%。', category: '宣传防范', priority: 'normal', deadline: '2029-06-30', leadUnitId: org.town.id }).expect(201)).body;
     const taskId = directive.assignments[0].id;
     const version = async () => (await town.get(`/api/assignments/${taskId}`).expect(200)).body.version as number;
@@ -31,6 +34,9 @@ describe('a unit contact objects to a line of the ranking on a phone (390 px), i
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const period = (await office.post('/api/assessment/periods').send({ kind: 'month', year: Number(today.slice(0, 4)), number: Number(today.slice(5, 7)) }).expect(201)).body;
     periodId = period.id;
+    // A month is ranked once it has ended: published on the first day of the next.
+    const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    controlClock([app], chinaTime(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`));
     await office.post(`/api/assessment/periods/${periodId}/publish`).send({ version: period.version }).expect(200);
     writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     baseUrl = await serveOnLoopback(app);
@@ -60,5 +66,19 @@ describe('a unit contact objects to a line of the ranking on a phone (390 px), i
     expect(await page.$eval('#flash', (f) => f.textContent?.trim())).toContain('已提出申诉（附 1 个佐证材料）');
     expect(await page.$eval('main', (m) => m.textContent)).toContain('社区安装数据截图.png');
     expect(await noSidewaysScroll(page)).toBe(true);
+  });
+
+  it('keeps a long correction note within the page, on a phone and on a desktop', async () => {
+    const [objection] = (await office.get('/api/assessment/objections?status=pending').expect(200)).body;
+    const note = `经核实，该单位已于次日补充各社区数据并经审核采纳，原退回记录不再计分。${'补充的数据包括各社区安装户数、安装率和未安装原因分析，'.repeat(14)}`;
+    expect(note.length).toBeGreaterThan(400);
+    await office.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 0, note }).expect(200);
+    const page = await signInPage(browser, baseUrl, 'unit-town');
+    for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
+      await page.setViewport(viewport);
+      await page.goto(`${baseUrl}/assessment?periodId=${periodId}`);
+      expect(await page.$eval('#lines-table', (t) => t.textContent)).toContain('经核实');
+      expect({ width: viewport.width, fits: await noSidewaysScroll(page) }).toEqual({ width: viewport.width, fits: true });
+    }
   });
 });

@@ -29,6 +29,8 @@ interface Line {
 }
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+/** A page's main text, its white space folded. */
+const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
 const ASSESSMENT_TABLES = ['assessment_periods', 'assessment_snapshots', 'assessment_totals', 'assessment_lines', 'assessment_objections', 'attachments', 'audit_entries'];
 
 /**
@@ -111,6 +113,18 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     const refused = await office.put('/api/assessment/rules').send(bad).expect(400);
     expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['items.overdue_item.points', 'items.overdue_item.cap']));
     expect(refused.body.message).toContain('逾期事项');
+    // Not a number: said once, not also as out of range; a kind named as people know it; a year has one number.
+    const notNumbers = await office.put('/api/assessment/rules').send({ ...bad, items: { ...rules.items, overdue_item: { points: 'abc', cap: 20 } } }).expect(400);
+    expect(notNumbers.body.details).toEqual([{ field: 'items.overdue_item.points', message: '逾期事项的分值应为数字' }]);
+    expect((await office.post('/api/assessment/periods').send({ kind: 'month', year: 'abc', number: 3 }).expect(400)).body.details).toEqual([{ field: 'year', message: '年度应为整数' }]);
+    expect((await office.post('/api/assessment/periods').send({ kind: 'week', year: 2026, number: 1 }).expect(400)).body.details).toEqual([{ field: 'kind', message: '考核周期应为月度、季度、年度之一' }]);
+    expect((await office.post('/api/assessment/periods').send({ kind: 'year', year: 2025, number: 2 }).expect(400)).body.message).toContain('年度考核的期次只能为 1');
+    // Each rule keeps its sign: a penalty cannot add points, a reward cannot deduct.
+    const wrongSigns = await office.put('/api/assessment/rules').send({ ...bad, items: { ...rules.items, overdue_item: { points: 5, cap: 20 }, target_met: { points: -1, cap: 10 } } }).expect(400);
+    expect(wrongSigns.body.details).toEqual([
+      { field: 'items.overdue_item.points', message: '逾期事项是扣分项，分值应为 0 或负数（如 -2）' },
+      { field: 'items.target_met.points', message: '目标达成是加分项，分值应为 0 或正数' },
+    ]);
     expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(before);
     await police.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 3 }).expect(403);
     await leader.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 3 }).expect(403);
@@ -214,9 +228,21 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
 
     await police.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 0, note: '核实' }).expect(403);
     await office.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 'zero', note: '核实' }).expect(400);
+    // Nothing to correct, the wrong sign for the rule, or more than its cap (5 for returned reports): refused, nothing stored.
+    const unchanged = tableCounts(app.dataSource, ASSESSMENT_TABLES);
+    const refusals = [
+      [-0.25, '更正后的分值与现行分值（-0.25 分）相同，无须采纳'],
+      [100, '进展报告被退回是扣分项'],
+      [-6, '更正后的分值不能超过 5 分'],
+    ] as const;
+    for (const [points, message] of refusals) {
+      const refusal = await office.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points, note: '核实' }).expect(400);
+      expect(refusal.body.details).toEqual([{ field: 'points', message: expect.stringContaining(message) }]);
+    }
+    expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(await unchanged);
     const accepted = (await office.post(`/api/assessment/objections/${objection.id}/accept`).send({ version: objection.version, points: 0, note: '经核实，报告已补充' }).expect(200)).body;
     expect(accepted).toMatchObject({ status: 'accepted', resultVersion: 2, correctedPoints: 0 });
-    await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: accepted.version, note: '晚了' }).expect(409);
+    expect((await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: accepted.version, note: '晚了' }).expect(409)).body.message).toBe('该申诉已采纳');
 
     const v2 = await ranking(town);
     expect(v2.snapshotVersion).toBe(2);
@@ -256,13 +282,17 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
   it('works through the pages: the ranking, the rules form, an objection with evidence, its rejection, a new period published after a question', async () => {
     const signedIn = pageClients(app, PASSWORD);
     const [officePage, townPage, leaderPage]: PageClient[] = await Promise.all(['office', 'unit-town', 'leader'].map((u) => signedIn(u)));
-    const main = (html: string) => load(html)('main').text().replace(/\s+/g, ' ');
     const flash = async (client: PageClient, location: string) => load((await client.get(location)).text)('#flash').text();
 
     // The town sees the table of totals and its own lines with an objection form; no other unit's lines.
     const townRanking = await townPage.get(`/assessment?periodId=${periodId}`);
     expect(townRanking.status).toBe(200);
-    expect(main(townRanking.text)).toContain('测试市公安局');
+    // Units by their short names, as the board names them (the full name on hover).
+    expect(load(townRanking.text)('#ranking-table td[data-label="单位"]').map((_i, td) => load(td).text()).get()).toEqual(['公安局', '东湖街道']);
+    expect(townRanking.text).toContain('<span title="测试市公安局">公安局</span>');
+    // A period that does not exist, or is not published yet for a unit, is not found, not swapped for another.
+    expect((await townPage.get('/assessment?periodId=99999')).status).toBe(404);
+    expect((await officePage.get('/assessment?periodId=99999')).status).toBe(404);
     expect(load(townRanking.text)('#lines-table tbody tr').length).toBeGreaterThan(1);
     expect(townRanking.text).not.toContain(`unitId=${org.police.id}`);
     expect((await townPage.get(`/assessment?periodId=${periodId}&unitId=${org.police.id}`)).status).toBe(404);
@@ -298,6 +328,13 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(main(emptyNote.text)).toContain('驳回理由不能为空');
     const rejected = await officePage.submit(objectionPage.text, '#reject-form', { note: '期末前未报送指标值' });
     expect(await flash(officePage, rejected.headers.location)).toContain('已驳回申诉');
+    // Rejected: the line is not offered for a second objection in this version, and the page says why.
+    const afterRejection = await townPage.get(`/assessment?periodId=${periodId}`);
+    expect(afterRejection.text).not.toContain(`lines/${line.id}/objections`);
+    expect(load(afterRejection.text)('#lines-table').text().replace(/\s+/g, '')).toContain('申诉已驳回每一行在每个版本只能申诉一次');
+    const again = await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '再补充一次' }).expect(409);
+    expect(again.body).toMatchObject({ code: 'OBJECTION_DECIDED' });
+    expect(again.body.message).toContain('每一行在每个版本只能申诉一次');
 
     // The rules form: a bad value comes back with a Chinese message and what was typed; a good one is saved.
     const rulesPage = await officePage.get('/assessment/rules');
@@ -306,6 +343,13 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(badRules.status).toBe(400);
     expect(main(badRules.text)).toContain('被通报的分值不能小于 -100');
     expect(load(badRules.text)('input[name="baseScore"]').val()).toBe('95');
+    const wordRules = await officePage.submit(rulesPage.text, '#rules-form', { points_circular: 'abc', points_overdue_item: '5' });
+    expect(wordRules.status).toBe(400);
+    expect(main(wordRules.text)).toContain('被通报的分值应为数字');
+    expect(main(wordRules.text)).not.toContain('不能小于');
+    const wrongSign = await officePage.submit(rulesPage.text, '#rules-form', { points_overdue_item: '5' });
+    expect(wrongSign.status).toBe(400);
+    expect(main(wrongSign.text)).toContain('逾期事项是扣分项，分值应为 0 或负数');
     const savedRules = await officePage.submit(rulesPage.text, '#rules-form', { points_circular: '-4', cap_circular: '' });
     expect(await flash(officePage, savedRules.headers.location)).toContain('已保存考核规则');
     expect((await office.get('/api/assessment/rules').expect(200)).body.items.circular).toEqual({ points: -4, cap: null });
@@ -315,6 +359,20 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     const badPeriod = await officePage.submit(rankingPage.text, '#period-form', { kind: 'quarter', year: '2026', number: '5' });
     expect(badPeriod.status).toBe(400);
     expect(main(badPeriod.text)).toContain('季度考核的期次应为 1—4');
+    // A period still running is previewed as provisional, and not published before the day after its end.
+    const running = await officePage.submit((await officePage.get('/assessment')).text, '#period-form', { kind: 'month', year: '2026', number: '4' });
+    const runningPage = await officePage.get(running.headers.location);
+    const runningId = Number(/periodId=(\d+)/.exec(running.headers.location)![1]);
+    expect(main(runningPage.text)).toContain('考核期尚未结束，预览只计到今天的记录，是临时结果；2026-05-01 起才能发布');
+    expect(runningPage.text).not.toContain(`/assessment/periods/${runningId}/publish`);
+    const runningPeriod = (await office.get('/api/assessment/periods').expect(200)).body.find((p: { id: number }) => p.id === runningId);
+    expect(runningPeriod).toMatchObject({ endOn: '2026-04-30', publishableFrom: '2026-05-01' });
+    const early = await office.post(`/api/assessment/periods/${runningId}/publish`).send({ version: runningPeriod.version }).expect(409);
+    expect(early.body).toMatchObject({ code: 'PERIOD_NOT_ENDED' });
+    expect(early.body.message).toContain('2026年4月30日才结束，2026年5月1日起才能发布排名');
+    expect((await office.get(`/api/assessment/periods/${runningId}/snapshots`).expect(200)).body).toEqual([]);
+    // A unit does not see it, not even by its id.
+    expect((await townPage.get(`/assessment?periodId=${runningId}`)).status).toBe(404);
     const created = await officePage.submit(rankingPage.text, '#period-form', { kind: 'quarter', year: '2026', number: '1' });
     expect(await flash(officePage, created.headers.location)).toContain('已建立2026年第1季度考核期');
     const previewPage = await officePage.get(created.headers.location);
@@ -331,13 +389,49 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     }
   });
 
+  it('accepts an objection through its page after a question, refusing first what it would refuse; the circular question names the pending objection', async () => {
+    const officePage = await pageClients(app, PASSWORD)('office');
+    const line = (await lines(town)).find((l) => l.rule === 'supervision_notice')!;
+    expect(line.points).toBe(-2);
+    const objection = (await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '督办通知书已按期回复' }).expect(201)).body;
+
+    // Before circulating: the objection pending and the window open are said.
+    const outlook = (await office.get(`/api/assessment/periods/${periodId}/circular`).expect(200)).body;
+    expect(outlook).toMatchObject({ issued: [], draftId: null, objectionsOpen: true, pendingObjections: 1, unreachable: [] });
+    const rankingPage = await officePage.get(`/assessment?periodId=${periodId}`);
+    const circularQuestion = await officePage.submit(rankingPage.text, `form[action="/assessment/periods/${periodId}/circular"]:has(input[value="issue"])`);
+    expect(main(circularQuestion.text)).toContain('尚有 1 件申诉待处理，采纳后会产生新版本排名，与本通报不一致');
+
+    const page = await officePage.get(`/assessment/objections/${objection.id}`);
+    const before = await tableCounts(app.dataSource, ASSESSMENT_TABLES);
+    // A cleared 分值 comes back empty, not as 0.
+    const cleared = await officePage.submit(page.text, '#accept-form', { points: '', note: '核实' });
+    expect(cleared.status).toBe(400);
+    expect(main(cleared.text)).toContain('更正后的分值不能为空');
+    expect(load(cleared.text)('#accept-form input[name="points"]').val()).toBe('');
+    // The same points are refused before anything is asked.
+    const same = await officePage.submit(page.text, '#accept-form', { points: '-2', note: '核实' });
+    expect(same.status).toBe(400);
+    expect(main(same.text)).toContain('更正后的分值与现行分值（-2 分）相同');
+    expect(same.text).not.toContain('confirm-form');
+    // A correction is asked about first: nothing is stored until it is confirmed.
+    const question = await officePage.submit(page.text, '#accept-form', { points: '-1', note: '已按期回复，减半扣分' });
+    expect(question.status).toBe(200);
+    expect(main(question.text)).toContain('确认采纳测试市东湖街道的申诉');
+    expect(main(question.text)).toContain('-2 分改为 -1 分');
+    expect(await tableCounts(app.dataSource, ASSESSMENT_TABLES)).toEqual(before);
+    const accepted = await officePage.confirm(question);
+    expect(load((await officePage.get(accepted.headers.location)).text)('#flash').text()).toContain('已采纳申诉，更正后的排名为第3版');
+    expect(totalOf((await ranking(town)).rows, org.town.id)).toBe(87.5);
+  });
+
   it('rejects an objection with a reason, and refuses objections once the window has closed', async () => {
     const line = (await lines(town)).find((l) => l.rule === 'overdue_item')!;
     const objection = (await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '时限内已上报' }).expect(201)).body;
     await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: objection.version, note: '' }).expect(400);
     const rejected = (await office.post(`/api/assessment/objections/${objection.id}/reject`).send({ version: objection.version, note: '系统记录显示未按期销号' }).expect(200)).body;
     expect(rejected).toMatchObject({ status: 'rejected', decisionNote: '系统记录显示未按期销号' });
-    expect((await ranking(town)).snapshotVersion).toBe(2);
+    expect((await ranking(town)).snapshotVersion).toBe(3);
 
     const { period } = await ranking(town);
     await at('2026-04-20');
@@ -345,6 +439,40 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     const late = await town.post(`/api/assessment/periods/${periodId}/lines/${line.id}/objections`).send({ reason: '补充申诉' }).expect(409);
     expect(late.body).toMatchObject({ code: 'OBJECTION_WINDOW_CLOSED' });
     expect(late.body.message).toMatch(/申诉期已于.*截止/);
+  });
+
+  it('circulates through the page: one draft per period, then a question naming what was issued before and who cannot acknowledge', async () => {
+    const officePage = await pageClients(app, PASSWORD)('office');
+    const flash = async (location: string) => load((await officePage.get(location)).text)('#flash').text();
+    const circulars = () => app.dataSource.getRepository('Notice').find({ where: { kind: 'assessment_circular' }, order: { id: 'ASC' } }) as Promise<Array<{ id: number; status: string; number: string | null }>>;
+    // A member unit with nobody to acknowledge for it.
+    await app.dataSource.getRepository('Unit').save({ name: '测试市西山镇', shortName: '西山镇', kind: 'township', parentId: null, contactPerson: null, contactPhone: null, contactEmail: null, address: null, active: true });
+    const form = (mode: string) => `form[action="/assessment/periods/${periodId}/circular"]:has(input[value="${mode}"])`;
+
+    const first = await officePage.submit((await officePage.get(`/assessment?periodId=${periodId}`)).text, form('draft'));
+    expect(await flash(first.headers.location)).toContain('已生成考核排名通报草稿');
+    const second = await officePage.submit((await officePage.get(`/assessment?periodId=${periodId}`)).text, form('draft'));
+    expect(second.headers.location).toBe(first.headers.location);
+    expect(await flash(second.headers.location)).toContain('已更新本期的考核排名通报草稿');
+    expect((await circulars()).map((n) => n.status)).toEqual(['draft']);
+
+    const question = await officePage.submit((await officePage.get(`/assessment?periodId=${periodId}`)).text, form('issue'));
+    const asked = main(question.text);
+    expect(asked).toContain('本期已印发无');
+    expect(asked).toContain('申诉期已截止，无待处理申诉');
+    expect(asked).toContain('印发本期已有的草稿');
+    expect(asked).toContain('注意：测试市西山镇没有启用的账号，无人能在系统中签收');
+    const issued = await officePage.confirm(question);
+    expect(issued.headers.location).toBe(first.headers.location);
+    const [circular] = await circulars();
+    expect(circular).toMatchObject({ status: 'issued', number: expect.stringMatching(/〔2026〕1号$/) });
+    expect(await flash(issued.headers.location)).toContain(`已印发考核排名通报${circular.number}。`);
+    expect((await office.get(`/api/notices/${circular.id}`).expect(200)).body.content.rows.find((r: { unitName: string }) => r.unitName === '测试市东湖街道').total).toBe(87.5);
+
+    const again = await officePage.submit((await officePage.get(`/assessment?periodId=${periodId}`)).text, form('issue'));
+    expect(main(again.text)).toContain(`本期已印发考核排名通报${circular.number}，再次印发将另取文号，成为本期第2份通报`);
+    expect(load(again.text)('#confirm-form button').text()).toBe('仍然印发');
+    expect(await circulars()).toHaveLength(1);
   });
 
   it('issues the ranking as a circular with its table', async () => {
@@ -359,7 +487,7 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     ]);
     const html = (await office.get(`/api/notices/${noticeId}/preview`).expect(200)).text;
     expect(html).toContain('测试市东湖街道');
-    expect(html).toContain('86.5');
+    expect(html).toContain('87.5');
     const pdf = await office.get(`/api/notices/${noticeId}/preview.pdf`).buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); }).expect(200);
     expect((pdf.body as Buffer).subarray(0, 4).toString()).toBe('%PDF');
   });

@@ -6,11 +6,13 @@ import { DATE_YEARS } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { EmptyAsUndefined, IsOmittable, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
-import { OBJECTION_STATUSES, ObjectionStatus, PERIOD_STATUSES, PeriodStatus } from '../assessment.entity';
-import { PERIOD_KINDS, PeriodKind, RULE_INFO, RULE_KEYS, RuleKey } from '../assessment-rules';
+import { OBJECTION_STATUS_LABELS, OBJECTION_STATUSES, ObjectionStatus, PERIOD_STATUSES, PeriodStatus } from '../assessment.entity';
+import { PERIOD_KIND_LABELS, PERIOD_KINDS, PeriodKind, RULE_INFO, RULE_KEYS, RuleKey } from '../assessment-rules';
 
 const Version = () => applyDecorators(ApiProperty({ description: '读取时的版本号' }), Type(() => Number), IsInt(), Min(1), Label('版本号'));
 const Points = (label: string, min: number, max: number) => applyDecorators(Type(() => Number), IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }), Min(min), Max(max), Label(label));
+/** One of a few values, refused in Chinese with the names people know them by (not the codes). */
+const OneOf = <T extends string>(labels: Record<T, string>) => IsIn(Object.keys(labels), { message: `应为${Object.values<string>(labels).join('、')}之一` });
 const Note = (label: string) => applyDecorators(ApiProperty({ maxLength: 1000 }), IsString(), Transform(trim), IsNotEmpty(), MaxLength(1000), Label(label, { multiline: true }));
 
 export class RuleSettingDto {
@@ -58,7 +60,7 @@ export class UpdateRulesDto {
   cooperatingWeight!: number;
 
   @ApiProperty({ enum: PERIOD_KINDS, description: '考核周期' })
-  @IsIn(PERIOD_KINDS)
+  @OneOf(PERIOD_KIND_LABELS)
   @Label('考核周期')
   periodKind!: PeriodKind;
 
@@ -82,6 +84,7 @@ export class RuleDescriptionView {
   @ApiProperty() label!: string;
   @ApiProperty({ description: '计入的系统记录' }) counts!: string;
   @ApiProperty({ description: '按牵头或配合单位加权' }) weighted!: boolean;
+  @ApiProperty({ enum: ['reward', 'penalty'], description: '加分项（分值 ≥ 0）或扣分项（分值 ≤ 0）' }) sign!: 'reward' | 'penalty';
   @ApiProperty() points!: number;
   @ApiProperty({ type: Number, nullable: true }) cap!: number | null;
 }
@@ -99,7 +102,7 @@ export class RulesView {
 
 export class CreatePeriodDto {
   @ApiProperty({ enum: PERIOD_KINDS })
-  @IsIn(PERIOD_KINDS)
+  @OneOf(PERIOD_KIND_LABELS)
   @Label('考核周期')
   kind!: PeriodKind;
 
@@ -134,6 +137,7 @@ export class PeriodView {
   @ApiProperty() endOn!: string;
   @ApiProperty({ enum: PERIOD_STATUSES }) status!: PeriodStatus;
   @ApiProperty() statusLabel!: string;
+  @ApiProperty({ description: '期末次日：从这天起可以发布排名，之前的预览是临时结果' }) publishableFrom!: string;
   @ApiProperty({ type: String, nullable: true }) publishedOn!: string | null;
   @ApiProperty({ description: '现行快照版本（未发布为 0）' }) currentVersion!: number;
   @ApiProperty({ type: String, nullable: true, description: '申诉截止日' }) objectionsUntil!: string | null;
@@ -144,6 +148,7 @@ export class PeriodView {
 export class RankingRowView {
   @ApiProperty() unitId!: number;
   @ApiProperty() unitName!: string;
+  @ApiProperty({ description: '单位简称（现用）' }) shortName!: string;
   @ApiProperty() base!: number;
   @ApiProperty() total!: number;
   @ApiProperty() rank!: number;
@@ -204,7 +209,7 @@ export class ObjectionDto {
 export class AcceptObjectionDto {
   @Version() version!: number;
 
-  @ApiProperty({ description: '该行更正后的分值（0 为不计分）', minimum: -100, maximum: 100 })
+  @ApiProperty({ description: '该行更正后的分值（0 为不计分）：须与现行分值不同，符合规则的加减分方向，并在规则上限之内', minimum: -100, maximum: 100 })
   @Points('更正后的分值', -100, 100)
   points!: number;
 
@@ -220,7 +225,7 @@ export class ObjectionQueryDto {
   @ApiPropertyOptional({ enum: OBJECTION_STATUSES })
   @IsOptional()
   @EmptyAsUndefined()
-  @IsIn(OBJECTION_STATUSES)
+  @OneOf(OBJECTION_STATUS_LABELS)
   @Label('状态')
   status?: ObjectionStatus;
 
@@ -252,11 +257,32 @@ export class ObjectionView {
 }
 
 export const CIRCULAR_MODES = ['draft', 'issue'] as const;
+const CIRCULAR_MODE_LABELS: Record<(typeof CIRCULAR_MODES)[number], string> = { draft: 'draft（生成草稿）', issue: 'issue（立即印发）' };
+
+export class CircularResultView {
+  @ApiProperty({ description: '通知编号' }) noticeId!: number;
+  @ApiProperty({ type: String, nullable: true, description: '文号；草稿为 null' }) number!: string | null;
+  @ApiProperty({ description: '更新了本期已有的通报草稿（而不是另起一份）' }) refreshedDraft!: boolean;
+}
+
+export class IssuedCircularView {
+  @ApiProperty() noticeId!: number;
+  @ApiProperty({ description: '文号' }) number!: string;
+}
+
+export class CircularOutlookView {
+  @ApiProperty({ type: PeriodView }) period!: PeriodView;
+  @ApiProperty({ type: [IssuedCircularView], description: '本期已印发（未作废）的考核排名通报；再印发将是另一份' }) issued!: IssuedCircularView[];
+  @ApiProperty({ type: Number, nullable: true, description: '本期的通报草稿；生成或印发时沿用它' }) draftId!: number | null;
+  @ApiProperty({ description: '申诉期尚未截止' }) objectionsOpen!: boolean;
+  @ApiProperty({ description: '待处理的申诉数' }) pendingObjections!: number;
+  @ApiProperty({ type: [String], description: '没有启用账号、无人能签收的接收方' }) unreachable!: string[];
+}
 
 export class CircularDto {
   @ApiPropertyOptional({ enum: CIRCULAR_MODES, default: 'draft', description: 'draft 生成草稿待审改；issue 立即印发' })
   @IsOmittable()
-  @IsIn(CIRCULAR_MODES)
+  @OneOf(CIRCULAR_MODE_LABELS)
   @Label('通报方式')
   mode: (typeof CIRCULAR_MODES)[number] = 'draft';
 }
