@@ -80,17 +80,20 @@ export class BoardPage {
    */
   async page(access: Access, query: Record<string, unknown>): Promise<{ status: number; model: BoardPageModel }> {
     const form = parseForm(BoardPageQueryDto, query);
-    let refusal = form.ok ? null : { status: 400, errors: form.errors };
-    if (form.ok) {
+    let refusal: { status: number; errors: FieldError[] };
+    if (!form.ok) refusal = { status: 400, errors: form.errors };
+    else {
       try {
         return { status: 200, model: await this.build(access, form.value) };
       } catch (error) {
-        refusal = refusalOf(error);
-        if (!refusal) throw error;
+        const refused = refusalOf(error);
+        if (!refused) throw error;
+        refusal = refused;
       }
     }
     const model = await this.build(access, new BoardPageQueryDto());
-    return { status: refusal!.status, model: { ...model, filter: typedFilter(query), refused: true, errors: refusal!.errors } };
+    // This body shows the request's own values and messages: rendered for it alone, not shared.
+    return { status: refusal.status, model: { ...model, filter: typedFilter(query), refused: true, errors: refusal.errors, sharedBody: {} as SharedBody } };
   }
 
   async build(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {

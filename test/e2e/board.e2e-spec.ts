@@ -180,6 +180,8 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
   ])('shows %s again for %s when refusing %s: the board of the default period, the message by the form, the typed values kept', async (path, username, query, words, kept) => {
     const browser = new PageClient(app);
     await browser.signIn(username, PASSWORD);
+    // The default board's page is shared between requests; the refused one is the request's own.
+    expect((await browser.get(path)).status).toBe(200);
     const page = await browser.get(`${path}?${query}`);
     expect(page.status).toBe(400);
     const $ = load(page.text);
@@ -190,6 +192,9 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     expect(form).toMatchObject(kept);
     for (const part of ['board-totals', 'board-units', 'board-matrix', 'board-targets', 'board-trends']) expect($(`#${part}`).length).toBe(1);
     expect($('#board-period').text()).toContain('2026-03-01 至 2026-03-31');
+    const again = load((await browser.get(path)).text);
+    expect(again('#board-filter-errors .alert-error').length).toBe(0);
+    expect(again('input[name=from]').attr('value')).toBe('2026-03-01');
   });
 
   it('keeps a unit contact’s denied unit an error page, and the API’s refusals JSON', async () => {
