@@ -24,3 +24,28 @@ export function chineseOrdinal(n: number): string {
 export function characters(text: string): number {
   return [...text].reduce((width, char) => width + (char.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
 }
+
+/** The office's terms, never broken across a title's lines: 成员 / 单位 would read as two words. */
+const TITLE_TERMS = ['成员单位', '联席会议', '督办事项', '考核排名', '电信网络诈骗'];
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * §7.3.3: a title turned onto more lines keeps its words whole. The pieces it may turn between: words
+ * as ICU reads Chinese, except beside a word of one character (年, 第, 3, 的, quotation marks, and the
+ * halves of words ICU does not know: 督 / 办), after 关于 (it leads its object), and inside the office's terms.
+ */
+export function titlePieces(title: string): string[] {
+  const words = [...WORDS.segment(title)];
+  const inTerm = (at: number) => TITLE_TERMS.some((term) => {
+    for (let from = title.indexOf(term); from >= 0; from = title.indexOf(term, from + 1)) if (at > from && at < from + term.length) return true;
+    return false;
+  });
+  const pieces: string[] = [];
+  words.forEach((word, i) => {
+    const before = words[i - 1];
+    const turns = before && [...before.segment].length > 1 && [...word.segment].length > 1 && before.segment !== '关于' && !inTerm(word.index);
+    if (turns || pieces.length === 0) pieces.push(word.segment);
+    else pieces[pieces.length - 1] += word.segment;
+  });
+  return pieces;
+}

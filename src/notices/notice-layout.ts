@@ -30,7 +30,8 @@ const MIN_GAP_MM = 4;
 /**
  * Where the distribution record (版记) goes, GB/T 9704 §7.4–7.5: on the last page, which is an even one,
  * its last rule on the bottom edge of the type area. The body ending on an odd page puts it on the
- * next page; ending on an even page without room for it, on the even page after a blank one.
+ * next page; ending on an even page without room for it, on the even page after a blank one (which
+ * `layOutNotice` first tries to spare by closing up the tables' rows).
  */
 export function placeColophon({ pages, usedMm, colophonMm }: FlowMeasure): ColophonPlacement {
   if (colophonMm === null) return { kind: 'none' };
@@ -40,15 +41,50 @@ export function placeColophon({ pages, usedMm, colophonMm }: FlowMeasure): Colop
 }
 
 /**
- * The second pass, in the page before it is printed: sets the flow in columns one type area high (the
- * same fragmentation the printer does: kept lines, rows, headings), reads where the signature ends,
- * then places the distribution record. Runs with the page's JavaScript disabled: DevTools evaluates it.
+ * The second pass, in the page before it is printed: measures the flow, then places the distribution
+ * record. Runs with the page's JavaScript disabled: DevTools evaluates it.
  */
 export async function layOutNotice(page: Page): Promise<ColophonPlacement> {
-  const measure = await page.evaluate((): FlowMeasure => {
+  let placement = placeColophon(await measureFlow(page));
+  // §7.3.5 closes up lines rather than leave the signature without room; so here, where the record has
+  // no room on the even page the body ends on: a table's rows closed up, when that spares the blank page.
+  if (placement.kind === 'after-blank-page' && (await page.evaluate(() => document.documentElement.classList.toggle('tight', document.querySelector('table.items') !== null)))) {
+    const tight = placeColophon(await measureFlow(page));
+    if (tight.kind === 'after-blank-page') await page.evaluate(() => document.documentElement.classList.remove('tight'));
+    else placement = tight;
+  }
+  await page.evaluate((placed: ColophonPlacement) => {
+    const colophon = document.querySelector('.colophon');
+    if (!colophon) return;
+    if (placed.kind === 'same-page') {
+      const spacer = document.createElement('div');
+      spacer.className = 'colophon-spacer';
+      spacer.style.height = `${placed.spacerMm}mm`;
+      colophon.before(spacer);
+      return;
+    }
+    colophon.classList.add('own-page');
+    if (placed.kind === 'after-blank-page') {
+      const blank = document.createElement('div');
+      blank.className = 'blank-page';
+      colophon.before(blank);
+      colophon.classList.add('unnumbered');
+    }
+  }, placement);
+  return placement;
+}
+
+/**
+ * Sets the flow in columns one type area high (the same fragmentation the printer does: kept lines,
+ * rows, headings) and reads where the signature ends. Evaluated by DevTools: the page's JavaScript is off.
+ */
+function measureFlow(page: Page): Promise<FlowMeasure> {
+  return page.evaluate((): FlowMeasure => {
     const mm = 96 / 25.4;
     const root = document.documentElement;
     root.classList.add('measuring');
+    // A second measure (closed up) starts from the flow as written.
+    for (const kept of Array.from(document.querySelectorAll('.with-signature'))) kept.classList.remove('with-signature');
     const area = document.body.getBoundingClientRect();
     const signature = document.querySelector('.signature')!;
     const end = () => signature.getBoundingClientRect();
@@ -84,24 +120,4 @@ export async function layOutNotice(page: Page): Promise<ColophonPlacement> {
     const colophon = document.querySelector('.colophon');
     return { pages: column + 1, usedMm, colophonMm: colophon ? colophon.getBoundingClientRect().height / mm : null };
   });
-  const placement = placeColophon(measure);
-  await page.evaluate((placed: ColophonPlacement) => {
-    const colophon = document.querySelector('.colophon');
-    if (!colophon) return;
-    if (placed.kind === 'same-page') {
-      const spacer = document.createElement('div');
-      spacer.className = 'colophon-spacer';
-      spacer.style.height = `${placed.spacerMm}mm`;
-      colophon.before(spacer);
-      return;
-    }
-    colophon.classList.add('own-page');
-    if (placed.kind === 'after-blank-page') {
-      const blank = document.createElement('div');
-      blank.className = 'blank-page';
-      colophon.before(blank);
-      colophon.classList.add('unnumbered');
-    }
-  }, placement);
-  return placement;
 }

@@ -9,7 +9,7 @@ import type { RectificationContentDto } from './kinds/rectification-notice';
 import type { SupervisionContentDto } from './kinds/supervision-notice';
 import type { NoticeKindDefinition } from './notice-kind';
 import { NoticeKinds } from './notice-kinds';
-import { characters, chineseOrdinal } from './notice-format';
+import { characters, chineseOrdinal, titlePieces } from './notice-format';
 
 /** The layouts of GB/T 9704: the standard one, or the letter format (信函格式, §10.1); chosen per kind by the office. */
 export const NOTICE_FORMATS = ['standard', 'letter'] as const;
@@ -83,6 +83,8 @@ export class NoticeTemplates implements OnApplicationBootstrap {
       const year = /^(\d{4}年)(.+)$/.exec(text);
       return new Handlebars.SafeString(year ? `${escape(year[1])}<br>${escape(year[2])}` : escape(text));
     });
+    // A title turns only between whole words: the browser may break it at the <wbr> marks alone.
+    this.handlebars.registerHelper('wholeWords', (text: string) => new Handlebars.SafeString(titlePieces(text).map((piece) => Handlebars.Utils.escapeExpression(piece)).join('<wbr>')));
     this.handlebars.registerHelper('sentence', (text: string) => (/[。！？；：.!?]$/.test(text.trim()) ? text : `${text}。`));
     for (const file of readdirSync(join(DIR, 'partials'))) {
       this.handlebars.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(DIR, 'partials', file), 'utf8'));

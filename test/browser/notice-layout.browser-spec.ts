@@ -1,10 +1,12 @@
+import { AssessmentNotices, ASSESSMENT_CIRCULAR, AssessmentCircularContentDto } from '../../src/assessment/assessment-notices';
 import { loadConfig } from '../../src/config/app-config';
 import { layOutNotice } from '../../src/notices/notice-layout';
+import { NoticeKinds } from '../../src/notices/notice-kinds';
 import { NoticeContent, NoticeFormat, NoticeFrame, NoticeKind, NoticeTemplates } from '../../src/notices/notice-templates';
 import { PdfRenderer } from '../../src/notices/pdf-renderer.service';
 import { layoutViolations } from '../support/notice-layout-checks';
 import { CIRCULAR, FRAME, INTERVIEW, SUPERVISION } from '../support/notice-samples';
-import { pdfFonts, pdfText } from '../support/pdf-tools';
+import { pdfFonts, pdfPageTexts, pdfText } from '../support/pdf-tools';
 import { pdfLayouts } from '../support/pdf-layout';
 import { sealPng } from '../support/png';
 
@@ -113,5 +115,43 @@ describe('notices laid out as GB/T 9704 asks, measured from the PDF', () => {
   it('finds nothing a clerk who knows the standard would correct, in any of them', () => {
     const failing = results.filter((r) => r.problems.length > 0).map((r) => `${r.draft.name}（${r.pages}页）：${r.problems.join('；')}`);
     expect(failing).toEqual([]);
+  });
+});
+
+/** The demo city's units, as the trial's ranking of 2026-11-30 listed them (ties share a rank). */
+const RANKED = ['云澜市公安局', '中国移动通信集团云澜分公司', '云澜市东湖街道办事处', '中国人民银行云澜市分行', '云澜市经济和信息化局', '中共云澜市委网络安全和信息化委员会办公室', '云澜市市场监督管理局', '云澜市教育局', '云澜市邮政管理局', '云澜市西山镇人民政府', '云澜市南溪镇人民政府', '云澜市北塘街道办事处', '云澜高新技术产业开发区管理委员会', '中国联合网络通信有限公司云澜分公司', '中国电信股份有限公司云澜分公司'];
+
+/** 考核排名通报 as AssessmentService.circular composes it, with this many units ranked. */
+const ranking = (units: number): AssessmentCircularContentDto => ({
+  summary: '根据联席会议考核办法，联席办依据系统记录的任务办结、逾期、督办通知、通报、约谈、挂牌、整改和目标完成情况，对各成员单位2026年第3季度工作进行了考核。现将考核排名通报如下。',
+  period: '2026年第3季度',
+  rows: Array.from({ length: units }, (_, i) => ({ rank: i + 1, unitName: RANKED[i % RANKED.length], total: 103 - i * 0.5 })),
+  requirements: ['排名靠后的单位要认真分析失分原因，于5个工作日内将整改措施书面报联席办。', '各成员单位可登录系统查看本单位的计分明细，对计分有异议的，在申诉期内通过系统提出申诉。'],
+});
+
+describe('a ranking circular whose table runs onto the second page', () => {
+  const kinds = new NoticeKinds();
+  new AssessmentNotices(kinds).onModuleInit();
+  const templates = new NoticeTemplates(kinds);
+  const frame: NoticeFrame = { ...FRAME, number: '市反诈办考〔2026〕1号', title: '关于2026年第3季度成员单位考核排名情况的通报', addressee: '各成员单位', copyTo: ['李明远（副市长、联席会议召集人）'] };
+  let renderer: PdfRenderer;
+  beforeAll(() => {
+    renderer = new PdfRenderer(loadConfig({ PDF_TIMEOUT_SECONDS: '30' }));
+  });
+  afterAll(() => renderer.onApplicationShutdown());
+
+  // 15 units: the trial's circular, its record 2 mm short of room under the signature on page 2; 16 and 17 shorter still.
+  it.each([15, 16, 17])('with %i units closes up its rows and keeps the distribution record on page 2, without a blank page', async (units) => {
+    const pdf = await renderer.render(templates.html(ASSESSMENT_CIRCULAR, frame, ranking(units)), layOutNotice);
+    const pages = pdfLayouts([pdf])[0];
+    expect(pdfPageTexts(pdf).map((text) => text.length > 0)).toEqual([true, true]);
+    expect(layoutViolations(pages, { title: frame.title, issuer: frame.issuer, date: frame.date, letter: false, colophon: true, colophonLast: /印发$/ })).toEqual([]);
+  });
+
+  it('turns its title between whole words: 成员单位 stays on one line', async () => {
+    const pdf = await renderer.render(templates.html(ASSESSMENT_CIRCULAR, frame, ranking(3)), layOutNotice);
+    const title = pdfLayouts([pdf])[0][0].runs.filter((run) => Math.abs(run.size - 22) < 0.3 && run.text.trim() !== frame.issuer);
+    const lines = [...new Set(title.map((run) => Math.round(run.y)))].map((y) => title.filter((run) => Math.round(run.y) === y).map((run) => run.text.trim()).join(''));
+    expect(lines).toEqual(['关于2026年第3季度成员单位', '考核排名情况的通报']);
   });
 });

@@ -107,7 +107,9 @@ describe(`the office's seal and the layout per kind (${process.env.TEST_DB})`, (
 
   it('lets the office choose the letter format per kind; drafts follow it, issued notices keep theirs', async () => {
     const issuers = (await office.get('/api/notice-issuers').expect(200)).body as { kind: string; format: string; version: number; code: string; name: string }[];
-    expect(issuers.map((i) => i.format)).toEqual(['standard', 'standard', 'standard', 'standard']);
+    // Every registered kind, the built-in four and the features' (考核排名通报), in the standard format.
+    expect(issuers.map((i) => i.kind)).toEqual(expect.arrayContaining(['supervision_notice', 'circular', 'interview_letter', 'rectification_notice', 'assessment_circular']));
+    expect(new Set(issuers.map((i) => i.format))).toEqual(new Set(['standard']));
     await office.put('/api/notice-issuers/supervision_notice').send({ version: 0, code: '反诈办督', name: '测试市反诈联席办', format: 'fancy' }).expect(400);
     expect((await office.put('/api/notice-issuers/supervision_notice').send({ version: 0, code: '反诈办督', name: '测试市反诈联席办', format: 'letter' }).expect(200)).body).toMatchObject({ format: 'letter', version: 1 });
     // Left out, the format stays as it is.
