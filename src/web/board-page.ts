@@ -40,12 +40,15 @@ export class BoardPageQueryDto extends BoardQueryDto {
   shownTo?: string;
 }
 
-/** The form's fields as typed, for a refused filter shown again (a field sent twice shows its first value). */
+/**
+ * The form's fields as typed, for a refused filter shown again (a field sent twice shows its first
+ * value); a field not sent at all shows the board's own value.
+ */
 const FORM_FIELDS = ['period', 'from', 'to', 'category', 'priority', 'unitId', 'dueWithin'] as const;
 type FormValues = Record<(typeof FORM_FIELDS)[number], string>;
-function typedFilter(query: Record<string, unknown>): FormValues {
+function typedFilter(query: Record<string, unknown>, shown: FormValues): FormValues {
   const typed = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? typed(value[0]) : '');
-  return Object.fromEntries(FORM_FIELDS.map((field) => [field, typed(query[field])])) as FormValues;
+  return Object.fromEntries(FORM_FIELDS.map((field) => [field, query[field] === undefined ? shown[field] : typed(query[field])])) as FormValues;
 }
 
 const CHART_WIDTH = 560;
@@ -93,7 +96,7 @@ export class BoardPage {
     }
     const model = await this.build(access, new BoardPageQueryDto());
     // This body shows the request's own values and messages: rendered for it alone, not shared.
-    return { status: refusal.status, model: { ...model, filter: typedFilter(query), refused: true, errors: refusal.errors, sharedBody: {} as SharedBody } };
+    return { status: refusal.status, model: { ...model, filter: typedFilter(query, model.filter), refused: true, errors: refusal.errors, sharedBody: {} as SharedBody } };
   }
 
   async build(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {

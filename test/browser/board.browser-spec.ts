@@ -108,6 +108,24 @@ describe('the board (挂图作战) in headless Chromium', () => {
     await page.close();
   });
 
+  it('says a refused filter right under the form, on a phone too, the typed dates kept', async () => {
+    const page = await signIn(browser, baseUrl, 'leader');
+    await page.setViewport(PHONE);
+    const response = await page.goto(`${baseUrl}/?period=custom&from=2026-03-10&to=2026-03-01`);
+    expect(response?.status()).toBe(400);
+    const layout = await page.evaluate(() => {
+      const form = document.querySelector('#board-filters')!.getBoundingClientRect();
+      const message = document.querySelector('#board-filter-errors .alert-error')!.getBoundingClientRect();
+      return { gap: Math.round(message.top - form.bottom), from: (document.querySelector('input[name=from]') as HTMLInputElement).value, width: document.documentElement.scrollWidth };
+    });
+    expect(layout.gap).toBeGreaterThanOrEqual(0);
+    expect(layout.gap).toBeLessThan(40);
+    expect(layout).toMatchObject({ from: '2026-03-10', width: 390 });
+    expect(await page.$eval('#board-filter-errors', (e) => e.textContent)).toContain('起始日不能晚于截止日');
+    await page.screenshot({ path: '/tmp/board-phone-refused.png' });
+    await page.close();
+  });
+
   it('filters through the form, and shows a unit contact its own row only', async () => {
     const page = await signIn(browser, baseUrl, 'unit-police');
     await page.setViewport(DESKTOP);

@@ -175,7 +175,9 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     ['/board', 'office', 'period=custom&from=2026-03-10&to=', '请填写截止日', { period: 'custom', from: '2026-03-10', to: '' }],
     ['/board', 'unit-police', 'period=custom&from=&to=', '请填写起始日', { period: 'custom', from: '', to: '' }],
     ['/board', 'office', 'period=week&from=2026-03-10', '统计期', { from: '2026-03-10' }],
-    ['/board', 'office', 'dueWithin=0', '临期工作日数', { period: 'month' }],
+    ['/board', 'office', 'dueWithin=0', '临期工作日数', { period: 'month', from: '2026-03-01', to: '2026-03-31' }],
+    // Fields not sent show the board's own values (临期 5 days, not the list's first choice).
+    ['/board', 'office', 'period=custom&from=2026-03-10&to=2026-03-01&category=', '起始日不能晚于截止日', { dueWithin: '5', category: '' }],
     ['/', 'leader', 'period=custom&from=2026-03-10&to=2026-03-01', '起始日不能晚于截止日', { period: 'custom', from: '2026-03-10', to: '2026-03-01' }],
   ])('shows %s again for %s when refusing %s: the board of the default period, the message by the form, the typed values kept', async (path, username, query, words, kept) => {
     const browser = new PageClient(app);
