@@ -147,6 +147,8 @@ export class BoardPage {
       targets: targets.directives.map((d) => ({
         ...d,
         comparatorSign: d.comparator ? COMPARATOR_SIGNS[d.comparator] : '',
+        // Units set their own targets: the directive's is then not everyone's (the chart draws each).
+        ownTargets: d.units.some((u) => u.target !== d.target),
         chart: renderSvgChart(
           targetTrendOption(
             d.units.map((u) => ({ unitName: u.unitName, target: u.target, points: u.trend })),

@@ -255,7 +255,9 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     // The chart draws each unit's own target, the police's 100 above every value reported, on the axis.
     const browser = new PageClient(app);
     await browser.signIn('leader', PASSWORD);
-    const chart = load((await browser.get('/')).text)(`#target-${directive.app} figure svg`);
+    const $ = load((await browser.get('/')).text);
+    expect($(`#target-${directive.app} > p`).text()).toContain('≥ 60 %（事项目标；各单位目标见图中虚线和下表）');
+    const chart = $(`#target-${directive.app} figure svg`);
     const texts = chart.find('text').map((_, t) => load(t).text()).get() as string[];
     expect(texts).toEqual(expect.arrayContaining(['东湖街道目标 60', '公安局目标 100', '100']));
   });
