@@ -18,8 +18,9 @@ describe('unitStatusOption', () => {
       ['超期', COLOURS.red],
     ]);
     // The first unit is drawn on top: the category axis runs upwards, so the data are reversed.
+    // On time is already without the due soon: the three add up to the open tasks.
     expect(series.map((s) => s.data)).toEqual([
-      [1, 3],
+      [1, 5],
       [0, 2],
       [3, 1],
     ]);
@@ -52,27 +53,65 @@ describe('trendOption', () => {
 });
 
 describe('targetTrendOption', () => {
-  it('puts every unit on the same dates, leaving gaps where a unit did not report, and marks the target once', () => {
+  type Axis = { min?: (extent: { min: number; max: number }) => number | null; max?: (extent: { min: number; max: number }) => number | null };
+  const marks = (option: { series?: unknown }) => seriesOf(option).map((s) => (s.markLine ? { value: s.markLine.data[0].yAxis, label: (s.markLine as unknown as { label: { formatter: string } }).label.formatter } : null));
+
+  it('puts every unit on the same dates, leaving gaps where a unit did not report, and marks a shared target once', () => {
     const option = targetTrendOption(
       [
-        { unitName: '甲镇', points: [{ date: '2026-03-02', value: 40 }, { date: '2026-03-16', value: 62 }] },
-        { unitName: '乙镇', points: [{ date: '2026-03-09', value: 55 }] },
+        { unitName: '甲镇', target: 60, points: [{ date: '2026-03-02', value: 40 }, { date: '2026-03-16', value: 62 }] },
+        { unitName: '乙镇', target: 60, points: [{ date: '2026-03-09', value: 55 }] },
       ],
-      60,
       '%',
     );
     expect((option.xAxis as { data: string[] }).data).toEqual(['03-02', '03-09', '03-16']);
-    const series = seriesOf(option);
-    expect(series.map((s) => s.data)).toEqual([
+    expect(seriesOf(option).map((s) => s.data)).toEqual([
       [40, null, 62],
       [null, 55, null],
     ]);
-    expect(series[0].markLine?.data).toEqual([{ yAxis: 60 }]);
-    expect(series[1].markLine).toBeUndefined();
+    expect(marks(option)).toEqual([{ value: 60, label: '目标 60' }, null]);
+  });
+
+  it.each([
+    // Each unit's own target, named, once per value.
+    [[60, 100], [{ value: 60, label: '甲镇、丙镇目标 60' }, { value: 100, label: '乙镇目标 100' }, null]],
+    [[100, 100], [{ value: 100, label: '甲镇、乙镇目标 100' }, null, { value: 60, label: '丙镇目标 60' }]],
+    // A unit without a target draws no line, and the others are still named.
+    [[null, 100], [null, { value: 100, label: '乙镇目标 100' }, { value: 60, label: '丙镇目标 60' }]],
+  ] as const)('draws each unit’s own target when the units’ targets differ (%j and 60)', (targets, expected) => {
+    const option = targetTrendOption(
+      [
+        { unitName: '甲镇', target: targets[0], points: [{ date: '2026-03-02', value: 40 }] },
+        { unitName: '乙镇', target: targets[1], points: [{ date: '2026-03-02', value: 70 }] },
+        { unitName: '丙镇', target: 60, points: [{ date: '2026-03-02', value: 50 }] },
+      ],
+      '%',
+    );
+    expect(marks(option)).toEqual(expected);
+  });
+
+  it.each([
+    // Values 30–70, targets 60 and 100: the axis is stretched up to 100, its bottom left to ECharts.
+    [[60, 100], { min: 30, max: 70 }, null, 100],
+    // Values 80–120, target 50: stretched down to 50.
+    [[50], { min: 80, max: 120 }, 50, null],
+    // Targets within the values: nothing to stretch.
+    [[60], { min: 30, max: 70 }, null, null],
+  ] as const)('stretches the value axis to targets %j over values %j', (targets, extent, min, max) => {
+    const series = targets.map((target, i) => ({ unitName: `单位${i}`, target, points: [{ date: '2026-03-02', value: extent.min }, { date: '2026-03-09', value: extent.max }] }));
+    const axis = targetTrendOption(series, '%').yAxis as Axis;
+    expect([axis.min?.(extent), axis.max?.(extent)]).toEqual([min, max]);
+  });
+
+  it('draws the target on the chart when the values stay far below it', () => {
+    const svg = renderSvgChart(targetTrendOption([{ unitName: '公安局', target: 100, points: [{ date: '2026-03-02', value: 30 }, { date: '2026-03-09', value: 70 }] }], '%'), { width: 560, height: 240 });
+    expect(svg).toContain('目标 100');
+    expect(svg).toMatch(/>100</);
   });
 
   it('draws no target line without a target', () => {
-    const series = seriesOf(targetTrendOption([{ unitName: '甲镇', points: [{ date: '2026-03-02', value: 1 }] }], null, null));
-    expect(series[0].markLine).toBeUndefined();
+    const option = targetTrendOption([{ unitName: '甲镇', target: null, points: [{ date: '2026-03-02', value: 1 }] }], null);
+    expect(seriesOf(option)[0].markLine).toBeUndefined();
+    expect(option.yAxis).not.toHaveProperty('max');
   });
 });

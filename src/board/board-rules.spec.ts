@@ -1,17 +1,50 @@
-import { attainment, cellColour, chinaDayStart, lastWeeks, onTimeRate, periodOf, totalOf, weekLabel, withDerived, NO_FIGURES } from './board-rules';
+import { attainment, cellColour, chinaDayStart, chosenPeriod, editedDates, lastWeeks, onTimeRate, periodOf, totalOf, weekLabel, withDerived, NO_FIGURES } from './board-rules';
 
 describe('periodOf', () => {
   it.each([
-    ['month', '2026-02-14', null, '2026-02-01', '2026-02-28'],
-    ['month', '2028-02-29', null, '2028-02-01', '2028-02-29'],
-    ['month', '2026-12-31', null, '2026-12-01', '2026-12-31'],
-    ['quarter', '2026-05-20', null, '2026-04-01', '2026-06-30'],
-    ['quarter', '2026-12-01', null, '2026-10-01', '2026-12-31'],
-    ['quarter', '2026-01-01', null, '2026-01-01', '2026-03-31'],
-    ['year', '2026-07-07', null, '2026-01-01', '2026-12-31'],
-    ['custom', '2026-07-07', { from: '2026-03-01', to: '2026-03-15' }, '2026-03-01', '2026-03-15'],
-  ] as const)('%s around %s %j is %s – %s', (kind, today, custom, from, to) => {
-    expect(periodOf(kind, today, custom)).toEqual({ kind, from, to });
+    ['month', '2026-02-14', '2026-02-01', '2026-02-28'],
+    ['month', '2028-02-29', '2028-02-01', '2028-02-29'],
+    ['month', '2026-12-31', '2026-12-01', '2026-12-31'],
+    ['quarter', '2026-05-20', '2026-04-01', '2026-06-30'],
+    ['quarter', '2026-12-01', '2026-10-01', '2026-12-31'],
+    ['quarter', '2026-01-01', '2026-01-01', '2026-03-31'],
+    ['year', '2026-07-07', '2026-01-01', '2026-12-31'],
+  ] as const)('%s around %s is %s – %s', (kind, today, from, to) => {
+    expect(periodOf(kind, today)).toEqual({ kind, from, to });
+  });
+});
+
+describe('chosenPeriod', () => {
+  const today = '2026-03-19';
+  it.each([
+    // No dates, or the period's own dates: the period chosen.
+    ['month', {}, { kind: 'month', from: '2026-03-01', to: '2026-03-31' }],
+    ['year', { from: '2026-01-01', to: '2026-12-31' }, { kind: 'year', from: '2026-01-01', to: '2026-12-31' }],
+    // Other dates with a month, quarter or year are a custom period; the end not given is the period's.
+    ['month', { from: '2026-03-05', to: '2026-03-12' }, { kind: 'custom', from: '2026-03-05', to: '2026-03-12' }],
+    ['month', { from: '2026-03-10' }, { kind: 'custom', from: '2026-03-10', to: '2026-03-31' }],
+    ['quarter', { to: '2026-02-15' }, { kind: 'custom', from: '2026-01-01', to: '2026-02-15' }],
+    // A custom period keeps what it was given, missing ends included (refused by the caller).
+    ['custom', { from: '2026-03-01', to: '2026-03-15' }, { kind: 'custom', from: '2026-03-01', to: '2026-03-15' }],
+    ['custom', { from: '2026-03-01' }, { kind: 'custom', from: '2026-03-01' }],
+  ] as const)('%s with %j is %j', (kind, dates, period) => {
+    expect(chosenPeriod(kind, today, dates)).toEqual(period);
+  });
+});
+
+describe('editedDates', () => {
+  const shown = { from: '2026-03-01', to: '2026-03-31' };
+  it.each([
+    // The dates the form showed, sent back as they were: a newly chosen period wins.
+    ['year', shown, shown, {}],
+    // Edited dates count, whatever the period.
+    ['year', { from: '2026-03-01', to: '2026-03-15' }, shown, { from: '2026-03-01', to: '2026-03-15' }],
+    ['month', { from: '2026-03-01' }, shown, { from: '2026-03-01' }],
+    // A custom period always takes its dates; without shown dates (a typed address) every date counts.
+    ['custom', shown, shown, shown],
+    ['month', shown, {}, shown],
+  ] as const)('%s with %j (shown %j) keeps %j', (kind, dates, shownDates, kept) => {
+    expect(editedDates(kind, dates, shownDates)).toEqual(kept);
   });
 });
 
@@ -90,8 +123,14 @@ describe('on-time rate and totals', () => {
     expect(onTimeRate(closed, onTime)).toBe(rate);
   });
 
-  it('derives on time as open less overdue', () => {
-    expect(withDerived({ ...NO_FIGURES, open: 5, overdue: 2, closed: 2, closedOnTime: 1 })).toMatchObject({ onTime: 3, onTimeRate: 50 });
+  it.each([
+    [{ open: 5, overdue: 2, dueSoon: 0 }, 3],
+    [{ open: 6, overdue: 0, dueSoon: 5 }, 1],
+    [{ open: 4, overdue: 1, dueSoon: 3 }, 0],
+  ])('splits the open tasks into on time, due soon and overdue: %j leaves %d on time', (counts, onTime) => {
+    const figures = withDerived({ ...NO_FIGURES, ...counts, closed: 2, closedOnTime: 1 });
+    expect(figures).toMatchObject({ onTime, onTimeRate: 50 });
+    expect(figures.onTime + figures.dueSoon + figures.overdue).toBe(figures.open);
   });
 
   it('adds the units up and takes the rate over the sums, not the mean of rates', () => {
@@ -99,7 +138,7 @@ describe('on-time rate and totals', () => {
       { ...NO_FIGURES, open: 3, overdue: 1, dueSoon: 1, closed: 1, closedOnTime: 1, rectificationsOpen: 2 },
       { ...NO_FIGURES, open: 2, overdue: 2, closed: 3, closedOnTime: 0, rectificationsOverdue: 1 },
     ]);
-    expect(total).toEqual({ open: 5, onTime: 2, dueSoon: 1, overdue: 3, closed: 4, closedOnTime: 1, onTimeRate: 25, rectificationsOpen: 2, rectificationsOverdue: 1 });
+    expect(total).toEqual({ open: 5, onTime: 1, dueSoon: 1, overdue: 3, closed: 4, closedOnTime: 1, onTimeRate: 25, rectificationsOpen: 2, rectificationsOverdue: 1 });
   });
 
   it('totals nothing as zeros with no rate', () => {

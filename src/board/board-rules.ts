@@ -17,17 +17,36 @@ const DAY_MS = 86_400_000;
 const iso = (time: number): IsoDate => new Date(time).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The period a filter names: this month, quarter or year around `today`, or the custom dates given. */
-export function periodOf(kind: PeriodKind, today: IsoDate, custom: { from: IsoDate; to: IsoDate } | null = null): Period {
+/** This month, quarter or year around `today`. */
+export function periodOf(kind: Exclude<PeriodKind, 'custom'>, today: IsoDate): Period {
   const [year, month] = today.split('-').map(Number);
-  if (kind === 'custom') {
-    if (!custom) throw new Error('A custom period needs its dates');
-    return { kind, ...custom };
-  }
   const firstMonth = kind === 'month' ? month : kind === 'quarter' ? month - ((month - 1) % 3) : 1;
   const months = kind === 'month' ? 1 : kind === 'quarter' ? 3 : 12;
   const end = Date.UTC(year, firstMonth - 1 + months, 1) - DAY_MS;
   return { kind, from: `${year}-${pad(firstMonth)}-01`, to: iso(end) };
+}
+
+/**
+ * The period a filter asks for when dates may come with any kind: dates that differ from the chosen
+ * period's own make it a custom period (the end not given is the chosen period's), since typed dates
+ * are never to be ignored. A custom period keeps its dates as given (checked by the caller).
+ */
+export function chosenPeriod(kind: PeriodKind, today: IsoDate, dates: { from?: IsoDate; to?: IsoDate }): { kind: PeriodKind; from?: IsoDate; to?: IsoDate } {
+  if (kind === 'custom') return { kind, ...dates };
+  const standard = periodOf(kind, today);
+  const from = dates.from ?? standard.from;
+  const to = dates.to ?? standard.to;
+  return from === standard.from && to === standard.to ? standard : { kind: 'custom', from, to };
+}
+
+/**
+ * The dates a page's filter form sends, less those it merely showed: the form sends back the dates it
+ * displayed (`shown`), so dates left as they were give way to a newly chosen period, and only dates
+ * a person edited count (see `chosenPeriod`).
+ */
+export function editedDates(kind: PeriodKind, dates: { from?: IsoDate; to?: IsoDate }, shown: { from?: IsoDate; to?: IsoDate }): { from?: IsoDate; to?: IsoDate } {
+  const untouched = shown.from !== undefined && shown.to !== undefined && dates.from === shown.from && dates.to === shown.to;
+  return kind !== 'custom' && untouched ? {} : dates;
 }
 
 /** The instant a China calendar day begins (UTC+8, no daylight saving): for comparing datetime columns. */
@@ -102,9 +121,12 @@ export interface UnitFigures {
 
 export type CountedFigures = Omit<UnitFigures, 'onTime' | 'onTimeRate'>;
 
-/** Adds the derived figures: on time is open and not overdue, and the on-time closure rate. */
+/**
+ * Adds the derived figures: on time is what is open, neither overdue nor due soon, so that on time, due
+ * soon and overdue split the open tasks (按期 + 临期 + 超期 = 在办); and the on-time closure rate.
+ */
 export function withDerived(counts: CountedFigures): UnitFigures {
-  return { ...counts, onTime: counts.open - counts.overdue, onTimeRate: onTimeRate(counts.closed, counts.closedOnTime) };
+  return { ...counts, onTime: counts.open - counts.overdue - counts.dueSoon, onTimeRate: onTimeRate(counts.closed, counts.closedOnTime) };
 }
 
 export const NO_FIGURES: CountedFigures = { open: 0, dueSoon: 0, overdue: 0, closed: 0, closedOnTime: 0, rectificationsOpen: 0, rectificationsOverdue: 0 };

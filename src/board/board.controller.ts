@@ -15,7 +15,7 @@ export class BoardController {
 
   @Get()
   @RequirePermission(Permission.DashboardRead)
-  @ApiOperation({ summary: '各单位办理情况', description: `每个单位的在办、按期、临期（N 个工作日内到期）、超期、统计期内销号及按期办结率、在办和超期整改事项、当前挂牌，以及合计。${FILTERS}` })
+  @ApiOperation({ summary: '各单位办理情况', description: `每个单位的在办及其中的按期、临期（N 个工作日内到期）、超期（三者相加为在办，均为今天的情况）、统计期内销号及按期办结率、在办和超期整改事项、当前挂牌，以及合计。${FILTERS}` })
   @ApiOkResponse({ type: BoardView })
   figures(@CurrentAccess() access: Access, @Query() query: BoardQueryDto): Promise<BoardView> {
     return this.board.figures(access, query);

@@ -8,7 +8,7 @@ import { decodeKey, encodeKey } from '../database/list-page';
 import { ReadCache, WriteWatch } from '../database/read-cache';
 import { RectificationsService } from '../rectifications/rectifications.service';
 import { UnitsService } from '../units/units.service';
-import { attainment, cellColour, lastWeeks, NO_FIGURES, periodOf, totalOf, withDerived, type CountedFigures } from './board-rules';
+import { attainment, cellColour, chosenPeriod, lastWeeks, NO_FIGURES, totalOf, withDerived, type CountedFigures } from './board-rules';
 import { BoardRepository, type BoardScope, type DirectiveRow } from './board.repository';
 import { BoardQueryDto, BoardView, DirectiveTargetView, MatrixView, TargetsView, TrendsView, UnitBoardRowView } from './dto/board.dto';
 
@@ -132,18 +132,19 @@ export class BoardService {
   /** The filters as the repository reads them, checked; a unit contact is held to its own unit. */
   private async scope(access: Access, query: BoardQueryDto): Promise<BoardScope> {
     const today = this.calendar.today();
-    if (query.period === 'custom') {
-      const missing = (['from', 'to'] as const).filter((field) => !query[field]);
-      if (missing.length > 0) throw new DomainError('VALIDATION_FAILED', '自定义统计期请填写起始日和截止日', missing.map((field) => ({ field, message: field === 'from' ? '请填写起始日' : '请填写截止日' })));
-      if (query.from! > query.to!) throw new DomainError('VALIDATION_FAILED', '起始日不能晚于截止日', [{ field: 'from', message: '起始日不能晚于截止日' }]);
-      if (Date.parse(query.to!) - Date.parse(query.from!) > LONGEST_PERIOD_DAYS * 86_400_000) throw new DomainError('VALIDATION_FAILED', '统计期最长五年，请缩短', [{ field: 'from', message: '统计期最长五年' }]);
+    const { kind, from, to } = chosenPeriod(query.period, today, { from: query.from, to: query.to });
+    if (from === undefined || to === undefined) {
+      const missing = [from === undefined ? { field: 'from', message: '请填写起始日' } : null, to === undefined ? { field: 'to', message: '请填写截止日' } : null].filter((error) => error !== null);
+      throw new DomainError('VALIDATION_FAILED', '自定义统计期请填写起始日和截止日', missing);
     }
+    if (from > to) throw new DomainError('VALIDATION_FAILED', '起始日不能晚于截止日', [{ field: 'from', message: '起始日不能晚于截止日' }]);
+    if (Date.parse(to) - Date.parse(from) > LONGEST_PERIOD_DAYS * 86_400_000) throw new DomainError('VALIDATION_FAILED', '统计期最长五年，请缩短', [{ field: 'from', message: '统计期最长五年' }]);
     const own = access.unitRestriction;
     if (own !== null && query.unitId !== undefined && query.unitId !== own) throw objectDenied({ actor: access.actor, permission: access.permission, objectType: 'unit', objectId: query.unitId });
     return {
       today,
       dueLimit: dueLimit(await this.calendar.calendar(), today, query.dueWithin),
-      period: periodOf(query.period, today, query.period === 'custom' ? { from: query.from!, to: query.to! } : null),
+      period: { kind, from, to },
       category: query.category ?? null,
       priority: query.priority ?? null,
       unitId: own ?? query.unitId ?? null,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Controller, Get, Query, Render, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
@@ -26,12 +26,12 @@ export class BoardPagesController {
     private readonly clock: Clock,
   ) {}
 
-  /** 挂图作战: everyone's board for the office and leaders, a unit's own for its contacts. */
+  /** 挂图作战: everyone's board for the office and leaders, a unit's own for its contacts; a refused filter is said beside the form. */
   @Get('board')
   @RequirePermission(Permission.DashboardRead)
-  @Render('board/board')
-  board(@CurrentAccess() access: Access, @Query() query: BoardPageQueryDto) {
-    return this.page.build(access, query);
+  async board(@CurrentAccess() access: Access, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { status, model } = await this.page.page(access, req.query);
+    res.status(status).render('board/board', model);
   }
 
   /** The same board, with the same filters and reach, as a PDF for the meeting's papers: the charts as drawn on the page. */

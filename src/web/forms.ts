@@ -67,6 +67,16 @@ export interface Confirmation {
   back: string;
 }
 
+/**
+ * What a page says of a refused request (400, 409, 422…): its status and messages, shown beside the
+ * form. Null for what stays an error page: a missing object, a denial, a fault.
+ */
+export function refusalOf(error: unknown): { status: number; errors: FieldError[] } | null {
+  if (!(error instanceof DomainError) || ERROR_STATUS[error.code] >= 500 || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') return null;
+  const errors = Array.isArray(error.details) && error.details.length && typeof error.details[0] === 'object' ? (error.details as FieldError[]) : [{ field: '', message: error.message }];
+  return { status: ERROR_STATUS[error.code], errors };
+}
+
 export interface PageStep<T extends object, R> {
   /** The API's DTO, so the page refuses what the API refuses (absent for a form of files alone). */
   dto?: new () => T;
@@ -113,9 +123,10 @@ export async function pageStep<T extends object, R>(req: Request, res: Response,
       setFlash(res, typeof step.flash === 'string' ? step.flash : step.flash(result));
       return res.redirect(303, typeof step.done === 'string' ? step.done : step.done(result));
     } catch (error) {
-      if (!(error instanceof DomainError) || ERROR_STATUS[error.code] >= 500 || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error;
-      errors = Array.isArray(error.details) && error.details.length && typeof error.details[0] === 'object' ? (error.details as FieldError[]) : [{ field: '', message: error.message }];
-      res.status(ERROR_STATUS[error.code]);
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      errors = refusal.errors;
+      res.status(refusal.status);
     }
   } else {
     errors = form.errors;

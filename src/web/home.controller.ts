@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Render, Res, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, Render, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
@@ -10,7 +10,7 @@ import { auditObjectOptions } from '../audit/audit-lines';
 import { AuditService } from '../audit/audit.service';
 import { AuditViewService } from '../audit/audit-view.service';
 import { AuditQueryDto } from '../audit/dto/audit.dto';
-import { BoardPage, BoardPageQueryDto } from './board-page';
+import { BoardPage } from './board-page';
 import { HomeService } from './home.service';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
@@ -30,9 +30,11 @@ export class HomeController {
   /** The home page: the board (挂图作战) for whoever's home it is, the overview of one's work for the others. */
   @Get()
   @RequirePermission(Permission.DashboardRead)
-  async index(@CurrentAccess() access: Access, @Query() query: BoardPageQueryDto, @Res() res: Response): Promise<void> {
-    if (homePageOf(access.actor.role) === 'board') res.render('board/board', await this.board.build(access, query));
-    else res.render('home', await this.home.build(access));
+  async index(@CurrentAccess() access: Access, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (homePageOf(access.actor.role) === 'board') {
+      const { status, model } = await this.board.page(access, req.query);
+      res.status(status).render('board/board', model);
+    } else res.render('home', await this.home.build(access));
   }
 
   @Get('audit')

@@ -87,9 +87,42 @@ describe('the board (挂图作战) in headless Chromium', () => {
     // The unit table reads as cards: its headings are hidden, each cell labelled.
     expect(await page.$eval('#board-unit-table thead', (h) => getComputedStyle(h).display)).toBe('none');
     expect(await page.$eval('#board-trend-table thead', (h) => getComputedStyle(h).display)).toBe('table-header-group');
+    // Each card's labels stay clear of the next line's, however they wrap (按期办结率 is the longest).
+    const overlaps = await page.$$eval('#board-unit-table tbody tr, #board-targets tbody tr', (rows) =>
+      rows.flatMap((row) => {
+        const cells = Array.from(row.querySelectorAll('td[data-label]'));
+        return cells.slice(0, -1).flatMap((cell, i) => {
+          const label = getComputedStyle(cell, '::before');
+          const bottom = cell.getBoundingClientRect().top + parseFloat(getComputedStyle(cell).paddingTop) + parseFloat(label.height);
+          const next = cells[i + 1].getBoundingClientRect().top;
+          return bottom > next + 0.5 ? [`${cell.getAttribute('data-label')} runs ${(bottom - next).toFixed(1)} px into ${cells[i + 1].getAttribute('data-label')}`] : [];
+        });
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    expect(await page.$$eval('#board-unit-table td[data-label]', (cells) => cells.length)).toBeGreaterThan(9);
     await page.screenshot({ path: '/tmp/board-phone.png' });
+    await (await page.$('#board-units'))!.screenshot({ path: '/tmp/board-phone-units.png' });
     await (await page.$('#board-matrix'))!.screenshot({ path: '/tmp/board-phone-matrix.png' });
     await (await page.$('#board-trends'))!.screenshot({ path: '/tmp/board-phone-trends.png' });
+    await page.close();
+  });
+
+  it('says a refused filter right under the form, on a phone too, the typed dates kept', async () => {
+    const page = await signIn(browser, baseUrl, 'leader');
+    await page.setViewport(PHONE);
+    const response = await page.goto(`${baseUrl}/?period=custom&from=2026-03-10&to=2026-03-01`);
+    expect(response?.status()).toBe(400);
+    const layout = await page.evaluate(() => {
+      const form = document.querySelector('#board-filters')!.getBoundingClientRect();
+      const message = document.querySelector('#board-filter-errors .alert-error')!.getBoundingClientRect();
+      return { gap: Math.round(message.top - form.bottom), from: (document.querySelector('input[name=from]') as HTMLInputElement).value, width: document.documentElement.scrollWidth };
+    });
+    expect(layout.gap).toBeGreaterThanOrEqual(0);
+    expect(layout.gap).toBeLessThan(40);
+    expect(layout).toMatchObject({ from: '2026-03-10', width: 390 });
+    expect(await page.$eval('#board-filter-errors', (e) => e.textContent)).toContain('起始日不能晚于截止日');
+    await page.screenshot({ path: '/tmp/board-phone-refused.png' });
     await page.close();
   });
 

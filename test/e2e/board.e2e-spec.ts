@@ -1,6 +1,6 @@
 import type { UnitFigures } from '../../src/board/board-rules';
 import { load } from 'cheerio';
-import { PageClient } from '../support/browser-session';
+import { formOn, PageClient } from '../support/browser-session';
 import { as, binary, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { pdfPageSize, pdfText } from '../support/pdf-tools';
 import { chinaTime, controlClock } from '../support/scheduling';
@@ -117,8 +117,94 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     const rows = Object.fromEntries((board.units as Row[]).map((row) => [row.unitId, figuresOf(row)]));
     expect(Object.keys(rows).map(Number).sort()).toEqual([org.police.id, org.town.id].sort());
     expect(rows[org.town.id]).toEqual({ open: 2, onTime: 1, dueSoon: 0, overdue: 1, closed: 1, closedOnTime: 0, onTimeRate: 0, rectificationsOpen: 0, rectificationsOverdue: 0 });
-    expect(rows[org.police.id]).toEqual({ open: 2, onTime: 2, dueSoon: 1, overdue: 0, closed: 1, closedOnTime: 1, onTimeRate: 100, rectificationsOpen: 1, rectificationsOverdue: 1 });
-    expect(board.totals).toEqual({ open: 4, onTime: 3, dueSoon: 1, overdue: 1, closed: 2, closedOnTime: 1, onTimeRate: 50, rectificationsOpen: 1, rectificationsOverdue: 1 });
+    expect(rows[org.police.id]).toEqual({ open: 2, onTime: 1, dueSoon: 1, overdue: 0, closed: 1, closedOnTime: 1, onTimeRate: 100, rectificationsOpen: 1, rectificationsOverdue: 1 });
+    expect(board.totals).toEqual({ open: 4, onTime: 2, dueSoon: 1, overdue: 1, closed: 2, closedOnTime: 1, onTimeRate: 50, rectificationsOpen: 1, rectificationsOverdue: 1 });
+  });
+
+  it('splits the open tasks into on time, due soon and overdue, on the tiles, in the table and in the API alike', async () => {
+    const board = (await office.get('/api/board?dueWithin=30').expect(200)).body;
+    for (const row of [...(board.units as Row[]), board.totals as Row]) expect(row.onTime + row.dueSoon + row.overdue).toBe(row.open);
+    const browser = new PageClient(app);
+    await browser.signIn('office', PASSWORD);
+    const $ = load((await browser.get('/board?dueWithin=30')).text);
+    const tile = (label: string) => Number($('#board-totals .tile').filter((_, t) => $(t).find('span').last().text() === label).find('.num').text());
+    const column = (label: string) => $(`#board-unit-table td[data-label="${label}"]`).map((_, td) => Number($(td).text())).get() as number[];
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    expect([tile('在办任务'), tile('按期'), tile('临期'), tile('已超期')]).toEqual([board.totals.open, board.totals.onTime, board.totals.dueSoon, board.totals.overdue]);
+    expect([sum(column('按期')), sum(column('临期')), sum(column('超期'))]).toEqual([board.totals.onTime, board.totals.dueSoon, board.totals.overdue]);
+    expect(tile('按期') + tile('临期') + tile('已超期')).toBe(tile('在办任务'));
+  });
+
+  it('takes dates given with a month, quarter or year as a custom period, and says so', async () => {
+    const typed = (await office.get('/api/board?period=month&from=2026-03-05&to=2026-03-12').expect(200)).body;
+    expect(typed.period).toEqual({ kind: 'custom', from: '2026-03-05', to: '2026-03-12' });
+    const ownDates = (await office.get('/api/board?period=year&from=2026-01-01&to=2026-12-31').expect(200)).body;
+    expect(ownDates.period).toEqual({ kind: 'year', from: '2026-01-01', to: '2026-12-31' });
+
+    // Through the form: 本月 shown, dates edited, 筛选 — a custom period, said beside the period.
+    const browser = new PageClient(app);
+    await browser.signIn('office', PASSWORD);
+    const submit = async (page: { text: string }, changes: Record<string, string>) => {
+      const fields = formOn(page.text, '#board-filters').fields.map(([name, value]): [string, string] => [name, changes[name] ?? value]);
+      return browser.get(`/board?${new URLSearchParams(fields).toString()}`);
+    };
+    const month = await browser.get('/board');
+    expect(load(month.text)('#board-made-custom').length).toBe(0);
+    const edited = await submit(month, { from: '2026-03-05', to: '2026-03-12' });
+    expect(edited.status).toBe(200);
+    const $ = load(edited.text);
+    expect($('#board-period').text()).toContain('2026-03-05 至 2026-03-12');
+    expect($('#board-made-custom').text()).toContain('已按自定义统计期 2026-03-05 至 2026-03-12 统计');
+    expect($('select[name=period] option[selected]').attr('value')).toBe('custom');
+    // Choosing another period without touching the dates it showed: that period, not the old dates.
+    const year = await submit(edited, { period: 'year' });
+    expect(load(year.text)('#board-period').text()).toContain('2026-01-01 至 2026-12-31');
+    expect(load(year.text)('#board-made-custom').length).toBe(0);
+  });
+
+  it('says that a past period’s open, due-soon and overdue figures are today’s', async () => {
+    const browser = new PageClient(app);
+    await browser.signIn('office', PASSWORD);
+    const past = load((await browser.get('/board?period=custom&from=2026-02-01&to=2026-02-28')).text);
+    expect(past('#board-as-of-today').text()).toContain('今天（2026-03-19）的情况');
+    expect(load((await browser.get('/board')).text)('#board-as-of-today').length).toBe(0);
+  });
+
+  it.each([
+    ['/board', 'office', 'period=custom&from=2026-03-10&to=2026-03-01', '起始日不能晚于截止日', { period: 'custom', from: '2026-03-10', to: '2026-03-01' }],
+    ['/board', 'office', 'period=custom&from=2026-03-10&to=', '请填写截止日', { period: 'custom', from: '2026-03-10', to: '' }],
+    ['/board', 'unit-police', 'period=custom&from=&to=', '请填写起始日', { period: 'custom', from: '', to: '' }],
+    ['/board', 'office', 'period=week&from=2026-03-10', '统计期', { from: '2026-03-10' }],
+    ['/board', 'office', 'dueWithin=0', '临期工作日数', { period: 'month', from: '2026-03-01', to: '2026-03-31' }],
+    // Fields not sent show the board's own values (临期 5 days, not the list's first choice).
+    ['/board', 'office', 'period=custom&from=2026-03-10&to=2026-03-01&category=', '起始日不能晚于截止日', { dueWithin: '5', category: '' }],
+    ['/', 'leader', 'period=custom&from=2026-03-10&to=2026-03-01', '起始日不能晚于截止日', { period: 'custom', from: '2026-03-10', to: '2026-03-01' }],
+  ])('shows %s again for %s when refusing %s: the board of the default period, the message by the form, the typed values kept', async (path, username, query, words, kept) => {
+    const browser = new PageClient(app);
+    await browser.signIn(username, PASSWORD);
+    // The default board's page is shared between requests; the refused one is the request's own.
+    expect((await browser.get(path)).status).toBe(200);
+    const page = await browser.get(`${path}?${query}`);
+    expect(page.status).toBe(400);
+    const $ = load(page.text);
+    expect($('#board-filter-errors .alert-error').text()).toContain(words);
+    // The filters' form sits just before the message, with what was typed.
+    expect($('#board-filters').next().attr('id')).toBe('board-filter-errors');
+    const form = Object.fromEntries(formOn(page.text, '#board-filters').fields);
+    expect(form).toMatchObject(kept);
+    for (const part of ['board-totals', 'board-units', 'board-matrix', 'board-targets', 'board-trends']) expect($(`#${part}`).length).toBe(1);
+    expect($('#board-period').text()).toContain('2026-03-01 至 2026-03-31');
+    const again = load((await browser.get(path)).text);
+    expect(again('#board-filter-errors .alert-error').length).toBe(0);
+    expect(again('input[name=from]').attr('value')).toBe('2026-03-01');
+  });
+
+  it('keeps a unit contact’s denied unit an error page, and the API’s refusals JSON', async () => {
+    const browser = new PageClient(app);
+    await browser.signIn('unit-police', PASSWORD);
+    expect((await browser.get(`/board?unitId=${org.town.id}`)).status).toBe(404);
+    const res = await office.get('/api/board?period=custom&from=2026-03-10&to=2026-03-01').expect(400);
+    expect(res.headers['content-type']).toMatch(/json/);
   });
 
   it.each<[string, Record<string, unknown>]>([
@@ -160,11 +246,20 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
   it('sets each unit’s latest reported value against its own target, with the trend of values', async () => {
     const targets = (await office.get('/api/board/targets').expect(200)).body;
     expect(targets.directives).toHaveLength(1);
-    const [app] = targets.directives;
-    expect(app).toMatchObject({ directiveId: directive.app, metricName: '国家反诈中心APP安装率', metricUnit: '%', comparator: 'gte', target: 60, metCount: 1 });
-    const byUnit = Object.fromEntries(app.units.map((u: { unitId: number }) => [u.unitId, u]));
+    const [appTarget] = targets.directives;
+    expect(appTarget).toMatchObject({ directiveId: directive.app, metricName: '国家反诈中心APP安装率', metricUnit: '%', comparator: 'gte', target: 60, metCount: 1 });
+    const byUnit = Object.fromEntries(appTarget.units.map((u: { unitId: number }) => [u.unitId, u]));
     expect(byUnit[org.town.id]).toMatchObject({ target: 60, latest: 65, met: true, percent: 108.3, trend: [{ date: '2026-03-03', value: 40 }, { date: '2026-03-12', value: 65 }] });
     expect(byUnit[org.police.id]).toMatchObject({ target: 100, latest: 80, met: false, percent: 80, trend: [{ date: '2026-03-04', value: 80 }] });
+
+    // The chart draws each unit's own target, the police's 100 above every value reported, on the axis.
+    const browser = new PageClient(app);
+    await browser.signIn('leader', PASSWORD);
+    const $ = load((await browser.get('/')).text);
+    expect($(`#target-${directive.app} > p`).text()).toContain('≥ 60 %（事项目标；各单位目标见图中虚线和下表）');
+    const chart = $(`#target-${directive.app} figure svg`);
+    const texts = chart.find('text').map((_, t) => load(t).text()).get() as string[];
+    expect(texts).toEqual(expect.arrayContaining(['东湖街道目标 60', '公安局目标 100', '100']));
   });
 
   it('counts completions, new overdue tasks and rectification sign-offs by week for twelve weeks', async () => {
@@ -204,6 +299,7 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     for (const id of ['outreach-town', 'app-town', 'leaflets-town']) expect(page.text).not.toContain(`href="/tasks/${task[id].id}"`);
     expect(page.text).not.toContain('东湖街道');
     expect(page.text).not.toContain('name="unitId"');
+    expect(load(page.text)('#board-units h2').text()).toBe('本单位办理情况');
   });
 
   it('prints as a PDF report with its charts, the filters and the reader’s reach kept', async () => {

@@ -19,21 +19,21 @@ const CELL_COLOURS: CellColour[] = ['red', 'yellow', 'green', 'grey'];
  * category and priority, and `after` for the matrix's and the targets' pages.
  */
 export class BoardQueryDto extends IntersectionType(PickType(WorkFilterDto, ['unitId', 'category', 'priority'] as const), PickType(PageQueryDto, ['after'] as const)) {
-  @ApiPropertyOptional({ enum: PERIOD_KINDS, default: 'month', description: '统计期：本月、本季度、本年或自定义（custom，需给出 from 和 to）' })
+  @ApiPropertyOptional({ enum: PERIOD_KINDS, default: 'month', description: '统计期：本月、本季度、本年或自定义（custom，需给出 from 和 to）。给出与本月、本季度或本年的起止日不同的 from 或 to 时按自定义统计期统计（未给出的一端取所选统计期的），回答中的 period.kind 为 custom' })
   @IsOptional()
   @EmptyAsUndefined()
   @IsIn(PERIOD_KINDS)
   @Label('统计期')
   period: PeriodKind = 'month';
 
-  @ApiPropertyOptional({ description: '自定义统计期的起始日 YYYY-MM-DD' })
+  @ApiPropertyOptional({ description: '统计期的起始日 YYYY-MM-DD：自定义统计期必填；与所选统计期的起始日不同时改按自定义统计期' })
   @IsOptional()
   @EmptyAsUndefined()
   @IsIsoDate()
   @Label('起始日')
   from?: string;
 
-  @ApiPropertyOptional({ description: '自定义统计期的截止日 YYYY-MM-DD（含）' })
+  @ApiPropertyOptional({ description: '统计期的截止日 YYYY-MM-DD（含）：自定义统计期必填；与所选统计期的截止日不同时改按自定义统计期' })
   @IsOptional()
   @EmptyAsUndefined()
   @IsIsoDate()
@@ -58,10 +58,10 @@ export class BoardPeriodView {
 }
 
 export class UnitFiguresView {
-  @ApiProperty({ description: '在办任务' }) open!: number;
-  @ApiProperty({ description: '在办且未超期' }) onTime!: number;
-  @ApiProperty({ description: 'N 个工作日内到期（未超期）' }) dueSoon!: number;
-  @ApiProperty({ description: '已超期' }) overdue!: number;
+  @ApiProperty({ description: '在办任务（今天的情况，不随统计期）；在办 = 按期 + 临期 + 超期' }) open!: number;
+  @ApiProperty({ description: '按期：在办，时限在 N 个工作日之后或未定时限（不含临期和超期）' }) onTime!: number;
+  @ApiProperty({ description: '临期：在办，N 个工作日内到期，尚未超期' }) dueSoon!: number;
+  @ApiProperty({ description: '超期：在办，已过时限' }) overdue!: number;
   @ApiProperty({ description: '统计期内销号' }) closed!: number;
   @ApiProperty({ description: '统计期内按期销号' }) closedOnTime!: number;
   @ApiProperty({ type: Number, nullable: true, description: '按期办结率（%），统计期内无销号时为空' }) onTimeRate!: number | null;
