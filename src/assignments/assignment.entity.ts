@@ -17,6 +17,7 @@ export const ASSIGNMENT_ROLE_LABELS: Record<AssignmentRole, string> = { lead: 'ç
 @Index('IDX_assignments_review_sort', ['awaitingReview', 'sortKey', 'id'])
 // The board's figures: open tasks per unit, closings in a period, deadlines falling in a week.
 @Index('IDX_assignments_board_open', ['status', 'unitId', 'deadline'])
+@Index('IDX_assignments_unit_status_sort', ['unitId', 'status', 'sortKey', 'id'])
 @Index('IDX_assignments_status_closed', ['status', 'closedAt', 'unitId', 'deadline'])
 @Index('IDX_assignments_deadline', ['deadline', 'status'])
 export class Assignment {
