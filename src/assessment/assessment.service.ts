@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { Access, objectDenied } from '../access/access';
@@ -9,8 +9,10 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { IsoDate } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DomainError, NotFoundError, staleVersion } from '../common/errors/domain-error';
 import { validationFailed } from '../common/validation';
+import { ReadCache, WriteWatch } from '../database/read-cache';
 import { updateVersioned } from '../database/versioned-update';
 import { UnitOfWork } from '../jobs/unit-of-work';
 import { chineseDate } from '../notices/notice-format';
@@ -46,7 +48,14 @@ export class AssessmentService implements OnModuleInit {
     private readonly notices: NoticesService,
     private readonly notifications: NotificationsService,
     private readonly outcomes: AssessmentOutcomes,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    writes: WriteWatch,
+  ) {
+    this.published = new ReadCache(writes, config.readCacheMs, 200);
+  }
+
+  /** Published rankings as read, shared by everyone until the next write (a new version, an edit of a unit's name). */
+  private readonly published: ReadCache<RankingView>;
 
   onModuleInit(): void {
     // Evidence of an objection is seen by whoever may read the objection: its unit, the office, leaders.
@@ -114,7 +123,11 @@ export class AssessmentService implements OnModuleInit {
   }
 
   /** The ranking: the published snapshot's (the current version, or the one asked for), read from its totals. */
-  async ranking(id: number, version?: number): Promise<RankingView> {
+  ranking(id: number, version?: number): Promise<RankingView> {
+    return this.published.get(`${id}:${version ?? 'current'}`, () => this.readRanking(id, version));
+  }
+
+  private async readRanking(id: number, version?: number): Promise<RankingView> {
     const period = await this.loadPeriod(this.dataSource.manager, id);
     if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
     const snapshotVersion = version ?? period.currentVersion;
