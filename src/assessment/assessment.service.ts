@@ -52,10 +52,12 @@ export class AssessmentService implements OnModuleInit {
     writes: WriteWatch,
   ) {
     this.published = new ReadCache(writes, config.readCacheMs, 200);
+    this.publishedLines = new ReadCache(writes, config.readCacheMs, 1000);
   }
 
-  /** Published rankings as read, shared by everyone until the next write (a new version, an edit of a unit's name). */
+  /** Published rankings and units' lines as read, shared by everyone until the next write (a new version, an edit of a unit's name). */
   private readonly published: ReadCache<RankingView>;
+  private readonly publishedLines: ReadCache<LineView[]>;
 
   onModuleInit(): void {
     // Evidence of an objection is seen by whoever may read the objection: its unit, the office, leaders.
@@ -203,9 +205,11 @@ export class AssessmentService implements OnModuleInit {
       return scores.filter((s) => s.unitId === unitId).flatMap((s) => s.lines.map((l) => lineView({ ...l, id: null, occurredOn: l.on, correction: null })));
     }
     if (period.status !== 'published') throw new DomainError('PERIOD_NOT_PUBLISHED', `${label(period)}的考核排名尚未发布`);
-    const snapshot = await this.snapshot(this.dataSource.manager, period, query.version);
-    const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId }, order: { seq: 'ASC' } });
-    return lines.map(lineView);
+    return this.publishedLines.get(`${id}:${query.version ?? period.currentVersion}:${unitId}`, async () => {
+      const snapshot = await this.snapshot(this.dataSource.manager, period, query.version);
+      const lines = await this.dataSource.getRepository(AssessmentLine).find({ where: { snapshotId: snapshot.id, unitId }, order: { seq: 'ASC' } });
+      return lines.map(lineView);
+    });
   }
 
   /** The lines of a published period's current version, ranked, for the ledger's Excel export. */
