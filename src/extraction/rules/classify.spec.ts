@@ -38,6 +38,15 @@ describe('classifyClause', () => {
     ['由市公安局牵头，市通信管理局、人民银行配合，开展新一轮“断卡”行动。', { hasOwner: true }],
     // a change asked for in figures is a target, not a fact
     ['健全涉诈账户风险监测模型，加强对异常开户的监测预警，涉诈账户数量同比下降20%以上。', { hasTarget: true }],
+    // a unit given the work ("X负责…", "X牵头…") is asked for it
+    ['社区建设办负责协调辖区物业公司,在小区电梯间张贴反诈宣传海报。', { hasOwner: true, assigned: true }],
+    // setting up a body is a concrete act
+    ['成立凤岭街道无诈村(社区)、无诈单位创建工作领导小组。', {}],
+    ['有针对性开展反诈宣传教育,进一步加大“国家反诈App”宣传力度。', {}],
+    // under a heading that asks ("二要强化宣传教育。"), the item's sentences ask too
+    ['村大喇叭循环播放反电诈信息。', { underModalTitle: true }],
+    // recovering the money lost is concrete work
+    ['要加强与外地公安机关协作,及时追赃挽损。', { inheritsOwner: true }],
   ])('a task: %s', (content, more) => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });
@@ -81,6 +90,12 @@ describe('classifyClause', () => {
     ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
     // a change reported, not asked
     ['全年共立电信网络诈骗案件3126起，同比下降21.4%。', 'fact'],
+    // what the work is, however long the phrase before "举措"
+    ['开展反诈宣传活动是推进基层社会治理创新、维护社会治安稳定、增强人民群众安全感、满意度的一项重要举措。', 'fact'],
+    // standing, pace and generic work asked for
+    ['全镇各成员单位要提高思想认识,高站位把反诈宣传当作民心工程来抓。', 'exhortation', { hasOwner: true }],
+    ['要明确工作职责,高标准、高效率组织推进工作任务。', 'exhortation', { inheritsOwner: true }],
+    ['各成员单位要充分发挥各自职能优势,既各司其职、又密切配合,切实形成整体工作合力,共同推动宣传活动深入开展。', 'exhortation', { hasOwner: true }],
   ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more = {}) => {
     const opensItem = content.startsWith('（');
     expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);

@@ -190,6 +190,16 @@ describe('extractTasks', () => {
     expect(strong.confidence).toBeGreaterThan(weak.confidence);
   });
 
+  it('proposes nothing among the criteria for a title ("…标准。"), and tasks under the item after them', () => {
+    const text = '（一）无诈村（社区）标准。\n1.村（社区）内没有电信网络诈骗案件发生，或发案量同比下降50%以上。\n（二）工作措施。\n1.各村要建立重点人员台账。';
+    expect(extract(text).map((t) => t.requirement)).toEqual(['建立重点人员台账']);
+  });
+
+  it('reads the sentences under a heading that asks ("二要强化宣传教育。") as asking', () => {
+    const text = '会议强调，一要强化宣传教育。村广播循环播放反诈信息，覆盖每个自然村。二要统一思想。同志们辛苦了。';
+    expect(extract(text).map((t) => t.paragraph)).toEqual(['村广播循环播放反诈信息，覆盖每个自然村。']);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

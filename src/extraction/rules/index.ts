@@ -118,6 +118,8 @@ class ProseReader {
   private readonly reply: boolean;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
+  /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
+  private modalTitleLevel: number | null = null;
 
   constructor(
     private readonly text: string,
@@ -143,6 +145,7 @@ class ProseReader {
   private openItem(clause: Clause): void {
     const level = clause.marker!.level;
     this.level = level;
+    if (this.modalTitleLevel !== null && level <= this.modalTitleLevel) this.modalTitleLevel = null;
     for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
     if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
@@ -191,7 +194,7 @@ class ProseReader {
       return tasks;
     }
     const kind = this.sectionKind();
-    if (kind === 'facts' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
+    if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
@@ -270,7 +273,14 @@ class ProseReader {
       continuesTask: this.continuesTask,
       inheritsOwner: own === null && this.inherited() !== null,
       reply: this.reply,
+      assigned: /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject?.modal ?? ''),
+      underModalTitle: this.modalTitleLevel === this.level,
     });
+    if (verdict === 'title' && first && clause.marker) {
+      // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.
+      if (sectionKind(piece) === 'criteria') this.kinds[this.level] = 'criteria';
+      else if (/^要/.test(piece)) this.modalTitleLevel = this.level;
+    }
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };

@@ -11,7 +11,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
+  '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -135,9 +135,17 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 }
 
 /** Words after a subject that make it the one who must act. */
-const MODAL = '(?:对此)?(?:要|务必|必须|须|应当|应|将|需|需要|负责|牵头|要求)';
+const MODAL = '(?:对此)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
-const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+/** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
+const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|分别|共同|统一)?';
+/**
+ * "宣传要更接地气", "打击要更有力度": a field of work followed by "要更…" heads a part of a speech; it
+ * names no one who must act.
+ */
+const TOPIC_ONLY = new RegExp(`^(?:${SECTOR})$`);
+const ASKS_A_QUALITY = /^(?:更|更加|再)/;
 /** A short lead-in before the subject: "接到报案后，", "同时，". */
 const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]/;
 
@@ -156,10 +164,11 @@ export interface Subject {
  */
 export function subjectAt(clause: string, from: number): Subject | null {
   const rest = clause.slice(from);
-  const match = new RegExp(`^([^，,。；;：:“”]{2,60}?)(?:[，,：:])?(${MODAL}|${SUBJECT_VERB})`).exec(rest);
+  const match = new RegExp(`^([^，,。；;：:“”]{2,60}?)(?:[，,：:])?(${MODAL}|${SUBJECT_TIME}${SUBJECT_VERB})`).exec(rest);
   if (!match) return null;
   const owners = splitOwnerList(match[1]);
   if (!owners) return null;
+  if (owners.every((o) => TOPIC_ONLY.test(o)) && ASKS_A_QUALITY.test(rest.slice(match[0].length))) return null;
   const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
   return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2] : null };
 }

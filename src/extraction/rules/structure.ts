@@ -125,12 +125,14 @@ function pushClause(text: string, from: number, to: number, out: Clause[]): void
 
 /**
  * What a section heading says its content is: facts (情况, 现状, 问题), principles (指导思想, 基本原则: no
- * tasks), goals (工作目标: tasks only where a number is set), tasks (举措, 任务, 建议), or neither.
+ * tasks), criteria (…标准, …条件: what earns a title, no tasks), goals (工作目标: tasks only where a number is set), tasks (举措, 任务, 建议), or neither.
  */
-export type SectionKind = 'facts' | 'principles' | 'goals' | 'tasks' | 'neutral';
+export type SectionKind = 'facts' | 'principles' | 'criteria' | 'goals' | 'tasks' | 'neutral';
 
 const FACT_HEADING = /(?:情况|现状|问题|成效|做法|回顾|进展|经验|背景|概况)$/;
 const PRINCIPLE_HEADING = /^(?:指导思想|总体要求|基本原则|工作原则|重要意义|总体思路|编制依据|适用范围)$/;
+/** What a place or a unit must show to earn a title ("无诈村（社区）标准", "创建条件"): no one's task. */
+const CRITERIA_HEADING = /(?:标准|条件)$/;
 const GOAL_HEADING = /^(?:工作目标|主要目标|总体目标|发展目标|目标要求)$/;
 const TASK_HEADING = /(?:举措|措施|任务|建议|要求|安排|分工|目标|重点工作|下步|下一步|打算|计划)/;
 
@@ -138,6 +140,7 @@ export function sectionKind(heading: string): SectionKind {
   const content = heading.replace(/[。：:\s]+$/, '');
   if (FACT_HEADING.test(content)) return 'facts';
   if (PRINCIPLE_HEADING.test(content)) return 'principles';
+  if (CRITERIA_HEADING.test(content)) return 'criteria';
   if (GOAL_HEADING.test(content)) return 'goals';
   if (TASK_HEADING.test(content)) return 'tasks';
   return 'neutral';

@@ -61,6 +61,7 @@ describe('findTargets', () => {
     // a figure picking out whom a measure applies to
     '对名下电话卡超过5张的用户开展二次实名核验',
     '对一个月内涉诈电话卡达到3张以上的网点一律暂停业务',
+    '对单笔损失50万元以上的案件实行挂牌督办',
   ])('%s holds no target', (clause) => {
     expect(read(clause)).toEqual([]);
   });

@@ -79,7 +79,8 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   {
     serves: '制造业投资1000亿元以上 (a threshold without a comparator word)',
     regex: new RegExp(`${NUMBER}(?![\\d.年月日])(万人次|人次|万人|万元|亿元|万户|个|家|人|户|项)(以上|以下|以内)`, 'g'),
-    read: (m, clause) => ({ metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: m[2] }),
+    read: (m, clause) =>
+      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: m[2] },
   },
   {
     serves: '同比下降10% / 压降20%以上',
