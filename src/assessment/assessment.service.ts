@@ -25,7 +25,7 @@ import type { SheetSpec } from '../spreadsheets/workbook-writer';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 import { AssessmentLine, AssessmentObjection, AssessmentPeriod, AssessmentRuleSet, AssessmentSnapshot, AssessmentTotal, OBJECTION_STATUS_LABELS, PERIOD_STATUS_LABELS } from './assessment.entity';
-import { ASSESSMENT_CIRCULAR } from './assessment-notices';
+import { ASSESSMENT_CIRCULAR } from './assessment-circular';
 import { AssessmentOutcomes } from './assessment-outcomes';
 import { AssessmentRules, correctionProblem, periodBounds, periodNumberProblem, RULE_INFO, RULE_KEYS, rulePointsProblem } from './assessment-rules';
 import { AcceptObjectionDto, CircularDto, CircularOutlookView, CircularResultView, CreatePeriodDto, RankingRowView, LinesQueryDto, LineView, ObjectionDto, ObjectionQueryDto, ObjectionView, PeriodView, RankingView, RejectObjectionDto, RulesView, SnapshotView, UpdateRulesDto } from './dto/assessment.dto';

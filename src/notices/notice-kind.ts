@@ -74,4 +74,9 @@ export interface NoticeKindDefinition<C extends object = object> {
   templateData?(content: C): Record<string, unknown>;
   /** What the recipients must also be told when it is voided (an interview that will not take place). */
   voidedNote?(content: C): string;
+  /**
+   * What the office must weigh before issuing a draft of this kind, said in the confirmation wherever it
+   * is issued from (a circular of the same period already issued, objections still open).
+   */
+  issueCautions?(content: C): Promise<string[]>;
 }

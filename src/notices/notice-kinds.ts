@@ -59,6 +59,12 @@ export class NoticeKinds implements OnApplicationBootstrap {
     return this.kinds.get(kind)?.label ?? kind;
   }
 
+  /** What the kind asks the office to weigh before a draft with this content is issued. */
+  async issueCautions(kind: string, content: Record<string, unknown>): Promise<string[]> {
+    const definition = this.kinds.get(kind);
+    return definition?.issueCautions ? definition.issueCautions(content) : [];
+  }
+
   /** The kinds a record of this subject can be drafted into (what a task's page offers). */
   draftableFrom(subject: string): NoticeKindDefinition[] {
     return this.all().filter((k) => k.subjects.includes(subject) && this.drafters.get(k.kind)?.has(subject));

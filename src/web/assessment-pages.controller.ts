@@ -5,6 +5,7 @@ import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission, scopeOf } from '../access/permissions';
 import { AcceptObjectionDto, AssessmentPageQueryDto, CircularDto, CircularOutlookView, CreatePeriodDto, LinesQueryDto, ObjectionDto, ObjectionQueryDto, PeriodVersionDto, PeriodView, RejectObjectionDto, UpdateRulesDto } from '../assessment/dto/assessment.dto';
+import { circularCautions } from '../assessment/assessment-circular';
 import { OBJECTION_STATUS_LABELS, OBJECTION_STATUSES } from '../assessment/assessment.entity';
 import { PERIOD_KIND_LABELS, PERIOD_KINDS, RULE_KEYS } from '../assessment/assessment-rules';
 import { AssessmentService } from '../assessment/assessment.service';
@@ -279,14 +280,9 @@ export class AssessmentPagesController {
 function circularQuestion(outlook: CircularOutlookView): Confirmation {
   const { period, issued, draftId, objectionsOpen, pendingObjections, unreachable } = outlook;
   const numbers = issued.map((n) => n.number).join('、');
-  const warnings = [
-    issued.length ? `本期已印发考核排名通报${numbers}，再次印发将另取文号，成为本期第${issued.length + 1}份通报；如需更正，应作废原通报后印发更正件。` : '',
-    pendingObjections ? `尚有 ${pendingObjections} 件申诉待处理，采纳后会产生新版本排名，与本通报不一致。` : objectionsOpen ? `申诉期至 ${period.objectionsUntil} 尚未截止，之后采纳申诉会产生新版本排名，与本通报不一致。` : '',
-    unreachableWarning(unreachable),
-  ];
   return {
     title: `确认印发${period.label}考核排名通报`,
-    question: ['通报印发后编号、送达各成员单位并抄送领导，不能修改，只能作废后重发。', ...warnings].filter(Boolean).join(''),
+    question: ['通报印发后编号、送达各成员单位并抄送领导，不能修改，只能作废后重发。', ...circularCautions(outlook), unreachableWarning(unreachable)].join(''),
     facts: [
       { label: '排名版本', value: `第${period.currentVersion}版` },
       { label: '本期已印发', value: numbers || '无' },

@@ -255,9 +255,10 @@ export class NoticePagesController {
   private async confirmIssue(access: Access, id: number, version: number): Promise<Confirmation> {
     const notice = await this.notices.assertIssuable(access, id, version);
     const unreachable = notice.recipients.filter((r) => !r.reachable).map((r) => r.name);
+    const cautions = await this.kinds.issueCautions(notice.kind, notice.content);
     return {
       title: `确认印发：${this.kinds.label(notice.kind)}`,
-      question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${unreachableWarning(unreachable)}`,
+      question: `印发即取文号、生成 PDF 并送达接收方。印发后内容不能修改，只能作废后另发更正件。${cautions.join('')}${unreachableWarning(unreachable)}`,
       facts: [
         { label: '标题', value: notice.title },
         { label: '主送', value: notice.addressee },

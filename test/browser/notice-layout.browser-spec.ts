@@ -1,4 +1,4 @@
-import { AssessmentNotices, ASSESSMENT_CIRCULAR, AssessmentCircularContentDto } from '../../src/assessment/assessment-notices';
+import { ASSESSMENT_CIRCULAR, ASSESSMENT_CIRCULAR_KIND, AssessmentCircularContentDto } from '../../src/assessment/assessment-circular';
 import { loadConfig } from '../../src/config/app-config';
 import { layOutNotice } from '../../src/notices/notice-layout';
 import { NoticeKinds } from '../../src/notices/notice-kinds';
@@ -131,7 +131,7 @@ const ranking = (units: number): AssessmentCircularContentDto => ({
 
 describe('a ranking circular whose table runs onto the second page', () => {
   const kinds = new NoticeKinds();
-  new AssessmentNotices(kinds).onModuleInit();
+  kinds.register(ASSESSMENT_CIRCULAR_KIND);
   const templates = new NoticeTemplates(kinds);
   const frame: NoticeFrame = { ...FRAME, number: '市反诈办考〔2026〕1号', title: '关于2026年第3季度成员单位考核排名情况的通报', addressee: '各成员单位', copyTo: ['李明远（副市长、联席会议召集人）'] };
   let renderer: PdfRenderer;

@@ -473,6 +473,15 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
     expect(main(again.text)).toContain(`本期已印发考核排名通报${circular.number}，再次印发将另取文号，成为本期第2份通报`);
     expect(load(again.text)('#confirm-form button').text()).toBe('仍然印发');
     expect(await circulars()).toHaveLength(1);
+
+    // A new draft of the period, issued from the notice's own page: the same caution is asked there.
+    const redraft = await officePage.submit((await officePage.get(`/assessment?periodId=${periodId}`)).text, form('draft'));
+    const draftPage = (await officePage.get(redraft.headers.location)).text;
+    const saved = await officePage.submit(draftPage, `form[action="${redraft.headers.location}/edit"]`, { then: 'issue' });
+    expect(saved.headers.location).toBe(`${redraft.headers.location}/issue`);
+    const fromNotice = await officePage.get(saved.headers.location);
+    expect(main(fromNotice.text)).toContain(`本期已印发考核排名通报${circular.number}，再次印发将另取文号，成为本期第2份通报`);
+    expect((await circulars()).map((n) => n.status)).toEqual(['issued', 'draft']);
   });
 
   it('issues the ranking as a circular with its table', async () => {
