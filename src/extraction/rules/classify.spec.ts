@@ -64,6 +64,10 @@ describe('classifyClause', () => {
     ['（一）要强化侦查打击，打出声威实效。', 'title'],
     ['要管住“网”。', 'title'],
     ['要坚持打字当头,全力提升打击质效。', 'title'],
+    ['（二）要坚持源头预防为先,全力推进国家反诈中心APP安装注册工作。', 'title'],
+    ['把握工作重点,及时调整今后一段时期反诈工作的主攻方向。', 'title', { opensItem: true, pointHeading: true }],
+    // a wish is no assignment
+    ['希望通过各个部门的努力确保完成要素保障工作各项任务,力争一季度开门红。', 'exhortation', { hasDeadline: true }],
     ['会议强调,要严格按照打击电信诈骗要求,扎实开展反诈宣传专项工作,并提出以下要求。', 'lead-in'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'fact'],
@@ -96,6 +100,9 @@ describe('classifyClause', () => {
     ['全镇各成员单位要提高思想认识,高站位把反诈宣传当作民心工程来抓。', 'exhortation', { hasOwner: true }],
     ['要明确工作职责,高标准、高效率组织推进工作任务。', 'exhortation', { inheritsOwner: true }],
     ['各成员单位要充分发挥各自职能优势,既各司其职、又密切配合,切实形成整体工作合力,共同推动宣传活动深入开展。', 'exhortation', { hasOwner: true }],
+    ['各级各部门要清醒地认识到,开展好电信网络新型违法犯罪打击治理工作,关乎广大人民群众的切实利益,使命重大、任务艰巨。', 'exhortation', { hasOwner: true }],
+    ['各级各部门要在党委政府统一领导下,坚持齐抓共管、群防群治,“打防管控宣”整体推进。', 'exhortation', { hasOwner: true }],
+    ['“国家反诈中心”APP安装注册工作,是一项必须完成的硬任务。', 'fact'],
   ] as [string, string, Partial<ClauseSignals>?][])('not a task: %s → %s', (content, verdict, more = {}) => {
     const opensItem = content.startsWith('（');
     expect(classifyClause(signals(opensItem ? content.slice(3) : content, { opensItem, hasOwner: /镇街|各部门/.test(content), ...more }))).toBe(verdict);

@@ -32,26 +32,28 @@ export interface ClauseSignals {
   assigned?: boolean;
   /** Its item opens with a short heading that asks ("二要建立联动机制。及时互通…"): the item's sentences ask too. */
   underModalTitle?: boolean;
+  /** It opens a point of a speech ("二是…") that further sentences of the point follow. */
+  pointHeading?: boolean;
 }
 
 /** Words that ask someone to act. */
 const MODAL = /(?<![重主需只必紧摘纪提概首次想还总])要(?!求|素|点|案|件|闻|害|务|领|么)|务必|必须|须|应当|应(?=及时|按|在|于|加强|建立|落实|做好|将|把|严格|切实|积极|主动|认真|定期|明确|组织|开展)|确保|力争|将(?=[^，,。；;]{0,6}(?:开展|建立|推进|加强|组织|实施|完成|启动|纳入|列为))/;
 /** An imperative opening: a plan or a leader's speech lists actions without a subject ("建立定期会商机制"). */
 const IMPERATIVE_START =
-  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
+  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
 /**
  * Concrete actions someone can be asked about: a mechanism built, a campaign run, a list published (the
  * commonest also in traditional characters, as some mirrors publish documents). "打击治理" names the whole
  * field of work (打击治理电信网络诈骗), not an act.
  */
 const CONCRETE =
-  /建立|健全|成立|设立|追赃|挽损|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
+  /建立|健全|成立|设立|追赃|挽损|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
 /**
  * Words of a general exhortation, among them ways of working asked of everyone ("多策并举", "在打击上下功夫",
  * "各司其职、密切配合") and understanding asked for ("提高…重要意义的认识", "…的重要性、必要性", "发挥…作用").
  */
 const EXHORTATION =
-  /政治站位|提高站位|政治责任|扛起|扛牢|高度重视|充分认识|认清形势|思想认识|统一到|责任感|紧迫感|使命感|政治自觉|思想自觉|行动自觉|政治任务|担当|作为|合力|格局|氛围|风气|良好局面|新局面|贡献|根本遵循|指明了|落地见效|落到实处|见到实效|走深走实|贯彻好|执行好|落实好|认真贯彻|深入贯彻|贯彻落实|决策部署|重要指示|批示精神|守护好|守住|钱袋子|安全感|获得感|幸福感|更高水平|人民战争|攻坚战|持久战|震慑|高压态势|坚决遏制|坚决打赢|信心和决心|态度|作风|一盘棋|指挥棒|长效|护航|保障|底线思维|层层推进|主体责任|监管责任|属地管理责任|责任意识|法律红线|系统观念|法治思维|各项措施|各项工作|各项部署|覆盖面|针对性|实效性|总结经验|打造亮点|新路径|新举措|组织领导|实实在在|努力实现|任务艰巨|刻不容缓|问题导向|效果导向|目标导向|精神文明|质效|学习贯彻|认真学习|切入点|着力点|落脚点|负总责|亲自抓|硬仗|信心决心|融入日常|抓在经常|压紧压实|务求实效|再发力|再完善|再提高|再严密|查漏补缺|加压推进|艰巨性|长期性|复杂性|总结[^，,。；;]{0,10}经验|理顺机制|强保障|坚持[^，,。；;]{1,6}为先|多策并举|下功夫|尽全力|打防结合|扎实推进|通力协作|密切配合|各司其职|各负其责|统筹兼顾|思想和行动|重要意义|重要性|必要性|提高[^，,。；;]{0,12}认识|正确认识|发挥[^，,。；;]{0,12}作用|質效|摆上[^，,。；;]{0,6}议事日程|亲自(?:研究|部署|过问|督办|推动)|精心(?:组织|安排|部署)|安排部署|贴近群众|通俗易懂|形式主义|履职尽责|守土有责|守土尽责|真抓实干|久久为功|常抓不懈|持之以恒|毫不松懈|坚定不移|全力以赴|广泛动员|顺利开展|顺利推进|创新形式|丰富形式|丰富内容|紧扣[^，,。；;]{0,6}职能|立足职能|职能优势|为契机|统一思想|抓紧抓实|抓细抓实|吸引力|感染力|走过场|线上线下相结合|创新[^，,。；;]{0,4}方式|高站位|高标准|高效率|民心工程|接地气|(?:当作|当成)[^，,。；;]{1,12}来抓|推动[^，,。；;]{0,10}深入开展|(?:组织推进|推进|抓好|做好|落实)(?:工作任务|各项任务)/g;
+  /政治站位|提高站位|政治责任|扛起|扛牢|高度重视|充分认识|认清形势|思想认识|统一到|责任感|紧迫感|使命感|政治自觉|思想自觉|行动自觉|政治任务|担当|作为|合力|格局|氛围|风气|良好局面|新局面|贡献|根本遵循|指明了|落地见效|落到实处|见到实效|走深走实|贯彻好|执行好|落实好|认真贯彻|深入贯彻|贯彻落实|决策部署|重要指示|批示精神|守护好|守住|钱袋子|安全感|获得感|幸福感|更高水平|人民战争|攻坚战|持久战|震慑|高压态势|坚决遏制|坚决打赢|信心和决心|态度|作风|一盘棋|指挥棒|长效|护航|保障|底线思维|层层推进|主体责任|监管责任|属地管理责任|责任意识|法律红线|系统观念|法治思维|各项措施|各项工作|各项部署|覆盖面|针对性|实效性|总结经验|打造亮点|新路径|新举措|组织领导|实实在在|努力实现|任务艰巨|刻不容缓|问题导向|效果导向|目标导向|精神文明|质效|学习贯彻|认真学习|切入点|着力点|落脚点|负总责|亲自抓|硬仗|信心决心|融入日常|抓在经常|压紧压实|务求实效|再发力|再完善|再提高|再严密|查漏补缺|加压推进|艰巨性|长期性|复杂性|总结[^，,。；;]{0,10}经验|理顺机制|强保障|坚持[^，,。；;]{1,6}为先|多策并举|下功夫|尽全力|打防结合|扎实推进|通力协作|密切配合|各司其职|各负其责|统筹兼顾|思想和行动|重要意义|重要性|必要性|提高[^，,。；;]{0,12}认识|正确认识|发挥[^，,。；;]{0,12}作用|質效|摆上[^，,。；;]{0,6}议事日程|亲自(?:研究|部署|过问|督办|推动)|精心(?:组织|安排|部署)|安排部署|贴近群众|通俗易懂|形式主义|履职尽责|守土有责|守土尽责|真抓实干|久久为功|常抓不懈|持之以恒|毫不松懈|坚定不移|全力以赴|广泛动员|顺利开展|顺利推进|创新形式|丰富形式|丰富内容|紧扣[^，,。；;]{0,6}职能|立足职能|职能优势|为契机|统一思想|抓紧抓实|抓细抓实|吸引力|感染力|走过场|线上线下相结合|创新[^，,。；;]{0,4}方式|高站位|高标准|高效率|民心工程|接地气|(?:当作|当成)[^，,。；;]{1,12}来抓|推动[^，,。；;]{0,10}深入开展|(?:清醒(?:地)?)?认识到[^。；;]*|清醒(?:地)?认识|齐抓共管|群防群治|整体推进|统一领导|(?:组织推进|推进|抓好|做好|落实)(?:工作任务|各项任务)/g;
 /**
  * A clause announcing what follows rather than asking for it: "并提出以下要求。", "现将有关事项通知如下：",
  * "为确保工作取得实效，特制定本方案。", "总体要求是：…".
@@ -62,6 +64,8 @@ const REPORTED = /^[^，,。；;“”]{0,12}(?:明确|要求|强调|指出|提�
 /** A statement of what happened or what is, among them what the work means ("…事关社会大局稳定", "关乎人民群众冷暖"). */
 const FACT =
   /了(?![解结])|已经|已(?!于)|截至|截止|累计|共计|共(?:抓获|破获|发生|捣毁|冻结|返还|劝阻|处置|封堵|清理|查处|签订|开展|对|有)|同比(?:分别)?(?:上升|下降|增长|减少)|环比(?:上升|下降)|取得|成效显著|被点名|退出|实现了|是[^，,。；;]{0,30}(?:要求|需要|保障|手段|途径|举措|措施|抓手|工程|因素|问题|热点|任务|毒瘤|考题|阶段|时期|关键期)|是[^，,。；;]{0,50}(?:重要|有效|关键)(?:举措|措施|抓手|途径|手段)|具有|属于|存在|表现在|主要表现|有待|来看|表明|显示|事关|关乎|关系到|关系着/;
+/** "X是一项…任务", "是…的重要举措": a clause saying what the work is. */
+const WHAT_IT_IS = /是一项[^，,。；;]{0,20}(?:任务|工作|工程|举措)[。；;]?$/;
 /**
  * A news lead: the day, then a meeting held ("0日上午，经开区召开…会", "6月9日，涿鹿县召开…"). What it reports
  * happened, even when it quotes words that ask ("从“要不要”…三个维度点评").
@@ -85,9 +89,12 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const { content } = signals;
   const bare = content.replace(/[，,。；;：:、“”‘’（）()\s]/g, '');
   if (signals.opensItem && /。$/.test(content) && bare.length <= 24 && !signals.hasOwner) return 'title';
-  // A numbered line of its own, short, asking nothing measurable: "（一）全力以赴拼经济稳增长促发展。"
-  if (signals.wholeItemLine && bare.length <= 20 && !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget) return 'title';
   const plain = !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget;
+  // A speech's point, its sentences after it: "二要坚持源头预防为先，全力推进国家反诈中心APP安装注册工作。…",
+  // "二是把握工作重点，及时调整主攻方向。…"
+  if (signals.opensItem && /。$/.test(content) && (/^要/.test(content) || signals.pointHeading === true) && bare.length <= 40 && plain) return 'title';
+  // A numbered line of its own, short, asking nothing measurable: "（一）全力以赴拼经济稳增长促发展。"
+  if (signals.wholeItemLine && bare.length <= 20 && plain) return 'title';
   // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not.
   if (bare.length <= 12 && plain && /^要/.test(content)) return 'title';
   // Distinct words: "打击…打击" is one concrete act, not two; one inside an exhortation ("亲自部署") is none.
@@ -103,11 +110,15 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const asked = /[，,]要求(?!是)/.test(content);
   // "会议明确，下一步…", "蔡俊文指出，…": what follows the reporting words is what counts.
   const said = content.replace(REPORTED, '');
+  // "希望通过各部门的努力…": a wish, whatever it names, assigns nothing.
+  if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
   const imperative = !signals.reply && IMPERATIVE_START.test(said);
   // "由A牵头，B配合，开展…": assigning the work asks for it.
   const directive = asked || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
   const stated = content.replace(TARGET_CHANGE, '');
+  // "…是一项必须完成的硬任务": what the work is, whatever modal word qualifies it.
+  if (!signals.hasDeadline && !asked && WHAT_IT_IS.test(stated)) return 'fact';
   if (!signals.hasDeadline && !asked && FACT.test(stated) && !(MODAL.test(stated) && !/了(?![解结])|已经|截至|累计|共计/.test(stated))) return 'fact';
   if (!directive && !(signals.hasOwner && (signals.hasTarget || signals.hasDeadline))) return 'no-directive';
   // As many exhortation words as concrete ones: an exhortation, unless some unit is there to act.

@@ -32,8 +32,18 @@ describe('findDeadlines', () => {
   it('reads a year as the time frame ("到2025年，" "2022年，全市…") as its last day, not a year as a topic', () => {
     expect(read('到2025年,全市新增就业800人以上', '2023-03-13')[0].date).toBe('2025-12-31');
     expect(read('2022年,全市新建5G基站2600个以上', '2022-12-02')[0].date).toBe('2022-12-31');
+    expect(read('2025年实现“两降两升”核心指标', '2025-03-01')[0].date).toBe('2025-12-31');
     expect(read('2022年至2024年全年总发案逐年下降5%', '2021-07-01').map((d) => d.date)).toEqual(['2024-12-31']);
     expect(read('2016年是全面建成小康社会决胜阶段的开局之年', '2016-05-28')).toEqual([]);
+  });
+
+  it('reads this week and next week as their Friday, or the day named', () => {
+    expect(read('电信将于本周内将自查情况报联席办', '2021-03-03')[0]).toMatchObject({ text: '本周内', date: '2021-03-05', cycle: null });
+    expect(read('将于下周汇总报联席办', '2021-03-03')[0].date).toBe('2021-03-12');
+    expect(read('下周三前报送', '2026-03-02')[0].date).toBe('2026-03-11');
+    expect(read('每周五报送', '2026-03-02')[0]).toMatchObject({ cycle: 'weekly' });
+    expect(read('本周期内', '2026-03-02')).toEqual([]);
+    expect(read('每周五下午5点前将本周工作进展报送', '2026-03-02').map((d) => d.cycle)).toEqual(['weekly']);
   });
 
   it('puts a month already past in the next year', () => {

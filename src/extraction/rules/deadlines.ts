@@ -7,6 +7,7 @@
  * - "每月5日前报送" is a monthly cycle whose date is the first such day on or after the document's date;
  *   a cycle without a day ("每季度报送") has no date;
  * - "长期坚持" is standing work: no date and no cycle, the text kept;
+ * - "本周内" ends on the document's week's Friday, "下周" on the next week's ("下周三" on that day);
  * - "A至B" ends at B; a date followed by 起/开始 starts something and one after 截至 states a fact: neither
  *   is a deadline.
  */
@@ -161,8 +162,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '到2025年，… / 2022年，全市新建… (a year as the time frame: its last day)',
-    regex: /^(\d{4})年(?=[，,])|(?<=[到至于在])(\d{4})年(?![\d上下底末内度第季月一二三四])/g,
+    serves: '到2025年，… / 2022年，全市新建… / 2025年实现… (a year as the time frame: its last day)',
+    regex: /^(\d{4})年(?=[，,]|(?:实现|完成|达到|建成|基本|全面|力争|确保))|(?<=[到至于在])(\d{4})年(?![\d上下底末内度第季月一二三四])/g,
     resolve: (m) => ({ date: `${m[1] ?? m[2]}-12-31`, cycle: null }),
   },
   {
@@ -176,6 +177,18 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
       } catch {
         return { date: null, cycle: null }; // a year the calendar does not cover: the text is kept
       }
+    },
+  },
+  {
+    serves: '本周内 / 下周 / 下周五前 (the week\'s Friday, or the day named)',
+    regex: /(本|这|下)(?:一)?周(?:([一二三四五六日天])|内|末)?(?:前|之前)?(?![年月期的工])/g,
+    resolve: (m, c) => {
+      // "将本周工作进展报送": this week's work, not a time limit.
+      if (m[1] !== '下' && /^[本这]一?周$/.test(m[0])) return null;
+      const monday = parseIsoDate(c.documentDate) - ((new Date(parseIsoDate(c.documentDate)).getUTCDay() + 6) % 7) * 86_400_000;
+      const weekday = m[2] ? '一二三四五六日天'.indexOf(m[2]) : 4;
+      const offset = (m[1] === '下' ? 7 : 0) + Math.min(weekday, 6);
+      return { date: new Date(monday + offset * 86_400_000).toISOString().slice(0, 10), cycle: null };
     },
   },
   {

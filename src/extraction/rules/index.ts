@@ -118,6 +118,8 @@ class ProseReader {
   private readonly reply: boolean;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
+  /** Numbered clauses followed by unnumbered sentences of their item on the same line. */
+  private readonly leadingSentences = new Set<Clause>();
   /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
   private modalTitleLevel: number | null = null;
 
@@ -131,7 +133,9 @@ class ProseReader {
 
   read(clauses: Clause[]): ExtractedTask[] {
     const tasks: ExtractedTask[] = [];
-    for (const clause of clauses) {
+    for (const [index, clause] of clauses.entries()) {
+      const next = clauses[index + 1];
+      if (clause.marker && next && !next.marker && !this.text.slice(clause.end, next.start).includes('\n')) this.leadingSentences.add(clause);
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
@@ -273,8 +277,9 @@ class ProseReader {
       continuesTask: this.continuesTask,
       inheritsOwner: own === null && this.inherited() !== null,
       reply: this.reply,
-      assigned: /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject?.modal ?? ''),
+      assigned: subject !== null && ((subject.modal === null && first && clause.marker !== null) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? '')),
       underModalTitle: this.modalTitleLevel === this.level,
+      pointHeading: first && clause.marker?.level === 5 && this.leadingSentences.has(clause),
     });
     if (verdict === 'title' && first && clause.marker) {
       // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.

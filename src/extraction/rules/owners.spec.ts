@@ -45,6 +45,9 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     // a time inside the note is no owner part
     ['各市州人民政府负责，长期坚持', ['各市州人民政府'], []],
     ['市公安局牵头，市财政局配合，2024年底前完成', ['市公安局'], ['市财政局']],
+    // labels separated by a comma; beside a named lead, the units "responsible" carry it out with it
+    ['牵头单位:县行政审批局,责任单位:县直各有关单位,各乡镇人民政府', ['县行政审批局'], ['县直各有关单位', '各乡镇人民政府']],
+    ['牵头单位：县行政审批局、县市场监管局；责任单位：县直各有关单位', ['县行政审批局', '县市场监管局'], ['县直各有关单位']],
   ])('（%s）', (note, lead, cooperating) => {
     expect(parseOwnerNote(note)).toEqual({ lead, cooperating });
   });
@@ -97,11 +100,13 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['各中学要会同属地派出所,聘请一名民警担任法治副校长', [['各中学']]],
     ['县职业中专要重点加强对在校学生银行卡使用情况的摸排', [['县职业中专']]],
     ['各社区每月组织不少于2场反诈宣讲活动', [['各社区']]],
+    // an adverb before the modal word; a verb ending in 办 after 要求 is no unit
+    ['镇内三大通讯运营商也将推送识骗防骗短信,要求新办电话卡用户签订承诺书', [['镇内三大通讯运营商']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
   });
 
-  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会'])('%s has no unit as subject', (clause) => {
+  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查'])('%s has no unit as subject', (clause) => {
     expect(subjects(clause)).toEqual([]);
   });
 
@@ -121,6 +126,8 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['联合制作反诈公益短视频不少于20部，9月30日前播放', '要', []],
     ['，市通信管理局配合，开展排查', '要', []],
     ['加强开户审核，严防新开账户流入犯罪团伙', '要', []],
+    // partners named with the help they give
+    ['发挥好打击电诈犯罪“主力军”作用,在银行、三大电信运营商的全力配合下,加强资金链治理', '要', ['银行', '三大电信运营商']],
   ])('%s', (after, modal, partners) => {
     expect(partnersAfter(after, modal)).toEqual(partners);
   });

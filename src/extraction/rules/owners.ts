@@ -21,10 +21,13 @@ const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|宣传|市�
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
 /** Words that end like a unit but name a person, a rate or a thing. */
 const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App)$/;
-/** A bare kind of body ("要求企业、房东签订…") names the public, not a unit. */
-const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司)$/;
+/**
+ * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
+ * 电话卡用户…") names an act.
+ */
+const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:积极|主动|认真|切实|全力|大力|及时|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構))?$/;
 
@@ -83,7 +86,9 @@ export function setsFirstIsLead(note: string): boolean {
   return FIRST_IS_LEAD.test(note) && /下同/.test(note);
 }
 
-const LABELLED = /(牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|协办单位|協辦單位)[：:]\s*([^；;。]+)/g;
+const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|协办单位|協辦單位)';
+/** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
+const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
 /** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
 const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
@@ -102,11 +107,13 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
   const labelled = [...text.matchAll(LABELLED)];
   if (labelled.length > 0) {
     const result: OwnersAsWritten = { lead: [], cooperating: [] };
+    // Beside a named lead, the units "responsible" are the ones that carry it out with the lead.
+    const namesLead = labelled.some(([, label]) => /牵头|牽頭/.test(label));
     for (const [, label, list] of labelled) {
       const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
       const names = splitOwnerList(list.trim().replace(ROLE_TAIL, ''));
       if (!names) return null;
-      if (/配合|协办|協辦/.test(label)) result.cooperating.push(...names);
+      if (/配合|协办|協辦/.test(label) || (namesLead && /责任|責任/.test(label))) result.cooperating.push(...names);
       else if (/责任|責任/.test(label) && leadFirst && !severally) {
         result.lead.push(names[0]);
         result.cooperating.push(...names.slice(1));
@@ -135,7 +142,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 }
 
 /** Words after a subject that make it the one who must act. */
-const MODAL = '(?:对此)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
+const MODAL = '(?:对此)?(?:也|还|均|都|亦)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
 const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
@@ -170,7 +177,7 @@ export function subjectAt(clause: string, from: number): Subject | null {
   if (!owners) return null;
   if (owners.every((o) => TOPIC_ONLY.test(o)) && ASKS_A_QUALITY.test(rest.slice(match[0].length))) return null;
   const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
-  return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2] : null };
+  return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2].replace(/^(?:对此)?(?:也|还|均|都|亦)?/, '') : null };
 }
 
 /** "要求A…", "责成A…" (the verb, not "按照…要求，"): the unit named right after is asked to act. */
@@ -224,7 +231,12 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
  */
 const PARTNERS_AFTER = /^(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)(?:[，,]|(?=共同|建立|健全|开展|组织|制定|推进|加强|落实|做好|研究|对))|^[，,]([^，,。；;“”\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]/;
 
+/** "在银行、三大电信运营商的全力配合下": partners named with the help they give, anywhere in the clause. */
+const WITH_HELP_OF = /在([^，,。；;“”]{2,40}?)的(?:全力|大力|积极|密切)?(?:支持)?(?:和|与)?(?:配合|协助|支持)下/;
+
 export function partnersAfter(after: string, modal: string | null): string[] {
+  const helped = WITH_HELP_OF.exec(after);
+  if (helped) return splitOwnerList(helped[1]) ?? [];
   const match = PARTNERS_AFTER.exec(after);
   if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
   return splitOwnerList(match[1] ?? match[2]) ?? [];
