@@ -47,6 +47,9 @@ describe('classifyClause', () => {
     ['村大喇叭循环播放反电诈信息。', { underModalTitle: true }],
     // recovering the money lost is concrete work
     ['要加强与外地公安机关协作,及时追赃挽损。', { inheritsOwner: true }],
+    // what a township will do, in a report of its meeting
+    ['本次专项行动将结合“三访三问”活动,开展为期一个月的防范电信诈骗入户宣传。', {}],
+    ['全镇将对各村(社区)无业青年、在校学生等高危群体进行一次全面摸排。', {}],
   ])('a task: %s', (content, more) => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });
@@ -92,6 +95,7 @@ describe('classifyClause', () => {
     ['四季度是全年反诈工作的冲刺阶段。', 'fact'],
     // the issuer announcing what it may do
     ['市通信管理局将适时对各单位工作开展情况进行检查，对工作推进不力的单位予以通报。', 'fact', { hasOwner: true }],
+    ['人民银行XX市分行将结合执法检查,对各机构落实情况进行抽查。', 'fact', { hasOwner: true }],
     // a change reported, not asked
     ['全年共立电信网络诈骗案件3126起，同比下降21.4%。', 'fact'],
     // what the work is, however long the phrase before "举措"
