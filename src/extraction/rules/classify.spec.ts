@@ -47,6 +47,8 @@ describe('classifyClause', () => {
     ['村大喇叭循环播放反电诈信息。', { underModalTitle: true }],
     // recovering the money lost is concrete work
     ['要加强与外地公安机关协作,及时追赃挽损。', { inheritsOwner: true }],
+    // one of a run of points ("一要抓好打击；二要强化防范宣传；…") is the point itself, not a heading
+    ['要强化防范宣传;', {}],
     // what a township will do, in a report of its meeting
     ['本次专项行动将结合“三访三问”活动,开展为期一个月的防范电信诈骗入户宣传。', {}],
     ['全镇将对各村(社区)无业青年、在校学生等高危群体进行一次全面摸排。', {}],

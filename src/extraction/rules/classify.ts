@@ -98,8 +98,10 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (signals.opensItem && /。$/.test(content) && (/^要/.test(content) || signals.pointHeading === true) && bare.length <= 40 && plain) return 'title';
   // A numbered line of its own, short, asking nothing measurable: "（一）全力以赴拼经济稳增长促发展。"
   if (signals.wholeItemLine && bare.length <= 20 && plain) return 'title';
-  // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not.
-  if (bare.length <= 12 && plain && /^要/.test(content)) return 'title';
+  // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not,
+  // nor does one of a run of points ("一要抓好打击；二要强化防范宣传；…").
+  const inRunOfPoints = /[；;]$/.test(content) || signals.continuesTask;
+  if (bare.length <= 12 && plain && /^要/.test(content) && !inRunOfPoints) return 'title';
   // Distinct words: "打击…打击" is one concrete act, not two; one inside an exhortation ("亲自部署") is none.
   const concrete = new Set(content.replace(EXHORTATION, (m) => ' '.repeat(m.length)).match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget ? 2 : 0);
   const exhortation = new Set(content.match(EXHORTATION) ?? []).size;

@@ -18,7 +18,7 @@ import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, pa
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
-import { findTargets, FoundTarget } from './targets';
+import { findTargets, FoundTarget, tableTargets } from './targets';
 import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
 import { UnitMatcher } from './units';
 
@@ -65,7 +65,7 @@ function tableTasks(text: string, table: Table, context: DeadlineContext, matche
     const deadlineCell = row.cells.deadline?.text;
     const found = deadlineCell ? findDeadlines(deadlineCell, context)[0] : undefined;
     const deadline = found ? { ...deadlineOf(found), text: deadlineCell! } : deadlineCell ? { text: deadlineCell, date: null, cycle: null } : NO_DEADLINE;
-    const targets = findTargets(task.text);
+    const targets = tableTargets(task.text);
     const lead = cellOwners(row.cells.lead?.text);
     for (const target of targets.length > 0 ? targets : [undefined]) {
       tasks.push({

@@ -9,6 +9,10 @@ describe('columnOf', () => {
     ['配合单位', 'cooperating'],
     ['完成时限', 'deadline'],
     ['备注', 'other'],
+    ['工 作 任 务', 'task'],
+    ['牵头负责部门', 'lead'],
+    ['时间安排', 'deadline'],
+    ['专项整治行业名称', 'task'],
   ])('%s → %s', (header, column) => expect(columnOf(header)).toBe(column));
 });
 
@@ -37,6 +41,24 @@ describe('findTables', () => {
       ['建立台账', '市公安局', '各镇街', '年底前'],
       ['开展宣传', '市委宣传部', undefined, undefined],
       ['清理两卡', '人民银行', '市通信管理局', '长期坚持'],
+    ]);
+  });
+
+  it('reads a table whose cells a web page left separated by single spaces, a task keeping its own space', () => {
+    const text = ['2016年量化指标任务分工', '序号 工 作 任 务 牵头负责部门', '1 居民消费价格涨幅3%左右 发展改革委', '2 安排财政赤字2.18万亿元, 赤字率提高到3% 财政部', '(本文有删减)'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.number?.text, r.cells.task?.text, r.cells.lead?.text])).toEqual([
+      ['1', '居民消费价格涨幅3%左右', '发展改革委'],
+      ['2', '安排财政赤字2.18万亿元, 赤字率提高到3%', '财政部'],
+    ]);
+  });
+
+  it('reads a table without a 序号 column, row by row until the prose resumes', () => {
+    const text = ['一、专项整治安排表', '专项整治行业名称 | 时间安排 | 责任单位 |', '烟花爆竹 | 1月份 | 安监站 安监所 |', '电力设施 | 3月份 | 电管所 |', '二、工作要求'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.task?.text, r.cells.deadline?.text, r.cells.lead?.text])).toEqual([
+      ['烟花爆竹', '1月份', '安监站 安监所'],
+      ['电力设施', '3月份', '电管所'],
     ]);
   });
 

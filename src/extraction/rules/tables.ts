@@ -8,14 +8,16 @@ export type TableColumn = 'number' | 'task' | 'lead' | 'cooperating' | 'deadline
 
 const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
   ['number', /^(?:序号|编号|序)$/],
-  ['lead', /^(?:牵头单位|牵头部门|责任单位|责任部门|牵头责任单位|主责单位)$/],
+  ['lead', /^(?:牵头单位|牵头部门|责任单位|责任部门|牵头责任单位|主责单位|牵头负责部门|牵头负责单位|负责单位|负责部门)$/],
   ['cooperating', /^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$/],
-  ['deadline', /^(?:完成时限|完成时间|时间节点|时限要求|办理时限|时限)$/],
-  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项)$/],
+  ['deadline', /^(?:完成时限|完成时间|时间节点|时限要求|办理时限|时限|时间安排|完成期限|期限)$/],
+  // "专项整治行业名称", "整治项目": what each row is about.
+  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|[^\s]{0,8}(?:名称|项目))$/],
 ];
 
 export function columnOf(header: string): TableColumn {
-  const name = header.trim();
+  // "工 作 任 务": a header spaced out to fill its cell.
+  const name = header.trim().replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
   return COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
 }
 
@@ -45,6 +47,7 @@ interface Line {
 }
 
 const SEPARATOR = /\t| *[|｜] *| {2,}|　+/g;
+const SEPARATED = new RegExp(SEPARATOR.source);
 
 /**
  * Cells of one line, with offsets; a line without separators is one cell. Between two tabs or two bars an
@@ -83,6 +86,41 @@ function linesOf(text: string): Line[] {
 const isHeader = (columns: TableColumn[]) => columns.includes('task') && columns.includes('lead');
 const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
 
+/**
+ * A header whose cells are separated by single spaces, as a web table copies ("序号 工 作 任 务 牵头负责
+ * 部门"): its columns, or null. Letters spaced out inside one header ("工 作 任 务") are joined first.
+ */
+function spacedHeader(line: Line): TableColumn[] | null {
+  if (SEPARATED.test(line.text) || !line.text.includes(' ')) return null;
+  const joined = line.text.trim().replace(/(?<=(?:^|\s)\p{Script=Han}) (?=\p{Script=Han}(?:\s|$))/gu, '');
+  const columns = joined.split(/ +/).map(columnOf);
+  return columns.length >= 3 && columns[0] === 'number' && isHeader(columns) && !columns.includes('other') ? columns : null;
+}
+
+/**
+ * Rows of a table whose cells are separated by single spaces: the number first, the columns after the task
+ * one cell each from the end, and the task all that lies between (a task may hold a space).
+ */
+function readSpacedRows(lines: Line[], headerIndex: number, columns: TableColumn[]): Table {
+  const table: Table = { start: lines[headerIndex].start, end: lines[headerIndex].end, rows: [] };
+  const taskAt = columns.indexOf('task');
+  const after = columns.length - taskAt - 1;
+  for (let j = headerIndex + 1; j < lines.length; j++) {
+    const words = [...lines[j].text.matchAll(/\S+/g)].map((m) => ({ start: lines[j].start + m.index, end: lines[j].start + m.index + m[0].length, text: m[0] }));
+    if (words.length === 0) continue;
+    if (!ROW_NUMBER.test(words[0].text) || words.length < taskAt + 1 + after) break;
+    const middle = words.slice(taskAt, words.length - after);
+    const cells: Cell[] = [...words.slice(0, taskAt), { start: middle[0].start, end: middle[middle.length - 1].end, text: lines[j].text.slice(middle[0].start - lines[j].start, middle[middle.length - 1].end - lines[j].start) }, ...words.slice(words.length - after)];
+    const row: TableRow = { start: words[0].start, end: words[words.length - 1].end, cells: {} };
+    cells.forEach((cell, k) => {
+      if (columns[k] && cell.text !== '') row.cells[columns[k]] = cell;
+    });
+    table.rows.push(row);
+    table.end = lines[j].end;
+  }
+  return table;
+}
+
 /** Every task table in the text, with its rows. */
 export function findTables(text: string): Table[] {
   const lines = linesOf(text);
@@ -92,6 +130,13 @@ export function findTables(text: string): Table[] {
     const columns = headerCells.map((c) => columnOf(c.text));
     if (headerCells.length >= 3 && isHeader(columns)) {
       const table = readRowsPerLine(lines, i, columns);
+      tables.push(table);
+      i = lines.findIndex((l) => l.end >= table.end);
+      continue;
+    }
+    const spaced = spacedHeader(lines[i]);
+    if (spaced) {
+      const table = readSpacedRows(lines, i, spaced);
       tables.push(table);
       i = lines.findIndex((l) => l.end >= table.end);
       continue;
@@ -108,10 +153,12 @@ export function findTables(text: string): Table[] {
 
 function readRowsPerLine(lines: Line[], headerIndex: number, columns: TableColumn[]): Table {
   const table: Table = { start: lines[headerIndex].start, end: lines[headerIndex].end, rows: [] };
+  // Without a 序号 column each row is a line cut into as many cells (an empty last one may be left out).
+  const numbered = columns[0] === 'number';
   for (let j = headerIndex + 1; j < lines.length; j++) {
     const cells = cellsOf(lines[j]);
     if (cells.length === 0) continue;
-    if (!ROW_NUMBER.test(cells[0].text) || cells.length < 3) break;
+    if (numbered ? !ROW_NUMBER.test(cells[0].text) || cells.length < 3 : cells.length < columns.length - 1 || cells.length < 2) break;
     const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, cells: {} };
     // Cells missing at the end (an empty 配合单位) leave the columns after them empty.
     cells.forEach((cell, k) => {

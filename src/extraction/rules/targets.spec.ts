@@ -1,4 +1,4 @@
-import { findTargets, metricBefore } from './targets';
+import { findTargets, metricBefore, tableTargets } from './targets';
 
 const read = (clause: string) => findTargets(clause).map(({ metric, comparator, value, unit }) => ({ metric, comparator, value, unit }));
 
@@ -77,5 +77,27 @@ describe('findTargets', () => {
     expect(metricBefore('全市企业安装率要', 8)).toBe('企业安装率');
     expect(metricBefore('市委宣传部、市文化广电旅游局要联合制作反诈公益短视频', 27)).toBe('制作反诈公益短视频');
     expect(metricBefore('重要场所覆盖率', 7)).toBe('重要场所覆盖率');
+  });
+});
+
+describe('tableTargets: every figure of a quantitative task table is a target', () => {
+  const table = (cell: string) => tableTargets(cell).map(({ comparator, value, unit }) => [comparator, value, unit]);
+
+  it.each([
+    ['居民消费价格涨幅3%左右', [['=', 3, '%']]],
+    // a count after a verb reads 万 into the value, as in prose
+    ['城镇新增就业1000万人以上', [['>=', 10000000, '人']]],
+    ['安排财政赤字2.18万亿元,赤字率提高到3%', [['=', 2.18, '万亿元'], ['>=', 3, '%']]],
+    ['中央财政安排1000亿元专项奖补资金,重点用于职工分流安置,2016年安排500亿元', [['=', 1000, '亿元'], ['=', 500, '亿元']]],
+    ['推进5万个行政村通光纤', [['=', 5, '万个']]],
+    ['再开工20项重大水利工程', [['=', 20, '项']]],
+    ['烟花爆竹', []],
+  ])('%s', (cell, targets) => {
+    expect(table(cell)).toEqual(targets);
+  });
+
+  it('reads "左右" as about that figure, in prose too', () => {
+    expect(read('努力实现地区生产总值增长6.2%左右')).toEqual([{ metric: '地区生产总值增长', comparator: '=', value: 6.2, unit: '%' }]);
+    expect(read('失业率控制在5%左右')).toEqual([{ metric: '失业率', comparator: '=', value: 5, unit: '%' }]);
   });
 });

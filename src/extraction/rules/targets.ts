@@ -34,6 +34,7 @@ export function metricBefore(clause: string, index: number): string {
 }
 
 function comparatorOf(word: string, tail: string): TargetComparator {
+  if (/左右/.test(tail)) return '=';
   if (/以下|以内/.test(tail)) return '<=';
   if (/以上/.test(tail)) return '>=';
   return new RegExp(`^(?:${AT_MOST})$`).test(word) ? '<=' : '>=';
@@ -57,7 +58,7 @@ interface TargetPattern {
 export const TARGET_PATTERNS: readonly TargetPattern[] = [
   {
     serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
-    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内)?`, 'g'),
+    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内|左右)?`, 'g'),
     read: (m, clause) =>
       thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[6] ?? ''), value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1), unit: normaliseUnit(m[5]) },
   },
@@ -83,9 +84,14 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
       thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: m[2] },
   },
   {
-    serves: '同比下降10% / 压降20%以上',
-    regex: new RegExp(`(下降|压降|减少|降低|上升|提升|提高|增长)${NUMBER}(%|％|个百分点)(以上)?`, 'g'),
-    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`.replace(/^(?:同比|环比)/, ''), comparator: '>=', value: Number(m[2]), unit: m[3] === '个百分点' ? '个百分点' : '%' }),
+    serves: '同比下降10% / 压降20%以上 / 增长6.2%左右',
+    regex: new RegExp(`(下降|压降|减少|降低|上升|提升|提高|增长)${NUMBER}(%|％|个百分点)(以上|左右)?`, 'g'),
+    read: (m, clause) => ({
+      metric: `${metricBefore(clause, m.index).replace(/^(?:努力实现|努力|实现)/, '')}${m[1]}`.replace(/^(?:同比|环比)/, ''),
+      comparator: m[4] === '左右' ? '=' : '>=',
+      value: Number(m[2]),
+      unit: m[3] === '个百分点' ? '个百分点' : '%',
+    }),
   },
   {
     serves: '零发案 / 零转账 / 动态清零',
@@ -103,6 +109,26 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
 function normaliseUnit(unit: string | undefined): string | null {
   if (!unit) return null;
   return unit === '％' ? '%' : unit;
+}
+
+/** A figure with what it counts: "4000亿元", "1.65万亿元", "5万个", "3%左右". Years and dates are no figures. */
+const FIGURE = /(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(万亿元|亿元|万元|万人次|人次|万人|万户|万个|万张|万千瓦|公里|%|％|个|项|家|户|人|所|座|条|场|次|张|台|件|处)(以上|以下|以内|左右)?/g;
+
+/**
+ * The targets of a task table's cell: what `findTargets` reads, and every other figure as a target to
+ * reach as written ("安排地方专项债券4000亿元" is the row's point), its unit kept as the table writes it.
+ */
+export function tableTargets(cell: string): FoundTarget[] {
+  const found = findTargets(cell);
+  const covered = (index: number) => found.some((t) => index >= t.index && index < t.index + t.text.length);
+  for (const m of cell.matchAll(FIGURE)) {
+    const numberAt = m.index;
+    if (covered(numberAt)) continue;
+    const comparator: TargetComparator = m[3] === '以上' ? '>=' : m[3] === '以下' || m[3] === '以内' ? '<=' : '=';
+    const metric = metricBefore(cell, numberAt).replace(/^(?:安排|推进|再|新增)/, '');
+    found.push({ index: numberAt, text: m[0], metric, comparator, value: Number(m[1]), unit: normaliseUnit(m[2]) });
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
