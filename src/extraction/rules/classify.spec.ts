@@ -47,6 +47,8 @@ describe('classifyClause', () => {
     ['村大喇叭循环播放反电诈信息。', { underModalTitle: true }],
     // recovering the money lost is concrete work
     ['要加强与外地公安机关协作,及时追赃挽损。', { inheritsOwner: true }],
+    // "按照…要求，" is the basis, not reported words
+    ['按照国家、省有关要求,抓紧修订我市现行涉及工程建设项目审批的有关规定。', {}],
     // one of a run of points ("一要抓好打击；二要强化防范宣传；…") is the point itself, not a heading
     ['要强化防范宣传;', {}],
     // what a township will do, in a report of its meeting
@@ -82,6 +84,10 @@ describe('classifyClause', () => {
     ['要提高安装反诈APP重要意义的认识,积极引导群众正确认识反诈APP安装的重要性、必要性。', 'exhortation'],
     ['各成员单位要切实把思想和行动统一到部署要求上来,从严从实从细抓好打击治理各项工作。', 'exhortation', { hasOwner: true }],
     ['为确保工作取得实效,特制定本方案。', 'lead-in'],
+    ['为确保活动取得实效,特制定工作方案。', 'lead-in'],
+    ['结合我乡实际制定《大桥江乡打击电信网络诈骗宣传工作方案》,现印发给你们,请结合工作实际认真抓好落实。', 'lead-in'],
+    // what happens to whoever fails
+    ['在规定时间内未完成真实身份信息登记的,一律予以停机。', 'sanction'],
     ['强化事中责任督导机制建设,深化企业责任清单管理,完善问题通报和公开曝光机制。', 'no-directive', { reply: true }],
     ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
     ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],

@@ -200,6 +200,19 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => t.paragraph)).toEqual(['村广播循环播放反诈信息，覆盖每个自然村。']);
   });
 
+  it('reads a 责任单位 line right after a 牵头单位 line as the units carrying the item out with the lead', () => {
+    const text = '一、主要预期目标\n1.努力实现地区生产总值增长6.2%左右。\n牵头单位:市公安局\n责任单位:东湖街道,全区经济运行各专班\n2.固定资产投资增长15%左右。\n牵头单位:市通信管理局';
+    const [first, second] = extract(text);
+    expect([owners(first.leadUnits), owners(first.cooperatingUnits)]).toEqual([['市公安局'], ['东湖街道', '全区经济运行各专班']]);
+    expect(first.cooperatingUnits[0].unitId).toBe(4);
+    expect([owners(second.leadUnits), owners(second.cooperatingUnits)]).toEqual([['市通信管理局'], []]);
+  });
+
+  it('gives the parts of a requirement ("其中…；…") its deadline', () => {
+    const text = '明确要求到今年年底,全市创建比例要达到50%。其中,城区创建比例要达到60%;农村创建比例要达到40%。\n各村要建立重点人员台账。';
+    expect(extract(text).map((t) => [t.target?.value ?? null, t.deadline.date])).toEqual([[50, '2026-12-31'], [60, '2026-12-31'], [40, '2026-12-31'], [null, null]]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

@@ -118,6 +118,12 @@ class ProseReader {
   private readonly reply: boolean;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
+  /** The owner line "牵头单位：…" just read, with the tasks it gave owners to, for a 责任单位 line after it. */
+  private leadLine: { scope: number; tasks: PendingTask[] } | null = null;
+  /** The deadline of the last task that had one, in this paragraph; a clause starting with 其中 takes it. */
+  private carriedDeadline: FoundDeadline | null = null;
+  /** The last task took the carried deadline (its "；" chain keeps it). */
+  private carryingDeadline = false;
   /** Numbered clauses followed by unnumbered sentences of their item on the same line. */
   private readonly leadingSentences = new Set<Clause>();
   /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
@@ -136,6 +142,7 @@ class ProseReader {
     for (const [index, clause] of clauses.entries()) {
       const next = clauses[index + 1];
       if (clause.marker && next && !next.marker && !this.text.slice(clause.end, next.start).includes('\n')) this.leadingSentences.add(clause);
+      if (clause.marker || this.lineStartsAt(clause)) this.carriedDeadline = null;
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
@@ -193,10 +200,20 @@ class ProseReader {
     const tasks: ExtractedTask[] = [];
     if (closingNote && closingNote.start === 0) {
       const scope = this.noteScope(clause);
+      // "牵头单位：A" then "责任单位：B" on the next line: B carries the item out with A.
+      const pairedLine = line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门)[：:]/.test(content) ? this.leadLine : null;
+      if (pairedLine) {
+        for (const pending of pairedLine.tasks) pending.task.cooperatingUnits = [...pending.task.cooperatingUnits, ...this.matcher.owners(line!.lead)];
+        this.leadLine = null;
+        return tasks;
+      }
       tasks.push(...this.promote(scope, scope === this.level));
+      const owned = this.itemTasks[scope].filter((p) => !p.ownOwners);
       this.closeItemWith(closingNote, scope);
+      this.leadLine = line && /^(?:牵头单位|牽頭單位|牵头部门)[：:]/.test(content) ? { scope, tasks: owned } : null;
       return tasks;
     }
+    this.leadLine = null;
     const kind = this.sectionKind();
     if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
@@ -312,7 +329,11 @@ class ProseReader {
     if (requirement.replace(ONLY_TIME, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
-    const variants = this.variants(deadlines, targets);
+    // "…到今年年底达到…。其中，A要达到60%；B要达到50%。": the parts of a requirement keep its deadline.
+    const carried = deadlines.length === 0 && this.carriedDeadline && (/^其中/.test(piece) || (this.carryingDeadline && this.continuesTask)) ? this.carriedDeadline : null;
+    this.carryingDeadline = carried !== null;
+    if (deadlines.length > 0) this.carriedDeadline = { ...deadlines[0], index: -1 };
+    const variants = this.variants(carried ? [carried] : deadlines, targets);
     return variants.map(({ deadline, target }) => {
       const task: ExtractedTask = {
         requirement,

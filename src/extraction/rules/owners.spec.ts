@@ -63,6 +63,8 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     expect(ownerLine('责任单位:市发改委')).toEqual({ lead: ['市发改委'], cooperating: [] });
     expect(ownerLine('牵头单位：市公安局；配合单位：市通信管理局')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局'] });
     expect(ownerLine('市公安局要建立台账')).toBeNull();
+    // a label says the names are owners, however they end
+    expect(ownerLine('责任单位:立山经济开发区,全区经济运行各专班')).toEqual({ lead: ['立山经济开发区', '全区经济运行各专班'], cooperating: [] });
     const [note] = findOwnerNotes('持续实施新制度。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕');
     expect(note.lead).toEqual(['省发展改革委', '省市场监管局']);
   });
@@ -102,6 +104,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['各社区每月组织不少于2场反诈宣讲活动', [['各社区']]],
     // an adverb before the modal word; a verb ending in 办 after 要求 is no unit
     ['镇内三大通讯运营商也将推送识骗防骗短信,要求新办电话卡用户签订承诺书', [['镇内三大通讯运营商']]],
+    // sectors of an industry, with the generic tail "等重点行业领域"; a request ("请各牵头单位要…")
+    ['金融、通信、互联网、寄递业、货运业等重点行业领域要严格履行监管责任', [['金融', '通信', '互联网', '寄递业', '货运业']]],
+    ['请各牵头单位要严格按照任务分工,对工作任务进行再细化', [['各牵头单位']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
   });

@@ -15,7 +15,7 @@ const UNIT_SUFFIX =
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
-const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
+const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
 // A name's brackets are balanced ("各县（市、区）人民政府"): a clause cut inside an owner note
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
@@ -29,7 +29,7 @@ const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公�
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
 const NOT_A_NAME_START = /^(?:积极|主动|认真|切实|全力|大力|及时|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
-const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構))?$/;
+const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
@@ -72,6 +72,15 @@ export function findOwnerNotes(clause: string, firstIsLead = false): OwnerNote[]
   return notes;
 }
 
+/**
+ * The names after a label ("责任单位：立山经济开发区，全区经济运行各专班"): the label says they are owners, so a
+ * name need not end like a unit; a part that reads as a sentence still refuses the list.
+ */
+function labelledNames(list: string): string[] | null {
+  const parts = list.replace(/[（(][^（）()]*[）)]/g, (b) => b.replace(/[、，,]/g, '\u0001')).split(/[、，,]/).map((p) => p.replace(/\u0001/g, '、').trim()).filter((p) => p.length > 0);
+  return parts.length > 0 && parts.every((p) => p.length <= 30 && !/[。；;：:“”]|要|应|须/.test(p)) ? parts : null;
+}
+
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
 const OWNER_LINE = /^(?:牵头单位|牽頭單位|责任单位|責任單位|责任部门|牵头部门)[：:]/;
 
@@ -111,7 +120,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
     const namesLead = labelled.some(([, label]) => /牵头|牽頭/.test(label));
     for (const [, label, list] of labelled) {
       const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
-      const names = splitOwnerList(list.trim().replace(ROLE_TAIL, ''));
+      const names = splitOwnerList(list.trim().replace(ROLE_TAIL, '')) ?? labelledNames(list.trim());
       if (!names) return null;
       if (/配合|协办|協辦/.test(label) || (namesLead && /责任|責任/.test(label))) result.cooperating.push(...names);
       else if (/责任|責任/.test(label) && leadFirst && !severally) {
@@ -154,7 +163,7 @@ const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|
 const TOPIC_ONLY = new RegExp(`^(?:${SECTOR})$`);
 const ASKS_A_QUALITY = /^(?:更|更加|再)/;
 /** A short lead-in before the subject: "接到报案后，", "同时，". */
-const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]/;
+const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)/;
 
 export interface Subject {
   owners: string[];

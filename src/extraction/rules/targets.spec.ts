@@ -96,6 +96,11 @@ describe('tableTargets: every figure of a quantitative task table is a target', 
     expect(table(cell)).toEqual(targets);
   });
 
+  it('reads a time cut to a limit, and figures listed after a target', () => {
+    expect(read('审批时间压缩至100个工作日以内')).toEqual([{ metric: '审批时间', comparator: '<=', value: 100, unit: '个工作日' }]);
+    expect(read('创建比例分别要达到60%、80%').map((t) => [t.comparator, t.value])).toEqual([['>=', 60], ['>=', 80]]);
+  });
+
   it('reads "左右" as about that figure, in prose too', () => {
     expect(read('努力实现地区生产总值增长6.2%左右')).toEqual([{ metric: '地区生产总值增长', comparator: '=', value: 6.2, unit: '%' }]);
     expect(read('失业率控制在5%左右')).toEqual([{ metric: '失业率', comparator: '=', value: 5, unit: '%' }]);

@@ -11,14 +11,14 @@ export interface FoundTarget extends ExtractedTarget {
 }
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|小时|分钟|天)?';
+const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个工作日|工作日|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|小时|分钟|天)?';
 /** "5万份", "1万个": a multiplier before a counted thing (万人次, 万元, 万户, 万张 stay units of their own). */
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
 const COUNTED = '(人次|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批)';
 const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
-const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到';
+const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
 /** Words allowed between the comparator and the number: "达到辖区总人口数的60%". */
 const FILLER = '([^，,。；;、\\d]{0,10}?的)?';
@@ -141,5 +141,18 @@ export function findTargets(clause: string): FoundTarget[] {
     return target && Number.isFinite(target.value) ? target : null;
   }, false);
   for (let i = 1; i < found.length; i++) if (found[i].metric === '') found[i].metric = found[i - 1].metric;
-  return found;
+  return [...found, ...found.flatMap((target) => listedAfter(clause, target))].sort((a, b) => a.index - b.index);
+}
+
+/** "创建比例分别要达到60%、80%": each figure listed after a target is one more, with its comparator and metric. */
+function listedAfter(clause: string, target: FoundTarget): FoundTarget[] {
+  if (target.unit !== '%') return [];
+  const more: FoundTarget[] = [];
+  const list = /^[、和及]\s*(\d+(?:\.\d+)?)(?:%|％)/;
+  let at = target.index + target.text.length;
+  for (let m = list.exec(clause.slice(at)); m; m = list.exec(clause.slice(at))) {
+    more.push({ ...target, index: at, text: m[0].slice(1).trim(), value: Number(m[1]) });
+    at += m[0].length;
+  }
+  return more;
 }
