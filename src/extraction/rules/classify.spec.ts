@@ -51,6 +51,9 @@ describe('classifyClause', () => {
     ['按照国家、省有关要求,抓紧修订我市现行涉及工程建设项目审批的有关规定。', {}],
     // one of a run of points ("一要抓好打击；二要强化防范宣传；…") is the point itself, not a heading
     ['要强化防范宣传;', {}],
+    // a labelled line of an assignment; a measure that supports or encourages
+    ['检查范围:消防易爆物品、烟花爆竹批发零售点。', {}],
+    ['支持民营企业加强首台(套)重大技术装备研制与推广应用。', {}],
     // what a township will do, in a report of its meeting
     ['本次专项行动将结合“三访三问”活动,开展为期一个月的防范电信诈骗入户宣传。', {}],
     ['全镇将对各村(社区)无业青年、在校学生等高危群体进行一次全面摸排。', {}],
@@ -88,6 +91,13 @@ describe('classifyClause', () => {
     ['结合我乡实际制定《大桥江乡打击电信网络诈骗宣传工作方案》,现印发给你们,请结合工作实际认真抓好落实。', 'lead-in'],
     // what happens to whoever fails
     ['在规定时间内未完成真实身份信息登记的,一律予以停机。', 'sanction'],
+    ['实施过程中遇到的问题,请径向省发展改革委反映。', 'lead-in'],
+    // when an activity runs
+    ['打击治理电信网络诈骗犯罪“全民反诈在行动”集中宣传月活动时间:2023年6月15日至7月15日。', 'no-directive'],
+    // a burden described, every task of a holiday, a campaign run well
+    ['苏琦指出,打击预防网络电信诈骗犯罪任重道远,责任重大。', 'exhortation'],
+    ['会议最后强调,在国庆期间必须做好政法各项重点工作,确保70周年大庆顺利召开。', 'exhortation'],
+    ['各单位要高度重视本次活动,认真组织实施,确保活动取得实效。', 'exhortation', { hasOwner: true }],
     ['强化事中责任督导机制建设,深化企业责任清单管理,完善问题通报和公开曝光机制。', 'no-directive', { reply: true }],
     ['要坚持严打整治,切实形成严打高压态势;', 'exhortation'],
     ['李捷要求,要全面客观总结打击治理工作经验,分析存在的问题,坚定推进打击治理工作的信心决心。', 'exhortation'],

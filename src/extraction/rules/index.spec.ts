@@ -213,6 +213,14 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => [t.target?.value ?? null, t.deadline.date])).toEqual([[50, '2026-12-31'], [60, '2026-12-31'], [40, '2026-12-31'], [null, null]]);
   });
 
+  it('gives an owner line right under a numbered heading to the lines of its item after it', () => {
+    const text = '三、分组情况\n（一）第一检查督导组；\n责任单位：市公安局、东湖街道\n检查范围：消防易爆物品、烟花爆竹批发零售点。\n（二）第二检查督导组；\n责任单位：市通信管理局\n检查范围：加油站、液化气站。';
+    expect(extract(text).map((t) => [t.paragraph, owners(t.leadUnits)])).toEqual([
+      ['检查范围：消防易爆物品、烟花爆竹批发零售点。', ['市公安局', '东湖街道']],
+      ['检查范围：加油站、液化气站。', ['市通信管理局']],
+    ]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

@@ -110,7 +110,7 @@ class ProseReader {
    * Per open item level: clauses that ask nothing by themselves, with the level they were read at; a
    * closing owner note makes them tasks.
    */
-  private readonly itemCandidates: { level: number; make: () => ExtractedTask[] }[][] = [[], [], [], [], [], []];
+  private readonly itemCandidates: { level: number; substantive: boolean; make: () => ExtractedTask[] }[][] = [[], [], [], [], [], []];
   private readonly opened = [true, false, false, false, false, false];
   /** The document said once that the first unit of a list leads ("列第一位为牵头单位，下同"). */
   private firstIsLead = false;
@@ -118,6 +118,8 @@ class ProseReader {
   private readonly reply: boolean;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
+  /** Per item level: the owners of an owner line read in the item, for the item's lines after it. */
+  private readonly lineOwners: (OwnersAsWritten | null)[] = [null, null, null, null, null, null];
   /** The owner line "牵头单位：…" just read, with the tasks it gave owners to, for a 责任单位 line after it. */
   private leadLine: { scope: number; tasks: PendingTask[] } | null = null;
   /** The deadline of the last task that had one, in this paragraph; a clause starting with 其中 takes it. */
@@ -158,6 +160,7 @@ class ProseReader {
     this.level = level;
     if (this.modalTitleLevel !== null && level <= this.modalTitleLevel) this.modalTitleLevel = null;
     for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
+    for (let l = level; l < this.lineOwners.length; l++) this.lineOwners[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
     if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
     for (let l = level; l < this.opened.length; l++) {
@@ -187,7 +190,7 @@ class ProseReader {
       const set = this.owners[l];
       if (set && (l === this.level || set.inherited)) return set.owners;
     }
-    return null;
+    return this.lineOwners[this.level];
   }
 
   private readClause(clause: Clause): ExtractedTask[] {
@@ -199,6 +202,14 @@ class ProseReader {
     const closingNote = line ? { ...line, start: 0, end: bare.length } : notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
     const tasks: ExtractedTask[] = [];
     if (closingNote && closingNote.start === 0) {
+      // "（一）第一检查督导组；\n责任单位：A、B\n检查范围：…": an owner line right under a numbered heading, before
+      // any measure of its item, heads the item's lines rather than closing it.
+      const heading = this.itemTasks[this.level].length === 0 && !this.itemCandidates[this.level].some((c) => c.level === this.level && c.substantive);
+      if (line && this.level > 0 && heading) {
+        this.lineOwners[this.level] = { lead: line.lead, cooperating: line.cooperating };
+        this.itemCandidates[this.level] = [];
+        return tasks;
+      }
       const scope = this.noteScope(clause);
       // "牵头单位：A" then "责任单位：B" on the next line: B carries the item out with A.
       const pairedLine = line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门)[：:]/.test(content) ? this.leadLine : null;
@@ -210,6 +221,8 @@ class ProseReader {
       tasks.push(...this.promote(scope, scope === this.level));
       const owned = this.itemTasks[scope].filter((p) => !p.ownOwners);
       this.closeItemWith(closingNote, scope);
+      // An owner line heading its item's lines ("责任单位：…\n检查范围：…") is theirs too, line after line.
+      if (line) this.lineOwners[this.level] = { lead: closingNote.lead, cooperating: closingNote.cooperating };
       this.leadLine = line && /^(?:牵头单位|牽頭單位|牵头部门)[：:]/.test(content) ? { scope, tasks: owned } : null;
       return tasks;
     }
@@ -294,7 +307,7 @@ class ProseReader {
       continuesTask: this.continuesTask,
       inheritsOwner: own === null && this.inherited() !== null,
       reply: this.reply,
-      assigned: subject !== null && ((subject.modal === null && first && clause.marker !== null) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? '')),
+      assigned: (subject !== null && ((subject.modal === null && first && clause.marker !== null) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? ''))) || (subject === null && ledBy !== null),
       underModalTitle: this.modalTitleLevel === this.level,
       pointHeading: first && clause.marker?.level === 5 && this.leadingSentences.has(clause),
     });
@@ -313,7 +326,9 @@ class ProseReader {
     // standing on its numbered line like a title.
     if (verdict === 'no-directive' || verdict === 'exhortation' || (verdict === 'title' && clause.endsLine)) {
       const make = () => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
-      for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, make });
+      // A heading or a short line ("责任领导：…") is no measure an owner line below it could close.
+      const substantive = (piece.match(/\p{Script=Han}/gu) ?? []).length >= 10;
+      for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, substantive, make });
     }
     if (verdict !== 'task') return [];
     return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);

@@ -11,7 +11,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
+  '(?:局|新闻媒体|媒体单位|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -19,8 +19,11 @@ const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|互联网|�
 // A name's brackets are balanced ("各县（市、区）人民政府"): a clause cut inside an owner note
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
-/** Words that end like a unit but name a person, a rate or a thing. */
-const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App)$/;
+/**
+ * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
+ * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
+ */
+const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行)$|将|由|对[^外]/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.

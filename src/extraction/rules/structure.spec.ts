@@ -73,6 +73,9 @@ describe('sectionKind: what a heading says its section holds', () => {
     ['工作目标', 'goals'],
     ['主要目标', 'goals'],
     ['提高站位、深化认识，切实增强责任感紧迫感', 'neutral'],
+    // who does what is no fact; what earns a title is no task
+    ['分组情况', 'neutral'],
+    ['无诈村（社区）标准', 'criteria'],
   ])('%s → %s', (heading, kind) => {
     expect(sectionKind(heading)).toBe(kind);
   });

@@ -129,7 +129,8 @@ function pushClause(text: string, from: number, to: number, out: Clause[]): void
  */
 export type SectionKind = 'facts' | 'principles' | 'criteria' | 'goals' | 'tasks' | 'neutral';
 
-const FACT_HEADING = /(?:情况|现状|问题|成效|做法|回顾|进展|经验|背景|概况)$/;
+// "分组情况", "任务分工情况" say who does what: not facts.
+const FACT_HEADING = /(?<!分组|分工|安排|任务)(?:情况|现状|问题|成效|做法|回顾|进展|经验|背景|概况)$/;
 const PRINCIPLE_HEADING = /^(?:指导思想|总体要求|基本原则|工作原则|重要意义|总体思路|编制依据|适用范围)$/;
 /** What a place or a unit must show to earn a title ("无诈村（社区）标准", "创建条件"): no one's task. */
 const CRITERIA_HEADING = /(?:标准|条件)$/;
