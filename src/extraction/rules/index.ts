@@ -84,6 +84,15 @@ function tableTasks(text: string, table: Table, context: DeadlineContext, matche
   return tasks;
 }
 
+/**
+ * The clause gives someone the work: its subject is given it ("A负责…", "A牵头…", "要求A…"), a numbered
+ * item opens with its subject and verb ("一是A加强…"), or "X由A牵头" names who leads.
+ */
+function assignsWork(subject: Subject | null, ledBy: OwnersAsWritten | null, opensItem: boolean): boolean {
+  if (subject === null) return ledBy !== null;
+  return (subject.modal === null && opensItem) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? '');
+}
+
 interface PendingTask {
   task: ExtractedTask;
   ownOwners: boolean;
@@ -201,31 +210,7 @@ class ProseReader {
     const line = clause.marker ? null : ownerLine(content, this.firstIsLead);
     const closingNote = line ? { ...line, start: 0, end: bare.length } : notes.find((n) => n.end === bare.length && (n.start === 0 || clause.endsLine));
     const tasks: ExtractedTask[] = [];
-    if (closingNote && closingNote.start === 0) {
-      // "（一）第一检查督导组；\n责任单位：A、B\n检查范围：…": an owner line right under a numbered heading, before
-      // any measure of its item, heads the item's lines rather than closing it.
-      const heading = this.itemTasks[this.level].length === 0 && !this.itemCandidates[this.level].some((c) => c.level === this.level && c.substantive);
-      if (line && this.level > 0 && heading) {
-        this.lineOwners[this.level] = { lead: line.lead, cooperating: line.cooperating };
-        this.itemCandidates[this.level] = [];
-        return tasks;
-      }
-      const scope = this.noteScope(clause);
-      // "牵头单位：A" then "责任单位：B" on the next line: B carries the item out with A.
-      const pairedLine = line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门)[：:]/.test(content) ? this.leadLine : null;
-      if (pairedLine) {
-        for (const pending of pairedLine.tasks) pending.task.cooperatingUnits = [...pending.task.cooperatingUnits, ...this.matcher.owners(line!.lead)];
-        this.leadLine = null;
-        return tasks;
-      }
-      tasks.push(...this.promote(scope, scope === this.level));
-      const owned = this.itemTasks[scope].filter((p) => !p.ownOwners);
-      this.closeItemWith(closingNote, scope);
-      // An owner line heading its item's lines ("责任单位：…\n检查范围：…") is theirs too, line after line.
-      if (line) this.lineOwners[this.level] = { lead: closingNote.lead, cooperating: closingNote.cooperating };
-      this.leadLine = line && /^(?:牵头单位|牽頭單位|牵头部门)[：:]/.test(content) ? { scope, tasks: owned } : null;
-      return tasks;
-    }
+    if (closingNote && closingNote.start === 0) return this.readNote(clause, content, line, closingNote);
     this.leadLine = null;
     const kind = this.sectionKind();
     if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
@@ -235,6 +220,34 @@ class ProseReader {
       tasks.push(...this.promote(this.level, true));
       this.closeItemWith(closingNote, this.level);
     }
+    return tasks;
+  }
+
+  /**
+   * A note or an owner line on its own ("（A牵头，B配合）", "牵头单位：A", "责任单位：B"): it closes its item,
+   * giving its owners to the item's tasks and making its candidates tasks; right under a short numbered
+   * heading it heads the item's lines instead ("（一）第一检查督导组；\n责任单位：A、B\n检查范围：…"); and a
+   * 责任单位 line right after a 牵头单位 line names who carries the item out with the lead.
+   */
+  private readNote(clause: Clause, content: string, line: OwnersAsWritten | null, note: OwnersAsWritten): ExtractedTask[] {
+    const heading = this.itemTasks[this.level].length === 0 && !this.itemCandidates[this.level].some((c) => c.level === this.level && c.substantive);
+    if (line && this.level > 0 && heading) {
+      this.lineOwners[this.level] = { lead: line.lead, cooperating: line.cooperating };
+      this.itemCandidates[this.level] = [];
+      return [];
+    }
+    const scope = this.noteScope(clause);
+    if (line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门)[：:]/.test(content)) {
+      for (const pending of this.leadLine.tasks) pending.task.cooperatingUnits = [...pending.task.cooperatingUnits, ...this.matcher.owners(line.lead)];
+      this.leadLine = null;
+      return [];
+    }
+    const tasks = this.promote(scope, scope === this.level);
+    const owned = this.itemTasks[scope].filter((p) => !p.ownOwners);
+    this.closeItemWith(note, scope);
+    // An owner line is also the owner of the item's lines after it, line after line.
+    if (line) this.lineOwners[this.level] = { lead: note.lead, cooperating: note.cooperating };
+    this.leadLine = line && /^(?:牵头单位|牽頭單位|牵头部门)[：:]/.test(content) ? { scope, tasks: owned } : null;
     return tasks;
   }
 
@@ -307,7 +320,7 @@ class ProseReader {
       continuesTask: this.continuesTask,
       inheritsOwner: own === null && this.inherited() !== null,
       reply: this.reply,
-      assigned: (subject !== null && ((subject.modal === null && first && clause.marker !== null) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? ''))) || (subject === null && ledBy !== null),
+      assigned: assignsWork(subject, ledBy, first && clause.marker !== null),
       underModalTitle: this.modalTitleLevel === this.level,
       pointHeading: first && clause.marker?.level === 5 && this.leadingSentences.has(clause),
     });
