@@ -53,6 +53,7 @@ describe('classifyClause', () => {
     ['要强化防范宣传;', {}],
     // a labelled line of an assignment; a measure that supports or encourages
     ['检查范围:消防易爆物品、烟花爆竹批发零售点。', {}],
+    ['新增公共充电设施260根以上。', { hasTarget: true }],
     ['支持民营企业加强首台(套)重大技术装备研制与推广应用。', {}],
     // what a township will do, in a report of its meeting
     ['本次专项行动将结合“三访三问”活动,开展为期一个月的防范电信诈骗入户宣传。', {}],
@@ -96,6 +97,8 @@ describe('classifyClause', () => {
     ['打击治理电信网络诈骗犯罪“全民反诈在行动”集中宣传月活动时间:2023年6月15日至7月15日。', 'no-directive'],
     // a burden described, every task of a holiday, a campaign run well
     ['苏琦指出,打击预防网络电信诈骗犯罪任重道远,责任重大。', 'exhortation'],
+    ['郭鹏指出,要进一步认清短板弱项,坚决杜绝麻痹松懈思想。', 'exhortation'],
+    ['对重点任务推进落实缓慢、未达到序时进度或不按时报送的要加大通报力度。', 'sanction'],
     ['会议最后强调,在国庆期间必须做好政法各项重点工作,确保70周年大庆顺利召开。', 'exhortation'],
     ['各单位要高度重视本次活动,认真组织实施,确保活动取得实效。', 'exhortation', { hasOwner: true }],
     ['强化事中责任督导机制建设,深化企业责任清单管理,完善问题通报和公开曝光机制。', 'no-directive', { reply: true }],

@@ -46,6 +46,12 @@ describe('findDeadlines', () => {
     expect(read('每周五下午5点前将本周工作进展报送', '2026-03-02').map((d) => d.cycle)).toEqual(['weekly']);
   });
 
+  it('reads the day of a cycle written after the cycle, and a cycle starting from a month', () => {
+    expect(read('从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前报送', '2023-02-10')[0]).toMatchObject({ date: '2023-03-30', cycle: 'quarterly' });
+    expect(read('每月工作开展情况请于10日前报送', '2023-05-20')[0]).toMatchObject({ text: '每月', date: '2023-06-10', cycle: 'monthly' });
+    expect(read('从2022年3月起,务于每月25日前报送', '2022-02-16')[0]).toMatchObject({ date: '2022-03-25', cycle: 'monthly' });
+  });
+
   it('puts a month already past in the next year', () => {
     expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2027-02-28');
     expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');

@@ -103,7 +103,7 @@ function afterAnEvent(match: RegExpExecArray): boolean {
  * else on the document's date.
  */
 function cycleStart(match: RegExpExecArray, documentDate: IsoDate): IsoDate {
-  const start = /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:起|开始)[，,]?$/.exec(match.input.slice(Math.max(0, match.index - 16), match.index).replace(/^.*?自/, ''));
+  const start = /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:份)?(?:起|开始)[，,]?[^，,。；;\d]{0,4}$/.exec(match.input.slice(Math.max(0, match.index - 16), match.index).replace(/^.*?[自从]/, ''));
   if (!start) return documentDate;
   const month = readNumber(start[2]);
   if (!(month >= 1 && month <= 12)) return documentDate;
@@ -202,12 +202,14 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '每月5日前报送 / 每周五 / 每1周 / 每季度 / 每年 / 按月',
-    regex: new RegExp(`(?:每(?:[1一]?个|[1一])?|按)(周|星期|月|季度|季|年)(?:${CN_OR_DIGITS}日)?${BEFORE}`, 'g'),
+    serves: '每月5日前报送 / 每周五 / 每1周 / 每季度 / 每年 / 按月 / 每季度最后一个月的30日前 / 每月工作情况请于10日前报送',
+    regex: new RegExp(`(?:每(?:[1一]?个|[1一])?|按)(周|星期|月|季度|季|年)(?:(?:最后一个月|末月)的?)?(?:${CN_OR_DIGITS}日)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
-      const day = m[2] ? readNumber(m[2]) : NaN;
-      if (cycle === 'monthly' && day >= 1 && day <= 28) return { date: reportDueOnOrAfter('monthly', day, cycleStart(m, c.documentDate)), cycle };
+      // The day may come a few words later: "每月工作开展情况请于10日前报…".
+      const later = m[2] ? null : /^[^，,。；;\d]{0,16}?(?:于|在)(\d{1,2})日(?:前|之前)/.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      const day = m[2] ? readNumber(m[2]) : later ? Number(later[1]) : NaN;
+      if ((cycle === 'monthly' || cycle === 'quarterly') && day >= 1 && day <= 28 + (cycle === 'quarterly' ? 2 : 0)) return { date: reportDueOnOrAfter(cycle, day, cycleStart(m, c.documentDate)), cycle };
       return { date: null, cycle };
     },
   },

@@ -221,6 +221,14 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads a numbered line without a full stop as a task when it sets a figure, and leaves a headline alone', () => {
+    const text = '湖北全力推动无诈社区创建 各地无诈社区年底要达到30%\n一、主要预期目标\n（一）地区生产总值增长7%以上\n（二）规上工业增加值增长12%以上';
+    expect(extract(text).map((t) => [t.paragraph, t.target?.value])).toEqual([
+      ['（一）地区生产总值增长7%以上', 7],
+      ['（二）规上工业增加值增长12%以上', 12],
+    ]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

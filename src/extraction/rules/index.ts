@@ -158,7 +158,10 @@ class ProseReader {
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
       else if (this.lineStartsAt(clause)) this.owners[this.level] = null;
-      if (clause.headingLine) continue;
+      // A line without a full stop heads what follows, unless a numbered one sets a figure ("（一）地区生产总值
+      // 增长7%以上").
+      // A news headline stays a headline.
+      if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) continue;
       tasks.push(...this.readClause(clause));
     }
     return tasks;
@@ -374,7 +377,7 @@ class ProseReader {
         target: targetOf(target),
         confidence: confidence(ownership, deadline !== undefined, target !== undefined, verdict === 'task'),
       };
-      const pending = { task, ownOwners: own !== null };
+      const pending = { task, ownOwners: own !== null && own.incidental !== true };
       for (let l = 0; l <= this.level; l++) this.itemTasks[l].push(pending);
       return task;
     });

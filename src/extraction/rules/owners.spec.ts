@@ -24,6 +24,13 @@ describe('splitOwnerList', () => {
     expect(splitOwnerList(list)).toEqual(names);
   });
 
+  it('splits at 和 only between two units, keeps a remark out of a name', () => {
+    expect(splitOwnerList('工业和信息化部、国家林业和草原局、供销合作总社')).toEqual(['工业和信息化部', '国家林业和草原局', '供销合作总社']);
+    expect(splitOwnerList('宣传部门和新闻媒体')).toEqual(['宣传部门', '新闻媒体']);
+    expect(splitOwnerList('县级有关部门和单位')).toEqual(['县级有关部门和单位']);
+    expect(splitOwnerList('各县(区)、市安委会有关成员单位(详见任务分工)')).toEqual(['各县(区)', '市安委会有关成员单位']);
+  });
+
   it('refuses a list with a part that is no unit', () => {
     expect(splitOwnerList('市公安局、群众')).toBeNull();
   });
@@ -109,12 +116,14 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['请各牵头单位要严格按照任务分工,对工作任务进行再细化', [['各牵头单位']]],
     // a unit asked to act ("要求A进行…"): the name stops before the verb
     ['会议通报了暗访情况,要求各乡镇(街道)进行自查自纠', [['各乡镇(街道)']]],
+    // after the plan it follows or the aim it serves
+    ['按照攻坚战役行动计划,联席会议各成员单位要逐一细化工作任务', [['联席会议各成员单位']]],
     ['宣传部门和新闻媒体要统筹安排宣传工作', [['宣传部门', '新闻媒体']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
   });
 
-  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班'])('%s has no unit as subject', (clause) => {
+  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班', '发动社会相关部门开展专项行动', '鼓励科研机构做好本地科技成果转化'])('%s has no unit as subject', (clause) => {
     expect(subjects(clause)).toEqual([]);
   });
 
@@ -136,6 +145,7 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['加强开户审核，严防新开账户流入犯罪团伙', '要', []],
     // partners named with the help they give
     ['发挥好打击电诈犯罪“主力军”作用,在银行、三大电信运营商的全力配合下,加强资金链治理', '要', ['银行', '三大电信运营商']],
+    ['立足本职,进一步联合区教育局、各高校持续开展反诈宣传', '将', ['区教育局', '各高校']],
   ])('%s', (after, modal, partners) => {
     expect(partnersAfter(after, modal)).toEqual(partners);
   });
@@ -146,5 +156,9 @@ describe('findLedBy: "由A牵头，B配合"', () => {
     expect(findLedBy('由市公安局牵头，市通信管理局、人民银行配合，建立联合机制')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局', '人民银行'] });
     expect(findLedBy('由镇综治办牵头，建立联席会议')).toEqual({ lead: ['镇综治办'], cooperating: [] });
     expect(findLedBy('建立联席会议')).toBeNull();
+  });
+
+  it('reads who carries a step out ("由A推送") as incidental: a note closing the item names the owners instead', () => {
+    expect(findLedBy('承诺书及践诺情况由审批部门推送至信用平台')).toEqual({ lead: ['审批部门'], cooperating: [], incidental: true });
   });
 });

@@ -7,15 +7,17 @@
 export interface OwnersAsWritten {
   lead: string[];
   cooperating: string[];
+  /** Named only as who carries a step out ("由审批部门推送"): a note closing the item names the owners instead. */
+  incidental?: boolean;
 }
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
+  '(?:局|新闻媒体|媒体单位|总社|合作社|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
-const SECTOR = '(?:工信|网信|公安|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
+const SECTOR = '(?:工信|网信|公安|交警|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
 // A name's brackets are balanced ("各县（市、区）人民政府"): a clause cut inside an owner note
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
@@ -30,7 +32,7 @@ const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:积极|主动|认真|切实|全力|大力|及时|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -44,13 +46,27 @@ export function splitOwnerList(list: string): string[] | null {
   // "各县(市、区)人民政府": a list inside brackets belongs to the name.
   const trimmed = list.trim().replace(/^(?:由|会同|並|并)/, '').replace(/[（(][^（）()]*[）)]/g, (b) => b.replace(/[、，,]/g, '\u0001'));
   const parts = trimmed
-    .split(/[、，,]|(?:以及|和|及|与|與)(?=[^、，,]{2})/)
+    // "市安委会有关成员单位（详见任务分工）": a remark, not part of the name.
+    .replace(/[（(](?:详见|詳見|见|見)[^（）()]{1,20}[）)]/g, '')
+    .split(/[、，,]/)
     .map((p) => p.replace(/\u0001/g, '、').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
   const last = parts.length - 1;
   if (GENERIC_TAIL.test(parts[last]) && parts[last].replace(GENERIC_TAIL, '').length >= 2) parts[last] = parts[last].replace(GENERIC_TAIL, '');
-  return parts.every(isOwnerName) ? parts : null;
+  const names = parts.flatMap(splitAtAnd);
+  return names.every(isOwnerName) ? names : null;
+}
+
+/**
+ * "宣传部门和新闻媒体" is two units, "工业和信息化部" and "县级有关部门和单位" one: a part splits at 和/及/与
+ * only when every piece is a unit's name by itself.
+ */
+function splitAtAnd(part: string): string[] {
+  const pieces = part.split(/(?:以及|和|及|与|與)(?=[^、，,]{2})/).map((p) => p.trim());
+  if (pieces.length === 1) return pieces;
+  if (pieces.every(isOwnerName)) return pieces;
+  return [part];
 }
 
 const PAREN_NOTE = /[（(〔［[]((?:[^（）()〔〕［］[\]]|[（(][^（）()]{0,8}[）)])*)[）)〕］\]]/g;
@@ -156,7 +172,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 /** Words after a subject that make it the one who must act. */
 const MODAL = '(?:对此)?(?:也|还|均|都|亦)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
-const SUBJECT_VERB = '(?:建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+const SUBJECT_VERB = '(?:研究|确定|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
 const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|分别|共同|统一)?';
 /**
@@ -166,7 +182,7 @@ const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|
 const TOPIC_ONLY = new RegExp(`^(?:${SECTOR})$`);
 const ASKS_A_QUALITY = /^(?:更|更加|再)/;
 /** A short lead-in before the subject: "接到报案后，", "同时，". */
-const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)/;
+const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]/;
 
 export interface Subject {
   owners: string[];
@@ -246,22 +262,27 @@ const PARTNERS_AFTER = /^(?:会同|會同|联合|聯合|协同|協同)([^，,。
 /** "在银行、三大电信运营商的全力配合下": partners named with the help they give, anywhere in the clause. */
 const WITH_HELP_OF = /在([^，,。；;“”]{2,40}?)的(?:全力|大力|积极|密切)?(?:支持)?(?:和|与)?(?:配合|协助|支持)下/;
 
+/** "…将立足本职，进一步联合区教育局、各高校持续开展…": partners named further on, after a comma or 进一步. */
+const PARTNERS_LATER = /(?:^|[，,]|进一步)(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)(?=共同|持续|建立|健全|开展|组织|制定|推进|加强|落实|做好|研究|对|[，,])/;
+
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
   if (helped) return splitOwnerList(helped[1]) ?? [];
+  const later = PARTNERS_AFTER.test(after) ? null : PARTNERS_LATER.exec(after);
+  if (later) return splitOwnerList(later[1]) ?? [];
   const match = PARTNERS_AFTER.exec(after);
   if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
   return splitOwnerList(match[1] ?? match[2]) ?? [];
 }
 
-/** "由A牵头，B配合" inside a sentence. */
-const LED_BY = /由([^，,。；;“”]{2,40}?)(?:牵头|牽頭|负责|負責)(?:[，,]([^，,。；;“”]{2,60}?)(?:配合|参与|參與|协助|協助))?/;
+/** "由A牵头，B配合" inside a sentence; "由A统筹/组织/推送…" names who carries a step out. */
+const LED_BY = /由([^，,。；;“”]{2,40}?)(牵头|牽頭|负责|負責|统筹|组织|推送|实施|承担)(?:[，,]([^，,。；;“”]{2,60}?)(?:配合|参与|參與|协助|協助))?/;
 
 export function findLedBy(clause: string): OwnersAsWritten | null {
   const match = LED_BY.exec(clause);
   if (!match) return null;
   const lead = splitOwnerList(match[1]);
   if (!lead) return null;
-  const cooperating = match[2] ? splitOwnerList(match[2]) : [];
-  return { lead, cooperating: cooperating ?? [] };
+  const cooperating = match[3] ? splitOwnerList(match[3]) : [];
+  return { lead, cooperating: cooperating ?? [], ...(/^(?:牵头|牽頭|负责|負責)$/.test(match[2]) ? {} : { incidental: true }) };
 }

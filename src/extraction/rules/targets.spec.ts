@@ -101,6 +101,12 @@ describe('tableTargets: every figure of a quantitative task table is a target', 
     expect(read('创建比例分别要达到60%、80%').map((t) => [t.comparator, t.value])).toEqual([['>=', 60], ['>=', 80]]);
   });
 
+  it('reads energy, land and counted things with their own units', () => {
+    expect(read('全年新增光伏装机5万千瓦以上')).toEqual([{ metric: '新增光伏装机', comparator: '>=', value: 5, unit: '万千瓦' }]);
+    expect(read('新增公共充电设施260根以上')).toEqual([{ metric: '新增公共充电设施', comparator: '>=', value: 260, unit: '根' }]);
+    expect(read('保障全社会电量供给35亿千瓦时左右').map((t) => [t.comparator, t.value, t.unit])).toEqual([['=', 35, '亿千瓦时']]);
+  });
+
   it('reads "左右" as about that figure, in prose too', () => {
     expect(read('努力实现地区生产总值增长6.2%左右')).toEqual([{ metric: '地区生产总值增长', comparator: '=', value: 6.2, unit: '%' }]);
     expect(read('失业率控制在5%左右')).toEqual([{ metric: '失业率', comparator: '=', value: 5, unit: '%' }]);

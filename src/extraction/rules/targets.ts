@@ -15,7 +15,7 @@ const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个工�
 /** "5万份", "1万个": a multiplier before a counted thing (万人次, 万元, 万户, 万张 stay units of their own). */
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
-const COUNTED = '(人次|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批)';
+const COUNTED = '(人次|万千瓦时|亿千瓦时|万千瓦|千瓦|万亩|亩|公里|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批|根|辆|套)';
 const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
 const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到';
@@ -68,8 +68,8 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: Number(m[2]) * (m[3] ? MULTIPLIER[m[3]] : 1), unit: m[4] }),
   },
   {
-    serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上',
-    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(万|亿)?${COUNTED}(以上|以下)?`, 'g'),
+    serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上 / 新增光伏装机5万千瓦',
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(?:(万|亿)(?!千瓦|亩))?${COUNTED}(以上|以下)?`, 'g'),
     read: (m) => ({
       metric: `${m[1]}${m[2]}`,
       comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
@@ -79,9 +79,9 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '制造业投资1000亿元以上 (a threshold without a comparator word)',
-    regex: new RegExp(`${NUMBER}(?![\\d.年月日])(万人次|人次|万人|万元|亿元|万户|个|家|人|户|项)(以上|以下|以内)`, 'g'),
+    regex: new RegExp(`${NUMBER}(?![\\d.年月日])(万人次|人次|万人|万元|亿元|万户|万千瓦时|亿千瓦时|万千瓦|万亩|个|家|人|户|项|根|辆)(以上|以下|以内|左右)`, 'g'),
     read: (m, clause) =>
-      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: m[2] },
+      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index).replace(/^(?:带动|推动|累计)/, ''), comparator: m[3] === '以上' ? '>=' : m[3] === '左右' ? '=' : '<=', value: Number(m[1]), unit: m[2] },
   },
   {
     serves: '同比下降10% / 压降20%以上 / 增长6.2%左右',
