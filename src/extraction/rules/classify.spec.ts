@@ -54,6 +54,9 @@ describe('classifyClause', () => {
     // a labelled line of an assignment; a measure that supports or encourages
     ['检查范围:消防易爆物品、烟花爆竹批发零售点。', {}],
     ['新增公共充电设施260根以上。', { hasTarget: true }],
+    ['建精建强打击电诈专业队,搞好专业技能培训,提升破案打击核心战斗力。', {}],
+    // a short numbered point with nothing after it in its item is the point itself
+    ['要加大线索摸排力度,确保涉黑涉恶线索无遗漏。', { opensItem: true, headsSentences: false }],
     ['支持民营企业加强首台(套)重大技术装备研制与推广应用。', {}],
     // what a township will do, in a report of its meeting
     ['本次专项行动将结合“三访三问”活动,开展为期一个月的防范电信诈骗入户宣传。', {}],
@@ -75,8 +78,8 @@ describe('classifyClause', () => {
     ['（一）要强化侦查打击，打出声威实效。', 'title'],
     ['要管住“网”。', 'title'],
     ['要坚持打字当头,全力提升打击质效。', 'title'],
-    ['（二）要坚持源头预防为先,全力推进国家反诈中心APP安装注册工作。', 'title'],
-    ['把握工作重点,及时调整今后一段时期反诈工作的主攻方向。', 'title', { opensItem: true, pointHeading: true }],
+    ['（二）要坚持源头预防为先,全力推进国家反诈中心APP安装注册工作。', 'title', { headsSentences: true }],
+    ['把握工作重点,及时调整今后一段时期反诈工作的主攻方向。', 'title', { opensItem: true, headsSentences: true, pointMarker: true }],
     // a wish is no assignment
     ['希望通过各个部门的努力确保完成要素保障工作各项任务,力争一季度开门红。', 'exhortation', { hasDeadline: true }],
     ['会议强调,要严格按照打击电信诈骗要求,扎实开展反诈宣传专项工作,并提出以下要求。', 'lead-in'],

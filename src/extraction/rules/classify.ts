@@ -32,22 +32,24 @@ export interface ClauseSignals {
   assigned?: boolean;
   /** Its item opens with a short heading that asks ("二要建立联动机制。及时互通…"): the item's sentences ask too. */
   underModalTitle?: boolean;
-  /** It opens a point of a speech ("二是…") that further sentences of the point follow. */
-  pointHeading?: boolean;
+  /** It opens a numbered item that further sentences of the item follow on the same line. */
+  headsSentences?: boolean;
+  /** It opens a point numbered as a speech numbers them ("一是", "二要"). */
+  pointMarker?: boolean;
 }
 
 /** Words that ask someone to act. */
 const MODAL = /(?<![重主需只必紧摘纪提概首次想还总])要(?!求|素|点|案|件|闻|害|务|领|么)|务必|必须|须|应当|应(?=及时|按|在|于|加强|建立|落实|做好|将|把|严格|切实|积极|主动|认真|定期|明确|组织|开展)|确保|力争|将(?=对|结合|针对|[^，,。；;]{0,6}(?:开展|建立|推进|加强|组织|实施|完成|启动|纳入|列为|推送|摸排))/;
 /** An imperative opening: a plan or a leader's speech lists actions without a subject ("建立定期会商机制"). */
 const IMPERATIVE_START =
-  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|抓紧|支持|鼓励|引导|新增|新建|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
+  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|抓紧|支持|鼓励|引导|新增|新建|建精|建强|配强|配齐|搞好|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
 /**
  * Concrete actions someone can be asked about: a mechanism built, a campaign run, a list published (the
  * commonest also in traditional characters, as some mirrors publish documents). "打击治理" names the whole
  * field of work (打击治理电信网络诈骗), not an act.
  */
 const CONCRETE =
-  /建立|健全|成立|设立|追赃|挽损|侦办|专案|修订|修改|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
+  /建立|健全|成立|设立|追赃|挽损|挽回|侦办|专案|修订|修改|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
 /**
  * Words of a general exhortation, among them ways of working asked of everyone ("多策并举", "在打击上下功夫",
  * "各司其职、密切配合") and understanding asked for ("提高…重要意义的认识", "…的重要性、必要性", "发挥…作用").
@@ -68,6 +70,8 @@ const TRANSMITS = /现(?:将[^。；;]{0,60})?印发给你们|(?:遇到|发现)�
 const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月/;
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
+/** A time the clause opens with ("5月份在全市组织开展…", "年底前，"): the act comes after it. */
+const LEADING_TIME = /^(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?/;
 /** Reporting words before what was said: "会议明确，", "李捷强调，". */
 const REPORTED = /^(?!按照|根据|依据|按)[^，,。；;“”]{0,12}(?:明确|要求|强调|指出|提出|表示|认为)[，,：:]/;
 /** A statement of what happened or what is, among them what the work means ("…事关社会大局稳定", "关乎人民群众冷暖"). */
@@ -102,11 +106,11 @@ const SANCTION_CONDITION = /对[^。；;]{0,40}(?:不力|落后|缓慢|未达到
 export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const { content } = signals;
   const bare = content.replace(/[，,。；;：:、“”‘’（）()\s]/g, '');
-  if (signals.opensItem && /。$/.test(content) && bare.length <= 24 && !signals.hasOwner) return 'title';
+  if (signals.opensItem && signals.headsSentences !== false && /。$/.test(content) && bare.length <= 24 && !signals.hasOwner) return 'title';
   const plain = !signals.hasOwner && !signals.hasDeadline && !signals.hasTarget;
   // A speech's point, its sentences after it: "二要坚持源头预防为先，全力推进国家反诈中心APP安装注册工作。…",
   // "二是把握工作重点，及时调整主攻方向。…"
-  if (signals.opensItem && /。$/.test(content) && (/^要/.test(content) || signals.pointHeading === true) && bare.length <= 40 && plain) return 'title';
+  if (signals.opensItem && signals.headsSentences === true && (/^要/.test(content) || signals.pointMarker === true) && /。$/.test(content) && bare.length <= 40 && plain) return 'title';
   // A numbered line of its own, short, asking nothing measurable: "（一）全力以赴拼经济稳增长促发展。"
   if (signals.wholeItemLine && bare.length <= 20 && plain) return 'title';
   // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not,
@@ -130,7 +134,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const said = content.replace(REPORTED, '');
   // "希望通过各部门的努力…": a wish, whatever it names, assigns nothing.
   if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
-  const imperative = !signals.reply && IMPERATIVE_START.test(said);
+  const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
   // "由A牵头，B配合，开展…": assigning the work asks for it.
   const directive = asked || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';

@@ -52,6 +52,11 @@ describe('findDeadlines', () => {
     expect(read('从2022年3月起,务于每月25日前报送', '2022-02-16')[0]).toMatchObject({ date: '2022-03-25', cycle: 'monthly' });
   });
 
+  it('reads a month opening a clause that asks for something in it, not a month named in passing', () => {
+    expect(read('5月份在全市组织开展一次集中宣传月活动', '2020-04-27')[0]).toMatchObject({ date: '2020-05-31' });
+    expect(read('11月份,全市破获案件120起', '2020-04-27')).toEqual([]);
+  });
+
   it('puts a month already past in the next year', () => {
     expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2027-02-28');
     expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');

@@ -127,11 +127,13 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '6月底前 / 2022年10月底前 / 9月份前',
+    serves: '6月底前 / 2022年10月底前 / 9月份前 / 5月份在全市组织开展…',
     regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
-      // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is one.
-      if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0]) return null;
+      // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is
+      // one, and so is a month opening a clause that asks for something in it ("5月份在全市组织开展…").
+      const opensAnAct = m.index === 0 && /份$/.test(m[0]) && /^(?:在|内|[，,])?[^，,。；;]{0,8}(?:组织|开展|完成|召开|举办|启动)/.test(m.input!.slice(m[0].length));
+      if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0] && !opensAnAct) return null;
       const month = readNumber(m[2]);
       if (!(month >= 1 && month <= 12)) return null;
       const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : 'end';

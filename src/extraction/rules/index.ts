@@ -135,7 +135,7 @@ class ProseReader {
   private carriedDeadline: FoundDeadline | null = null;
   /** The last task took the carried deadline (its "；" chain keeps it). */
   private carryingDeadline = false;
-  /** Numbered clauses followed by unnumbered sentences of their item on the same line. */
+  /** Numbered clauses followed on the same line by sentences of their item or its sub-items. */
   private readonly leadingSentences = new Set<Clause>();
   /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
   private modalTitleLevel: number | null = null;
@@ -152,7 +152,9 @@ class ProseReader {
     const tasks: ExtractedTask[] = [];
     for (const [index, clause] of clauses.entries()) {
       const next = clauses[index + 1];
-      if (clause.marker && next && !next.marker && !this.text.slice(clause.end, next.start).includes('\n')) this.leadingSentences.add(clause);
+      // A note after it ("…。（牵头单位：…）") is no sentence of the item.
+      const deeperOrNone = next && (!next.marker || (clause.marker !== null && next.marker.level > clause.marker.level));
+      if (clause.marker && next && deeperOrNone && !this.text.slice(clause.end, next.start).includes('\n') && !/^[（(〔［[]/.test(this.text.slice(next.contentStart, next.contentStart + 1))) this.leadingSentences.add(clause);
       if (clause.marker || this.lineStartsAt(clause)) this.carriedDeadline = null;
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
@@ -325,7 +327,8 @@ class ProseReader {
       reply: this.reply,
       assigned: assignsWork(subject, ledBy, first && clause.marker !== null),
       underModalTitle: this.modalTitleLevel === this.level,
-      pointHeading: first && clause.marker?.level === 5 && this.leadingSentences.has(clause),
+      headsSentences: first && clause.marker !== null ? this.leadingSentences.has(clause) : undefined,
+      pointMarker: first && clause.marker?.level === 5,
     });
     if (verdict === 'title' && first && clause.marker) {
       // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.
