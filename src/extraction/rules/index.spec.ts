@@ -229,6 +229,20 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('gives a time note closing an item to its tasks, and is no task itself', () => {
+    const text = '（一）安排部署\n市公安局要召开全市动员大会，部署反诈宣传工作。各村要做好村干部反诈培训。\n（完成时限：2026年11月底）\n（二）深入宣传\n各村要张贴宣传海报。';
+    expect(extract(text).map((t) => [t.paragraph, t.deadline.date])).toEqual([
+      ['市公安局要召开全市动员大会，部署反诈宣传工作。', '2026-11-30'],
+      ['各村要做好村干部反诈培训。', '2026-11-30'],
+      ['各村要张贴宣传海报。', null],
+    ]);
+  });
+
+  it('starts a topic ("道路交通方面，…") without the owner of the topic before it', () => {
+    const text = '会议要求，东湖街道要加强宣传，提高全社会交通安全意识。森林防火方面，要大力推行网格化巡查，建立火情台账。';
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['东湖街道'], []]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

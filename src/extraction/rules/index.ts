@@ -28,6 +28,10 @@ export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
 const ONLY_TIME = /\d{4}年|\d{1,2}月|\d{1,2}日|[至到起止]/g;
 
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
+/** A time closing an item on its own: "（完成时限：2021年11月底）". */
+const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
+/** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
+const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
 export const extractTasks: ExtractTasks = (text, context) => {
   const matcher = new UnitMatcher(context.units);
@@ -217,6 +221,10 @@ class ProseReader {
     const tasks: ExtractedTask[] = [];
     if (closingNote && closingNote.start === 0) return this.readNote(clause, content, line, closingNote);
     this.leadLine = null;
+    const timeNote = TIME_NOTE.exec(content.trim());
+    if (timeNote) return this.closeItemWithTime(timeNote[1]);
+    // "道路交通方面，…": a new topic; what was said before it names no owner of it.
+    if (TOPIC.test(content)) this.owners[this.level] = null;
     const kind = this.sectionKind();
     if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
@@ -270,6 +278,20 @@ class ProseReader {
    */
   private promote(scope: number, inline: boolean): ExtractedTask[] {
     return this.itemCandidates[scope].filter((c) => c.level > scope || (inline && c.level === scope)).flatMap((c) => c.make());
+  }
+
+  /** "（完成时限：2021年11月底）" closing an item: the deadline of the item's tasks that have none. */
+  private closeItemWithTime(written: string): ExtractedTask[] {
+    const [found] = findDeadlines(written, this.context);
+    if (!found) return [];
+    for (const pending of this.itemTasks[this.noteScopeOfTime()]) if (pending.task.deadline.text === null) pending.task.deadline = { ...deadlineOf(found), text: written };
+    return [];
+  }
+
+  /** The item a time note closes: the innermost item that has tasks. */
+  private noteScopeOfTime(): number {
+    for (let l = this.level; l > 0; l--) if (this.itemTasks[l].length > 0) return l;
+    return 0;
   }
 
   /** Gives a closing note's owners to the item's tasks that name none, and to what follows in the item. */
