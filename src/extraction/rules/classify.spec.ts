@@ -55,6 +55,8 @@ describe('classifyClause', () => {
     ['检查范围:消防易爆物品、烟花爆竹批发零售点。', {}],
     ['新增公共充电设施260根以上。', { hasTarget: true }],
     ['建精建强打击电诈专业队,搞好专业技能培训,提升破案打击核心战斗力。', {}],
+    ['督促层层签订企业安全生产责任书;', {}],
+    ['采取边摸排边整治。', {}],
     ['通过网络渠道发展新用户时,要采取在线视频实人认证等技术方式核验用户身份信息。', { inheritsOwner: true }],
     // a short numbered point with nothing after it in its item is the point itself
     ['要加大线索摸排力度,确保涉黑涉恶线索无遗漏。', { opensItem: true, headsSentences: false }],

@@ -50,6 +50,7 @@ describe('findDeadlines', () => {
     expect(read('从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前报送', '2023-02-10')[0]).toMatchObject({ date: '2023-03-30', cycle: 'quarterly' });
     expect(read('每月工作开展情况请于10日前报送', '2023-05-20')[0]).toMatchObject({ text: '每月', date: '2023-06-10', cycle: 'monthly' });
     expect(read('从2022年3月起,务于每月25日前报送', '2022-02-16')[0]).toMatchObject({ date: '2022-03-25', cycle: 'monthly' });
+    expect(read('汇总后每月在10日、25日前将报表报镇安监站', '2021-06-03')[0]).toMatchObject({ date: '2021-06-10', cycle: 'monthly' });
   });
 
   it('reads a month opening a clause that asks for something in it, not a month named in passing', () => {

@@ -209,7 +209,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
       // The day may come a few words later: "每月工作开展情况请于10日前报…".
-      const later = m[2] ? null : /^[^，,。；;\d]{0,16}?(?:于|在)(\d{1,2})日(?:前|之前)/.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      const later = m[2] ? null : /^[^，,。；;\d]{0,16}?(?:于|在)(\d{1,2})日(?:[、和]\d{1,2}日)*(?:前|之前)/.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
       const day = m[2] ? readNumber(m[2]) : later ? Number(later[1]) : NaN;
       if ((cycle === 'monthly' || cycle === 'quarterly') && day >= 1 && day <= 28 + (cycle === 'quarterly' ? 2 : 0)) return { date: reportDueOnOrAfter(cycle, day, cycleStart(m, c.documentDate)), cycle };
       return { date: null, cycle };

@@ -118,6 +118,7 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['会议通报了暗访情况,要求各乡镇(街道)进行自查自纠', [['各乡镇(街道)']]],
     // after the plan it follows or the aim it serves
     ['按照攻坚战役行动计划,联席会议各成员单位要逐一细化工作任务', [['联席会议各成员单位']]],
+    ['排查梳理阶段:城建办、农办、派出所(交通中队)、消防站等部门要明确职责', [['城建办', '农办', '派出所(交通中队)', '消防站']]],
     ['宣传部门和新闻媒体要统筹安排宣传工作', [['宣传部门', '新闻媒体']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);

@@ -181,8 +181,8 @@ const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|
  */
 const TOPIC_ONLY = new RegExp(`^(?:${SECTOR})$`);
 const ASKS_A_QUALITY = /^(?:更|更加|再)/;
-/** A short lead-in before the subject: "接到报案后，", "同时，". */
-const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]/;
+/** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
+const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]/;
 
 export interface Subject {
   owners: string[];

@@ -46,7 +46,8 @@ function comparatorOf(word: string, tail: string): TargetComparator {
  */
 function thresholdOfAGroup(clause: string, match: RegExpExecArray): boolean {
   const end = match.index + match[0].length;
-  return /^的(?!目标|要求|水平|标准)/.test(clause.slice(end, end + 3));
+  // "一次死亡3人以上或直接经济损失1000万元以上的较大事故": the 的 may follow the last of the figures.
+  return /^(?:[或和及、][^，,。；;]{0,24}?)?的(?!目标|要求|水平|标准)/.test(clause.slice(end, end + 30));
 }
 
 interface TargetPattern {
