@@ -243,6 +243,19 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['东湖街道'], []]);
   });
 
+  it('reads the wrapped lines of a PDF page as sentences, and gives spans in the text as it came', () => {
+    const wrap = (paragraph: string) => paragraph.match(/.{1,26}/gu)!.join('\n');
+    const paragraph = '市公安局要在全市范围内开展“断卡”专项行动，对涉诈电话卡和银行卡开展集中清理，2026 年 6 月 30 日前完成对全市营业网点的排查。东湖街道要组织网格员逐户走访辖区内的独居老人，开展面对面的反诈宣传，做到应宣尽宣不留死角，并将走访情况逐户登记造册，形成工作台账备查。';
+    const text = `一、工作任务\n${wrap(paragraph)}\n二、工作要求`;
+    const tasks = extract(text);
+    expect(tasks.map((t) => [owners(t.leadUnits), t.deadline.date])).toEqual([
+      [['市公安局'], '2026-06-30'],
+      [['东湖街道'], null],
+    ]);
+    for (const task of tasks) expect(task.paragraph).toBe(text.slice(task.start, task.end));
+    expect(tasks[0].paragraph).toContain('\n');
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

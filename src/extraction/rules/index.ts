@@ -21,6 +21,7 @@ import { findTables, Table } from './tables';
 import { findTargets, FoundTarget, tableTargets } from './targets';
 import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
 import { UnitMatcher } from './units';
+import { unwrap } from './unwrap';
 
 export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
 
@@ -33,13 +34,21 @@ const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
-export const extractTasks: ExtractTasks = (text, context) => {
+export const extractTasks: ExtractTasks = (given, context) => {
+  // A PDF's line breaks inside sentences are read past; every span is then given in the text as it came.
+  const { text, offsets } = unwrap(given);
   const matcher = new UnitMatcher(context.units);
   const tables = findTables(text);
   const tasks = tables.flatMap((table) => tableTasks(text, table, context, matcher));
   const outsideTables = splitClauses(text).filter((c) => !tables.some((t) => c.start >= t.start && c.start < t.end));
   tasks.push(...new ProseReader(text, context, matcher).read(outsideTables));
-  return tasks.sort((a, b) => a.start - b.start || a.end - b.end);
+  tasks.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (text === given) return tasks;
+  return tasks.map((task) => {
+    const start = offsets[task.start];
+    const end = offsets[task.end - 1] + 1;
+    return { ...task, start, end, paragraph: given.slice(start, end) };
+  });
 };
 
 function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {
@@ -361,8 +370,8 @@ class ProseReader {
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
     else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
-    // Under 工作目标 a sentence is a task when it sets a number; the rest states the aim in general.
-    if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && !own) return [];
+    // Under 工作目标 a sentence is a task when it sets a number or a date; the rest states the aim in general.
+    if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && deadlines.length === 0 && !own) return [];
     // In an item an owner note closes, every measure is a task, even one worded like an exhortation or
     // standing on its numbered line like a title.
     if (verdict === 'no-directive' || verdict === 'exhortation' || (verdict === 'title' && clause.endsLine)) {
