@@ -57,6 +57,7 @@ describe('classifyClause', () => {
     ['建精建强打击电诈专业队,搞好专业技能培训,提升破案打击核心战斗力。', {}],
     ['督促层层签订企业安全生产责任书;', {}],
     ['采取边摸排边整治。', {}],
+    ['计划推进全区183个新建、续建项目。', { hasTarget: true }],
     ['通过网络渠道发展新用户时,要采取在线视频实人认证等技术方式核验用户身份信息。', { inheritsOwner: true }],
     // a short numbered point with nothing after it in its item is the point itself
     ['要加大线索摸排力度,确保涉黑涉恶线索无遗漏。', { opensItem: true, headsSentences: false }],
@@ -99,6 +100,12 @@ describe('classifyClause', () => {
     // what happens to whoever fails
     ['在规定时间内未完成真实身份信息登记的,一律予以停机。', 'sanction'],
     ['实施过程中遇到的问题,请径向省发展改革委反映。', 'lead-in'],
+    // the issuer's own checks and sanctions; a summary of a plan's parts; what the work is
+    ['市教育局将在9月中旬组织有关人员对各校的排查治理工作情况进行抽查。', 'fact', { hasOwner: true }],
+    ['区安委会将对隐患监管部门、单位进行通报,约谈,实行“一票否决”。', 'sanction', { hasOwner: true }],
+    ['1.在“聚焦深化对外开放”方面(分解任务15项)。', 'no-directive'],
+    ['涉诈重点人员排查劝返管控工作是打击治理工作中至关重要的一环。', 'fact'],
+    ['务必严格督导考核。', 'title'],
     // when an activity runs
     ['打击治理电信网络诈骗犯罪“全民反诈在行动”集中宣传月活动时间:2023年6月15日至7月15日。', 'no-directive'],
     // a burden described, every task of a holiday, a campaign run well

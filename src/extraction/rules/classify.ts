@@ -42,14 +42,14 @@ export interface ClauseSignals {
 const MODAL = /(?<![重主需只必紧摘纪提概首次想还总])要(?!求|素|点|案|件|闻|害|务|领|么)|务必|必须|须|应当|应(?=及时|按|在|于|加强|建立|落实|做好|将|把|严格|切实|积极|主动|认真|定期|明确|组织|开展)|确保|力争|将(?=对|结合|针对|[^，,。；;]{0,6}(?:开展|建立|推进|加强|组织|实施|完成|启动|纳入|列为|推送|摸排))/;
 /** An imperative opening: a plan or a leader's speech lists actions without a subject ("建立定期会商机制"). */
 const IMPERATIVE_START =
-  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|抓紧|支持|鼓励|引导|新增|新建|建精|建强|配强|配齐|搞好|采取|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
+  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|抓紧|支持|鼓励|引导|新增|新建|建精|建强|配强|配齐|搞好|采取|计划|安排|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
 /**
  * Concrete actions someone can be asked about: a mechanism built, a campaign run, a list published (the
  * commonest also in traditional characters, as some mirrors publish documents). "打击治理" names the whole
  * field of work (打击治理电信网络诈骗), not an act.
  */
 const CONCRETE =
-  /建立|健全|成立|设立|追赃|挽损|挽回|核验|认证|签订|签署|侦办|专案|修订|修改|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
+  /建立|健全|成立|设立|追赃|挽损|挽回|核验|认证|签订|签署|整改|侦办|专案|修订|修改|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
 /**
  * Words of a general exhortation, among them ways of working asked of everyone ("多策并举", "在打击上下功夫",
  * "各司其职、密切配合") and understanding asked for ("提高…重要意义的认识", "…的重要性、必要性", "发挥…作用").
@@ -67,16 +67,16 @@ const LEAD_IN = /(?:以下|如下)(?:要求|意见|几点|工作|事项)?[。：
  */
 const TRANSMITS = /现(?:将[^。；;]{0,60})?印发给你们|(?:遇到|发现)的?(?:问题|情况)[，,]?(?:请|要)?(?:及时|径)?(?:向|与)[^。；;]{0,20}(?:反映|报告|联系)/;
 /** "…活动时间：2023年6月15日至7月15日。": when something runs, not what to do. */
-const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月/;
+const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|[（(](?:分解)?任务\d+项[）)]|分解为[^。；;]{0,20}\d+项/;
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
 /** A time the clause opens with ("5月份在全市组织开展…", "年底前，"): the act comes after it. */
-const LEADING_TIME = /^(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?/;
+const LEADING_TIME = /^(?:\d{4}年[，,]|(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?)/;
 /** Reporting words before what was said: "会议明确，", "李捷强调，". */
 const REPORTED = /^(?!按照|根据|依据|按)[^，,。；;“”]{0,12}(?:明确|要求|强调|指出|提出|表示|认为)[，,：:]/;
 /** A statement of what happened or what is, among them what the work means ("…事关社会大局稳定", "关乎人民群众冷暖"). */
 const FACT =
-  /了(?![解结])|已经|已(?!于)|截至|截止|累计|共计|共(?:抓获|破获|发生|捣毁|冻结|返还|劝阻|处置|封堵|清理|查处|签订|开展|对|有)|同比(?:分别)?(?:上升|下降|增长|减少)|环比(?:上升|下降)|取得|成效显著|被点名|退出|实现了|是[^，,。；;]{0,30}(?:要求|需要|保障|手段|途径|举措|措施|抓手|工程|因素|问题|热点|任务|毒瘤|考题|阶段|时期|关键期)|是[^，,。；;]{0,50}(?:重要|有效|关键)(?:举措|措施|抓手|途径|手段)|具有|属于|存在|表现在|主要表现|有待|来看|表明|显示|事关|关乎|关系到|关系着/;
+  /了(?![解结])|已经|已(?!于)|截至|截止|累计|共计|共(?:抓获|破获|发生|捣毁|冻结|返还|劝阻|处置|封堵|清理|查处|签订|开展|对|有)|同比(?:分别)?(?:上升|下降|增长|减少)|环比(?:上升|下降)|取得|成效显著|被点名|退出|实现了|是[^，,。；;]{0,30}(?:要求|需要|保障|手段|途径|举措|措施|抓手|工程|因素|问题|热点|任务|毒瘤|考题|阶段|时期|关键期)|是[^，,。；;]{0,50}(?:重要|有效|关键)(?:举措|措施|抓手|途径|手段)|是[^，,。；;]{0,40}(?:一环|重中之重)|具有|属于|存在|表现在|主要表现|有待|来看|表明|显示|事关|关乎|关系到|关系着/;
 /** "X是一项…任务", "是…的重要举措": a clause saying what the work is. */
 const WHAT_IT_IS = /是一项[^，,。；;]{0,20}(?:任务|工作|工程|举措)[。；;]?$/;
 /**
@@ -93,14 +93,14 @@ const TARGET_CHANGE = /同比(?:上升|下降|增长|减少|压降)\d+(?:\.\d+)?
  * "市通信管理局将适时…检查", "人民银行分行将结合执法检查，对各机构落实情况进行抽查": the issuer announces
  * the oversight it may carry out, nothing a unit can be asked about.
  */
-const ANNOUNCED = /将适时|将(?:不定期|结合[^，,。；;]{1,12})[，,]?[^。；;]{0,24}(?:检查|抽查|督查|暗访|巡查)/;
+const ANNOUNCED = /将适时|将(?:不定期|结合[^，,。；;]{1,12})[，,]?[^。；;]{0,24}(?:检查|抽查|督查|暗访|巡查)|将[^。；;]{0,20}对[^。；;]{0,30}(?:进行(?:抽查|督查|暗访|通报)|通报[，,、]?约谈)/;
 /** A sentence for the public rather than for a unit. */
 const PUBLIC = /广大(?:群众|市民|人民群众)(?:要|务必|应|请)|市民朋友|请(?:广大|市民|群众)|切勿|不要轻信|谨防|提醒(?:广大|市民)|感谢您|希望您|您的/;
 /** "对…的，…约谈/通报/追责": a sanction that applies only when something goes wrong. */
 const SANCTION =
   /^(?:要)?对[^。；;]{2,60}?(?:的|者)?[，,]?[^。；;]{0,30}?(?:约谈|通报|追责|问责|倒查|查处|挂牌|限期|整改|黑名单|一票否决|严肃处理|依法处理|追究|处分|曝光|惩戒|督办)/;
 /** "在规定时间内未完成…登记的，一律予以停机": what happens to whoever fails, not a task. */
-const FAILING_THEN = /(?:未|不|没有)[^。；;]{1,40}的[，,](?:一律|将|均)?(?:予以|依法)?(?:停机|关停|注销|暂停|冻结|处罚|罚款|追究|通报|约谈|问责|限制)/;
+const FAILING_THEN = /(?:未|不|没有)[^。；;]{1,40}的[，,](?:一律|将|均)?(?:予以|依法)?(?:停机|关停|注销|暂停|冻结|处罚|罚款|追究|通报|约谈|问责|限制)|(?:每少报|超过\d+次)[^。；;]{0,20}取消|实行“?一票否决/;
 const SANCTION_CONDITION = /对[^。；;]{0,40}(?:不力|落后|缓慢|未达到|不按时|突出问题|高发|失职|渎职|不到位|不落实|违规|存在|连续|排名靠后|进入)/;
 
 export function classifyClause(signals: ClauseSignals): ClauseVerdict {
@@ -116,7 +116,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not,
   // nor does one of a run of points ("一要抓好打击；二要强化防范宣传；…").
   const inRunOfPoints = /[；;]$/.test(content) || signals.continuesTask;
-  if (bare.length <= 12 && plain && /^要/.test(content) && !inRunOfPoints) return 'title';
+  if (bare.length <= 12 && plain && /^(?:要|务必|必须)/.test(content) && !inRunOfPoints) return 'title';
   // Distinct words: "打击…打击" is one concrete act, not two; one inside an exhortation ("亲自部署") is none.
   const concrete = new Set(content.replace(EXHORTATION, (m) => ' '.repeat(m.length)).match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget ? 2 : 0);
   const exhortation = new Set(content.match(EXHORTATION) ?? []).size;
@@ -136,7 +136,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
   const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
   // "由A牵头，B配合，开展…": assigning the work asks for it.
-  const directive = asked || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  const directive = asked || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
   const stated = content.replace(TARGET_CHANGE, '');
   // "…是一项必须完成的硬任务": what the work is, whatever modal word qualifies it.

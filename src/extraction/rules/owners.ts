@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|总社|合作社|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
+  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -25,14 +25,14 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行)$|将|由|对[^外]/;
+const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|落实|严格/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:每|要|请|所有|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -172,7 +172,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 /** Words after a subject that make it the one who must act. */
 const MODAL = '(?:对此)?(?:也|还|均|都|亦)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
-const SUBJECT_VERB = '(?:研究|确定|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+const SUBJECT_VERB = '(?:研究|确定|制订|协调|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
 const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|分别|共同|统一)?';
 /**
@@ -181,6 +181,8 @@ const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|
  */
 const TOPIC_ONLY = new RegExp(`^(?:${SECTOR})$`);
 const ASKS_A_QUALITY = /^(?:更|更加|再)/;
+/** "一、宣传务必覆盖每一位家长", "二、教育务必入心入脑": an activity heading a part, alone, names no one. */
+const ACTIVITY = /^(?:宣传|教育|打击|防范|管理|服务|预防|整治|排查)$/;
 /** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
 const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]/;
 
@@ -204,6 +206,7 @@ export function subjectAt(clause: string, from: number): Subject | null {
   const owners = splitOwnerList(match[1]);
   if (!owners) return null;
   if (owners.every((o) => TOPIC_ONLY.test(o)) && ASKS_A_QUALITY.test(rest.slice(match[0].length))) return null;
+  if (owners.length === 1 && ACTIVITY.test(owners[0]) && /务必|必须/.test(match[2])) return null;
   const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
   return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2].replace(/^(?:对此)?(?:也|还|均|都|亦)?/, '') : null };
 }
