@@ -256,6 +256,14 @@ describe('extractTasks', () => {
     expect(tasks[0].paragraph).toContain('\n');
   });
 
+  it('dates the sentences of a step by the end of the dates its heading gives, and proposes no heading', () => {
+    const text = '四、工作步骤\n（一）动员部署阶段（2026年4月1日至4月17日）。\n东湖街道要对辖区进行拉网式排查，建立整治台账。\n（二）集中整治阶段（2026年4月18日至6月30日）。\n东湖街道要开展集中整治。';
+    expect(extract(text).map((t) => [t.paragraph, t.deadline.date])).toEqual([
+      ['东湖街道要对辖区进行拉网式排查，建立整治台账。', '2026-04-17'],
+      ['东湖街道要开展集中整治。', '2026-06-30'],
+    ]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

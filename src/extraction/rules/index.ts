@@ -31,6 +31,8 @@ const ONLY_TIME = /\d{4}年|\d{1,2}月|\d{1,2}日|[至到起止]/g;
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 /** A time closing an item on its own: "（完成时限：2021年11月底）". */
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
+/** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
+const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
@@ -140,6 +142,8 @@ class ProseReader {
   private readonly reply: boolean;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
+  /** Per item level: the deadline its heading gave the step ("…阶段（9月10日至9月17日）"). */
+  private readonly stageDeadline: (FoundDeadline | null)[] = [null, null, null, null, null, null];
   /** Per item level: the owners of an owner line read in the item, for the item's lines after it. */
   private readonly lineOwners: (OwnersAsWritten | null)[] = [null, null, null, null, null, null];
   /** The owner line "牵头单位：…" just read, with the tasks it gave owners to, for a 责任单位 line after it. */
@@ -188,6 +192,7 @@ class ProseReader {
     if (this.modalTitleLevel !== null && level <= this.modalTitleLevel) this.modalTitleLevel = null;
     for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
     for (let l = level; l < this.lineOwners.length; l++) this.lineOwners[l] = null;
+    for (let l = level; l < this.stageDeadline.length; l++) this.stageDeadline[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
     if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
     for (let l = level; l < this.opened.length; l++) {
@@ -232,6 +237,12 @@ class ProseReader {
     this.leadLine = null;
     const timeNote = TIME_NOTE.exec(content.trim());
     if (timeNote) return this.closeItemWithTime(timeNote[1]);
+    // "（一）动员部署阶段（2010年9月10日至9月17日）。": the step's end is the deadline of its sentences.
+    const stage = clause.marker ? STAGE.exec(content.trim()) : null;
+    if (stage) {
+      this.stageDeadline[this.level] = findDeadlines(stage[1], this.context)[0] ?? null;
+      return [];
+    }
     // "道路交通方面，…": a new topic; what was said before it names no owner of it.
     if (TOPIC.test(content)) this.owners[this.level] = null;
     const kind = this.sectionKind();
@@ -395,7 +406,8 @@ class ProseReader {
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
     // "…到今年年底达到…。其中，A要达到60%；B要达到50%。": the parts of a requirement keep its deadline.
-    const carried = deadlines.length === 0 && this.carriedDeadline && (/^其中/.test(piece) || (this.carryingDeadline && this.continuesTask)) ? this.carriedDeadline : null;
+    const stage = this.stageDeadline.slice(0, this.level + 1).reverse().find((d) => d !== null) ?? null;
+    const carried = deadlines.length > 0 ? null : this.carriedDeadline && (/^其中/.test(piece) || (this.carryingDeadline && this.continuesTask)) ? this.carriedDeadline : stage ? { ...stage, index: -1 } : null;
     this.carryingDeadline = carried !== null;
     if (deadlines.length > 0) this.carriedDeadline = { ...deadlines[0], index: -1 };
     const variants = this.variants(carried ? [carried] : deadlines, targets);
