@@ -42,7 +42,7 @@ export interface ClauseSignals {
 const MODAL = /(?<![重主需只必紧摘纪提概首次想还总])要(?!求|素|点|案|件|闻|害|务|领|么)|务必|必须|须|应当|应(?=及时|按|在|于|加强|建立|落实|做好|将|把|严格|切实|积极|主动|认真|定期|明确|组织|开展)|确保|力争|将(?=对|结合|针对|[^，,。；;]{0,6}(?:开展|建立|推进|加强|组织|实施|完成|启动|纳入|列为|推送|摸排))/;
 /** An imperative opening: a plan or a leader's speech lists actions without a subject ("建立定期会商机制"). */
 const IMPERATIVE_START =
-  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|抓紧|支持|鼓励|引导|新增|新建|建精|建强|配强|配齐|搞好|采取|计划|安排|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
+  /^(?:要|并|同时[，,]?)?(?:建立|健全|完善|加强|强化|加大|深化|深入|持续|全面|扎实|大力|积极|切实|充分|严格|依法|着力|进一步|推进|推动|开展|组织|成立|设立|印发|出台|有针对性地?|配合|推行|抓紧|支持|鼓励|引导|新增|新建|建精|建强|配强|配齐|搞好|采取|计划|安排|做大|做强|做优|组建|制定|落实|实施|实行|开设|启动|搭建|构建|建设|整合|统筹|明确|提升|提高|发挥|依托|运用|利用|聚焦|紧盯|围绕|坚持|做好|抓好|抓实|用好|用足|商请|将|把|对标|按照|根据|依据|通过|动态|对|在|定期|逐项|继续|平稳|集中|压实|优化|规范|打破|打造|创新|探索|研究|编制|调整|清理|排查|整治|打击|纵深|紧盯|发动|督促|指导|召开|举办|播放|推广|安装|录入|纳入|列入|营造|筑牢|织密|针对|重点|及时|尽快|加快|补齐|细化|分解)/;
 /**
  * Concrete actions someone can be asked about: a mechanism built, a campaign run, a list published (the
  * commonest also in traditional characters, as some mirrors publish documents). "打击治理" names the whole
@@ -136,7 +136,9 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
   const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
   // "由A牵头，B配合，开展…": assigning the work asks for it.
-  const directive = asked || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  // "2023年政府专项债储备额度45亿元以上": a year's figure set in a plan is a goal.
+  const datedFigure = signals.hasTarget && /^\d{4}年/.test(content);
+  const directive = asked || datedFigure || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
   const stated = content.replace(TARGET_CHANGE, '');
   // "…是一项必须完成的硬任务": what the work is, whatever modal word qualifies it.
