@@ -46,21 +46,25 @@ export interface SingleResult {
   timeouts: number;
   /** Why the answer is not real (status, empty list, filter not applied), or null. */
   problem: string | null;
+  /** Bytes of the last answer's body (what a page weighs on the wire, uncompressed). */
+  bytes: number;
 }
 
 export async function singleRequests(url: string, headers: Record<string, string>, endpoint: Endpoint, options: LoadOptions): Promise<SingleResult> {
   const times: number[] = [];
   let timeouts = 0;
   let problem: string | null = null;
+  let bytes = 0;
   const started = performance.now();
   for (let i = 0; i < options.singleRequests; i++) {
     if (i >= 3 && performance.now() - started > options.singleBudgetMs) break;
     const t = performance.now();
     try {
       const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutSeconds * 1000) });
-      const body = await response.text();
+      const body = Buffer.from(await response.arrayBuffer());
       times.push(performance.now() - t);
-      problem ??= response.status !== 200 ? `状态码 ${response.status}：${body.slice(0, 200)}` : endpoint.check(body);
+      bytes = body.length;
+      problem ??= response.status !== 200 ? `状态码 ${response.status}：${body.toString('utf8').slice(0, 200)}` : endpoint.check(body.toString('utf8'));
     } catch (error) {
       if ((error as Error).name !== 'TimeoutError') throw error;
       times.push(options.timeoutSeconds * 1000);
@@ -68,7 +72,7 @@ export async function singleRequests(url: string, headers: Record<string, string
     }
   }
   const answered = times.length - timeouts;
-  return { medianMs: median(times), answered, timeouts, problem: problem ?? (answered === 0 ? `${options.timeoutSeconds} 秒内无应答` : null) };
+  return { medianMs: median(times), answered, timeouts, bytes, problem: problem ?? (answered === 0 ? `${options.timeoutSeconds} 秒内无应答` : null) };
 }
 
 function median(values: number[]): number {
