@@ -36,6 +36,30 @@ export async function signIn(baseUrl: string, username: string, password: string
   return { api: { authorization: `Bearer ${accessToken}` }, page: { cookie: `${TOKEN_COOKIE}=${accessToken}; ${SESSION_COOKIE}=bench-${username}` } };
 }
 
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&#x3D;': '=', '&quot;': '"', '&#x27;': "'", '&lt;': '<', '&gt;': '>', '&#x60;': '`' };
+
+/**
+ * Where an endpoint is measured: its path, or the link its page carries (a board chart with the page's
+ * filters, as the browser asks for it), read from the page as the persona sees it.
+ */
+export async function resolvePath(baseUrl: string, endpoint: Endpoint, headers: Record<string, string>): Promise<string> {
+  if (!endpoint.linkedFrom) return endpoint.path;
+  const response = await fetch(baseUrl + endpoint.linkedFrom.page, { headers, redirect: 'manual' });
+  const page = await response.text();
+  const link = endpoint.linkedFrom.link.exec(page)?.[1];
+  if (!link) throw new Error(`${endpoint.name}: ${endpoint.linkedFrom.page} (${response.status}) has no link matching ${endpoint.linkedFrom.link}`);
+  return link.replace(/&(?:amp|#x3D|quot|#x27|lt|gt|#x60);/g, (entity) => ENTITIES[entity]);
+}
+
+/** The request headers of a second visit: the first answer's ETag in If-None-Match. */
+export async function revalidating(url: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  const response = await fetch(url, { headers, redirect: 'manual' });
+  await response.arrayBuffer();
+  const etag = response.headers.get('etag');
+  if (!etag) throw new Error(`${url} answered ${response.status} without an ETag`);
+  return { ...headers, 'if-none-match': etag };
+}
+
 export const headersFor = (endpoint: Endpoint, sessions: Record<Persona, Session>) => (endpoint.path.startsWith('/api/') ? sessions[endpoint.as].api : sessions[endpoint.as].page);
 
 export interface SingleResult {
@@ -64,7 +88,8 @@ export async function singleRequests(url: string, headers: Record<string, string
       const body = Buffer.from(await response.arrayBuffer());
       times.push(performance.now() - t);
       bytes = body.length;
-      problem ??= response.status !== 200 ? `状态码 ${response.status}：${body.toString('utf8').slice(0, 200)}` : endpoint.check(body.toString('utf8'));
+      const expected = endpoint.revalidate ? 304 : 200;
+      problem ??= response.status !== expected ? `状态码 ${response.status}：${body.toString('utf8').slice(0, 200)}` : expected === 200 ? endpoint.check(body.toString('utf8')) : null;
     } catch (error) {
       if ((error as Error).name !== 'TimeoutError') throw error;
       times.push(options.timeoutSeconds * 1000);
@@ -93,7 +118,8 @@ export interface LoadResult {
   timeouts: number;
 }
 
-export async function load(url: string, headers: Record<string, string>, options: LoadOptions, seconds: number): Promise<LoadResult> {
+/** `revalidated`: the answers expected are 304 (Not Modified), which then count as right rather than non-2xx. */
+export async function load(url: string, headers: Record<string, string>, options: LoadOptions, seconds: number, revalidated = false): Promise<LoadResult> {
   const result = await autocannon({ url, headers, connections: options.connections, duration: seconds, timeout: options.timeoutSeconds });
   const completed = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
@@ -101,7 +127,7 @@ export async function load(url: string, headers: Record<string, string>, options
     p50Ms: completed ? result.latency.p50 : null,
     p99Ms: completed ? result.latency.p99 : null,
     completed,
-    non2xx: result.non2xx,
+    non2xx: revalidated ? completed - result['3xx'] : result.non2xx,
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
   };
