@@ -57,7 +57,9 @@ export async function revalidating(url: string, headers: Record<string, string>)
   await response.arrayBuffer();
   const etag = response.headers.get('etag');
   if (!etag) throw new Error(`${url} answered ${response.status} without an ETag`);
-  return { ...headers, 'if-none-match': etag };
+  // A browser's reload sends max-age=0; without a Cache-Control of its own, fetch would add no-cache, for which
+  // express answers in full (and autocannon sends these headers as they are).
+  return { ...headers, 'if-none-match': etag, 'cache-control': 'max-age=0' };
 }
 
 export const headersFor = (endpoint: Endpoint, sessions: Record<Persona, Session>) => (endpoint.path.startsWith('/api/') ? sessions[endpoint.as].api : sessions[endpoint.as].page);
