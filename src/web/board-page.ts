@@ -108,8 +108,9 @@ export function chartEtag(svg: string): string {
 
 /**
  * The page `/board` (挂图作战) and the leader's home: the board's four parts, each chart beside its table.
- * Drawing the charts costs more than reading the figures, so whole pages are shared like the figures are:
- * everyone with the same reach and filters gets the same page until the next write.
+ * Whole pages are shared like the figures are: everyone with the same reach and filters gets the same
+ * page until the next write. The charts are not in the page but images of their own (`chart`), drawn
+ * and shared the same way, which a browser keeps and revalidates; the printed report draws them in.
  */
 @Injectable()
 export class BoardPage {
