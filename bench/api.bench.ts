@@ -14,7 +14,7 @@ import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { BenchDatabase } from './api/database';
 import { Endpoint, ENDPOINTS, Persona } from './api/endpoints';
-import { headersFor, load, LoadOptions, Session, settle, signIn, singleRequests, watchHealth } from './api/measure';
+import { headersFor, load, LoadOptions, resolvePath, revalidating, Session, settle, signIn, singleRequests, watchHealth } from './api/measure';
 import { BenchOptions, readOptions } from './api/options';
 import { misses, printTable, Row, summary } from './api/report';
 import { BENCH_ACCOUNTS } from './api/seed';
@@ -35,19 +35,19 @@ async function signInAll(server: AppServer, database: BenchDatabase): Promise<Re
 
 /** Single requests (and the check that the answer is real), a warm-up, then the load with /health watched. */
 async function measure(endpoint: Endpoint, server: AppServer, database: BenchDatabase, sessions: Record<Persona, Session>, options: LoadOptions): Promise<Row> {
-  const url = server.baseUrl + endpoint.path;
-  const headers = headersFor(endpoint, sessions);
+  const url = server.baseUrl + (await resolvePath(server.baseUrl, endpoint, headersFor(endpoint, sessions)));
+  const headers = endpoint.revalidate ? await revalidating(url, headersFor(endpoint, sessions)) : headersFor(endpoint, sessions);
   await settle(database, server.baseUrl, options);
   const single = await singleRequests(url, headers, endpoint, options);
   // A wrong answer makes load figures meaningless; no answer at all (timeouts) is what the load then shows.
   if (single.problem && single.answered > 0) return { endpoint, single, load: null, health: null, stoppedStatements: 0 };
   let stoppedStatements = 0;
   if (options.warmupSeconds > 0) {
-    await load(url, headers, options, options.warmupSeconds);
+    await load(url, headers, options, options.warmupSeconds, endpoint.revalidate);
     stoppedStatements += await settle(database, server.baseUrl, options);
   }
   const health = watchHealth(server.baseUrl);
-  const result = await load(url, headers, options, options.seconds);
+  const result = await load(url, headers, options, options.seconds, endpoint.revalidate);
   const healthResult = await health.stop();
   stoppedStatements += await settle(database, server.baseUrl, options);
   return { endpoint, single, load: result, health: healthResult, stoppedStatements };

@@ -31,6 +31,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger, abortOnError: false });
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Pages and API answers are no-store (below): no browser keeps one to ask again with If-None-Match, so
+  // an ETag would only hash every body sent. What may be revalidated sets its own (the board's charts);
+  // the static assets have theirs from express.static.
+  app.set('etag', false);
 
   // Security headers first, so every response carries them, errors included.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': config.cookieSecure ? [] : null } } }));

@@ -28,6 +28,13 @@ export interface Endpoint {
   path: string;
   check: Check;
   goal?: Goal;
+  /**
+   * For what a page links to rather than a fixed path (the board's chart images): the page read as the
+   * persona, and the first link matching `link` (its group 1) is measured instead of `path`.
+   */
+  linkedFrom?: { page: string; link: RegExp };
+  /** Measures the browser's second visit: asked with the ETag of a first answer, the answer is 304 without a body. */
+  revalidate?: boolean;
 }
 
 interface PageBody {
@@ -76,8 +83,12 @@ function holds(key: string | null, what: string): Check {
 
 const BOARD_GOAL: Goal = { p99Ms: 100, singleMs: 50 };
 const BOARD_FIGURES = answers((b) => Array.isArray(b.units) && b.units.length > 0 && (b.totals as { open: number }).open > 0, '在办任务的单位');
-/** The board page: its charts drawn and its matrix cells linking to tasks. */
-const BOARD_PAGE: Check = (body) => (!body.includes('<svg') ? '页面上没有图表' : /class="cell cell-\w+" href="\/tasks\/\d+"/.test(body) ? null : '作战图上没有任务');
+/** The board page: its charts as images of their own and its matrix cells linking to tasks. */
+const BOARD_PAGE: Check = (body) => (!/<img src="\/board\/charts\/units\.svg\?/.test(body) ? '页面上没有图表' : /class="cell cell-\w+" href="\/tasks\/\d+"/.test(body) ? null : '作战图上没有任务');
+/** A chart of the board: an SVG with its texts (units, weeks, values) drawn. */
+const BOARD_CHART: Check = (body) => (body.startsWith('<svg') && body.includes('<text') ? null : `不是画好的图表：${body.slice(0, 100)}`);
+/** The board's chart images as its page links them, with the page's filters. */
+const chartOn = (page: string, chart: string) => ({ page, link: new RegExp(`<img src="(/board/charts/${chart}\\.svg\\?[^"]*)"`) });
 const RANKING_GOAL: Goal = { p99Ms: 100, singleMs: 20 };
 
 const TASK_ROW = shows(/href="\/tasks\/\d+"/, '任务');
@@ -108,6 +119,13 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { name: 'board-office', label: '协调办：挂图作战 /api/board', as: 'office', path: '/api/board', check: BOARD_FIGURES, goal: BOARD_GOAL },
   { name: 'board-office-page', label: '协调办：挂图作战页面 /board', as: 'office', path: '/board', check: BOARD_PAGE, goal: BOARD_GOAL },
   { name: 'board-leader-home', label: '领导：首页（挂图作战）/', as: 'leader', path: '/', check: BOARD_PAGE, goal: BOARD_GOAL },
+  { name: 'board-unit-page', label: '单位：本单位挂图作战页面 /board', as: 'unit', path: '/board', check: BOARD_PAGE, goal: BOARD_GOAL },
+  { name: 'board-office-chart-units', label: '协调办：挂图作战·各单位图', as: 'office', path: '/board/charts/units.svg', linkedFrom: chartOn('/board', 'units'), check: BOARD_CHART, goal: BOARD_GOAL },
+  { name: 'board-office-chart-target', label: '协调办：挂图作战·量化目标图', as: 'office', path: '/board/charts/targets/{id}.svg', linkedFrom: chartOn('/board', 'targets/\\d+'), check: BOARD_CHART, goal: BOARD_GOAL },
+  { name: 'board-office-chart-trends', label: '协调办：挂图作战·12周趋势图', as: 'office', path: '/board/charts/trends.svg', linkedFrom: chartOn('/board', 'trends'), check: BOARD_CHART, goal: BOARD_GOAL },
+  { name: 'board-office-chart-units-304', label: '协调办：各单位图·再次访问（304）', as: 'office', path: '/board/charts/units.svg', linkedFrom: chartOn('/board', 'units'), check: BOARD_CHART, goal: BOARD_GOAL, revalidate: true },
+  { name: 'board-leader-chart-units', label: '领导：首页·各单位图', as: 'leader', path: '/board/charts/units.svg', linkedFrom: chartOn('/', 'units'), check: BOARD_CHART, goal: BOARD_GOAL },
+  { name: 'board-unit-chart-units', label: '单位：本单位图', as: 'unit', path: '/board/charts/units.svg', linkedFrom: chartOn('/board', 'units'), check: BOARD_CHART, goal: BOARD_GOAL },
   { name: 'board-unit', label: '单位：本单位挂图作战 /api/board', as: 'unit', path: '/api/board', check: answers((b) => Array.isArray(b.units) && b.units.length === 1, '本单位一行'), goal: BOARD_GOAL },
   { name: 'board-matrix', label: '协调办：作战图 /api/board/matrix', as: 'office', path: '/api/board/matrix', check: answers((b) => Array.isArray(b.rows) && b.rows.length > 0, '督办事项'), goal: BOARD_GOAL },
   { name: 'board-targets', label: '协调办：量化目标 /api/board/targets', as: 'office', path: '/api/board/targets', check: answers((b) => Array.isArray(b.directives) && b.directives.length > 0, '带量化目标的事项'), goal: BOARD_GOAL },

@@ -36,6 +36,32 @@ export async function signIn(baseUrl: string, username: string, password: string
   return { api: { authorization: `Bearer ${accessToken}` }, page: { cookie: `${TOKEN_COOKIE}=${accessToken}; ${SESSION_COOKIE}=bench-${username}` } };
 }
 
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&#x3D;': '=', '&quot;': '"', '&#x27;': "'", '&lt;': '<', '&gt;': '>', '&#x60;': '`' };
+
+/**
+ * Where an endpoint is measured: its path, or the link its page carries (a board chart with the page's
+ * filters, as the browser asks for it), read from the page as the persona sees it.
+ */
+export async function resolvePath(baseUrl: string, endpoint: Endpoint, headers: Record<string, string>): Promise<string> {
+  if (!endpoint.linkedFrom) return endpoint.path;
+  const response = await fetch(baseUrl + endpoint.linkedFrom.page, { headers, redirect: 'manual' });
+  const page = await response.text();
+  const link = endpoint.linkedFrom.link.exec(page)?.[1];
+  if (!link) throw new Error(`${endpoint.name}: ${endpoint.linkedFrom.page} (${response.status}) has no link matching ${endpoint.linkedFrom.link}`);
+  return link.replace(/&(?:amp|#x3D|quot|#x27|lt|gt|#x60);/g, (entity) => ENTITIES[entity]);
+}
+
+/** The request headers of a second visit: the first answer's ETag in If-None-Match. */
+export async function revalidating(url: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  const response = await fetch(url, { headers, redirect: 'manual' });
+  await response.arrayBuffer();
+  const etag = response.headers.get('etag');
+  if (!etag) throw new Error(`${url} answered ${response.status} without an ETag`);
+  // A browser's reload sends max-age=0; without a Cache-Control of its own, fetch would add no-cache, for which
+  // express answers in full (and autocannon sends these headers as they are).
+  return { ...headers, 'if-none-match': etag, 'cache-control': 'max-age=0' };
+}
+
 export const headersFor = (endpoint: Endpoint, sessions: Record<Persona, Session>) => (endpoint.path.startsWith('/api/') ? sessions[endpoint.as].api : sessions[endpoint.as].page);
 
 export interface SingleResult {
@@ -46,21 +72,26 @@ export interface SingleResult {
   timeouts: number;
   /** Why the answer is not real (status, empty list, filter not applied), or null. */
   problem: string | null;
+  /** Bytes of the last answer's body (what a page weighs on the wire, uncompressed). */
+  bytes: number;
 }
 
 export async function singleRequests(url: string, headers: Record<string, string>, endpoint: Endpoint, options: LoadOptions): Promise<SingleResult> {
   const times: number[] = [];
   let timeouts = 0;
   let problem: string | null = null;
+  let bytes = 0;
   const started = performance.now();
   for (let i = 0; i < options.singleRequests; i++) {
     if (i >= 3 && performance.now() - started > options.singleBudgetMs) break;
     const t = performance.now();
     try {
       const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutSeconds * 1000) });
-      const body = await response.text();
+      const body = Buffer.from(await response.arrayBuffer());
       times.push(performance.now() - t);
-      problem ??= response.status !== 200 ? `状态码 ${response.status}：${body.slice(0, 200)}` : endpoint.check(body);
+      bytes = body.length;
+      const expected = endpoint.revalidate ? 304 : 200;
+      problem ??= response.status !== expected ? `状态码 ${response.status}：${body.toString('utf8').slice(0, 200)}` : expected === 200 ? endpoint.check(body.toString('utf8')) : null;
     } catch (error) {
       if ((error as Error).name !== 'TimeoutError') throw error;
       times.push(options.timeoutSeconds * 1000);
@@ -68,7 +99,7 @@ export async function singleRequests(url: string, headers: Record<string, string
     }
   }
   const answered = times.length - timeouts;
-  return { medianMs: median(times), answered, timeouts, problem: problem ?? (answered === 0 ? `${options.timeoutSeconds} 秒内无应答` : null) };
+  return { medianMs: median(times), answered, timeouts, bytes, problem: problem ?? (answered === 0 ? `${options.timeoutSeconds} 秒内无应答` : null) };
 }
 
 function median(values: number[]): number {
@@ -89,7 +120,8 @@ export interface LoadResult {
   timeouts: number;
 }
 
-export async function load(url: string, headers: Record<string, string>, options: LoadOptions, seconds: number): Promise<LoadResult> {
+/** `revalidated`: the answers expected are 304 (Not Modified), which then count as right rather than non-2xx. */
+export async function load(url: string, headers: Record<string, string>, options: LoadOptions, seconds: number, revalidated = false): Promise<LoadResult> {
   const result = await autocannon({ url, headers, connections: options.connections, duration: seconds, timeout: options.timeoutSeconds });
   const completed = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
@@ -97,7 +129,7 @@ export async function load(url: string, headers: Record<string, string>, options
     p50Ms: completed ? result.latency.p50 : null,
     p99Ms: completed ? result.latency.p99 : null,
     completed,
-    non2xx: result.non2xx,
+    non2xx: revalidated ? completed - result['3xx'] : result.non2xx,
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
   };

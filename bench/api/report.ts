@@ -40,13 +40,14 @@ function width(text: string): number {
 const padEnd = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 const padStart = (text: string, columns: number) => ' '.repeat(Math.max(0, columns - width(text))) + text;
 
-const HEADERS = ['列表', '单次ms', 'req/s', 'p50', 'p99', '非2xx', '错误', '超时', 'health最慢ms', '结果'];
+const HEADERS = ['列表', '字节', '单次ms', 'req/s', 'p50', 'p99', '非2xx', '错误', '超时', 'health最慢ms', '结果'];
 
 export function printTable(rows: readonly Row[]): void {
   const lines = rows.map((row) => {
     const missed = misses(row);
     return [
       row.endpoint.label,
+      String(row.single.bytes),
       `${ms(row.single.medianMs)}${row.single.timeouts ? `（${row.single.timeouts}次超时）` : ''}`,
       row.load ? row.load.requestsPerSecond.toFixed(1) : '—',
       ms(row.load?.p50Ms),
@@ -73,6 +74,7 @@ export function summary(context: Record<string, unknown>, rows: readonly Row[]):
     pass: rows.every((row) => misses(row).length === 0),
     endpoints: rows.map((row) => ({
       name: row.endpoint.name,
+      bytes: row.single.bytes,
       singleMs: round(row.single.medianMs),
       singleTimeouts: row.single.timeouts,
       requestsPerSecond: round(row.load?.requestsPerSecond),

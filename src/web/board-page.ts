@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
@@ -12,6 +13,7 @@ import { Label } from '../common/dto/label';
 import { PageKey } from '../common/dto/page.dto';
 import { EmptyAsUndefined } from '../common/dto/transforms';
 import type { FieldError } from '../common/validation';
+import { DomainError } from '../common/errors/domain-error';
 import { COMPARATOR_SIGNS, PRIORITIES } from '../directives/directive.entity';
 import { UnitsService } from '../units/units.service';
 import { parseForm, refusalOf } from './forms';
@@ -54,6 +56,12 @@ function typedFilter(query: Record<string, unknown>, shown: FormValues): FormVal
 const CHART_WIDTH = 560;
 const DUE_WITHIN_OPTIONS = [3, DEFAULT_DUE_WITHIN, 10].map(String);
 
+/** The board's query with the dates as they apply (see `editedDates`), the form's shown dates dropped. */
+function appliedQuery(query: BoardPageQueryDto): BoardPageQueryDto {
+  const dates = editedDates(query.period, { from: query.from, to: query.to }, { from: query.shownFrom, to: query.shownTo });
+  return { ...query, from: dates.from, to: dates.to, shownFrom: undefined, shownTo: undefined };
+}
+
 /** The matrix as a table: a column per unit, an empty cell where a directive does not involve the unit. */
 function matrixTable(matrix: MatrixView) {
   return {
@@ -64,10 +72,45 @@ function matrixTable(matrix: MatrixView) {
 
 type BoardPageModel = Awaited<ReturnType<BoardPage['compose']>>;
 
+/** One of the board's charts: the unit chart, the trends, or one directive's target chart. */
+export type BoardChartName = { kind: 'units' } | { kind: 'trends' } | { kind: 'target'; directiveId: number };
+
+/** A chart as drawn once for everyone with the same reach and filters: its SVG text and its ETag. */
+export interface DrawnChart {
+  svg: string;
+  etag: string;
+}
+
+/**
+ * A chart as the page places it: an image served on its own (`src`, with the page's filters), of the
+ * size it is drawn at; `svg` holds the drawing itself where nothing may be loaded (the printed report).
+ */
+export interface ChartImage {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  svg: string | null;
+}
+
+const TARGET_CHART_HEIGHT = 240;
+const TREND_CHART_HEIGHT = 260;
+
+/** Where a chart is served, for `chart`'s `which`. */
+export function chartPath(which: BoardChartName): string {
+  return which.kind === 'target' ? `/board/charts/targets/${which.directiveId}.svg` : `/board/charts/${which.kind}.svg`;
+}
+
+/** A strong ETag of a drawn chart, computed once when it is drawn rather than on every answer. */
+export function chartEtag(svg: string): string {
+  return `"${createHash('sha1').update(svg).digest('base64url')}"`;
+}
+
 /**
  * The page `/board` (挂图作战) and the leader's home: the board's four parts, each chart beside its table.
- * Drawing the charts costs more than reading the figures, so whole pages are shared like the figures are:
- * everyone with the same reach and filters gets the same page until the next write.
+ * Whole pages are shared like the figures are: everyone with the same reach and filters gets the same
+ * page until the next write. The charts are not in the page but images of their own (`chart`), drawn
+ * and shared the same way, which a browser keeps and revalidates; the printed report draws them in.
  */
 @Injectable()
 export class BoardPage {
@@ -100,11 +143,70 @@ export class BoardPage {
   }
 
   async build(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {
-    const dates = editedDates(query.period, { from: query.from, to: query.to }, { from: query.shownFrom, to: query.shownTo });
-    const applied = { ...query, from: dates.from, to: dates.to, shownFrom: undefined, shownTo: undefined };
+    const applied = appliedQuery(query);
     const model = await this.board.share(JSON.stringify(['page', access.unitRestriction, applied]), () => this.compose(access, applied));
     // A copy per response: rendering adds the response's own locals to the object it is given.
     return { ...model };
+  }
+
+  /**
+   * The same board for the printed report: the charts drawn into it (the renderer loads nothing from
+   * the service), taken from the same shared drawings as the images. Rendered for this request alone.
+   */
+  async print(access: Access, query: BoardPageQueryDto): Promise<BoardPageModel> {
+    const model = await this.build(access, query);
+    const applied = appliedQuery(query);
+    const inline = async (image: ChartImage, which: BoardChartName): Promise<ChartImage> => ({ ...image, svg: (await this.draw(access, applied, which)).svg });
+    const [unitChart, trendChart, targets] = await Promise.all([
+      inline(model.unitChart, { kind: 'units' }),
+      inline(model.trendChart, { kind: 'trends' }),
+      Promise.all(model.targets.map(async (target) => ({ ...target, chart: await inline(target.chart, { kind: 'target', directiveId: target.directiveId }) }))),
+    ]);
+    // Its own body object: the shared page's rendered body (with images) must not stand in for this one.
+    return { ...model, unitChart, trendChart, targets, sharedBody: {} as SharedBody };
+  }
+
+  /**
+   * One chart of the board for a query as it came, with the page's reach: a refused filter is a
+   * VALIDATION_FAILED, another unit's chart (for a unit contact) or a directive whose target is not on
+   * the board for these filters is NOT_FOUND.
+   */
+  async chart(access: Access, query: Record<string, unknown>, which: BoardChartName): Promise<DrawnChart> {
+    const form = parseForm(BoardPageQueryDto, query);
+    if (!form.ok) throw new DomainError('VALIDATION_FAILED', form.errors.map((e) => e.message).join('；'), form.errors);
+    return this.draw(access, appliedQuery(form.value), which);
+  }
+
+  /**
+   * Drawn once per reach, filters and chart, and shared like the figures until the next write; named
+   * after the chart, so that a drawing after a write that changed nothing of it has the same ETag, and
+   * the printed report can hold them all inline.
+   */
+  private draw(access: Access, query: BoardPageQueryDto, which: BoardChartName): Promise<DrawnChart> {
+    return this.board.share(JSON.stringify(['chart', which, access.unitRestriction, query]), async () => {
+      const svg = await this.drawSvg(access, query, which);
+      return { svg, etag: chartEtag(svg) };
+    });
+  }
+
+  private async drawSvg(access: Access, query: BoardPageQueryDto, which: BoardChartName): Promise<string> {
+    switch (which.kind) {
+      case 'units': {
+        const figures = await this.board.figures(access, query);
+        return renderSvgChart(unitStatusOption(figures.units.map((u) => ({ name: u.unitName, onTime: u.onTime, dueSoon: u.dueSoon, overdue: u.overdue }))), { width: CHART_WIDTH, height: unitChartHeight(figures.units.length) }, 'board-units');
+      }
+      case 'trends': {
+        const trends = await this.board.trends(access, query);
+        return renderSvgChart(trendOption(trends.weeks.map((week) => ({ ...week, label: weekLabel(week.weekStart) }))), { width: CHART_WIDTH, height: TREND_CHART_HEIGHT }, 'board-trends');
+      }
+      case 'target': {
+        const targets = await this.board.targets(access, { ...query, after: query.targetsAfter });
+        const directive = targets.directives.find((d) => d.directiveId === which.directiveId);
+        if (!directive) throw new DomainError('NOT_FOUND', '该事项不在当前筛选条件下的量化目标中，或无权查看');
+        const series = directive.units.map((u) => ({ unitName: u.unitName, target: u.target, points: u.trend }));
+        return renderSvgChart(targetTrendOption(series, directive.metricUnit), { width: CHART_WIDTH, height: TARGET_CHART_HEIGHT }, `board-target-${which.directiveId}`);
+      }
+    }
   }
 
   private async compose(access: Access, query: BoardPageQueryDto) {
@@ -121,6 +223,10 @@ export class BoardPage {
     // Dates typed with a month, quarter or year make a custom period: the form says so and shows it.
     const filter: FormValues = { period: period.kind, from: period.from, to: period.to, category: query.category ?? '', priority: query.priority ?? '', unitId: query.unitId ? String(query.unitId) : '', dueWithin: String(query.dueWithin) };
     const link = (extra: Record<string, string>) => `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, String(v)]).filter(([, v]) => v !== '')), ...extra }).toString()}`;
+    // The charts are images of their own, with the page's filters: the page stays light and each
+    // chart is fetched once, then revalidated (304) until a write changes it.
+    const image = (which: BoardChartName, height: number, alt: string, extra: Record<string, string> = {}): ChartImage => ({ src: `${chartPath(which)}${link(extra)}`, width: CHART_WIDTH, height, alt, svg: null });
+    const targetsPage: Record<string, string> = query.targetsAfter ? { targetsAfter: query.targetsAfter } : {};
     const weeks = trends.weeks.map((week) => ({ ...week, label: weekLabel(week.weekStart) }));
     return {
       title: '挂图作战',
@@ -139,7 +245,7 @@ export class BoardPage {
       dueWithinOptions: DUE_WITHIN_OPTIONS,
       figures,
       legend: (['red', 'yellow', 'green', 'grey'] as const).map((colour) => ({ colour, label: CELL_COLOUR_LABELS[colour], hex: COLOURS[colour] })),
-      unitChart: renderSvgChart(unitStatusOption(figures.units.map((u) => ({ name: u.unitName, onTime: u.onTime, dueSoon: u.dueSoon, overdue: u.overdue }))), { width: CHART_WIDTH, height: unitChartHeight(figures.units.length) }),
+      unitChart: image({ kind: 'units' }, unitChartHeight(figures.units.length), `${own ? '本单位' : '各单位'}在办任务：按期、临期、超期（数字见下表）`),
       matrix: matrixTable(matrix),
       reportLink: `/board/report.pdf${link({})}`,
       matrixNext: matrix.next ? link({ after: matrix.next }) : null,
@@ -149,18 +255,12 @@ export class BoardPage {
         comparatorSign: d.comparator ? COMPARATOR_SIGNS[d.comparator] : '',
         // Units set their own targets: the directive's is then not everyone's (the chart draws each).
         ownTargets: d.units.some((u) => u.target !== d.target),
-        chart: renderSvgChart(
-          targetTrendOption(
-            d.units.map((u) => ({ unitName: u.unitName, target: u.target, points: u.trend })),
-            d.metricUnit,
-          ),
-          { width: CHART_WIDTH, height: 240 },
-        ),
+        chart: image({ kind: 'target', directiveId: d.directiveId }, TARGET_CHART_HEIGHT, `${d.metricName}：各单位历次报送值与目标（数字见旁边的表）`, targetsPage),
         units: d.units.map((u) => ({ ...u, trendText: u.trend.map((p) => `${p.date.slice(5)}：${p.value}`).join('，') })),
       })),
       targetsNext: targets.next ? link({ targetsAfter: targets.next, ...(query.after ? { after: query.after } : {}) }) : null,
       weeks,
-      trendChart: renderSvgChart(trendOption(weeks), { width: CHART_WIDTH, height: 260 }),
+      trendChart: image({ kind: 'trends' }, TREND_CHART_HEIGHT, '最近12周每周办结任务、新增超期和整改销号（数字见旁边的表）'),
       // The board's body shows nothing of the request, so each model's is rendered once.
       sharedBody: {} as SharedBody,
     };

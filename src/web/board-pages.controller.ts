@@ -38,7 +38,7 @@ export class BoardPagesController {
   @Get('board/report.pdf')
   @RequirePermission(Permission.DashboardRead)
   async report(@CurrentAccess() access: Access, @Query() query: BoardPageQueryDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const model = await this.page.build(access, query);
+    const model = await this.page.print(access, query);
     const html = await new Promise<string>((resolve, reject) =>
       res.app.render('board/board', { ...model, layout: 'print', stylesheet: STYLESHEET, printedBy: access.actor.displayName, printedAt: this.clock.now() }, (error, rendered) => (error ? reject(error) : resolve(rendered))),
     );

@@ -66,6 +66,14 @@ type RenderCallback = (error: Error | null, html?: string) => void;
 export type SharedBody = Record<string, never>;
 
 /**
+ * HTML without the spaces that begin its lines: a line break stays, so text and inline elements keep
+ * the space between them. Left whole when it holds <pre> or <textarea>, where the spaces are content.
+ */
+export function withoutIndentation(html: string): string {
+  return /<(?:pre|textarea)\b/i.test(html) ? html : html.replace(/\n[ \t]+/g, '\n');
+}
+
+/**
  * Express view engine over Handlebars: pages under templates/pages, wrapped in a layout from
  * templates/layouts, with templates/partials registered. Compiled in strict mode, so a missing
  * field is an error rather than a silent blank; `{{ }}` escapes all user text.
@@ -112,14 +120,17 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
     return compiled;
   };
 
-  // Bodies rendered from a model that is the same for everyone who sees it (see `SharedBody`).
+  // Bodies rendered from a model that is the same for everyone who sees it (see `SharedBody`), without
+  // the templates' indentation: such a body is sent to many, and every byte is copied for each of them.
   const sharedBodies = new WeakMap<object, { file: string; body: string }>();
   const renderBody = (file: string, data: { sharedBody?: SharedBody }) => {
     const shared = data.sharedBody ? sharedBodies.get(data.sharedBody) : undefined;
     if (shared?.file === file) return shared.body;
     const body = template(file)(data);
-    if (data.sharedBody) sharedBodies.set(data.sharedBody, { file, body });
-    return body;
+    if (!data.sharedBody) return body;
+    const compact = withoutIndentation(body);
+    sharedBodies.set(data.sharedBody, { file, body: compact });
+    return compact;
   };
 
   return (file, options, callback) => {

@@ -8,6 +8,7 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { AuthModule } from '../auth/auth.module';
 import { BoardModule } from '../board/board.module';
 import { BoardPage } from './board-page';
+import { BoardChartsController } from './board-charts.controller';
 import { BoardPagesController } from './board-pages.controller';
 import { DirectivesModule } from '../directives/directives.module';
 import { DocumentsModule } from '../documents/documents.module';
@@ -40,7 +41,7 @@ import { FormSubmission } from './form-submission.entity';
 /** The server-rendered pages; each controller calls the same services as the API. */
 @Module({
   imports: [TypeOrmModule.forFeature([FormSubmission]), AttachmentsModule, AuthModule, UnitsModule, UsersModule, DirectivesModule, DocumentsModule, ExtractionModule, AssignmentsModule, CalendarModule, NotificationsModule, RemindersModule, NoticesModule, RectificationsModule, InspectionsModule, ListingsModule, BoardModule, AssessmentModule, LedgerModule],
-  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, AssessmentPagesController, LedgerPagesController],
+  controllers: [AuthPagesController, AttachmentPagesController, HomeController, UnitPagesController, UserPagesController, DirectivePagesController, ExtractionPagesController, TaskPagesController, CalendarPagesController, ReminderPagesController, NoticePagesController, RectificationPagesController, BoardPagesController, BoardChartsController, AssessmentPagesController, LedgerPagesController],
   providers: [HomeService, BoardPage],
 })
 export class WebModule {}

@@ -1,5 +1,6 @@
 import type { UnitFigures } from '../../src/board/board-rules';
 import { load } from 'cheerio';
+import { PdfRenderer } from '../../src/notices/pdf-renderer.service';
 import { formOn, PageClient } from '../support/browser-session';
 import { as, binary, login, Organisation, PASSWORD, seedOrganisation } from '../support/fixtures';
 import { pdfPageSize, pdfText } from '../support/pdf-tools';
@@ -16,6 +17,23 @@ interface Task {
 }
 
 type Row = UnitFigures & { unitId: number; unitName: string; card: string | null };
+
+/** The charts a board page shows: each an image of its own, with its size and a text for who cannot see it. */
+const chartImages = (html: string) =>
+  load(html)('figure.chart img')
+    .map((_, img) => ({ src: img.attribs.src, alt: img.attribs.alt, width: img.attribs.width, height: img.attribs.height }))
+    .get() as Array<{ src: string; alt: string; width: string; height: string }>;
+
+/** A chart as the browser fetches it for the page: status, headers and the SVG's text. */
+async function fetchChart(app: TestApp, browser: PageClient, src: string, headers: Record<string, string> = {}) {
+  let req = app.http().get(src).set('Cookie', browser.cookieHeader());
+  for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+  const res = await req.buffer(true).parse(binary);
+  return { status: res.status, headers: res.headers as Record<string, string>, text: (res.body as Buffer).toString('utf8') };
+}
+
+/** The texts an SVG draws (unit names, labels, the axis). */
+const drawnTexts = (svg: string) => load(svg)('text').map((_, t) => load(t).text()).get() as string[];
 
 const figuresOf = (row: Row) => {
   const { open, onTime, dueSoon, overdue, closed, closedOnTime, onTimeRate, rectificationsOpen, rectificationsOverdue } = row;
@@ -257,9 +275,11 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     await browser.signIn('leader', PASSWORD);
     const $ = load((await browser.get('/')).text);
     expect($(`#target-${directive.app} > p`).text()).toContain('≥ 60 %（事项目标；各单位目标见图中虚线和下表）');
-    const chart = $(`#target-${directive.app} figure svg`);
-    const texts = chart.find('text').map((_, t) => load(t).text()).get() as string[];
-    expect(texts).toEqual(expect.arrayContaining(['东湖街道目标 60', '公安局目标 100', '100']));
+    const src = $(`#target-${directive.app} figure img`).attr('src')!;
+    expect(src).toMatch(new RegExp(`^/board/charts/targets/${directive.app}\\.svg\\?`));
+    const chart = await fetchChart(app, browser, src);
+    expect(chart.status).toBe(200);
+    expect(drawnTexts(chart.text)).toEqual(expect.arrayContaining(['东湖街道目标 60', '公安局目标 100', '100']));
   });
 
   it('counts completions, new overdue tasks and rectification sign-offs by week for twelve weeks', async () => {
@@ -302,17 +322,109 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     expect(load(page.text)('#board-units h2').text()).toBe('本单位办理情况');
   });
 
+  it.each([
+    ['office', '/board', ['公安局', '东湖街道']],
+    ['leader', '/', ['公安局', '东湖街道']],
+    ['unit-police', '/board', ['公安局']],
+  ])('serves each chart of %s’s %s as an SVG image of its own, in the page’s reach', async (username, path, units) => {
+    const browser = new PageClient(app);
+    await browser.signIn(username, PASSWORD);
+    const images = chartImages((await browser.get(path)).text);
+    // The unit chart, the one target's and the trends.
+    expect(images.map((image) => image.src.split('?')[0])).toEqual(['/board/charts/units.svg', `/board/charts/targets/${directive.app}.svg`, '/board/charts/trends.svg']);
+    for (const image of images) {
+      expect(image.alt.length).toBeGreaterThan(4);
+      expect(Number(image.width)).toBeGreaterThan(200);
+      expect(Number(image.height)).toBeGreaterThan(80);
+      // The page's filters go with it.
+      expect(new URL(image.src, 'http://x').searchParams.get('period')).toBe('month');
+      const chart = await fetchChart(app, browser, image.src);
+      expect([image.src, chart.status]).toEqual([image.src, 200]);
+      expect(chart.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+      expect(chart.headers['cache-control']).toBe('private, no-cache');
+      expect(chart.headers.etag).toMatch(/^"[\w-]+"$/);
+      expect(chart.text).toMatch(new RegExp(`^<svg width="${image.width}" height="${image.height}" xmlns="http://www.w3.org/2000/svg"`));
+    }
+    // The unit chart names the units in reach, and only those.
+    const unitChart = drawnTexts((await fetchChart(app, browser, images[0].src)).text);
+    for (const name of ['公安局', '东湖街道']) expect([name, unitChart.includes(name)]).toEqual([name, units.includes(name)]);
+    const targetChart = (await fetchChart(app, browser, images[1].src)).text;
+    for (const name of ['公安局', '东湖街道']) expect([name, targetChart.includes(name)]).toEqual([name, units.includes(name)]);
+  });
+
+  it('answers a chart again as 304 without its body while nothing changed, and draws it anew after a write', async () => {
+    const browser = new PageClient(app);
+    await browser.signIn('leader', PASSWORD);
+    const home = await browser.get('/');
+    // The page itself is kept by no one, so it carries no tag to ask with.
+    expect([home.headers['cache-control'], home.headers.etag]).toEqual(['no-store', undefined]);
+    const [units] = chartImages(home.text);
+    const first = await fetchChart(app, browser, units.src);
+    expect(first.status).toBe(200);
+    const again = await fetchChart(app, browser, units.src, { 'If-None-Match': first.headers.etag });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    expect((await fetchChart(app, browser, units.src, { 'If-None-Match': '"another"' })).status).toBe(200);
+    // Another reach draws another chart: the police's own has its own tag.
+    const police = new PageClient(app);
+    await police.signIn('unit-police', PASSWORD);
+    const [own] = chartImages((await police.get('/board')).text);
+    expect((await fetchChart(app, police, own.src, { 'If-None-Match': first.headers.etag })).status).toBe(200);
+    // A new directive gives the street one more task on time: the chart changes, and so does its tag.
+    const created = (await office.post('/api/directives').send({ title: '反诈宣传进校园', requirement: '按要求办理。', category: '宣传防范', priority: 'normal', deadline: '2026-04-30', leadUnitId: org.town.id }).expect(201)).body;
+    const [added] = created.assignments as Task[];
+    try {
+      const changed = await fetchChart(app, browser, units.src, { 'If-None-Match': first.headers.etag });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+    } finally {
+      // Cancelled, the task leaves the open figures the later tests count.
+      await office.post(`/api/assignments/${added.id}/cancel`).send({ reason: '测试完毕。', version: added.version }).expect(200);
+    }
+    expect((await fetchChart(app, browser, units.src, { 'If-None-Match': first.headers.etag })).status).toBe(304);
+  });
+
+  it.each([
+    ['unit-police', () => `/board/charts/units.svg?unitId=${org.town.id}`, 404, '不存在或无权查看'],
+    ['unit-police', () => `/board/charts/targets/${directive.app}.svg?unitId=${org.town.id}`, 404, '不存在或无权查看'],
+    // A directive without a target, and one that does not exist, have no target chart.
+    ['office', () => `/board/charts/targets/${directive.funds}.svg`, 404, '不在当前筛选条件下的量化目标中'],
+    ['office', () => '/board/charts/targets/999999.svg', 404, '不在当前筛选条件下的量化目标中'],
+    // Outside the filters: the app's target is not a 行业治理 directive.
+    ['leader', () => `/board/charts/targets/${directive.app}.svg?category=${encodeURIComponent('行业治理')}`, 404, '不在当前筛选条件下的量化目标中'],
+    ['leader', () => '/board/charts/units.svg?dueWithin=0', 400, '临期工作日数'],
+    ['leader', () => '/board/charts/trends.svg?period=custom&from=2026-03-10&to=2026-03-01', 400, '起始日不能晚于截止日'],
+    ['office', () => '/board/charts/units.svg?period=week', 400, '统计期'],
+    ['office', () => '/board/charts/targets/abc.svg', 400, '事项编号'],
+  ])('refuses %s the chart %s with %s and a short message, and draws the next chart', async (username, path, status, words) => {
+    const browser = new PageClient(app);
+    await browser.signIn(username, PASSWORD);
+    const refused = await fetchChart(app, browser, path());
+    expect([refused.status, refused.headers['content-type']]).toEqual([status, 'text/plain; charset=utf-8']);
+    expect(refused.text).toContain(words);
+    expect(refused.text.length).toBeLessThan(200);
+    expect((await fetchChart(app, browser, '/board/charts/units.svg')).status).toBe(200);
+  });
+
   it('prints as a PDF report with its charts, the filters and the reader’s reach kept', async () => {
     const leader = new PageClient(app);
     await leader.signIn('leader', PASSWORD);
     const home = await leader.get(`/?unitId=${org.police.id}`);
     const link = load(home.text)('#board-report').attr('href')!;
     expect(link).toContain(`unitId=${org.police.id}`);
+    // The renderer loads nothing from the service: the charts are drawn into the HTML it is given.
+    const render = jest.spyOn(app.app.get(PdfRenderer), 'render');
     const report = await app.http().get(link).set('Cookie', leader.cookieHeader()).buffer(true).parse(binary).expect(200);
+    const html = render.mock.calls[0][0];
+    render.mockRestore();
+    expect((html.match(/<svg /g) ?? []).length).toBe(3);
+    expect(html).not.toContain('<img');
     expect(report.headers['content-type']).toBe('application/pdf');
     expect(report.headers['content-disposition']).toMatch(/^attachment; .*\.pdf/);
     const text = pdfText(report.body as Buffer);
     for (const words of ['挂图作战', '各单位办理情况', '作战图', '最近12周趋势', '公安局']) expect(text).toContain(words);
+    // Drawn in the charts alone: the trend chart's week labels (the table gives whole dates).
+    for (const words of ['3/9', '3/16']) expect(text).toContain(words);
     expect(text).not.toContain('全部类别');
     expect(pdfPageSize(report.body as Buffer)).toMatch(/^841\.\d+ x 59\d\.\d+ pts \(A4\)/);
 
@@ -332,7 +444,9 @@ describe(`the board, 挂图作战 (${process.env.TEST_DB})`, () => {
     expect(home.status).toBe(200);
     for (const part of ['board-units', 'board-matrix', 'board-targets', 'board-trends']) expect(home.text).toContain(`id="${part}"`);
     expect(home.text).toContain(`href="/tasks/${task['outreach-town'].id}"`);
-    expect((home.text.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(3);
+    // The charts are images of their own, not drawn into the page.
+    expect(chartImages(home.text).length).toBeGreaterThanOrEqual(3);
+    expect(home.text).not.toContain('<svg');
     // Filters work on the home page too.
     expect((await leader.get(`/?unitId=${org.police.id}&category=${encodeURIComponent('行业治理')}`)).text).toContain(`href="/tasks/${task['funds-police'].id}"`);
     const officeBrowser = new PageClient(app);
@@ -377,7 +491,14 @@ describe(`the board of an empty installation (${process.env.TEST_DB})`, () => {
       const page = await browser.get('/board');
       expect([username, page.status]).toEqual([username, 200]);
       expect(page.text).toContain('没有在办或本期销号的督办事项');
-      expect(page.text).toContain('<svg');
+      // The unit chart and the trends, drawn empty.
+      const images = chartImages(page.text);
+      expect(images.map((image) => image.src.split('?')[0])).toEqual(['/board/charts/units.svg', '/board/charts/trends.svg']);
+      for (const image of images) {
+        const chart = await fetchChart(app, browser, image.src);
+        expect([username, chart.status, chart.headers['content-type']]).toEqual([username, 200, 'image/svg+xml; charset=utf-8']);
+        expect(chart.text.startsWith('<svg')).toBe(true);
+      }
     }
   });
 });

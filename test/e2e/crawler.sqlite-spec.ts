@@ -56,6 +56,10 @@ describe('every page and filter, for every role, on the demo city and on an empt
       counts[username] = report.pages;
       expect(report.failures).toEqual([]);
       expect(report.pages).toBeGreaterThan(10);
+      // The board's charts, images of their own, were fetched with the board's filters (each answered 200).
+      const charts = [...report.visited].filter(([url]) => url.startsWith('/board/charts/'));
+      expect(charts.length).toBeGreaterThan(2);
+      expect(charts.every(([, status]) => status === 200)).toBe(true);
     });
 
     it('renders every page template it met again with every list empty', async () => {
@@ -98,6 +102,10 @@ describe('every page and filter, for every role, on the demo city and on an empt
       counts.admin = report.pages;
       expect(report.failures).toEqual([]);
       expect(report.pages).toBeGreaterThan(10);
+      // The board's charts, images of their own, were fetched with the board's filters (each answered 200).
+      const charts = [...report.visited].filter(([url]) => url.startsWith('/board/charts/'));
+      expect(charts.length).toBeGreaterThan(2);
+      expect(charts.every(([, status]) => status === 200)).toBe(true);
     });
   });
 });

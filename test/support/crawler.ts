@@ -77,7 +77,7 @@ export function getFormVariants(html: string, from: string, expanded: Set<string
 }
 
 /**
- * Visits every same-site link and every variant of every GET form reachable from `start`, breadth
+ * Visits every same-site link and image and every variant of every GET form reachable from `start`, breadth
  * first, as the signed-in client. Nothing is posted, so the crawl changes nothing but read marks.
  */
 export async function crawl(client: PageClient, start = '/', limit = 2000): Promise<CrawlReport> {
@@ -112,6 +112,8 @@ export async function crawl(client: PageClient, start = '/', limit = 2000): Prom
     const $ = load(res.text);
     if (!DOCUMENTS.some((pattern) => pattern.test(path)) && $('nav.nav a').length === 0) failures.push(`${url}：页面没有导航`);
     $('a[href]').each((_, a) => enqueue($(a).attr('href')!, url));
+    // What a page shows as an image (the board's charts, photos) must answer too, with every filter.
+    $('img[src]').each((_, img) => enqueue($(img).attr('src')!, url));
     for (const variant of getFormVariants(res.text, url, expanded)) enqueue(variant, url);
   }
   if (queued.size >= limit) failures.push(`crawl stopped at ${limit} URLs: raise the limit or find the link that multiplies pages`);
