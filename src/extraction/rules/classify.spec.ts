@@ -60,6 +60,9 @@ describe('classifyClause', () => {
     ['计划推进全区183个新建、续建项目。', { hasTarget: true }],
     // a year's figure set in a plan
     ['2023年政府专项债储备额度45亿元以上,年度专项债资金使用完成率实现100%。', { hasTarget: true }],
+    // a numbered item of a list of projects that sets a figure; a duty in a list of duties
+    ['*改建认知障碍照护床位220张', { hasTarget: true, numbered: true }],
+    ['应急局严管工业燃料违规民用行为;', { hasOwner: true, assigned: true }],
     ['通过网络渠道发展新用户时,要采取在线视频实人认证等技术方式核验用户身份信息。', { inheritsOwner: true }],
     // a short numbered point with nothing after it in its item is the point itself
     ['要加大线索摸排力度,确保涉黑涉恶线索无遗漏。', { opensItem: true, headsSentences: false }],

@@ -101,11 +101,12 @@ function tableTasks(text: string, table: Table, context: DeadlineContext, matche
 
 /**
  * The clause gives someone the work: its subject is given it ("A负责…", "A牵头…", "要求A…"), a numbered
- * item opens with its subject and verb ("一是A加强…"), or "X由A牵头" names who leads.
+ * item or a list of duties names its subject and verb ("一是A加强…", "…职责：住建局统筹协调全局；应急局严管…"),
+ * or "X由A牵头" names who leads.
  */
-function assignsWork(subject: Subject | null, ledBy: OwnersAsWritten | null, opensItem: boolean): boolean {
+function assignsWork(subject: Subject | null, ledBy: OwnersAsWritten | null, itemOrList: boolean): boolean {
   if (subject === null) return ledBy !== null;
-  return (subject.modal === null && opensItem) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? '');
+  return (subject.modal === null && itemOrList) || /^(?:负责|牵头|牽頭|負責|要求)$/.test(subject.modal ?? '');
 }
 
 interface PendingTask {
@@ -367,7 +368,8 @@ class ProseReader {
       continuesTask: this.continuesTask,
       inheritsOwner: own === null && this.inherited() !== null,
       reply: this.reply,
-      assigned: assignsWork(subject, ledBy, first && clause.marker !== null),
+      assigned: assignsWork(subject, ledBy, (first && clause.marker !== null) || /[；;]\s*$/.test(piece) || this.continuesTask),
+      numbered: first && clause.marker !== null,
       underModalTitle: this.modalTitleLevel === this.level,
       headsSentences: first && clause.marker !== null ? this.leadingSentences.has(clause) : undefined,
       pointMarker: first && clause.marker?.level === 5,

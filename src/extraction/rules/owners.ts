@@ -17,7 +17,7 @@ const UNIT_SUFFIX =
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
-const SECTOR = '(?:工信|网信|公安|交警|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
+const SECTOR = '(?:工信|网信|公安|交警|交通运输|应急管理|应急|城市管理|城管|消防救援|消防|气象|水利|国土|自然资源|生态环境|农业农村|教体|林业|审计|统计|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
 // A name's brackets are balanced ("各县（市、区）人民政府"): a clause cut inside an owner note
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
@@ -25,16 +25,16 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|负责人|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|落实|严格/;
+const NOT_A_UNIT = /(?:同志|负责人|领导|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:每|要|请|所有|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:每|要|请|所有|协助|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
-const GENERIC_TAIL = /等(?:(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
+const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
@@ -172,7 +172,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 /** Words after a subject that make it the one who must act. */
 const MODAL = '(?:对此)?(?:也|还|均|都|亦)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
-const SUBJECT_VERB = '(?:研究|确定|制订|协调|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+const SUBJECT_VERB = '(?:研究|确定|制订|协调|统筹|严管|严控|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
 const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|分别|共同|统一)?';
 /**
@@ -229,7 +229,7 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
   const starts = [contentStart];
   const leadIn = LEAD_IN.exec(clause.slice(contentStart));
   if (leadIn) starts.push(contentStart + leadIn[0].length);
-  for (let i = contentStart; i < clause.length; i++) if (clause[i] === '，' || clause[i] === ',') starts.push(i + 1);
+  for (let i = contentStart; i < clause.length; i++) if (clause[i] === '，' || clause[i] === ',' || clause[i] === '：' || clause[i] === ':') starts.push(i + 1);
   let depth = 0;
   const quoted = new Set<number>();
   for (let i = 0; i < clause.length; i++) {

@@ -18,7 +18,7 @@ describe('findTargets', () => {
     ['制作反诈公益短视频不少于20部', { metric: '制作反诈公益短视频', comparator: '>=', value: 20, unit: '部' }],
     ['确保预警劝阻率达到95%的目标', { metric: '预警劝阻率', comparator: '>=', value: 95, unit: '%' }],
     // a multiplier before a counted thing; 万张, 万户, 万人次 stay units of their own
-    ['发放宣传资料不少于5万份', { metric: '发放宣传资料', comparator: '>=', value: 50000, unit: '份' }],
+    ['发放宣传资料不少于5万份', { metric: '发放宣传资料', comparator: '>=', value: 5, unit: '万份' }],
     ['清理涉诈电话卡达到1.2万张', { metric: '清理涉诈电话卡', comparator: '>=', value: 1.2, unit: '万张' }],
     // at least, with the verb between
     ['全县每个社区至少举办1场', { metric: '每个社区举办', comparator: '>=', value: 1, unit: '场' }],
@@ -28,8 +28,10 @@ describe('findTargets', () => {
 
   it.each([
     ['全市新建5G基站2600个以上', { metric: '新建5G基站', comparator: '>=', value: 2600, unit: '个' }],
-    ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 10000, unit: '个' }],
+    ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 1, unit: '万个' }],
     ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
+    ['改建认知障碍照护床位220张', { metric: '改建认知障碍照护床位', comparator: '=', value: 220, unit: '张' }],
+    ['建设改善30间生产一线职工工间休息室', { metric: '建设改善', comparator: '=', value: 30, unit: '间' }],
   ])('a count after a verb: %s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });
@@ -86,8 +88,8 @@ describe('tableTargets: every figure of a quantitative task table is a target', 
 
   it.each([
     ['居民消费价格涨幅3%左右', [['=', 3, '%']]],
-    // a count after a verb reads 万 into the value, as in prose
-    ['城镇新增就业1000万人以上', [['>=', 10000000, '人']]],
+    // 万 stays in the unit as written
+    ['城镇新增就业1000万人以上', [['>=', 1000, '万人']]],
     ['安排财政赤字2.18万亿元,赤字率提高到3%', [['=', 2.18, '万亿元'], ['>=', 3, '%']]],
     ['中央财政安排1000亿元专项奖补资金,重点用于职工分流安置,2016年安排500亿元', [['=', 1000, '亿元'], ['=', 500, '亿元']]],
     ['推进5万个行政村通光纤', [['=', 5, '万个']]],

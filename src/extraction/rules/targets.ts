@@ -12,11 +12,10 @@ export interface FoundTarget extends ExtractedTarget {
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
 const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个工作日|工作日|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|小时|分钟|天)?';
-/** "5万份", "1万个": a multiplier before a counted thing (万人次, 万元, 万户, 万张 stay units of their own). */
+/** "5万份", "1万个": 万 or 亿 before a counted thing, kept in the unit as written (5, 万份). */
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
-const COUNTED = '(人次|万千瓦时|亿千瓦时|万千瓦|千瓦|万亩|亩|公里|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批|根|辆|套)';
-const MULTIPLIER: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+const COUNTED = '(人次|名|间|万千瓦时|亿千瓦时|万千瓦|千瓦|万亩|亩|公里|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批|根|辆|套)';
 const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
 const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
@@ -61,21 +60,21 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
     regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内|左右)?`, 'g'),
     read: (m, clause) =>
-      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[6] ?? ''), value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1), unit: normaliseUnit(m[5]) },
+      thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[6] ?? ''), value: Number(m[3]), unit: writtenUnit(m[4], m[5]) },
   },
   {
     serves: '每个社区至少举办1场 (at least, with the verb between)',
     regex: new RegExp(`至少([^，,。；;、\\d]{1,6}?)${NUMBER}${COUNT_MULTIPLIER}${COUNTED}`, 'g'),
-    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: Number(m[2]) * (m[3] ? MULTIPLIER[m[3]] : 1), unit: m[4] }),
+    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: Number(m[2]), unit: writtenUnit(m[3], m[4]) }),
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上 / 新增光伏装机5万千瓦',
-    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(?:(万|亿)(?!千瓦|亩))?${COUNTED}(以上|以下)?`, 'g'),
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育|改建|建设|开设|增配|提供|筹措|升级改造|改造|筛查)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(?:(万|亿)(?!千瓦|亩))?${COUNTED}(以上|以下)?`, 'g'),
     read: (m) => ({
       metric: `${m[1]}${m[2]}`,
       comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
-      value: Number(m[3]) * (m[4] ? MULTIPLIER[m[4]] : 1),
-      unit: m[5],
+      value: Number(m[3]),
+      unit: writtenUnit(m[4], m[5]),
     }),
   },
   {
@@ -106,6 +105,12 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     read: (m) => ({ metric: m[4].replace(/^的/, ''), comparator: m[3] || /%|％/.test(m[2]) ? '>=' : '=', value: Number(m[1]), unit: normaliseUnit(m[2]) }),
   },
 ];
+
+/** The unit as written, its 万 or 亿 included: "1000万人" is 1000 万人, not 10,000,000 人. */
+function writtenUnit(multiplier: string | undefined, unit: string | undefined): string | null {
+  const written = normaliseUnit(unit);
+  return multiplier ? `${multiplier}${written ?? ''}` : written;
+}
 
 function normaliseUnit(unit: string | undefined): string | null {
   if (!unit) return null;
