@@ -63,6 +63,8 @@ describe('classifyClause', () => {
     // a numbered item of a list of projects that sets a figure; a duty in a list of duties
     ['*改建认知障碍照护床位220张', { hasTarget: true, numbered: true }],
     ['应急局严管工业燃料违规民用行为;', { hasOwner: true, assigned: true }],
+    ['治理工作目标:实行定点屠宰区域的猪、牛、羊定点屠宰率均达85%以上;', { hasTarget: true }],
+    ['三大运营公司要加强防骗电话和短信的拦截工作,发现有异常号码及时停机。', { hasOwner: true }],
     ['通过网络渠道发展新用户时,要采取在线视频实人认证等技术方式核验用户身份信息。', { inheritsOwner: true }],
     // a short numbered point with nothing after it in its item is the point itself
     ['要加大线索摸排力度,确保涉黑涉恶线索无遗漏。', { opensItem: true, headsSentences: false }],
