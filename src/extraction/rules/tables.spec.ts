@@ -13,6 +13,8 @@ describe('columnOf', () => {
     ['牵头负责部门', 'lead'],
     ['时间安排', 'deadline'],
     ['专项整治行业名称', 'task'],
+    ['2022年预期目标', 'task'],
+    ['重点工作和要求', 'task'],
   ])('%s → %s', (header, column) => expect(columnOf(header)).toBe(column));
 });
 
@@ -59,6 +61,15 @@ describe('findTables', () => {
     expect(table.rows.map((r) => [r.cells.task?.text, r.cells.deadline?.text, r.cells.lead?.text])).toEqual([
       ['烟花爆竹', '1月份', '安监站 安监所'],
       ['电力设施', '3月份', '电管所'],
+    ]);
+  });
+
+  it('reads a table flattened one cell a line with blank lines between the cells', () => {
+    const text = ['附件1', '', '序号', '', '2022年预期目标', '', '责任单位', '', '1', '', '地区生产总值增长5.5%左右', '', '区发展改革委', '', '2', '', '固定资产投资增长6%左右', '', '区发展改革委'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.task?.text, r.cells.lead?.text])).toEqual([
+      ['地区生产总值增长5.5%左右', '区发展改革委'],
+      ['固定资产投资增长6%左右', '区发展改革委'],
     ]);
   });
 

@@ -11,8 +11,8 @@ const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
   ['lead', /^(?:牵头单位|牵头部门|责任单位|责任部门|牵头责任单位|主责单位|牵头负责部门|牵头负责单位|负责单位|负责部门)$/],
   ['cooperating', /^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$/],
   ['deadline', /^(?:完成时限|完成时间|时间节点|时限要求|办理时限|时限|时间安排|完成期限|期限)$/],
-  // "专项整治行业名称", "整治项目": what each row is about.
-  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|[^\s]{0,8}(?:名称|项目))$/],
+  // "专项整治行业名称", "整治项目", "2022年预期目标", "重点工作和要求", "建设内容": what each row is about.
+  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|重点工作|[^\s]{0,8}(?:名称|项目|目标|内容|和要求))$/],
 ];
 
 export function columnOf(header: string): TableColumn {
@@ -141,9 +141,11 @@ export function findTables(text: string): Table[] {
       i = lines.findIndex((l) => l.end >= table.end);
       continue;
     }
-    const stacked = stackedHeader(lines, i);
+    // One cell a line, blank lines between them or not.
+    const filled = lines.slice(i).filter((l) => l.text.trim() !== '');
+    const stacked = lines[i].text.trim() !== '' ? stackedHeader(filled, 0) : null;
     if (stacked) {
-      const table = readCellsPerLine(lines, i + stacked.length, stacked, lines[i].start);
+      const table = readCellsPerLine(filled, stacked.length, stacked, lines[i].start);
       tables.push(table);
       i = lines.findIndex((l) => l.end >= table.end);
     }
