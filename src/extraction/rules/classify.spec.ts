@@ -65,6 +65,8 @@ describe('classifyClause', () => {
     ['应急局严管工业燃料违规民用行为;', { hasOwner: true, assigned: true }],
     ['治理工作目标:实行定点屠宰区域的猪、牛、羊定点屠宰率均达85%以上;', { hasTarget: true }],
     ['三大运营公司要加强防骗电话和短信的拦截工作,发现有异常号码及时停机。', { hasOwner: true }],
+    ['做好学生心理筛查;', {}],
+    ['用3个月左右时间,全面排查整治城镇燃气全链条风险隐患,建立整治台账。', {}],
     ['通过网络渠道发展新用户时,要采取在线视频实人认证等技术方式核验用户身份信息。', { inheritsOwner: true }],
     // a short numbered point with nothing after it in its item is the point itself
     ['要加大线索摸排力度,确保涉黑涉恶线索无遗漏。', { opensItem: true, headsSentences: false }],
@@ -113,6 +115,7 @@ describe('classifyClause', () => {
     ['1.在“聚焦深化对外开放”方面(分解任务15项)。', 'no-directive'],
     ['涉诈重点人员排查劝返管控工作是打击治理工作中至关重要的一环。', 'fact'],
     ['务必严格督导考核。', 'title'],
+    ['会上,通报了10月17日至11月13日全区电诈案件发案损失情况。', 'fact', { hasDeadline: true }],
     // when an activity runs
     ['打击治理电信网络诈骗犯罪“全民反诈在行动”集中宣传月活动时间:2023年6月15日至7月15日。', 'no-directive'],
     // a burden described, every task of a holiday, a campaign run well

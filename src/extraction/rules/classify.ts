@@ -51,7 +51,7 @@ const IMPERATIVE_START =
  * field of work (打击治理电信网络诈骗), not an act.
  */
 const CONCRETE =
-  /建立|健全|成立|设立|追赃|挽损|挽回|核验|认证|签订|签署|整改|严管|严控|严查|拦截|侦办|专案|修订|修改|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
+  /建立|健全|成立|设立|追赃|挽损|挽回|核验|认证|签订|签署|整改|严管|严控|严查|拦截|筛查|摸查|家访|巡查|巡逻|值班|停运|侦办|专案|修订|修改|推行|登记|改革|试点|办结|注销|审批|许可|备案|公示|评估|监测|搭建|建设|建成|组建|制定|编制|公布|开设|启动|召开|举办|开展|组织(?!领导)|推广|安装|注册|录入|纳入|列入|列为|调整|清理|排查|整治|打击(?!治理)|查处|封堵|处置|劝阻|预警|管控|督导|考核|排名|会商|通报|报送|上报|统计|摸排|劝返|惩戒|冻结|止付|侦查|追逃|宣传|播放|培训|检查|暗访|部署|核查|审查|研判|推送|征收|执行|实施|实行|延长|共享|调度|议事日程|演练|培训|预案|制度|侦破|破获|抓获|打掉|捣毁|发动|压降|反制|信息保护|易受骗群体|重点人群|重点人员|人群聚集|督办|指导|考评|明晰|办理|义务|尽职调查|暂停|创建|活动|专人|具体人员|联络员|数据库|机制|平台|队伍|中心|方案|清单|台账|专项行动|专班|APP|App|組織|開展|宣傳|設立|檢查|督導|推廣|安裝|註冊|注冊|清理|打擊(?!治理)|預警|勸阻|報送|機制|隊伍|活動|創建|培訓|演練|製定|實施/g;
 /**
  * Words of a general exhortation, among them ways of working asked of everyone ("多策并举", "在打击上下功夫",
  * "各司其职、密切配合") and understanding asked for ("提高…重要意义的认识", "…的重要性、必要性", "发挥…作用").
@@ -74,8 +74,8 @@ const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|[（(]
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
 /** "治理工作目标：…均达85%以上；": a goal labelled as one. */
 const GOAL_LABEL = /^[^：:，,。；;]{0,8}目标[：:]/;
-/** A time the clause opens with ("5月份在全市组织开展…", "年底前，"): the act comes after it. */
-const LEADING_TIME = /^(?:\d{4}年[，,]|(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?)/;
+/** A time the clause opens with ("5月份在全市组织开展…", "年底前，", "用3个月左右时间，"): the act comes after it. */
+const LEADING_TIME = /^(?:\d{4}年[，,]|(?:再)?用[^，,。；;]{1,10}时间[，,]|(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?)/;
 /** Reporting words before what was said: "会议明确，", "李捷强调，". */
 const REPORTED = /^(?!按照|根据|依据|按)[^，,。；;“”]{0,12}(?:明确|要求|强调|指出|提出|表示|认为)[，,：:]/;
 /** A statement of what happened or what is, among them what the work means ("…事关社会大局稳定", "关乎人民群众冷暖"). */
@@ -148,7 +148,9 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const stated = content.replace(TARGET_CHANGE, '');
   // "…是一项必须完成的硬任务": what the work is, whatever modal word qualifies it.
   if (!signals.hasDeadline && !asked && WHAT_IT_IS.test(stated)) return 'fact';
-  if (!signals.hasDeadline && !asked && FACT.test(stated) && !(MODAL.test(stated) && !/了(?![解结])|已经|截至|累计|共计/.test(stated))) return 'fact';
+  // "会上，通报了10月17日至11月13日的发案情况": dates in what happened are no deadline.
+  const past = /(?:通报|召开|开展|完成|听取|部署|印发)了/.test(stated);
+  if ((!signals.hasDeadline || past) && !asked && FACT.test(stated) && !(MODAL.test(stated) && !/了(?![解结])|已经|截至|累计|共计/.test(stated))) return 'fact';
   if (!directive && !(signals.hasOwner && (signals.hasTarget || signals.hasDeadline))) return 'no-directive';
   // As many exhortation words as concrete ones: an exhortation, unless some unit is there to act.
   const someOwner = signals.hasOwner || signals.inheritsOwner === true;

@@ -58,6 +58,10 @@ describe('findDeadlines', () => {
     expect(read('11月份,全市破获案件120起', '2020-04-27')).toEqual([]);
   });
 
+  it('reads a cycle named by its period', () => {
+    expect(read('实行“月度盘点+季度研判”动态监管').map((d) => d.cycle)).toEqual(['monthly', 'quarterly']);
+  });
+
   it('puts a month already past in the next year', () => {
     expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2027-02-28');
     expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');

@@ -216,6 +216,11 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
+    serves: '月度盘点 / 季度研判 (a cycle named by its period)',
+    regex: /(月度|季度)(?=盘点|调度|研判|通报|报告|分析|督查)/g,
+    resolve: (m) => ({ date: null, cycle: m[1] === '月度' ? 'monthly' : 'quarterly' }),
+  },
+  {
     serves: '长期坚持 / 长期',
     // Not "长期不动户": a thing that has long been so.
     regex: /长期(?:坚持|推进|开展|(?=[，,。；;）)]|$))|常态化开展/g,

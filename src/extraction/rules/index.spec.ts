@@ -264,6 +264,11 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads no deadline from a slogan in quotes', () => {
+    const [task] = extract('东湖街道要严格按照“年初建账、逐月查账、年底交账”的要求，建立重点人员台账。');
+    expect(task.deadline).toEqual({ text: null, date: null, cycle: null });
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

@@ -350,7 +350,9 @@ class ProseReader {
   private readSegment(clause: Clause, segment: Segment, first: boolean): ExtractedTask[] {
     const piece = this.text.slice(clause.contentStart + segment.start, clause.contentStart + segment.end);
     // A date before the document's own is history, not a deadline.
-    const deadlines = findDeadlines(piece, this.context).filter((d) => d.date === null || d.date >= this.context.documentDate);
+    // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
+    const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
+    const deadlines = findDeadlines(piece, this.context).filter((d) => (d.date === null || d.date >= this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
     const targets = findTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);

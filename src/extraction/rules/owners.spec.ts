@@ -27,6 +27,7 @@ describe('splitOwnerList', () => {
   it('reads fields of work as sectors, and drops a counted tail ("等10部门")', () => {
     expect(splitOwnerList('公安、交通运输、应急管理、消防救援')).toEqual(['公安', '交通运输', '应急管理', '消防救援']);
     expect(splitOwnerList('省住建厅、省发改委等10部门')).toEqual(['省住建厅', '省发改委']);
+    expect(splitOwnerList('卫生健康、市场监管部门')).toEqual(['卫生健康', '市场监管部门']);
   });
 
   it('splits at 和 only between two units, keeps a remark out of a name', () => {
@@ -77,6 +78,7 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     expect(ownerLine('市公安局要建立台账')).toBeNull();
     // a label says the names are owners, however they end
     expect(ownerLine('责任单位:立山经济开发区,全区经济运行各专班')).toEqual({ lead: ['立山经济开发区', '全区经济运行各专班'], cooperating: [] });
+    expect(ownerLine('主办单位:县城投公司,协办单位:住建局、凤城镇。')).toEqual({ lead: ['县城投公司'], cooperating: ['住建局', '凤城镇'] });
     const [note] = findOwnerNotes('持续实施新制度。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕');
     expect(note.lead).toEqual(['省发展改革委', '省市场监管局']);
   });
@@ -128,12 +130,14 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['各校要将安全排查情况于9月30日前形成书面材料', [['各校']]],
     // a list of duties after a colon
     ['会议进一步压实各部门职责:住建局统筹协调全局,督促燃气企业落实主体责任', [['住建局']]],
+    // the modal word after the whole name, not the 要 inside 主要
+    ['各主要责任单位要对照目标任务,充分协调其他责任单位', [['各主要责任单位']]],
     ['宣传部门和新闻媒体要统筹安排宣传工作', [['宣传部门', '新闻媒体']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
   });
 
-  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班', '发动社会相关部门开展专项行动', '鼓励科研机构做好本地科技成果转化', '宣传务必覆盖每一位学生家长', '要求每一位中小学生人人能说出六个不要', '协助各村开展反电诈APP下载注册工作', '主要领导负总责亲自调度', '市住建局作为市城乡燃气专委会牵头单位,详细解读了排查整治任务'])('%s has no unit as subject', (clause) => {
+  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班', '发动社会相关部门开展专项行动', '鼓励科研机构做好本地科技成果转化', '宣传务必覆盖每一位学生家长', '要求每一位中小学生人人能说出六个不要', '协助各村开展反电诈APP下载注册工作', '主要领导负总责亲自调度', '市住建局作为市城乡燃气专委会牵头单位,详细解读了排查整治任务', '全面落实市委、市政府要求,进一步夯实安全生产工作基础'])('%s has no unit as subject', (clause) => {
     expect(subjects(clause)).toEqual([]);
   });
 

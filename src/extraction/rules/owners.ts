@@ -17,7 +17,7 @@ const UNIT_SUFFIX =
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
-const SECTOR = '(?:工信|网信|公安|交警|交通运输|应急管理|应急|城市管理|城管|消防救援|消防|气象|水利|国土|自然资源|生态环境|农业农村|教体|林业|审计|统计|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
+const SECTOR = '(?:工信|网信|公安|交警|卫生健康|交通运输|应急管理|应急|城市管理|城管|消防救援|消防|气象|水利|国土|自然资源|生态环境|农业农村|教体|林业|审计|统计|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
 // A name's brackets are balanced ("各县（市、区）人民政府"): a clause cut inside an owner note
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
@@ -32,7 +32,7 @@ const NOT_A_UNIT = /(?:同志|负责人|领导|干部|人员|群众|市民|率|�
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:每|要|请|所有|协助|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:每|要|请|所有|协助|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -101,7 +101,7 @@ function labelledNames(list: string): string[] | null {
 }
 
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
-const OWNER_LINE = /^(?:牵头单位|牽頭單位|责任单位|責任單位|责任部门|牵头部门)[：:]/;
+const OWNER_LINE = /^(?:牵头单位|牽頭單位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位)[：:]/;
 
 export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
   return OWNER_LINE.test(clause) ? parseOwnerNote(clause.replace(/[。；;]$/, ''), firstIsLead) : null;
@@ -114,7 +114,7 @@ export function setsFirstIsLead(note: string): boolean {
   return FIRST_IS_LEAD.test(note) && /下同/.test(note);
 }
 
-const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|协办单位|協辦單位)';
+const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
 /** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
 const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
@@ -201,14 +201,21 @@ export interface Subject {
  */
 export function subjectAt(clause: string, from: number): Subject | null {
   const rest = clause.slice(from);
-  const match = new RegExp(`^([^，,。；;：:“”]{2,60}?)(?:[，,：:])?(${MODAL}|${SUBJECT_TIME}${SUBJECT_VERB})`).exec(rest);
-  if (!match) return null;
-  const owners = splitOwnerList(match[1]);
-  if (!owners) return null;
-  if (owners.every((o) => TOPIC_ONLY.test(o)) && ASKS_A_QUALITY.test(rest.slice(match[0].length))) return null;
-  if (owners.length === 1 && ACTIVITY.test(owners[0]) && /务必|必须/.test(match[2])) return null;
-  const isModal = new RegExp(`^${MODAL}$`).test(match[2]);
-  return { owners, start: from, end: from + match[0].length - (isModal ? 0 : match[2].length), modal: isModal ? match[2].replace(/^(?:对此)?(?:也|还|均|都|亦)?/, '') : null };
+  // The first modal word or verb after a unit's name: "各主要责任单位要…" is not "各主" + "要".
+  const ends = new RegExp(`(?:[，,：:])?(${MODAL}|${SUBJECT_TIME}${SUBJECT_VERB})`, 'g');
+  for (const match of rest.matchAll(ends)) {
+    if (match.index < 2) continue;
+    const name = rest.slice(0, match.index);
+    if (name.length > 60 || /[，,。；;：:“”]/.test(name)) return null;
+    const owners = splitOwnerList(name);
+    if (!owners) continue;
+    if (owners.every((o) => TOPIC_ONLY.test(o)) && ASKS_A_QUALITY.test(rest.slice(match.index + match[0].length))) return null;
+    if (owners.length === 1 && ACTIVITY.test(owners[0]) && /务必|必须/.test(match[1])) return null;
+    const isModal = new RegExp(`^${MODAL}$`).test(match[1]);
+    const end = match.index + match[0].length;
+    return { owners, start: from, end: from + end - (isModal ? 0 : match[1].length), modal: isModal ? match[1].replace(/^(?:对此)?(?:也|还|均|都|亦)?/, '') : null };
+  }
+  return null;
 }
 
 /** "要求A…", "责成A…" (the verb, not "按照…要求，"): the unit named right after is asked to act. */
