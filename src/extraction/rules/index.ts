@@ -33,6 +33,8 @@ const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
+/** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
+const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
@@ -195,7 +197,14 @@ class ProseReader {
     for (let l = level; l < this.lineOwners.length; l++) this.lineOwners[l] = null;
     for (let l = level; l < this.stageDeadline.length; l++) this.stageDeadline[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
-    if (clause.headingLine) this.kinds[level] = sectionKind(this.text.slice(clause.contentStart, clause.end));
+    if (clause.headingLine) {
+      const heading = this.text.slice(clause.contentStart, clause.end);
+      this.kinds[level] = sectionKind(heading);
+      // "一、县示范区管委会牵头工作（8项）": the unit heading a list leads its items.
+      const lead = HEADING_LEAD.exec(heading.trim());
+      const names = lead ? splitOwnerList(lead[1]) : null;
+      if (names) this.owners[level] = { owners: { lead: names, cooperating: [] }, inherited: true };
+    }
     for (let l = level; l < this.opened.length; l++) {
       this.itemTasks[l] = [];
       this.itemCandidates[l] = [];
