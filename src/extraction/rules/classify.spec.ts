@@ -116,6 +116,8 @@ describe('classifyClause', () => {
     ['涉诈重点人员排查劝返管控工作是打击治理工作中至关重要的一环。', 'fact'],
     ['务必严格督导考核。', 'title'],
     ['会上,通报了10月17日至11月13日全区电诈案件发案损失情况。', 'fact', { hasDeadline: true }],
+    ['冬末春初,燃气使用方式一旦不当,极易出现安全事故,城镇燃气安全隐患排查整治是当前一件大事要事。', 'fact'],
+    ['各地燃气主管部门要坚决抓好今冬明春燃气安全专项整治各项工作落实,坚决防范重特大事故发生。', 'exhortation', { hasOwner: true }],
     // when an activity runs
     ['打击治理电信网络诈骗犯罪“全民反诈在行动”集中宣传月活动时间:2023年6月15日至7月15日。', 'no-directive'],
     // a burden described, every task of a holiday, a campaign run well
