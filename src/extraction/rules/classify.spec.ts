@@ -105,6 +105,9 @@ describe('classifyClause', () => {
     ['各成员单位要切实把思想和行动统一到部署要求上来,从严从实从细抓好打击治理各项工作。', 'exhortation', { hasOwner: true }],
     ['为确保工作取得实效,特制定本方案。', 'lead-in'],
     ['为确保活动取得实效,特制定工作方案。', 'lead-in'],
+    ['为确保整治行动顺利进行,特制定本实施方案。', 'lead-in'],
+    // what a campaign is for and where it runs
+    ['2、整治范围:全市范围内小理发店、小浴池、小旅馆等公共场所经营单位。', 'no-directive'],
     ['结合我乡实际制定《大桥江乡打击电信网络诈骗宣传工作方案》,现印发给你们,请结合工作实际认真抓好落实。', 'lead-in'],
     // what happens to whoever fails
     ['在规定时间内未完成真实身份信息登记的,一律予以停机。', 'sanction'],

@@ -62,14 +62,14 @@ const EXHORTATION =
  * A clause announcing what follows rather than asking for it: "并提出以下要求。", "现将有关事项通知如下：",
  * "为确保工作取得实效，特制定本方案。", "总体要求是：…".
  */
-const LEAD_IN = /(?:以下|如下)(?:要求|意见|几点|工作|事项)?[。：:]?$|(?:特|现)?制定本(?:方案|办法|意见|细则|计划|通知)[。；;]?$|特制定(?:工作|实施|活动)?(?:方案|办法|细则|计划)[。；;]?$|结合[^。；;]{0,12}实际[，,]?制定《[^》]{2,40}》[^。；;]{0,10}[。；;]?$|^[^，,。；;]{0,16}(?:总体要求|指导思想|基本原则|总体目标|总体思路)(?:是|为)[:：]/;
+const LEAD_IN = /(?:以下|如下)(?:要求|意见|几点|工作|事项)?[。：:]?$|(?:特|现)?制定本(?:实施|工作)?(?:方案|办法|意见|细则|计划|通知)[。；;]?$|特制定(?:工作|实施|活动)?(?:方案|办法|细则|计划)[。；;]?$|结合[^。；;]{0,12}实际[，,]?制定《[^》]{2,40}》[^。；;]{0,10}[。；;]?$|^[^，,。；;]{0,16}(?:总体要求|指导思想|基本原则|总体目标|总体思路)(?:是|为)[:：]/;
 /**
  * The covering notice's words: "现将《…方案》印发给你们，请认真抓好落实。", "实施过程中遇到的问题，请径向省发展
  * 改革委反映。"
  */
 const TRANSMITS = /现(?:将[^。；;]{0,60})?印发给你们|(?:遇到|发现)的?(?:问题|情况)[，,]?(?:请|要)?(?:及时|径)?(?:向|与)[^。；;]{0,20}(?:反映|报告|联系)/;
 /** "…活动时间：2023年6月15日至7月15日。": when something runs, not what to do. */
-const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|[（(](?:分解)?任务\d+项[）)]|分解为[^。；;]{0,20}\d+项/;
+const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|^[^。；;：:]{0,6}(?:目的|范围|意义|依据|原则)[：:]|[（(](?:分解)?任务\d+项[）)]|分解为[^。；;]{0,20}\d+项/;
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
 /** "治理工作目标：…均达85%以上；": a goal labelled as one. */
@@ -127,8 +127,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   // A short slogan leading a paragraph, two phrases asking for a quality: "要坚持打字当头，全力提升打击质效。"
   if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
   if (LEAD_IN.test(content) || (TRANSMITS.test(content) && !signals.hasDeadline)) return 'lead-in';
-  if (SCHEDULE.test(content)) return 'no-directive';
   if (TASK_LABEL.test(content)) return 'task';
+  if (SCHEDULE.test(content)) return 'no-directive';
   if (NEWS_LEAD.test(content)) return 'fact';
   if (PUBLIC.test(content)) return 'public';
   if ((SANCTION.test(content) && SANCTION_CONDITION.test(content)) || FAILING_THEN.test(content)) return 'sanction';

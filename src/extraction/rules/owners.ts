@@ -25,14 +25,14 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|负责人|领导|干部|人员|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为/;
+const NOT_A_UNIT = /(?:同志|负责人|领导|干部|人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:每|要|请|以|所有|协助|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:每|要|请|以|同时|特别是|希望|所有|协助|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -101,7 +101,7 @@ function labelledNames(list: string): string[] | null {
 }
 
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
-const OWNER_LINE = /^(?:牵头单位|牽頭單位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位)[：:]/;
+const OWNER_LINE = /^(?:牵头单位|牽頭單位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位)[：:]/;
 
 export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
   return OWNER_LINE.test(clause) ? parseOwnerNote(clause.replace(/[。；;]$/, ''), firstIsLead) : null;
@@ -114,7 +114,7 @@ export function setsFirstIsLead(note: string): boolean {
   return FIRST_IS_LEAD.test(note) && /下同/.test(note);
 }
 
-const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
+const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
 /** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
 const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
@@ -184,7 +184,7 @@ const ASKS_A_QUALITY = /^(?:更|更加|再)/;
 /** "一、宣传务必覆盖每一位家长", "二、教育务必入心入脑": an activity heading a part, alone, names no one. */
 const ACTIVITY = /^(?:宣传|教育|打击|防范|管理|服务|预防|整治|排查)$/;
 /** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
-const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^请(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]/;
+const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]/;
 
 export interface Subject {
   owners: string[];

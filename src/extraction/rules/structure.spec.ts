@@ -52,6 +52,7 @@ describe('splitClauses', () => {
 
   it('does not take a note in parentheses on its own line for a heading', () => {
     expect(splitClauses('（1）加强演练。\n（责任单位：市应急局）')[1].headingLine).toBe(false);
+    expect(splitClauses('1.地区生产总值增长4.5%以上。\n主要责任单位：区发展改革委')[1].headingLine).toBe(false);
   });
 
   it('leaves out blank lines and surrounding spaces, offsets pointing into the text', () => {
