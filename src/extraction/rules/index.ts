@@ -171,22 +171,28 @@ class ProseReader {
   read(clauses: Clause[]): ExtractedTask[] {
     const tasks: ExtractedTask[] = [];
     for (const [index, clause] of clauses.entries()) {
-      const next = clauses[index + 1];
-      // A note after it ("…。（牵头单位：…）") is no sentence of the item.
-      const deeperOrNone = next && (!next.marker || (clause.marker !== null && next.marker.level > clause.marker.level));
-      if (clause.marker && next && deeperOrNone && !this.text.slice(clause.end, next.start).includes('\n') && !/^[（(〔［[]/.test(this.text.slice(next.contentStart, next.contentStart + 1))) this.leadingSentences.add(clause);
+      if (this.headsSentences(clause, clauses[index + 1])) this.leadingSentences.add(clause);
       if (clause.marker || this.lineStartsAt(clause)) this.carriedDeadline = null;
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
       else if (this.lineStartsAt(clause)) this.owners[this.level] = null;
       // A line without a full stop heads what follows, unless a numbered one sets a figure ("（一）地区生产总值
-      // 增长7%以上").
-      // A news headline stays a headline.
+      // 增长7%以上"); a news headline stays a headline.
       if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) continue;
       tasks.push(...this.readClause(clause));
     }
     return tasks;
+  }
+
+  /**
+   * A numbered clause followed on its line by sentences of its item or its sub-items ("二要强化宣传教育。村广播…"),
+   * not by the next item nor by a note ("…。（牵头单位：…）").
+   */
+  private headsSentences(clause: Clause, next: Clause | undefined): boolean {
+    if (!clause.marker || !next || this.text.slice(clause.end, next.start).includes('\n')) return false;
+    if (next.marker && next.marker.level <= clause.marker.level) return false;
+    return !/^[（(〔［[]/.test(this.text.slice(next.contentStart, next.contentStart + 1));
   }
 
   private openItem(clause: Clause): void {
