@@ -139,11 +139,11 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   // "希望通过各部门的努力…": a wish, whatever it names, assigns nothing.
   if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
   const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
+  // A figure set for a year ("2023年政府专项债储备额度45亿元以上"), by a numbered item ("1.*改建认知障碍照护床位
+  // 220张") or under a goal's label is a goal.
+  const goalFigure = signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || GOAL_LABEL.test(content));
   // "由A牵头，B配合，开展…": assigning the work asks for it.
-  // "2023年政府专项债储备额度45亿元以上": a year's figure set in a plan is a goal.
-  // …and so is a numbered item that sets a figure ("1.*改建认知障碍照护床位220张").
-  const datedFigure = signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || GOAL_LABEL.test(content));
-  const directive = asked || datedFigure || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
+  const directive = asked || goalFigure || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
   const stated = content.replace(TARGET_CHANGE, '');
   // "…是一项必须完成的硬任务": what the work is, whatever modal word qualifies it.
