@@ -73,7 +73,7 @@ const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|^[^。
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
 /** "治理工作目标：…均达85%以上；": a goal labelled as one. */
-const GOAL_LABEL = /^[^：:，,。；;]{0,8}目标[：:]/;
+const GOAL_LABEL = /^[^：:，,。；;]{0,16}目标(?:是|为)?[：:]/;
 /** A time the clause opens with ("5月份在全市组织开展…", "年底前，", "用3个月左右时间，"): the act comes after it. */
 const LEADING_TIME = /^(?:\d{4}年[，,]|(?:再)?用[^，,。；;]{1,10}时间[，,]|(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?)/;
 /** Reporting words before what was said: "会议明确，", "李捷强调，". */

@@ -32,7 +32,7 @@ const NOT_A_UNIT = /(?:同志|负责人|领导|干部|人员|格局|群众|市�
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -104,6 +104,9 @@ function labelledNames(list: string): string[] | null {
 const OWNER_LINE = /^(?:牵头单位|牽頭單位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位)[：:]/;
 
 export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
+  // "部门分工：省发展改革委牵头，各地、各部门配合。": a note written as a line.
+  const division = /^(?:部门分工|责任分工|分工)[：:]\s*/.exec(clause);
+  if (division) return parseOwnerNote(clause.slice(division[0].length).replace(/[。；;]$/, ''), firstIsLead);
   return OWNER_LINE.test(clause) ? parseOwnerNote(clause.replace(/[。；;]$/, ''), firstIsLead) : null;
 }
 

@@ -94,7 +94,7 @@ function splitLine(text: string, from: number, to: number, out: Clause[]): void 
     const only = out[first];
     const last = text[only.end - 1];
     // A line that is one parenthesis ("（责任单位：…）") is a note, not a heading.
-    const note = !only.marker && ((/^[（(〔［]/.test(text[only.start]) && /[）)〕］]/.test(last)) || /^(?:牵头单位|主要责任单位|责任单位|责任部门|牵头部门|主办单位|承办单位)[：:]/.test(text.slice(only.start, only.start + 8)));
+    const note = !only.marker && ((/^[（(〔［]/.test(text[only.start]) && /[）)〕］]/.test(last)) || /^(?:牵头单位|主要责任单位|责任单位|责任部门|牵头部门|主办单位|承办单位|部门分工)[：:]/.test(text.slice(only.start, only.start + 8)));
     only.headingLine = !note && !TERMINATORS.has(last) && only.end - only.contentStart <= 40;
   }
 }

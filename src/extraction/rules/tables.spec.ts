@@ -73,6 +73,16 @@ describe('findTables', () => {
     ]);
   });
 
+  it('reads a cell of units taking a line per unit before the 完成时限, and stops before the next table', () => {
+    const text = ['序号', '民生实事', '责任单位', '完成时限', '1', '启动建设东湖湿地公园。', '县水务局', '', '县住建局', '12月底前', '2', '新建2座人行天桥。', '县住建局', '9月底前', '附件2'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.task?.text, r.cells.lead?.text.split(/\s+/), r.cells.deadline?.text])).toEqual([
+      ['启动建设东湖湿地公园。', ['县水务局', '县住建局'], '12月底前'],
+      ['新建2座人行天桥。', ['县住建局'], '9月底前'],
+    ]);
+    expect(text.slice(table.start, table.end)).not.toContain('附件2');
+  });
+
   it('finds no table in prose that mentions the column names', () => {
     expect(findTables('各牵头单位要会同配合单位，在完成时限内报送任务进展。')).toEqual([]);
   });

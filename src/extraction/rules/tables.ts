@@ -12,7 +12,7 @@ const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
   ['cooperating', /^(?:配合单位|配合部门|协办单位|参与单位|协同单位)$/],
   ['deadline', /^(?:完成时限|完成时间|时间节点|时限要求|办理时限|时限|时间安排|完成期限|期限)$/],
   // "专项整治行业名称", "整治项目", "2022年预期目标", "重点工作和要求", "建设内容": what each row is about.
-  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|重点工作|[^\s]{0,8}(?:名称|项目|目标|内容|和要求))$/],
+  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|重点工作|[^\s]{0,8}(?:名称|项目|目标|内容|和要求|实事))$/],
 ];
 
 export function columnOf(header: string): TableColumn {
@@ -186,20 +186,33 @@ function stackedHeader(lines: Line[], from: number): TableColumn[] | null {
 
 function readCellsPerLine(lines: Line[], from: number, columns: TableColumn[], start: number): Table {
   const table: Table = { start, end: lines[from - 1].end, rows: [] };
+  const deadlineLast = columns[columns.length - 1] === 'deadline';
   let j = from;
   while (j < lines.length && ROW_NUMBER.test(lines[j].text.trim())) {
-    const rowLines = lines.slice(j, j + columns.length);
-    // A row ends early where the next row's number starts (an empty cell was left out).
-    const next = rowLines.findIndex((l, k) => k > 0 && ROW_NUMBER.test(l.text.trim()));
-    const cellsLines = next > 0 ? rowLines.slice(0, next) : rowLines;
-    const row: TableRow = { start: cellsLines[0].start, end: cellsLines[cellsLines.length - 1].end, cells: {} };
-    cellsLines.forEach((line, k) => {
-      const [cell] = cellsOf(line);
-      if (cell) row.cells[columns[k]] = cell;
+    // A row runs to the next row's number: fewer lines when a cell was left out, more when a cell of units
+    // took a line per unit ("县水务局\n县住建局\n县护城河指挥部") before the 完成时限.
+    let end = j + 1;
+    // …and never into what follows the table ("附件2", another table's header).
+    const endsTable = (text: string) => /^附件/.test(text) || columnOf(text) !== 'other';
+    while (end < lines.length && end - j < columns.length + 8 && !ROW_NUMBER.test(lines[end].text.trim()) && !endsTable(lines[end].text.trim())) end += 1;
+    const rowLines = lines.slice(j, end);
+    const surplus = rowLines.length - columns.length;
+    const row: TableRow = { start: rowLines[0].start, end: rowLines[rowLines.length - 1].end, cells: {} };
+    const units = deadlineLast ? columns.length - 2 : columns.length - 1;
+    columns.forEach((column, k) => {
+      // The surplus lines belong to the column of units before the 完成时限 (or to the last one).
+      const first = k <= units ? k : k + Math.max(0, surplus);
+      const last = k === units ? k + Math.max(0, surplus) : first;
+      if (first >= rowLines.length) return;
+      const lineSpan = rowLines.slice(first, Math.min(last, rowLines.length - 1) + 1);
+      const [cell] = cellsOf(lineSpan[0]);
+      if (!cell) return;
+      const endAt = lineSpan.length > 1 ? cellsOf(lineSpan[lineSpan.length - 1])[0]?.end ?? cell.end : cell.end;
+      row.cells[column] = { start: cell.start, end: endAt, text: lineSpan.map((l) => l.text.trim()).join('\n') };
     });
     table.rows.push(row);
     table.end = row.end;
-    j += cellsLines.length;
+    j = end;
   }
   return table;
 }

@@ -32,6 +32,7 @@ describe('findTargets', () => {
     ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
     ['改建认知障碍照护床位220张', { metric: '改建认知障碍照护床位', comparator: '=', value: 220, unit: '张' }],
     ['建设改善30间生产一线职工工间休息室', { metric: '建设改善', comparator: '=', value: 30, unit: '间' }],
+    ['新辟公交线路10条', { metric: '新辟公交线路', comparator: '=', value: 10, unit: '条' }],
   ])('a count after a verb: %s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });
