@@ -81,6 +81,8 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     expect(ownerLine('主办单位:县城投公司,协办单位:住建局、凤城镇。')).toEqual({ lead: ['县城投公司'], cooperating: ['住建局', '凤城镇'] });
     expect(ownerLine('主要责任单位:区发展改革委')).toEqual({ lead: ['区发展改革委'], cooperating: [] });
     expect(ownerLine('部门分工:省发展改革委牵头,各地、各部门配合。')).toEqual({ lead: ['省发展改革委'], cooperating: ['各地', '各部门'] });
+    expect(ownerLine('责任单位:市经信局、市财政局、市税务局(列第一位者为工作牵头单位或汇总单位,下同)')).toEqual({ lead: ['市经信局'], cooperating: ['市财政局', '市税务局'] });
+    expect(ownerLine('责任单位:市经信局牵头,市财政局、市税务局配合')).toEqual({ lead: ['市经信局'], cooperating: ['市财政局', '市税务局'] });
     const [note] = findOwnerNotes('持续实施新制度。〔责任单位:省发展改革委、省市场监管局按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕');
     expect(note.lead).toEqual(['省发展改革委', '省市场监管局']);
   });
@@ -135,6 +137,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // the modal word after the whole name, not the 要 inside 主要
     ['各主要责任单位要对照目标任务,充分协调其他责任单位', [['各主要责任单位']]],
     ['同时希望各相关部门要强化宣传,在人流聚集区设立宣传点', [['各相关部门']]],
+    ['各行政村、各责任主体要切实提高安全意识', [['各行政村', '各责任主体']]],
+    ['各地各部门一定要切实加大平安建设宣传力度', [['各地各部门']]],
     // an adverb or "对…进行" between the subject and its act
     ['各地公安部门严格落实校园周边“高峰勤务”制度', [['各地公安部门']]],
     ['国土所对地质灾害点及重点部位进行山洪预警监测', [['国土所']]],

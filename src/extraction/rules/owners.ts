@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
+  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -120,7 +120,7 @@ export function setsFirstIsLead(note: string): boolean {
 const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
 /** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
 const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
-const FIRST_IS_LEAD = /列第一位(?:者|的)?为牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
+const FIRST_IS_LEAD = /列第一位(?:者|的)?为(?:工作)?牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
 /** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
 const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
 const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責|落实|落實)$/;
@@ -141,6 +141,13 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
     // Beside a named lead, the units "responsible" are the ones that carry it out with the lead.
     const namesLead = labelled.some(([, label]) => /牵头|牽頭/.test(label));
     for (const [, label, list] of labelled) {
+      // "责任单位：市经信局牵头，市财政局、市发展改革委配合": roles written inside the label's list.
+      const roles = /(?:牵头|牽頭)[，,]/.test(list) ? parseOwnerNote(list.trim()) : null;
+      if (roles) {
+        result.lead.push(...roles.lead);
+        result.cooperating.push(...roles.cooperating);
+        continue;
+      }
       const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
       const names = splitOwnerList(list.trim().replace(ROLE_TAIL, '')) ?? labelledNames(list.trim());
       if (!names) return null;
@@ -173,7 +180,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 }
 
 /** Words after a subject that make it the one who must act. */
-const MODAL = '(?:对此)?(?:也|还|均|都|亦)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
+const MODAL = '(?:对此)?(?:也|还|均|都|亦|一定)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
 const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实行|加强|组织))|研究|确定|制订|协调|统筹|严管|严控|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
@@ -216,7 +223,7 @@ export function subjectAt(clause: string, from: number): Subject | null {
     if (owners.length === 1 && ACTIVITY.test(owners[0]) && /务必|必须/.test(match[1])) return null;
     const isModal = new RegExp(`^${MODAL}$`).test(match[1]);
     const end = match.index + match[0].length;
-    return { owners, start: from, end: from + end - (isModal ? 0 : match[1].length), modal: isModal ? match[1].replace(/^(?:对此)?(?:也|还|均|都|亦)?/, '') : null };
+    return { owners, start: from, end: from + end - (isModal ? 0 : match[1].length), modal: isModal ? match[1].replace(/^(?:对此)?(?:也|还|均|都|亦|一定)?/, '') : null };
   }
   return null;
 }
