@@ -15,6 +15,9 @@ describe('columnOf', () => {
     ['专项整治行业名称', 'task'],
     ['2022年预期目标', 'task'],
     ['重点工作和要求', 'task'],
+    // a 分工方案's target column, which the ledger import reads as such
+    ['目标', 'other'],
+    ['量化目标', 'other'],
   ])('%s → %s', (header, column) => expect(columnOf(header)).toBe(column));
 });
 
