@@ -13,13 +13,15 @@
  * - a clause with two targets or two deadlines gives one task per target (or deadline).
  */
 import { classifyClause } from './classify';
+import { ClauseModel, ClauseView, reconsider } from './clause-model';
+import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
 import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
 import { findTargets, FoundTarget, tableTargets } from './targets';
-import type { ExtractedDeadline, ExtractedTask, ExtractTasks } from './types';
+import type { ExtractedDeadline, ExtractedTask, ExtractionContext } from './types';
 import { UnitMatcher } from './units';
 import { unwrap } from './unwrap';
 
@@ -38,14 +40,24 @@ const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
-export const extractTasks: ExtractTasks = (given, context) => {
+export interface ExtractOptions {
+  /** The model that may overrule the rules' verdict on a clause; null reads by the rules alone. */
+  model?: ClauseModel | null;
+  /** The model's probability at which it takes a clause (the trainer tries several). */
+  takeAt?: number;
+  /** Sees every clause the rules judged, with its span in the analysed text (the trainer's data). */
+  observe?: (view: ClauseView, span: { start: number; end: number }) => void;
+}
+
+export const extractTasks = (given: string, context: ExtractionContext, options: ExtractOptions = {}): ExtractedTask[] => {
   // A PDF's line breaks inside sentences are read past; every span is then given in the text as it came.
   const { text, offsets } = unwrap(given);
   const matcher = new UnitMatcher(context.units);
   const tables = findTables(text);
   const tasks = tables.flatMap((table) => tableTasks(text, table, context, matcher));
   const outsideTables = splitClauses(text).filter((c) => !tables.some((t) => c.start >= t.start && c.start < t.end));
-  tasks.push(...new ProseReader(text, context, matcher).read(outsideTables));
+  const model = options.model === undefined ? (defaultModel as ClauseModel) : options.model;
+  tasks.push(...new ProseReader(text, context, matcher, model, options).read(outsideTables));
   tasks.sort((a, b) => a.start - b.start || a.end - b.end);
   if (text === given) return tasks;
   return tasks.map((task) => {
@@ -164,6 +176,8 @@ class ProseReader {
     private readonly text: string,
     private readonly context: DeadlineContext,
     private readonly matcher: UnitMatcher,
+    private readonly model: ClauseModel | null,
+    private readonly options: ExtractOptions,
   ) {
     this.reply = /(?:答复|回复)如下/.test(text.slice(0, 2000));
   }
@@ -374,7 +388,7 @@ class ProseReader {
     const subject = segment.subject;
     const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
     const own: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? null);
-    const verdict = classifyClause({
+    const signals = {
       content: piece,
       hasOwner: own !== null,
       hasDeadline: deadlines.length > 0,
@@ -390,8 +404,12 @@ class ProseReader {
       underModalTitle: this.modalTitleLevel === this.level,
       headsSentences: first && clause.marker !== null ? this.leadingSentences.has(clause) : undefined,
       pointMarker: first && clause.marker?.level === 5,
-    });
-    if (verdict === 'title' && first && clause.marker) {
+    };
+    const ruled = classifyClause(signals);
+    const view = { signals, verdict: ruled, section: this.sectionKind() };
+    this.options.observe?.(view, { start: clause.contentStart + segment.start, end: clause.contentStart + segment.end });
+    const verdict = reconsider(this.model, view, this.options.takeAt);
+    if (ruled === 'title' && first && clause.marker) {
       // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.
       if (sectionKind(piece) === 'criteria') this.kinds[this.level] = 'criteria';
       else if (/^要/.test(piece)) this.modalTitleLevel = this.level;
@@ -411,7 +429,8 @@ class ProseReader {
       for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, substantive, make });
     }
     if (verdict !== 'task') return [];
-    return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
+    // A task the model took on its own is proposed with the confidence of a weak one.
+    return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, ruled);
   }
 
   private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {

@@ -1,0 +1,83 @@
+/**
+ * A second opinion on the rules' verdict: a logistic model over a clause's words and the rules' own
+ * signals, trained on the annotated dev documents (`npm run train:extraction` writes clause-weights.json).
+ * The rules decide; the model takes a clause they passed over as too weak (no directive, an exhortation,
+ * a title) when it judges a task more likely than not. Each fresh batch of documents brought wordings
+ * no rule had seen, and those misses were most of what kept recall low; the model reads them by
+ * likeness to the thousand-odd tasks annotated so far. It never drops a task the rules found: in
+ * cross-validation that cost more recall than it gained precision. Pure and offline: the weights ship
+ * in the package.
+ */
+import type { ClauseSignals, ClauseVerdict } from './classify';
+import type { SectionKind } from './structure';
+
+export interface ClauseModel {
+  /** Hashed feature space: a feature's weight sits at `hash(feature) % buckets`. */
+  buckets: number;
+  bias: number;
+  /** Sparse weights by bucket, rounded; buckets not listed weigh 0. */
+  weights: Record<string, number>;
+}
+
+/** A task more likely than not: the point at which the model's view outweighs the rules'. */
+export const TAKE_AT = 0.5;
+
+/** What the model reads of a clause: its text, where it stands, and what the rules made of it. */
+export interface ClauseView {
+  signals: ClauseSignals;
+  verdict: ClauseVerdict;
+  section: SectionKind;
+}
+
+/** Verdicts the model may turn into a task: the rules judged the clause weak, not something else. */
+const OVERRULABLE: ReadonlySet<ClauseVerdict> = new Set(['no-directive', 'exhortation', 'title']);
+
+const FLAGS = ['hasOwner', 'hasDeadline', 'hasTarget', 'opensItem', 'inTaskSection', 'continuesTask', 'reply', 'inheritsOwner', 'wholeItemLine', 'assigned', 'underModalTitle', 'headsSentences', 'pointMarker', 'numbered'] as const;
+
+/** FNV-1a, 32 bits: stable across runs and platforms, so trained buckets stay put. */
+function hash(feature: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) {
+    h ^= feature.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The clause's features as strings: the trainer and the scorer share them. */
+export function clauseFeatures({ signals, verdict, section }: ClauseView): string[] {
+  const text = signals.content.replace(/\s+/g, '');
+  const body = text.replace(/[。；;，,：:]+$/, '');
+  const features = [`v:${verdict}`, `s:${section}`, `vs:${verdict}:${section}`, `f:${text.slice(-1)}`, `e:${body.slice(-2)}`, `l:${Math.min(12, Math.floor(body.length / 8))}`];
+  for (const flag of FLAGS) {
+    const value = signals[flag];
+    if (value === undefined) continue;
+    features.push(`${flag}:${value}`);
+    if (value) features.push(`${verdict}&${flag}`);
+  }
+  // The opening says most: a subject, a modal word, an imperative verb, a reporting phrase.
+  for (let n = 1; n <= 4; n++) if (body.length >= n) features.push(`p${n}:${body.slice(0, n)}`);
+  const grams = new Set<string>();
+  for (let i = 0; i < body.length; i++) {
+    grams.add(`u:${body[i]}`);
+    if (i + 1 < body.length) grams.add(`b:${body.slice(i, i + 2)}`);
+  }
+  return [...features, ...grams];
+}
+
+export function bucketsOf(features: string[], buckets: number): number[] {
+  return features.map((f) => hash(f) % buckets);
+}
+
+/** The probability that annotators would mark the clause a task. */
+export function taskProbability(model: ClauseModel, view: ClauseView): number {
+  let z = model.bias;
+  for (const bucket of bucketsOf(clauseFeatures(view), model.buckets)) z += model.weights[bucket] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The verdict once the model has had its say. */
+export function reconsider(model: ClauseModel | null, view: ClauseView, takeAt = TAKE_AT): ClauseVerdict {
+  if (model !== null && OVERRULABLE.has(view.verdict) && taskProbability(model, view) >= takeAt) return 'task';
+  return view.verdict;
+}
