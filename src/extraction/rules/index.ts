@@ -408,7 +408,7 @@ class ProseReader {
     const ruled = classifyClause(signals);
     const view = { signals, verdict: ruled, section: this.sectionKind() };
     this.options.observe?.(view, { start: clause.contentStart + segment.start, end: clause.contentStart + segment.end });
-    const verdict = reconsider(this.model, view, this.options.takeAt);
+    let verdict = reconsider(this.model, view, this.options.takeAt);
     if (ruled === 'title' && first && clause.marker) {
       // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.
       if (sectionKind(piece) === 'criteria') this.kinds[this.level] = 'criteria';
@@ -419,7 +419,11 @@ class ProseReader {
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
     else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
     // Under 工作目标 a sentence is a task when it sets a number or a date; the rest states the aim in general.
-    if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && deadlines.length === 0 && !own) return [];
+    // (One the model took stays what the rules made of it: a note closing its item may still make it a task.)
+    if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && deadlines.length === 0 && !own) {
+      if (ruled === 'task') return [];
+      verdict = ruled;
+    }
     // In an item an owner note closes, every measure is a task, even one worded like an exhortation or
     // standing on its numbered line like a title.
     if (verdict === 'no-directive' || verdict === 'exhortation' || (verdict === 'title' && clause.endsLine)) {
