@@ -87,7 +87,12 @@ const WHAT_IT_IS = /是一项[^，,。；;]{0,20}(?:任务|工作|工程|举措)
  * A news lead: the day, then a meeting held ("0日上午，经开区召开…会", "6月9日，涿鹿县召开…"). What it reports
  * happened, even when it quotes words that ask ("从“要不要”…三个维度点评").
  */
-const NEWS_LEAD = /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办|出席|主持)/;
+const NEWS_LEAD =
+  /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办|出席|主持)|^[^，,。；;]{0,30}[，,](?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办)|^(?:本网讯|本报讯|[^，,。；;\s]{2,12}讯[\s　]|[^，,。；;\s]{2,12}\d{1,2}月\d{1,2}日电)/;
+/** A byline or a source in brackets on its own: "（区融媒体中心 梁静）". */
+const BYLINE = /^[（(][^（）()，,。；;]{2,30}[）)][。]?$/;
+/** "会后，镇建设局带领…开启检查": what was done after the meeting, unless it asks. */
+const AFTER_THE_MEETING = /^会后[，,]/;
 /**
  * A change asked for in figures is a target, not a fact: "涉诈账户数量同比下降20%以上" asks, "同比下降21.4%"
  * reports.
@@ -129,7 +134,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (LEAD_IN.test(content) || (TRANSMITS.test(content) && !signals.hasDeadline)) return 'lead-in';
   if (TASK_LABEL.test(content)) return 'task';
   if (SCHEDULE.test(content)) return 'no-directive';
-  if (NEWS_LEAD.test(content)) return 'fact';
+  if (NEWS_LEAD.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
   if (PUBLIC.test(content)) return 'public';
   if ((SANCTION.test(content) && SANCTION_CONDITION.test(content)) || FAILING_THEN.test(content)) return 'sanction';
   // "会议通报了…，要求…": a requirement after a factual preface is still one.

@@ -20,6 +20,15 @@ describe('splitOwnerList', () => {
     ['电信、移动、联通公司', ['电信', '移动', '联通公司']],
     // a bare "等" ends the list as "等部门" does
     ['省公安厅、省教育厅、省民政厅等', ['省公安厅', '省教育厅', '省民政厅']],
+    // a tail closing a part in the middle of the list
+    ['市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府', ['市疫情防控指挥部办公室', '市卫生健康委', '各县(市、区)政府']],
+    // a bare kind of body beside a unit is a unit too
+    ['全县各教育行政管理部门、学校', ['全县各教育行政管理部门', '学校']],
+    ['各镇和相关单位', ['各镇', '相关单位']],
+    // people in charge, named by their role
+    ['村干部、派出所民警', ['村干部', '派出所民警']],
+    ['交通管理员', ['交通管理员']],
+    ['中心校', ['中心校']],
   ])('%s → %j', (list, names) => {
     expect(splitOwnerList(list)).toEqual(names);
   });
@@ -39,6 +48,11 @@ describe('splitOwnerList', () => {
 
   it('refuses a list with a part that is no unit', () => {
     expect(splitOwnerList('市公安局、群众')).toBeNull();
+    // bare kinds alone name the public; leaders in general, or a role with an act or a count inside, no one
+    expect(splitOwnerList('企业、单位')).toBeNull();
+    expect(splitOwnerList('各级领导干部')).toBeNull();
+    expect(splitOwnerList('包村干部立即联系包保村')).toBeNull();
+    expect(splitOwnerList('驻校警察每周至少1次在校')).toBeNull();
   });
 });
 
@@ -171,6 +185,11 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     // partners named with the help they give
     ['发挥好打击电诈犯罪“主力军”作用,在银行、三大电信运营商的全力配合下,加强资金链治理', '要', ['银行', '三大电信运营商']],
     ['立足本职,进一步联合区教育局、各高校持续开展反诈宣传', '将', ['区教育局', '各高校']],
+    // partners before any act the list ends at, after 与 right after the modal word, or asked to help by 协调
+    ['会同属地街镇督促燃气企业与各小区居委做好宣传', null, ['属地街镇']],
+    ['与教育部门加强联系,引导家长认识教育孩子', '将', ['教育部门']],
+    ['协调水利、住建、自然资源等部门对易溺水区域开展排查', '将', ['水利', '住建', '自然资源']],
+    ['组织力量联合派出所、司法所开展排查', '要', ['派出所', '司法所']],
   ])('%s', (after, modal, partners) => {
     expect(partnersAfter(after, modal)).toEqual(partners);
   });

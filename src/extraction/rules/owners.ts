@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会)';
+  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|河长|支书|班子成员)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -25,7 +25,7 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|负责人|领导|干部|人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为|准备|同时|做好|完成|开展/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
@@ -52,10 +52,15 @@ export function splitOwnerList(list: string): string[] | null {
     .map((p) => p.replace(/\u0001/g, '、').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
-  const last = parts.length - 1;
-  if (GENERIC_TAIL.test(parts[last]) && parts[last].replace(GENERIC_TAIL, '').length >= 2) parts[last] = parts[last].replace(GENERIC_TAIL, '');
-  const names = parts.flatMap(splitAtAnd);
+  const names = parts.map(withoutGenericTail).flatMap(splitAtAnd);
+  // A bare kind of body names a unit beside others ("各镇和相关单位", "教育部门、学校"), the public alone.
+  if (names.length > 1 && names.some((n) => isOwnerName(n)) && names.every((n) => isOwnerName(n) || BARE_KIND.test(n))) return names;
   return names.every(isOwnerName) ? names : null;
+}
+
+/** "市卫生健康委等，各县（市、区）政府": the tail of a list closes any of its parts, not only the last. */
+function withoutGenericTail(part: string): string {
+  return GENERIC_TAIL.test(part) && part.replace(GENERIC_TAIL, '').length >= 2 ? part.replace(GENERIC_TAIL, '') : part;
 }
 
 /**
@@ -97,7 +102,7 @@ export function findOwnerNotes(clause: string, firstIsLead = false): OwnerNote[]
  */
 function labelledNames(list: string): string[] | null {
   const parts = list.replace(/[（(][^（）()]*[）)]/g, (b) => b.replace(/[、，,]/g, '\u0001')).split(/[、，,]/).map((p) => p.replace(/\u0001/g, '、').trim()).filter((p) => p.length > 0);
-  return parts.length > 0 && parts.every((p) => p.length <= 30 && !/[。；;：:“”]|要|应|须/.test(p)) ? parts : null;
+  return parts.length > 0 && parts.every((p) => p.length <= 30 && !/[。；;：:“”]|要|应|须/.test(p)) ? parts.map(withoutGenericTail) : null;
 }
 
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
@@ -272,18 +277,21 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** The act after a list of partners: "会同属地街镇督促…", "与教育部门加强联系", "协调水利、住建等部门对…". */
+const PARTNER_LIST_END = '共同|持续|建立|健全|开展|组织|制定|推进|推动|加强|落实|做好|研究|督促|指导|检查|排查|整治|清理|宣传|打击|查处|实施|进行|召开|成立|部署|摸排|做|对|就|针对|围绕';
+
 /**
  * Partners named right after a subject, in the text that follows it: "A要会同B，…", "A要会同B建立…",
  * "A要联合B，…", "由A牵头，B、C配合，…" (only after a subject that leads). A number means a thing, not a
  * unit ("联合制作短视频不少于20部，").
  */
-const PARTNERS_AFTER = /^(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)(?:[，,]|(?=共同|建立|健全|开展|组织|制定|推进|加强|落实|做好|研究|对))|^[，,]([^，,。；;“”\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]/;
+const PARTNERS_AFTER = new RegExp(`^(?:会同|會同|联合|聯合|协同|協同|与|與)([^，,。；;“”\\d]{2,40}?)(?:[，,]|(?=${PARTNER_LIST_END}))|^[，,]([^，,。；;“”\\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]`);
 
 /** "在银行、三大电信运营商的全力配合下": partners named with the help they give, anywhere in the clause. */
 const WITH_HELP_OF = /在([^，,。；;“”]{2,40}?)的(?:全力|大力|积极|密切)?(?:支持)?(?:和|与)?(?:配合|协助|支持)下/;
 
 /** "…将立足本职，进一步联合区教育局、各高校持续开展…": partners named further on, after a comma or 进一步. */
-const PARTNERS_LATER = /(?:^|[，,]|进一步|要)(?:会同|會同|联合|聯合|协同|協同)([^，,。；;“”\d]{2,40}?)(?=共同|持续|建立|健全|开展|组织|制定|推进|加强|落实|做好|研究|对|[，,])/;
+const PARTNERS_LATER = new RegExp(`(?:^|[，,]|进一步|要|组织力量|及时)(?:会同|會同|联合|聯合|协同|協同|协调|協調)([^，,。；;“”\\d]{2,40}?)(?=${PARTNER_LIST_END}|[，,])`);
 
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
