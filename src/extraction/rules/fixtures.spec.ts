@@ -4,7 +4,7 @@
  */
 import { publishedCalendar } from '../../calendar/calendar-data';
 import { parseIsoDate, WorkingCalendar } from '../../calendar/working-calendar';
-import { DEMO_UNITS, loadFixtures } from '../../../test/fixtures/extraction/fixtures';
+import { DEMO_UNITS, loadFixtures, SECOND_ANNOTATION_DIR } from '../../../test/fixtures/extraction/fixtures';
 import { extractTasks } from './index';
 import type { ExtractedOwner } from './types';
 
@@ -31,6 +31,18 @@ describe('the annotated fixtures', () => {
     for (const fixture of fixtures) {
       expect(isDate(fixture.documentDate)).toBe(true);
       for (const task of fixture.tasks) expect(fixture.text.includes(task.sentence)).toBe(true);
+    }
+  });
+});
+
+describe('the second, blind annotations', () => {
+  it('each annotate the text of a fixture, every task an exact substring of it', () => {
+    const seconds = loadFixtures(SECOND_ANNOTATION_DIR);
+    expect(seconds.length).toBeGreaterThan(0);
+    for (const second of seconds) {
+      const first = fixtures.find((f) => f.name === second.name);
+      expect(first?.text).toBe(second.text);
+      for (const task of second.tasks) expect(second.text.includes(task.sentence)).toBe(true);
     }
   });
 });
