@@ -53,6 +53,14 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['市应急局', '各县（市、区）人民政府'], ['市应急局', '各县（市、区）人民政府'], []]);
   });
 
+  it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
+    const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
+    expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([
+      [['各地教育部门'], []],
+      [['各地教育部门'], ['市场监管部门']],
+    ]);
+  });
+
   it('reads owners on the line after each item, the first leading once the document says so ("下同")', () => {
     const text = [
       '一、主要目标',

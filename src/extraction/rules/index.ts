@@ -438,7 +438,10 @@ class ProseReader {
   }
 
   private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
-    const owners = own ?? this.inherited();
+    // "要会同有关部门指导…" without a subject: the owner carried over works with the partners it names.
+    const taken = own ? null : this.inherited();
+    const partners = taken ? partnersAfter(piece.replace(/^(?:要|并|同时[，,]?)/, ''), '要') : [];
+    const owners = own ?? (taken && partners.length > 0 ? { lead: taken.lead, cooperating: partners } : taken);
     const ownership = own ? 'own' : owners ? 'inherited' : 'none';
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
     if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });

@@ -278,7 +278,7 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
 }
 
 /** The act after a list of partners: "会同属地街镇督促…", "与教育部门加强联系", "协调水利、住建等部门对…". */
-const PARTNER_LIST_END = '共同|持续|建立|健全|开展|组织|制定|推进|推动|加强|落实|做好|研究|督促|指导|检查|排查|整治|清理|宣传|打击|查处|实施|进行|召开|成立|部署|摸排|做|对|就|针对|围绕';
+const PARTNER_LIST_END = '共同|持续|建立|健全|开展|组织|制定|推进|推动|加强|加大|加快|形成|落实|做好|研究|督促|指导|检查|排查|整治|清理|宣传|打击|查处|实施|进行|召开|成立|部署|摸排|做|对|就|针对|围绕|建立|開展|組織|制定|推進|加強|落實|督促|指導|檢查|對';
 
 /**
  * Partners named right after a subject, in the text that follows it: "A要会同B，…", "A要会同B建立…",
