@@ -53,6 +53,12 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['市应急局', '各县（市、区）人民政府'], ['市应急局', '各县（市、区）人民政府'], []]);
   });
 
+  it('adds the implementers and partners on the lines after a lead line to the item, a leader named there to nothing', () => {
+    const text = ['34.开工建设启阳机场航站楼改扩建及附属工程,增开国际国内航线。', '牵头负责领导:刘惠。', '牵头单位:市交通运输局', '实施单位:临沂国际机场集团', '配合单位:市发改委、市铁路民航发展中心等。'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([[['市交通运输局'], ['临沂国际机场集团', '市发改委', '市铁路民航发展中心']]]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

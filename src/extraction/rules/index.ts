@@ -300,9 +300,9 @@ class ProseReader {
       return [];
     }
     const scope = this.noteScope(clause);
-    if (line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门)[：:]/.test(content)) {
-      for (const pending of this.leadLine.tasks) pending.task.cooperatingUnits = [...pending.task.cooperatingUnits, ...this.matcher.owners(line.lead)];
-      this.leadLine = null;
+    if (line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门|配合单位|配合部门|协同责任单位|协同单位|实施单位|参与单位)[：:]/.test(content)) {
+      // (a 配合单位 line may follow a 实施单位 line: the lead line keeps collecting until the next clause)
+      for (const pending of this.leadLine.tasks) pending.task.cooperatingUnits = [...pending.task.cooperatingUnits, ...this.matcher.owners([...line.lead, ...line.cooperating])];
       return [];
     }
     const tasks = this.promote(scope, scope === this.level);
@@ -310,7 +310,7 @@ class ProseReader {
     this.closeItemWith(note, scope);
     // An owner line is also the owner of the item's lines after it, line after line.
     if (line) this.lineOwners[this.level] = { lead: note.lead, cooperating: note.cooperating };
-    this.leadLine = line && /^(?:牵头单位|牽頭單位|牵头部门)[：:]/.test(content) ? { scope, tasks: owned } : null;
+    this.leadLine = line && /^(?:牵头单位|牽頭單位|牵头部门|牵头责任单位)[：:]/.test(content) ? { scope, tasks: owned } : null;
     return tasks;
   }
 

@@ -29,6 +29,10 @@ describe('splitOwnerList', () => {
     ['村干部、派出所民警', ['村干部', '派出所民警']],
     ['交通管理员', ['交通管理员']],
     ['中心校', ['中心校']],
+    // a bureau named after two fields is one unit; "部门和单位" stays the set phrase
+    ['市发改委、市自然资源和规划局', ['市发改委', '市自然资源和规划局']],
+    ['县教育和体育局、县卫生健康局', ['县教育和体育局', '县卫生健康局']],
+    ['街道、社区和职能部门', ['街道', '社区', '职能部门']],
   ])('%s → %j', (list, names) => {
     expect(splitOwnerList(list)).toEqual(names);
   });
@@ -86,6 +90,13 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     expect(parseOwnerNote('责任单位:市双招双引办、市发改委', true)).toEqual({ lead: ['市双招双引办'], cooperating: ['市发改委'] });
   });
 
+  it('reads 参加 as cooperating, and the lines of a lead, its implementers and partners', () => {
+    expect(parseOwnerNote('责任单位:县扶贫开发办牵头,县教育和体育局、县民政局等有关部门参加,各镇街落实')).toEqual({ lead: ['县扶贫开发办'], cooperating: ['县教育和体育局', '县民政局', '各镇街'] });
+    expect(ownerLine('牵头责任单位:省发展改革委。')).toEqual({ lead: ['省发展改革委'], cooperating: [] });
+    expect(ownerLine('协同责任单位:省财政厅、省税务局等。')).toEqual({ lead: [], cooperating: ['省财政厅', '省税务局'] });
+    expect(ownerLine('实施单位:临沂国际机场集团')).toEqual({ lead: [], cooperating: ['临沂国际机场集团'] });
+  });
+
   it('reads an owner line without brackets, and notes in 〔〕', () => {
     expect(ownerLine('责任单位:市发改委')).toEqual({ lead: ['市发改委'], cooperating: [] });
     expect(ownerLine('牵头单位：市公安局；配合单位：市通信管理局')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局'] });
@@ -133,6 +144,11 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // schools and hospitals are units too; a time word may stand between the subject and its verb
     ['各中学要会同属地派出所,聘请一名民警担任法治副校长', [['各中学']]],
     ['县职业中专要重点加强对在校学生银行卡使用情况的摸排', [['县职业中专']]],
+    // a time of reporting between the subject and its modal word or verb; reporting verbs; 其他 opening a name
+    ['各县(市、区)政府、市政府各部门每月10日前要将进展情况报市督查室', [['各县(市、区)政府', '市政府各部门']]],
+    ['各县市区市场监督管理局于每月21日前向市局报送工作进展', [['各县市区市场监督管理局']]],
+    ['市直各有关单位填报《县级数据上报信息表》', [['市直各有关单位']]],
+    ['其他班子成员认真落实“一岗双责”', [['其他班子成员']]],
     ['各社区每月组织不少于2场反诈宣讲活动', [['各社区']]],
     // an adverb before the modal word; a verb ending in 办 after 要求 is no unit
     ['镇内三大通讯运营商也将推送识骗防骗短信,要求新办电话卡用户签订承诺书', [['镇内三大通讯运营商']]],

@@ -32,9 +32,12 @@ const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其|由|经|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
+
+/** A field of work alone, as a list may name it: "公安", "市自然资源". */
+const FIELD_ONLY = new RegExp(`^(?:省|市|县|区)?${SECTOR}$`);
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
@@ -70,12 +73,17 @@ function withoutGenericTail(part: string): string {
 function splitAtAnd(part: string): string[] {
   const pieces = part.split(/(?:以及|和|及|与|與)(?=[^、，,]{2})/).map((p) => p.trim());
   if (pieces.length === 1) return pieces;
+  // "县教育和体育局", "市自然资源和规划局": a bureau named after two fields is one unit.
+  if (pieces.length === 2 && FIELD_ONLY.test(pieces[0]) && /[局厅委办]$/.test(pieces[1])) return [part];
   if (pieces.every(isOwnerName)) return pieces;
+  // "街道、社区和职能部门": a bare kind of body beside units is one of them.
+  // ("有关部门和单位" stays one: the set phrase for whoever is concerned.)
+  if (pieces.some(isOwnerName) && pieces.every((p) => isOwnerName(p) || (BARE_KIND.test(p) && p !== '单位'))) return pieces;
   return [part];
 }
 
 const PAREN_NOTE = /[（(〔［[]((?:[^（）()〔〕［］[\]]|[（(][^（）()]{0,8}[）)])*)[）)〕］\]]/g;
-const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|协办|協辦|参与|參與/;
+const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|协办|協辦|参与|參與|参加/;
 
 export interface OwnerNote extends OwnersAsWritten {
   start: number;
@@ -106,7 +114,7 @@ function labelledNames(list: string): string[] | null {
 }
 
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
-const OWNER_LINE = /^(?:牵头单位|牽頭單位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位)[：:]/;
+export const OWNER_LINE = /^(?:牵头单位|牽頭單位|牵头责任单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|配合单位|配合部门|协同责任单位|协同单位|实施单位|参与单位)[：:]/;
 
 export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
   // "部门分工：省发展改革委牵头，各地、各部门配合。": a note written as a line.
@@ -122,13 +130,13 @@ export function setsFirstIsLead(note: string): boolean {
   return FIRST_IS_LEAD.test(note) && /下同/.test(note);
 }
 
-const LABEL = '(?:牵头单位|牽頭單位|配合单位|配合單位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
+const LABEL = '(?:牵头单位|牽頭單位|牵头责任单位|配合单位|配合單位|配合部门|协同责任单位|协同单位|实施单位|参与单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
 /** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
 const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为(?:工作)?牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
 /** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
 const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
-const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|协助|協助|协办|協辦|负责|負責|落实|落實)$/;
+const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|参加|協助|协助|协办|協辦|负责|負責|落实|落實)$/;
 /** The duty split by remit: leads when the note names no lead ("（A、B按职责分工负责）"), else cooperating. */
 const BY_REMIT = /(?:按职责分工|按職責分工|按职责|按職責)(?:负责|負責)$/;
 /** A time in a note ("（各市州人民政府负责，长期坚持）", "（A牵头，2024年底前完成）"): not an owner part. */
@@ -156,7 +164,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
       const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
       const names = splitOwnerList(list.trim().replace(ROLE_TAIL, '')) ?? labelledNames(list.trim());
       if (!names) return null;
-      if (/配合|协办|協辦/.test(label) || (namesLead && /责任|責任/.test(label))) result.cooperating.push(...names);
+      if (/配合|协办|協辦|协同|实施|参与/.test(label) || (namesLead && /责任|責任/.test(label) && !/牵头|牽頭/.test(label))) result.cooperating.push(...names);
       else if (/责任|責任/.test(label) && leadFirst && !severally) {
         result.lead.push(names[0]);
         result.cooperating.push(...names.slice(1));
@@ -170,7 +178,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
   const namesLead = parts.some((p) => /(?:牵头|牽頭)$/.test(p));
   for (const part of parts) {
     const byRemit = BY_REMIT.test(part);
-    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : (byRemit && namesLead) || /(?:配合|参与|參與|协助|協助|协办|協辦|落实|落實)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
+    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : (byRemit && namesLead) || /(?:配合|参与|參與|参加|协助|協助|协办|協辦|落实|落實)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
     if (!role) return null;
     const names = splitOwnerList(part.replace(ROLE_TAIL, ''));
     if (!names) return null;
@@ -187,9 +195,9 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 /** Words after a subject that make it the one who must act. */
 const MODAL = '(?:对此)?(?:也|还|均|都|亦|一定)?(?:要|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|牵头|要求)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
-const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实行|加强|组织))|研究|确定|制订|协调|统筹|严管|严控|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
+const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实行|加强|组织))|向(?=[^，,。；;]{1,12}(?:报送|报告|上报|提交|反馈))|填报|报送|上报|研究|确定|制订|协调|统筹|严管|严控|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
-const SUBJECT_TIME = '(?:每周|每月|每季度|每半年|每年|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极)?';
+const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,14}?(?:前|之前|内)|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极)?';
 /**
  * "宣传要更接地气", "打击要更有力度": a field of work followed by "要更…" heads a part of a speech; it
  * names no one who must act.
@@ -217,7 +225,7 @@ export interface Subject {
 export function subjectAt(clause: string, from: number): Subject | null {
   const rest = clause.slice(from);
   // The first modal word or verb after a unit's name: "各主要责任单位要…" is not "各主" + "要".
-  const ends = new RegExp(`(?:[，,：:])?(${MODAL}|${SUBJECT_TIME}${SUBJECT_VERB})`, 'g');
+  const ends = new RegExp(`(?:[，,：:])?${SUBJECT_TIME}(${MODAL}|${SUBJECT_VERB})`, 'g');
   for (const match of rest.matchAll(ends)) {
     if (match.index < 2) continue;
     const name = rest.slice(0, match.index);

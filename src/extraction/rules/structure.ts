@@ -2,6 +2,7 @@
  * The shape of a Chinese official document: numbered items (一、 （一） 1. （1） 一是) and the clauses a task
  * can come from. Offsets always point into the analysed text, so a clause is `text.slice(start, end)`.
  */
+import { OWNER_LINE } from './owners';
 
 /**
  * 1: 一、  2: （一）  3: 1.  4: （1）  5: 一是 / 一要 / 第一， (items inside a paragraph). "一要…" is "一是要…": the
@@ -94,7 +95,7 @@ function splitLine(text: string, from: number, to: number, out: Clause[]): void 
     const only = out[first];
     const last = text[only.end - 1];
     // A line that is one parenthesis ("（责任单位：…）") is a note, not a heading.
-    const note = !only.marker && ((/^[（(〔［]/.test(text[only.start]) && /[）)〕］]/.test(last)) || /^(?:牵头单位|主要责任单位|责任单位|责任部门|牵头部门|主办单位|承办单位|部门分工)[：:]/.test(text.slice(only.start, only.start + 8)));
+    const note = !only.marker && ((/^[（(〔［]/.test(text[only.start]) && /[）)〕］]/.test(last)) || OWNER_LINE.test(text.slice(only.start, only.start + 8)) || /^部门分工[：:]/.test(text.slice(only.start, only.start + 8)));
     only.headingLine = !note && !TERMINATORS.has(last) && only.end - only.contentStart <= 40;
   }
 }
