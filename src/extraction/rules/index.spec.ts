@@ -59,6 +59,15 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([[['市交通运输局'], ['临沂国际机场集团', '市发改委', '市铁路民航发展中心']]]);
   });
 
+  it('keeps a date written before a second subject with that subject\'s task', () => {
+    const tasks = extract('一是高度重视。各责任村要进一步落实责任,落实专人负责,强力推进各项问题的整改落实,8月7日前金元村、石宝沟村要完成河道浮漂、水葫芦的打捞工作。');
+    expect(tasks.map((t) => [owners(t.leadUnits), t.deadline.date])).toEqual([
+      [['各责任村'], null],
+      [['金元村', '石宝沟村'], '2026-08-07'],
+    ]);
+    expect(tasks[1].paragraph.startsWith('8月7日前金元村')).toBe(true);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

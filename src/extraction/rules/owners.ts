@@ -32,7 +32,7 @@ const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}月|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -209,9 +209,12 @@ const ACTIVITY = /^(?:宣传|教育|打击|防范|管理|服务|预防|整治|�
 /** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
 const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]/;
 
+/** A date before a subject, part of what it is asked: "8月7日前金元村、石宝沟村要完成…". */
+const DATE_BEFORE = /^(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬)?)(?:前|之前|以前)[，,]?/;
+
 export interface Subject {
   owners: string[];
-  /** Offsets in the clause: where the subject starts, and where its modal word ends. */
+  /** Offsets in the clause: where the subject starts (with a date written before it), and where its modal word ends. */
   start: number;
   end: number;
   /** The modal word after it ("要", "将"), or null when a plan verb follows directly. */
@@ -270,8 +273,10 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
   let covered = 0;
   for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
     if (quoted.has(start) || start < covered) continue;
-    const subject = subjectAt(clause, start);
+    const date = DATE_BEFORE.exec(clause.slice(start));
+    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null);
     if (subject) {
+      subject.start = Math.min(subject.start, start);
       found.push(subject);
       covered = subject.end;
     }
