@@ -16,7 +16,7 @@ import { classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
+import { findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
@@ -387,7 +387,7 @@ class ProseReader {
     const ledBy = findLedBy(piece);
     const subject = segment.subject;
     const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
-    const own: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? null);
+    const own: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? findApprovedFrom(piece));
     const signals = {
       content: piece,
       hasOwner: own !== null,

@@ -1,10 +1,10 @@
-import { findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList } from './owners';
+import { findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通'])('%s is a unit', (name) => {
     expect(isOwnerName(name)).toBe(true);
   });
-  it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员', '10月底前完成全市社区覆盖（测试市公安局', '覆盖）市公安局'])('%s is not', (name) => {
+  it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员', '10月底前完成全市社区覆盖（测试市公安局', '覆盖）市公安局', '信息管理系统', '一是各楼院抓紧成立工作小组'])('%s is not', (name) => {
     expect(isOwnerName(name)).toBe(false);
   });
 });
@@ -150,6 +150,12 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['市直各有关单位填报《县级数据上报信息表》', [['市直各有关单位']]],
     ['其他班子成员认真落实“一岗双责”', [['其他班子成员']]],
     ['8月7日前金元村、石宝沟村要完成河道浮漂的打捞工作', [['金元村', '石宝沟村']]],
+    // levels written once, the bodies of a field, deputy heads, a point or a flattened heading before the subject
+    ['市经信局、各县、市、区政府要加强调度', [['市经信局', '各县、市、区政府']]],
+    ['教体系统要用好会商新机制', [['教体系统']]],
+    ['各位副市长要督促分管部门抓好整改', [['各位副市长']]],
+    ['尹主任强调:一是各楼院要成立工作小组', [['各楼院']]],
+    ['(五) 切实加强动态报告工作 环保专项行动领导小组办公室要确定专人负责', [['环保专项行动领导小组办公室']]],
     ['各社区每月组织不少于2场反诈宣讲活动', [['各社区']]],
     // an adverb before the modal word; a verb ending in 办 after 要求 is no unit
     ['镇内三大通讯运营商也将推送识骗防骗短信,要求新办电话卡用户签订承诺书', [['镇内三大通讯运营商']]],
@@ -177,6 +183,12 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['宣传部门和新闻媒体要统筹安排宣传工作', [['宣传部门', '新闻媒体']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
+  });
+
+  it('reads the unit whose proposal minutes approve as the owner', () => {
+    expect(findApprovedFrom('会议原则同意区人防办提交的改造方案,要求根据会议审议意见作进一步修改完善')).toEqual({ lead: ['区人防办'], cooperating: [] });
+    expect(findApprovedFrom('会议同意区政府办、农业局、发改局提出的人事任免事项')).toEqual({ lead: ['区政府办', '农业局', '发改局'], cooperating: [] });
+    expect(findApprovedFrom('会议同意上述意见')).toBeNull();
   });
 
   it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班', '发动社会相关部门开展专项行动', '鼓励科研机构做好本地科技成果转化', '宣传务必覆盖每一位学生家长', '要求每一位中小学生人人能说出六个不要', '协助各村开展反电诈APP下载注册工作', '主要领导负总责亲自调度', '市住建局作为市城乡燃气专委会牵头单位,详细解读了排查整治任务', '全面落实市委、市政府要求,进一步夯实安全生产工作基础', '以老旧小区、城乡结合部等重点场所开展排查', '特别是牵头单位要统筹相关单位', '形成同频共振工作格局', '成立工作督查专班,全面开展排查摸底工作', '下阶段市政府办公厅将进一步加大督查考核力度', '2019年各地食安办要完成三项硬任务'])('%s has no unit as subject', (clause) => {

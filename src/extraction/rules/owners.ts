@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|河长|支书|班子成员)';
+  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|河长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -25,23 +25,27 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|系统|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|抓紧|成立|制定|推进|建立|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}月|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
 /** A field of work alone, as a list may name it: "公安", "市自然资源". */
 const FIELD_ONLY = new RegExp(`^(?:省|市|县|区)?${SECTOR}$`);
 
+/** "教体系统", "住房和城乡建设系统": the bodies of a field of work; "信息管理系统" is a thing. */
+const FIELD_SYSTEM = new RegExp(`^(?:全省|全市|全县|全区|各级)?(?:${SECTOR}|住房和城乡建设|教体|卫生健康|人力资源社会保障)系统$`);
+
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
-  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
+  if (FIELD_SYSTEM.test(name)) return true;
+  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !/系统$/.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
 }
 
 /** "A、B和C等部门" → [A, B, C]; null when any part is not a unit name. */
@@ -55,10 +59,21 @@ export function splitOwnerList(list: string): string[] | null {
     .map((p) => p.replace(/\u0001/g, '、').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
-  const names = parts.map(withoutGenericTail).flatMap(splitAtAnd);
+  const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd);
   // A bare kind of body names a unit beside others ("各镇和相关单位", "教育部门、学校"), the public alone.
   if (names.length > 1 && names.some((n) => isOwnerName(n)) && names.every((n) => isOwnerName(n) || BARE_KIND.test(n))) return names;
   return names.every(isOwnerName) ? names : null;
+}
+
+/** "各县、市、区政府" is one name, the levels written once: a part that is a level alone joins the next. */
+function joinLevels(parts: string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && /^(?:各)?[省市县区乡镇]$/.test(previous.split('、').pop()!) && /^[省市县区乡镇]/.test(part)) joined[joined.length - 1] = `${previous}、${part}`;
+    else joined.push(part);
+  }
+  return joined;
 }
 
 /** "市卫生健康委等，各县（市、区）政府": the tail of a list closes any of its parts, not only the last. */
@@ -263,6 +278,10 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
   const leadIn = LEAD_IN.exec(clause.slice(contentStart));
   if (leadIn) starts.push(contentStart + leadIn[0].length);
   for (let i = contentStart; i < clause.length; i++) if (clause[i] === '，' || clause[i] === ',' || clause[i] === '：' || clause[i] === ':') starts.push(i + 1);
+  // A page flattened to one line separates a heading from its text by a space: "（五）切实加强动态报告工作 环保专项行动领导小组办公室要…".
+  for (const gap of clause.slice(contentStart).matchAll(/(?<=[\p{Script=Han}）)])[ \u3000]+(?=\p{Script=Han})/gu)) starts.push(contentStart + gap.index + gap[0].length);
+  // A point inside a sentence: "尹主任强调：一是各楼院抓紧成立工作小组".
+  for (const point of clause.slice(contentStart).matchAll(/(?:^|[，,：:；;])([一二三四五六七八九十]是)/g)) starts.push(contentStart + point.index + point[0].length);
   let depth = 0;
   const quoted = new Set<number>();
   for (let i = 0; i < clause.length; i++) {
@@ -326,4 +345,13 @@ export function findLedBy(clause: string): OwnersAsWritten | null {
   if (!lead) return null;
   const cooperating = match[3] ? splitOwnerList(match[3]) : [];
   return { lead, cooperating: cooperating ?? [], ...(/^(?:牵头|牽頭|负责|負責)$/.test(match[2]) ? {} : { incidental: true }) };
+}
+
+/** Minutes approving a unit's proposal: "会议原则同意区人防办提交的改造方案，要求…" gives the work back to that unit. */
+const APPROVED_FROM = /(?:原则)?同意([^，,。；;“”《]{2,40}?)(?:提交|提出|报送|上报|呈报|起草)的/;
+
+export function findApprovedFrom(clause: string): OwnersAsWritten | null {
+  const match = APPROVED_FROM.exec(clause);
+  const lead = match ? splitOwnerList(match[1]) : null;
+  return lead ? { lead, cooperating: [] } : null;
 }
