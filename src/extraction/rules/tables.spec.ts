@@ -76,6 +76,15 @@ describe('findTables', () => {
     ]);
   });
 
+  it('reads a progress table: its 进展情况 column is part of the header, not a task', () => {
+    const text = ['序号', '', '内容与要求', '', '进展情况', '', '责任单位', '', '1', '', '加强数据监测,确保地区生产总值增长7%左右。', '', '1-2月主要经济指标实现正增长。', '', '市发改委', '', '2', '', '持续推进重大项目攻坚。', '', '市县长项目已安排36个。', '', '市发改委'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.task?.text, r.cells.lead?.text])).toEqual([
+      ['加强数据监测,确保地区生产总值增长7%左右。', '市发改委'],
+      ['持续推进重大项目攻坚。', '市发改委'],
+    ]);
+  });
+
   it('reads a cell of units taking a line per unit before the 完成时限, and stops before the next table', () => {
     const text = ['序号', '民生实事', '责任单位', '完成时限', '1', '启动建设东湖湿地公园。', '县水务局', '', '县住建局', '12月底前', '2', '新建2座人行天桥。', '县住建局', '9月底前', '附件2'].join('\n');
     const [table] = findTables(text);

@@ -13,7 +13,7 @@ const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
   ['deadline', /^(?:完成时限|完成时间|时间节点|时限要求|办理时限|时限|时间安排|完成期限|期限)$/],
   // "专项整治行业名称", "整治项目", "2022年预期目标", "重点工作和要求", "建设内容": what each row is about (a
   // bare "目标" or "量化目标" is the target column of a 分工方案, see ledger/directive-rows).
-  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|重点工作|[^\s]{0,8}(?:名称|项目|预期目标|内容|和要求|实事))$/],
+  ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|重点工作|[^\s]{0,8}(?:名称|项目|预期目标|内容|[和与]要求|实事))$/],
 ];
 
 export function columnOf(header: string): TableColumn {
@@ -174,12 +174,15 @@ function readRowsPerLine(lines: Line[], headerIndex: number, columns: TableColum
   return table;
 }
 
+/** A column a progress table adds beside the tasks ("进展情况", "备注"): part of the header, not a task. */
+const REPORTING_COLUMN = /^(?:进展情况|完成情况|实际完成情况|工作进展|推进情况|进度情况|备注|责任领导|牵头领导|分管领导|联系人)$/;
+
 /** Header cells one per line ("序号\n任务\n牵头单位\n…"): the columns, or null. */
 function stackedHeader(lines: Line[], from: number): TableColumn[] | null {
   const columns: TableColumn[] = [];
   for (let j = from; j < lines.length && j < from + 8; j++) {
     const column = columnOf(lines[j].text);
-    if (column === 'other') break;
+    if (column === 'other' && !REPORTING_COLUMN.test(lines[j].text.trim())) break;
     columns.push(column);
   }
   return columns.length >= 3 && isHeader(columns) ? columns : null;
