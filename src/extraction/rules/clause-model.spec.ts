@@ -51,7 +51,7 @@ describe('extractTasks with a model', () => {
   const context = { documentDate: '2026-03-02', units: [], addWorkingDays: (s: string) => s };
   const text = '一、重点工作\n推进燃气管道改造。';
 
-  it('proposes the clause the model takes, with the confidence of a weak one, and shows the trainer every clause', () => {
+  it('proposes the clause the model takes, no surer than the model is, and shows the trainer every clause', () => {
     const seen: string[] = [];
     expect(extractTasks(text, context, { model: null, observe: (v) => seen.push(`${v.verdict} ${v.signals.content}`) })).toEqual([]);
     expect(seen).toEqual(['exhortation 推进燃气管道改造。']);
@@ -59,5 +59,9 @@ describe('extractTasks with a model', () => {
     expect(task.paragraph).toBe('推进燃气管道改造。');
     expect(task.confidence).toBeLessThan(0.5);
     expect(extractTasks(text, context, { model: knows(3), takeAt: 0.99 })).toEqual([]);
+    // a one-in-four chance is taken at the service's threshold, and proposed as no surer than that
+    const [unsure] = extractTasks(text, context, { model: knows(-1) });
+    expect(unsure.confidence).toBe(0.27);
+    expect(extractTasks(text, context, { model: knows(-3) })).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@
  * - a clause with two targets or two deadlines gives one task per target (or deadline).
  */
 import { classifyClause } from './classify';
-import { ClauseModel, ClauseView, reconsider } from './clause-model';
+import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
 import { findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
@@ -433,8 +433,10 @@ class ProseReader {
       for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, substantive, make });
     }
     if (verdict !== 'task') return [];
-    // A task the model took on its own is proposed with the confidence of a weak one.
-    return this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, ruled);
+    const tasks = this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, ruled);
+    // A task the model took on its own is as sure as the model is.
+    if (ruled !== 'task') for (const task of tasks) task.confidence = Math.min(task.confidence, Math.round(taskProbability(this.model!, view) * 100) / 100);
+    return tasks;
   }
 
   private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
