@@ -68,6 +68,17 @@ describe('extractTasks', () => {
     expect(tasks[1].paragraph.startsWith('8月7日前金元村')).toBe(true);
   });
 
+  it('gives the subject of an exhortation to the points that follow it on its line', () => {
+    const points = '一要抓好主要负责人培训提升行动,督促企业履行好安全生产主体责任;二要抓好从业人员教育培训,提升基层末梢人员安全素质。';
+    const tasks = extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。${points}`);
+    expect(tasks.map((t) => [t.paragraph.slice(0, 6), owners(t.leadUnits)])).toEqual([
+      ['一要抓好主要', ['全市交通运输系统']],
+      ['二要抓好从业', ['全市交通运输系统']],
+    ]);
+    // on a line of their own, the points are not the exhortation's
+    expect(extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。\n${points}`).map((t) => owners(t.leadUnits))).toEqual([[], []]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

@@ -37,6 +37,8 @@ const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
+/** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
+const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
@@ -417,7 +419,8 @@ class ProseReader {
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
-    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: false };
+    // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
+    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4)) };
     // Under 工作目标 a sentence is a task when it sets a number or a date; the rest states the aim in general.
     // (One the model took stays what the rules made of it: a note closing its item may still make it a task.)
     if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && deadlines.length === 0 && !own) {
