@@ -22,6 +22,14 @@ describe('findTargets', () => {
     ['清理涉诈电话卡达到1.2万张', { metric: '清理涉诈电话卡', comparator: '>=', value: 1.2, unit: '万张' }],
     // at least, with the verb between
     ['全县每个社区至少举办1场', { metric: '每个社区举办', comparator: '>=', value: 1, unit: '场' }],
+    // measures and their multipliers
+    ['细颗粒物(PM2.5)年均浓度控制在29微克每立方米以下', { metric: '细颗粒物(PM2.5)年均浓度', comparator: '<=', value: 29, unit: '微克每立方米' }],
+    ['全市用水总量控制在11.88亿立方米以内', { metric: '用水总量', comparator: '<=', value: 11.88, unit: '亿立方米' }],
+    ['确保粮食总产稳定在120万吨以上', { metric: '粮食总产', comparator: '>=', value: 120, unit: '万吨' }],
+    ['人均预期寿命达82.4岁', { metric: '人均预期寿命', comparator: '>=', value: 82.4, unit: '岁' }],
+    ['城乡居民免费健康体检人数达1000万', { metric: '城乡居民免费健康体检人数', comparator: '>=', value: 1000, unit: '万' }],
+    ['乡级、村级河长巡河不少于2公里', { metric: '村级河长巡河', comparator: '>=', value: 2, unit: '公里' }],
+    ['为退休妇女免费检查不少于2.5万名', { metric: '为退休妇女免费检查', comparator: '>=', value: 2.5, unit: '万名' }],
   ])('%s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });

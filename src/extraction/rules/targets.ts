@@ -11,9 +11,14 @@ export interface FoundTarget extends ExtractedTarget {
 }
 
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
-const UNIT = '(%|％|万人次|人次|万人|万元|亿元|万户|万张|个工作日|工作日|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|小时|分钟|天)?';
+/**
+ * What a figure after a comparator counts or measures, longest first: "29微克每立方米", "11.88亿立方米",
+ * "120万吨", "82.4岁", "2公里"; "ug/m³" as a page may garble it. A bare 万 ("人数达1000万") is a unit too.
+ */
+const UNIT =
+  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|平方米|万人次|人次|万人|万元|亿元|万户|万张|万吨|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亩|岁|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|项|小时|分钟|天|万)?';
 /** "5万份", "1万个": 万 or 亿 before a counted thing, kept in the unit as written (5, 万份). */
-const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台))?';
+const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台|名|辆|套|座|处|项|间))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
 const COUNTED = '(人次|名|间|万千瓦时|亿千瓦时|万千瓦|千瓦|万亩|亩|公里|个|家|人|户|次|条|场|所|张|台|件|处|座|项|批|根|辆|套)';
 const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
