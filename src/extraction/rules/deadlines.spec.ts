@@ -37,6 +37,12 @@ describe('findDeadlines', () => {
     expect(read('2016年是全面建成小康社会决胜阶段的开局之年', '2016-05-28')).toEqual([]);
   });
 
+  it('reads a date a web page wrote with spaces, and gives its words as written', () => {
+    expect(read('市创城办将于 7 月 12 日对以上4个社区开展督查')).toEqual([{ text: '7 月 12 日', date: '2026-07-12', cycle: null }]);
+    expect(read('请于2026 年 9 月底前完成')).toEqual([{ text: '2026 年 9 月底前', date: '2026-09-30', cycle: null }]);
+    expect(findDeadlines('将于 7 月 12 日开展', at('2026-03-02'))[0].index).toBe(3);
+  });
+
   it('reads this week and next week as their Friday, or the day named', () => {
     expect(read('电信将于本周内将自查情况报联席办', '2021-03-03')[0]).toMatchObject({ text: '本周内', date: '2021-03-05', cycle: null });
     expect(read('将于下周汇总报联席办', '2021-03-03')[0].date).toBe('2021-03-12');

@@ -233,7 +233,30 @@ const START_AFTER = /^(?:起|开始|以来)/;
 const FACT_BEFORE = /(?:截至|截止到|截止)$/;
 
 /** Every deadline in a clause, in order; the start of a range and start or status dates are left out. */
+/** A space a web page puts around a date's figures: "将于 7 月 12 日", "2023 年 9 月底前". */
+const SPACED_DATE = /(?<=\d)[ \u00a0\u3000]+(?=[年月日号])|(?<=[年月])[ \u00a0\u3000]+(?=\d)|(?<=[于在至到])[ \u00a0\u3000]+(?=\d)/g;
+
 export function findDeadlines(clause: string, context: DeadlineContext): FoundDeadline[] {
+  if (clause.search(SPACED_DATE) < 0) return findInClause(clause, context);
+  // Read the date without its spaces, then give each deadline its place and words in the clause as written.
+  const kept: number[] = [];
+  let tight = '';
+  let last = 0;
+  for (const space of clause.matchAll(SPACED_DATE)) {
+    for (let i = last; i < space.index; i++) kept.push(i);
+    tight += clause.slice(last, space.index);
+    last = space.index + space[0].length;
+  }
+  for (let i = last; i < clause.length; i++) kept.push(i);
+  tight += clause.slice(last);
+  return findInClause(tight, context).map((d) => {
+    const index = kept[d.index];
+    const end = kept[d.index + d.text.length - 1] + 1;
+    return { ...d, index, text: clause.slice(index, end) };
+  });
+}
+
+function findInClause(clause: string, context: DeadlineContext): FoundDeadline[] {
   const found = claimMatches(
     clause,
     DEADLINE_PATTERNS,
