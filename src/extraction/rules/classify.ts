@@ -67,7 +67,7 @@ const LEAD_IN = /(?:以下|如下)(?:要求|意见|几点|工作|事项)?[。：
  * The covering notice's words: "现将《…方案》印发给你们，请认真抓好落实。", "实施过程中遇到的问题，请径向省发展
  * 改革委反映。"
  */
-const TRANSMITS = /现(?:将[^。；;]{0,60})?印发给你们|(?:遇到|发现)的?(?:问题|情况)[，,]?(?:请|要)?(?:及时|径)?(?:向|与)[^。；;]{0,20}(?:反映|报告|联系)/;
+const TRANSMITS = /现(?:将[^。；;]{0,80})?(?:印发|转发|下发|发)给你们|(?:遇到|发现)的?(?:问题|情况)[，,]?(?:请|要)?(?:及时|径)?(?:向|与)[^。；;]{0,20}(?:反映|报告|联系)/;
 /** "…活动时间：2023年6月15日至7月15日。": when something runs, not what to do. */
 const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|^[^。；;：:]{0,6}(?:目的|范围|意义|依据|原则)[：:]|[（(](?:分解)?任务\d+项[）)]|分解为[^。；;]{0,20}\d+项/;
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
@@ -90,7 +90,9 @@ const WHAT_IT_IS = /是一项[^，,。；;]{0,20}(?:任务|工作|工程|举措)
  * happened, even when it quotes words that ask ("从“要不要”…三个维度点评").
  */
 const NEWS_LEAD =
-  /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办|出席|主持)|^[^，,。；;]{0,30}[，,](?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办)|^(?:本网讯|本报讯|[^，,。；;\s]{2,12}讯[\s　]|[^，,。；;\s]{2,12}\d{1,2}月\d{1,2}日电)/;
+  /^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办|出席|主持|启动|召開|舉行|舉辦|啟動)|^[^，,。；;]{0,30}[，,](?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办)|^(?:本网讯|本报讯|[^，,。；;\s]{2,12}讯[\s　]|[^，,。；;\s]{2,12}\d{1,2}月\d{1,2}日(?:电|消息))/;
+/** "今年宣传月的主题是…": what a campaign is called, not what to do. */
+const THEME = /^[^，,。；;]{0,16}主题(?:是|为)/;
 /** A byline or a source in brackets on its own: "（区融媒体中心 梁静）". */
 const BYLINE = /^[（(][^（）()，,。；;]{2,30}[）)][。]?$/;
 /** "会后，镇建设局带领…开启检查": what was done after the meeting, unless it asks. */
@@ -137,7 +139,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (TASK_LABEL.test(content)) return 'task';
   if (PERSON_LABEL.test(content)) return 'fact';
   if (SCHEDULE.test(content)) return 'no-directive';
-  if (NEWS_LEAD.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
+  if (NEWS_LEAD.test(content) || THEME.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
   if (PUBLIC.test(content)) return 'public';
   if ((SANCTION.test(content) && SANCTION_CONDITION.test(content)) || FAILING_THEN.test(content)) return 'sanction';
   // "会议通报了…，要求…": a requirement after a factual preface is still one.
