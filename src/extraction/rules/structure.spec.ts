@@ -44,6 +44,16 @@ describe('splitClauses', () => {
     expect(clauses.map((c) => c.marker?.level)).toEqual([5, 5]);
   });
 
+  it('starts the first point after a colon, however long the lead to it, and keeps the lead a clause', () => {
+    const text = '接着,由吴瑞勇同志对我镇禁毒工作作出相关部署,会上强调:一是压实禁毒工作责任;二是加强宣传教育。';
+    const clauses = splitClauses(text);
+    expect(clauses.map((c) => [text.slice(c.start, c.end), c.marker?.level ?? null])).toEqual([
+      ['接着,由吴瑞勇同志对我镇禁毒工作作出相关部署,会上强调:', null],
+      ['一是压实禁毒工作责任;', 5],
+      ['二是加强宣传教育。', 5],
+    ]);
+  });
+
   it('marks heading lines (no full stop) and the clause that ends a line', () => {
     const clauses = splitClauses('一、工作开展情况\n（一）强化依法严惩。公安机关要严打。');
     expect(clauses.map((c) => [c.headingLine, c.endsLine])).toEqual([[true, true], [false, false], [false, true]]);

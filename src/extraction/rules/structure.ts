@@ -110,6 +110,16 @@ function pushClause(text: string, from: number, to: number, out: Clause[]): void
   while (end > start && SPACE.test(text[end - 1])) end -= 1;
   if (end <= start) return;
   let body = text.slice(start, end);
+  // "接着，由某某对禁毒工作作出部署，会上强调：一是压实责任…": the points start after the colon, whatever
+  // the length of what leads to them; the lead stays a clause of its own.
+  for (const colon of body.matchAll(/[：:]\s*/g)) {
+    const at = colon.index + colon[0].length;
+    if (colon.index > 8 && at < body.length && itemMarkerAt(body.slice(at))?.level === 5) {
+      pushClause(text, start, start + colon.index + 1, out);
+      pushClause(text, start + at, end, out);
+      return;
+    }
+  }
   const leadIn = LEAD_IN.exec(body);
   if (leadIn) {
     const marker = itemMarkerAt(body.slice(leadIn[0].length));
