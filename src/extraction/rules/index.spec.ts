@@ -79,6 +79,11 @@ describe('extractTasks', () => {
     expect(extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。\n${points}`).map((t) => owners(t.leadUnits))).toEqual([[], []]);
   });
 
+  it('reads what frames a clause\'s first subject as part of its task, not a task before it', () => {
+    const tasks = extract('针对当前正在开展的多业态产业园区和物流园区的排查整治,各部门要持续跟踪、督促整改到位。');
+    expect(tasks.map((t) => [t.paragraph.slice(0, 4), owners(t.leadUnits)])).toEqual([['针对当前', ['各部门']]]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

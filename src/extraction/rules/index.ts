@@ -16,7 +16,7 @@ import { classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
+import { findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
@@ -365,8 +365,10 @@ class ProseReader {
     let start = 0;
     let current: Subject | null = null;
     for (const subject of subjects) {
-      // A short phrase before the second subject ("强化队伍建设，各成员单位要…") is its context, not a task.
-      if (subject.start === 0 || content.slice(start, subject.start).replace(/[，,\s]/g, '').length <= 14) {
+      // A short phrase before the second subject ("强化队伍建设，各成员单位要…") is its context, not a task; so is
+      // what frames the first ("针对当前正在开展的排查整治，各部门要…").
+      const before = content.slice(start, subject.start);
+      if (subject.start === 0 || before.replace(/[，,\s]/g, '').length <= 14 || (start === 0 && framesSubject(before))) {
         current ??= subject;
         continue;
       }

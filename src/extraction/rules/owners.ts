@@ -221,8 +221,15 @@ const TOPIC_ONLY = new RegExp(`^(?:${SECTOR})$`);
 const ASKS_A_QUALITY = /^(?:更|更加|再)/;
 /** "一、宣传务必覆盖每一位家长", "二、教育务必入心入脑": an activity heading a part, alone, names no one. */
 const ACTIVITY = /^(?:宣传|教育|打击|防范|管理|服务|预防|整治|排查)$/;
+/** An adverbial opening a clause before its subject: what for, by what, about what ("针对…，", "以…为目标，"). */
+const ADVERBIAL = /^(?:为了?|按照|根据|依据|围绕|针对|对于|结合|通过|随着|鉴于|以[^，,。；;“”]{2,30}?为[^，,。；;“”]{0,6})[^，,。；;“”]{2,40}[，,]/;
 /** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
-const LEAD_IN = /^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:为|按照|根据|依据|围绕)[^，,。；;“”]{2,30}[，,]|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]/;
+const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
+
+/** Whether what stands before a clause's first subject only frames it: "针对当前的排查整治，", "按照…部署，". */
+export function framesSubject(before: string): boolean {
+  return ADVERBIAL.test(before) && ADVERBIAL.exec(before)![0].length === before.length;
+}
 
 /** A date before a subject, part of what it is asked: "8月7日前金元村、石宝沟村要完成…". */
 const DATE_BEFORE = /^(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|中旬|上旬|下旬)?)(?:前|之前|以前)[，,]?/;
