@@ -412,7 +412,8 @@ class ProseReader {
     const ruled = classifyClause(signals);
     const view = { signals, verdict: ruled, section: this.sectionKind() };
     this.options.observe?.(view, { start: clause.contentStart + segment.start, end: clause.contentStart + segment.end });
-    let verdict = reconsider(this.model, view, this.options.takeAt);
+    // A heading that names its section ("无诈村（社区）标准。", "工作措施。") is the rules' to read, not the model's.
+    let verdict = ruled === 'title' && sectionKind(piece) !== 'neutral' ? ruled : reconsider(this.model, view, this.options.takeAt);
     if (ruled === 'title' && first && clause.marker) {
       // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.
       if (sectionKind(piece) === 'criteria') this.kinds[this.level] = 'criteria';
