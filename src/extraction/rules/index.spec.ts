@@ -84,6 +84,17 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => [t.paragraph.slice(0, 4), owners(t.leadUnits)])).toEqual([['针对当前', ['各部门']]]);
   });
 
+  it('reads a mirror in traditional characters with pinyin, and quotes it as written', () => {
+    const text = '會議要求,市公安局、各部門(mén)要於6月30日前完成轄區重點人員排查(chá)。';
+    const [task] = extract(text);
+    expect(task.paragraph).toBe(text);
+    expect(task.leadUnits).toEqual([
+      { text: '市公安局', unitId: 1 },
+      { text: '各部門(mén)', unitId: null },
+    ]);
+    expect(task.deadline).toEqual({ text: '6月30日前', date: '2026-06-30', cycle: null });
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

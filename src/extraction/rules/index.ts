@@ -23,7 +23,8 @@ import { findTables, Table } from './tables';
 import { findTargets, FoundTarget, tableTargets } from './targets';
 import type { ExtractedDeadline, ExtractedTask, ExtractionContext } from './types';
 import { UnitMatcher } from './units';
-import { unwrap } from './unwrap';
+import { simplified } from './script';
+import { glossAt, unwrap } from './unwrap';
 
 export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
 
@@ -47,25 +48,53 @@ export interface ExtractOptions {
   model?: ClauseModel | null;
   /** The model's probability at which it takes a clause (the trainer tries several). */
   takeAt?: number;
-  /** Sees every clause the rules judged, with its span in the analysed text (the trainer's data). */
+  /** Sees every clause the rules judged, with its span in the text as given (the trainer's data). */
   observe?: (view: ClauseView, span: { start: number; end: number }) => void;
 }
 
 export const extractTasks = (given: string, context: ExtractionContext, options: ExtractOptions = {}): ExtractedTask[] => {
-  // A PDF's line breaks inside sentences are read past; every span is then given in the text as it came.
-  const { text, offsets } = unwrap(given);
+  // A PDF's line breaks inside sentences and a mirror's pinyin are read past, traditional characters read as
+  // simplified ones; every span is then given in the text as it came.
+  const unwrapped = unwrap(given);
+  const { offsets } = unwrapped;
+  const text = simplified(unwrapped.text);
   const matcher = new UnitMatcher(context.units);
   const tables = findTables(text);
   const tasks = tables.flatMap((table) => tableTasks(text, table, context, matcher));
   const outsideTables = splitClauses(text).filter((c) => !tables.some((t) => c.start >= t.start && c.start < t.end));
   const model = options.model === undefined ? (defaultModel as ClauseModel) : options.model;
-  tasks.push(...new ProseReader(text, context, matcher, model, options).read(outsideTables));
+  // The trainer compares spans with the text as given.
+  const observe = options.observe && ((view: ClauseView, span: { start: number; end: number }) => options.observe!(view, { start: offsets[span.start], end: offsets[span.end - 1] + 1 }));
+  tasks.push(...new ProseReader(text, context, matcher, model, { ...options, observe }).read(outsideTables));
   tasks.sort((a, b) => a.start - b.start || a.end - b.end);
   if (text === given) return tasks;
   return tasks.map((task) => {
     const start = offsets[task.start];
     const end = offsets[task.end - 1] + 1;
-    return { ...task, start, end, paragraph: given.slice(start, end) };
+    // What the task quotes (owners, the deadline's and the target's words) as the text wrote it.
+    const written = (words: string) => {
+      // Where the words are written: in the task's clause, or in the lines before it that named its owners.
+      const from = Math.max(0, task.start - 2000);
+      const near = text.slice(from, task.end + 200);
+      const before = near.lastIndexOf(words, task.end - 1 - from);
+      const found = before >= 0 ? before : near.indexOf(words, task.start - from);
+      if (found < 0) return words;
+      const at = from + found;
+      // The pinyin of its last character is part of a name as written: "各部門(mén)".
+      const end = offsets[at + words.length - 1] + 1;
+      return given.slice(offsets[at], end + glossAt(given, end));
+    };
+    const owners = (list: ExtractedTask['leadUnits']) => list.map((o) => ({ ...o, text: written(o.text) }));
+    return {
+      ...task,
+      start,
+      end,
+      paragraph: given.slice(start, end),
+      leadUnits: owners(task.leadUnits),
+      cooperatingUnits: owners(task.cooperatingUnits),
+      deadline: task.deadline.text === null ? task.deadline : { ...task.deadline, text: written(task.deadline.text) },
+      target: task.target && { ...task.target, text: written(task.target.text) },
+    };
   });
 };
 

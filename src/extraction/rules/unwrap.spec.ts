@@ -25,6 +25,13 @@ describe('unwrap: a PDF page read as sentences', () => {
     expect(offsets[text.length]).toBe(PAGE.length);
   });
 
+  it('takes out the pinyin a mirror put after characters, not a bracket of letters or figures', () => {
+    const given = '各部門(mén)要加強(qiáng)安裝國家反詐中心(APP),PM2.5(年均)下降(5%)。';
+    const { text, offsets } = unwrap(given);
+    expect(text).toBe('各部門要加強安裝國家反詐中心(APP),PM2.5(年均)下降(5%)。');
+    expect(given.slice(offsets[text.indexOf('加')], offsets[text.indexOf('安')])).toBe('加強(qiáng)');
+  });
+
   it('leaves a task table alone, and text without breaks as it is', () => {
     const table = ['序号\t任务\t牵头单位', ...Array.from({ length: 6 }, (_, i) => `${i + 1}\t建立涉诈重点人员台账并按月更新动态\t市公安局`)].join('\n');
     expect(unwrap(table).text).toBe(table);

@@ -1,7 +1,8 @@
 /**
  * Text taken out of a PDF keeps the page's line breaks inside sentences ("…保障公共安全\n和人身安全…") and
- * spaces around figures ("2020 年 9 月 30 日前"). The rules read lines and words, so such breaks are taken
- * out first, and every offset found in the joined text is mapped back to the text as given.
+ * spaces around figures ("2020 年 9 月 30 日前"); some public mirrors insert the pinyin of a character after
+ * it ("各部門(mén)"). The rules read lines and words, so such breaks and glosses are taken out first, and
+ * every offset found in the joined text is mapped back to the text as given.
  */
 import { itemMarkerAt } from './structure';
 
@@ -16,6 +17,15 @@ export interface Unwrapped {
 const LINE_END = /[。；;！!？?：:”’」』）)]\s*$/;
 /** A table's row: cells apart by tabs, bars or runs of spaces. */
 const TABLE_ROW = /\t|[|｜]| {2,}/;
+/** "加強(qiáng)", "部門(mén)": a syllable of pinyin in brackets right after a character. */
+const PINYIN_GLOSS = /(?<=\p{Script=Han})\((?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{0,4})\)/gu;
+/** The length of the pinyin gloss right at `at` in the text ("(mén)"), 0 when there is none. */
+export function glossAt(text: string, at: number): number {
+  PINYIN_GLOSS.lastIndex = at;
+  const gloss = PINYIN_GLOSS.exec(text);
+  return gloss !== null && gloss.index === at ? gloss[0].length : 0;
+}
+
 /** "2020 年 9 月 30 日前", "提高到 95 %": a space a PDF put beside a figure. */
 const SPACE_BY_FIGURE = /(?<=\d) (?=[年月日号%％个万亿元])|(?<=[年月至到]) (?=\d)/g;
 /**
@@ -67,6 +77,7 @@ export function unwrap(text: string): Unwrapped {
     }
   }
   for (const match of text.matchAll(SPACE_BY_FIGURE)) drop.add(match.index);
+  for (const match of text.matchAll(PINYIN_GLOSS)) for (let k = match.index; k < match.index + match[0].length; k++) drop.add(k);
   if (drop.size === 0) return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) };
   const kept: string[] = [];
   const offsets: number[] = [];
