@@ -95,6 +95,11 @@ describe('extractTasks', () => {
     expect(task.deadline).toEqual({ text: '6月30日前', date: '2026-06-30', cycle: null });
   });
 
+  it('splits a list of duties, each unit with its own, however short', () => {
+    const tasks = extract('会议要求，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付。');
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['党政办'], ['社会管理办公室'], ['财政所']]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

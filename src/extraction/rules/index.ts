@@ -397,7 +397,8 @@ class ProseReader {
       // A short phrase before the second subject ("强化队伍建设，各成员单位要…") is its context, not a task; so is
       // what frames the first ("针对当前正在开展的排查整治，各部门要…").
       const before = content.slice(start, subject.start);
-      if (subject.start === 0 || before.replace(/[，,\s]/g, '').length <= 14 || (start === 0 && framesSubject(before))) {
+      // (After a subject, even a short phrase is what that subject does: "党政办负责外围环境，财政所负责资金兑付".)
+      if (subject.start === 0 || (current === null && before.replace(/[，,\s]/g, '').length <= 14) || (start === 0 && framesSubject(before))) {
         current ??= subject;
         continue;
       }
