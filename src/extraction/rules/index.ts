@@ -68,35 +68,40 @@ export const extractTasks = (given: string, context: ExtractionContext, options:
   tasks.push(...new ProseReader(text, context, matcher, model, { ...options, observe }).read(outsideTables));
   tasks.sort((a, b) => a.start - b.start || a.end - b.end);
   if (text === given) return tasks;
-  return tasks.map((task) => {
-    const start = offsets[task.start];
-    const end = offsets[task.end - 1] + 1;
-    // What the task quotes (owners, the deadline's and the target's words) as the text wrote it.
-    const written = (words: string) => {
-      // Where the words are written: in the task's clause, or in the lines before it that named its owners.
-      const from = Math.max(0, task.start - 2000);
-      const near = text.slice(from, task.end + 200);
-      const before = near.lastIndexOf(words, task.end - 1 - from);
-      const found = before >= 0 ? before : near.indexOf(words, task.start - from);
-      if (found < 0) return words;
-      const at = from + found;
-      // The pinyin of its last character is part of a name as written: "各部門(mén)".
-      const end = offsets[at + words.length - 1] + 1;
-      return given.slice(offsets[at], end + glossAt(given, end));
-    };
-    const owners = (list: ExtractedTask['leadUnits']) => list.map((o) => ({ ...o, text: written(o.text) }));
-    return {
-      ...task,
-      start,
-      end,
-      paragraph: given.slice(start, end),
-      leadUnits: owners(task.leadUnits),
-      cooperatingUnits: owners(task.cooperatingUnits),
-      deadline: task.deadline.text === null ? task.deadline : { ...task.deadline, text: written(task.deadline.text) },
-      target: task.target && { ...task.target, text: written(task.target.text) },
-    };
-  });
+  return tasks.map((task) => asWritten(task, text, given, offsets));
 };
+
+/**
+ * A task found in the text as read (`text`), given in the text as it came: its span, and what it quotes
+ * (owners, the deadline's and the target's words) as the text wrote them.
+ */
+function asWritten(task: ExtractedTask, text: string, given: string, offsets: number[]): ExtractedTask {
+  const start = offsets[task.start];
+  const end = offsets[task.end - 1] + 1;
+  const written = (words: string) => {
+    // Where the words are: in the task's clause, or in the lines before it that named its owners.
+    const from = Math.max(0, task.start - 2000);
+    const near = text.slice(from, task.end + 200);
+    const before = near.lastIndexOf(words, task.end - 1 - from);
+    const found = before >= 0 ? before : near.indexOf(words, task.start - from);
+    if (found < 0) return words;
+    const at = from + found;
+    // The pinyin of its last character is part of a name as written: "各部門(mén)".
+    const last = offsets[at + words.length - 1] + 1;
+    return given.slice(offsets[at], last + glossAt(given, last));
+  };
+  const owners = (list: ExtractedTask['leadUnits']) => list.map((o) => ({ ...o, text: written(o.text) }));
+  return {
+    ...task,
+    start,
+    end,
+    paragraph: given.slice(start, end),
+    leadUnits: owners(task.leadUnits),
+    cooperatingUnits: owners(task.cooperatingUnits),
+    deadline: task.deadline.text === null ? task.deadline : { ...task.deadline, text: written(task.deadline.text) },
+    target: task.target && { ...task.target, text: written(task.target.text) },
+  };
+}
 
 function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {
   return found ? { text: found.text, date: found.date, cycle: found.cycle } : NO_DEADLINE;
