@@ -44,6 +44,15 @@ describe('splitClauses', () => {
     expect(clauses.map((c) => c.marker?.level)).toEqual([5, 5]);
   });
 
+  it('reads a page copied flat: an item number after a space starts a line, a date written with spaces does not', () => {
+    const text = '三、相关要求 （一）各单位要高度重视。（责任单位：住建局） 7.加大改造力度。将于 7 月 12 日开展检查。';
+    const clauses = splitClauses(text);
+    expect(clauses.map((c) => text.slice(c.start, c.end))).toEqual(['三、相关要求', '（一）各单位要高度重视。', '（责任单位：住建局）', '7.加大改造力度。', '将于 7 月 12 日开展检查。']);
+    expect(clauses.map((c) => c.marker?.level ?? null)).toEqual([1, 2, null, 3, null]);
+    expect(clauses.map((c) => c.endsLine)).toEqual([true, false, true, false, true]);
+    expect(clauses[0].headingLine).toBe(true);
+  });
+
   it('starts the first point after a colon, however long the lead to it, and keeps the lead a clause', () => {
     const text = '接着,由吴瑞勇同志对我镇禁毒工作作出相关部署,会上强调:一是压实禁毒工作责任;二是加强宣传教育。';
     const clauses = splitClauses(text);

@@ -66,10 +66,38 @@ export function splitClauses(text: string): Clause[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    splitLine(text, lineStart, lineEnd, clauses);
+    for (const [from, to] of flattenedLines(text, lineStart, lineEnd)) splitLine(text, from, to, clauses);
     lineStart = lineEnd + 1;
   }
   return clauses;
+}
+
+/**
+ * A page copied flat keeps its numbered items on one line, a space before each ("…任务。（责任单位：A） 7.加大…",
+ * "三、相关要求 （一）各单位要…"): a space outside brackets followed by an item number (一、 （一） 1. （1）) ends a line.
+ */
+function flattenedLines(text: string, from: number, to: number): [number, number][] {
+  const lines: [number, number][] = [];
+  let start = from;
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (OPENERS.has(ch)) depth += 1;
+    else if (CLOSERS.has(ch) && depth > 0) depth -= 1;
+    else if (depth === 0 && (ch === ' ' || ch === '\u3000') && i > start && !SPACE.test(text[i - 1])) {
+      let next = i;
+      while (next < to && (text[next] === ' ' || text[next] === '\u3000')) next += 1;
+      const marker = itemMarkerAt(text.slice(next, next + 8));
+      // ("将于 7 月 12 日": a number and a space is a date written with spaces, not an item.)
+      if (marker && marker.level <= 4 && !/^\d+\s/.test(text.slice(next, next + 4)) && next + marker.length < to) {
+        lines.push([start, i]);
+        start = next;
+        i = next - 1;
+      }
+    }
+  }
+  lines.push([start, to]);
+  return lines;
 }
 
 function splitLine(text: string, from: number, to: number, out: Clause[]): void {
