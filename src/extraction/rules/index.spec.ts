@@ -68,6 +68,14 @@ describe('extractTasks', () => {
     expect(tasks[1].paragraph.startsWith('8月7日前金元村')).toBe(true);
   });
 
+  it('gives whom a lead addresses to the points after its colon', () => {
+    const tasks = extract('检查组向各基础电信企业通报了存在问题,并提出三点要求:一是坚持问题导向,堵塞工作漏洞;二是加大考核力度,严肃追究问责。');
+    expect(tasks.map((t) => [t.paragraph.slice(0, 4), owners(t.leadUnits)])).toEqual([
+      ['一是坚持', ['各基础电信企业']],
+      ['二是加大', ['各基础电信企业']],
+    ]);
+  });
+
   it('gives the subject of an exhortation to the points that follow it on its line', () => {
     const points = '一要抓好主要负责人培训提升行动,督促企业履行好安全生产主体责任;二要抓好从业人员教育培训,提升基层末梢人员安全素质。';
     const tasks = extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。${points}`);

@@ -1,4 +1,4 @@
-import { findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList } from './owners';
+import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通'])('%s is a unit', (name) => {
@@ -210,6 +210,17 @@ describe('findSubjects: the owner as subject of the clause', () => {
 
   it('tells the modal word, so "A将…" can announce the owner of what follows', () => {
     expect(findSubjects('下一步,全市公安机关将在人大的监督下推进工作')[0]).toMatchObject({ owners: ['全市公安机关'], modal: '将' });
+  });
+});
+
+describe('findAddressee: whom a lead to points addresses', () => {
+  it.each([
+    ['检查组向各基础电信企业通报了存在问题,并提出三点要求:', ['各基础电信企业']],
+    ['督导组对市市场监管局提出如下要求：', ['市市场监管局']],
+    ['会议强调：', null],
+    ['向群众发放宣传资料，并提出以下建议：', null],
+  ])('%s → %j', (lead, owners) => {
+    expect(findAddressee(lead)).toEqual(owners);
   });
 });
 

@@ -266,6 +266,14 @@ export function subjectAt(clause: string, from: number): Subject | null {
   return null;
 }
 
+/** "向A通报了存在问题，并提出三点要求：", "对A提出如下要求：": whom a lead to points addresses. */
+const ADDRESSED = /(?:向|对)([^，,。；;：:“”]{2,30}?)(?:通报|提出|部署|传达|交办|反馈|下发|明确)/;
+
+export function findAddressee(lead: string): string[] | null {
+  const match = ADDRESSED.exec(lead);
+  return match ? splitOwnerList(match[1]) : null;
+}
+
 /** "要求A…", "责成A…" (the verb, not "按照…要求，"): the unit named right after is asked to act. */
 const ASKS = /(?<![”"的])(?:要求|责成)(?![，,：:。；;])/g;
 
