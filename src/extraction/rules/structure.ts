@@ -79,42 +79,40 @@ export function splitClauses(text: string): Clause[] {
 function flattenedLines(text: string, from: number, to: number): [number, number][] {
   const lines: [number, number][] = [];
   let start = from;
-  let depth = 0;
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (OPENERS.has(ch)) depth += 1;
-    else if (CLOSERS.has(ch) && depth > 0) depth -= 1;
-    else if (depth === 0 && (ch === ' ' || ch === '\u3000') && i > start && !SPACE.test(text[i - 1])) {
-      let next = i;
-      while (next < to && (text[next] === ' ' || text[next] === '\u3000')) next += 1;
-      const marker = itemMarkerAt(text.slice(next, next + 8));
-      // ("将于 7 月 12 日": a number and a space is a date written with spaces, not an item.)
-      if (marker && marker.level <= 4 && !/^\d+\s/.test(text.slice(next, next + 4)) && next + marker.length < to) {
-        lines.push([start, i]);
-        start = next;
-        i = next - 1;
-      }
+  for (const i of outsideBrackets(text, from, to)) {
+    if (i <= start || (text[i] !== ' ' && text[i] !== '\u3000') || SPACE.test(text[i - 1])) continue;
+    let next = i;
+    while (next < to && (text[next] === ' ' || text[next] === '\u3000')) next += 1;
+    const marker = itemMarkerAt(text.slice(next, next + 8));
+    // ("将于 7 月 12 日": a number and a space is a date written with spaces, not an item.)
+    if (marker && marker.level <= 4 && !/^\d+\s/.test(text.slice(next, next + 4)) && next + marker.length < to) {
+      lines.push([start, i]);
+      start = next;
     }
   }
   lines.push([start, to]);
   return lines;
 }
 
+/** The positions from `from` to `to` that stand outside any bracket or quotation, brackets themselves left out. */
+function* outsideBrackets(text: string, from: number, to: number): Generator<number> {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    if (OPENERS.has(text[i])) depth += 1;
+    else if (CLOSERS.has(text[i]) && depth > 0) depth -= 1;
+    else if (depth === 0) yield i;
+  }
+}
+
 function splitLine(text: string, from: number, to: number, out: Clause[]): void {
   const first = out.length;
   let start = from;
-  let depth = 0;
-  for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (OPENERS.has(ch)) depth += 1;
-    else if (CLOSERS.has(ch) && depth > 0) depth -= 1;
-    else if (depth === 0 && TERMINATORS.has(ch)) {
-      let end = i + 1;
-      while (end < to && TRAILING_QUOTES.has(text[end])) end += 1;
-      pushClause(text, start, end, out);
-      start = end;
-      i = end - 1;
-    }
+  for (const i of outsideBrackets(text, from, to)) {
+    if (i < start || !TERMINATORS.has(text[i])) continue;
+    let end = i + 1;
+    while (end < to && TRAILING_QUOTES.has(text[end])) end += 1;
+    pushClause(text, start, end, out);
+    start = end;
   }
   // An unbalanced bracket must not swallow the rest of the line silently: the tail is still a clause.
   pushClause(text, start, to, out);
