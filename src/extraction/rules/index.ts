@@ -457,13 +457,13 @@ class ProseReader {
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
+    // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
+    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4)) };
     // "检查组向各基础电信企业通报了存在问题，并提出三点要求：一是…": the points are asked of whom the lead addresses.
     else if (!own && /[：:]\s*$/.test(piece) && POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4))) {
       const addressee = findAddressee(piece);
       if (addressee) this.owners[this.level] = { owners: { lead: addressee, cooperating: [] }, inherited: true };
     }
-    // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
-    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4)) };
     // Under 工作目标 a sentence is a task when it sets a number or a date; the rest states the aim in general.
     // (One the model took stays what the rules made of it: a note closing its item may still make it a task.)
     if (verdict === 'task' && this.sectionKind() === 'goals' && targets.length === 0 && deadlines.length === 0 && !own) {
