@@ -275,7 +275,7 @@ export function findAddressee(lead: string): string[] | null {
 }
 
 /** "要求A…", "责成A…" (the verb, not "按照…要求，"): the unit named right after is asked to act. */
-const ASKS = /(?<![”"的])(?:要求|责成)(?![，,：:。；;])/g;
+const ASKS = /(?<![”"的])(?:要求|责成|(?<![申邀提聘报呈])请(?![示求假]))(?![，,：:。；;])/g;
 
 function askedAt(clause: string, from: number): Subject | null {
   const rest = clause.slice(from, from + 24);
@@ -286,6 +286,11 @@ function askedAt(clause: string, from: number): Subject | null {
   return null;
 }
 
+/** A speaker's verb right before a subject: "朱辉荣强调区委宣传部要…". */
+const SUBJECT_LEAD = /(?:强调|指出|表示|提出|明确)[：:\s]*/g;
+/** A time ahead or a year before a subject, without a comma: "下步各有关部门要…", "2019年各地食安办要…". */
+const TIME_BEFORE = /^(?:下一步|下步|下阶段|接下来|今后|近期|目前|同时|此外|另外|\d{4}年(?:[上下]半年)?)/;
+
 /** Subjects of a clause: at its start (after a short lead-in) and after any comma ("…，各级各有关部门要…"). */
 export function findSubjects(clause: string, contentStart = 0): Subject[] {
   const found: Subject[] = [];
@@ -295,6 +300,8 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
   for (let i = contentStart; i < clause.length; i++) if (clause[i] === '，' || clause[i] === ',' || clause[i] === '：' || clause[i] === ':') starts.push(i + 1);
   // A page flattened to one line separates a heading from its text by a space: "（五）切实加强动态报告工作 环保专项行动领导小组办公室要…".
   for (const gap of clause.slice(contentStart).matchAll(/(?<=[\p{Script=Han}）)])[ \u3000]+(?=\p{Script=Han})/gu)) starts.push(contentStart + gap.index + gap[0].length);
+  // A speaker's verb right before the subject.
+  for (const lead of clause.slice(contentStart).matchAll(SUBJECT_LEAD)) starts.push(contentStart + lead.index + lead[0].length);
   // A point inside a sentence: "尹主任强调：一是各楼院抓紧成立工作小组".
   for (const point of clause.slice(contentStart).matchAll(/(?:^|[，,：:；;])([一二三四五六七八九十]是)/g)) starts.push(contentStart + point.index + point[0].length);
   let depth = 0;
@@ -308,7 +315,8 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
   for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
     if (quoted.has(start) || start < covered) continue;
     const date = DATE_BEFORE.exec(clause.slice(start));
-    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null);
+    const time = TIME_BEFORE.exec(clause.slice(start));
+    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null);
     if (subject) {
       subject.start = Math.min(subject.start, start);
       found.push(subject);
