@@ -28,6 +28,12 @@ describe('extractTasks', () => {
     expect(task.paragraph).toBe(text.slice(task.start, task.end));
   });
 
+  it('reads "A要配合B做…" as B leading with A, and carries A on to the subjectless clause after it', () => {
+    const [helped, next] = extract('市通信管理局要配合市公安局在6月底前完成涉诈号码快速关停系统建设。及时通报处置结果。');
+    expect([owners(helped.leadUnits), owners(helped.cooperatingUnits)]).toEqual([['市公安局'], ['市通信管理局']]);
+    expect([owners(next.leadUnits), owners(next.cooperatingUnits)]).toEqual([['市通信管理局'], []]);
+  });
+
   it('reads a closing note after a comma-separated clause, whatever the length of the clause before the note', () => {
     const text = '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（市公安局牵头，电信主管部门配合）。';
     const [task] = extract(text);

@@ -16,7 +16,7 @@ import { classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject } from './owners';
+import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { findTables, Table } from './tables';
@@ -489,7 +489,11 @@ class ProseReader {
     // "要会同有关部门指导…" without a subject: the owner carried over works with the partners it names.
     const taken = own ? null : this.inherited();
     const partners = taken ? partnersAfter(piece.replace(/^(?:要|并|同时[，,]?)/, ''), '要') : [];
-    const owners = own ?? (taken && partners.length > 0 ? { lead: taken.lead, cooperating: partners } : taken);
+    // "A要配合B做好…" is B's work with A's help; the owner carried on to the clauses after it stays A.
+    const supported = own && !segment.subject ? null : supportedUnit(segment.subject ? piece.slice(segment.subject.end - segment.start) : piece);
+    const owners = supported
+      ? { lead: supported, cooperating: (own ?? taken)?.lead ?? [] }
+      : (own ?? (taken && partners.length > 0 ? { lead: taken.lead, cooperating: partners } : taken));
     const ownership = own ? 'own' : owners ? 'inherited' : 'none';
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
     if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });

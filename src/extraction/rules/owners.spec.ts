@@ -1,4 +1,4 @@
-import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList } from './owners';
+import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通'])('%s is a unit', (name) => {
@@ -229,6 +229,23 @@ describe('findAddressee: whom a lead to points addresses', () => {
     ['向群众发放宣传资料，并提出以下建议：', null],
   ])('%s → %j', (lead, owners) => {
     expect(findAddressee(lead)).toEqual(owners);
+  });
+});
+
+describe('supportedUnit: "A要配合B做…" is B\'s work', () => {
+  it.each([
+    ['应当配合电信部门及时向公众提示诈骗手段', ['电信部门']],
+    ['应协助公安机关迅速冻结和查询涉案账户', ['公安机关']],
+    ['要积极配合政法部门开展止付冻结、追赃挽损等工作', ['政法部门']],
+    ['将配合中庆燃气公司在辖区内做到燃气入户安检全覆盖', ['中庆燃气公司']],
+    ['要配合有关部门对养老服务领域自建房安全情况进行初步判定', ['有关部门']],
+    // a name qualifying a person, an activity helped, or help given "well", names no lead
+    ['将积极协助燃气公司派驻的专职工作人员做好入户安检', null],
+    ['要全力配合开学工作,加强物资保障', null],
+    ['积极配合好5个老旧小区改造工作的顺利完成', null],
+    ['要加强对校园周边的巡逻,配合学校做好安全教育', null],
+  ])('%s → %j', (after, lead) => {
+    expect(supportedUnit(after)).toEqual(lead);
   });
 });
 

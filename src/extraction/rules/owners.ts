@@ -348,6 +348,28 @@ const WITH_HELP_OF = /在([^，,。；;“”]{2,40}?)的(?:全力|大力|积极
 /** "…将立足本职，进一步联合区教育局、各高校持续开展…": partners named further on, after a comma or 进一步. */
 const PARTNERS_LATER = new RegExp(`(?:^|[，,]|进一步|要|组织力量|及时)(?:会同|會同|联合|聯合|协同|協同|协调|協調)([^，,。；;“”\\d]{2,40}?)(?=${PARTNER_LIST_END}|[，,])`);
 
+/**
+ * "A要配合B做好…", "A应协助B冻结…", "（要）积极配合B开展…": the clause's work is B's, A helps; so B leads and A
+ * (the subject, or the owner carried over; none when the clause has neither) cooperates.
+ */
+const SUPPORTS = /^(?:[，,]?(?:要|应当|应|需要|需|须|必须|也|还|将|并|同时|积极|主动|全力|密切|认真|切实|全面))*(?:配合|協助|协助)(?!好)/;
+const SUPPORTED_ACT = /(?:在|对|就|把|将|向|从|做好|做|搞好|抓好|开展|進行|进行|加强|推进|推动|落实|完成|实施|迅速|及时|依法|共同|打击|查处|冻结|处置|组织|指导|督促|检查|排查|整治|宣传|调查).*$/;
+
+export function supportedUnit(after: string): string[] | null {
+  const verb = SUPPORTS.exec(after);
+  if (!verb) return null;
+  // The name ends before what B is helped to do: "配合中庆燃气公司在辖区内…"; a name qualifying a person
+  // ("协助燃气公司派驻的工作人员") names no one who leads.
+  const rest = after.slice(verb[0].length, verb[0].length + 24).replace(SUPPORTED_ACT, '');
+  for (let length = rest.length; length >= 2; length--) {
+    const owners = splitOwnerList(rest.slice(0, length));
+    if (!owners) continue;
+    const qualifies = /^([^，,。；;]{0,8})的/.exec(after.slice(verb[0].length + length));
+    return qualifies && !SUPPORTED_ACT.test(qualifies[1]) ? null : owners;
+  }
+  return null;
+}
+
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
   if (helped) return splitOwnerList(helped[1]) ?? [];
