@@ -34,6 +34,11 @@ describe('extractTasks', () => {
     expect([owners(next.leadUnits), owners(next.cooperatingUnits)]).toEqual([['市通信管理局'], []]);
   });
 
+  it('gives the points a clause announces ("A要做好以下工作。一是…") to its subject', () => {
+    const tasks = extract('会议要求，各镇(办)要继续做好以下工作。一是主动采取有效措施，扎实做好宣传工作。二是严格把关，做好参合信息的核对工作。');
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['各镇(办)'], ['各镇(办)']]);
+  });
+
   it('reads a closing note after a comma-separated clause, whatever the length of the clause before the note', () => {
     const text = '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（市公安局牵头，电信主管部门配合）。';
     const [task] = extract(text);

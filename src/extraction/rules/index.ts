@@ -40,6 +40,8 @@ const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][�
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
 /** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
 const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
+/** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "从三个方面推进工作：". */
+const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,8}[：:]\s*$/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
@@ -458,6 +460,8 @@ class ProseReader {
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: own, inherited: true };
     // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
+    // A clause announcing its points ("各镇(办)要继续做好以下工作。", "我委将持续开展如下四项工作。") gives them its owner.
+    else if (own && ANNOUNCES_POINTS.test(piece)) this.owners[this.level] = { owners: own, inherited: true };
     else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4)) };
     // "检查组向各基础电信企业通报了存在问题，并提出三点要求：一是…": the points are asked of whom the lead addresses.
     else if (!own && /[：:]\s*$/.test(piece) && POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4))) {
