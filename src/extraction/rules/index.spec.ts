@@ -282,6 +282,13 @@ describe('extractTasks', () => {
     expect([owners(second.leadUnits), owners(second.cooperatingUnits)]).toEqual([['市通信管理局'], []]);
   });
 
+  it('reads a 相关责任单位 line after a 牵头责任单位 line as the partners of the item above', () => {
+    const text = '1.加快工业结构调整,规模以上工业增加值占GDP比重达45%以上。\n牵头责任单位:市公安局\n相关责任单位:各县(市、区)政府\n2.加快服务业发展,服务业增加值占GDP比重达到37%。\n牵头责任单位:市通信管理局';
+    const [first, second] = extract(text);
+    expect([owners(first.leadUnits), owners(first.cooperatingUnits)]).toEqual([['市公安局'], ['各县(市、区)政府']]);
+    expect([owners(second.leadUnits), owners(second.cooperatingUnits)]).toEqual([['市通信管理局'], []]);
+  });
+
   it('gives the parts of a requirement ("其中…；…") its deadline', () => {
     const text = '明确要求到今年年底,全市创建比例要达到50%。其中,城区创建比例要达到60%;农村创建比例要达到40%。\n各村要建立重点人员台账。';
     expect(extract(text).map((t) => [t.target?.value ?? null, t.deadline.date])).toEqual([[50, '2026-12-31'], [60, '2026-12-31'], [40, '2026-12-31'], [null, null]]);

@@ -338,7 +338,7 @@ class ProseReader {
       return [];
     }
     const scope = this.noteScope(clause);
-    if (line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门|配合单位|配合部门|协同责任单位|协同单位|实施单位|参与单位)[：:]/.test(content)) {
+    if (line && this.leadLine?.scope === scope && /^(?:责任单位|責任單位|责任部门|配合单位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位)[：:]/.test(content)) {
       // (a 配合单位 line may follow a 实施单位 line: the lead line keeps collecting until the next clause)
       for (const pending of this.leadLine.tasks) pending.task.cooperatingUnits = [...pending.task.cooperatingUnits, ...this.matcher.owners([...line.lead, ...line.cooperating])];
       return [];

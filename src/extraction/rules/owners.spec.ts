@@ -95,6 +95,8 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     expect(ownerLine('牵头责任单位:省发展改革委。')).toEqual({ lead: ['省发展改革委'], cooperating: [] });
     expect(ownerLine('协同责任单位:省财政厅、省税务局等。')).toEqual({ lead: [], cooperating: ['省财政厅', '省税务局'] });
     expect(ownerLine('实施单位:临沂国际机场集团')).toEqual({ lead: [], cooperating: ['临沂国际机场集团'] });
+    expect(ownerLine('相关责任单位:各县(市、区)政府')).toEqual({ lead: [], cooperating: ['各县(市、区)政府'] });
+    expect(ownerLine('协助单位:市财政局')).toEqual({ lead: [], cooperating: ['市财政局'] });
   });
 
   it('reads an owner line without brackets, and notes in 〔〕', () => {

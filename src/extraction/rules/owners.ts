@@ -129,7 +129,7 @@ function labelledNames(list: string): string[] | null {
 }
 
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
-export const OWNER_LINE = /^(?:牵头单位|牽頭單位|牵头责任单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|配合单位|配合部门|协同责任单位|协同单位|实施单位|参与单位)[：:]/;
+export const OWNER_LINE = /^(?:牵头单位|牽頭單位|牵头责任单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|配合单位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位)[：:]/;
 
 export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
   // "部门分工：省发展改革委牵头，各地、各部门配合。": a note written as a line.
@@ -145,7 +145,7 @@ export function setsFirstIsLead(note: string): boolean {
   return FIRST_IS_LEAD.test(note) && /下同/.test(note);
 }
 
-const LABEL = '(?:牵头单位|牽頭單位|牵头责任单位|配合单位|配合單位|配合部门|协同责任单位|协同单位|实施单位|参与单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
+const LABEL = '(?:牵头单位|牽頭單位|牵头责任单位|配合单位|配合單位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
 /** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
 const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为(?:工作)?牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
@@ -179,7 +179,7 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
       const severally = /分别(?:牵头|牽頭)$/.test(list.trim());
       const names = splitOwnerList(list.trim().replace(ROLE_TAIL, '')) ?? labelledNames(list.trim());
       if (!names) return null;
-      if (/配合|协办|協辦|协同|实施|参与/.test(label) || (namesLead && /责任|責任/.test(label) && !/牵头|牽頭/.test(label))) result.cooperating.push(...names);
+      if (/配合|协办|協辦|协同|协助|相关|实施|参与/.test(label) || (namesLead && /责任|責任/.test(label) && !/牵头|牽頭/.test(label))) result.cooperating.push(...names);
       else if (/责任|責任/.test(label) && leadFirst && !severally) {
         result.lead.push(names[0]);
         result.cooperating.push(...names.slice(1));
