@@ -39,6 +39,19 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['各镇(办)'], ['各镇(办)']]);
   });
 
+  it('reads a note closed in square brackets, its semicolon inside the note ("[牵头单位:A;配合单位:B]")', () => {
+    const tasks = extract('6.河长制。全面推行河长制。[牵头单位:市水利局;配合单位:各镇(办、区)]\n7.下一项。');
+    expect(tasks).toHaveLength(1);
+    expect([owners(tasks[0].leadUnits), owners(tasks[0].cooperatingUnits)]).toEqual([['市水利局'], ['各镇(办、区)']]);
+  });
+
+  it('ends points numbered inside a paragraph with it: the next paragraph\'s owner is its own points\' owner', () => {
+    const tasks = extract('会议指出，各单位要全面落实上级要求。一要认清形势；二要突出重点，持续开展防范宣传；\n会议强调，市移动将抓好三项工作：一是狠抓实名登记，年底前实名率达到100%；二是狠抓诈骗电话拦截工作；');
+    const points = tasks.filter((t) => /狠抓/.test(t.paragraph));
+    expect(points).toHaveLength(2);
+    expect(points.map((t) => owners(t.leadUnits))).toEqual([['市移动'], ['市移动']]);
+  });
+
   it('reads a closing note after a comma-separated clause, whatever the length of the clause before the note', () => {
     const text = '一、全面推广国家反诈中心APP，10月底前完成全市社区覆盖（市公安局牵头，电信主管部门配合）。';
     const [task] = extract(text);

@@ -12,7 +12,7 @@
  *   item's clauses that name none;
  * - a clause with two targets or two deadlines gives one task per target (or deadline).
  */
-import { classifyClause } from './classify';
+import { ClauseVerdict, classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
@@ -31,6 +31,8 @@ export type { ExtractedTask, ExtractionContext, ExtractTasks } from './types';
 /** Dates and the words joining them: what is left of a clause that only names a period. */
 const ONLY_TIME = /\d{4}年|\d{1,2}月|\d{1,2}日|[至到起止]/g;
 
+/** The level of points numbered inside a paragraph: "一是", "一要", "第一，". */
+const POINT_LEVEL = 5;
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 /** A time closing an item on its own: "（完成时限：2021年11月底）". */
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
@@ -50,6 +52,8 @@ export interface ExtractOptions {
   model?: ClauseModel | null;
   /** The model's probability at which it takes a clause (the trainer tries several). */
   takeAt?: number;
+  /** The model's probability below which it drops a task the rules found (the trainer tries several). */
+  dropBelow?: number;
   /** Sees every clause the rules judged, with its span in the text as given (the trainer's data). */
   observe?: (view: ClauseView, span: { start: number; end: number }) => void;
 }
@@ -209,6 +213,10 @@ class ProseReader {
   private readonly leadingSentences = new Set<Clause>();
   /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
   private modalTitleLevel: number | null = null;
+  /** The rules' verdict on the clause read before, which the model reads with the clause. */
+  private previousVerdict: ClauseVerdict | undefined;
+  /** The level the reader was at when points numbered inside a paragraph began ("一是…"). */
+  private pointsFrom: number | null = null;
 
   constructor(
     private readonly text: string,
@@ -228,7 +236,11 @@ class ProseReader {
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
-      else if (this.lineStartsAt(clause)) this.owners[this.level] = null;
+      else if (this.lineStartsAt(clause)) {
+        // Points numbered inside a paragraph ("一要…；二要…") end with it: the next paragraph is the item's again.
+        if (this.level === POINT_LEVEL && this.pointsFrom !== null) this.closePoints();
+        this.owners[this.level] = null;
+      }
       // A line without a full stop heads what follows, unless a numbered one sets a figure ("（一）地区生产总值
       // 增长7%以上"); a news headline stays a headline.
       if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) continue;
@@ -249,6 +261,8 @@ class ProseReader {
 
   private openItem(clause: Clause): void {
     const level = clause.marker!.level;
+    if (level === POINT_LEVEL && this.level < POINT_LEVEL) this.pointsFrom = this.level;
+    else if (level < POINT_LEVEL) this.pointsFrom = null;
     this.level = level;
     if (this.modalTitleLevel !== null && level <= this.modalTitleLevel) this.modalTitleLevel = null;
     for (let l = level; l < this.owners.length; l++) this.owners[l] = null;
@@ -268,6 +282,15 @@ class ProseReader {
       this.itemCandidates[l] = [];
       this.opened[l] = l === level;
     }
+  }
+
+  private closePoints(): void {
+    this.owners[POINT_LEVEL] = null;
+    this.lineOwners[POINT_LEVEL] = null;
+    this.stageDeadline[POINT_LEVEL] = null;
+    this.kinds[POINT_LEVEL] = 'neutral';
+    this.level = this.pointsFrom!;
+    this.pointsFrom = null;
   }
 
   /**
@@ -447,10 +470,11 @@ class ProseReader {
       pointMarker: first && clause.marker?.level === 5,
     };
     const ruled = classifyClause(signals);
-    const view = { signals, verdict: ruled, section: this.sectionKind() };
+    const view = { signals, verdict: ruled, section: this.sectionKind(), previous: this.previousVerdict };
+    this.previousVerdict = ruled;
     this.options.observe?.(view, { start: clause.contentStart + segment.start, end: clause.contentStart + segment.end });
     // A heading that names its section ("无诈村（社区）标准。", "工作措施。") is the rules' to read, not the model's.
-    let verdict = ruled === 'title' && sectionKind(piece) !== 'neutral' ? ruled : reconsider(this.model, view, this.options.takeAt);
+    let verdict = ruled === 'title' && sectionKind(piece) !== 'neutral' ? ruled : reconsider(this.model, view, this.options.takeAt, this.options.dropBelow);
     if (ruled === 'title' && first && clause.marker) {
       // "（一）无诈村（社区）标准。" heads criteria; "二要建立联动机制。" heads sentences that ask.
       if (sectionKind(piece) === 'criteria') this.kinds[this.level] = 'criteria';

@@ -50,8 +50,9 @@ export interface Clause {
 }
 
 const TERMINATORS = new Set(['。', '；', ';', '！', '!', '？', '?']);
-const OPENERS = new Set(['（', '(', '“', '「', '『', '《', '〔', '［']);
-const CLOSERS = new Set(['）', ')', '”', '」', '』', '》', '〕', '］']);
+// (A note may be closed in square brackets: "…落到实处。[牵头单位:A;配合单位:B]".)
+const OPENERS = new Set(['（', '(', '“', '「', '『', '《', '〔', '［', '[', '【']);
+const CLOSERS = new Set(['）', ')', '”', '」', '』', '》', '〕', '］', ']', '】']);
 const TRAILING_QUOTES = new Set(['”', '’', '」', '』']);
 const SPACE = /\s/;
 
