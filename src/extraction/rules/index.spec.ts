@@ -270,6 +270,16 @@ describe('extractTasks', () => {
     expect(tasks[0].cooperatingUnits[0].unitId).toBe(4);
   });
 
+  it('proposes one task per sentence of a table cell listing several measures, each due when it says', () => {
+    const text = ['序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |', '1 | 新增托位500个。 | 1.9月底前新建成照护驿站2家;2.年底前完成驿站验收。 | 卫健局 | 财政局、各街道 |'].join('\n');
+    const tasks = extract(text);
+    expect(tasks.map((t) => [t.paragraph, owners(t.leadUnits), owners(t.cooperatingUnits), t.deadline.date, t.target?.value ?? null])).toEqual([
+      ['新增托位500个。', ['卫健局'], ['财政局', '各街道'], null, 500],
+      ['1.9月底前新建成照护驿站2家;', ['卫健局'], ['财政局', '各街道'], '2026-09-30', 2],
+      ['2.年底前完成驿站验收。', ['卫健局'], ['财政局', '各街道'], '2026-12-31', null],
+    ]);
+  });
+
   it('gives confidences between 0 and 1, higher with more evidence', () => {
     const [weak, strong] = extract('要组织开展反诈宣传进校园活动。\n市公安局要在6月底前建成反诈中心，破案率达到90%以上。');
     expect(weak.confidence).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
 import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
-import { findTables, Table } from './tables';
+import { Cell, findTables, Table } from './tables';
 import { findTargets, FoundTarget, tableTargets } from './targets';
 import type { ExtractedDeadline, ExtractedTask, ExtractionContext } from './types';
 import { UnitMatcher } from './units';
@@ -128,28 +128,49 @@ function cellOwners(cell: string | undefined): string[] {
   return splitOwnerList(cell) ?? cell.split(/[、，,；;\s]+/).filter((p) => p.length > 0);
 }
 
+/** The sentences of a table cell, as spans of the text: a cell may list several measures ("1.…；2.…。"). */
+function cellSentences(text: string, cell: Cell): Cell[] {
+  const sentences: Cell[] = [];
+  for (const match of text.slice(cell.start, cell.end).matchAll(/[^。；;\n|]+[。；;]?/g)) {
+    const trimmed = match[0].trim();
+    if ((trimmed.match(/\p{Script=Han}/gu) ?? []).length < 4) continue;
+    const start = cell.start + match.index + match[0].indexOf(trimmed);
+    sentences.push({ start, end: start + trimmed.length, text: trimmed });
+  }
+  return sentences;
+}
+
+/**
+ * One task per sentence of the row's task cells, owned by its units, due on the date the sentence gives or
+ * else when the row's 完成时限 says; two figures in a sentence make two tasks.
+ */
 function tableTasks(text: string, table: Table, context: DeadlineContext, matcher: UnitMatcher): ExtractedTask[] {
   const tasks: ExtractedTask[] = [];
   for (const row of table.rows) {
-    const task = row.cells.task;
-    if (!task) continue;
+    if (!row.cells.task) continue;
     const deadlineCell = row.cells.deadline?.text;
     const found = deadlineCell ? findDeadlines(deadlineCell, context)[0] : undefined;
-    const deadline = found ? { ...deadlineOf(found), text: deadlineCell! } : deadlineCell ? { text: deadlineCell, date: null, cycle: null } : NO_DEADLINE;
-    const targets = tableTargets(task.text);
+    const rowDeadline = found ? { ...deadlineOf(found), text: deadlineCell! } : deadlineCell ? { text: deadlineCell, date: null, cycle: null } : NO_DEADLINE;
     const lead = cellOwners(row.cells.lead?.text);
-    for (const target of targets.length > 0 ? targets : [undefined]) {
-      tasks.push({
-        requirement: requirementPhrase(task.text, []),
-        start: task.start,
-        end: task.end,
-        paragraph: text.slice(task.start, task.end),
-        leadUnits: matcher.owners(lead),
-        cooperatingUnits: matcher.owners(cellOwners(row.cells.cooperating?.text)),
-        deadline,
-        target: targetOf(target),
-        confidence: confidence(lead.length > 0 ? 'own' : 'none', deadline.text !== null, target !== undefined, true),
-      });
+    const cooperating = cellOwners(row.cells.cooperating?.text);
+    for (const sentence of [row.cells.task, ...(row.moreTasks ?? [])].flatMap((cell) => cellSentences(text, cell))) {
+      // (a cycle the sentence names, "每月汇总上报", is dated by the row's "每月10日前")
+      const own = findDeadlines(sentence.text, context).find((d) => (d.date === null && rowDeadline.text === null) || (d.date !== null && d.date >= context.documentDate));
+      const deadline = own ? deadlineOf(own) : rowDeadline;
+      const targets = tableTargets(sentence.text);
+      for (const target of targets.length > 0 ? targets : [undefined]) {
+        tasks.push({
+          requirement: requirementPhrase(sentence.text, own ? [{ start: own.index, end: own.index + own.text.length }] : []),
+          start: sentence.start,
+          end: sentence.end,
+          paragraph: sentence.text,
+          leadUnits: matcher.owners(lead),
+          cooperatingUnits: matcher.owners(cooperating),
+          deadline,
+          target: targetOf(target),
+          confidence: confidence(lead.length > 0 ? 'own' : 'none', deadline.text !== null, target !== undefined, true),
+        });
+      }
     }
   }
   return tasks;

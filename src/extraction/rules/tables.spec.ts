@@ -18,6 +18,18 @@ describe('columnOf', () => {
     // a 分工方案's target column, which the ledger import reads as such
     ['目标', 'other'],
     ['量化目标', 'other'],
+    // headers as offices vary them, read by the word that says what the column holds
+    ['主要责任单位', 'lead'],
+    ['责任科室', 'lead'],
+    ['协同配合单位', 'cooperating'],
+    ['责任主体与协同单位', 'cooperating'],
+    ['计划完成时间', 'deadline'],
+    ['2023年重点工作任务', 'task'],
+    ['目标与任务', 'task'],
+    ['分 管 县领导', 'leader'],
+    ['牵头领导', 'leader'],
+    ['目前完成情况', 'other'],
+    ['是否达到序时进度', 'other'],
   ])('%s → %s', (header, column) => expect(columnOf(header)).toBe(column));
 });
 
@@ -93,6 +105,39 @@ describe('findTables', () => {
       ['新建2座人行天桥。', ['县住建局'], '9月底前'],
     ]);
     expect(text.slice(table.start, table.end)).not.toContain('附件2');
+  });
+
+  it('lines up a row whose cells were left out or split by what each line holds, not by its place', () => {
+    // a leader's name, an empty 全年目标 cell, a progress column: the units still land under 牵头单位
+    const text = ['序号 |', '主要任务 |', '全年目标任务 |', '分管 领导 |', '牵头 单位 |', '责任主体与协同单位 |', '1-10月推进情况 |', '24 |', '优化提升50条背街后巷交通组织。 |', '徐国江 |', '城管局 |', '市政局、相关街道 |', '已进场施工,完成30%。 |', '||', '25 |', '新增达标小区210个。 |', '徐国江 |', '城管局 |', '环卫处 |'].join('\n');
+    const [table] = findTables(text);
+    expect(table.rows.map((r) => [r.cells.task?.text, r.cells.leader?.text, r.cells.lead?.text, r.cells.cooperating?.text])).toEqual([
+      ['优化提升50条背街后巷交通组织。', '徐国江', '城管局', '市政局、相关街道'],
+      ['新增达标小区210个。', '徐国江', '城管局', '环卫处'],
+    ]);
+  });
+
+  it('starts a row at the next number only, skipping figures in cells and the headings grouping the rows', () => {
+    const text = ['序号', '项目名称', '建设内容', '年度投资', '责任单位', '1', '城北道路项目', '建成唐塔北路延伸段道路。', '300', '住建局', '二、全力以赴惠民生', '2', '老旧小区改造项目', '实施三个小区功能改善。', '1360', '住建局', '68', '新增托位400个。', '教育局'].join('\n');
+    const [table] = findTables(text);
+    // "项目名称" beside "建设内容" names the row; the content is the task
+    expect(table.rows.map((r) => [r.cells.number?.text, r.cells.task?.text, r.cells.lead?.text])).toEqual([
+      ['1', '建成唐塔北路延伸段道路。', '住建局'],
+      ['2', '实施三个小区功能改善。', '住建局'],
+      ['68', '新增托位400个。', '教育局'],
+    ]);
+  });
+
+  it('reads a second column of units responsible beside the leads as cooperating', () => {
+    const text = ['序号', '目标与任务', '牵头责任单位', '责任单位', '80', '新增托位数400个以上。', '县教育局', '县各有关单位'].join('\n');
+    const [table] = findTables(text);
+    expect([table.rows[0].cells.lead?.text, table.rows[0].cells.cooperating?.text]).toEqual(['县教育局', '县各有关单位']);
+  });
+
+  it('keeps the cells of a further task column ("细化措施" beside "主要任务")', () => {
+    const text = ['序号\t主要任务\t细化措施\t牵头单位', '1\t严守用水总量红线\t实施双控行动。到2020年用水总量控制在11.88亿立方米以内。\t市水利局'].join('\n');
+    const [table] = findTables(text);
+    expect([table.rows[0].cells.task?.text, table.rows[0].moreTasks?.map((c) => c.text)]).toEqual(['严守用水总量红线', ['实施双控行动。到2020年用水总量控制在11.88亿立方米以内。']]);
   });
 
   it('finds no table in prose that mentions the column names', () => {

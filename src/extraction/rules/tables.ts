@@ -4,7 +4,9 @@
  * or one cell per line.
  */
 
-export type TableColumn = 'number' | 'task' | 'lead' | 'cooperating' | 'deadline' | 'other';
+import { splitOwnerList } from './owners';
+
+export type TableColumn = 'number' | 'task' | 'lead' | 'cooperating' | 'deadline' | 'leader' | 'other';
 
 const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
   ['number', /^(?:序号|编号|序)$/],
@@ -16,10 +18,35 @@ const COLUMN_NAMES: readonly [TableColumn, RegExp][] = [
   ['task', /^(?:任务|工作任务|重点任务|主要任务|任务内容|工作内容|具体任务|具体措施|工作措施|任务事项|事项|重点工作|[^\s]{0,8}(?:名称|项目|预期目标|内容|[和与]要求|实事))$/],
 ];
 
+/** A 分工方案's target column ("目标", "量化指标"), which the ledger import reads as such: not the task. */
+const TARGET_COLUMN = /^(?:目标|目标值|量化目标|工作目标|目标要求|量化指标|指标)$/;
+
+/**
+ * Headers as offices vary them ("主要责任单位", "协同配合单位", "计划完成时间", "2023年重点工作任务", "分管县领导"),
+ * by the word that says what the column holds; a column of leaders or of progress is no unit's and no task's.
+ */
+const COLUMN_WORDS: readonly [TableColumn, RegExp][] = [
+  ['other', /进展|进度|情况|备注|评价|说明|是否|序时|联系|地点|金额|投资|评分|类别|分类|^(?:计量)?单位$/],
+  ['leader', /领导/],
+  ['cooperating', /配合|协助|协办|参与|协同/],
+  ['lead', /(?:牵头|责任|主责|主体|负责)(?:单位|部门|科室|股室|主体)?$|^牵头$/],
+  ['deadline', /时限|期限|时间节点|时间安排|时间$/],
+  ['task', /任务|措施|举措|内容|事项|要求|目标|项目|实事|重点工作|指标/],
+];
+
 export function columnOf(header: string): TableColumn {
+  return headerColumn(header) ?? 'other';
+}
+
+/** The column a header names, or null when the words are no header at all. */
+function headerColumn(header: string): TableColumn | null {
   // "工 作 任 务": a header spaced out to fill its cell.
   const name = header.trim().replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '');
-  return COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
+  const exact = COLUMN_NAMES.find(([, pattern]) => pattern.test(name))?.[0];
+  if (exact) return exact;
+  if (TARGET_COLUMN.test(name)) return 'other';
+  if (name.length > 16) return null;
+  return COLUMN_WORDS.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
 }
 
 export interface Cell {
@@ -33,6 +60,8 @@ export interface TableRow {
   start: number;
   end: number;
   cells: Partial<Record<TableColumn, Cell>>;
+  /** Cells of further task columns ("细化措施" beside "主要任务", "工作举措及实施计划" beside "实事项目"). */
+  moreTasks?: Cell[];
 }
 
 export interface Table {
@@ -85,6 +114,28 @@ function linesOf(text: string): Line[] {
 }
 
 const isHeader = (columns: TableColumn[]) => columns.includes('task') && columns.includes('lead');
+
+/**
+ * "牵头责任单位 | 责任单位": beside the column of leads, a second column of units responsible carries the work out
+ * with them, as in an owner note.
+ */
+function secondLeadCooperates(columns: TableColumn[]): TableColumn[] {
+  const first = columns.indexOf('lead');
+  return columns.includes('cooperating') ? columns : columns.map((c, k) => (c === 'lead' && k > first ? 'cooperating' : c));
+}
+
+/** The columns of a header: "项目名称" beside "建设内容" names the row, the content is its task. */
+function columnsOf(headers: string[]): TableColumn[] {
+  const columns = secondLeadCooperates(headers.map(columnOf));
+  if (columns.filter((c) => c === 'task').length < 2) return columns;
+  return columns.map((c, k) => (c === 'task' && /名称$/.test(headers[k].trim()) ? 'other' : c));
+}
+
+/** Puts a cell in its column; a second task column's cell goes with the task's. */
+function place(row: TableRow, column: TableColumn, cell: Cell): void {
+  if (!row.cells[column]) row.cells[column] = cell;
+  else if (column === 'task') (row.moreTasks ??= []).push(cell);
+}
 const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
 
 /**
@@ -128,7 +179,7 @@ export function findTables(text: string): Table[] {
   const tables: Table[] = [];
   for (let i = 0; i < lines.length; i++) {
     const headerCells = cellsOf(lines[i]).filter((c) => c.text !== '');
-    const columns = headerCells.map((c) => columnOf(c.text));
+    const columns = columnsOf(headerCells.map((c) => c.text));
     if (headerCells.length >= 3 && isHeader(columns)) {
       const table = readRowsPerLine(lines, i, columns);
       tables.push(table);
@@ -142,9 +193,9 @@ export function findTables(text: string): Table[] {
       i = lines.findIndex((l) => l.end >= table.end);
       continue;
     }
-    // One cell a line, blank lines between them or not.
-    const filled = lines.slice(i).filter((l) => l.text.trim() !== '');
-    const stacked = lines[i].text.trim() !== '' ? stackedHeader(filled, 0) : null;
+    // One cell a line, blank lines (or bare "|") between them or not.
+    const filled = lines.slice(i).filter((l) => cellsOf(l).length > 0);
+    const stacked = cellsOf(lines[i]).length > 0 ? stackedHeader(filled, 0) : null;
     if (stacked) {
       const table = readCellsPerLine(filled, stacked.length, stacked, lines[i].start);
       tables.push(table);
@@ -165,8 +216,7 @@ function readRowsPerLine(lines: Line[], headerIndex: number, columns: TableColum
     const row: TableRow = { start: cells[0].start, end: cells[cells.length - 1].end, cells: {} };
     // Cells missing at the end (an empty 配合单位) leave the columns after them empty.
     cells.forEach((cell, k) => {
-      const column = columns[k];
-      if (column && cell.text !== '' && !row.cells[column]) row.cells[column] = cell;
+      if (columns[k] && cell.text !== '') place(row, columns[k], cell);
     });
     table.rows.push(row);
     table.end = lines[j].end;
@@ -174,45 +224,123 @@ function readRowsPerLine(lines: Line[], headerIndex: number, columns: TableColum
   return table;
 }
 
-/** A column a progress table adds beside the tasks ("进展情况", "备注"): part of the header, not a task. */
-const REPORTING_COLUMN = /^(?:进展情况|完成情况|实际完成情况|工作进展|推进情况|进度情况|备注|责任领导|牵头领导|分管领导|联系人)$/;
-
 /** Header cells one per line ("序号\n任务\n牵头单位\n…"): the columns, or null. */
 function stackedHeader(lines: Line[], from: number): TableColumn[] | null {
-  const columns: TableColumn[] = [];
-  for (let j = from; j < lines.length && j < from + 8; j++) {
-    const column = columnOf(lines[j].text);
-    if (column === 'other' && !REPORTING_COLUMN.test(lines[j].text.trim())) break;
-    columns.push(column);
+  const headers: string[] = [];
+  for (let j = from; j < lines.length && j < from + 12; j++) {
+    const header = cellsOf(lines[j])[0]?.text ?? '';
+    if (headerColumn(header) === null) break;
+    headers.push(header);
   }
-  return columns.length >= 3 && isHeader(columns) ? columns : null;
+  const columns = columnsOf(headers);
+  return columns.length >= 3 && columns.includes('number') && isHeader(columns) ? columns : null;
 }
+
+const HAN = /\p{Script=Han}/gu;
+/**
+ * A cell of units, one name or several ("市规划局 市建设局", "县卫健委、各乡镇"); under its header a short name
+ * ending like a body ("经管站", "农业股") is one even where prose would not take it for a subject.
+ */
+const isUnitsCell = (text: string) =>
+  text.split(/\s+/).every((part) => splitOwnerList(part) !== null || part.split(/[、，,]/).every((name) => /^[\p{Script=Han}（）()]{1,14}[局委办站股科室所心司团镇道院会队部处厅行校村区县位门]$/u.test(name)));
+const isTimeCell = (text: string) => text.length <= 24 && /\d{1,2}月|\d{4}|年底|年内|季度|长期|持续|常态|全年|半年|每[周月季年]/.test(text);
+/** A leader's name, spaced out or two in a cell ("俞 悦", "陆 明俞 悦"). */
+const isPersonCell = (text: string) => /^[\p{Script=Han}\s·]{2,12}$/u.test(text) && !isUnitsCell(text);
+
+/** How well a line fits a column: what lines the cells of a row up when cells are left out or split. */
+function fit(column: TableColumn, text: string): number {
+  switch (column) {
+    case 'lead':
+    case 'cooperating':
+      return isUnitsCell(text) ? 3 : -3;
+    case 'deadline':
+      return isTimeCell(text) ? 3 : -3;
+    case 'leader':
+      return isPersonCell(text) ? 2 : -2;
+    case 'task':
+      return isUnitsCell(text) ? -3 : (text.match(HAN) ?? []).length >= 4 ? 2 : -1;
+    default:
+      return 0;
+  }
+}
+
+/** What leaving a cell empty costs: rows mostly fill their cells, the lead's above all. */
+const SKIPPED = 1.5;
+/** Most lines one cell may take: units a line each, a progress report in paragraphs. */
+const MOST_LINES: Partial<Record<TableColumn, number>> = { deadline: 1, leader: 2, task: 4, lead: 8, cooperating: 8 };
+
+/**
+ * The row's lines given to its columns in order, each column taking none, one or several lines, so that
+ * the lines fit their columns best (a time under 完成时限, names under 牵头单位): a left-out cell does not
+ * shift the cells after it into the wrong columns.
+ */
+function lineUp(rowLines: Line[], columns: TableColumn[]): Line[][] {
+  const n = rowLines.length;
+  const m = columns.length;
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
+  const took: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  best[0][0] = 0;
+  const texts = rowLines.map((line) => cellsOf(line).map((cell) => cell.text).join(' '));
+  for (let c = 0; c < m; c++) {
+    for (let i = 0; i <= n; i++) {
+      if (best[i][c] === -Infinity) continue;
+      let score = best[i][c] - (columns[c] === 'lead' ? SKIPPED + 0.5 : SKIPPED);
+      if (score > best[i][c + 1]) [best[i][c + 1], took[i][c + 1]] = [score, 0];
+      score = best[i][c];
+      for (let k = 1; i + k <= n && k <= (MOST_LINES[columns[c]] ?? n); k++) {
+        score += fit(columns[c], texts[i + k - 1]) - (k > 1 ? (columns[c] === 'task' ? 2.5 : 0.25) : 0);
+        if (score > best[i + k][c + 1]) [best[i + k][c + 1], took[i + k][c + 1]] = [score, k];
+      }
+    }
+  }
+  const cells: Line[][] = columns.map(() => []);
+  let i = n;
+  if (best[n][m] === -Infinity) return columns.map((_, c) => (c < n ? [rowLines[c]] : []));
+  for (let c = m; c > 0; c--) {
+    const k = took[i][c];
+    cells[c - 1] = rowLines.slice(i - k, i);
+    i -= k;
+  }
+  return cells;
+}
+
+/** A heading between the rows ("二、全力以赴扩投资"): it groups the rows, it is no cell. */
+const GROUP_HEADING = /^[一二三四五六七八九十]+、/;
 
 function readCellsPerLine(lines: Line[], from: number, columns: TableColumn[], start: number): Table {
   const table: Table = { start, end: lines[from - 1].end, rows: [] };
-  const deadlineLast = columns[columns.length - 1] === 'deadline';
+  const numberAt = columns.indexOf('number');
+  const after = columns.slice(numberAt + 1);
+  const numberOf = (line: Line | undefined) => {
+    const text = line ? cellsOf(line)[0]?.text ?? '' : '';
+    return ROW_NUMBER.test(text) ? parseInt(text, 10) : null;
+  };
+  // The next row's number: one more than the last, or a larger one (a table of selected rows) when no line
+  // near holds the next number (a figure in a cell, "300", is no row).
+  const rowNumber = (at: number, previous: number) => {
+    const number = numberOf(lines[at]);
+    if (number === null || number <= previous) return null;
+    if (number === previous + 1 || previous === 0) return number;
+    return lines.slice(at + 1, at + after.length + 12).some((l) => numberOf(l) === previous + 1) ? null : number;
+  };
+  // …and never into what follows the table ("附件2", another table's header).
+  const endsTable = (line: Line) => /^(?:附件|序号|编号)/.test(line.text.trim());
+  let previous = 0;
   let j = from;
-  while (j < lines.length && ROW_NUMBER.test(lines[j].text.trim())) {
-    // A row runs to the next row's number: fewer lines when a cell was left out, more when a cell of units
-    // took a line per unit ("县水务局\n县住建局\n县护城河指挥部") before the 完成时限.
+  while (j < lines.length && GROUP_HEADING.test(lines[j].text.trim())) j += 1;
+  for (let number = rowNumber(j, previous); number !== null; number = rowNumber(j, previous)) {
+    previous = number;
+    // A row runs to the next row's number (a larger one: a cell may hold a small figure).
     let end = j + 1;
-    // …and never into what follows the table ("附件2", another table's header).
-    const endsTable = (text: string) => /^附件/.test(text) || columnOf(text) !== 'other';
-    while (end < lines.length && end - j < columns.length + 8 && !ROW_NUMBER.test(lines[end].text.trim()) && !endsTable(lines[end].text.trim())) end += 1;
-    const rowLines = lines.slice(j, end);
-    const surplus = rowLines.length - columns.length;
-    const row: TableRow = { start: rowLines[0].start, end: rowLines[rowLines.length - 1].end, cells: {} };
-    const units = deadlineLast ? columns.length - 2 : columns.length - 1;
-    columns.forEach((column, k) => {
-      // The surplus lines belong to the column of units before the 完成时限 (or to the last one).
-      const first = k <= units ? k : k + Math.max(0, surplus);
-      const last = k === units ? k + Math.max(0, surplus) : first;
-      if (first >= rowLines.length) return;
-      const lineSpan = rowLines.slice(first, Math.min(last, rowLines.length - 1) + 1);
-      const [cell] = cellsOf(lineSpan[0]);
-      if (!cell) return;
-      const endAt = lineSpan.length > 1 ? cellsOf(lineSpan[lineSpan.length - 1])[0]?.end ?? cell.end : cell.end;
-      row.cells[column] = { start: cell.start, end: endAt, text: lineSpan.map((l) => l.text.trim()).join('\n') };
+    while (end < lines.length && end - j < after.length + 12 && rowNumber(end, previous) === null && !endsTable(lines[end])) end += 1;
+    const rowLines = lines.slice(j + 1, end).filter((l) => !GROUP_HEADING.test(l.text.trim()));
+    const row: TableRow = { start: lines[j].start, end: lines[end - 1].end, cells: { number: cellsOf(lines[j])[0] } };
+    lineUp(rowLines, after).forEach((cellLines, k) => {
+      const column = after[k];
+      if (cellLines.length === 0) return;
+      const first = cellsOf(cellLines[0])[0];
+      const last = cellsOf(cellLines[cellLines.length - 1]);
+      place(row, column, { start: first.start, end: last[last.length - 1].end, text: cellLines.map((l) => cellsOf(l).map((c) => c.text).join(' ')).join('\n') });
     });
     table.rows.push(row);
     table.end = row.end;
