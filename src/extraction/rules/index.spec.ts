@@ -278,6 +278,8 @@ describe('extractTasks', () => {
       ['1.9月底前新建成照护驿站2家;', ['卫健局'], ['财政局', '各街道'], '2026-09-30', 2],
       ['2.年底前完成驿站验收。', ['卫健局'], ['财政局', '各街道'], '2026-12-31', null],
     ]);
+    // a cell of units closed by a full stop as a sentence would be
+    expect(owners(extract('序号\t任务\t牵头单位\t配合单位\n1\t建成驿站2家\t卫健局\t财政局、各街道。')[0].cooperatingUnits)).toEqual(['财政局', '各街道']);
   });
 
   it('gives confidences between 0 and 1, higher with more evidence', () => {

@@ -125,7 +125,8 @@ function confidence(owners: 'own' | 'inherited' | 'none', deadline: boolean, tar
 /** Owners in a table cell: unit names, or the cell's parts as written when they do not look like names. */
 function cellOwners(cell: string | undefined): string[] {
   if (!cell) return [];
-  return splitOwnerList(cell) ?? cell.split(/[、，,；;\s]+/).filter((p) => p.length > 0);
+  const list = cell.replace(/[。；;]+$/, '');
+  return splitOwnerList(list) ?? list.split(/[、，,；;\s]+/).filter((p) => p.length > 0);
 }
 
 /** The sentences of a table cell, as spans of the text: a cell may list several measures ("1.…；2.…。"). */

@@ -270,6 +270,10 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['与教育部门加强联系,引导家长认识教育孩子', '将', ['教育部门']],
     ['协调水利、住建、自然资源等部门对易溺水区域开展排查', '将', ['水利', '住建', '自然资源']],
     ['组织力量联合派出所、司法所开展排查', '要', ['派出所', '司法所']],
+    // the units the subject works with, anywhere in the clause
+    ['积极加强与公安机关沟通协作,加强涉案账户分析', null, ['公安机关']],
+    ['做好勘探设计,针对问题要及时与相关部门沟通协商', '要', ['相关部门']],
+    ['督促燃气企业与各小区居委做好宣传', '要', []],
   ])('%s', (after, modal, partners) => {
     expect(partnersAfter(after, modal)).toEqual(partners);
   });

@@ -370,11 +370,16 @@ export function supportedUnit(after: string): string[] | null {
   return null;
 }
 
+/** "加强与公安机关沟通协作", "及时与相关部门沟通协商": the units the subject works with, anywhere in the clause. */
+const WORKS_WITH = /与([^，,。；;“”\d与]{2,30}?)(?:之间)?(?:加强|密切|积极|保持)?(?:沟通|协作|协商|联动|对接|会商|合作|衔接)/;
+
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
   if (helped) return splitOwnerList(helped[1]) ?? [];
   const later = PARTNERS_AFTER.test(after) ? null : PARTNERS_LATER.exec(after);
   if (later) return splitOwnerList(later[1]) ?? [];
+  const worksWith = PARTNERS_AFTER.test(after) ? null : WORKS_WITH.exec(after);
+  if (worksWith && splitOwnerList(worksWith[1])) return splitOwnerList(worksWith[1])!;
   const match = PARTNERS_AFTER.exec(after);
   if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
   return splitOwnerList(match[1] ?? match[2]) ?? [];
