@@ -282,6 +282,16 @@ describe('extractTasks', () => {
     expect(owners(extract('序号\t任务\t牵头单位\t配合单位\n1\t建成驿站2家\t卫健局\t财政局、各街道。')[0].cooperatingUnits)).toEqual(['财政局', '各街道']);
   });
 
+  it('gives the points below a short line announcing them to the unit it names ("A将…推进四方面重点工作：")', () => {
+    const text = '会议指出，工业和信息化部将立足职责，推进四方面重点工作：\n一是指导电信企业落实电话用户实名登记制度；\n二是在6月底前完成虚拟运营商涉诈号码清理。\n检查组向各基础电信企业提出两点要求：\n一是清理涉诈电话卡；\n二是加强新入网审核。';
+    expect(extract(text).map((t) => [t.paragraph.slice(0, 4), owners(t.leadUnits)])).toEqual([
+      ['一是指导', ['工业和信息化部']],
+      ['二是在6', ['工业和信息化部']],
+      ['一是清理', ['各基础电信企业']],
+      ['二是加强', ['各基础电信企业']],
+    ]);
+  });
+
   it('gives confidences between 0 and 1, higher with more evidence', () => {
     const [weak, strong] = extract('要组织开展反诈宣传进校园活动。\n市公安局要在6月底前建成反诈中心，破案率达到90%以上。');
     expect(weak.confidence).toBeGreaterThan(0);

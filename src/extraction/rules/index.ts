@@ -265,10 +265,25 @@ class ProseReader {
       }
       // A line without a full stop heads what follows, unless a numbered one sets a figure ("（一）地区生产总值
       // 增长7%以上"); a news headline stays a headline.
-      if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) continue;
+      if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) {
+        this.announceOwners(clause);
+        continue;
+      }
       tasks.push(...this.readClause(clause));
     }
     return tasks;
+  }
+
+  /**
+   * A short line announcing the points below it names who does them: "工业和信息化部将…推进四方面重点工作：",
+   * "检查组向各基础电信企业提出三点要求：".
+   */
+  private announceOwners(clause: Clause): void {
+    const content = this.text.slice(clause.contentStart, clause.end);
+    if (!/[：:]\s*$/.test(content)) return;
+    const subject = findSubjects(content)[0];
+    const owners = subject ? subject.owners : findAddressee(content);
+    if (owners) this.owners[this.level] = { owners: { lead: owners, cooperating: [] }, inherited: true };
   }
 
   /**
