@@ -132,6 +132,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
 
   it.each([
     ['市公安局要不折不扣落实预警指令', [['市公安局']]],
+    // fields written without a suffix in safety and peace-building texts
+    ['特别是三合一场所,安监等部门要监管整改到位', [['安监']]],
+    ['综治、信访部门要及时化解矛盾纠纷', [['综治', '信访部门']]],
     ['各镇街要组织调动基层力量', [['各镇街']]],
     ['接到报案后，公安机关要立即启动止付流程', [['公安机关']]],
     ['全市反诈联席会议各成员单位，要采取丰富多样的宣传形式', [['全市反诈联席会议各成员单位']]],
