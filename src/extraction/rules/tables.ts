@@ -136,6 +136,7 @@ function place(row: TableRow, column: TableColumn, cell: Cell): void {
   if (!row.cells[column]) row.cells[column] = cell;
   else if (column === 'task') (row.moreTasks ??= []).push(cell);
 }
+
 const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
 
 /**
@@ -177,6 +178,10 @@ function readSpacedRows(lines: Line[], headerIndex: number, columns: TableColumn
 export function findTables(text: string): Table[] {
   const lines = linesOf(text);
   const tables: Table[] = [];
+  // One cell a line, blank lines (or bare "|") between them or not: the lines holding a cell, and where each line falls among them.
+  const filled = lines.filter((l) => cellsOf(l).length > 0);
+  const filledFrom: number[] = [];
+  for (let i = lines.length - 1, k = filled.length; i >= 0; i--) filledFrom[i] = filled[k - 1] === lines[i] ? --k : k;
   for (let i = 0; i < lines.length; i++) {
     const headerCells = cellsOf(lines[i]).filter((c) => c.text !== '');
     const columns = columnsOf(headerCells.map((c) => c.text));
@@ -193,11 +198,10 @@ export function findTables(text: string): Table[] {
       i = lines.findIndex((l) => l.end >= table.end);
       continue;
     }
-    // One cell a line, blank lines (or bare "|") between them or not.
-    const filled = lines.slice(i).filter((l) => cellsOf(l).length > 0);
-    const stacked = cellsOf(lines[i]).length > 0 ? stackedHeader(filled, 0) : null;
+    const from = filledFrom[i];
+    const stacked = filled[from] === lines[i] ? stackedHeader(filled, from) : null;
     if (stacked) {
-      const table = readCellsPerLine(filled, stacked.length, stacked, lines[i].start);
+      const table = readCellsPerLine(filled, from + stacked.length, stacked, lines[i].start);
       tables.push(table);
       i = lines.findIndex((l) => l.end >= table.end);
     }
