@@ -379,7 +379,8 @@ export function partnersAfter(after: string, modal: string | null): string[] {
   const later = PARTNERS_AFTER.test(after) ? null : PARTNERS_LATER.exec(after);
   if (later) return splitOwnerList(later[1]) ?? [];
   const worksWith = PARTNERS_AFTER.test(after) ? null : WORKS_WITH.exec(after);
-  if (worksWith && splitOwnerList(worksWith[1])) return splitOwnerList(worksWith[1])!;
+  const workedWith = worksWith && splitOwnerList(worksWith[1]);
+  if (workedWith) return workedWith;
   const match = PARTNERS_AFTER.exec(after);
   if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
   return splitOwnerList(match[1] ?? match[2]) ?? [];

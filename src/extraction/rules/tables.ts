@@ -297,9 +297,10 @@ function lineUp(rowLines: Line[], columns: TableColumn[]): Line[][] {
       }
     }
   }
+  // (more lines than the columns can hold: one a column, as they come)
+  if (best[n][m] === -Infinity) return columns.map((_, c) => (c < n ? [rowLines[c]] : []));
   const cells: Line[][] = columns.map(() => []);
   let i = n;
-  if (best[n][m] === -Infinity) return columns.map((_, c) => (c < n ? [rowLines[c]] : []));
   for (let c = m; c > 0; c--) {
     const k = took[i][c];
     cells[c - 1] = rowLines.slice(i - k, i);
