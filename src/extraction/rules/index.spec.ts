@@ -39,6 +39,11 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['各镇(办)'], ['各镇(办)']]);
   });
 
+  it('gives the points a request announces ("会议要求A从四个方面…：一是…") to whom it asks', () => {
+    const tasks = extract('会议要求总部部门和各级分公司从四个方面深入推进防范打击通讯信息诈骗工作:一是要加快落实电话用户实名制,确保实名率10月底前达到96%。二是完善技术手段,提升对诈骗电话发现拦截能力。');
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['总部部门', '各级分公司'], ['总部部门', '各级分公司']]);
+  });
+
   it('reads a note closed in square brackets, its semicolon inside the note ("[牵头单位:A;配合单位:B]")', () => {
     const tasks = extract('6.河长制。全面推行河长制。[牵头单位:市水利局;配合单位:各镇(办、区)]\n7.下一项。');
     expect(tasks).toHaveLength(1);
@@ -247,6 +252,11 @@ describe('extractTasks', () => {
     const text = ['现答复如下:', '一、加强宣传', '通过利用移动宣传车辆开展防范电信网络诈骗宣传活动。', '二、下步工作', '下一步,全市公安机关将建立预警劝阻工作机制,开展集中宣传活动。'].join('\n');
     const tasks = extract(text);
     expect(tasks.map((t) => [owners(t.leadUnits), t.paragraph.slice(0, 3)])).toEqual([[['全市公安机关'], '下一步']]);
+  });
+
+  it('gives what a reply promises without a subject to the unit that signs it', () => {
+    const text = ['蒲文常委员:', '你提出的提案已转交我们办理,现将办理情况复函如下:', '一、与有条件建客运站的乡镇联系对接,研究建站事宜。', '二、积极向省、市争取项目资金,逐步实施。', '蓬溪县交通运输局', '2021年7月16日'].join('\n');
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['蓬溪县交通运输局'], ['蓬溪县交通运输局']]);
   });
 
   it('does not carry a subject into the next unnumbered paragraph', () => {

@@ -16,7 +16,7 @@ import { ClauseVerdict, classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
+import { findAddressee, findApprovedFrom, findSigner, findLedBy, findOwnerNotes, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { Cell, findTables, Table } from './tables';
@@ -43,7 +43,7 @@ const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(
 /** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
 const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
 /** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "从三个方面推进工作：". */
-const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,8}[：:]\s*$/;
+const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
@@ -219,6 +219,8 @@ class ProseReader {
   private firstIsLead = false;
   /** The document answers a deputy or a proposal ("现答复如下"). */
   private readonly reply: boolean;
+  /** Who signs the reply: the owner of what it promises without naming one. */
+  private readonly signer: OwnersAsWritten | null;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
   /** Per item level: the deadline its heading gave the step ("…阶段（9月10日至9月17日）"). */
@@ -247,7 +249,9 @@ class ProseReader {
     private readonly model: ClauseModel | null,
     private readonly options: ExtractOptions,
   ) {
-    this.reply = /(?:答复|回复)如下/.test(text.slice(0, 2000));
+    this.reply = /(?:答复|回复|复函)如下/.test(text.slice(0, 2000));
+    const signer = this.reply ? findSigner(text) : null;
+    this.signer = signer && { lead: signer, cooperating: [] };
   }
 
   read(clauses: Clause[]): ExtractedTask[] {
@@ -552,7 +556,7 @@ class ProseReader {
 
   private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
     // "要会同有关部门指导…" without a subject: the owner carried over works with the partners it names.
-    const taken = own ? null : this.inherited();
+    const taken = own ? null : (this.inherited() ?? this.signer);
     const partners = taken ? partnersAfter(piece.replace(/^(?:要|并|同时[，,]?)/, ''), '要') : [];
     // "A要配合B做好…" is B's work with A's help; the owner carried on to the clauses after it stays A.
     const supported = own && !segment.subject ? null : supportedUnit(segment.subject ? piece.slice(segment.subject.end - segment.start) : piece);

@@ -1,4 +1,4 @@
-import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
+import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '主要新闻媒体', '各主要责任单位', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通'])('%s is a unit', (name) => {
@@ -207,6 +207,15 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // a request: "请A…" asks A, whatever verb follows; 聘请/报请 do not
     ['请各校认真贯彻执行,并做好宣传工作', [['各校']]],
     ['请各乡镇人民政府于每月28日前报送进展情况', [['各乡镇人民政府']]],
+    // what the subject works by or within ends its name as a modal word does
+    ['镇综治办按照职责与任务分工,结合本单位实际,制定宣传方案', [['镇综治办']]],
+    ['各学校在宣传周内组织召开一次反诈主题班会', [['各学校']]],
+    ['各相关部门根据职能职责和任务分工,制定具体实施方案', [['各相关部门']]],
+    ['各分局对照方案,开展全面排查', [['各分局']]],
+    // people named by their post do the work too
+    ['网点工作人员应严格按照“开卡6步走”落实客户尽职调查制度', [['网点工作人员']]],
+    ['各宣讲员每周开展防诈“面对面”宣讲活动', [['各宣讲员']]],
+    ['支部书记要做好村工作谋划', [['支部书记']]],
   ])('%s', (clause, owners) => {
     expect(subjects(clause)).toEqual(owners);
   });
@@ -217,12 +226,22 @@ describe('findSubjects: the owner as subject of the clause', () => {
     expect(findApprovedFrom('会议同意上述意见')).toBeNull();
   });
 
-  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '报请县政府审定后印发', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班', '发动社会相关部门开展专项行动', '鼓励科研机构做好本地科技成果转化', '宣传务必覆盖每一位学生家长', '要求每一位中小学生人人能说出六个不要', '协助各村开展反电诈APP下载注册工作', '主要领导负总责亲自调度', '市住建局作为市城乡燃气专委会牵头单位,详细解读了排查整治任务', '全面落实市委、市政府要求,进一步夯实安全生产工作基础', '以老旧小区、城乡结合部等重点场所开展排查', '特别是牵头单位要统筹相关单位', '形成同频共振工作格局', '成立工作督查专班,全面开展排查摸底工作'])('%s has no unit as subject', (clause) => {
+  it.each(['按照“十个要”要求,规范处置预警线索', '根据通用责任清单要求,进一步细化公开责任事项', '党政主要负责同志要经常调度', '企业安装率要达到100%', '将反诈宣传纳入各单位普法重要内容', '尽快形成“党政领导、公安牵头、部门共治”的格局', '联合县总工会,组织辖区规模以上企业开展反诈培训', '宣传要更接地气', '报请县政府审定后印发', '打击要更加精准', '联席会议成员单位负责人及联络员参加座谈会', '积极配合公安机关开展涉诈线索核查', '第一级反电诈体系由区政府办公室牵头,组建工作专班', '发动社会相关部门开展专项行动', '鼓励科研机构做好本地科技成果转化', '宣传务必覆盖每一位学生家长', '要求每一位中小学生人人能说出六个不要', '协助各村开展反电诈APP下载注册工作', '主要领导负总责亲自调度', '市住建局作为市城乡燃气专委会牵头单位,详细解读了排查整治任务', '全面落实市委、市政府要求,进一步夯实安全生产工作基础', '以老旧小区、城乡结合部等重点场所开展排查', '特别是牵头单位要统筹相关单位', '形成同频共振工作格局', '成立工作督查专班,全面开展排查摸底工作', '办理新入网业务的,必须签订公安局统一制定的告知书', '随时报送省局在大检查中的好做法', '群众在办理业务时要提高警惕', '重点人员按照要求登记'])('%s has no unit as subject', (clause) => {
     expect(subjects(clause)).toEqual([]);
   });
 
   it('tells the modal word, so "A将…" can announce the owner of what follows', () => {
     expect(findSubjects('下一步,全市公安机关将在人大的监督下推进工作')[0]).toMatchObject({ owners: ['全市公安机关'], modal: '将' });
+  });
+});
+
+describe('findSigner: who signs a reply', () => {
+  it.each([
+    ['…逐步实施。\n谢谢!\n蓬溪县交通运输局\n2021年7月16日', ['蓬溪县交通运输局']],
+    ['…联系人:XXX\n主办单位:县教育局\n会办单位:县交通运输局', ['县教育局']],
+    ['…下一步将加快推进。\n2025年6月4日', null],
+  ])('%j → %j', (text, owners) => {
+    expect(findSigner(text)).toEqual(owners);
   });
 });
 

@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|河长|河湖长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长|组长|村长|社长|站长|所长|校长|园长)';
+  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|宣讲员|巡河员|保洁员|保安员|工作人员|员工|书记|河长|河湖长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长|组长|村长|社长|站长|所长|校长|园长)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -25,14 +25,14 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|决定|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
 /** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -214,6 +214,11 @@ const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实�
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
 const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,14}?(?:前|之前|内)|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极)?';
 /**
+ * What a subject does its work by or within, between it and the act: "镇综治办按照职责分工，…制定", "各校园在宣传周内组织",
+ * "社区根据目标任务数，制定". It ends the name as surely as a modal word does.
+ */
+const SUBJECT_FRAME = '(?:按照|根据|对照|依据|按|在[^，,。；;“”]{1,12}?(?:内|中|期间|之后|后|之前|前|时))';
+/**
  * "宣传要更接地气", "打击要更有力度": a field of work followed by "要更…" heads a part of a speech; it
  * names no one who must act.
  */
@@ -250,7 +255,7 @@ export interface Subject {
 export function subjectAt(clause: string, from: number): Subject | null {
   const rest = clause.slice(from);
   // The first modal word or verb after a unit's name: "各主要责任单位要…" is not "各主" + "要".
-  const ends = new RegExp(`(?:[，,：:])?${SUBJECT_TIME}(${MODAL}|${SUBJECT_VERB})`, 'g');
+  const ends = new RegExp(`(?:[，,：:])?${SUBJECT_TIME}(${MODAL}|${SUBJECT_VERB}|${SUBJECT_FRAME})`, 'g');
   for (const match of rest.matchAll(ends)) {
     if (match.index < 2) continue;
     const name = rest.slice(0, match.index);
@@ -261,7 +266,25 @@ export function subjectAt(clause: string, from: number): Subject | null {
     if (owners.length === 1 && ACTIVITY.test(owners[0]) && /务必|必须/.test(match[1])) return null;
     const isModal = new RegExp(`^${MODAL}$`).test(match[1]);
     const end = match.index + match[0].length;
+    if (new RegExp(`^${SUBJECT_FRAME}$`).test(match[1])) return { owners, start: from, end: from + match.index, modal: null };
     return { owners, start: from, end: from + end - (isModal ? 0 : match[1].length), modal: isModal ? match[1].replace(/^(?:对此)?(?:也|还|均|都|亦|一定)?/, '') : null };
+  }
+  return null;
+}
+
+/** "主办单位：县教育局" closing a reply: the unit that answers. */
+const ANSWERED_BY = /^(?:主办单位|承办单位|办理单位)[：:]\s*(.+)$/;
+
+/**
+ * Who signs a reply to a deputy or a proposal: the unit on a line of its own near the end ("蓬溪县交通运输局"
+ * above the date), or named as its 主办单位. What the reply promises without a subject is that unit's to do.
+ */
+export function findSigner(text: string): string[] | null {
+  const lines = text.trim().split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(-6).reverse();
+  for (const line of lines) {
+    const answered = ANSWERED_BY.exec(line);
+    const names = splitOwnerList(answered ? answered[1] : line.replace(/\s+/g, ''));
+    if (names && names.length === 1 && (answered || line.length <= 30)) return names;
   }
   return null;
 }
@@ -364,6 +387,7 @@ export function supportedUnit(after: string): string[] | null {
   for (let length = rest.length; length >= 2; length--) {
     const owners = splitOwnerList(rest.slice(0, length));
     if (!owners) continue;
+    if (owners.some((o) => o.includes('的'))) return null;
     const qualifies = /^([^，,。；;]{0,8})的/.exec(after.slice(verb[0].length + length));
     return qualifies && !SUPPORTED_ACT.test(qualifies[1]) ? null : owners;
   }
