@@ -259,6 +259,11 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['蓬溪县交通运输局'], ['蓬溪县交通运输局']]);
   });
 
+  it('names the signer of a reply where it writes "我局将…"', () => {
+    const text = ['现答复如下:', '下一步,我局将积极会同相关部门开展现场核查。', '马关县交通运输局', '2017年6月25日'].join('\n');
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['马关县交通运输局']]);
+  });
+
   it('does not carry a subject into the next unnumbered paragraph', () => {
     const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》,建立租户登记台账。';
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['通信运营商'], []]);

@@ -45,6 +45,9 @@ const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|
 /** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "从三个方面推进工作：". */
 const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
+/** How a reply names the unit that writes it. */
+const SELF = /^(?:我局|我委|我办|我厅|我们|我镇|我乡|我市|我县|我区|本局|本单位)$/;
+
 const TOPIC = /^[^，,。；;]{2,12}方面[，,：:]/;
 
 export interface ExtractOptions {
@@ -492,7 +495,9 @@ class ProseReader {
     const ledBy = findLedBy(piece);
     const subject = segment.subject;
     const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
-    const own: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? findApprovedFrom(piece));
+    const written: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? findApprovedFrom(piece));
+    // "我局将…" in a reply is the signer's promise, named as the office would file it.
+    const own = written && this.signer && written.lead.every((o) => SELF.test(o)) ? { ...written, lead: this.signer.lead } : written;
     const signals = {
       content: piece,
       hasOwner: own !== null,

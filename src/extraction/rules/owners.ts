@@ -25,7 +25,7 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
@@ -59,7 +59,8 @@ export function splitOwnerList(list: string): string[] | null {
     .map((p) => p.replace(/\u0001/g, '、').trim())
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
-  const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd);
+  // (the tail may close a name before 及: "住建局等部门及相关街道")
+  const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd).map(withoutGenericTail);
   // A bare kind of body names a unit beside others ("各镇和相关单位", "教育部门、学校"), the public alone.
   if (names.length > 1 && names.some((n) => isOwnerName(n)) && names.every((n) => isOwnerName(n) || BARE_KIND.test(n))) return names;
   return names.every(isOwnerName) ? names : null;
