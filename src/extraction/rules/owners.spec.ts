@@ -281,6 +281,7 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['联合司法所，利用赶集日开展集中宣传', '要', ['司法所']],
     ['会同各街道建立预警信息分级处置机制', '要', ['各街道']],
     ['会同各区人民政府，建立预警信息分级推送机制', '要', ['各区人民政府']],
+    ['积极会同相关部门、乡镇开展现场核查', '将', ['相关部门', '乡镇']],
     ['，市通信管理局、人民银行市分行配合，开展新一轮“断卡”行动', '牵头', ['市通信管理局', '人民银行市分行']],
     // "联合" before a thing made, a number in it, or "B配合" after a subject that does not lead: none
     ['联合制作反诈公益短视频不少于20部，9月30日前播放', '要', []],

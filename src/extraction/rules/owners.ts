@@ -370,7 +370,7 @@ const PARTNERS_AFTER = new RegExp(`^(?:会同|會同|联合|聯合|协同|協同
 const WITH_HELP_OF = /在([^，,。；;“”]{2,40}?)的(?:全力|大力|积极|密切)?(?:支持)?(?:和|与)?(?:配合|协助|支持)下/;
 
 /** "…将立足本职，进一步联合区教育局、各高校持续开展…": partners named further on, after a comma or 进一步. */
-const PARTNERS_LATER = new RegExp(`(?:^|[，,]|进一步|要|组织力量|及时)(?:会同|會同|联合|聯合|协同|協同|协调|協調)([^，,。；;“”\\d]{2,40}?)(?=${PARTNER_LIST_END}|[，,])`);
+const PARTNERS_LATER = new RegExp(`(?:^|[，,]|进一步|要|组织力量|及时|积极|主动|继续)(?:会同|會同|联合|聯合|协同|協同|协调|協調)([^，,。；;“”\\d]{2,40}?)(?=${PARTNER_LIST_END}|[，,])`);
 
 /**
  * "A要配合B做好…", "A应协助B冻结…", "（要）积极配合B开展…": the clause's work is B's, A helps; so B leads and A
