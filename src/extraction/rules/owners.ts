@@ -219,6 +219,7 @@ const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年
  * "社区根据目标任务数，制定". It ends the name as surely as a modal word does.
  */
 const SUBJECT_FRAME = '(?:按照|根据|对照|依据|按|在[^，,。；;“”]{1,12}?(?:内|中|期间|之后|后|之前|前|时))';
+const IS_FRAME = new RegExp(`^${SUBJECT_FRAME}$`);
 /**
  * "宣传要更接地气", "打击要更有力度": a field of work followed by "要更…" heads a part of a speech; it
  * names no one who must act.
@@ -267,7 +268,7 @@ export function subjectAt(clause: string, from: number): Subject | null {
     if (owners.length === 1 && ACTIVITY.test(owners[0]) && /务必|必须/.test(match[1])) return null;
     const isModal = new RegExp(`^${MODAL}$`).test(match[1]);
     const end = match.index + match[0].length;
-    if (new RegExp(`^${SUBJECT_FRAME}$`).test(match[1])) return { owners, start: from, end: from + match.index, modal: null };
+    if (IS_FRAME.test(match[1])) return { owners, start: from, end: from + match.index, modal: null };
     return { owners, start: from, end: from + end - (isModal ? 0 : match[1].length), modal: isModal ? match[1].replace(/^(?:对此)?(?:也|还|均|都|亦|一定)?/, '') : null };
   }
   return null;
