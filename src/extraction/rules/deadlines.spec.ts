@@ -35,6 +35,12 @@ describe('findDeadlines', () => {
     expect(read('2025年实现“两降两升”核心指标', '2025-03-01')[0].date).toBe('2025-12-31');
     expect(read('2022年至2024年全年总发案逐年下降5%', '2021-07-01').map((d) => d.date)).toEqual(['2024-12-31']);
     expect(read('2016年是全面建成小康社会决胜阶段的开局之年', '2016-05-28')).toEqual([]);
+    expect(read('2013年前,省直部门要建成网上办事大厅', '2012-06-13')[0].date).toBe('2013-12-31');
+    expect(read('2021年计划投资2500万元再建27公里农村道路', '2020-12-20')[0].date).toBe('2021-12-31');
+    expect(read('云塑小镇项目2021年二期计划投资20亿元', '2020-12-20')[0].date).toBe('2021-12-31');
+    expect(read('现将《2021年县委、县政府为民办实事工作计划》印发给你们', '2021-03-01')).toEqual([]);
+    expect(read('拱墅区“清洁排放区”建设暨大气污染防治2018年实施计划', '2018-03-01')).toEqual([]);
+    expect(read('2019年以前建成的小区', '2021-05-01')).toEqual([]);
   });
 
   it('reads a date a web page wrote with spaces, and gives its words as written', () => {

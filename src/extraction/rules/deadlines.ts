@@ -164,9 +164,12 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '到2025年，… / 2022年，全市新建… / 2025年实现… (a year as the time frame: its last day)',
-    regex: /^(\d{4})年(?=[，,]|(?:实现|完成|达到|建成|基本|全面|力争|确保))|(?<=[到至于在])(\d{4})年(?![\d上下底末内度第季月一二三四])/g,
-    resolve: (m) => ({ date: `${m[1] ?? m[2]}-12-31`, cycle: null }),
+    serves: '到2025年，… / 2022年，全市新建… / 2025年实现… / 2013年前建成 / 2021年计划投资… (a year as the time frame: its last day)',
+    // A year the text plans for: "2021年计划投资…", "项目2021年二期计划投资…", "2021年力争…"; not a plan's
+    // title ("2018年实施计划", "《2023年政府工作报告…》").
+    regex:
+      /^(\d{4})年(?=[，,]|(?:实现|完成|达到|建成|基本|全面|力争|确保))|(?<=[到至于在])(\d{4})年(?![\d上下底末内度第季月一二三四])|(\d{4})年(?:前|之前)(?![\d一二两三四五六七八九十的])|(?<![《“"])(\d{4})年(?=[^，,。；;：:\d《》“”"]{0,14}?(?:计划(?=投资|完成|新建|建设|实施|开工|申报|打造|改造|新增|实现|建成)|力争|争取))/g,
+    resolve: (m) => ({ date: `${m[1] ?? m[2] ?? m[3] ?? m[4]}-12-31`, cycle: null }),
   },
   {
     serves: '10个工作日内 (working days on the office calendar)',

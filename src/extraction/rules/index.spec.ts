@@ -34,8 +34,18 @@ describe('extractTasks', () => {
     expect([owners(next.leadUnits), owners(next.cooperatingUnits)]).toEqual([['市通信管理局'], []]);
   });
 
+  it('dates the goals after "到2027年，" to its paragraph\'s end, and the lines under "到2030年，具体实现以下目标："', () => {
+    const tasks = extractTasks('一、总体目标\n开展专项行动,到2027年,有效解决农村地区供水问题。城乡供水一体化率达到83.5%。\n到2030年,具体实现以下目标:\n居民健康素养水平达到30%以上。\n二、主要任务\n加强社区卫生服务中心建设。', { ...context, documentDate: '2025-05-01' });
+    expect(tasks.map((t) => [t.paragraph.slice(0, 6), t.deadline.date])).toEqual([
+      ['开展专项行动', '2027-12-31'],
+      ['城乡供水一体', '2027-12-31'],
+      ['居民健康素养', '2030-12-31'],
+      ['加强社区卫生', null],
+    ]);
+  });
+
   it('gives the points a clause announces ("A要做好以下工作。一是…") to its subject', () => {
-    const tasks = extract('会议要求，各镇(办)要继续做好以下工作。一是主动采取有效措施，扎实做好宣传工作。二是严格把关，做好参合信息的核对工作。');
+    const tasks = extract('会议要求，各镇(办)要继续做好以下工作。一是组织开展入户宣传，扎实做好宣传工作。二是严格把关，做好参合信息的核对工作。');
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['各镇(办)'], ['各镇(办)']]);
   });
 

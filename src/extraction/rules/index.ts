@@ -37,6 +37,8 @@ const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 /** A time closing an item on its own: "（完成时限：2021年11月底）". */
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
+/** A clause opening with the year a plan's goals are for: "到2027年，", "力争到2025年底，". */
+const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
@@ -235,6 +237,8 @@ class ProseReader {
   private carriedDeadline: FoundDeadline | null = null;
   /** The last task took the carried deadline (its "；" chain keeps it). */
   private carryingDeadline = false;
+  /** "到2027年，…。" opening a paragraph: the year its goal sentences after it are for, to the paragraph's end. */
+  private goalYear: FoundDeadline | null = null;
   /** Numbered clauses followed on the same line by sentences of their item or its sub-items. */
   private readonly leadingSentences = new Set<Clause>();
   /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
@@ -260,7 +264,7 @@ class ProseReader {
     const tasks: ExtractedTask[] = [];
     for (const [index, clause] of clauses.entries()) {
       if (this.headsSentences(clause, clauses[index + 1])) this.leadingSentences.add(clause);
-      if (clause.marker || this.lineStartsAt(clause)) this.carriedDeadline = null;
+      if (clause.marker || this.lineStartsAt(clause)) [this.carriedDeadline, this.goalYear] = [null, null];
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
@@ -273,6 +277,9 @@ class ProseReader {
       // 增长7%以上"); a news headline stays a headline.
       if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) {
         this.announceOwners(clause);
+        const heading = this.text.slice(clause.contentStart, clause.end);
+        const [year] = GOAL_YEAR.test(heading) ? findDeadlines(heading, this.context).filter((d) => d.date !== null && d.date >= this.context.documentDate) : [];
+        if (year) this.openGoalYear(year, heading);
         continue;
       }
       tasks.push(...this.readClause(clause));
@@ -489,6 +496,7 @@ class ProseReader {
     // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
     const deadlines = findDeadlines(piece, this.context).filter((d) => (d.date === null || d.date >= this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
+    if (first && deadlines[0] && GOAL_YEAR.test(piece)) this.openGoalYear(deadlines[0], piece);
     const targets = findTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);
@@ -577,7 +585,8 @@ class ProseReader {
     const end = clause.contentStart + segment.end;
     // "…到今年年底达到…。其中，A要达到60%；B要达到50%。": the parts of a requirement keep its deadline.
     const stage = this.stageDeadline.slice(0, this.level + 1).reverse().find((d) => d !== null) ?? null;
-    const carried = deadlines.length > 0 ? null : this.carriedDeadline && (/^其中/.test(piece) || (this.carryingDeadline && this.continuesTask)) ? this.carriedDeadline : stage ? { ...stage, index: -1 } : null;
+    const carried =
+      deadlines.length > 0 ? null : this.carriedDeadline && (/^其中/.test(piece) || (this.carryingDeadline && this.continuesTask)) ? this.carriedDeadline : (this.goalYear ?? (stage ? { ...stage, index: -1 } : null));
     this.carryingDeadline = carried !== null;
     if (deadlines.length > 0) this.carriedDeadline = { ...deadlines[0], index: -1 };
     const variants = this.variants(carried ? [carried] : deadlines, targets);
@@ -597,6 +606,15 @@ class ProseReader {
       for (let l = 0; l <= this.level; l++) this.itemTasks[l].push(pending);
       return task;
     });
+  }
+
+  /**
+   * "到2027年，有效解决…。全面实现…。城乡供水一体化率达到83.5%…。": the goal sentences after the year's opening
+   * are for that year too, to the paragraph's end; "到2030年，具体实现以下目标：" dates the item's lines below it.
+   */
+  private openGoalYear(year: FoundDeadline, piece: string): void {
+    this.goalYear = { ...year, index: -1 };
+    if (/[：:]\s*$/.test(piece)) this.stageDeadline[this.level] = this.goalYear;
   }
 
   /**
