@@ -16,7 +16,7 @@ import { ClauseVerdict, classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
+import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { Cell, findTables, Table } from './tables';
@@ -503,8 +503,9 @@ class ProseReader {
     const subject = segment.subject;
     const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
     const written: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? findApprovedFrom(piece));
-    // "我局将…" in a reply is the signer's promise, named as the office would file it.
-    const own = written && this.signer && written.lead.every((o) => SELF.test(o)) ? { ...written, lead: this.signer.lead } : written;
+    // "我局将…" in a reply is the signer's promise, named as the office would file it; elsewhere "我局", "该行"
+    // is the unit named before.
+    const own = written && this.signer && written.lead.every((o) => SELF.test(o)) ? { ...written, lead: this.signer.lead } : written && { ...written, lead: written.lead.map((o) => antecedentOf(o, this.text, clause.contentStart + segment.start) ?? o) };
     const signals = {
       content: piece,
       hasOwner: own !== null,

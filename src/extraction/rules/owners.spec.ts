@@ -1,10 +1,10 @@
-import { findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
+import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
-  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '主要新闻媒体', '各主要责任单位', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通', '督查组', '市专家指导组', '镇村两级', '县妇女联合会'])('%s is a unit', (name) => {
+  it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '主要新闻媒体', '各主要责任单位', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通', '督查组', '市专家指导组', '镇村两级', '县妇女联合会', '珠三角各市', '珠三角九市'])('%s is a unit', (name) => {
     expect(isOwnerName(name)).toBe(true);
   });
-  it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员', '10月底前完成全市社区覆盖（测试市公安局', '覆盖）市公安局', '信息管理系统', '一是各楼院抓紧成立工作小组', '朱辉荣强调区委宣传部', '下步各有关部门', '结合全区', '邱村镇政府会同市自然资源规划部门', '会议要求各村(社区)', '接下来街道', '目前全区', '教育系统疫情防控专班各专项组要分包到各学校', '有关单位切实提高政治站位和大局', '决定在全区', '分组', '燃煤机组', '基础电信运营企业强化单位', '专班办公室设在安全管理处', '各学校主动联合公安等部'])('%s is not', (name) => {
+  it.each(['企业', '单位', '党政主要负责同志', '企业安装率', '村大喇叭', '反诈工作', '国家反诈中心APP', '要', '重点人员', '10月底前完成全市社区覆盖（测试市公安局', '覆盖）市公安局', '信息管理系统', '一是各楼院抓紧成立工作小组', '朱辉荣强调区委宣传部', '下步各有关部门', '结合全区', '邱村镇政府会同市自然资源规划部门', '会议要求各村(社区)', '接下来街道', '目前全区', '教育系统疫情防控专班各专项组要分包到各学校', '有关单位切实提高政治站位和大局', '决定在全区', '分组', '燃煤机组', '基础电信运营企业强化单位', '专班办公室设在安全管理处', '各学校主动联合公安等部', '全市', '城市'])('%s is not', (name) => {
     expect(isOwnerName(name)).toBe(false);
   });
 });
@@ -245,6 +245,15 @@ describe('findSigner: who signs a reply', () => {
   ])('%j → %j', (text, owners) => {
     expect(findSigner(text)).toEqual(owners);
   });
+});
+
+describe('antecedentOf: the unit a "我局" or "该行" stands for', () => {
+  it.each([
+    ['7月31日,县国土资源局组织召开了专题会。会上明确,下一步我局将会同相关部门开展核查。', '我局', '县国土资源局'],
+    ['为推进治理工作,工行金东支行及时组织推进会。该行要求各网点加强宣传。', '该行', '工行金东支行'],
+    ['孙国庆委员发言。我委将持续推进。', '我委', null],
+    ['会议要求各单位加强宣传。我局将汇总上报。', '我局', null],
+  ])('%s (%s) → %s', (text, word, unit) => expect(antecedentOf(word, text, text.lastIndexOf(word))).toBe(unit));
 });
 
 describe('findAddressee: whom a lead to points addresses', () => {

@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|(?<![分重编改机])组|(?<![分重編改機])組|两级|兩級|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|宣讲员|巡河员|保洁员|保安员|工作人员|员工|书记|河长|河湖长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长|组长|村长|社长|站长|所长|校长|园长)';
+  '(?:局|各市|[两二三四五六七八九十]市|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|(?<![分重编改机])组|(?<![分重編改機])組|两级|兩級|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|宣讲员|巡河员|保洁员|保安员|工作人员|员工|书记|河长|河湖长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长|组长|村长|社长|站长|所长|校长|园长)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -287,6 +287,28 @@ export function findSigner(text: string): string[] | null {
     const answered = ANSWERED_BY.exec(line);
     const names = splitOwnerList(answered ? answered[1] : line.replace(/\s+/g, ''));
     if (names && names.length === 1 && (answered || line.length <= 30)) return names;
+  }
+  return null;
+}
+
+/** A unit referring to itself or to one named before: "我局", "该行", "本局", "我镇". */
+const REFERS_BACK = /^(?:我|该|該|本)(局|行|镇|鎮|乡|鄉|村|校|院|中心|公司|街道)$/;
+const NAME_BOUNDARY = /[\s，,。；;：:、（(“"]/;
+
+/**
+ * The unit a "我局" or "该行" stands for: the last name before it in the text ending as it does, written where a
+ * name begins ("7月31日，县国土资源局组织召开…。…我局将…" → 县国土资源局; "工行金东支行针对…。该行…" → 工行金东支行).
+ */
+export function antecedentOf(word: string, text: string, before: number): string | null {
+  const kind = REFERS_BACK.exec(word);
+  if (!kind) return null;
+  const suffix = kind[1];
+  for (let end = text.lastIndexOf(suffix, before - suffix.length); end > 0; end = text.lastIndexOf(suffix, end - 1)) {
+    const close = end + suffix.length;
+    for (let start = Math.max(0, close - 16); start <= close - 3; start++) {
+      const name = text.slice(start, close);
+      if ((start === 0 || NAME_BOUNDARY.test(text[start - 1])) && /^\p{Script=Han}+$/u.test(name) && !/[我该該]|^本/.test(name) && !/^[员員长長]/.test(text.slice(close, close + 1)) && isOwnerName(name)) return name;
+    }
   }
   return null;
 }
