@@ -44,6 +44,15 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads a short title opening its line ("（二）目标指标。到2020年，…") as the section it names', () => {
+    const text = '一、总体要求\n（一）指导思想。以新时代中国特色社会主义思想为指导，全面贯彻省委省政府决策部署。\n（二）目标指标。到2020年，全面完成“十三五”约束性指标。全市PM2.5浓度比2015年下降22%以上。';
+    const tasks = extractTasks(text, { ...context, documentDate: '2018-08-01' });
+    expect(tasks.map((t) => [t.paragraph, t.deadline.date])).toEqual([
+      ['到2020年，全面完成“十三五”约束性指标。', '2020-12-31'],
+      ['全市PM2.5浓度比2015年下降22%以上。', '2020-12-31'],
+    ]);
+  });
+
   it('gives the points a clause announces ("A要做好以下工作。一是…") to its subject', () => {
     const tasks = extract('会议要求，各镇(办)要继续做好以下工作。一是组织开展入户宣传，扎实做好宣传工作。二是严格把关，做好参合信息的核对工作。');
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['各镇(办)'], ['各镇(办)']]);

@@ -37,6 +37,8 @@ const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 /** A time closing an item on its own: "（完成时限：2021年11月底）". */
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
+/** A title of a few words closed by a full stop, its item's sentences following on the line. */
+const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
 /** A clause opening with the year a plan's goals are for: "到2027年，", "力争到2025年底，". */
 const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
@@ -319,6 +321,11 @@ class ProseReader {
     for (let l = level; l < this.lineOwners.length; l++) this.lineOwners[l] = null;
     for (let l = level; l < this.stageDeadline.length; l++) this.stageDeadline[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
+    // "（二）目标指标。经过三年努力，…": a short title opening its item's line names the section as a heading line does.
+    const title = this.text.slice(clause.contentStart, clause.end);
+    // (Only for goals and principles: "（二）按时报送情况。" reads as a report's heading, which it is not.)
+    const titled = !clause.headingLine && INLINE_TITLE.test(title) ? sectionKind(title) : 'neutral';
+    if (titled === 'goals' || titled === 'principles') this.kinds[level] = titled;
     if (clause.headingLine) {
       const heading = this.text.slice(clause.contentStart, clause.end);
       this.kinds[level] = sectionKind(heading);

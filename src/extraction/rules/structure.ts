@@ -172,7 +172,7 @@ const FACT_HEADING = /(?<!分组|分工|安排|任务)(?:情况|现状|问题|�
 const PRINCIPLE_HEADING = /^(?:指导思想|总体要求|基本原则|工作原则|重要意义|总体思路|编制依据|适用范围)$/;
 /** What a place or a unit must show to earn a title ("无诈村（社区）标准", "创建条件"): no one's task. */
 const CRITERIA_HEADING = /(?:标准|条件)$/;
-const GOAL_HEADING = /^(?:工作目标|主要目标|总体目标|发展目标|目标要求)$/;
+const GOAL_HEADING = /^(?:工作目标|主要目标|总体目标|发展目标|目标要求|目标指标|主要指标|预期目标)$/;
 const TASK_HEADING = /(?:举措|措施|任务|建议|要求|安排|分工|目标|重点工作|下步|下一步|打算|计划)/;
 
 export function sectionKind(heading: string): SectionKind {
