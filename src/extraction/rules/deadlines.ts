@@ -127,6 +127,11 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
+    serves: '“十二五”末 / 十四五期末 (the last day of a five-year plan)',
+    regex: /[“"]?十([一二三四五六])五[”"]?(?:时期|期)?末/g,
+    resolve: (m) => ({ date: `${2005 + 5 * readNumber(m[1])}-12-31`, cycle: null }),
+  },
+  {
     serves: '6月底前 / 2022年10月底前 / 9月份前 / 5月份在全市组织开展…',
     regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
