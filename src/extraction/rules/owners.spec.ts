@@ -134,6 +134,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
 
   it.each([
     ['市公安局要不折不扣落实预警指令', [['市公安局']]],
+    // a document cited before the subject, without a comma
+    ['根据《计划》各地区要对本地区学校安防工作现状进行统计分析', [['各地区']]],
     // fields written without a suffix in safety and peace-building texts
     ['特别是三合一场所,安监等部门要监管整改到位', [['安监']]],
     ['综治、信访部门要及时化解矛盾纠纷', [['综治', '信访部门']]],

@@ -231,7 +231,7 @@ const ACTIVITY = /^(?:宣传|教育|打击|防范|管理|服务|预防|整治|�
 /** An adverbial opening a clause before its subject: what for, by what, about what ("针对…，", "以…为目标，"). */
 const ADVERBIAL = /^(?:为了?|按照|根据|依据|围绕|针对|对于|结合|通过|随着|鉴于|以[^，,。；;“”]{2,30}?为[^，,。；;“”]{0,6})[^，,。；;“”]{2,40}[，,]/;
 /** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
-const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
+const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:根据|按照|依据)《[^》]{1,40}》(?:要求|规定|精神)?[，,]?|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
 
 /** Whether what stands before a clause's first subject only frames it: "针对当前的排查整治，", "按照…部署，". */
 export function framesSubject(before: string): boolean {
