@@ -36,11 +36,11 @@ const POINT_LEVEL = 5;
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 /** A time closing an item on its own: "（完成时限：2021年11月底）". */
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
-/** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 /** A title of a few words closed by a full stop, its item's sentences following on the line. */
 const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
-/** A clause opening with the year a plan's goals are for: "到2027年，", "力争到2025年底，". */
+/** The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，". */
 const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
+/** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
@@ -239,7 +239,7 @@ class ProseReader {
   private carriedDeadline: FoundDeadline | null = null;
   /** The last task took the carried deadline (its "；" chain keeps it). */
   private carryingDeadline = false;
-  /** "到2027年，…。" opening a paragraph: the year its goal sentences after it are for, to the paragraph's end. */
+  /** "到2027年，…。" in a paragraph's first clause: the year its goal sentences after it are for, to the paragraph's end. */
   private goalYear: FoundDeadline | null = null;
   /** Numbered clauses followed on the same line by sentences of their item or its sub-items. */
   private readonly leadingSentences = new Set<Clause>();
@@ -280,8 +280,7 @@ class ProseReader {
       if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) {
         this.announceOwners(clause);
         const heading = this.text.slice(clause.contentStart, clause.end);
-        const [year] = GOAL_YEAR.test(heading) ? findDeadlines(heading, this.context).filter((d) => d.date !== null && d.date >= this.context.documentDate) : [];
-        if (year) this.openGoalYear(year, heading);
+        this.openGoalYear(heading, findDeadlines(heading, this.context).filter((d) => d.date !== null && d.date >= this.context.documentDate));
         continue;
       }
       tasks.push(...this.readClause(clause));
@@ -503,7 +502,7 @@ class ProseReader {
     // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
     const deadlines = findDeadlines(piece, this.context).filter((d) => (d.date === null || d.date >= this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
-    if (first && deadlines[0] && GOAL_YEAR.test(piece)) this.openGoalYear(deadlines[0], piece);
+    if (first) this.openGoalYear(piece, deadlines);
     const targets = findTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);
@@ -620,8 +619,9 @@ class ProseReader {
    * "到2027年，有效解决…。全面实现…。城乡供水一体化率达到83.5%…。": the goal sentences after the year's opening
    * are for that year too, to the paragraph's end; "到2030年，具体实现以下目标：" dates the item's lines below it.
    */
-  private openGoalYear(year: FoundDeadline, piece: string): void {
-    this.goalYear = { ...year, index: -1 };
+  private openGoalYear(piece: string, deadlines: FoundDeadline[]): void {
+    if (!deadlines[0] || !GOAL_YEAR.test(piece)) return;
+    this.goalYear = { ...deadlines[0], index: -1 };
     if (/[：:]\s*$/.test(piece)) this.stageDeadline[this.level] = this.goalYear;
   }
 
