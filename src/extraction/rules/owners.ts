@@ -13,7 +13,7 @@ export interface OwnersAsWritten {
 
 /** How a unit's name ends (局, 办, 中心, 镇（街道）…), full or traditional characters. */
 const UNIT_SUFFIX =
-  '(?:局|各市|[两二三四五六七八九十]市|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|幼儿园|医院|卫生院|机构|機構|小组|小組|(?<![分重编改机])组|(?<![分重編改機])組|两级|兩級|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|宣讲员|巡河员|保洁员|保安员|工作人员|员工|书记|河长|河湖长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长|组长|村长|社长|站长|所长|校长|园长)';
+  '(?:局|各市|[两二三四五六七八九十]市|新闻媒体|媒体单位|总社|合作社|各校|专班|责任主体|委|办|辦|厅|廳|部|院|行|中心|公司|单位|單位|部门|部門|机关|機關|街道|镇|鎮|乡|鄉|村|社区|社區|镇街|政府|运营商|運營商|企业|企業|学校|學校|中学|小学|中专|职校|高校|院校|班级|班級|各班|幼儿园|医院|卫生院|机构|機構|小组|小組|(?<![分重编改机])组|(?<![分重編改機])組|两级|兩級|队|隊|所|站|室|处|處|科|残联|殘聯|妇联|联席会议|委员会|委員會|管委会|管委會|协会|联合会|工会|商会|妇联|团委|法院|检察院|县|縣|区|區|[（(]街道[）)]|网点|網點|村居|市州|地市|居委会|委会|中心校|党校|负责人|领导|干部|民警|管理员|护林员|网格员|宣讲员|巡河员|保洁员|保安员|工作人员|(?:值班|检查|巡查|执法|技术)人[员員]|职工|職工|员工|书记|河长|河湖长|支书|班子成员|副市长|副县长|副区长|副镇长|副乡长|组长|村长|社长|站长|所长|校长|园长)';
 /** Carriers are written by place and brand: "云澜电信", "市移动", "各县联通". */
 const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁塔|鐵塔)';
 /** Sectors written without a suffix ("工信、金融等部门要"). */
@@ -25,7 +25,7 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作|值班|检查|巡查|执法|技术)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次|期间|期間/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
@@ -212,8 +212,8 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
 const MODAL = '(?:对此)?(?:也|还|均|都|亦|一定)?(?:要(?!求)|务必|必须|须|应当|应|将|需|需要|负责(?![人同])|負責(?![人同])|牵头|牽頭)';
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
 const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实行|加强|组织|整改))|向(?=[^，,。；;]{1,12}(?:报送|报告|上报|提交|反馈))|填报|报送|上报|成立|承诺|协力|各负其责|各負其責|研究|确定|制订|协调|统筹|严管|严控|建立|健全|调整|组建|制定|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
-/** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…". */
-const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,14}?(?:前|之前|内)|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极)?';
+/** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…", "各系部从本周起全面开展…". */
+const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,14}?(?:前|之前|内)|(?:从|自)[^，,。；;“”]{1,8}?起|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极){0,2}';
 /**
  * What a subject does its work by or within, between it and the act: "镇综治办按照职责分工，…制定", "各校园在宣传周内组织",
  * "社区根据目标任务数，制定". It ends the name as surely as a modal word does.
@@ -335,8 +335,19 @@ function askedAt(clause: string, from: number): Subject | null {
 
 /** A speaker's verb right before a subject: "朱辉荣强调区委宣传部要…". */
 const SUBJECT_LEAD = /(?:强调|指出|表示|提出|明确)[：:\s]*/g;
-/** A time ahead or a year before a subject, without a comma: "下步各有关部门要…", "2019年各地食安办要…". */
-const TIME_BEFORE = /^(?:下一步|下步|下阶段|接下来|今后|近期|目前|同时|此外|另外|\d{4}年(?:[上下]半年)?)/;
+/** A time ahead, a year or a period before a subject, without a comma: "下步各有关部门要…", "2019年各地食安办要…", "节假日期间各部门值班人员应…". */
+const TIME_BEFORE = /^(?:下一步|下步|下阶段|接下来|今后|近期|目前|同时|此外|另外|\d{4}年(?:[上下]半年)?|[^，,。；;“”]{2,8}期[间間])/;
+
+/**
+ * "学校在校园宣传栏内张贴…", "社区每月组织…": a bare kind of body opening a clause as its subject acts (a school's
+ * own plan names itself so); after a verb it is the public ("要求企业…").
+ */
+const BODY_SUBJECT = new RegExp(`^(学校|學校|社区|社區)(?=${SUBJECT_TIME}(?:${MODAL}|${SUBJECT_VERB}|${SUBJECT_FRAME}))`);
+
+function bodyAt(clause: string, from: number): Subject | null {
+  const match = BODY_SUBJECT.exec(clause.slice(from));
+  return match ? { owners: [match[1]], start: from, end: from + match[1].length, modal: null } : null;
+}
 
 /** Subjects of a clause: at its start (after a short lead-in) and after any comma ("…，各级各有关部门要…"). */
 export function findSubjects(clause: string, contentStart = 0): Subject[] {
@@ -363,7 +374,7 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     if (quoted.has(start) || start < covered) continue;
     const date = DATE_BEFORE.exec(clause.slice(start));
     const time = TIME_BEFORE.exec(clause.slice(start));
-    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null);
+    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? (start === contentStart ? bodyAt(clause, start) : null);
     if (subject) {
       subject.start = Math.min(subject.start, start);
       found.push(subject);
@@ -447,7 +458,7 @@ export function findLedBy(clause: string): OwnersAsWritten | null {
 }
 
 /** Minutes approving a unit's proposal: "会议原则同意区人防办提交的改造方案，要求…" gives the work back to that unit. */
-const APPROVED_FROM = /(?:原则)?同意([^，,。；;“”《]{2,40}?)(?:提交|提出|报送|上报|呈报|起草)的/;
+const APPROVED_FROM = /(?:原则)?同意([^，,。；;“”《]{2,40}?)(?:提交|提出|报送|上报|呈报|起草|草拟|拟草|拟定|编制)(?:并[^，,。；;“”《]{1,12})?的/;
 
 export function findApprovedFrom(clause: string): OwnersAsWritten | null {
   const match = APPROVED_FROM.exec(clause);
