@@ -32,6 +32,10 @@ describe('unwrap: a PDF page read as sentences', () => {
     expect(given.slice(offsets[text.indexOf('加')], offsets[text.indexOf('安')])).toBe('加強(qiáng)');
   });
 
+  it('takes out a lost character left as "?" with its gloss, not a question', () => {
+    expect(unwrap('團委在校園周邊向?qū)W生、群眾發放資料。是否完成?请于5月前报送。').text).toBe('團委在校園周邊向W生、群眾發放資料。是否完成?请于5月前报送。');
+  });
+
   it('leaves a task table alone, and text without breaks as it is', () => {
     const table = ['序号\t任务\t牵头单位', ...Array.from({ length: 6 }, (_, i) => `${i + 1}\t建立涉诈重点人员台账并按月更新动态\t市公安局`)].join('\n');
     expect(unwrap(table).text).toBe(table);

@@ -19,6 +19,11 @@ const LINE_END = /[。；;！!？?：:”’」』）)]\s*$/;
 const TABLE_ROW = /\t|[|｜]| {2,}/;
 /** "加強(qiáng)", "部門(mén)": a syllable of pinyin in brackets right after a character. */
 const PINYIN_GLOSS = /(?<=\p{Script=Han})\((?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{0,4})\)/gu;
+/**
+ * "向?qū)W生": a character the mirror could not encode, left as "?" with its gloss's bracket lost. It is no
+ * question mark ending a sentence, so it is taken out with the gloss.
+ */
+const LOST_GLOSS = /\?(?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{0,4})\)/gu;
 /** The length of the pinyin gloss right at `at` in the text ("(mén)"), 0 when there is none. */
 export function glossAt(text: string, at: number): number {
   PINYIN_GLOSS.lastIndex = at;
@@ -77,7 +82,7 @@ export function unwrap(text: string): Unwrapped {
     }
   }
   for (const match of text.matchAll(SPACE_BY_FIGURE)) drop.add(match.index);
-  for (const match of text.matchAll(PINYIN_GLOSS)) for (let k = match.index; k < match.index + match[0].length; k++) drop.add(k);
+  for (const match of [...text.matchAll(PINYIN_GLOSS), ...text.matchAll(LOST_GLOSS)]) for (let k = match.index; k < match.index + match[0].length; k++) drop.add(k);
   if (drop.size === 0) return { text, offsets: Array.from({ length: text.length + 1 }, (_, i) => i) };
   const kept: string[] = [];
   const offsets: number[] = [];
