@@ -106,8 +106,13 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   {
     serves: '50%的城市社区建成… / 100个示范社区全面建成',
     // Not a time limit: "15个工作日内完成", "3个月内完成".
-    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(?!工作日|月|小时|星期|季度)(以上)?的?([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标)`, 'g'),
+    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(?!工作日|月|小时|星期|季度)(以上)?的?(?!以上)([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标|实现)`, 'g'),
     read: (m) => ({ metric: m[4].replace(/^的/, ''), comparator: m[3] || /%|％/.test(m[2]) ? '>=' : '=', value: Number(m[1]), unit: normaliseUnit(m[2]) }),
+  },
+  {
+    serves: '政务服务事项100%实现网上可办 / 60%以上实现掌上可办 (the share that reaches a state)',
+    regex: new RegExp(`${NUMBER}(%|％)(以上)?(?:实现|做到)([^，,。；;、\\d]{2,16})`, 'g'),
+    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[4]}`, comparator: '>=', value: Number(m[1]), unit: '%' }),
   },
 ];
 
