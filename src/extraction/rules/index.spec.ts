@@ -151,6 +151,11 @@ describe('extractTasks', () => {
     expect(task.deadline).toEqual({ text: '6月30日前', date: '2026-06-30', cycle: null });
   });
 
+  it('gives a target\'s unit as the text writes it', () => {
+    const [task] = extract('到2030年,新增高效節水灌溉面積8000萬畝。');
+    expect(task.target).toMatchObject({ value: 8000, unit: '萬畝' });
+  });
+
   it('splits a list of duties, each unit with its own, however short', () => {
     const tasks = extract('会议要求，党政办负责外围环境，社会管理办公室负责质量监督，财政所负责资金兑付。');
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['党政办'], ['社会管理办公室'], ['财政所']]);

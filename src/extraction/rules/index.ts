@@ -111,8 +111,14 @@ function asWritten(task: ExtractedTask, text: string, given: string, offsets: nu
     leadUnits: owners(task.leadUnits),
     cooperatingUnits: owners(task.cooperatingUnits),
     deadline: task.deadline.text === null ? task.deadline : { ...task.deadline, text: written(task.deadline.text) },
-    target: task.target && { ...task.target, text: written(task.target.text) },
+    target: task.target && { ...task.target, text: written(task.target.text), unit: task.target.unit && unitAsWritten(task.target.unit, task.target.text, written(task.target.text)) },
   };
+}
+
+/** "萬畝" where the text writes "8000萬畝": the unit read in the target's words, taken from them as written. */
+function unitAsWritten(unit: string, read: string, asGiven: string): string {
+  const at = read.lastIndexOf(unit);
+  return at >= 0 && asGiven.length === read.length ? asGiven.slice(at, at + unit.length) : unit;
 }
 
 function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {

@@ -17,6 +17,7 @@ describe('findTargets', () => {
     ['70%以上民生事项实现“一证通办”', { metric: '民生事项', comparator: '>=', value: 70, unit: '%' }],
     ['全市政务服务事项100%实现网上可办', { metric: '政务服务事项网上可办', comparator: '>=', value: 100, unit: '%' }],
     ['60%以上实现掌上可办', { metric: '掌上可办', comparator: '>=', value: 60, unit: '%' }],
+    ['力争累计建成高标准农田13.5亿亩', { metric: '建成高标准农田', comparator: '=', value: 13.5, unit: '亿亩' }],
     ['紧急止付响应时间控制在5分钟以内', { metric: '紧急止付响应时间', comparator: '<=', value: 5, unit: '分钟' }],
     ['制作反诈公益短视频不少于20部', { metric: '制作反诈公益短视频', comparator: '>=', value: 20, unit: '部' }],
     ['确保预警劝阻率达到95%的目标', { metric: '预警劝阻率', comparator: '>=', value: 95, unit: '%' }],
