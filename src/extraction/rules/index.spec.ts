@@ -151,9 +151,9 @@ describe('extractTasks', () => {
     expect(task.deadline).toEqual({ text: '6月30日前', date: '2026-06-30', cycle: null });
   });
 
-  it('gives a target\'s unit as the text writes it', () => {
+  it('gives a target\'s metric and unit as the text writes them', () => {
     const [task] = extract('到2030年,新增高效節水灌溉面積8000萬畝。');
-    expect(task.target).toMatchObject({ value: 8000, unit: '萬畝' });
+    expect(task.target).toMatchObject({ text: '新增高效節水灌溉面積8000萬畝', metric: '新增高效節水灌溉面積', value: 8000, unit: '萬畝' });
   });
 
   it('splits a list of duties, each unit with its own, however short', () => {

@@ -111,7 +111,7 @@ function asWritten(task: ExtractedTask, text: string, given: string, offsets: nu
     leadUnits: owners(task.leadUnits),
     cooperatingUnits: owners(task.cooperatingUnits),
     deadline: task.deadline.text === null ? task.deadline : { ...task.deadline, text: written(task.deadline.text) },
-    target: task.target && { ...task.target, text: written(task.target.text), unit: task.target.unit && unitAsWritten(task.target.unit, task.target.text, written(task.target.text)) },
+    target: task.target && { ...task.target, text: written(task.target.text), metric: written(task.target.metric), unit: task.target.unit && unitAsWritten(task.target.unit, task.target.text, written(task.target.text)) },
   };
 }
 
