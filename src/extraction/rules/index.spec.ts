@@ -154,6 +154,8 @@ describe('extractTasks', () => {
   it('gives a target\'s metric and unit as the text writes them', () => {
     const [task] = extract('到2030年,新增高效節水灌溉面積8000萬畝。');
     expect(task.target).toMatchObject({ text: '新增高效節水灌溉面積8000萬畝', metric: '新增高效節水灌溉面積', value: 8000, unit: '萬畝' });
+    // a figure without words before it keeps its empty metric, however the text around it is glossed
+    expect(extract('市公安局要確保達到95%以上(shàng)。')[0].target).toMatchObject({ text: '達到95%以上(shàng)', metric: '', value: 95, unit: '%' });
   });
 
   it('splits a list of duties, each unit with its own, however short', () => {

@@ -91,6 +91,8 @@ function asWritten(task: ExtractedTask, text: string, given: string, offsets: nu
   const start = offsets[task.start];
   const end = offsets[task.end - 1] + 1;
   const written = (words: string) => {
+    // A target without words before its figure has an empty metric: nothing to look for.
+    if (words === '') return words;
     // Where the words are: in the task's clause, or in the lines before it that named its owners.
     const from = Math.max(0, task.start - 2000);
     const near = text.slice(from, task.end + 200);
