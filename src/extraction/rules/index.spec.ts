@@ -285,6 +285,11 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['蓬溪县交通运输局'], ['蓬溪县交通运输局']]);
   });
 
+  it('gives what a plan lists without an owner to the issuer its title names', () => {
+    const text = ['教育部2019年工作要点', '一、完善教育经费投入机制', '优化教育经费投入使用结构，加强教育经费使用管理。', '二、推进督导评估', '各省级教育督导部门要开展县域义务教育督导评估。'].join('\n');
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['教育部'], ['各省级教育督导部门']]);
+  });
+
   it('names the signer of a reply where it writes "我局将…"', () => {
     const text = ['现答复如下:', '下一步,我局将积极会同相关部门开展现场核查。', '马关县交通运输局', '2017年6月25日'].join('\n');
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['马关县交通运输局']]);

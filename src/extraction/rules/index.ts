@@ -16,7 +16,7 @@ import { ClauseVerdict, classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
-import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
+import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findIssuer, findOwnerNotes, findSigner, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { Cell, findTables, Table } from './tables';
@@ -235,6 +235,11 @@ class ProseReader {
   private readonly reply: boolean;
   /** Who signs the reply: the owner of what it promises without naming one. */
   private readonly signer: OwnersAsWritten | null;
+  /**
+   * Whose the document's work is when a clause and its items name no one: the reply's signer, or the issuer a
+   * plan's title names ("教育部2019年工作要点").
+   */
+  private readonly documentOwner: OwnersAsWritten | null;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
   /** Per item level: the deadline its heading gave the step ("…阶段（9月10日至9月17日）"). */
@@ -268,6 +273,8 @@ class ProseReader {
     this.reply = /(?:答复|回复|复函)如下/.test(text.slice(0, 2000));
     const signer = this.reply ? findSigner(text) : null;
     this.signer = signer && { lead: signer, cooperating: [] };
+    const issuer = findIssuer(text);
+    this.documentOwner = this.signer ?? (issuer && { lead: issuer, cooperating: [] });
   }
 
   read(clauses: Clause[]): ExtractedTask[] {
@@ -583,7 +590,7 @@ class ProseReader {
 
   private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
     // "要会同有关部门指导…" without a subject: the owner carried over works with the partners it names.
-    const taken = own ? null : (this.inherited() ?? this.signer);
+    const taken = own ? null : (this.inherited() ?? this.documentOwner);
     const partners = taken ? partnersAfter(piece.replace(/^(?:要|并|同时[，,]?)/, ''), '要') : [];
     // "A要配合B做好…" is B's work with A's help; the owner carried on to the clauses after it stays A.
     const supported = own && !segment.subject ? null : supportedUnit(segment.subject ? piece.slice(segment.subject.end - segment.start) : piece);

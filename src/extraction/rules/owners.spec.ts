@@ -1,4 +1,4 @@
-import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findOwnerNotes, findSigner, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
+import { antecedentOf, findAddressee, findApprovedFrom, findIssuer, findLedBy, findOwnerNotes, findSigner, findSubjects, isOwnerName, ownerLine, parseOwnerNote, partnersAfter, setsFirstIsLead, splitOwnerList, supportedUnit } from './owners';
 
 describe('isOwnerName: what can be written as a unit', () => {
   it.each(['市公安局', '市通信管理局', '人民银行', '各镇街', '各镇（街道）', '工信', '各级各部门', '全市反诈联席会议各成员单位', '市政府辦公室', '各地', '四川天府新区', '通信运营商', '主要新闻媒体', '各主要责任单位', '各银行网点', '各村居', '各市州', '村（居）委会', '各县（市、区）', '市直各部门', '县直各单位', '有关单位', '各县（市、区）人民政府', '云澜电信', '市移动', '各县联通', '督查组', '市专家指导组', '镇村两级', '县妇女联合会', '珠三角各市', '珠三角九市', '各大中专院校', '系部各班级', '各部门(系部)值班人员', '医院全体干部职工'])('%s is a unit', (name) => {
@@ -253,6 +253,21 @@ describe('findSigner: who signs a reply', () => {
     ['…下一步将加快推进。\n2025年6月4日', null],
   ])('%j → %j', (text, owners) => {
     expect(findSigner(text)).toEqual(owners);
+  });
+});
+
+describe('findIssuer: whose plan a title says it is', () => {
+  it.each([
+    ['教育部2019年工作要点\n一、…', ['教育部']],
+    ['二道区应急局2026年工作计划', ['二道区应急局']],
+    ['XX市2023年教育工作要点', ['XX市']],
+    ['2023年章镇镇政府主要工作安排和任务分解', ['章镇镇政府']],
+    ['2025年全市打击治理电信网络诈骗工作要点', null],
+    ['关于印发《芜湖市教育局2024年工作要点》的通知', null],
+    ['泗洲头镇2024年度重点工作计划二季度执行情况', null],
+    ['乡镇重点工作安排', null],
+  ])('%j → %j', (text, owners) => {
+    expect(findIssuer(text)).toEqual(owners);
   });
 });
 

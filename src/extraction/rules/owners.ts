@@ -291,6 +291,31 @@ export function findSigner(text: string): string[] | null {
   return null;
 }
 
+/** A plan titled by its issuer and year: "教育部2019年工作要点", "2023年章镇镇政府主要工作安排和任务分解". */
+const ISSUER_TITLE = /^(?:(?<year>\d{4}年度?)(?<after>[^，,。；;：:\s]{2,36})|(?<before>[^，,。；;：:\s\d]{2,20})\d{4}年度?(?<kind>[^，,。；;：:\s]{0,20}))$/;
+const PLAN_KIND = /(?:工作要点|工作要點|工作计划|工作計劃|工作安排|任务分解|任務分解)$/;
+
+/**
+ * The issuer named in a plan's title, the one whose plan it is: the owner of what the plan lists without
+ * naming one. Only a title that is the plan itself; a covering notice ("关于印发…的通知") or a news report
+ * names who issued it, not who does its work.
+ */
+export function findIssuer(text: string): string[] | null {
+  const title = text.trim().split('\n')[0].trim();
+  const match = ISSUER_TITLE.exec(title);
+  if (!match?.groups || !PLAN_KIND.test(title)) return null;
+  const { before, after } = match.groups;
+  if (before !== undefined) return isIssuer(before) ? [before] : null;
+  // "2023年章镇镇政府主要工作安排…": the longest name the title opens with ("章镇镇政府", not "章镇").
+  for (let end = after.length - 2; end >= 2; end--) if (isIssuer(after.slice(0, end))) return [after.slice(0, end)];
+  return null;
+}
+
+/** A body or a place that issues a plan ("教育部", "二道区应急局", "XX市"); "全市" is where, not who. */
+const ISSUER_END = /(?:政府|局|委|办|辦|部|厅|廳|镇|鎮|乡|鄉|街道|中心|院|校|[省市县縣区區])$/;
+const PLACE = /^[^全本各]{1,6}[省市县縣区區]$/;
+const isIssuer = (name: string) => ISSUER_END.test(name) && !/^[全本各]/.test(name) && (isOwnerName(name) || PLACE.test(name));
+
 /** A unit referring to itself or to one named before: "我局", "该行", "本局", "我镇". */
 const REFERS_BACK = /^(?:我|该|該|本)(局|行|镇|鎮|乡|鄉|村|校|院|中心|公司|街道)$/;
 const NAME_BOUNDARY = /[\s，,。；;：:、（(“"]/;
