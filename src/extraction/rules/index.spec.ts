@@ -58,6 +58,11 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['各镇(办)'], ['各镇(办)']]);
   });
 
+  it('gives the items a request announces ("请A…，具体要求如下：") to whom it asks', () => {
+    const text = ['自治区人民政府办公厅将委托第三方机构对政府网站开始扫描。请各部门立即对本单位的“文件”栏目进行自查整改，具体要求如下：', '一、关于网站文件栏目整改要求', '（一）对所有已发布的文件进行自查，不适合网上发布的请立即删除。', '（二）发布的文件加载不规范的请立即整改，严格按照要求规范排版。'].join('\n');
+    expect(extract(text).map((t) => owners(t.leadUnits)).pop()).toEqual(['各部门']);
+  });
+
   it('gives the points a request announces ("会议要求A从四个方面…：一是…") to whom it asks', () => {
     const tasks = extract('会议要求总部部门和各级分公司从四个方面深入推进防范打击通讯信息诈骗工作:一是要加快落实电话用户实名制,确保实名率10月底前达到96%。二是完善技术手段,提升对诈骗电话发现拦截能力。');
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['总部部门', '各级分公司'], ['总部部门', '各级分公司']]);

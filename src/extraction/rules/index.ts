@@ -46,8 +46,8 @@ const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][�
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
 /** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
 const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
-/** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "从三个方面推进工作：". */
-const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
+/** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "具体要求如下：", "从三个方面推进工作：". */
+const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|(?:工作|要求|任务|事项|措施)如下[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
 /** How a reply names the unit that writes it. */
 const SELF = /^(?:我局|我委|我办|我厅|我们|我镇|我乡|我市|我县|我区|本局|本单位)$/;
 /** A clause opening a topic of its own: "道路交通方面，", "在消防安全上，". */
