@@ -35,6 +35,10 @@ describe('splitOwnerList', () => {
     ['街道、社区和职能部门', ['街道', '社区', '职能部门']],
     // a generic tail before 及 closes its name
     ['区财政局、住建局等部门及相关街道', ['区财政局', '住建局', '相关街道']],
+    ['住建局、发改局等其他相关单位', ['住建局', '发改局']],
+    // a province before "各地" or "各级" in a national or provincial report
+    ['福建各地公安、综治、教育部门', ['福建各地公安', '综治', '教育部门']],
+    ['浙江各级', ['浙江各级']],
   ])('%s → %j', (list, names) => {
     expect(splitOwnerList(list)).toEqual(names);
   });
@@ -59,6 +63,8 @@ describe('splitOwnerList', () => {
     expect(splitOwnerList('各级领导干部')).toBeNull();
     expect(splitOwnerList('包村干部立即联系包保村')).toBeNull();
     expect(splitOwnerList('驻校警察每周至少1次在校')).toBeNull();
+    // "是" makes a sentence of it
+    expect(splitOwnerList('各相关镇(街)是造林绿化的责任主体')).toBeNull();
   });
 });
 
@@ -134,6 +140,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
 
   it.each([
     ['市公安局要不折不扣落实预警指令', [['市公安局']]],
+    // made responsible: "A是…的责任主体，要…"
+    ['各相关镇(街)是造林绿化的责任主体,要层层传导压力', [['各相关镇(街)']]],
+    ['各地、各部门主要领导是抓落实的第一责任人，要高度重视', [['各地', '各部门主要领导']]],
     // a document cited before the subject, without a comma
     ['根据《计划》各地区要对本地区学校安防工作现状进行统计分析', [['各地区']]],
     // fields written without a suffix in safety and peace-building texts

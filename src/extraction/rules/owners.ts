@@ -20,12 +20,14 @@ const CARRIER = '(?:电信|電信|移动|移動|联通|聯通|广电|廣電|铁�
 const SECTOR = '(?:综治|安监|环保|发改|经信|信访|检察|工信|网信|公安|交警|卫生健康|交通运输|应急管理|应急|城市管理|城管|消防救援|消防|气象|水利|国土|自然资源|生态环境|农业农村|教体|林业|审计|统计|金融|通信|电信|银行|互联网|寄递业|寄递|货运业|物流业|快递业|宣传|市场监管|银保监|邮政|物流|教育|人民银行|人行|税务|财政|民政|司法|网络|政法|文旅|卫健|交通|商务|住建|人社|公检法|移动|联通|广电|铁塔)';
 // A name's brackets are balanced ("各县（市、区）人民政府"): a clause cut inside an owner note
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
-const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|各地|各级|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|各地|各级)$`);
+/** A province named before "各地" or "各级" in a national or provincial report: "福建各地公安", "浙江各级". */
+const PROVINCE = '(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)';
+const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|${PROVINCE}?(?:各地|各级)|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|${PROVINCE}?(?:各地|各级))$`);
 /**
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作|值班|检查|巡查|执法|技术)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|每周|每月|每天|至少|\d+次|期间|期間/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作|值班|检查|巡查|执法|技术)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|是|每周|每月|每天|至少|\d+次|期间|期間/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
@@ -33,8 +35,8 @@ const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
 const NOT_A_NAME_START = /^(?:\d{4}年|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|每|要|请|以|同时|特别是|希望|所有|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经|请)/;
-/** "…等部门", "…等行业监管部门", "…等单位", a bare "…等": the list's generic tail, dropped from the last name. */
-const GENERIC_TAIL = /等(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
+/** "…等部门", "…等行业监管部门", "…等其他相关单位", a bare "…等": the list's generic tail, dropped from the last name. */
+const GENERIC_TAIL = /等(?:其他|其它)?(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
 /** A field of work alone, as a list may name it: "公安", "市自然资源". */
 const FIELD_ONLY = new RegExp(`^(?:省|市|县|区)?${SECTOR}$`);
@@ -375,6 +377,15 @@ function bodyAt(clause: string, from: number): Subject | null {
 }
 
 /** Subjects of a clause: at its start (after a short lead-in) and after any comma ("…，各级各有关部门要…"). */
+/** "各相关镇(街)是造林绿化的责任主体，要…", "各地党委书记是平安稳定工作的第一责任人，要…": who is made responsible. */
+const RESPONSIBLE = /^([^，,。；;：:“”]{2,30}?)是[^，,。；;“”]{0,20}?(?:责任主体|第一责任人|直接责任人)[，,]\s*(?:要|应|须|必须|务必)?/;
+
+function responsibleAt(clause: string, from: number): Subject | null {
+  const match = RESPONSIBLE.exec(clause.slice(from));
+  const owners = match && splitOwnerList(match[1]);
+  return owners ? { owners, start: from, end: from + match[0].length, modal: '负责' } : null;
+}
+
 export function findSubjects(clause: string, contentStart = 0): Subject[] {
   const found: Subject[] = [];
   const starts = [contentStart];
@@ -399,7 +410,7 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     if (quoted.has(start) || start < covered) continue;
     const date = DATE_BEFORE.exec(clause.slice(start));
     const time = TIME_BEFORE.exec(clause.slice(start));
-    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? (start === contentStart ? bodyAt(clause, start) : null);
+    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? (start === contentStart ? bodyAt(clause, start) : null) ?? responsibleAt(clause, start);
     if (subject) {
       subject.start = Math.min(subject.start, start);
       found.push(subject);
