@@ -36,6 +36,13 @@ describe('unwrap: a PDF page read as sentences', () => {
     expect(unwrap('團委在校園周邊向?qū)W生、群眾發放資料。是否完成?请于5月前报送。').text).toBe('團委在校園周邊向W生、群眾發放資料。是否完成?请于5月前报送。');
   });
 
+  it('joins a line ending inside a sentence to the next across a blank line, not a heading or the next item', () => {
+    const given = '三、整治内容\n\n  1、各行政村应做好生活垃圾收集和\n\n  处理，并对房前屋后进行检查。\n一、公示目的\n主动公开重点工作任务，\n2、各村要清理河道。';
+    const { text, offsets } = unwrap(given);
+    expect(text).toBe('三、整治内容\n\n  1、各行政村应做好生活垃圾收集和处理，并对房前屋后进行检查。\n一、公示目的\n主动公开重点工作任务，\n2、各村要清理河道。');
+    for (let i = 0; i < text.length; i++) expect(given[offsets[i]]).toBe(text[i]);
+  });
+
   it('leaves a task table alone, and text without breaks as it is', () => {
     const table = ['序号\t任务\t牵头单位', ...Array.from({ length: 6 }, (_, i) => `${i + 1}\t建立涉诈重点人员台账并按月更新动态\t市公安局`)].join('\n');
     expect(unwrap(table).text).toBe(table);

@@ -15,6 +15,8 @@ export interface Unwrapped {
 
 /** Ends a sentence, a heading's colon, or a closing bracket after one: the line really ends there. */
 const LINE_END = /[。；;！!？?：:”’」』）)]\s*$/;
+/** A line ending where no sentence can: after a comma, an enumeration comma or a joining word. */
+const OPEN_END = /(?:[，,、]|(?<=\p{Script=Han})[和及与])\s*$/u;
 /** A table's row: cells apart by tabs, bars or runs of spaces. */
 const TABLE_ROW = /\t|[|｜]| {2,}/;
 /** "加強(qiáng)", "部門(mén)": a syllable of pinyin in brackets right after a character. */
@@ -80,6 +82,20 @@ export function unwrap(text: string): Unwrapped {
       const indent = lines[i + 1].length - lines[i + 1].trimStart().length;
       for (let k = offset; k < offset + indent; k++) drop.add(k);
     }
+  }
+  // A line ending inside a sentence ("…生活垃圾收集和", "…有效的警示,") goes on after the blank lines a page put between.
+  let offset = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i];
+    offset += line.length + 1;
+    if (!OPEN_END.test(line) || line.trim().length < 6 || TABLE_ROW.test(line.trim())) continue;
+    let next = i + 1;
+    while (next < lines.length - 1 && lines[next].trim() === '') next += 1;
+    if (lines[next].trim() === '' || itemMarkerAt(lines[next].trim()) !== null || next - i > 2) continue;
+    const lineStart = offset - line.length - 1;
+    const nextStart = offset + lines.slice(i + 1, next).reduce((n, l) => n + l.length + 1, 0);
+    const indent = lines[next].length - lines[next].trimStart().length;
+    for (let k = lineStart + line.trimEnd().length; k < nextStart + indent; k++) drop.add(k);
   }
   for (const match of text.matchAll(SPACE_BY_FIGURE)) drop.add(match.index);
   for (const match of [...text.matchAll(PINYIN_GLOSS), ...text.matchAll(LOST_GLOSS)]) for (let k = match.index; k < match.index + match[0].length; k++) drop.add(k);
