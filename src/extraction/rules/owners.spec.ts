@@ -65,6 +65,8 @@ describe('splitOwnerList', () => {
     expect(splitOwnerList('驻校警察每周至少1次在校')).toBeNull();
     // "是" makes a sentence of it
     expect(splitOwnerList('各相关镇(街)是造林绿化的责任主体')).toBeNull();
+    // a time, a verb or a partner inside: "3至4月在全乡", "本月内各县市区", "启用县人民医院新院区", "执法局配合环保部"
+    for (const phrase of ['3至4月在全鄉', '本月内各县市区', '需确保各市', '启用县人民医院新院区', '拨付镇办', '执法局配合环保部']) expect(splitOwnerList(phrase)).toBeNull();
   });
 });
 
