@@ -83,19 +83,16 @@ export function unwrap(text: string): Unwrapped {
       for (let k = offset; k < offset + indent; k++) drop.add(k);
     }
   }
-  // A line ending inside a sentence ("…生活垃圾收集和", "…有效的警示,") goes on after the blank lines a page put between.
-  let offset = 0;
+  // A line ending inside a sentence ("…生活垃圾收集和", "…有效的警示,") goes on after the one blank line a page put between.
+  const lineStarts = [0];
+  for (const line of lines) lineStarts.push(lineStarts[lineStarts.length - 1] + line.length + 1);
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i];
-    offset += line.length + 1;
     if (!OPEN_END.test(line) || line.trim().length < 6 || TABLE_ROW.test(line.trim())) continue;
-    let next = i + 1;
-    while (next < lines.length - 1 && lines[next].trim() === '') next += 1;
-    if (lines[next].trim() === '' || itemMarkerAt(lines[next].trim()) !== null || next - i > 2) continue;
-    const lineStart = offset - line.length - 1;
-    const nextStart = offset + lines.slice(i + 1, next).reduce((n, l) => n + l.length + 1, 0);
+    const next = lines[i + 1].trim() === '' && i + 2 < lines.length ? i + 2 : i + 1;
+    if (lines[next].trim() === '' || itemMarkerAt(lines[next].trim()) !== null) continue;
     const indent = lines[next].length - lines[next].trimStart().length;
-    for (let k = lineStart + line.trimEnd().length; k < nextStart + indent; k++) drop.add(k);
+    for (let k = lineStarts[i] + line.trimEnd().length; k < lineStarts[next] + indent; k++) drop.add(k);
   }
   for (const match of text.matchAll(SPACE_BY_FIGURE)) drop.add(match.index);
   for (const match of [...text.matchAll(PINYIN_GLOSS), ...text.matchAll(LOST_GLOSS)]) for (let k = match.index; k < match.index + match[0].length; k++) drop.add(k);
