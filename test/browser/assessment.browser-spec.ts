@@ -21,6 +21,8 @@ describe('a unit contact objects to a line of the ranking on a phone (390 px), i
 
   beforeAll(async () => {
     app = await startTestApp();
+    // A month of a year whose holidays are published: publishing works in working days of the month after.
+    const clock = controlClock([app], chinaTime('2026-05-20', '10:00'));
     const org = await seedOrganisation(app.dataSource);
     let town: ReturnType<typeof as>;
     [office, town] = await Promise.all(['office', 'unit-town'].map(async (u) => as(app, await login(app, u))));
@@ -31,12 +33,10 @@ describe('a unit contact objects to a line of the ranking on a phone (390 px), i
     const reported = (await town.post(`/api/assignments/${taskId}/reports`).send({ version: await version(), narrative: '已推广', percentDone: 30 }).expect(200)).body;
     // A report returned this month: the line the unit will object to.
     await office.post(`/api/assignments/reports/${reported.reports[0].id}/review`).send({ decision: 'return', note: '缺少各社区数据' }).expect(200);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const period = (await office.post('/api/assessment/periods').send({ kind: 'month', year: Number(today.slice(0, 4)), number: Number(today.slice(5, 7)) }).expect(201)).body;
+    const period = (await office.post('/api/assessment/periods').send({ kind: 'month', year: 2026, number: 5 }).expect(201)).body;
     periodId = period.id;
     // A month is ranked once it has ended: published on the first day of the next.
-    const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-    controlClock([app], chinaTime(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`));
+    clock.set(chinaTime('2026-06-01'));
     await office.post(`/api/assessment/periods/${periodId}/publish`).send({ version: period.version }).expect(200);
     writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
     baseUrl = await serveOnLoopback(app);
