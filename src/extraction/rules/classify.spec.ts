@@ -109,6 +109,10 @@ describe('classifyClause', () => {
     ['(区融媒体中心 梁静)', 'fact'],
     // who answers for an item
     ['牵头负责领导:刘惠。', 'fact'],
+    // a contact line says where to send a thing, whatever follows it
+    ['联系人:邓长青,电话:2710900,传真:2710028,邮箱:snsfb@163.com', 'fact'],
+    ['各高校联系处室:省教育厅发展规划处;', 'fact'],
+    ['邮箱:1696736198@qq.com。', 'fact'],
     // a wire's dateline, a launch reported, a campaign's theme
     ['央广网福州5月7日消息(记者张子亚)日前,福建省公安厅印发方案。', 'fact'],
     ['8月20日上午,郸城县新城街道启动平安建设“百日行动”,制订方案。', 'fact'],

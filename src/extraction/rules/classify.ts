@@ -73,6 +73,8 @@ const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|^[^。
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 /** "牵头负责领导：刘惠。", "联系人：…": who answers for an item, not what it asks. */
 const PERSON_LABEL = /^[^，,。；;：:]{0,8}(?:领导|负责人|联系人|责任人)[：:][^，,。；;：:]{1,16}[。；;]?$/;
+/** A contact line ("联系人：…，电话：…", "各高校联系处室：…", "邮箱：…"): where to send a thing, not what to do. */
+const CONTACT_LABEL = /^[^，,。；;：:]{0,16}(?:联系人|联系电话|联系方式|联系处室|联系科室|电子邮箱|邮箱|传真|电话|邮编)[：:]/;
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
 /** "治理工作目标：…均达85%以上；": a goal labelled as one. */
 const GOAL_LABEL = /^[^：:，,。；;]{0,16}目标(?:是|为)?[：:]/;
@@ -137,7 +139,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
   if (LEAD_IN.test(content) || (TRANSMITS.test(content) && !signals.hasDeadline)) return 'lead-in';
   if (TASK_LABEL.test(content)) return 'task';
-  if (PERSON_LABEL.test(content)) return 'fact';
+  if (PERSON_LABEL.test(content) || CONTACT_LABEL.test(content)) return 'fact';
   if (SCHEDULE.test(content)) return 'no-directive';
   if (NEWS_LEAD.test(content) || THEME.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
   if (PUBLIC.test(content)) return 'public';
