@@ -20,7 +20,7 @@ import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findIssuer, f
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
 import { Cell, findTables, Table } from './tables';
-import { findTargets, FoundTarget, tableTargets } from './targets';
+import { clauseTargets, findTargets, FoundTarget, tableTargets } from './targets';
 import type { ExtractedDeadline, ExtractedTask, ExtractionContext } from './types';
 import { UnitMatcher } from './units';
 import { simplified } from './script';
@@ -518,7 +518,7 @@ class ProseReader {
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
     const deadlines = findDeadlines(piece, this.context).filter((d) => (d.date === null || d.date >= this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
     if (first) this.openGoalYear(piece, deadlines);
-    const targets = findTargets(piece);
+    const targets = clauseTargets(piece);
     const notes = findOwnerNotes(piece);
     const ledBy = findLedBy(piece);
     const subject = segment.subject;

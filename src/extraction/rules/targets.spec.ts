@@ -1,4 +1,4 @@
-import { findTargets, metricBefore, tableTargets } from './targets';
+import { clauseTargets, findTargets, metricBefore, tableTargets } from './targets';
 
 const read = (clause: string) => findTargets(clause).map(({ metric, comparator, value, unit }) => ({ metric, comparator, value, unit }));
 
@@ -126,5 +126,36 @@ describe('tableTargets: every figure of a quantitative task table is a target', 
   it('reads "左右" as about that figure, in prose too', () => {
     expect(read('努力实现地区生产总值增长6.2%左右')).toEqual([{ metric: '地区生产总值增长', comparator: '=', value: 6.2, unit: '%' }]);
     expect(read('失业率控制在5%左右')).toEqual([{ metric: '失业率', comparator: '=', value: 5, unit: '%' }]);
+  });
+});
+
+describe('clauseTargets: a clause that sets a target sets each figure it lists beside it', () => {
+  const listed = (clause: string) => clauseTargets(clause).map(({ comparator, value, unit }) => [comparator, value, unit]);
+  it.each([
+    // a run of goals after one verb
+    ['力争新增国家5A级旅游景区1家、国家4A级旅游景区2家,新增省级旅游度假区1家。', [['=', 1, '家'], ['=', 2, '家'], ['=', 1, '家']]],
+    ['全市实现城镇新增就业12.2万人,城镇失业人员再就业0.85万人,城镇登记失业率控制在3.5%以内。', [['=', 12.2, '万人'], ['=', 0.85, '万人'], ['<=', 3.5, '%']]],
+    ['新增公交线路6条,优化公交线路9条;', [['=', 6, '条'], ['=', 9, '条']]],
+    // the thing counted after its figure
+    ['为全省不少于900所中小学建设不少于6500间多媒体教室、500间信息技术教室。', [['>=', 900, '所'], ['>=', 6500, '间'], ['=', 500, '间']]],
+  ])('%s', (clause, expected) => {
+    expect(listed(clause)).toEqual(expected);
+  });
+
+  it.each([
+    // no target set, no figure read: a count in passing is not a goal
+    '各村选派2名网格员参加培训。',
+    // a span of time is no figure
+    '专项整治1-2个月内完成宣传覆盖率达到100%。',
+    // a report of what was done
+    '已完成市政中压管道0.5公里,建成率达到80%,四联东路1.25公里。',
+    // a figure picking out a group
+    '100人以上的学校专职保安配备率达到100%。',
+  ])('%s reads no figure beyond its target', (clause) => {
+    expect(clauseTargets(clause)).toEqual(findTargets(clause));
+  });
+
+  it('names what a figure counts from the words after it when none stand before', () => {
+    expect(clauseTargets('建设不少于6500间多媒体教室、500间信息技术教室。')[1].metric).toBe('信息技术教室');
   });
 });

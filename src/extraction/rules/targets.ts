@@ -16,7 +16,7 @@ const NUMBER = '(\\d+(?:\\.\\d+)?)';
  * "120万吨", "82.4岁", "2公里"; "ug/m³" as a page may garble it. A bare 万 ("人数达1000万") is a unit too.
  */
 const UNIT =
-  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|平方米|万人次|人次|万人|万元|亿元|万户|万张|万吨|亿亩|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亩|岁|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|项|小时|分钟|天|万)?';
+  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|平方米|万人次|人次|万人|万元|亿元|万户|万张|万吨|亿亩|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亩|岁|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|间|项|小时|分钟|天|万)?';
 /** "5万份", "1万个": 万 or 亿 before a counted thing, kept in the unit as written (5, 万份). */
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台|名|辆|套|座|处|项|间))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
@@ -127,24 +127,12 @@ function normaliseUnit(unit: string | undefined): string | null {
   return unit === '％' ? '%' : unit;
 }
 
-/** A figure with what it counts: "4000亿元", "1.65万亿元", "5万个", "3%左右". Years and dates are no figures. */
-const FIGURE = /(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(万亿元|亿元|万元|万人次|人次|万人|万户|万个|万张|万千瓦|公里|%|％|个|项|家|户|人|所|座|条|场|次|张|台|件|处)(以上|以下|以内|左右)?/g;
-
 /**
  * The targets of a task table's cell: what `findTargets` reads, and every other figure as a target to
  * reach as written ("安排地方专项债券4000亿元" is the row's point), its unit kept as the table writes it.
  */
 export function tableTargets(cell: string): FoundTarget[] {
-  const found = findTargets(cell);
-  const covered = (index: number) => found.some((t) => index >= t.index && index < t.index + t.text.length);
-  for (const m of cell.matchAll(FIGURE)) {
-    const numberAt = m.index;
-    if (covered(numberAt)) continue;
-    const comparator: TargetComparator = m[3] === '以上' ? '>=' : m[3] === '以下' || m[3] === '以内' ? '<=' : '=';
-    const metric = metricBefore(cell, numberAt).replace(/^(?:安排|推进|再|新增)/, '');
-    found.push({ index: numberAt, text: m[0], metric, comparator, value: Number(m[1]), unit: normaliseUnit(m[2]) });
-  }
-  return found.sort((a, b) => a.index - b.index);
+  return withListedFigures(cell, findTargets(cell), () => true);
 }
 
 /**
@@ -171,4 +159,37 @@ function listedAfter(clause: string, target: FoundTarget): FoundTarget[] {
     at += m[0].length;
   }
   return more;
+}
+
+/**
+ * A figure with what it counts: "4000亿元", "国家4A级旅游景区2家", "河流730公里", "3%左右". Years, dates, spans
+ * of time ("1-2个月") are no figures.
+ */
+const FIGURE = /(?<![\d.\-—~至到])(\d+(?:\.\d+)?)(?![\d.])(万亿元|亿元|万元|万人次|人次|万人|万户|万个|万张|万亩|万平方米|平方米|万千瓦|万吨|万批次|批次|公里|%|％|个(?!月|工作日|小时|星期|季度|自然日)|项|家|户|人|所|座|条|场|次|张|台|件|处|名|间|辆|亩|吨|例|位|只)(以上|以下|以内|左右)?/g;
+/** A clause reporting what was done or happened: its figures are counts, not goals. */
+const REPORTS_FIGURES = /已|累计|共计|截至|截止|目前|发生|被骗|同比/;
+
+/**
+ * Every target of a clause that sets one, and every further figure it lists beside it: a goal written as a
+ * run of figures ("新增国家5A级旅游景区1家、国家4A级旅游景区2家", "城镇新增就业12.2万人，失业人员再就业0.85万人")
+ * sets each of them. A figure picking out a group ("100人以上的学校") is none.
+ */
+export function clauseTargets(clause: string): FoundTarget[] {
+  const found = findTargets(clause);
+  if (found.length === 0 || REPORTS_FIGURES.test(clause)) return found;
+  return withListedFigures(clause, found, (m) => !thresholdOfAGroup(clause, m));
+}
+
+/** The targets found, and each figure outside them that `sets` says is one more. */
+function withListedFigures(text: string, found: FoundTarget[], sets: (m: RegExpExecArray) => boolean): FoundTarget[] {
+  const covered = (index: number) => found.some((t) => index >= t.index && index < t.index + t.text.length);
+  const more: FoundTarget[] = [];
+  for (const m of text.matchAll(FIGURE) as IterableIterator<RegExpExecArray>) {
+    if (covered(m.index) || !sets(m)) continue;
+    const comparator: TargetComparator = m[3] === '以上' ? '>=' : m[3] === '以下' || m[3] === '以内' ? '<=' : '=';
+    // "建设不少于6500间多媒体教室、500间信息技术教室": the thing counted may follow its figure.
+    const metric = metricBefore(text, m.index).replace(/^(?:安排|推进|再|新增)/, '') || (/^[^，,。；;、（）()\d]{2,16}/.exec(text.slice(m.index + m[0].length))?.[0] ?? '');
+    more.push({ index: m.index, text: m[0], metric, comparator, value: Number(m[1]), unit: normaliseUnit(m[2]) });
+  }
+  return [...found, ...more].sort((a, b) => a.index - b.index);
 }
