@@ -40,6 +40,9 @@ describe('findTargets', () => {
 
   it.each([
     ['全市新建5G基站2600个以上', { metric: '新建5G基站', comparator: '>=', value: 2600, unit: '个' }],
+    // more verbs of a plan's counted work
+    ['力争全年盘活存量土地400亩', { metric: '盘活存量土地', comparator: '=', value: 400, unit: '亩' }],
+    ['统筹谋划121个储备项目', { metric: '谋划', comparator: '=', value: 121, unit: '个' }],
     ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 1, unit: '万个' }],
     ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
     ['改建认知障碍照护床位220张', { metric: '改建认知障碍照护床位', comparator: '=', value: 220, unit: '张' }],
@@ -73,6 +76,8 @@ describe('findTargets', () => {
     // a time limit, not a count
     '各区要在15个工作日内完成本辖区劝阻力量的配备',
     '3个月内完成整改',
+    '通过专项整治3个月',
+    '针对目前正在实施的5个老旧小区改造项目',
     // a figure picking out whom a measure applies to
     '对名下电话卡超过5张的用户开展二次实名核验',
     '对一个月内涉诈电话卡达到3张以上的网点一律暂停业务',
