@@ -1,6 +1,6 @@
 import { publishedCalendar } from '../../calendar/calendar-data';
 import { WorkingCalendar } from '../../calendar/working-calendar';
-import { DeadlineContext, findDeadlines, readNumber } from './deadlines';
+import { DeadlineContext, findDeadlines, holdsOn, readNumber } from './deadlines';
 
 const calendar = new WorkingCalendar(publishedCalendar());
 const at = (documentDate: string): DeadlineContext => ({ documentDate, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) });
@@ -76,9 +76,27 @@ describe('findDeadlines', () => {
     expect(read('实行“月度盘点+季度研判”动态监管').map((d) => d.cycle)).toEqual(['monthly', 'quarterly']);
   });
 
-  it('puts a month already past in the next year', () => {
-    expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2027-02-28');
+  it('puts a month half a year or more past in the next year, one just past in the document\'s year', () => {
+    // a notice of late autumn sets next spring's dates
+    expect(read('3月底前完成', '2026-11-20')[0].date).toBe('2027-03-31');
+    expect(read('6月底前完成', '2026-12-01')[0].date).toBe('2027-06-30');
+    // a plan published a little after it was written keeps its own year
+    expect(read('2月底前完成', '2026-03-02')[0].date).toBe('2026-02-28');
+    expect(read('3月底前完成', '2026-07-10')[0].date).toBe('2026-03-31');
     expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');
+  });
+
+  it('puts a month of 次年 or 明年 in the year after the document', () => {
+    expect(read('考核结果于次年1月底前通报', '2025-02-10')[0].date).toBe('2026-01-31');
+    expect(read('明年3月15日前完成验收', '2025-11-10')[0].date).toBe('2026-03-15');
+  });
+
+  it('keeps a date before the document when written as due by it, not one that names an event', () => {
+    const first = (clause: string, documentDate: string) => findDeadlines(clause, at(documentDate))[0];
+    expect(holdsOn(first('6月底前新建成2家', '2022-07-14'), '2022-07-14')).toBe(true);
+    expect(holdsOn(first('于4月2日之前完成摸底', '2019-04-10'), '2019-04-10')).toBe(true);
+    expect(holdsOn(first('2021年3月底完成首轮排查', '2021-05-01'), '2021-05-01')).toBe(false);
+    expect(holdsOn(first('12月底前完成', '2022-07-14'), '2022-07-14')).toBe(true);
   });
 
   it('counts working days on the calendar: 10个工作日内 skips weekends and holidays', () => {

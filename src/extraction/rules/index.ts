@@ -15,7 +15,7 @@
 import { ClauseVerdict, classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
-import { DeadlineContext, findDeadlines, FoundDeadline } from './deadlines';
+import { DeadlineContext, findDeadlines, FoundDeadline, holdsOn } from './deadlines';
 import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findIssuer, findOwnerNotes, findSigner, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
@@ -170,7 +170,7 @@ function tableTasks(text: string, table: Table, context: DeadlineContext, matche
     const cooperating = cellOwners(row.cells.cooperating?.text);
     for (const sentence of [row.cells.task, ...(row.moreTasks ?? [])].flatMap((cell) => cellSentences(text, cell))) {
       // (a cycle the sentence names, "每月汇总上报", is dated by the row's "每月10日前")
-      const own = findDeadlines(sentence.text, context).find((d) => (d.date === null && rowDeadline.text === null) || (d.date !== null && d.date >= context.documentDate));
+      const own = findDeadlines(sentence.text, context).find((d) => (d.date === null && rowDeadline.text === null) || (d.date !== null && holdsOn(d, context.documentDate)));
       const deadline = own ? deadlineOf(own) : rowDeadline;
       const targets = tableTargets(sentence.text);
       for (const target of targets.length > 0 ? targets : [undefined]) {
@@ -513,10 +513,9 @@ class ProseReader {
 
   private readSegment(clause: Clause, segment: Segment, first: boolean): ExtractedTask[] {
     const piece = this.text.slice(clause.contentStart + segment.start, clause.contentStart + segment.end);
-    // A date before the document's own is history, not a deadline.
     // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
-    const deadlines = findDeadlines(piece, this.context).filter((d) => (d.date === null || d.date >= this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
+    const deadlines = findDeadlines(piece, this.context).filter((d) => holdsOn(d, this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
     if (first) this.openGoalYear(piece, deadlines);
     const targets = clauseTargets(piece);
     const notes = findOwnerNotes(piece);
