@@ -17,6 +17,13 @@ describe('clauseFeatures', () => {
     expect(features).toEqual(expect.arrayContaining(['v:no-directive', 'p2:推进', 'b:管道', 'u:燃', 'e:改造', 'f:。', 'hasOwner:true', 'no-directive&hasOwner']));
     expect(clauseFeatures(view('推进燃气管道改造。', 'no-directive', { hasOwner: true }))).toEqual(features);
   });
+
+  it('reads where in the document the clause stands, by tenths', () => {
+    const at = (position: number) => clauseFeatures({ ...view('推进燃气管道改造。', 'no-directive'), position }).filter((f) => f.startsWith('pos:'));
+    expect(at(0)).toEqual(['pos:0', 'pos:0:no-directive']);
+    expect(at(0.55)).toEqual(['pos:5', 'pos:5:no-directive']);
+    expect(at(1)).toEqual(['pos:9', 'pos:9:no-directive']);
+  });
 });
 
 describe('taskProbability and reconsider', () => {

@@ -47,6 +47,11 @@ export interface ClauseView {
   section: SectionKind;
   /** The rules' verdict on the clause before it: a point after a task reads differently from one after a title. */
   previous?: ClauseVerdict;
+  /**
+   * Where in the document the clause stands, 0 at its start and 1 at its end: a report's opening tells what
+   * happened and a notice's last lines are its sign-off and contacts, whatever their words.
+   */
+  position?: number;
 }
 
 /** Verdicts the model may turn into a task: the rules judged the clause weak, not something else. */
@@ -65,11 +70,15 @@ function hash(feature: string): number {
 }
 
 /** The clause's features as strings: the trainer and the scorer share them. */
-export function clauseFeatures({ signals, verdict, section, previous }: ClauseView): string[] {
+export function clauseFeatures({ signals, verdict, section, previous, position }: ClauseView): string[] {
   const text = signals.content.replace(/\s+/g, '');
   const body = text.replace(/[。；;，,：:]+$/, '');
   const features = [`v:${verdict}`, `s:${section}`, `vs:${verdict}:${section}`, `f:${text.slice(-1)}`, `e:${body.slice(-2)}`, `l:${Math.min(12, Math.floor(body.length / 8))}`];
   if (previous) features.push(`pv:${previous}`, `pv:${previous}:${verdict}`);
+  if (position !== undefined) {
+    const tenth = Math.min(9, Math.floor(position * 10));
+    features.push(`pos:${tenth}`, `pos:${tenth}:${verdict}`);
+  }
   for (const flag of FLAGS) {
     const value = signals[flag];
     if (value === undefined) continue;

@@ -544,7 +544,7 @@ class ProseReader {
       pointMarker: first && clause.marker?.level === 5,
     };
     const ruled = classifyClause(signals);
-    const view = { signals, verdict: ruled, section: this.sectionKind(), previous: this.previousVerdict };
+    const view = { signals, verdict: ruled, section: this.sectionKind(), previous: this.previousVerdict, position: (clause.contentStart + segment.start) / Math.max(1, this.text.length) };
     this.previousVerdict = ruled;
     this.options.observe?.(view, { start: clause.contentStart + segment.start, end: clause.contentStart + segment.end });
     // A heading that names its section ("无诈村（社区）标准。", "工作措施。") is the rules' to read, not the model's.
