@@ -109,6 +109,9 @@ describe('classifyClause', () => {
     ['(区融媒体中心 梁静)', 'fact'],
     // who answers for an item
     ['牵头负责领导:刘惠。', 'fact'],
+    // a standing prohibition binds every time; no one reports it done
+    ['不得以迎检名义印制文件资料汇编或制作宣传片。', 'prohibition'],
+    ['严禁在林区野外用火。', 'prohibition'],
     // a contact line says where to send a thing, whatever follows it
     ['联系人:邓长青,电话:2710900,传真:2710028,邮箱:snsfb@163.com', 'fact'],
     ['各高校联系处室:省教育厅发展规划处;', 'fact'],

@@ -4,7 +4,7 @@
  * conditional sanctions ("对工作不力的，予以通报、约谈"), and titles ("（一）要加强组织领导。").
  */
 
-export type ClauseVerdict = 'task' | 'exhortation' | 'fact' | 'public' | 'sanction' | 'title' | 'lead-in' | 'no-directive';
+export type ClauseVerdict = 'task' | 'exhortation' | 'fact' | 'public' | 'sanction' | 'prohibition' | 'title' | 'lead-in' | 'no-directive';
 
 export interface ClauseSignals {
   /** The clause's content (after its numbering). */
@@ -73,6 +73,11 @@ const SCHEDULE = /^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|^[^。
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 /** "牵头负责领导：刘惠。", "联系人：…": who answers for an item, not what it asks. */
 const PERSON_LABEL = /^[^，,。；;：:]{0,8}(?:领导|负责人|联系人|责任人)[：:][^，,。；;：:]{1,16}[。；;]?$/;
+/**
+ * A standing rule opening with what is forbidden ("不得以迎检名义印制…", "严禁…"): it binds every time, and
+ * no one can report it done (dev annotations mark none of the clauses opening so).
+ */
+const PROHIBITION = /^(?:严禁|不得|杜绝|不准|不许|嚴禁)/;
 /** A contact line ("联系人：…，电话：…", "各高校联系处室：…", "邮箱：…"): where to send a thing, not what to do. */
 const CONTACT_LABEL = /^[^，,。；;：:]{0,16}(?:联系人|联系电话|联系方式|联系处室|联系科室|电子邮箱|邮箱|传真|电话|邮编)[：:]/;
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
@@ -144,6 +149,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (NEWS_LEAD.test(content) || THEME.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
   if (PUBLIC.test(content)) return 'public';
   if ((SANCTION.test(content) && SANCTION_CONDITION.test(content)) || FAILING_THEN.test(content)) return 'sanction';
+  if (PROHIBITION.test(content)) return 'prohibition';
   // "会议通报了…，要求…": a requirement after a factual preface is still one.
   const asked = /[，,]要求(?!是)/.test(content);
   // "会议明确，下一步…", "蔡俊文指出，…": what follows the reporting words is what counts.
