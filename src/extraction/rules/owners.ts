@@ -27,14 +27,14 @@ const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"（）()]|[（(
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室").
  */
-const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作|值班|检查|巡查|执法|技术)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|是|配合(?!单位)|在全|每周|每月|每天|至少|\d+次|期间|期間|必须|务必|应当/;
+const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)|^(?:各级)?领导干部|(?<!工作|值班|检查|巡查|执法|技术)人员|格局|群众|市民|率|量|数|工作|任务|措施|行动|平台|机制|体系|APP|App|进行|执行|实行|施行|推行|履行|运行|发行|开办)$|将|由|对[^外]|(?<![主重纲摘需])要(?![素求点])|切实|提高|认真|严格|作为|准备|同时|做好|完成|开展|立即|联系|加强|强化|聚焦|狠抓|充实|落实|设在|暂定|主动|联合(?!会)|抓紧|成立|制定|推进|建立|强调|指出|要求|会同|會同|带领|帶領|[一二三四五六七八九十]要|是|配合(?!单位)|在全|每周|每月|每天|至少|\d+次|期间|期間|必须|务必|应当|需(?!求)/;
 /**
  * A bare kind of body ("要求企业、房东签订…") names the public, not a unit; a verb ending in 办 ("要求新办
  * 电话卡用户…") names an act.
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}(?:至|到|-|—|~)\d{1,2}月|本月|本周|本年|今年|明年|需|启用|拨付|撥付|确保|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|每(?![个位名家所])|要|请|以|同时|特别是|希望|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经(?![济开管信贸侦营])|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}(?:至|到|-|—|~)\d{1,2}月|本月|本周|本年|今年|明年|需|启用|拨付|撥付|确保|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|后续|随后|此后|坚持|每(?![个位名家所])|要|请|以|同时|特别是|希望|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经(?![济开管信贸侦营])|请)/;
 /** "…等部门", "…等行业监管部门", "…等其他相关单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:其他|其它)?(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -62,10 +62,16 @@ export function splitOwnerList(list: string): string[] | null {
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
   // (the tail may close a name before 及: "住建局等部门及相关街道")
-  const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd).map(withoutGenericTail);
+  const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd).map(withoutGenericTail).map(withoutRoleLabel);
   // A bare kind of body names a unit beside others ("各镇和相关单位", "教育部门、学校"), the public alone.
   if (names.length > 1 && names.some((n) => isOwnerName(n)) && names.every((n) => isOwnerName(n) || BARE_KIND.test(n))) return names;
   return names.every(isOwnerName) ? names : null;
+}
+
+/** "包片单位县供销社", "承办单位区城乡建委": the unit named after the role it holds. */
+function withoutRoleLabel(name: string): string {
+  const unit = name.replace(/^(?:包片|包联|包保|承办|主办|牵头|责任)单位/, '');
+  return unit !== name && isOwnerName(unit) ? unit : name;
 }
 
 /** "各县、市、区政府" is one name, the levels written once: a part that is a level alone joins the next. */
@@ -264,6 +270,8 @@ export function subjectAt(clause: string, from: number): Subject | null {
     if (match.index < 2) continue;
     const name = rest.slice(0, match.index);
     if (name.length > 60 || /[，,。；;：:“”]/.test(name)) return null;
+    // "会同县直有关部门在…": partners of the owner carried over, not a subject.
+    if (PARTNER_OPENING.test(name)) return null;
     const owners = splitOwnerList(name);
     if (!owners) continue;
     if (owners.every((o) => TOPIC_ONLY.test(o)) && ASKS_A_QUALITY.test(rest.slice(match.index + match[0].length))) return null;
@@ -275,6 +283,8 @@ export function subjectAt(clause: string, from: number): Subject | null {
   }
   return null;
 }
+
+const PARTNER_OPENING = /^(?:会同|會同|协同|協同|联合|聯合)/;
 
 /** "主办单位：县教育局" closing a reply: the unit that answers. */
 const ANSWERED_BY = /^(?:主办单位|承办单位|办理单位)[：:]\s*(.+)$/;
