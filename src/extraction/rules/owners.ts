@@ -34,7 +34,7 @@ const NOT_A_UNIT = /(?:同志|^(?:各级)?(?:主要)?(?:负责人|领导|干部)
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}(?:至|到|-|—|~)\d{1,2}月|本月|本周|本年|今年|明年|需|启用|拨付|撥付|确保|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|后续|随后|此后|坚持|每(?![个位名家所])|要|请|以|同时|特别是|希望|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经(?![济开管信贸侦营])|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}(?:至|到|-|—|~)\d{1,2}月|本月|本周|本年|今年|明年|需|启用|拨付|撥付|确保|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|目前|结合|今后|后续|随后|此后|坚持|包联|包保|清理|每(?![个位名家所])|要|请|以|同时|特别是|希望|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织|要求|协调|支持|会同|联合|协同|配合|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经(?![济开管信贸侦营])|请)/;
 /** "…等部门", "…等行业监管部门", "…等其他相关单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:其他|其它)?(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -269,7 +269,8 @@ export function subjectAt(clause: string, from: number): Subject | null {
   for (const match of rest.matchAll(ends)) {
     if (match.index < 2) continue;
     const name = rest.slice(0, match.index);
-    if (name.length > 60 || /[，,。；;：:“”]/.test(name)) return null;
+    // A list of units may run across commas ("各地、各专委会，各安委会成员单位要…"); other words may not.
+    if (name.length > 60 || /[。；;：:“”]/.test(name) || (/[，,]/.test(name) && (name.includes('的') || !splitOwnerList(name)))) return null;
     // "会同县直有关部门在…": partners of the owner carried over, not a subject.
     if (PARTNER_OPENING.test(name)) return null;
     const owners = splitOwnerList(name);
