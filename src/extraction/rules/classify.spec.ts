@@ -28,6 +28,8 @@ describe('classifyClause', () => {
     ['要高度重视、全面动员,深入开展“断卡”行动。', { inheritsOwner: true }],
     // an imperative opening with a focus or a response: "重点补齐…", "针对新形势…", "加快推进…"
     ['重点补齐科技信息化反诈手段的短板,健全完善“智慧反诈”系统', {}],
+    // a duty a unit is given, in a list of duties by unit
+    ['负责对全县秸秆禁烧工作实施统一监督,并承担县禁烧办的日常工作。', { inheritsOwner: true }],
     ['针对新形势、新问题,及时调整工作路径,精细化设定目标任务', {}],
     ['要加快推进安装进度,再强措施、再增压力,充分调动群众安装反诈APP的积极性,尽快完成安装任务。', {}],
     // "打击" as an act still counts

@@ -168,6 +168,15 @@ describe('extractTasks', () => {
     expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['党政办'], ['社会管理办公室'], ['财政所']]);
   });
 
+  it('gives a unit named alone ("县环保局。") the duties after it in its item, each opening with 负责 or a verb', () => {
+    const tasks = extractTasks('（一）县环保局。负责对全县秸秆禁烧工作实施统一监督。加强现场执法检查，责令立即停止。\n（二）县交通局、公路局。负责国道、省道两侧的巡查。', { ...context }, { model: null });
+    expect(tasks.map((t) => [t.paragraph, owners(t.leadUnits)])).toEqual([
+      ['负责对全县秸秆禁烧工作实施统一监督。', ['县环保局']],
+      ['加强现场执法检查，责令立即停止。', ['县环保局']],
+      ['负责国道、省道两侧的巡查。', ['县交通局', '公路局']],
+    ]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

@@ -64,6 +64,9 @@ export interface ExtractOptions {
   observe?: (view: ClauseView, span: { start: number; end: number }) => void;
 }
 
+/** How the name of a body that can be given duties ends: a bureau, an office, a government, a township. */
+const GOVERNING_BODY = /(?:局|委|办|厅|部|院|中心|公司|政府|管委会|单位|部门|镇|乡|街道|社区|村|组)$/;
+
 export const extractTasks = (given: string, context: ExtractionContext, options: ExtractOptions = {}): ExtractedTask[] => {
   // A PDF's line breaks inside sentences and a mirror's pinyin are read past, traditional characters read as
   // simplified ones; every span is then given in the text as it came.
@@ -513,6 +516,15 @@ class ProseReader {
 
   private readSegment(clause: Clause, segment: Segment, first: boolean): ExtractedTask[] {
     const piece = this.text.slice(clause.contentStart + segment.start, clause.contentStart + segment.end);
+    // "县环保局。负责对全县…", "（十六）各区县政府和地区管委会。落实属地责任…": a unit named alone heads the duties
+    // after it in its item, as a note closing the item would.
+    // (A body that governs, not a kind of place a heading may name for a topic: "（三）加油站、液化气站。")
+    const namedAlone = /。\s*$/.test(piece) ? splitOwnerList(piece.replace(/。\s*$/, '')) : null;
+    if (namedAlone && namedAlone.every((name) => GOVERNING_BODY.test(name))) {
+      this.owners[this.level] = { owners: { lead: namedAlone, cooperating: [] }, inherited: true };
+      this.previousVerdict = 'title';
+      return [];
+    }
     // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
     const deadlines = findDeadlines(piece, this.context).filter((d) => holdsOn(d, this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
