@@ -102,6 +102,9 @@ describe('classifyClause', () => {
     // a wish is no assignment
     ['希望通过各个部门的努力确保完成要素保障工作各项任务,力争一季度开门红。', 'exhortation', { hasDeadline: true }],
     ['会议强调,要严格按照打击电信诈骗要求,扎实开展反诈宣传专项工作,并提出以下要求。', 'lead-in'],
+    // who speaks, before what they said
+    ['县委副书记程一华指出:', 'lead-in'],
+    ['会议要求:', 'lead-in'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'fact'],
     // a news lead after its purpose, a wire's or a site's dateline, a byline, what was done after the meeting
