@@ -37,6 +37,8 @@ describe('splitOwnerList', () => {
     ['区财政局、住建局等部门及相关街道', ['区财政局', '住建局', '相关街道']],
     ['住建局、发改局等其他相关单位', ['住建局', '发改局']],
     // a unit named after the role it holds
+    // a conjunction left before a part
+    ['所有乡镇和涉农部门、和生态环境保护部门', ['所有乡镇', '涉农部门', '生态环境保护部门']],
     ['包片单位县供销社', ['县供销社']],
     ['承办单位区城乡建委', ['区城乡建委']],
     // a province before "各地" or "各级" in a national or provincial report

@@ -59,6 +59,8 @@ export function splitOwnerList(list: string): string[] | null {
     .replace(/[（(](?:详见|詳見|见|見)[^（）()]{1,20}[）)]/g, '')
     .split(/[、，,]/)
     .map((p) => p.replace(/\u0001/g, '、').trim())
+    // ("所有乡镇和涉农部门、和生态环境保护部门": a conjunction left before a later part)
+    .map((p, i) => (i > 0 ? p.replace(/^(?:以及|和|及(?!时)|与)(?=[^、，,]{2})/, '') : p))
     .filter((p) => p.length > 0);
   if (parts.length === 0) return null;
   // (the tail may close a name before 及: "住建局等部门及相关街道")
