@@ -86,6 +86,23 @@ describe('findDeadlines', () => {
     expect(read('3月2日前完成', '2026-03-02')[0].date).toBe('2026-03-02');
   });
 
+  it('reads a span of days in one month to its last day, and an hour before 前 as part of the day', () => {
+    expect(read('6月1日至30日,县电视台每天滚动播出安全生产公益广告', '2010-05-20').map((d) => d.date)).toEqual(['2010-06-30']);
+    expect(read('各村民小组须在12月2日下午前将调查表报送', '2011-12-01').map((d) => d.date)).toEqual(['2011-12-02']);
+    expect(read('请于5月16日17:00前报送', '2025-05-10').map((d) => d.date)).toEqual(['2025-05-16']);
+    // an hour with no 前 is when something happened
+    expect(read('10月16日上午,我市召开联席会议', '2025-10-10')).toEqual([]);
+  });
+
+  it('dates a figure asked for this year at its end, not one reported since the year began', () => {
+    expect(read('今年市区空气质量优良率要达到90%', '2022-03-01').map((d) => d.date)).toEqual(['2022-12-31']);
+    expect(read('今年以来全县空气质量优良率达到90%', '2022-03-01')).toEqual([]);
+  });
+
+  it('reads one cycle named twice as one, with the due day the second names', () => {
+    expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
+  });
+
   it('puts a month of 次年 or 明年 in the year after the document', () => {
     expect(read('考核结果于次年1月底前通报', '2025-02-10')[0].date).toBe('2026-01-31');
     expect(read('明年3月15日前完成验收', '2025-11-10')[0].date).toBe('2026-03-15');

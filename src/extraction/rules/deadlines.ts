@@ -96,6 +96,8 @@ function isDeadlineDate(match: RegExpMatchArray): boolean {
   return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || /^(?:完成|办结|报送|上报|结束|到期)/.test(after);
 }
 const BEFORE = '(?:前|之前|以前|止)?';
+/** The hour of a day something is due by: "12月2日下午前", "5月16日17:00前", "3月3日上午12时前". */
+const TIME_OF_DAY = '(?:(?:上午|下午|中午|晚上|下班|\\d{1,2}[:：]\\d{2}|\\d{1,2}[时点])+(?=前|之前|以前))?';
 
 /**
  * "专项行动结束后10个工作日内": the days count from an event the text names, not from the document's date
@@ -125,8 +127,18 @@ const CYCLES: Record<string, ReportingCycle> = { 周: 'weekly', 星期: 'weekly'
 
 export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   {
+    serves: '6月1日至30日 / 2010年6月1至30日 (a span of days in one month: its last day)',
+    regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月${CN_OR_DIGITS}日?(?:至|到|—|－|-|~|～)${CN_OR_DIGITS}日(?:前|止)?`, 'g'),
+    resolve: (m, c) => {
+      const [month, day] = [readNumber(m[2]), readNumber(m[4])];
+      if (!(day > readNumber(m[3]))) return null;
+      const date = m[1] ? dateOrNull(Number(m[1]), month, day) : upcoming(c.documentDate, month, day);
+      return date ? { date, cycle: null } : null;
+    },
+  },
+  {
     serves: '2026年9月30日前 / 9月30日前',
-    regex: new RegExp(`(?:(\\d{4}|次|翌|明)年)?${CN_OR_DIGITS}月${CN_OR_DIGITS}日${BEFORE}`, 'g'),
+    regex: new RegExp(`(?:(\\d{4}|次|翌|明)年)?${CN_OR_DIGITS}月${CN_OR_DIGITS}日${TIME_OF_DAY}${BEFORE}`, 'g'),
     resolve: (m, c) => {
       if (!isDeadlineDate(m)) return null;
       const [month, day] = [readNumber(m[2]), readNumber(m[3])];
@@ -161,8 +173,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-12-31`, cycle: null }),
   },
   {
-    serves: '全年破获案件不少于260起 (the year as the time frame of a figure asked for: its last day)',
-    regex: /(?<![\d今去上本明前])全年(?![共累])(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|以上|以内))/g,
+    serves: '全年破获案件不少于260起 / 今年空气质量优良率要达到90% (the year as the time frame of a figure asked for: its last day)',
+    regex: /(?<![\d今去上本明前])(?:全年|今年|本年度)(?![共累]|以来|上半年|下半年|[一二三四]季度|\d{1,2}月)(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|达|以上|以内|控制在))/g,
     resolve: (m, c) => ({ date: `${yearOf(undefined, c.documentDate)}-12-31`, cycle: null }),
   },
   {
@@ -293,10 +305,12 @@ function findInClause(clause: string, context: DeadlineContext): FoundDeadline[]
     true,
   );
   // "A至B": the deadline is B.
-  return found.filter((d, i) => {
+  const ends = found.filter((d, i) => {
     const next = found[i + 1];
     if (!next) return true;
     const between = clause.slice(d.index + d.text.length, next.index);
     return !(RANGE_JOIN.test(between) && RANGE_JOIN.exec(between)![0].length === between.length);
   });
+  // "每月报送一篇…，每月25日前通过OA系统报…": one cycle, its due day said the second time.
+  return ends.filter((d) => !(d.cycle !== null && d.date === null && ends.some((o) => o !== d && o.cycle === d.cycle && o.date !== null)));
 }
