@@ -147,6 +147,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
 
   it.each([
     ['市公安局要不折不扣落实预警指令', [['市公安局']]],
+    // an adverb between the subject and its verb
+    ['各乡镇及各村委充分利用横幅、标语、宣传车等引导群众抢收抢种', [['各乡镇', '各村委']]],
     // a list of units running across a comma
     ['各地、各专委会,各安委会成员单位和相关责任单位要切实落实安全生产责任', [['各地', '各专委会', '各安委会成员单位', '相关责任单位']]],
     ['各中小学,幼儿园(含民办)于6月30日之前将自查情况报区教育局', [['各中小学', '幼儿园(含民办)']]],
