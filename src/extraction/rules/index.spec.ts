@@ -177,6 +177,16 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the sentences of an item by the date opening it, also those a note closing the item makes tasks', () => {
+    const text = '（七）6月9日前，市公安局在莲城大道插100面有安全宣传标语的刀旗。同时会同有关部门在行政办公中心悬挂宣传空飘10个。\n责任单位：市公安局及有关单位。\n（八）6月20日前，市通信管理局组织开展宣传咨询活动。';
+    const tasks = extractTasks(text, { ...context, documentDate: '2026-05-01' }, { model: null });
+    expect(tasks.map((t) => [t.paragraph.slice(0, 12), t.deadline.date])).toEqual([
+      ['（七）6月9日前，市公安', '2026-06-09'],
+      ['同时会同有关部门在行政办', '2026-06-09'],
+      ['（八）6月20日前，市通', '2026-06-20'],
+    ]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

@@ -587,7 +587,9 @@ class ProseReader {
     // In an item an owner note closes, every measure is a task, even one worded like an exhortation or
     // standing on its numbered line like a title.
     if (verdict === 'no-directive' || verdict === 'exhortation' || (verdict === 'title' && clause.endsLine)) {
-      const make = () => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict);
+      // (made when a note closes the item, later: the step's date is the one in force here)
+      const stage = this.stageInForce();
+      const make = () => this.buildTasks(clause, segment, piece, deadlines, targets, notes, own, verdict, stage);
       // A heading or a short line ("责任领导：…") is no measure an owner line below it could close.
       const substantive = (piece.match(/\p{Script=Han}/gu) ?? []).length >= 10;
       for (let l = 0; l <= this.level; l++) this.itemCandidates[l].push({ level: this.level, substantive, make });
@@ -599,7 +601,12 @@ class ProseReader {
     return tasks;
   }
 
-  private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string): ExtractedTask[] {
+  /** The date of the step or the dated item the reader is in, the innermost first. */
+  private stageInForce(): FoundDeadline | null {
+    return this.stageDeadline.slice(0, this.level + 1).reverse().find((d) => d !== null) ?? null;
+  }
+
+  private buildTasks(clause: Clause, segment: Segment, piece: string, deadlines: FoundDeadline[], targets: FoundTarget[], notes: Removal[], own: OwnersAsWritten | null, verdict: string, stage = this.stageInForce()): ExtractedTask[] {
     // "要会同有关部门指导…" without a subject: the owner carried over works with the partners it names.
     const taken = own ? null : (this.inherited() ?? this.documentOwner);
     const partners = taken ? partnersAfter(piece.replace(/^(?:要|并|同时[，,]?)/, ''), '要') : [];
@@ -617,11 +624,12 @@ class ProseReader {
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
     // "…到今年年底达到…。其中，A要达到60%；B要达到50%。": the parts of a requirement keep its deadline.
-    const stage = this.stageDeadline.slice(0, this.level + 1).reverse().find((d) => d !== null) ?? null;
     const carried =
       deadlines.length > 0 ? null : this.carriedDeadline && (/^其中/.test(piece) || (this.carryingDeadline && this.continuesTask)) ? this.carriedDeadline : (this.goalYear ?? (stage ? { ...stage, index: -1 } : null));
     this.carryingDeadline = carried !== null;
     if (deadlines.length > 0) this.carriedDeadline = { ...deadlines[0], index: -1 };
+    // "（七）6月9日前，县安监局在…插100面刀旗。同时会同…悬挂…": a date opening an item dates its sentences, as a step's does.
+    if (segment.start === 0 && clause.marker && deadlines.length > 0 && deadlines[0].index <= 1) this.stageDeadline[this.level] = deadlines[0];
     const variants = this.variants(carried ? [carried] : deadlines, targets);
     return variants.map(({ deadline, target }) => {
       const task: ExtractedTask = {
