@@ -43,6 +43,8 @@ describe('findTargets', () => {
     // more verbs of a plan's counted work
     ['力争全年盘活存量土地400亩', { metric: '盘活存量土地', comparator: '=', value: 400, unit: '亩' }],
     ['统筹谋划121个储备项目', { metric: '谋划', comparator: '=', value: 121, unit: '个' }],
+    ['制作反诈宣传展板20幅以上', { metric: '制作反诈宣传展板', comparator: '>=', value: 20, unit: '幅' }],
+    ['种植行道树苗木8000株', { metric: '种植行道树苗木', comparator: '=', value: 8000, unit: '株' }],
     ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 1, unit: '万个' }],
     ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
     ['改建认知障碍照护床位220张', { metric: '改建认知障碍照护床位', comparator: '=', value: 220, unit: '张' }],
