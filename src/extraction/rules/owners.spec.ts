@@ -147,6 +147,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
 
   it.each([
     ['市公安局要不折不扣落实预警指令', [['市公安局']]],
+    // a frequency after the subject, of what it must do at least so often
+    ['县(市)级河湖长每季度巡查不少于1次', [['县(市)级河湖长']]],
+    ['督查组每周汇总工作落实情况', [['督查组']]],
     // an adverb between the subject and its verb
     ['各乡镇及各村委充分利用横幅、标语、宣传车等引导群众抢收抢种', [['各乡镇', '各村委']]],
     // a list of units running across a comma

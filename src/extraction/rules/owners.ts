@@ -226,9 +226,10 @@ const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实�
 const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,14}?(?:前|之前|内)|(?:从|自)[^，,。；;“”]{1,8}?起|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极|充分|广泛|大力|迅速|主动|立即|尽快|加快|进一步){0,2}';
 /**
  * What a subject does its work by or within, between it and the act: "镇综治办按照职责分工，…制定", "各校园在宣传周内组织",
+ * "督查组每周汇总…", "县级河湖长每季度巡查不少于1次" (how often, before what it must do so often),
  * "社区根据目标任务数，制定". It ends the name as surely as a modal word does.
  */
-const SUBJECT_FRAME = '(?:按照|根据|对照|依据|按|在[^，,。；;“”]{1,12}?(?:内|中|期间|之后|后|之前|前|时))';
+const SUBJECT_FRAME = '(?:按照|根据|对照|依据|按|在[^，,。；;“”]{1,12}?(?:内|中|期间|之后|后|之前|前|时)|每(?:周|月|季度|半年|年|天|日)(?=[^，,。；;]{0,12}?(?:至少|不少于|召开|巡查|开展|组织|报送|汇总|检查)))';
 const IS_FRAME = new RegExp(`^${SUBJECT_FRAME}$`);
 /**
  * "宣传要更接地气", "打击要更有力度": a field of work followed by "要更…" heads a part of a speech; it
