@@ -162,7 +162,7 @@ const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:]
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为(?:工作)?牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
 /** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
 const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
-const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|参加|協助|协助|协办|協辦|负责|負責|落实|落實)$/;
+const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|参加|協助|协助|协办|協辦|负责|負責|落实|落實|实施|實施)$/;
 /** The duty split by remit: leads when the note names no lead ("（A、B按职责分工负责）"), else cooperating. */
 const BY_REMIT = /(?:按职责分工|按職責分工|按职责|按職責)(?:负责|負責)$/;
 /** A time in a note ("（各市州人民政府负责，长期坚持）", "（A牵头，2024年底前完成）"): not an owner part. */
@@ -199,12 +199,13 @@ export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritt
     return result;
   }
   const firstIsLeadHere = leadFirst;
-  const parts = text.replace(FIRST_IS_LEAD, '').split(/[，,；;。]/).map((p) => p.trim()).filter((p) => p.length > 0 && !NOTE_TIME.test(p));
+  // ("各街道(镇)配合、管道燃气企业实施": two roles in one part, joined by 、)
+  const parts = text.replace(FIRST_IS_LEAD, '').split(/[，,；;。]|(?<=配合|参与|协助|落实|实施)、/).map((p) => p.trim()).filter((p) => p.length > 0 && !NOTE_TIME.test(p));
   const result: OwnersAsWritten = { lead: [], cooperating: [] };
   const namesLead = parts.some((p) => /(?:牵头|牽頭)$/.test(p));
   for (const part of parts) {
     const byRemit = BY_REMIT.test(part);
-    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : (byRemit && namesLead) || /(?:配合|参与|參與|参加|协助|協助|协办|協辦|落实|落實)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
+    const role = /(?:牵头|牽頭)$/.test(part) ? 'lead' : (byRemit && namesLead) || /(?:配合|参与|參與|参加|协助|協助|协办|協辦|落实|落實|实施|實施)$/.test(part) ? 'cooperating' : /(?:负责|負責)$/.test(part) ? 'responsible' : null;
     if (!role) return null;
     const names = splitOwnerList(part.replace(ROLE_TAIL, ''));
     if (!names) return null;
