@@ -109,7 +109,7 @@ function splitAtAnd(part: string): string[] {
 }
 
 const PAREN_NOTE = /[（(〔［[]((?:[^（）()〔〕［］[\]]|[（(][^（）()]{0,8}[）)])*)[）)〕］\]]/g;
-const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|协办|協辦|参与|參與|参加/;
+const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|责任科室|责任处室|协办|協辦|参与|參與|参加/;
 
 export interface OwnerNote extends OwnersAsWritten {
   start: number;
@@ -140,7 +140,7 @@ function labelledNames(list: string): string[] | null {
 }
 
 /** An owner line without brackets after an item: "责任单位：市发改委、市经信局", "牵头单位：A；配合单位：B". */
-export const OWNER_LINE = /^(?:牵头单位|牽頭單位|牵头责任单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|配合单位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位)[：:]/;
+export const OWNER_LINE = /^(?:牵头单位|牽頭單位|牵头责任单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|配合单位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位|牵头科室|责任科室|配合科室|牵头处室|责任处室|配合处室)[：:]/;
 
 export function ownerLine(clause: string, firstIsLead = false): OwnersAsWritten | null {
   // "部门分工：省发展改革委牵头，各地、各部门配合。": a note written as a line.
@@ -156,7 +156,7 @@ export function setsFirstIsLead(note: string): boolean {
   return FIRST_IS_LEAD.test(note) && /下同/.test(note);
 }
 
-const LABEL = '(?:牵头单位|牽頭單位|牵头责任单位|配合单位|配合單位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位)';
+const LABEL = '(?:牵头单位|牽頭單位|牵头责任单位|配合单位|配合單位|配合部门|协同责任单位|相关责任单位|协同单位|协助单位|实施单位|参与单位|主要责任单位|责任单位|責任單位|责任部门|牵头部门|主办单位|承办单位|协办单位|協辦單位|牵头科室|责任科室|配合科室|牵头处室|责任处室|配合处室)';
 /** "牵头单位：A；责任单位：B", and with a comma before the next label ("牵头单位:A,责任单位:B,C"). */
 const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:])[^；;。])+)`, 'g');
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为(?:工作)?牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位/;
