@@ -35,7 +35,7 @@ describe('extractTasks', () => {
   });
 
   it('dates the goals after "到2027年，" to its paragraph\'s end, and the lines under "到2030年，具体实现以下目标："', () => {
-    const tasks = extractTasks('一、总体目标\n开展专项行动,到2027年,有效解决农村地区供水问题。城乡供水一体化率达到83.5%。\n到2030年,具体实现以下目标:\n居民健康素养水平达到30%以上。\n二、主要任务\n加强社区卫生服务中心建设。', { ...context, documentDate: '2025-05-01' });
+    const tasks = extractTasks('一、总体目标\n开展专项行动,到2027年,有效解决农村地区供水问题。城乡供水一体化率达到83.5%。\n到2030年,具体实现以下目标:\n居民健康素养水平达到30%以上。\n二、主要任务\n加强社区卫生服务中心建设。', { ...context, documentDate: '2025-05-01' }, { model: null });
     expect(tasks.map((t) => [t.paragraph.slice(0, 6), t.deadline.date])).toEqual([
       ['开展专项行动', '2027-12-31'],
       ['城乡供水一体', '2027-12-31'],
