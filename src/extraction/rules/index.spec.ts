@@ -187,6 +187,11 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads a measure placed under 总体要求 when it names whom it asks, not the principles beside it', () => {
+    const tasks = extractTasks('一、总体要求\n坚持以防为主、全力抢险的方针，把保证人民群众生命财产安全放在首位。\n（一）杨树湾水库防汛。杨树湾水库属于小型水库，镇包库领导及相关责任人要严格落实防汛责任制，汛期确定专人看管。', context, { model: null });
+    expect(tasks.map((t) => owners(t.leadUnits))).toEqual([['镇包库领导', '相关责任人']]);
+  });
+
   it('gives the owner carried over the partners a clause without a subject names ("要会同…")', () => {
     const tasks = extract('（三）加强学校食堂管理。各地教育部门要严格落实学校食堂管理制度。要会同市场监管部门指导学校开展食堂安全检查。');
     expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([

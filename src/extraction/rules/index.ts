@@ -411,7 +411,8 @@ class ProseReader {
     // "道路交通方面，…": a new topic; what was said before it names no owner of it.
     if (TOPIC.test(content)) this.owners[this.level] = null;
     const kind = this.sectionKind();
-    if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content))) return [];
+    // (Under 总体要求 a clause naming whom it asks is a measure placed there, not a principle: "（一）…水库防汛。镇包库领导要…")
+    if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content) && findSubjects(content).length === 0 && !findLedBy(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {
