@@ -148,6 +148,11 @@ describe('parseOwnerNote: owners in a closing parenthesis', () => {
     expect(clause.slice(note.start, note.end)).toBe('（市残联、市财政局负责）');
     expect(findOwnerNotes('建立台账(社区服务中心)')).toEqual([]);
   });
+
+  it('finds a note labelled 责任部门 inside a heading that goes on after it', () => {
+    const [note] = findOwnerNotes('坚定不移壮产业,全力筑牢经济发展支撑(责任部门:经济发展办公室等) 全力拼抢重大项目');
+    expect(note.lead).toEqual(['经济发展办公室']);
+  });
 });
 
 describe('findSubjects: the owner as subject of the clause', () => {

@@ -110,7 +110,7 @@ function splitAtAnd(part: string): string[] {
 }
 
 const PAREN_NOTE = /[（(〔［[]((?:[^（）()〔〕［］[\]]|[（(][^（）()]{0,8}[）)])*)[）)〕］\]]/g;
-const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|责任科室|责任处室|协办|協辦|参与|參與|参加/;
+const NOTE_WORDS = /牵头|牽頭|负责|負責|配合|责任单位|責任單位|责任部门|責任部門|责任科室|责任处室|主办单位|承办单位|协办|協辦|参与|參與|参加/;
 
 export interface OwnerNote extends OwnersAsWritten {
   start: number;
