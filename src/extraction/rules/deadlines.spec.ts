@@ -99,6 +99,13 @@ describe('findDeadlines', () => {
     expect(read('今年以来全县空气质量优良率达到90%', '2022-03-01')).toEqual([]);
   });
 
+  it('counts weeks as seven days, and dates a count asked for this year (全年谋划储备项目15个) at its end', () => {
+    expect(read('五是要一周内上报问题整改措施意见初稿', '2018-05-18').map((d) => d.date)).toEqual(['2018-05-25']);
+    expect(read('两周内完成整改', '2018-05-18').map((d) => d.date)).toEqual(['2018-06-01']);
+    expect(read('全年谋划储备项目15个', '2024-03-01').map((d) => d.date)).toEqual(['2024-12-31']);
+    expect(read('全年共办理案件15个', '2024-03-01')).toEqual([]);
+  });
+
   it('reads one cycle named twice as one, with the due day the second names', () => {
     expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
   });

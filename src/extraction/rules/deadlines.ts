@@ -174,7 +174,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     serves: '全年破获案件不少于260起 / 今年空气质量优良率要达到90% (the year as the time frame of a figure asked for: its last day)',
-    regex: /(?<![\d今去上本明前])(?:全年|今年|本年度)(?![共累]|以来|上半年|下半年|[一二三四]季度|\d{1,2}月)(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|达|以上|以内|控制在))/g,
+    regex: /(?<![\d今去上本明前])(?:全年|今年|本年度)(?![共累]|以来|上半年|下半年|[一二三四]季度|\d{1,2}月)(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|达|以上|以内|控制在|\d+(?:\.\d+)?(?:万|亿)?(?:个|项|家|所|座|条|件|场|次|户|人|亩|公里|平方公里|吨|块)))/g,
     resolve: (m, c) => ({ date: `${yearOf(undefined, c.documentDate)}-12-31`, cycle: null }),
   },
   {
@@ -222,10 +222,10 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '30日内 / 15天内 (calendar days)',
-    regex: new RegExp(`(?<!工作)${CN_OR_DIGITS}(?:个)?(?:日|天)内`, 'g'),
+    serves: '30日内 / 15天内 / 一周内 (calendar days)',
+    regex: new RegExp(`(?<!工作)(\\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(日|天|周|星期)内`, 'g'),
     resolve: (m, c) => {
-      const days = readNumber(m[1]);
+      const days = readNumber(m[1]) * (m[2] === '周' || m[2] === '星期' ? 7 : 1);
       if (!(days > 0)) return null;
       if (afterAnEvent(m)) return { date: null, cycle: null };
       return { date: new Date(parseIsoDate(c.documentDate) + days * 86_400_000).toISOString().slice(0, 10), cycle: null };
