@@ -87,6 +87,7 @@ describe('classifyClause', () => {
   // `more` has a default: a third parameter a row may leave out would make Jest wait for a `done` callback.
   it.each([
     ['全市各级各部门要提高政治站位，高度重视，切实增强责任感紧迫感，形成工作合力。', 'exhortation'],
+    ['要提升站位,把巡察工作作为一次政治体检,从政治高度全面抓好问题整改。', 'exhortation'],
     ['各成员单位要进一步提高政治站位，切实扛起打击治理电信网络诈骗的政治责任。', 'exhortation', { hasOwner: true }],
     ['各级各有关部门要高度重视，把反诈工作与经济社会发展工作同研究、同部署、同推进，全面构建“全民反诈”格局，形成强大的防范治理合力。', 'exhortation'],
     ['2022年全市公安机关共抓获涉诈犯罪嫌疑人3276名、破获案件1132起，同比分别上升44.57%、39.48%。', 'fact'],
