@@ -106,6 +106,12 @@ describe('findDeadlines', () => {
     expect(read('全年共办理案件15个', '2024-03-01')).toEqual([]);
   });
 
+  it('dates a cycle due at the end of its period by the first such end', () => {
+    expect(read('镇河长制办公室将在每月月底将巡河情况上报', '2018-05-10')).toEqual([{ text: '每月月底', date: '2018-05-31', cycle: 'monthly' }]);
+    expect(read('每季度末报送工作进展', '2018-05-10')).toEqual([{ text: '每季度末', date: '2018-06-30', cycle: 'quarterly' }]);
+    expect(read('每年底报送工作总结', '2018-05-10')).toEqual([{ text: '每年底', date: '2018-12-31', cycle: 'yearly' }]);
+  });
+
   it('reads one cycle named twice as one, with the due day the second names', () => {
     expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
   });

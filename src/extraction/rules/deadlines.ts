@@ -232,10 +232,13 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '每月5日前报送 / 每周五 / 每1周 / 每季度 / 每年 / 按月 / 每季度最后一个月的30日前 / 每月工作情况请于10日前报送',
-    regex: new RegExp(`(?:每(?:[1一]?个|[1一])?|按)(周|星期|月|季度|季|年)(?:(?:最后一个月|末月)的?)?(?:${CN_OR_DIGITS}日)?${BEFORE}`, 'g'),
+    serves: '每月5日前报送 / 每周五 / 每1周 / 每季度 / 每年 / 按月 / 每季度最后一个月的30日前 / 每月工作情况请于10日前报送 / 每月月底 / 每季度末 / 每年年底前',
+    regex: new RegExp(`(?:每(?:[1一]?个|[1一])?|按)(周|星期|月|季度|季|年)(?:(?:最后一个月|末月)的?)?(?:${CN_OR_DIGITS}日|([月年]?(?:底|末)))?${BEFORE}`, 'g'),
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
+      // "每月月底", "每季度末", "每年年底前": the period's last day.
+      if (m[3] && (cycle === 'monthly' || cycle === 'quarterly')) return { date: reportDueOnOrAfter(cycle, 31, cycleStart(m, c.documentDate)), cycle };
+      if (m[3] && cycle === 'yearly') return { date: `${cycleStart(m, c.documentDate).slice(0, 4)}-12-31`, cycle };
       // The day may come a few words later: "每月工作开展情况请于10日前报…".
       const later = m[2] ? null : /^[^，,。；;\d]{0,16}?(?:于|在)(\d{1,2})日(?:[、和]\d{1,2}日)*(?:前|之前)/.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
       const day = m[2] ? readNumber(m[2]) : later ? Number(later[1]) : NaN;
