@@ -110,6 +110,7 @@ describe('findDeadlines', () => {
     expect(read('镇河长制办公室将在每月月底将巡河情况上报', '2018-05-10')).toEqual([{ text: '每月月底', date: '2018-05-31', cycle: 'monthly' }]);
     expect(read('每季度末报送工作进展', '2018-05-10')).toEqual([{ text: '每季度末', date: '2018-06-30', cycle: 'quarterly' }]);
     expect(read('每年底报送工作总结', '2018-05-10')).toEqual([{ text: '每年底', date: '2018-12-31', cycle: 'yearly' }]);
+    expect(read('每年年底前报送工作总结', '2018-05-10')).toEqual([{ text: '每年年底前', date: '2018-12-31', cycle: 'yearly' }]);
   });
 
   it('reads one cycle named twice as one, with the due day the second names', () => {

@@ -169,7 +169,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     serves: '年底前 / 年内 / 2025年底前 / 今年年底',
-    regex: /(?<![每全去前半个一两二三四五六七八九十\d])(?:(\d{4})|今|本|明)?年(?:年)?(?:底|末|内)(?:前|之前)?/g,
+    regex: /(?<![每全去前半个一两二三四五六七八九十\d]|每年)(?:(\d{4})|今|本|明)?年(?:年)?(?:底|末|内)(?:前|之前)?/g,
     resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-12-31`, cycle: null }),
   },
   {
