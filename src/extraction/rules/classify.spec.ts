@@ -19,6 +19,11 @@ describe('classifyClause', () => {
     ['到2025年底前,全市首批100个示范社区全面建成。', { hasDeadline: true, hasTarget: true }],
     ['紧盯大要案件不懈怠,开展大案攻坚,发起集群战役。', { inTaskSection: true }],
     ['村大喇叭循环播放反电诈信息。', { continuesTask: true }],
+    // handing out, self-checks and home visits are concrete work
+    ['各村居要向辖区每位老年人发放一份防范养老服务诈骗倡议书,让老年人牢固树立防诈骗意识。', { hasOwner: true }],
+    ['各单位要组织人员入户走访,摸清底数。', { hasOwner: true }],
+    // the problems found are what to correct: "存在的问题" is no statement of fact
+    ['各单位对照标准全面自查,对存在的问题及时整改。', { hasOwner: true, assigned: true }],
     // after the meeting, asked for
     ['会后,各镇街要迅速组织开展燃气安全排查。', { hasOwner: true }],
     ['要深入串并深挖，落实领导包案机制。', {}],

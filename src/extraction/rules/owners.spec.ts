@@ -165,6 +165,14 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // a frequency after the subject, of what it must do at least so often
     ['县(市)级河湖长每季度巡查不少于1次', [['县(市)级河湖长']]],
     ['督查组每周汇总工作落实情况', [['督查组']]],
+    // a time or a span between the subject and its modal word or verb
+    ['各责任单位于2010年6月5日和12月5日前将半年及年度环境报告报送市环保局', [['各责任单位']]],
+    ['运输企业节前要开展安全生产自查工作', [['运输企业']]],
+    ['各单位今后要按月报送进展', [['各单位']]],
+    ['被检省份医保局在收到书面反馈意见和移交资料30个工作日内完成整改', [['被检省份医保局']]],
+    ['实行领导带班值班制度,护林员在森林防火期要坚持全天候巡山护林', [['护林员']]],
+    // "配合部门" names the units that cooperate
+    ['各牵头部门、配合部门要将每天的检查情况及时报送区安委办', [['各牵头部门', '配合部门']]],
     // an adverb between the subject and its verb
     ['各乡镇及各村委充分利用横幅、标语、宣传车等引导群众抢收抢种', [['各乡镇', '各村委']]],
     ['各村居紧紧围绕活动要求,认真落实工作任务', [['各村居']]],
@@ -384,6 +392,16 @@ describe('findLedBy: "由A牵头，B配合"', () => {
     expect(findLedBy('由市公安局牵头，市通信管理局、人民银行配合，建立联合机制')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局', '人民银行'] });
     expect(findLedBy('由镇综治办牵头，建立联席会议')).toEqual({ lead: ['镇综治办'], cooperating: [] });
     expect(findLedBy('建立联席会议')).toBeNull();
+  });
+
+  it('reads an adverb before the verb: "由A具体负责…"', () => {
+    expect(findLedBy('由创建办具体负责杨柳街道6个点位的达标工作')).toEqual({ lead: ['创建办'], cooperating: [] });
+    expect(findLedBy('由县财政局统一负责资金拨付')).toEqual({ lead: ['县财政局'], cooperating: [] });
+  });
+
+  it('reads "由A配合B…" as B\'s work with A\'s help', () => {
+    expect(findLedBy('由社区综合服务中心配合区住建局完成45个物业小区的整治')).toEqual({ lead: ['区住建局'], cooperating: ['社区综合服务中心'] });
+    expect(findLedBy('由综合执法办公室协助区综合行政执法局开展拆除工作')).toEqual({ lead: ['区综合行政执法局'], cooperating: ['综合执法办公室'] });
   });
 
   it('reads who carries a step out ("由A推送") as incidental: a note closing the item names the owners instead', () => {
