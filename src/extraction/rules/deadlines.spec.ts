@@ -117,6 +117,16 @@ describe('findDeadlines', () => {
     expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
   });
 
+  it('reads 元月 as January, keeping the words as written', () => {
+    expect(read('各单位要于元月10日前完成自查', '2010-11-20')).toEqual([{ text: '元月10日前', date: '2011-01-10', cycle: null }]);
+    expect(read('每年元月3日前报送上一年度的工作总结', '2009-12-10')).toEqual([{ text: '每年元月3日前', date: '2010-01-03', cycle: 'yearly' }]);
+  });
+
+  it('reads a yearly cycle due on a day of the year as its first such day on or after the document', () => {
+    expect(read('每年3月31日前报送年度报告', '2020-02-10')).toEqual([{ text: '每年3月31日前', date: '2020-03-31', cycle: 'yearly' }]);
+    expect(read('每年3月31日前报送年度报告', '2020-05-10')).toEqual([{ text: '每年3月31日前', date: '2021-03-31', cycle: 'yearly' }]);
+  });
+
   it('puts a month of 次年 or 明年 in the year after the document', () => {
     expect(read('考核结果于次年1月底前通报', '2025-02-10')[0].date).toBe('2026-01-31');
     expect(read('明年3月15日前完成验收', '2025-11-10')[0].date).toBe('2026-03-15');

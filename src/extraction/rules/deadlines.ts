@@ -127,6 +127,17 @@ const CYCLES: Record<string, ReportingCycle> = { 周: 'weekly', 星期: 'weekly'
 
 export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   {
+    serves: '每年1月10日前 (a yearly cycle due on a day of the year: the first such day on or after the document\'s date)',
+    regex: new RegExp(`每年${CN_OR_DIGITS}月${CN_OR_DIGITS}日${BEFORE}`, 'g'),
+    resolve: (m, c) => {
+      const [month, day] = [readNumber(m[1]), readNumber(m[2])];
+      const year = Number(c.documentDate.slice(0, 4));
+      const thisYear = dateOrNull(year, month, day);
+      if (!thisYear) return null;
+      return { date: thisYear >= c.documentDate ? thisYear : dateOrNull(year + 1, month, day), cycle: 'yearly' };
+    },
+  },
+  {
     serves: '6月1日至30日 / 2010年6月1至30日 (a span of days in one month: its last day)',
     regex: new RegExp(`(?:(\\d{4})年)?${CN_OR_DIGITS}月${CN_OR_DIGITS}日?(?:至|到|—|－|-|~|～)${CN_OR_DIGITS}日(?:前|止)?`, 'g'),
     resolve: (m, c) => {
@@ -276,7 +287,16 @@ export function holdsOn(deadline: FoundDeadline, documentDate: IsoDate): boolean
   return deadline.date === null || deadline.date >= documentDate || /(?:前|之前|以前)$/.test(deadline.text);
 }
 
+/** "元月3日前": January, as official letters write it. Same length as "1月", so offsets stay put. */
+const FIRST_MONTH = /元月(?=\d|[一二三]|份|底|初|中旬|上旬|下旬)/g;
+
 export function findDeadlines(clause: string, context: DeadlineContext): FoundDeadline[] {
+  const read = clause.replace(FIRST_MONTH, '1月');
+  const found = findSpaced(read, context);
+  return read === clause ? found : found.map((d) => ({ ...d, text: clause.slice(d.index, d.index + d.text.length) }));
+}
+
+function findSpaced(clause: string, context: DeadlineContext): FoundDeadline[] {
   if (clause.search(SPACED_DATE) < 0) return findInClause(clause, context);
   // Read the date without its spaces, then give each deadline its place and words in the clause as written.
   const kept: number[] = [];
