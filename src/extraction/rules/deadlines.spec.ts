@@ -117,6 +117,16 @@ describe('findDeadlines', () => {
     expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
   });
 
+  it('reads hours in whole days, and the end of a span written with a dash', () => {
+    expect(read('由公安部门牵头，48小时内完成排查', '2020-01-29')).toEqual([{ text: '48小时内', date: '2020-01-31', cycle: null }]);
+    expect(read('集中整治时间为3月1日—3月31日', '2021-02-20')).toEqual([{ text: '3月31日', date: '2021-03-31', cycle: null }]);
+    expect(read('准备阶段(即日起—2021年3月31日)', '2021-03-15')).toEqual([{ text: '2021年3月31日', date: '2021-03-31', cycle: null }]);
+  });
+
+  it('reads a cycle named by its period in a list of routines', () => {
+    expect(read('建立日盯办、周调度、月通报工作机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
+  });
+
   it('reads 元月 as January, keeping the words as written', () => {
     expect(read('各单位要于元月10日前完成自查', '2010-11-20')).toEqual([{ text: '元月10日前', date: '2011-01-10', cycle: null }]);
     expect(read('每年元月3日前报送上一年度的工作总结', '2009-12-10')).toEqual([{ text: '每年元月3日前', date: '2010-01-03', cycle: 'yearly' }]);

@@ -93,8 +93,10 @@ function isDeadlineDate(match: RegExpMatchArray): boolean {
   const after = match.input!.slice(match.index! + match[0].length);
   if (/(?:前|止)$/.test(match[0])) return true;
   if (/^(?:上午|下午|晚上|晚|凌晨|中午)/.test(after)) return false;
-  return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || /^(?:完成|办结|报送|上报|结束|到期)/.test(after);
+  return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || RANGE_END.test(before) || /^(?:完成|办结|报送|上报|结束|到期)/.test(after);
 }
+/** The end of a span written with a dash: "3月1日—3月31日", "即日起—2021年3月31日" (as "A至B" ends at B). */
+const RANGE_END = /(?:日|号|即日起?|起)\s*(?:—|－|-|~|～)\s*$/;
 const BEFORE = '(?:前|之前|以前|止)?';
 /** The hour of a day something is due by: "12月2日下午前", "5月16日17:00前", "3月3日上午12时前". */
 const TIME_OF_DAY = '(?:(?:上午|下午|中午|晚上|下班|\\d{1,2}[:：]\\d{2}|\\d{1,2}[时点])+(?=前|之前|以前))?';
@@ -233,10 +235,10 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '30日内 / 15天内 / 一周内 (calendar days)',
-    regex: new RegExp(`(?<!工作)(\\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?(日|天|周|星期)内`, 'g'),
+    serves: '30日内 / 15天内 / 一周内 / 48小时内 (calendar days; hours in whole days)',
+    regex: new RegExp(`(?<!工作)(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(日|天|周|星期|小时)内`, 'g'),
     resolve: (m, c) => {
-      const days = readNumber(m[1]) * (m[2] === '周' || m[2] === '星期' ? 7 : 1);
+      const days = m[2] === '小时' ? Math.ceil(readNumber(m[1]) / 24) : readNumber(m[1]) * (m[2] === '周' || m[2] === '星期' ? 7 : 1);
       if (!(days > 0)) return null;
       if (afterAnEvent(m)) return { date: null, cycle: null };
       return { date: new Date(parseIsoDate(c.documentDate) + days * 86_400_000).toISOString().slice(0, 10), cycle: null };
@@ -258,9 +260,9 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '月度盘点 / 季度研判 (a cycle named by its period)',
-    regex: /(月度|季度)(?=盘点|调度|研判|通报|报告|分析|督查)/g,
-    resolve: (m) => ({ date: null, cycle: m[1] === '月度' ? 'monthly' : 'quarterly' }),
+    serves: '月度盘点 / 季度研判 / 日盯办、周调度、月通报 (a cycle named by its period)',
+    regex: /(月度|季度|(?<=^|[、，,“"；;：:\s])[周月])(?=盘点|调度|研判|通报|报告|分析|督查|讲评|小结)/g,
+    resolve: (m) => ({ date: null, cycle: m[1] === '周' ? 'weekly' : m[1].startsWith('月') ? 'monthly' : 'quarterly' }),
   },
   {
     serves: '长期坚持 / 长期',

@@ -455,6 +455,25 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the sentences of a step whose heading opens its first sentence, its dates written with a dash', () => {
+    const text = '（一）准备阶段（即日起—2026年3月31日）东湖街道要组织开展一轮企业核查；对社区民警组织开展培训。\n（二）宣传阶段（2026年4月1日—6月30日）。\n东湖街道要走访辖区企业。';
+    expect(extractTasks(text, context, { model: null }).map((t) => [t.paragraph, owners(t.leadUnits), t.deadline.date])).toEqual([
+      ['（一）准备阶段（即日起—2026年3月31日）东湖街道要组织开展一轮企业核查；', ['东湖街道'], '2026-03-31'],
+      ['对社区民警组织开展培训。', ['东湖街道'], '2026-03-31'],
+      ['东湖街道要走访辖区企业。', ['东湖街道'], '2026-06-30'],
+    ]);
+  });
+
+  it('dates each clause after "2026年的主要预期目标是：" or "今年…主要指标为：" to that year\'s end', () => {
+    const tasks = extractTasks('2026年的主要预期目标是：地区生产总值增长7.5%；城镇新增就业70万人；居民消费价格涨幅控制在3%左右。\n今年全市主要指标分别为：森林覆盖率达到45%。', context, { model: null });
+    expect(tasks.map((t) => [t.paragraph, t.deadline.date])).toEqual([
+      ['2026年的主要预期目标是：地区生产总值增长7.5%；', '2026-12-31'],
+      ['城镇新增就业70万人；', '2026-12-31'],
+      ['居民消费价格涨幅控制在3%左右。', '2026-12-31'],
+      ['今年全市主要指标分别为：森林覆盖率达到45%。', '2026-12-31'],
+    ]);
+  });
+
   it('gives the unit a heading names as leading ("东湖街道牵头工作（2项）") to the items under it', () => {
     const text = '附件1\n一、东湖街道牵头工作（2项）\n1.建设3个社区反诈宣传站。推动宣传站年底前投入使用。\n2.打造反诈宣传一条街。\n二、市公安局牵头工作（1项）\n3.开展“断卡”专项行动。';
     expect(extract(text).map((t) => [t.requirement, owners(t.leadUnits)])).toEqual([

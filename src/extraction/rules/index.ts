@@ -40,8 +40,12 @@ const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求
 const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
 /** The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，". */
 const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
+/** "2018年的主要预期目标是：…；…", "今年全市主要指标分别为：…": the year's goals, listed after the colon. */
+const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,16}?(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)[：:]/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
+/** …or opening the step's first sentence: "（一）准备阶段（即日起—2021年3月31日）根据…，各派出所…". */
+const STAGE_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(]([^（）()]{4,30})[）)]/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
 /** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
@@ -408,6 +412,8 @@ class ProseReader {
       this.stageDeadline[this.level] = findDeadlines(stage[1], this.context)[0] ?? null;
       return [];
     }
+    const opening = clause.marker ? STAGE_OPENING.exec(content.trim()) : null;
+    if (opening) this.stageDeadline[this.level] = findDeadlines(opening[1], this.context)[0] ?? null;
     // "道路交通方面，…": a new topic; what was said before it names no owner of it.
     if (TOPIC.test(content)) this.owners[this.level] = null;
     const kind = this.sectionKind();
@@ -655,6 +661,12 @@ class ProseReader {
    * are for that year too, to the paragraph's end; "到2030年，具体实现以下目标：" dates the item's lines below it.
    */
   private openGoalYear(piece: string, deadlines: FoundDeadline[]): void {
+    const goals = YEAR_GOALS.exec(piece);
+    const year = goals ? (goals[1] ?? this.context.documentDate.slice(0, 4)) : null;
+    if (year !== null && `${year}-12-31` >= this.context.documentDate) {
+      this.goalYear = { text: goals![0], date: `${year}-12-31`, cycle: null, index: -1 };
+      return;
+    }
     if (!deadlines[0] || !GOAL_YEAR.test(piece)) return;
     this.goalYear = { ...deadlines[0], index: -1 };
     if (/[：:]\s*$/.test(piece)) this.stageDeadline[this.level] = this.goalYear;

@@ -246,9 +246,13 @@ const ADVERBIAL = /^(?:为了?|按照|根据|依据|围绕|针对|对于|结合|
 /** A short lead-in before the subject: "接到报案后，", "同时，", "按照…计划，", "排查梳理阶段：". */
 const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:根据|按照|依据)《[^》]{1,40}》(?:要求|规定|精神)?[，,]?|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
 
-/** Whether what stands before a clause's first subject only frames it: "针对当前的排查整治，", "按照…部署，". */
+/** A step's name and dates opening its first sentence: "准备阶段（即日起—2021年3月31日）各派出所要…". */
+const STEP_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(][^（）()]{4,30}[）)]/;
+
+/** Whether what stands before a clause's first subject only frames it: "针对当前的排查整治，", "按照…部署，", a step's dates. */
 export function framesSubject(before: string): boolean {
-  return ADVERBIAL.test(before) && ADVERBIAL.exec(before)![0].length === before.length;
+  const frame = ADVERBIAL.exec(before) ?? STEP_OPENING.exec(before);
+  return frame !== null && frame[0].length === before.length;
 }
 
 /** A date before a subject, part of what it is asked: "8月7日前金元村、石宝沟村要完成…". */
@@ -408,7 +412,7 @@ function responsibleAt(clause: string, from: number): Subject | null {
 export function findSubjects(clause: string, contentStart = 0): Subject[] {
   const found: Subject[] = [];
   const starts = [contentStart];
-  const leadIn = LEAD_IN.exec(clause.slice(contentStart));
+  const leadIn = LEAD_IN.exec(clause.slice(contentStart)) ?? STEP_OPENING.exec(clause.slice(contentStart));
   if (leadIn) starts.push(contentStart + leadIn[0].length);
   for (let i = contentStart; i < clause.length; i++) if (clause[i] === '，' || clause[i] === ',' || clause[i] === '：' || clause[i] === ':') starts.push(i + 1);
   // A page flattened to one line separates a heading from its text by a space: "（五）切实加强动态报告工作 环保专项行动领导小组办公室要…".
