@@ -105,6 +105,9 @@ describe('classifyClause', () => {
     ['要坚持打字当头,全力提升打击质效。', 'title'],
     ['（二）要坚持源头预防为先,全力推进国家反诈中心APP安装注册工作。', 'title', { headsSentences: true }],
     ['把握工作重点,及时调整今后一段时期反诈工作的主攻方向。', 'title', { opensItem: true, headsSentences: true, pointMarker: true }],
+    // a short sentence heading its paragraph, the measures after it on the line
+    ['调整优化农业结构。', 'title', { headsParagraph: true }],
+    ['强筋健骨,打造反诈工作新铁军。', 'title', { headsParagraph: true }],
     // a wish is no assignment
     ['希望通过各个部门的努力确保完成要素保障工作各项任务,力争一季度开门红。', 'exhortation', { hasDeadline: true }],
     ['会议强调,要严格按照打击电信诈骗要求,扎实开展反诈宣传专项工作,并提出以下要求。', 'lead-in'],

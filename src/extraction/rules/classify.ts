@@ -36,6 +36,8 @@ export interface ClauseSignals {
   headsSentences?: boolean;
   /** It opens a point numbered as a speech numbers them ("一是", "二要"). */
   pointMarker?: boolean;
+  /** It opens an unnumbered paragraph that goes on after it on the same line ("完善城市路网。配合县城总体规划，建设…"). */
+  headsParagraph?: boolean;
   /** It opens a numbered item ("1.*改建认知障碍照护床位220张"). */
   numbered?: boolean;
 }
@@ -133,6 +135,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (signals.opensItem && signals.headsSentences === true && (/^要/.test(content) || signals.pointMarker === true) && /。$/.test(content) && bare.length <= 40 && plain) return 'title';
   // A numbered line of its own, short, asking nothing measurable: "（一）全力以赴拼经济稳增长促发展。"
   if (signals.wholeItemLine && bare.length <= 20 && plain) return 'title';
+  // …or a short sentence heading the paragraph it opens, its measures after it: "调整优化农业结构。在稳定粮食生产的基础上，…"
+  if (signals.headsParagraph && /。$/.test(content.trim()) && bare.length <= 14 && plain) return 'title';
   // A short lead "要管住“网”。" heads what follows; a short measure ("持续实施“歇业登记”等新制度。") does not,
   // nor does one of a run of points ("一要抓好打击；二要强化防范宣传；…").
   const inRunOfPoints = /[；;]$/.test(content) || signals.continuesTask;

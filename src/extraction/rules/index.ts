@@ -561,6 +561,7 @@ class ProseReader {
       underModalTitle: this.modalTitleLevel === this.level,
       headsSentences: first && clause.marker !== null ? this.leadingSentences.has(clause) : undefined,
       pointMarker: first && clause.marker?.level === 5,
+      headsParagraph: first && clause.marker === null && !clause.endsLine && this.lineStartsAt(clause),
     };
     const ruled = classifyClause(signals);
     const view = { signals, verdict: ruled, section: this.sectionKind(), previous: this.previousVerdict, position: (clause.contentStart + segment.start) / Math.max(1, this.text.length) };
