@@ -19,6 +19,8 @@ describe('classifyClause', () => {
     ['到2025年底前,全市首批100个示范社区全面建成。', { hasDeadline: true, hasTarget: true }],
     ['紧盯大要案件不懈怠,开展大案攻坚,发起集群战役。', { inTaskSection: true }],
     ['村大喇叭循环播放反电诈信息。', { continuesTask: true }],
+    // a total to reach is a target, not a report
+    ['新铺天然气管道400公里以上,累计建成1000公里以上,新发展用户30000户;', { hasTarget: true, continuesTask: true }],
     // handing out, self-checks and home visits are concrete work
     ['各村居要向辖区每位老年人发放一份防范养老服务诈骗倡议书,让老年人牢固树立防诈骗意识。', { hasOwner: true }],
     ['各单位要组织人员入户走访,摸清底数。', { hasOwner: true }],

@@ -108,9 +108,9 @@ const BYLINE = /^[（(][^（）()，,。；;]{2,30}[）)][。]?$/;
 const AFTER_THE_MEETING = /^会后[，,]/;
 /**
  * A change asked for in figures is a target, not a fact: "涉诈账户数量同比下降20%以上" asks, "同比下降21.4%"
- * reports.
+ * reports; so does a total to reach ("累计建成1000公里以上").
  */
-const TARGET_CHANGE = /同比(?:上升|下降|增长|减少|压降)\d+(?:\.\d+)?[%％](?:以上|以内|左右)/g;
+const TARGET_CHANGE = /同比(?:上升|下降|增长|减少|压降)\d+(?:\.\d+)?[%％](?:以上|以内|左右)|累计[^，,。；;\d]{0,12}\d+(?:\.\d+)?[^\d，,。；;]{0,4}以上/g;
 /**
  * "市通信管理局将适时…检查", "人民银行分行将结合执法检查，对各机构落实情况进行抽查": the issuer announces
  * the oversight it may carry out, nothing a unit can be asked about.

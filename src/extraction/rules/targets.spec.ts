@@ -15,6 +15,7 @@ describe('findTargets', () => {
     ['首批100个示范社区全面建成', { metric: '示范社区', comparator: '=', value: 100, unit: '个' }],
     ['50%的城市社区建成服务综合体', { metric: '城市社区', comparator: '>=', value: 50, unit: '%' }],
     ['70%以上民生事项实现“一证通办”', { metric: '民生事项', comparator: '>=', value: 70, unit: '%' }],
+    ['30%以上的行政村达到“四美乡村”建设标准', { metric: '行政村', comparator: '>=', value: 30, unit: '%' }],
     ['全市政务服务事项100%实现网上可办', { metric: '政务服务事项网上可办', comparator: '>=', value: 100, unit: '%' }],
     ['60%以上实现掌上可办', { metric: '掌上可办', comparator: '>=', value: 60, unit: '%' }],
     ['力争累计建成高标准农田13.5亿亩', { metric: '建成高标准农田', comparator: '=', value: 13.5, unit: '亿亩' }],

@@ -104,9 +104,9 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     read: (m, clause) => ({ metric: m[1] ? `${metricBefore(clause, m.index)}${m[1]}` : m[2].replace(/^(?:实现|确保|力争)/, ''), comparator: '=', value: 0, unit: null }),
   },
   {
-    serves: '50%的城市社区建成… / 100个示范社区全面建成 / 70%以上民生事项实现…',
+    serves: '50%的城市社区建成… / 100个示范社区全面建成 / 70%以上民生事项实现… / 30%以上的行政村达到…标准',
     // Not a time limit: "15个工作日内完成", "3个月内完成".
-    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(?!工作日|月|小时|星期|季度)(以上)?的?(?!以上)([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标|实现)`, 'g'),
+    regex: new RegExp(`${NUMBER}(%|％|个|家|所)(?!工作日|月|小时|星期|季度)(以上)?的?(?!以上)([^，,。；;\\d]{2,24}?)(?:全面|全部|基本)?(建成|完成|覆盖|达标|实现|达到)`, 'g'),
     read: (m) => ({ metric: m[4].replace(/^的/, ''), comparator: m[3] || /%|％/.test(m[2]) ? '>=' : '=', value: Number(m[1]), unit: normaliseUnit(m[2]) }),
   },
   {
