@@ -127,6 +127,11 @@ describe('findDeadlines', () => {
     expect(read('建立日盯办、周调度、月通报工作机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
   });
 
+  it('reads a year framing a figure asked for as its end, not a year compared with', () => {
+    expect(read('2018年全省生产总值增长6%左右,固定资产投资增长7%', '2018-02-01')).toEqual([{ text: '2018年', date: '2018-12-31', cycle: null }]);
+    expect(read('茶叶投产面积较2019年增长10%以上', '2020-03-01')).toEqual([]);
+  });
+
   it('reads 元月 as January, keeping the words as written', () => {
     expect(read('各单位要于元月10日前完成自查', '2010-11-20')).toEqual([{ text: '元月10日前', date: '2011-01-10', cycle: null }]);
     expect(read('每年元月3日前报送上一年度的工作总结', '2009-12-10')).toEqual([{ text: '每年元月3日前', date: '2010-01-03', cycle: 'yearly' }]);

@@ -41,7 +41,7 @@ const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
 /** The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，". */
 const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
 /** "2018年的主要预期目标是：…；…", "今年全市主要指标分别为：…": the year's goals, listed after the colon. */
-const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,16}?(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)[：:]/;
+const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,30}?(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)[：:]/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** …or opening the step's first sentence: "（一）准备阶段（即日起—2021年3月31日）根据…，各派出所…". */
