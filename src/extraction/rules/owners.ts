@@ -163,6 +163,8 @@ const LABELLED = new RegExp(`(${LABEL})[：:]\\s*((?:(?![，,]\\s*${LABEL}[：:]
 const FIRST_IS_LEAD = /列第一位(?:者|的)?为(?:工作)?牵头(?:或汇总)?单位|排名第一(?:者|的)?为牵头单位|列第一位者為牽頭單位|(?:排在)?首位(?:单位|的单位|的)?为牵头单位/;
 /** A remark inside the note ("（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）"). */
 const REMARK = /[（(][^（）()]*(?:列第一位|下同|除标注)[^（）()]*[）)]/g;
+/** A person named beside the units ("责任单位：市国土局，责任人：杨明"): who answers, not a unit. */
+const PERSON_PART = /[，,；;\s]*(?:责任人|联系人|责任领导|牵头领导|分管领导|负责人|联系电话|电话)[：:][^，,；;。]*/g;
 const ROLE_TAIL = /(?:分别)?(?:按职责分工|按職責分工|按职责|按職責)?(?:牵头|牽頭|配合|参与|參與|参加|協助|协助|协办|協辦|负责|負責|落实|落實|实施|實施)$/;
 /** The duty split by remit: leads when the note names no lead ("（A、B按职责分工负责）"), else cooperating. */
 const BY_REMIT = /(?:按职责分工|按職責分工|按职责|按職責)(?:负责|負責)$/;
@@ -174,7 +176,7 @@ const NOTE_TIME = /^(?:长期坚持|長期堅持|持续推进|持續推進|长�
  */
 export function parseOwnerNote(note: string, firstIsLead = false): OwnersAsWritten | null {
   const leadFirst = firstIsLead || FIRST_IS_LEAD.test(note);
-  const text = note.replace(REMARK, '');
+  const text = note.replace(REMARK, '').replace(PERSON_PART, '');
   const labelled = [...text.matchAll(LABELLED)];
   if (labelled.length > 0) {
     const result: OwnersAsWritten = { lead: [], cooperating: [] };
