@@ -477,7 +477,7 @@ describe('extractTasks', () => {
 
   it('gives the unit a heading names as leading ("东湖街道牵头工作（2项）") to the items under it', () => {
     const text = '附件1\n一、东湖街道牵头工作（2项）\n1.建设3个社区反诈宣传站。推动宣传站年底前投入使用。\n2.打造反诈宣传一条街。\n二、市公安局牵头工作（1项）\n3.开展“断卡”专项行动。';
-    expect(extract(text).map((t) => [t.requirement, owners(t.leadUnits)])).toEqual([
+    expect(extractTasks(text, context, { model: null }).map((t) => [t.requirement, owners(t.leadUnits)])).toEqual([
       ['建设3个社区反诈宣传站', ['东湖街道']],
       ['推动宣传站投入使用', ['东湖街道']],
       ['打造反诈宣传一条街', ['东湖街道']],
