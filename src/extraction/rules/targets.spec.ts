@@ -16,6 +16,11 @@ describe('findTargets', () => {
     ['50%的城市社区建成服务综合体', { metric: '城市社区', comparator: '>=', value: 50, unit: '%' }],
     ['70%以上民生事项实现“一证通办”', { metric: '民生事项', comparator: '>=', value: 70, unit: '%' }],
     ['30%以上的行政村达到“四美乡村”建设标准', { metric: '行政村', comparator: '>=', value: 30, unit: '%' }],
+    // comparators written as signs or as 不超; a share without a comparator word; weights in 斤
+    ['重点县综合利用率≥90%', { metric: '重点县综合利用率', comparator: '>=', value: 90, unit: '%' }],
+    ['确保一般情况下用眼时间不超45分钟', { metric: '一般情况下用眼时间', comparator: '<=', value: 45, unit: '分钟' }],
+    ['第三季度:完成工作任务的90%以上', { metric: '完成工作任务', comparator: '>=', value: 90, unit: '%' }],
+    ['全年粮食总产量保持在700亿斤以上', { metric: '全年粮食总产量', comparator: '>=', value: 700, unit: '亿斤' }],
     ['全市政务服务事项100%实现网上可办', { metric: '政务服务事项网上可办', comparator: '>=', value: 100, unit: '%' }],
     ['60%以上实现掌上可办', { metric: '掌上可办', comparator: '>=', value: 60, unit: '%' }],
     ['力争累计建成高标准农田13.5亿亩', { metric: '建成高标准农田', comparator: '=', value: 13.5, unit: '亿亩' }],

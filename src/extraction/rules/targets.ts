@@ -16,13 +16,13 @@ const NUMBER = '(\\d+(?:\\.\\d+)?)';
  * "120万吨", "82.4岁", "2公里"; "ug/m³" as a page may garble it. A bare 万 ("人数达1000万") is a unit too.
  */
 const UNIT =
-  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|平方米|万人次|人次|万人|万元|亿元|万户|万张|万吨|亿亩|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亩|岁|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|间|项|小时|分钟|天|万)?';
+  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|平方米|万人次|人次|万人|万元|亿元|万户|万张|万吨|亿亩|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亿斤|万斤|斤|亩|岁|个|家|人|户|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|间|项|小时|分钟|天|万)?';
 /** "5万份", "1万个": 万 or 亿 before a counted thing, kept in the unit as written (5, 万份). */
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台|名|辆|套|座|处|项|间))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
 const COUNTED = '(人次|名|间|万千瓦时|亿千瓦时|万千瓦|千瓦|亿亩|万亩|亩|公里|个(?!月|工作日|小时|星期|季度|自然日)|家|人|户|次|条|场|所|张|台|件|处|座|项|批|根|辆|套|幢|株|篇|幅|面|万公斤|公斤|兆瓦)';
-const AT_LEAST = '至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
-const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到';
+const AT_LEAST = '≥|大于等于|至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在';
+const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到|≤|小于等于|不超';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
 /** Words allowed between the comparator and the number: "达到辖区总人口数的60%". */
 const FILLER = '([^，,。；;、\\d]{0,10}?的)?';
@@ -113,6 +113,16 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     serves: '政务服务事项100%实现网上可办 / 60%以上实现掌上可办 (the share that reaches a state)',
     regex: new RegExp(`${NUMBER}(%|％)(以上)?(?:实现|做到)([^，,。；;、\\d]{2,16})`, 'g'),
     read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[4]}`, comparator: '>=', value: Number(m[1]), unit: '%' }),
+  },
+  {
+    serves: '完成工作任务的90%以上 / 合格率80%以上 (a share with its bound, ending the phrase)',
+    regex: new RegExp(`${NUMBER}(%|％)(以上|以下|以内)(?=[，,。；;、）)\\s]|$)`, 'g'),
+    read: (m, clause) => {
+      if (thresholdOfAGroup(clause, m)) return null;
+      // "完成工作任务的90%以上": the share is of what stands before its 的.
+      const metric = metricBefore(clause, m.index) || (clause[m.index - 1] === '的' ? metricBefore(clause, m.index - 1) : '');
+      return { metric, comparator: m[3] === '以上' ? '>=' : '<=', value: Number(m[1]), unit: '%' };
+    },
   },
 ];
 
