@@ -132,6 +132,11 @@ describe('findDeadlines', () => {
     expect(read('茶叶投产面积较2019年增长10%以上', '2020-03-01')).toEqual([]);
   });
 
+  it('reads 年中 beside 年末 as mid-year, not the 年中 of 今年中央', () => {
+    expect(read('各地、各部门应于年中和年末分别组织一次自查活动', '2015-03-15').map((d) => d.date)).toEqual(['2015-06-30', '2015-12-31']);
+    expect(read('落实今年中央一号文件', '2015-03-15')).toEqual([]);
+  });
+
   it('reads 元月 as January, keeping the words as written', () => {
     expect(read('各单位要于元月10日前完成自查', '2010-11-20')).toEqual([{ text: '元月10日前', date: '2011-01-10', cycle: null }]);
     expect(read('每年元月3日前报送上一年度的工作总结', '2009-12-10')).toEqual([{ text: '每年元月3日前', date: '2010-01-03', cycle: 'yearly' }]);

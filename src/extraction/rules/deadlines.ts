@@ -181,9 +181,9 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '年底前 / 年内 / 2025年底前 / 今年年底',
-    regex: /(?<![每全去前半个一两二三四五六七八九十\d]|每年)(?:(\d{4})|今|本|明)?年(?:年)?(?:底|末|内)(?:前|之前)?/g,
-    resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-12-31`, cycle: null }),
+    serves: '年底前 / 年内 / 2025年底前 / 今年年底 / 于年中和年末 (mid-year: 30 June)',
+    regex: /(?<![每全去前半个一两二三四五六七八九十\d]|每年)(?:(\d{4})|今|本|明)?年(?:年)?(?:底|末|内|(中)(?=[和及与、，,]|前|之前))(?:前|之前)?/g,
+    resolve: (m, c) => ({ date: `${yearOf(m[1] ?? /^[今本明]/.exec(m[0])?.[0], c.documentDate)}-${m[2] ? '06-30' : '12-31'}`, cycle: null }),
   },
   {
     serves: '全年破获案件不少于260起 / 今年空气质量优良率要达到90% (the year as the time frame of a figure asked for: its last day)',

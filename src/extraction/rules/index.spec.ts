@@ -475,6 +475,16 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the months of points after "2027年任务：" in that year, to the paragraph\'s end', () => {
+    const text = '2026年任务：一是完成村庄分类工作；二是10月底前完成评估。\n2027年任务：一是4月底前完成村庄规划评估工作；二是10月底前完成修编。\n6月底前完成验收。';
+    expect(extractTasks(text, context, { model: null }).map((t) => [t.paragraph.slice(0, 4), t.deadline.date])).toEqual([
+      ['二是10', '2026-10-31'],
+      ['一是4月', '2027-04-30'],
+      ['二是10', '2027-10-31'],
+      ['6月底前', '2026-06-30'],
+    ]);
+  });
+
   it('gives the unit a heading names as leading ("东湖街道牵头工作（2项）") to the items under it', () => {
     const text = '附件1\n一、东湖街道牵头工作（2项）\n1.建设3个社区反诈宣传站。推动宣传站年底前投入使用。\n2.打造反诈宣传一条街。\n二、市公安局牵头工作（1项）\n3.开展“断卡”专项行动。';
     expect(extractTasks(text, context, { model: null }).map((t) => [t.requirement, owners(t.leadUnits)])).toEqual([

@@ -40,6 +40,8 @@ const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求
 const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
 /** The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，". */
 const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
+/** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
+const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(?:任务|目标)[：:]/;
 /** "2018年的主要预期目标是：…；…", "今年全市主要指标分别为：…": the year's goals, listed after the colon. */
 const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,30}?(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)[：:]/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
@@ -261,6 +263,8 @@ class ProseReader {
   private carryingDeadline = false;
   /** "到2027年，…。" in a paragraph's first clause: the year its goal sentences after it are for, to the paragraph's end. */
   private goalYear: FoundDeadline | null = null;
+  /** "2020年任务：" opening a paragraph: the year its points' months are in, to the paragraph's end. */
+  private pointsYear: string | null = null;
   /** Numbered clauses followed on the same line by sentences of their item or its sub-items. */
   private readonly leadingSentences = new Set<Clause>();
   /** The level of the item whose opening heading asks ("二要建立联动机制。"), while it is open. */
@@ -289,6 +293,10 @@ class ProseReader {
     for (const [index, clause] of clauses.entries()) {
       if (this.headsSentences(clause, clauses[index + 1])) this.leadingSentences.add(clause);
       if (clause.marker || this.lineStartsAt(clause)) [this.carriedDeadline, this.goalYear] = [null, null];
+      // (Points numbered inside the paragraph, "一是…", stay in its year; the words before the first point are no clause.)
+      if (this.lineStartsAt(clause)) this.pointsYear = null;
+      const pointsYear = YEAR_POINTS.exec(this.text.slice(clauses[index - 1]?.end ?? 0, clause.contentStart));
+      if (pointsYear) this.pointsYear = pointsYear[1];
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
@@ -534,7 +542,11 @@ class ProseReader {
     }
     // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
-    const deadlines = findDeadlines(piece, this.context).filter((d) => holdsOn(d, this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
+    const year = YEAR_POINTS.exec(piece);
+    if (first && year) this.pointsYear = year[1];
+    // A month without a year falls in the year the points are for, when that is a later one.
+    const within = this.pointsYear && this.pointsYear > this.context.documentDate.slice(0, 4) ? { ...this.context, documentDate: `${this.pointsYear}-01-01` } : this.context;
+    const deadlines = findDeadlines(piece, within).filter((d) => holdsOn(d, this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
     if (first) this.openGoalYear(piece, deadlines);
     const targets = clauseTargets(piece);
     const notes = findOwnerNotes(piece);
