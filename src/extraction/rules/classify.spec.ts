@@ -121,6 +121,11 @@ describe('classifyClause', () => {
     // a news lead after its purpose, a wire's or a site's dateline, a byline, what was done after the meeting
     ['为进一步强化安全生产意识,12月6日,某镇在报告厅召开第四季度安全生产工作会议。', 'fact'],
     ['本网讯 某镇召开安全生产专题会议,对第四季度安全生产工作进行安排部署。', 'fact'],
+    ['为进一步强化安全生产意识,切实推进全镇安全生产工作,12月6日,界河镇在二楼报告厅召开安全生产工作会议。', 'fact'],
+    // progress since a time, a trend, who attended
+    ['今年以来,正阳关镇按照县委县政府安排部署,扎实开展各项民生工程工作,细化责任。', 'fact'],
+    ['根据经开区公安分局通报,2025年全区高校电信网络诈骗警情整体呈下降趋势。', 'fact'],
+    ['召开清明节森林草原防灭火暨祭扫工作安排会,村干部、小组长、护林员等100余人参加。', 'fact'],
     ['南方财经10月30日电,据某市人民政府网站消息,市政府办公厅印发三年行动计划。', 'fact'],
     ['(区融媒体中心 梁静)', 'fact'],
     // who answers for an item
