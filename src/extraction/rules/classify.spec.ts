@@ -128,6 +128,9 @@ describe('classifyClause', () => {
     ['召开清明节森林草原防灭火暨祭扫工作安排会,村干部、小组长、护林员等100余人参加。', 'fact'],
     ['南方财经10月30日电,据某市人民政府网站消息,市政府办公厅印发三年行动计划。', 'fact'],
     ['(区融媒体中心 梁静)', 'fact'],
+    // a rate as it stands, a count reported, the copy line
+    ['昆明应报177家,实报115,报送率为65%;', 'fact'],
+    ['抄送:县委各部门,县人大常委会、县政协办公室。', 'fact'],
     // who answers for an item
     ['牵头负责领导:刘惠。', 'fact'],
     // a standing prohibition binds every time; no one reports it done
