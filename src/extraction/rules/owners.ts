@@ -317,7 +317,7 @@ export function findSigner(text: string): string[] | null {
 
 /** A plan titled by its issuer and year: "教育部2019年工作要点", "2023年章镇镇政府主要工作安排和任务分解". */
 const ISSUER_TITLE = /^(?:(?<year>\d{4}年度?)(?<after>[^，,。；;：:\s]{2,36})|(?<before>[^，,。；;：:\s\d]{2,20})\d{4}年度?(?<kind>[^，,。；;：:\s]{0,20}))$/;
-const PLAN_KIND = /(?:工作要点|工作要點|工作计划|工作計劃|工作安排|任务分解|任務分解)$/;
+const PLAN_KIND = /(?:工作要点|工作要點|工作计划|工作計劃|工作安排|工作谋划|工作思路|任务分解|任務分解)$/;
 
 /**
  * The issuer named in a plan's title, the one whose plan it is: the owner of what the plan lists without
