@@ -131,6 +131,8 @@ describe('classifyClause', () => {
     // a rate as it stands, a count reported, the copy line
     ['昆明应报177家,实报115,报送率为65%;', 'fact'],
     ['抄送:县委各部门,县人大常委会、县政协办公室。', 'fact'],
+    // who sits in a leading group
+    ['组长:彭开铁(党委副书记、乡长)副组长:彭先波(副乡长)成员:仇志勇、李先华。', 'fact'],
     // who answers for an item
     ['牵头负责领导:刘惠。', 'fact'],
     // a standing prohibition binds every time; no one reports it done

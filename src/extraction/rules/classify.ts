@@ -82,6 +82,8 @@ const PERSON_LABEL = /^[^，,。；;：:]{0,8}(?:领导|负责人|联系人|责�
 const PROHIBITION = /^(?:严禁|不得|杜绝|不准|不许|嚴禁)/;
 /** A contact line ("联系人：…，电话：…", "各高校联系处室：…", "邮箱：…") or the copy line ("抄送：…"): where a thing goes, not what to do. */
 const CONTACT_LABEL = /^[^，,。；;：:]{0,16}(?:联系人|联系电话|联系方式|联系处室|联系科室|电子邮箱|邮箱|传真|电话|邮编)[：:]|^(?:抄送|抄报|主送)[：:]/;
+/** "组长：彭开铁（党委副书记、乡长）副组长：…成员：…": who sits in a leading group, not what it must do. */
+const MEMBERS_LABEL = /^\s*(?:组\s*长|副组长|成\s*员|组\s*员|主\s*任|副主任|指挥长|副指挥长)[：:]/;
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
 /** "治理工作目标：…均达85%以上；": a goal labelled as one. */
 const GOAL_LABEL = /^[^：:，,。；;]{0,16}目标(?:是|为)?[：:]/;
@@ -151,7 +153,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
   if (LEAD_IN.test(content) || (TRANSMITS.test(content) && !signals.hasDeadline)) return 'lead-in';
   if (TASK_LABEL.test(content)) return 'task';
-  if (PERSON_LABEL.test(content) || CONTACT_LABEL.test(content)) return 'fact';
+  if (PERSON_LABEL.test(content) || CONTACT_LABEL.test(content) || MEMBERS_LABEL.test(content)) return 'fact';
   if (SCHEDULE.test(content)) return 'no-directive';
   if (NEWS_LEAD.test(content) || THEME.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
   if (PUBLIC.test(content)) return 'public';
