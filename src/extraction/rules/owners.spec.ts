@@ -204,6 +204,10 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['会议要求商务局、公安局、工商局等单位组成两个联合执法组', [['商务局', '公安局', '工商局']]],
     ['请各州市商务局督促企业在系统报送', [['各州市商务局']]],
     ['由安监局指派2名安全技术人员,对集中整治过程中的安全问题进行监督', [['安监局']]],
+    // what the subject puts somewhere ("把…放在"), the means it works by ("通过…方式")
+    ['会议要求,各职能部门把主要精力放在项目引进上', [['各职能部门']]],
+    ['各学校通过短信、微信群等方式,及时发布暴雨动态', [['各学校']]],
+    ['同时,主要新闻媒体和新媒体平台将持续推出反诈系列报道', [['主要新闻媒体', '新媒体平台']]],
     // made responsible: "A是…的责任主体，要…"
     ['各相关镇(街)是造林绿化的责任主体,要层层传导压力', [['各相关镇(街)']]],
     ['各地、各部门主要领导是抓落实的第一责任人，要高度重视', [['各地', '各部门主要领导']]],
@@ -425,8 +429,9 @@ describe('findLedBy: "由A牵头，B配合"', () => {
     expect(findLedBy('由县财政局统一负责资金拨付')).toEqual({ lead: ['县财政局'], cooperating: [] });
   });
 
-  it('reads "由A指派/选派/抽调…" as A carrying the step out', () => {
+  it('reads "由A指派/选派/抽调/组成…" as A carrying the step out', () => {
     expect(findLedBy('由安监局指派2名安全技术人员,对整治过程进行监督')).toEqual({ lead: ['安监局'], cooperating: [], incidental: true });
+    expect(findLedBy('由校有关职能部门组成联合检查组,对各单位办公用房进行检查')).toEqual({ lead: ['校有关职能部门'], cooperating: [], incidental: true });
   });
 
   it('reads "由A配合B…" as B\'s work with A\'s help', () => {
