@@ -26,6 +26,9 @@ describe('classifyClause', () => {
     ['各单位要组织人员入户走访,摸清底数。', { hasOwner: true }],
     // the problems found are what to correct: "存在的问题" is no statement of fact
     ['各单位对照标准全面自查,对存在的问题及时整改。', { hasOwner: true, assigned: true }],
+    // what a plan sets out to do, in figures
+    ['天镇县计划改造老旧小区11个,19栋楼,417套房;', { hasTarget: true }],
+    ['一是2021年计划投资2500万元再建27公里农村道路;', {}],
     // after the meeting, asked for
     ['会后,各镇街要迅速组织开展燃气安全排查。', { hasOwner: true }],
     ['要深入串并深挖，落实领导包案机制。', {}],

@@ -85,6 +85,8 @@ const CONTACT_LABEL = /^[^，,。；;：:]{0,16}(?:联系人|联系电话|联系
 /** "组长：彭开铁（党委副书记、乡长）副组长：…成员：…": who sits in a leading group, not what it must do. */
 const MEMBERS_LABEL = /^\s*(?:组\s*长|副组长|成\s*员|组\s*员|主\s*任|副主任|指挥长|副指挥长)[：:]/;
 const TASK_LABEL = /^(?:检查范围|检查内容|督导内容|工作任务|主要任务|任务内容|工作内容|工作职责|主要职责|具体任务)[:：]/;
+/** "今年计划投资2500万元再建27公里农村道路", "天镇县计划改造老旧小区11个": what a plan sets out to do, in figures. */
+const PLANNED_FIGURE = /(?:计划|計劃|拟|擬)(?:投资|投資|改造|新建|建设|建設|完成|实施|實施|开工|開工|引进|引進|培训|培訓|安排|申报|申報|举办|舉辦|打造|再建|建成)(?![^，,。；;]{0,12}方案)[^，,。；;]{0,12}\d/;
 /** "治理工作目标：…均达85%以上；": a goal labelled as one. */
 const GOAL_LABEL = /^[^：:，,。；;]{0,16}目标(?:是|为)?[：:]/;
 /** A time the clause opens with ("5月份在全市组织开展…", "年底前，", "用3个月左右时间，"): the act comes after it. */
@@ -147,7 +149,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const inRunOfPoints = /[；;]$/.test(content) || signals.continuesTask;
   if (bare.length <= 12 && plain && /^(?:要|务必|必须)/.test(content) && !inRunOfPoints) return 'title';
   // Distinct words: "打击…打击" is one concrete act, not two; one inside an exhortation ("亲自部署") is none.
-  const concrete = new Set(content.replace(EXHORTATION, (m) => ' '.repeat(m.length)).match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget ? 2 : 0);
+  const concrete = new Set(content.replace(EXHORTATION, (m) => ' '.repeat(m.length)).match(CONCRETE) ?? []).size + (signals.hasDeadline ? 2 : 0) + (signals.hasTarget || PLANNED_FIGURE.test(content) ? 2 : 0);
   const exhortation = new Set(content.match(EXHORTATION) ?? []).size;
   // A short slogan leading a paragraph, two phrases asking for a quality: "要坚持打字当头，全力提升打击质效。"
   if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
@@ -167,8 +169,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
   const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
   // A figure set for a year ("2023年政府专项债储备额度45亿元以上"), by a numbered item ("1.*改建认知障碍照护床位
-  // 220张") or under a goal's label is a goal.
-  const goalFigure = signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || GOAL_LABEL.test(content));
+  // 220张"), under a goal's label or as what a plan sets out to do is a goal.
+  const goalFigure = (signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || GOAL_LABEL.test(content))) || PLANNED_FIGURE.test(content);
   // "由A牵头，B配合，开展…": assigning the work asks for it.
   const directive = asked || goalFigure || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
