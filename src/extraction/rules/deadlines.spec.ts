@@ -117,6 +117,11 @@ describe('findDeadlines', () => {
     expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
   });
 
+  it('keeps how often within a season of the year, not the year', () => {
+    expect(read('乡(镇)级河湖长每年的3月至12月每月巡查不少于1次', '2022-06-14')).toEqual([{ text: '每月', date: null, cycle: 'monthly' }]);
+    expect(read('村级河湖长每年汛期每周巡查不少于1次', '2022-06-14').map((d) => d.cycle)).toEqual(['weekly']);
+  });
+
   it('reads hours in whole days, and the end of a span written with a dash', () => {
     expect(read('由公安部门牵头，48小时内完成排查', '2020-01-29')).toEqual([{ text: '48小时内', date: '2020-01-31', cycle: null }]);
     expect(read('集中整治时间为3月1日—3月31日', '2021-02-20')).toEqual([{ text: '3月31日', date: '2021-03-31', cycle: null }]);

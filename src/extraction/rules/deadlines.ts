@@ -336,6 +336,8 @@ function findInClause(clause: string, context: DeadlineContext): FoundDeadline[]
     const between = clause.slice(d.index + d.text.length, next.index);
     return !(RANGE_JOIN.test(between) && RANGE_JOIN.exec(between)![0].length === between.length);
   });
+  // "每年的3月至12月每月巡查…": the season of a year, then how often within it; the finer cycle is the one kept.
+  const seasonal = ends.filter((d) => !(d.cycle === 'yearly' && d.date === null && ends.some((o) => o.index > d.index && o.index - d.index <= 16 && o.cycle !== null && o.cycle !== 'yearly')));
   // "每月报送一篇…，每月25日前通过OA系统报…": one cycle, its due day said the second time.
-  return ends.filter((d) => !(d.cycle !== null && d.date === null && ends.some((o) => o !== d && o.cycle === d.cycle && o.date !== null)));
+  return seasonal.filter((d) => !(d.cycle !== null && d.date === null && seasonal.some((o) => o !== d && o.cycle === d.cycle && o.date !== null)));
 }
