@@ -213,7 +213,13 @@ describe('findDeadlines', () => {
   it('keeps no date for days counted from an event the text names, but counts from the notice itself', () => {
     expect(read('专项行动结束后10个工作日内报送工作总结', '2025-04-02')[0]).toEqual({ text: '10个工作日内', date: null, cycle: null });
     expect(read('整改完成后30日内报送', '2025-04-02')[0]).toEqual({ text: '30日内', date: null, cycle: null });
+    expect(read('在收到书面反馈意见和移交资料30个工作日内完成整改', '2022-06-06')[0]).toEqual({ text: '30个工作日内', date: null, cycle: null });
     expect(read('本通知印发后10个工作日内报送', '2026-09-25')[0].date).toBe('2026-10-15');
+  });
+
+  it('reads how long a service may take ("压缩至3个工作日内") as no deadline', () => {
+    expect(read('新设立企业办理营业执照压缩至3个工作日内完成', '2018-05-21')).toEqual([]);
+    expect(read('审批时间缩短至15日内', '2018-05-21')).toEqual([]);
   });
 
   it('ends "A至B" at B', () => {

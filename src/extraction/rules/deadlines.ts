@@ -102,13 +102,19 @@ const BEFORE = '(?:前|之前|以前|止)?';
 const TIME_OF_DAY = '(?:(?:上午|下午|中午|晚上|下班|\\d{1,2}[:：]\\d{2}|\\d{1,2}[时点])+(?=前|之前|以前))?';
 
 /**
- * "专项行动结束后10个工作日内": the days count from an event the text names, not from the document's date
- * (the text is kept, no date); "本通知印发后10个工作日内" counts from the document itself.
+ * "专项行动结束后10个工作日内", "在收到书面反馈意见和移交资料30个工作日内": the days count from an event the text
+ * names, not from the document's date (the text is kept, no date); "本通知印发后10个工作日内" counts from the
+ * document itself.
  */
 function afterAnEvent(match: RegExpExecArray): boolean {
   const before = match.input.slice(Math.max(0, match.index - 16), match.index);
+  if (/(?:收到|接到)[^，,。；;]{1,20}$/.test(match.input.slice(Math.max(0, match.index - 24), match.index))) return true;
   return /后$/.test(before) && !/(?:通知|方案|文件|印发|下发)[^，,。；;]{0,8}后$/.test(before);
 }
+
+/** "办理时间压缩至3个工作日内": how long a service may take, a target, not a time to finish by. */
+const DURATION_BEFORE = /(?:压缩|缩短|减少|降低|控制)(?:至|到|在)$/;
+const isDuration = (match: RegExpExecArray) => DURATION_BEFORE.test(match.input.slice(Math.max(0, match.index - 4), match.index));
 
 /**
  * "自4月起，每月3日前报送": the cycle starts in the month the text names (the first report is due in it),
@@ -213,6 +219,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '10个工作日内 (working days on the office calendar)',
     regex: new RegExp(`${CN_OR_DIGITS}个工作日内`, 'g'),
     resolve: (m, c) => {
+      if (isDuration(m)) return null;
       if (afterAnEvent(m)) return { date: null, cycle: null };
       const days = readNumber(m[1]);
       try {
@@ -239,7 +246,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     regex: new RegExp(`(?<!工作)(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(日|天|周|星期|小时)内`, 'g'),
     resolve: (m, c) => {
       const days = m[2] === '小时' ? Math.ceil(readNumber(m[1]) / 24) : readNumber(m[1]) * (m[2] === '周' || m[2] === '星期' ? 7 : 1);
-      if (!(days > 0)) return null;
+      if (!(days > 0) || isDuration(m)) return null;
       if (afterAnEvent(m)) return { date: null, cycle: null };
       return { date: new Date(parseIsoDate(c.documentDate) + days * 86_400_000).toISOString().slice(0, 10), cycle: null };
     },
