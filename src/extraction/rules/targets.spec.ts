@@ -37,6 +37,9 @@ describe('findTargets', () => {
     ['全市用水总量控制在11.88亿立方米以内', { metric: '用水总量', comparator: '<=', value: 11.88, unit: '亿立方米' }],
     ['确保粮食总产稳定在120万吨以上', { metric: '粮食总产', comparator: '>=', value: 120, unit: '万吨' }],
     ['人均预期寿命达82.4岁', { metric: '人均预期寿命', comparator: '>=', value: 82.4, unit: '岁' }],
+    // livestock by the head, trillions of yuan
+    ['生猪存栏量达到1560万头', { metric: '生猪存栏量', comparator: '>=', value: 1560, unit: '万头' }],
+    ['社零额达到2.48万亿元', { metric: '社零额', comparator: '>=', value: 2.48, unit: '万亿元' }],
     ['城乡居民免费健康体检人数达1000万', { metric: '城乡居民免费健康体检人数', comparator: '>=', value: 1000, unit: '万' }],
     ['乡级、村级河长巡河不少于2公里', { metric: '村级河长巡河', comparator: '>=', value: 2, unit: '公里' }],
     ['为退休妇女免费检查不少于2.5万名', { metric: '为退休妇女免费检查', comparator: '>=', value: 2.5, unit: '万名' }],
