@@ -414,6 +414,7 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['组织力量联合派出所、司法所开展排查', '要', ['派出所', '司法所']],
     // the units the subject works with, anywhere in the clause
     ['积极加强与公安机关沟通协作,加强涉案账户分析', null, ['公安机关']],
+    ['加强与城管、住建等部门工作联动,做好积水路段抽排', null, ['城管', '住建']],
     ['做好勘探设计,针对问题要及时与相关部门沟通协商', '要', ['相关部门']],
     ['督促燃气企业与各小区居委做好宣传', '要', []],
   ])('%s', (after, modal, partners) => {

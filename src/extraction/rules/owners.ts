@@ -498,7 +498,7 @@ export function supportedUnit(after: string): string[] | null {
 }
 
 /** "加强与公安机关沟通协作", "及时与相关部门沟通协商": the units the subject works with, anywhere in the clause. */
-const WORKS_WITH = /与([^，,。；;“”\d与]{2,30}?)(?:之间)?(?:加强|密切|积极|保持)?(?:沟通|协作|协商|联动|对接|会商|合作|衔接)/;
+const WORKS_WITH = /与([^，,。；;“”\d与]{2,30}?)(?:之间)?(?:的)?(?:加强|密切|积极|保持)?(?:工作)?(?:沟通|协作|协商|联动|对接|会商|合作|衔接)/;
 
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
