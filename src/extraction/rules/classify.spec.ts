@@ -119,6 +119,9 @@ describe('classifyClause', () => {
     // who speaks, before what they said
     ['县委副书记程一华指出:', 'lead-in'],
     ['会议要求:', 'lead-in'],
+    ['下面我再具体强调几点要求。', 'lead-in'],
+    // a working day moved by a holiday
+    ['9月30日(星期六)正常上班。', 'no-directive'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'fact'],
     // a news lead after its purpose, a wire's or a site's dateline, a byline, what was done after the meeting
