@@ -475,6 +475,15 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the projects a year\'s list includes ("2026年为民办实事项目主要包括：") to that year\'s end', () => {
+    const tasks = extractTasks('2026年为民办实事项目主要包括:建设30家智慧养老院,新增500张养护床位,完成5000户适老化改造。', context, { model: null });
+    expect(tasks.map((t) => [t.target?.value, t.deadline.date])).toEqual([
+      [30, '2026-12-31'],
+      [500, '2026-12-31'],
+      [5000, '2026-12-31'],
+    ]);
+  });
+
   it('dates the months of points after "2027年任务：" in that year, to the paragraph\'s end', () => {
     const text = '2026年任务：一是完成村庄分类工作；二是10月底前完成评估。\n2027年任务：一是4月底前完成村庄规划评估工作；二是10月底前完成修编。\n6月底前完成验收。';
     expect(extractTasks(text, context, { model: null }).map((t) => [t.paragraph.slice(0, 4), t.deadline.date])).toEqual([

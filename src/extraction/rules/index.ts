@@ -42,8 +42,11 @@ const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
 const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
 /** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
 const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(?:任务|目标)[：:]/;
-/** "2018年的主要预期目标是：…；…", "今年全市主要指标分别为：…": the year's goals, listed after the colon. */
-const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,30}?(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)[：:]/;
+/**
+ * "2018年的主要预期目标是：…；…", "今年全市主要指标分别为：…", "2023年为民办实事项目主要包括：…": the year's goals or
+ * projects, listed after the colon.
+ */
+const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,30}?(?:(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)|(?:实事|民生实事|项目)(?:主要)?包括)[：:]/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** …or opening the step's first sentence: "（一）准备阶段（即日起—2021年3月31日）根据…，各派出所…". */
