@@ -117,6 +117,10 @@ describe('findDeadlines', () => {
     expect(read('机关各部门每月报送一篇信用信息,每月25日前通过OA系统报综合处', '2018-03-10')).toEqual([{ text: '每月25日前', date: '2018-03-25', cycle: 'monthly' }]);
   });
 
+  it('reads a date in brackets before 之前 ("15周（12月13日）之前")', () => {
+    expect(read('均要在15周(12月13日)之前完成出卷任务', '2019-11-14').map((d) => d.date)).toEqual(['2019-12-13']);
+  });
+
   it('keeps how often within a season of the year, not the year', () => {
     expect(read('乡(镇)级河湖长每年的3月至12月每月巡查不少于1次', '2022-06-14')).toEqual([{ text: '每月', date: null, cycle: 'monthly' }]);
     expect(read('村级河湖长每年汛期每周巡查不少于1次', '2022-06-14').map((d) => d.cycle)).toEqual(['weekly']);

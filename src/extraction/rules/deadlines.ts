@@ -97,7 +97,7 @@ function isDeadlineDate(match: RegExpMatchArray): boolean {
 }
 /** The end of a span written with a dash: "3月1日—3月31日", "即日起—2021年3月31日" (as "A至B" ends at B). */
 const RANGE_END = /(?:日|号|即日起?|起)\s*(?:—|－|-|~|～)\s*$/;
-const BEFORE = '(?:前|之前|以前|止)?';
+const BEFORE = '(?:[）)]?(?:前|之前|以前)|止)?';
 /** The hour of a day something is due by: "12月2日下午前", "5月16日17:00前", "3月3日上午12时前". */
 const TIME_OF_DAY = '(?:(?:上午|下午|中午|晚上|下班|\\d{1,2}[:：]\\d{2}|\\d{1,2}[时点])+(?=前|之前|以前))?';
 
