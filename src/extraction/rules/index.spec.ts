@@ -320,6 +320,12 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['教育部'], ['各省级教育督导部门']]);
   });
 
+  it('gives what a reply signed by no unit promises to the one it calls itself ("我局")', () => {
+    const text = ['现答复如下:', '近年来,我局持续推进污水管网建设。', '二期计划投入4.3亿元,建设管道约50公里,预计2025年底完工。'].join('\n');
+    // (two figures, two tasks)
+    expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['我局'], ['我局']]);
+  });
+
   it('names the signer of a reply where it writes "我局将…"', () => {
     const text = ['现答复如下:', '下一步,我局将积极会同相关部门开展现场核查。', '马关县交通运输局', '2017年6月25日'].join('\n');
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['马关县交通运输局']]);

@@ -285,7 +285,9 @@ class ProseReader {
     private readonly options: ExtractOptions,
   ) {
     this.reply = /(?:答复|回复|复函)如下/.test(text.slice(0, 2000));
-    const signer = this.reply ? findSigner(text) : null;
+    // A reply signed by no unit the text names still speaks for the one it calls itself ("我局将…").
+    const self = this.reply ? /我(?:局|委|办|厅|中心|院)/.exec(text)?.[0] : undefined;
+    const signer = this.reply ? (findSigner(text) ?? (self ? [self] : null)) : null;
     this.signer = signer && { lead: signer, cooperating: [] };
     const issuer = findIssuer(text);
     this.documentOwner = this.signer ?? (issuer && { lead: issuer, cooperating: [] });
