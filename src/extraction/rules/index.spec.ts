@@ -331,6 +331,11 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['马关县交通运输局']]);
   });
 
+  it('reads the points after "存在如下问题：" as the problems found, and a new list after them as what to do', () => {
+    const text = '检查组了解情况,但也存在如下问题:一是个别镇对排查工作不够重视;二是个别镇排查进度滞后。针对问题,提出建议:一是各镇要在6月底前完成排查;二是要加强宣传,6月底前完成。';
+    expect(extract(text).map((t) => t.paragraph)).toEqual(['一是各镇要在6月底前完成排查;', '二是要加强宣传,6月底前完成。']);
+  });
+
   it('does not carry a subject into the next unnumbered paragraph', () => {
     const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》,建立租户登记台账。';
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['通信运营商'], []]);

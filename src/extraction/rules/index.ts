@@ -54,6 +54,8 @@ const STAGE_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(]([^（）()]{4,3
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
 /** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
+/** Words announcing the problems found, right before the first of their points. */
+const FINDINGS_LEAD = /(?:存在|发现|主要|突出)[^。；;，,]{0,12}问题(?:主要)?(?:是|有|表现在)?[：:]\s*$/;
 const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
 /** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "具体要求如下：", "从三个方面推进工作：". */
 const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|(?:工作|要求|任务|事项|措施)如下[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
@@ -252,6 +254,8 @@ class ProseReader {
    * plan's title names ("教育部2019年工作要点").
    */
   private readonly documentOwner: OwnersAsWritten | null;
+  /** The points being read list the problems found ("存在以下问题：一是…"). */
+  private findings = false;
   /** The last clause read was a task ending with "；". */
   private continuesTask = false;
   /** Per item level: the deadline its heading gave the step ("…阶段（9月10日至9月17日）"). */
@@ -302,6 +306,11 @@ class ProseReader {
       if (this.lineStartsAt(clause)) this.pointsYear = null;
       const pointsYear = YEAR_POINTS.exec(this.text.slice(clauses[index - 1]?.end ?? 0, clause.contentStart));
       if (pointsYear) this.pointsYear = pointsYear[1];
+      // "发现存在四个方面的问题：一是…二是…": the points after it are the problems found, not what to do.
+      // (A list's first point decides: "…提出建议：一是…" after the findings starts a list of what to do.)
+      const point = clause.marker?.level === POINT_LEVEL ? this.text.slice(Math.max(0, clause.contentStart - 40), clause.contentStart) : null;
+      if (point !== null && /[一1][是要、.．]\s*$/.test(point)) this.findings = FINDINGS_LEAD.test(point.replace(/[一1][是要、.．]\s*$/, ''));
+      else if (clause.marker && clause.marker.level < POINT_LEVEL) this.findings = false;
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
       // paragraph before (the owners of the enclosing numbered items still hold).
@@ -355,6 +364,7 @@ class ProseReader {
     for (let l = level; l < this.lineOwners.length; l++) this.lineOwners[l] = null;
     for (let l = level; l < this.stageDeadline.length; l++) this.stageDeadline[l] = null;
     for (let l = level; l < this.kinds.length; l++) this.kinds[l] = 'neutral';
+    if (level === POINT_LEVEL && this.findings) this.kinds[level] = 'facts';
     // "（二）目标指标。经过三年努力，…": a short title opening its item's line names the section as a heading line does.
     const title = this.text.slice(clause.contentStart, clause.end);
     // (Only for goals and principles: "（二）按时报送情况。" reads as a report's heading, which it is not.)
@@ -376,6 +386,7 @@ class ProseReader {
   }
 
   private closePoints(): void {
+    this.findings = false;
     this.owners[POINT_LEVEL] = null;
     this.lineOwners[POINT_LEVEL] = null;
     this.stageDeadline[POINT_LEVEL] = null;
