@@ -333,6 +333,8 @@ describe('findSigner: who signs a reply', () => {
   it.each([
     ['…逐步实施。\n谢谢!\n蓬溪县交通运输局\n2021年7月16日', ['蓬溪县交通运输局']],
     ['…联系人:XXX\n主办单位:县教育局\n会办单位:县交通运输局', ['县教育局']],
+    // the unit ends where the line goes on to who heads it
+    ['…欢迎提出更多宝贵意见。\n承办单位:清原满族自治县住房和城乡建设局 单位负责人: 二〇二二年八月三十日', ['清原满族自治县住房和城乡建设局']],
     ['…下一步将加快推进。\n2025年6月4日', null],
   ])('%j → %j', (text, owners) => {
     expect(findSigner(text)).toEqual(owners);

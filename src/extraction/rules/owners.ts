@@ -302,7 +302,7 @@ export function subjectAt(clause: string, from: number): Subject | null {
 const PARTNER_OPENING = /^(?:会同|會同|协同|協同|联合|聯合)/;
 
 /** "主办单位：县教育局" closing a reply: the unit that answers. */
-const ANSWERED_BY = /^(?:主办单位|承办单位|办理单位)[：:]\s*(.+)$/;
+const ANSWERED_BY = /^(?:主办单位|承办单位|办理单位)[：:]\s*([^\s，,。；;]+)/;
 
 /**
  * Who signs a reply to a deputy or a proposal: the unit on a line of its own near the end ("蓬溪县交通运输局"
