@@ -62,11 +62,10 @@ export function splitOwnerList(list: string): string[] | null {
     .map((p) => p.replace(/\u0001/g, '、').replace(/^[|｜\s]+|[|｜\s]+$/g, ''))
     // ("所有乡镇和涉农部门、和生态环境保护部门": a conjunction left before a later part)
     .map((p, i) => (i > 0 ? p.replace(/^(?:以及|和|及(?!时)|与)(?=[^、，,]{2})/, '') : p))
-    .filter((p) => p.length > 0);
+    .filter((p) => p.length > 0)
+    // "宣传部 安全管理处": a table's cell lists its units with spaces.
+    .flatMap((p) => (/\s/.test(p) && p.split(/\s+/).every(isOwnerName) ? p.split(/\s+/) : [p]));
   if (parts.length === 0) return null;
-  // "宣传部 安全管理处": a table's cell lists its units with spaces.
-  const spaced = parts.flatMap((p) => (/\s/.test(p) && p.split(/\s+/).every((q) => isOwnerName(q)) ? p.split(/\s+/) : [p]));
-  parts.splice(0, parts.length, ...spaced);
   // (the tail may close a name before 及: "住建局等部门及相关街道")
   const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd).map(withoutGenericTail).map(withoutRoleLabel);
   // A bare kind of body names a unit beside others ("各镇和相关单位", "教育部门、学校"), the public alone.
