@@ -53,9 +53,11 @@ const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][�
 const STAGE_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(]([^（）()]{4,30})[）)]/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
-/** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
+/** The marker of a list's first point, as it ends the text before the point: "…：一是". */
+const FIRST_POINT = /[一1][是要、.．]\s*$/;
 /** Words announcing the problems found, right before the first of their points. */
 const FINDINGS_LEAD = /(?:存在|发现|主要|突出)[^。；;，,]{0,12}问题(?:主要)?(?:是|有|表现在)?[：:]\s*$/;
+/** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
 const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
 /** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "具体要求如下：", "从三个方面推进工作：". */
 const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|(?:工作|要求|任务|事项|措施)如下[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
@@ -309,7 +311,7 @@ class ProseReader {
       // "发现存在四个方面的问题：一是…二是…": the points after it are the problems found, not what to do.
       // (A list's first point decides: "…提出建议：一是…" after the findings starts a list of what to do.)
       const point = clause.marker?.level === POINT_LEVEL ? this.text.slice(Math.max(0, clause.contentStart - 40), clause.contentStart) : null;
-      if (point !== null && /[一1][是要、.．]\s*$/.test(point)) this.findings = FINDINGS_LEAD.test(point.replace(/[一1][是要、.．]\s*$/, ''));
+      if (point !== null && FIRST_POINT.test(point)) this.findings = FINDINGS_LEAD.test(point.replace(FIRST_POINT, ''));
       else if (clause.marker && clause.marker.level < POINT_LEVEL) this.findings = false;
       if (clause.marker) this.openItem(clause);
       // A new unnumbered paragraph starts afresh: a clause without a subject does not reach back into the
