@@ -267,6 +267,14 @@ describe('extractTasks', () => {
     expect([owners(ledBy.leadUnits), owners(ledBy.cooperatingUnits)]).toEqual([['市公安局'], ['市通信管理局', '人民银行']]);
   });
 
+  it('passes a subject on to the clauses after it without the partners it named in its own ("A要会同B…。要…")', () => {
+    const tasks = extract('（二）市公安局要会同东湖街道建立预警信息分级推送机制。要每月通报预警劝阻情况。');
+    expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([
+      [['市公安局'], ['东湖街道']],
+      [['市公安局'], []],
+    ]);
+  });
+
   it('reads a dated figure under 总体要求 as the plan\'s goal, and nothing else of that section', () => {
     const text = ['一、总体要求', '坚持以人民为中心，坚持打防管控建一体推进，构建社会参与的反诈格局。到2027年底，全省电诈案件破案率达到40%以上。', '二、重点任务', '（一）市公安局要建立涉诈重点人员台账。'].join('\n');
     expect(extract(text).map((t) => [t.paragraph, t.deadline.date, t.target?.value ?? null])).toEqual([

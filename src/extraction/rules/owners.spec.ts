@@ -51,6 +51,9 @@ describe('splitOwnerList', () => {
     // a province before "各地" or "各级" in a national or provincial report
     ['福建各地公安、综治、教育部门', ['福建各地公安', '综治', '教育部门']],
     ['浙江各级', ['浙江各级']],
+    // a list the text closes as departments names units by their short names
+    ['天管会、龙潭乡、征收中心、自然资源规划等部门', ['天管会', '龙潭乡', '征收中心', '自然资源规划']],
+    ['文旅体、应急、水利、国土、林业等部门', ['文旅体', '应急', '水利', '国土', '林业']],
   ])('%s → %j', (list, names) => {
     expect(splitOwnerList(list)).toEqual(names);
   });
@@ -75,6 +78,9 @@ describe('splitOwnerList', () => {
     expect(splitOwnerList('各级领导干部')).toBeNull();
     expect(splitOwnerList('包村干部立即联系包保村')).toBeNull();
     expect(splitOwnerList('驻校警察每周至少1次在校')).toBeNull();
+    // a list closed as departments still opens with no verb and holds no public
+    expect(splitOwnerList('加强住建、城管等部门')).toBeNull();
+    expect(splitOwnerList('群众、学生等单位')).toBeNull();
     // "是" makes a sentence of it
     expect(splitOwnerList('各相关镇(街)是造林绿化的责任主体')).toBeNull();
     // a time, a verb or a partner inside: "3至4月在全乡", "本月内各县市区", "启用县人民医院新院区", "执法局配合环保部"

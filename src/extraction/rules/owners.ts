@@ -70,8 +70,16 @@ export function splitOwnerList(list: string): string[] | null {
   const names = joinLevels(parts).map(withoutGenericTail).flatMap(splitAtAnd).map(withoutGenericTail).map(withoutRoleLabel);
   // A bare kind of body names a unit beside others ("各镇和相关单位", "教育部门、学校"), the public alone.
   if (names.length > 1 && names.some((n) => isOwnerName(n)) && names.every((n) => isOwnerName(n) || BARE_KIND.test(n))) return names;
+  if (names.length > 1 && DECLARED_UNITS.test(list.trim()) && names.every((n) => isOwnerName(n) || isShortName(n))) return names;
   return names.every(isOwnerName) ? names : null;
 }
+
+/**
+ * "天管会、龙潭乡、征收中心、自然资源规划等部门", "文旅体、应急、水利等部门": a list the text itself closes as
+ * departments names units, short names ("天管会", "文旅体") included.
+ */
+const DECLARED_UNITS = /等(?:其他|其它)?(?:\d+个?)?(?:有关|相关|职能|行业主管|主管|监管)?(?:部门|部門|单位|單位)$/;
+const isShortName = (name: string) => /^\p{Script=Han}{2,8}$/u.test(name) && !NOT_A_UNIT.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
 
 /** "包片单位县供销社", "承办单位区城乡建委", "各行业主管部门(督办单位)": the unit named with the role it holds. */
 function withoutRoleLabel(name: string): string {
