@@ -44,6 +44,16 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the items under "…，到2020年将实现：" to that year, and those under a five-year plan\'s goals to its last year', () => {
+    const opened = extractTasks('深圳“卫生强市”战略,到2020年将实现:\n1、新建投入使用市级三级公立医院12家\n2、全市常住人口千人床位数达到4.3张', { ...context, documentDate: '2016-01-05' }, { model: null });
+    expect(opened.map((t) => t.deadline.date)).toEqual(['2020-12-31', '2020-12-31']);
+    const plan = extractTasks('一、林业保护发展“十四五”规划目标\n1.森林覆盖率达到27.30%。\n二、重点任务\n1.市公安局要建立涉林案件台账。', { ...context, documentDate: '2022-05-03' }, { model: null });
+    expect(plan.map((t) => [t.paragraph.slice(0, 6), t.deadline.date])).toEqual([
+      ['1.森林覆盖', '2025-12-31'],
+      ['1.市公安局', null],
+    ]);
+  });
+
   it('reads a short title opening its line ("（二）目标指标。到2020年，…") as the section it names', () => {
     const text = '一、总体要求\n（一）指导思想。以新时代中国特色社会主义思想为指导，全面贯彻省委省政府决策部署。\n（二）目标指标。到2020年，全面完成“十三五”约束性指标。全市PM2.5浓度比2015年下降22%以上。';
     const tasks = extractTasks(text, { ...context, documentDate: '2018-08-01' });

@@ -38,8 +38,11 @@ const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
 /** A title of a few words closed by a full stop, its item's sentences following on the line. */
 const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
-/** The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，". */
-const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?[，,]/;
+/**
+ * The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，"; or opening the
+ * list of them: "…战略，到2020年将实现：".
+ */
+const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
 /** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
 const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(?:任务|目标)[：:]/;
 /**
@@ -47,6 +50,8 @@ const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(
  * projects, listed after the colon.
  */
 const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,30}?(?:(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)|(?:实事|民生实事|项目)(?:主要)?包括)[：:]/;
+/** A heading over a five-year plan's goals, which are for the plan's last year: "一、林业保护发展“十四五”规划目标". */
+const PLAN_GOALS = /[“"]?十([一二三四五六])五[”"]?[^，,。；;：:]{0,12}(?:目标|指标)(?:任务)?[：:。]?\s*$/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** …or opening the step's first sentence: "（一）准备阶段（即日起—2021年3月31日）根据…，各派出所…". */
@@ -694,6 +699,12 @@ class ProseReader {
    * are for that year too, to the paragraph's end; "到2030年，具体实现以下目标：" dates the item's lines below it.
    */
   private openGoalYear(piece: string, deadlines: FoundDeadline[]): void {
+    const plan = PLAN_GOALS.exec(piece);
+    const planEnd = plan && `${2005 + 5 * '一二三四五六'.indexOf(plan[1]) + 5}-12-31`;
+    if (planEnd && planEnd >= this.context.documentDate) {
+      this.stageDeadline[this.level] = { text: plan![0], date: planEnd, cycle: null, index: -1 };
+      return;
+    }
     const goals = YEAR_GOALS.exec(piece);
     const year = goals ? (goals[1] ?? this.context.documentDate.slice(0, 4)) : null;
     if (year !== null && `${year}-12-31` >= this.context.documentDate) {
