@@ -111,19 +111,28 @@ export const extractTasks = (given: string, context: ExtractionContext, options:
 function asWritten(task: ExtractedTask, text: string, given: string, offsets: number[]): ExtractedTask {
   const start = offsets[task.start];
   const end = offsets[task.end - 1] + 1;
-  const written = (words: string) => {
-    // A target without words before its figure has an empty metric: nothing to look for.
-    if (words === '') return words;
-    // Where the words are: in the task's clause, or in the lines before it that named its owners.
+  // Where words quoted from the text are: in the task's clause, or in the lines before it that named its owners.
+  const locate = (words: string): number => {
     const from = Math.max(0, task.start - 2000);
     const near = text.slice(from, task.end + 200);
     const before = near.lastIndexOf(words, task.end - 1 - from);
     const found = before >= 0 ? before : near.indexOf(words, task.start - from);
-    if (found < 0) return words;
-    const at = from + found;
+    return found < 0 ? -1 : from + found;
+  };
+  const written = (words: string) => {
+    // A target without words before its figure has an empty metric: nothing to look for.
+    const at = words === '' ? -1 : locate(words);
+    if (at < 0) return words;
     // The pinyin of its last character is part of a name as written: "各部門(mén)".
     const last = offsets[at + words.length - 1] + 1;
     return given.slice(offsets[at], last + glossAt(given, last));
+  };
+  // A target's unit in the characters the text wrote it in ("個", "萬億元" of "萬(wàn)億元"), its glosses left out.
+  const writtenUnit = (unit: string, words: string) => {
+    const at = locate(words);
+    const inWords = words.lastIndexOf(unit);
+    if (at < 0 || inWords < 0) return unit;
+    return [...unit].map((_, k) => given[offsets[at + inWords + k]]).join('');
   };
   const owners = (list: ExtractedTask['leadUnits']) => list.map((o) => ({ ...o, text: written(o.text) }));
   return {
@@ -134,16 +143,11 @@ function asWritten(task: ExtractedTask, text: string, given: string, offsets: nu
     leadUnits: owners(task.leadUnits),
     cooperatingUnits: owners(task.cooperatingUnits),
     deadline: task.deadline.text === null ? task.deadline : { ...task.deadline, text: written(task.deadline.text) },
-    target: task.target && { ...task.target, text: written(task.target.text), metric: written(task.target.metric), unit: task.target.unit && unitAsWritten(task.target.unit, task.target.text, written(task.target.text)) },
+    target: task.target && { ...task.target, text: written(task.target.text), metric: written(task.target.metric), unit: task.target.unit && writtenUnit(task.target.unit, task.target.text) },
   };
 }
 
 /** "萬畝" where the text writes "8000萬畝": the unit read in the target's words, taken from them as written. */
-function unitAsWritten(unit: string, read: string, asGiven: string): string {
-  const at = read.lastIndexOf(unit);
-  return at >= 0 && asGiven.length === read.length ? asGiven.slice(at, at + unit.length) : unit;
-}
-
 function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {
   return found ? { text: found.text, date: found.date, cycle: found.cycle } : NO_DEADLINE;
 }

@@ -1,4 +1,4 @@
-import { unwrap, wrapWidth } from './unwrap';
+import { glossAt, unwrap, wrapWidth } from './unwrap';
 
 /** Paragraphs as a PDF's text layer gives them: cut into lines of a page 28 characters wide. */
 const wrap = (paragraph: string) => paragraph.match(/.{1,28}/gu)!.join('\n');
@@ -30,6 +30,13 @@ describe('unwrap: a PDF page read as sentences', () => {
     const { text, offsets } = unwrap(given);
     expect(text).toBe('各部門要加強安裝國家反詐中心(APP),PM2.5(年均)下降(5%)。');
     expect(given.slice(offsets[text.indexOf('加')], offsets[text.indexOf('安')])).toBe('加強(qiáng)');
+  });
+
+  it('reads a gloss where asked, and leaves no position behind for the next text ("部門(mén)" after a long one)', () => {
+    const long = `${'各'.repeat(40)}部門(mén)`;
+    expect(glossAt(long, long.indexOf('('))).toBe(5);
+    expect(glossAt(long, 3)).toBe(0);
+    expect(unwrap('部門(mén)要加強(qiáng)').text).toBe('部門要加強');
   });
 
   it('takes out a lost character left as "?" with its gloss, not a question', () => {

@@ -26,11 +26,13 @@ const PINYIN_GLOSS = /(?<=\p{Script=Han})\((?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiou�
  * question mark ending a sentence, so it is taken out with the gloss.
  */
 const LOST_GLOSS = /\?(?:[bcdfghjklmnpqrstwxyz]{0,2}[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{0,4})\)/gu;
+/** The gloss read only where it is asked for (sticky), so that no search leaves a position behind in PINYIN_GLOSS. */
+const GLOSS_HERE = new RegExp(PINYIN_GLOSS.source, 'uy');
+
 /** The length of the pinyin gloss right at `at` in the text ("(mén)"), 0 when there is none. */
 export function glossAt(text: string, at: number): number {
-  PINYIN_GLOSS.lastIndex = at;
-  const gloss = PINYIN_GLOSS.exec(text);
-  return gloss !== null && gloss.index === at ? gloss[0].length : 0;
+  GLOSS_HERE.lastIndex = at;
+  return GLOSS_HERE.exec(text)?.[0].length ?? 0;
 }
 
 /** "2020 年 9 月 30 日前", "提高到 95 %": a space a PDF put beside a figure. */
