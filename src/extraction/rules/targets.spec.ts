@@ -6,6 +6,8 @@ describe('findTargets', () => {
   it.each([
     ['所有社区、村居的安装率达到辖区总人口数的60%以上', { metric: '安装率', comparator: '>=', value: 60, unit: '%' }],
     ['注册率不低于95%', { metric: '注册率', comparator: '>=', value: 95, unit: '%' }],
+    // "超" before a figure is "more than", as 超过 is
+    ['汽车ETC安装率超80%', { metric: '汽车ETC安装率', comparator: '>=', value: 80, unit: '%' }],
     ['发案增幅控制在5%以内', { metric: '发案增幅', comparator: '<=', value: 5, unit: '%' }],
     ['劝阻成功率提升至90.5%', { metric: '劝阻成功率', comparator: '>=', value: 90.5, unit: '%' }],
     ['案件数同比下降10%', { metric: '案件数下降', comparator: '>=', value: 10, unit: '%' }],
