@@ -414,7 +414,8 @@ describe('extractTasks', () => {
 
   it('reads the sentences under a heading that asks ("二要强化宣传教育。") as asking', () => {
     const text = '会议强调，一要强化宣传教育。村广播循环播放反诈信息，覆盖每个自然村。二要统一思想。同志们辛苦了。';
-    expect(extract(text).map((t) => t.paragraph)).toEqual(['村广播循环播放反诈信息，覆盖每个自然村。']);
+    // (The rules alone: whether the shipped model doubts a subjectless sentence moves with each retraining.)
+    expect(extractTasks(text, context, { model: null }).map((t) => t.paragraph)).toEqual(['村广播循环播放反诈信息，覆盖每个自然村。']);
   });
 
   it('reads a 责任单位 line right after a 牵头单位 line as the units carrying the item out with the lead', () => {
