@@ -288,6 +288,14 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('passes on the partners assigned with a lead ("A牵头、B配合，…") to the clauses after it', () => {
+    const tasks = extractTasks('会议要求，县水利局牵头、各乡镇场配合，认真做好水源地巡查工作。同时对水厂要实行封闭式管理。', context, { model: null });
+    expect(tasks.map((t) => [owners(t.leadUnits), owners(t.cooperatingUnits)])).toEqual([
+      [['县水利局'], ['各乡镇场']],
+      [['县水利局'], ['各乡镇场']],
+    ]);
+  });
+
   it('reads a dated figure under 总体要求 as the plan\'s goal, and nothing else of that section', () => {
     const text = ['一、总体要求', '坚持以人民为中心，坚持打防管控建一体推进，构建社会参与的反诈格局。到2027年底，全省电诈案件破案率达到40%以上。', '二、重点任务', '（一）市公安局要建立涉诈重点人员台账。'].join('\n');
     expect(extract(text).map((t) => [t.paragraph, t.deadline.date, t.target?.value ?? null])).toEqual([

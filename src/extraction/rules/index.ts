@@ -615,8 +615,9 @@ class ProseReader {
     }
     // What a task names, or what "A将…" announces, is the owner of the clauses after it in the item and its
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
-    // (The partners a subject works with in its own clause, "A要会同B…", are that clause's: the clauses after it are A's.)
-    const passedOn = own && subject ? { lead: own.lead, cooperating: [] } : own;
+    // (The partners a subject works with in its own clause, "A要会同B…", are that clause's: the clauses after it are
+    // A's. Partners assigned with the lead, "A牵头、B配合，…", stay with it.)
+    const passedOn = own && subject && !/^(?:牵头|牽頭|负责|負責)$/.test(subject.modal ?? '') ? { lead: own.lead, cooperating: [] } : own;
     if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: passedOn!, inherited: true };
     // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
     // A clause announcing its points ("各镇(办)要继续做好以下工作。", "我委将持续开展如下四项工作。") gives them its owner.

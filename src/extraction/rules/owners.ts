@@ -22,7 +22,7 @@ const SECTOR = '(?:综治|安监|环保|发改|经信|信访|检察|工信|网�
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 /** A province named before "各地" or "各级" in a national or provincial report: "福建各地公安", "浙江各级". */
 const PROVINCE = '(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)';
-const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"《》（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,6}[）)])?|(?:市|县|区|${PROVINCE}?(?:各地|各级)|(?:全省|全市|全县|全区)各级|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|${PROVINCE}?(?:各地|各级))$`);
+const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"《》（）()]|[（(][^（）()]{1,6}[）)]){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,12}[）)])?|(?:市|县|区|${PROVINCE}?(?:各地|各级)|(?:全省|全市|全县|全区)各级|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|${PROVINCE}?(?:各地|各级))$`);
 /**
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
  * with a verb inside ("各乡镇将本辖区", "体系由区政府办公室"). "全区", "全乡" alone name a whole place, no one in it.
@@ -92,7 +92,8 @@ function joinLevels(parts: string[]): string[] {
   const joined: string[] = [];
   for (const part of parts) {
     const previous = joined[joined.length - 1];
-    if (previous !== undefined && /^(?:各)?[省市县区乡镇]$/.test(previous.split('、').pop()!) && /^[省市县区乡镇]/.test(part)) joined[joined.length - 1] = `${previous}、${part}`;
+    // ("各区、市直各责任单位": the city's own units, 市直/县属, are a part of their own)
+    if (previous !== undefined && /^(?:各)?[省市县区乡镇]$/.test(previous.split('、').pop()!) && /^[省市县区乡镇](?![直属])/.test(part)) joined[joined.length - 1] = `${previous}、${part}`;
     else joined.push(part);
   }
   return joined;
@@ -237,7 +238,7 @@ const MODAL = '(?:对此)?(?:也|还|均|都|亦|一定)?(?:要(?!求)|务必|�
 /** Verbs a subject may take directly in a plan ("司法机关建立定期会商机制"). */
 const SUBJECT_VERB = '(?:对(?=[^，,。；;]{1,30}(?:进行|开展|实施|实行|加强|组织|整改|给予|予以|调度|通报|督导|检查|考核))|把(?=[^，,。；;]{1,30}(?:放在|摆在|作为|纳入|列入|当作|当成))|向(?=[^，,。；;]{1,12}(?:报送|报告|上报|提交|反馈))|填报|报送|上报|成立|承诺|协力|各负其责|各負其責|研究|确定|制订|协调|统筹|严管|严控|建立|健全|调整|组建|制定|起草|摸排|排查|关注|探索|筹措|召集|督促|指派|选派|抽调|拨付|下达|完成|开展|组织|牵头|会同|联合|落实|推进|加强|强化|完善|负责(?![人同])|做好|抓好|结合|利用|依托|围绕|继续|持续)';
 /** How often or when, between a subject and its verb: "各社区每月组织…", "各村定期开展…", "各系部从本周起全面开展…". */
-const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,20}?(?:前|之前|内)|(?:\\d{4}年)?\\d{1,2}月(?:底|中旬|上旬|下旬|\\d{1,2}日)?(?:前|之前)|(?:从|自)[^，,。；;“”]{1,8}?起|(?:节|年|月底|年底)[前后]|今后|下一步|下步|下周|本周|本月|下月|近期|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极|充分|广泛|大力|迅速|主动|立即|尽快|加快|进一步|紧紧|始终|密切){0,2}';
+const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年)(?:\\d{1,2}日|[一二三四五六日])?(?:前|之前)?|于[^，,。；;“”]{2,20}?(?:前|之前|内)|(?:\\d{4}年)?\\d{1,2}月(?:底|中旬|上旬|下旬|\\d{1,2}日)?(?:前|之前)|(?:从|自)[^，,。；;“”]{1,8}?起|(?:节|年|月底|年底)[前后]|今后|会后|下一步|下步|下周|本周|本月|下月|近期|定期|及时|分别|共同|统一|严格|切实|认真|全面|积极|充分|广泛|大力|迅速|主动|立即|尽快|加快|进一步|紧紧|始终|密切){0,2}';
 /**
  * What a subject does its work by or within, between it and the act: "镇综治办按照职责分工，…制定", "各校园在宣传周内组织",
  * "督查组每周汇总…", "县级河湖长每季度巡查不少于1次" (how often, before what it must do so often),
@@ -470,10 +471,10 @@ const PARTNER_LIST_END = '按照|根据|依据|有效|切实|认真|积极|全�
 
 /**
  * Partners named right after a subject, in the text that follows it: "A要会同B，…", "A要会同B建立…",
- * "A要联合B，…", "由A牵头，B、C配合，…" (only after a subject that leads). A number means a thing, not a
+ * "A要联合B，…", "由A牵头，B、C配合，…", "A牵头、B配合，…" (only after a subject that leads). A number means a thing, not a
  * unit ("联合制作短视频不少于20部，").
  */
-const PARTNERS_AFTER = new RegExp(`^(?:会同|會同|联合|聯合|协同|協同|与|與)([^，,。；;“”\\d]{2,40}?)(?:[，,]|(?=${PARTNER_LIST_END}))|^[，,]([^，,。；;“”\\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]`);
+const PARTNERS_AFTER = new RegExp(`^(?:会同|會同|联合|聯合|协同|協同|与|與)([^，,。；;“”\\d]{2,40}?)(?:[，,]|(?=${PARTNER_LIST_END}))|^[，,、]([^，,。；;“”\\d]{2,60}?)(?:配合|参与|參與|协助|協助)[，,]`);
 
 /** "在银行、三大电信运营商的全力配合下": partners named with the help they give, anywhere in the clause. */
 const WITH_HELP_OF = /在([^，,。；;“”]{2,40}?)的(?:全力|大力|积极|密切)?(?:支持)?(?:和|与)?(?:配合|协助|支持)下/;
@@ -485,7 +486,7 @@ const PARTNERS_LATER = new RegExp(`(?:^|[，,]|进一步|要|组织力量|及时
  * "A要配合B做好…", "A应协助B冻结…", "（要）积极配合B开展…": the clause's work is B's, A helps; so B leads and A
  * (the subject, or the owner carried over; none when the clause has neither) cooperates.
  */
-const SUPPORTS = /^(?:[，,]?(?:要|应当|应|需要|需|须|必须|也|还|将|并|同时|积极|主动|全力|密切|认真|切实|全面))*(?:配合|協助|协助|帮助|幫助)(?!好)/;
+const SUPPORTS = /^(?:[，,]?(?:要|应当|应|需要|需|须|必须|也|还|将|并|同时|积极|主动|全力|密切|认真|切实|全面))*[，,]?(?:配合|協助|协助|帮助|幫助)(?!好)/;
 const SUPPORTED_ACT = /(?:在|对|就|把|将|向|从|做好|做|搞好|抓好|开展|進行|进行|加强|推进|推动|落实|完成|实施|迅速|及时|依法|共同|打击|查处|冻结|处置|组织|指导|督促|检查|排查|整治|宣传|调查).*$/;
 
 export function supportedUnit(after: string): string[] | null {
@@ -504,8 +505,8 @@ export function supportedUnit(after: string): string[] | null {
   return null;
 }
 
-/** "加强与公安机关沟通协作", "及时与相关部门沟通协商": the units the subject works with, anywhere in the clause. */
-const WORKS_WITH = /与([^，,。；;“”\d与]{2,30}?)(?:之间)?(?:的)?(?:要)?(?:加强|密切|积极|保持)?(?:工作)?(?:沟通|协作|协商|协调|联动|对接|会商|合作|衔接)/;
+/** "加强与公安机关沟通协作", "及时与相关部门沟通协商", "与县供电公司完成衔接": the units the subject works with, anywhere in the clause. */
+const WORKS_WITH = /与([^，,。；;“”\d与]{2,30}?)(?:之间)?(?:的)?(?:要)?(?:加强|密切|积极|保持|完成)?(?:工作)?(?:沟通|协作|协商|协调|联动|对接|会商|合作|衔接)/;
 
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
