@@ -60,6 +60,15 @@ describe('findDeadlines', () => {
     expect(read('每周五下午5点前将本周工作进展报送', '2026-03-02').map((d) => d.cycle)).toEqual(['weekly']);
   });
 
+  it('reads a weekday before which as the next such day, and this month\'s or next month\'s end', () => {
+    // 2018-05-07 is a Monday
+    expect(read('周四之前把拆迁问题整理成台账', '2018-05-07')[0]).toMatchObject({ text: '周四之前', date: '2018-05-10' });
+    expect(read('周四之前把拆迁问题整理成台账', '2018-05-10')[0].date).toBe('2018-05-10');
+    expect(read('星期一前报送', '2018-05-08')[0].date).toBe('2018-05-14');
+    expect(read('本月底要完成征地协议', '2020-10-12')[0]).toMatchObject({ text: '本月底', date: '2020-10-31' });
+    expect(read('下月中旬前报送', '2020-12-03')[0].date).toBe('2021-01-20');
+  });
+
   it('reads the day of a cycle written after the cycle, and a cycle starting from a month', () => {
     expect(read('从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前报送', '2023-02-10')[0]).toMatchObject({ date: '2023-03-30', cycle: 'quarterly' });
     expect(read('每月工作开展情况请于10日前报送', '2023-05-20')[0]).toMatchObject({ text: '每月', date: '2023-06-10', cycle: 'monthly' });

@@ -7,7 +7,8 @@
  * - "每月5日前报送" is a monthly cycle whose date is the first such day on or after the document's date;
  *   a cycle without a day ("每季度报送") has no date;
  * - "长期坚持" is standing work: no date and no cycle, the text kept;
- * - "本周内" ends on the document's week's Friday, "下周" on the next week's ("下周三" on that day);
+ * - "本周内" ends on the document's week's Friday, "下周" on the next week's ("下周三" on that day); "周四之前"
+ *   on the next Thursday from the document's date, the date itself included; "本月底" at the document's month's end;
  * - "A至B" ends at B; a date followed by 起/开始 starts something and one after 截至 states a fact: neither
  *   is a deadline.
  */
@@ -184,6 +185,26 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
       const year = m[1] ? yearOf(m[1], c.documentDate) : null;
       const date = year ? dateOrNull(year, month, day === 'end' ? lastDayOfMonth(year, month) : day) : upcoming(c.documentDate, month, day);
       return date ? { date, cycle: null } : null;
+    },
+  },
+  {
+    serves: '本月底 / 本月内 / 下月中旬前 (the document\'s month or the next)',
+    regex: /(本|下)月(底|末|内|中旬|上旬|下旬)(?:前|之前)?/g,
+    resolve: (m, c) => {
+      const [year, month] = c.documentDate.split('-').map(Number);
+      const [y, mo] = m[1] === '下' ? (month === 12 ? [year + 1, 1] : [year, month + 1]) : [year, month];
+      const day = m[2] === '上旬' ? 10 : m[2] === '中旬' ? 20 : lastDayOfMonth(y, mo);
+      return { date: dateOrNull(y, mo, day), cycle: null };
+    },
+  },
+  {
+    serves: '周四之前 / 星期五前 (the next such weekday from the document\'s date)',
+    regex: /(?<![每上本这下隔])(?:周|星期)([一二三四五六日天])(?:前|之前)/g,
+    resolve: (m, c) => {
+      const today = parseIsoDate(c.documentDate);
+      const weekday = m[1] === '天' ? 6 : '一二三四五六日'.indexOf(m[1]);
+      const ahead = (weekday - ((new Date(today).getUTCDay() + 6) % 7) + 7) % 7;
+      return { date: new Date(today + ahead * 86_400_000).toISOString().slice(0, 10), cycle: null };
     },
   },
   {
