@@ -43,6 +43,11 @@ export function readNumber(written: string): number {
 const pad = (n: number): string => String(n).padStart(2, '0');
 const lastDayOfMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** "十四五" → 2025: the last year of the five-year plan its ordinal names. */
+export function lastYearOfFiveYearPlan(ordinal: string): number {
+  return 2005 + 5 * readNumber(ordinal);
+}
+
 function dateOrNull(year: number, month: number, day: number): IsoDate | null {
   const date = `${year}-${pad(month)}-${pad(day)}`;
   try {
@@ -169,7 +174,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   {
     serves: '“十二五”末 / 十四五期末 (the last day of a five-year plan)',
     regex: /[“"]?十([一二三四五六])五[”"]?(?:时期|期)?末/g,
-    resolve: (m) => ({ date: `${2005 + 5 * readNumber(m[1])}-12-31`, cycle: null }),
+    resolve: (m) => ({ date: `${lastYearOfFiveYearPlan(m[1])}-12-31`, cycle: null }),
   },
   {
     serves: '6月底前 / 2022年10月底前 / 次年1月底前 / 9月份前 / 5月份在全市组织开展…',

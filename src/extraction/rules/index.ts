@@ -15,7 +15,7 @@
 import { ClauseVerdict, classifyClause } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
-import { DeadlineContext, findDeadlines, FoundDeadline, holdsOn } from './deadlines';
+import { DeadlineContext, findDeadlines, FoundDeadline, holdsOn, lastYearOfFiveYearPlan } from './deadlines';
 import { antecedentOf, findAddressee, findApprovedFrom, findLedBy, findIssuer, findOwnerNotes, findSigner, findSubjects, framesSubject, ownerLine, OwnersAsWritten, partnersAfter, setsFirstIsLead, splitOwnerList, Subject, supportedUnit } from './owners';
 import { Removal, requirementPhrase } from './requirement';
 import { Clause, itemMarkerAt, sectionKind, SectionKind, splitClauses } from './structure';
@@ -147,7 +147,6 @@ function asWritten(task: ExtractedTask, text: string, given: string, offsets: nu
   };
 }
 
-/** "萬畝" where the text writes "8000萬畝": the unit read in the target's words, taken from them as written. */
 function deadlineOf(found: FoundDeadline | undefined): ExtractedDeadline {
   return found ? { text: found.text, date: found.date, cycle: found.cycle } : NO_DEADLINE;
 }
@@ -617,8 +616,10 @@ class ProseReader {
     // sub-items; the subject of an exhortation only of the clauses after it in the same item.
     // (The partners a subject works with in its own clause, "A要会同B…", are that clause's: the clauses after it are
     // A's. Partners assigned with the lead, "A牵头、B配合，…", stay with it.)
-    const passedOn = own && subject && !/^(?:牵头|牽頭|负责|負責)$/.test(subject.modal ?? '') ? { lead: own.lead, cooperating: [] } : own;
-    if (own && (verdict === 'task' || segment.subject?.modal === '将')) this.owners[this.level] = { owners: passedOn!, inherited: true };
+    if (own && (verdict === 'task' || segment.subject?.modal === '将')) {
+      const assigned = subject === null || /^(?:牵头|牽頭|负责|負責)$/.test(subject.modal ?? '');
+      this.owners[this.level] = { owners: assigned ? own : { lead: own.lead, cooperating: [] }, inherited: true };
+    }
     // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
     // A clause announcing its points ("各镇(办)要继续做好以下工作。", "我委将持续开展如下四项工作。") gives them its owner.
     else if (own && ANNOUNCES_POINTS.test(piece)) this.owners[this.level] = { owners: own, inherited: true };
@@ -705,7 +706,7 @@ class ProseReader {
    */
   private openGoalYear(piece: string, deadlines: FoundDeadline[]): void {
     const plan = PLAN_GOALS.exec(piece);
-    const planEnd = plan && `${2005 + 5 * '一二三四五六'.indexOf(plan[1]) + 5}-12-31`;
+    const planEnd = plan && `${lastYearOfFiveYearPlan(plan[1])}-12-31`;
     if (planEnd && planEnd >= this.context.documentDate) {
       this.stageDeadline[this.level] = { text: plan![0], date: planEnd, cycle: null, index: -1 };
       return;
