@@ -67,6 +67,10 @@ describe('findDeadlines', () => {
     expect(read('星期一前报送', '2018-05-08')[0].date).toBe('2018-05-14');
     expect(read('本月底要完成征地协议', '2020-10-12')[0]).toMatchObject({ text: '本月底', date: '2020-10-31' });
     expect(read('下月中旬前报送', '2020-12-03')[0].date).toBe('2021-01-20');
+    expect(read('所有危旧房屋本月15日之前必须拆除', '2018-09-05')[0]).toMatchObject({ text: '本月15日之前', date: '2018-09-15' });
+    expect(read('下月五日前报送', '2020-12-03')[0].date).toBe('2021-01-05');
+    // A day of this month without 前 is when something happens, not a deadline.
+    expect(read('本月15日召开推进会', '2018-09-05')).toEqual([]);
   });
 
   it('reads the day of a cycle written after the cycle, and a cycle starting from a month', () => {

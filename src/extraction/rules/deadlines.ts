@@ -8,7 +8,8 @@
  *   a cycle without a day ("每季度报送") has no date;
  * - "长期坚持" is standing work: no date and no cycle, the text kept;
  * - "本周内" ends on the document's week's Friday, "下周" on the next week's ("下周三" on that day); "周四之前"
- *   on the next Thursday from the document's date, the date itself included; "本月底" at the document's month's end;
+ *   on the next Thursday from the document's date, the date itself included; "本月底" at the document's
+ *   month's end, "本月15日之前" on that day;
  * - "A至B" ends at B; a date followed by 起/开始 starts something and one after 截至 states a fact: neither
  *   is a deadline.
  */
@@ -193,12 +194,12 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '本月底 / 本月内 / 下月中旬前 (the document\'s month or the next)',
-    regex: /(本|下)月(底|末|内|中旬|上旬|下旬)(?:前|之前)?/g,
+    serves: '本月底 / 本月内 / 下月中旬前 / 本月15日之前 (the document\'s month or the next; a day only when due before it)',
+    regex: new RegExp(`(本|下)月(?:(底|末|内|中旬|上旬|下旬)(?:前|之前)?|${CN_OR_DIGITS}[日号](?:前|之前|以前))`, 'g'),
     resolve: (m, c) => {
       const [year, month] = c.documentDate.split('-').map(Number);
       const [y, mo] = m[1] === '下' ? (month === 12 ? [year + 1, 1] : [year, month + 1]) : [year, month];
-      const day = m[2] === '上旬' ? 10 : m[2] === '中旬' ? 20 : lastDayOfMonth(y, mo);
+      const day = m[3] ? readNumber(m[3]) : m[2] === '上旬' ? 10 : m[2] === '中旬' ? 20 : lastDayOfMonth(y, mo);
       return { date: dateOrNull(y, mo, day), cycle: null };
     },
   },

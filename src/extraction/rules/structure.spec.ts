@@ -7,6 +7,8 @@ describe('itemMarkerAt: the numbering of official documents', () => {
     ['(二)强化行业治理', 2, 3],
     ['1.全面实施清单管理。', 3, 2],
     ['12、建立台账', 3, 3],
+    // a point opening with its year: "1.2025年，…"
+    ['1.2025年，居民知晓率达90%以上', 3, 2],
     ['（2）按月报送', 4, 3],
     ['二是加强基层基础。', 5, 2],
     // "一要" reads as "一是要": the content keeps the word that asks
@@ -16,7 +18,7 @@ describe('itemMarkerAt: the numbering of official documents', () => {
     expect(itemMarkerAt(text)).toEqual({ level, length });
   });
 
-  it.each(['2022年上半年', '1.5倍', '市公安局要', '一定要'])('%s is no numbering', (text) => {
+  it.each(['2022年上半年', '1.5倍', '1.2025倍', '市公安局要', '一定要'])('%s is no numbering', (text) => {
     expect(itemMarkerAt(text)).toBeNull();
   });
 });

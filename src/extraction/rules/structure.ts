@@ -16,7 +16,7 @@ const CN_NUMBER = '[一二三四五六七八九十]{1,3}';
 export const ITEM_MARKERS: readonly { level: ItemLevel; example: string; pattern: RegExp }[] = [
   { level: 1, example: '一、', pattern: new RegExp(`^${CN_NUMBER}[、]`) },
   { level: 2, example: '（一）', pattern: new RegExp(`^[（(]${CN_NUMBER}[）)]`) },
-  { level: 3, example: '1.', pattern: /^\d{1,2}(?:[.．、](?!\d)|\s)/ },
+  { level: 3, example: '1. / 1.2025年，… (a year right after the point is not a decimal)', pattern: /^\d{1,2}(?:[.．、](?!\d)|[.．](?=\d{4}年)|\s)/ },
   { level: 4, example: '（1）', pattern: /^[（(]\d{1,2}[）)]/ },
   { level: 5, example: '一是', pattern: new RegExp(`^(?:${CN_NUMBER}(?:是|(?=要))|第${CN_NUMBER}[，,、]|首先[，,]|其次[，,])`) },
 ];
