@@ -355,6 +355,12 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['我局'], ['我局']]);
   });
 
+  it('gives what a reply without a signing line promises to the unit it names before calling itself "我局"', () => {
+    const text = ['盘山县人大代表建议的答复', '您提出的建议已收悉,答复如下:盘山县水利局对所提问题进行逐步解决。', '下一步我局将完善补充实施方案,7月底之前上报省厅审查。'].join('\n');
+    expect(extract(text).map((t) => owners(t.leadUnits))).toContainEqual(['盘山县水利局']);
+    expect(extract(text).flatMap((t) => owners(t.leadUnits))).not.toContain('我局');
+  });
+
   it('names the signer of a reply where it writes "我局将…"', () => {
     const text = ['现答复如下:', '下一步,我局将积极会同相关部门开展现场核查。', '马关县交通运输局', '2017年6月25日'].join('\n');
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['马关县交通运输局']]);

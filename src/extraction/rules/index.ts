@@ -299,9 +299,10 @@ class ProseReader {
     private readonly options: ExtractOptions,
   ) {
     this.reply = /(?:答复|回复|复函)如下/.test(text.slice(0, 2000));
-    // A reply signed by no unit the text names still speaks for the one it calls itself ("我局将…").
-    const self = this.reply ? /我(?:局|委|办|厅|中心|院)/.exec(text)?.[0] : undefined;
-    const signer = this.reply ? (findSigner(text) ?? (self ? [self] : null)) : null;
+    // A reply without a signing line speaks for the unit it names before calling itself "我局" (its title,
+    // or "答复如下：盘山县水利局对…"), else for the one it calls itself.
+    const self = this.reply ? /我(?:局|委|办|厅|中心|院)/.exec(text) : null;
+    const signer = this.reply ? (findSigner(text) ?? (self ? [antecedentOf(self[0], text, self.index) ?? self[0]] : null)) : null;
     this.signer = signer && { lead: signer, cooperating: [] };
     const issuer = findIssuer(text);
     this.documentOwner = this.signer ?? (issuer && { lead: issuer, cooperating: [] });
