@@ -447,6 +447,12 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['要会同国家助学贷款经办银行有效落实免息政策', '要', ['国家助学贷款经办银行']],
     ['做好勘探设计,针对问题要及时与相关部门沟通协商', '要', ['相关部门']],
     ['督促燃气企业与各小区居委做好宣传', '要', []],
+    // the bodies concerned that the subject convenes; a named body it organises is what the work is about
+    ['组织相关部门对环保目标任务完成情况进行考评', '将', ['相关部门']],
+    ['牵头组织相关成员单位对县域内用工单位开展检查', '要', ['相关成员单位']],
+    ['坚持每周一调度,召集有关部门认真梳理', '要', ['有关部门']],
+    ['牵头组织各基础电信企业,对物联网卡开展专项检查', '要', []],
+    ['组织相关部门的负责同志参加培训', '要', []],
   ])('%s', (after, modal, partners) => {
     expect(partnersAfter(after, modal)).toEqual(partners);
   });

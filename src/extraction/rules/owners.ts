@@ -510,6 +510,12 @@ export function supportedUnit(after: string): string[] | null {
 /** "加强与公安机关沟通协作", "及时与相关部门沟通协商", "与县供电公司完成衔接": the units the subject works with, anywhere in the clause. */
 const WORKS_WITH = /与([^，,。；;“”\d与]{2,30}?)(?:之间)?(?:的)?(?:要)?(?:加强|密切|积极|保持|完成)?(?:工作)?(?:沟通|协作|协商|协调|联动|对接|会商|合作|衔接)/;
 
+/**
+ * "区政府将组织相关部门对…考评", "召集有关部门认真梳理": the bodies concerned that the subject convenes work with
+ * it. A named body it organises (企业, 各银行) is whom the work is about, not a partner.
+ */
+const CONVENES = /^(?:[^。；;“”]{0,16}?)(?:组织|組織|召集)((?:部内|各)?(?:相关|有关|相關|有關)(?:成员|成員)?(?:部门|部門|单位|單位|司局|科室|镇街|鎮街))(?![^，,。；;]{0,2}的)/;
+
 export function partnersAfter(after: string, modal: string | null): string[] {
   const helped = WITH_HELP_OF.exec(after);
   if (helped) return splitOwnerList(helped[1]) ?? [];
@@ -518,6 +524,8 @@ export function partnersAfter(after: string, modal: string | null): string[] {
   const worksWith = PARTNERS_AFTER.test(after) ? null : WORKS_WITH.exec(after);
   const workedWith = worksWith && splitOwnerList(worksWith[1]);
   if (workedWith) return workedWith;
+  const convened = CONVENES.exec(after);
+  if (convened) return [convened[1]];
   const match = PARTNERS_AFTER.exec(after);
   if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
   return splitOwnerList(match[1] ?? match[2]) ?? [];
