@@ -266,6 +266,7 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['8月7日前金元村、石宝沟村要完成河道浮漂的打捞工作', [['金元村', '石宝沟村']]],
     // levels written once, the bodies of a field, deputy heads, a point or a flattened heading before the subject
     ['市经信局、各县、市、区政府要加强调度', [['市经信局', '各县、市、区政府']]],
+    ['各市(州)、县(市、区)人民政府要加快推进规划编制', [['各市(州)、县(市、区)人民政府']]],
     ['教体系统要用好会商新机制', [['教体系统']]],
     ['各位副市长要督促分管部门抓好整改', [['各位副市长']]],
     // a unit that sets something up, pledges or works together; a working group; who an inspection team asks

@@ -89,13 +89,16 @@ function withoutRoleLabel(name: string): string {
   return unit !== name && isOwnerName(unit) ? unit : name;
 }
 
-/** "各县、市、区政府" is one name, the levels written once: a part that is a level alone joins the next. */
+/**
+ * "各县、市、区政府", "各市(州)、县(市、区)人民政府" are one name, the levels written once: a part that is a level
+ * alone (with its bracketed kin) joins the next.
+ */
 function joinLevels(parts: string[]): string[] {
   const joined: string[] = [];
   for (const part of parts) {
     const previous = joined[joined.length - 1];
     // ("各区、市直各责任单位": the city's own units, 市直/县属, are a part of their own)
-    if (previous !== undefined && /^(?:各)?[省市县区乡镇]$/.test(previous.split('、').pop()!) && /^[省市县区乡镇](?![直属])/.test(part)) joined[joined.length - 1] = `${previous}、${part}`;
+    if (previous !== undefined && /^(?:各)?[省市县縣区區乡鄉镇鎮](?:[（(][^（）()]{1,8}[）)])?$/.test(previous.split('、').pop()!) && /^[省市县縣区區乡鄉镇鎮](?![直属屬])/.test(part)) joined[joined.length - 1] = `${previous}、${part}`;
     else joined.push(part);
   }
   return joined;
