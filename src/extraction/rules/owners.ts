@@ -98,7 +98,9 @@ function joinLevels(parts: string[]): string[] {
   for (const part of parts) {
     const previous = joined[joined.length - 1];
     // ("各区、市直各责任单位": the city's own units, 市直/县属, are a part of their own)
-    if (previous !== undefined && /^(?:各)?[省市县縣区區乡鄉镇鎮](?:[（(][^（）()]{1,8}[）)])?$/.test(previous.split('、').pop()!) && /^[省市县縣区區乡鄉镇鎮](?![直属屬])/.test(part)) joined[joined.length - 1] = `${previous}、${part}`;
+    const level = previous !== undefined && /^(?:各)?[省市县縣区區乡鄉镇鎮]([（(][^（）()]{1,8}[）)])?$/.exec(previous.split('、').pop()!);
+    // (with kin, only a level with its own kin follows: "各县(区)、市安委会…" is two parts)
+    if (level && (level[1] ? /^[省市县縣区區乡鄉镇鎮][（(]/ : /^[省市县縣区區乡鄉镇鎮](?![直属屬])/).test(part)) joined[joined.length - 1] = `${previous}、${part}`;
     else joined.push(part);
   }
   return joined;
