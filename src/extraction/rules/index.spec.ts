@@ -173,7 +173,7 @@ describe('extractTasks', () => {
     expect(extract('市公安局要確保達到95%以上(shàng)。')[0].target).toMatchObject({ text: '達到95%以上(shàng)', metric: '', value: 95, unit: '%' });
     // a unit in a glossed text, in its characters as written: "個", "萬億元"
     expect(extract('2021年,左云縣計劃改造老舊小區(qū)46個(gè)。')[0].target).toMatchObject({ value: 46, unit: '個' });
-    expect(extract('到2023年,全省社零額達(dá)到2.48萬(wàn)億元。')[0].target).toMatchObject({ value: 2.48, unit: '萬億元' });
+    expect(extract('到2028年,全省社零額達(dá)到2.48萬(wàn)億元。')[0].target).toMatchObject({ value: 2.48, unit: '萬億元' });
   });
 
   it('splits a list of duties, each unit with its own, however short', () => {
