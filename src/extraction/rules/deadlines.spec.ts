@@ -154,6 +154,14 @@ describe('findDeadlines', () => {
     expect(read('茶叶投产面积较2019年增长10%以上', '2020-03-01')).toEqual([]);
   });
 
+  it('reads a year the text says something is to be or will be done in as its end', () => {
+    expect(read('会议要求,2022年要按照“任务项目化”的要求抓好落实', '2022-01-26')[0]).toMatchObject({ text: '2022年', date: '2022-12-31' });
+    expect(read('2024年,长安将重点抓好治安防控管理', '2024-02-01')[0]).toMatchObject({ text: '2024年', date: '2024-12-31' });
+    // a year asked about, or one something is made: no deadline
+    expect(read('要求2022年财政收支情况按时报送', '2022-01-26')).toEqual([]);
+    expect(read('将2022年作为项目攻坚年', '2022-01-26')).toEqual([]);
+  });
+
   it('reads 年中 beside 年末 as mid-year, not the 年中 of 今年中央', () => {
     expect(read('各地、各部门应于年中和年末分别组织一次自查活动', '2015-03-15').map((d) => d.date)).toEqual(['2015-06-30', '2015-12-31']);
     expect(read('落实今年中央一号文件', '2015-03-15')).toEqual([]);
