@@ -56,12 +56,22 @@ describe('findTargets', () => {
     ['统筹谋划121个储备项目', { metric: '谋划', comparator: '=', value: 121, unit: '个' }],
     ['制作反诈宣传展板20幅以上', { metric: '制作反诈宣传展板', comparator: '>=', value: 20, unit: '幅' }],
     ['种植行道树苗木8000株', { metric: '种植行道树苗木', comparator: '=', value: 8000, unit: '株' }],
+    ['维修人民银行南侧公厕1个', { metric: '维修人民银行南侧公厕', comparator: '=', value: 1, unit: '个' }],
+    ['在全省义务教育中小学新建、改扩建厕所250个', { metric: '新建厕所', comparator: '=', value: 250, unit: '个' }],
     ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 1, unit: '万个' }],
     ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
     ['改建认知障碍照护床位220张', { metric: '改建认知障碍照护床位', comparator: '=', value: 220, unit: '张' }],
     ['建设改善30间生产一线职工工间休息室', { metric: '建设改善', comparator: '=', value: 30, unit: '间' }],
     ['新辟公交线路10条', { metric: '新辟公交线路', comparator: '=', value: 10, unit: '条' }],
   ])('a count after a verb: %s', (clause, target) => {
+    expect(read(clause)).toEqual([target]);
+  });
+
+  it.each([
+    ['居民消费价格涨幅3%左右', { metric: '居民消费价格涨幅', comparator: '=', value: 3, unit: '%' }],
+    ['免疫标识挂标率100%', { metric: '免疫标识挂标率', comparator: '=', value: 100, unit: '%' }],
+    ['城镇调查失业率5%以内', { metric: '城镇调查失业率', comparator: '<=', value: 5, unit: '%' }],
+  ])('a rate written with its figure, no comparator word: %s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });
 

@@ -74,7 +74,7 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上 / 新增光伏装机5万千瓦',
-    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育|改建|建设|开设|增配|提供|筹措|升级改造|改造|筛查|新辟|投放|优化调整|推进|实施|谋划|开工|修复|种植|收购|绿化|整治|盘活|拜访|走访|帮扶|招聘|举办|制作|印制|悬挂|设置|配备|扩容|更新|优化|安置)(?!的)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(?:(万|亿)(?!千瓦|亩))?${COUNTED}(以上|以下)?`, 'g'),
+    regex: new RegExp(`(新建|建成|新增|完成|培训|开展|组织|发放|安装|注册|创建|打造|引进|招引|培育|改建|建设|开设|增配|提供|筹措|升级改造|改造|筛查|新辟|投放|优化调整|推进|实施|谋划|开工|修复|种植|收购|绿化|整治|盘活|拜访|走访|帮扶|招聘|举办|制作|印制|悬挂|设置|配备|扩容|更新|优化|安置|维修|推广|救助|资助|培养)(?:、(?:改扩建|改建|扩建|新建|改造))?(?!的)((?:[^，,。；;、\\d]|\\d{1,3}[A-Za-z]){0,24}?)${NUMBER}(?:(万|亿)(?!千瓦|亩))?${COUNTED}(以上|以下)?`, 'g'),
     read: (m) => ({
       metric: `${m[1]}${m[2]}`,
       comparator: m[6] === '以下' ? '<=' : m[6] ? '>=' : '=',
@@ -113,6 +113,15 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     serves: '政务服务事项100%实现网上可办 / 60%以上实现掌上可办 (the share that reaches a state)',
     regex: new RegExp(`${NUMBER}(%|％)(以上)?(?:实现|做到)([^，,。；;、\\d]{2,16})`, 'g'),
     read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[4]}`, comparator: '>=', value: Number(m[1]), unit: '%' }),
+  },
+  {
+    serves: '挂标率100% / 居民消费价格涨幅3%左右 / 增速6%以上 (a rate written with its figure, no comparator word)',
+    regex: new RegExp(`(率|比例|比重|占比|涨幅|漲幅|增幅|增速)${NUMBER}(%|％)(以上|以下|以内|左右)?(?![\\d.])`, 'g'),
+    read: (m, clause) => {
+      if (thresholdOfAGroup(clause, m)) return null;
+      const comparator: TargetComparator = m[4] === '以上' ? '>=' : m[4] === '以下' || m[4] === '以内' ? '<=' : '=';
+      return { metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator, value: Number(m[2]), unit: '%' };
+    },
   },
   {
     serves: '完成工作任务的90%以上 / 合格率80%以上 (a share with its bound, ending the phrase)',
