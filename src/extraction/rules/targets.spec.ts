@@ -6,6 +6,8 @@ describe('findTargets', () => {
   it.each([
     ['所有社区、村居的安装率达到辖区总人口数的60%以上', { metric: '安装率', comparator: '>=', value: 60, unit: '%' }],
     ['注册率不低于95%', { metric: '注册率', comparator: '>=', value: 95, unit: '%' }],
+    // a space after the comparator; 万 with an area
+    ['重点公益林保有量超过 1.33万公顷', { metric: '重点公益林保有量', comparator: '>=', value: 1.33, unit: '万公顷' }],
     // "超" before a figure is "more than", as 超过 is
     ['汽车ETC安装率超80%', { metric: '汽车ETC安装率', comparator: '>=', value: 80, unit: '%' }],
     ['发案增幅控制在5%以内', { metric: '发案增幅', comparator: '<=', value: 5, unit: '%' }],

@@ -16,7 +16,7 @@ const NUMBER = '(\\d+(?:\\.\\d+)?)';
  * "120万吨", "82.4岁", "2公里", "1560万头", "2.48万亿元"; "ug/m³" as a page may garble it. A bare 万 ("人数达1000万") is a unit too.
  */
 const UNIT =
-  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|平方米|万人次|人次|万人|万亿元|万元|亿元|万户|万头|万张|万吨|亿亩|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亿斤|万斤|斤|亩|岁|个|家|人|户|头|只|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|间|项|小时|分钟|天|万)?';
+  '(%|％|微克每立方米|微克/立方米|ug/m\\S|μg/m\\S|亿立方米|万立方米|立方米|平方公里|万平方米|平方米|万公顷|万人次|人次|万人|万亿元|万元|亿元|万户|万头|万张|万吨|亿亩|万亩|万千瓦|万批次|批次|个百分点|个工作日|工作日|公里|公顷|吨|亿斤|万斤|斤|亩|岁|个|家|人|户|头|只|元|起|次|条|场|所|张|台|件|部|份|名|辆|套|座|处|间|项|小时|分钟|天|万)?';
 /** "5万份", "1万个": 万 or 亿 before a counted thing, kept in the unit as written (5, 万份). */
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台|名|辆|套|座|处|项|间))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
@@ -62,8 +62,8 @@ interface TargetPattern {
 
 export const TARGET_PATTERNS: readonly TargetPattern[] = [
   {
-    serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内',
-    regex: new RegExp(`${COMPARATOR}${FILLER}${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内|左右)?`, 'g'),
+    serves: '安装率达到60%以上 / 不低于95% / 控制在5%以内 / 保有量超过 1.33万公顷',
+    regex: new RegExp(`${COMPARATOR}${FILLER}[ \\u00a0]?${NUMBER}(?![\\d.年月日])${COUNT_MULTIPLIER}${UNIT}(以上|以下|以内|左右)?`, 'g'),
     read: (m, clause) =>
       thresholdOfAGroup(clause, m) ? null : { metric: metricBefore(clause, m.index), comparator: comparatorOf(m[1], m[6] ?? ''), value: Number(m[3]), unit: writtenUnit(m[4], m[5]) },
   },
