@@ -15,6 +15,7 @@ describe('findTargets', () => {
     ['案件数同比下降10%', { metric: '案件数下降', comparator: '>=', value: 10, unit: '%' }],
     ['保持全市资金预警预后零转账', { metric: '资金预警预后转账', comparator: '=', value: 0, unit: null }],
     ['确保辖区零发案', { metric: '辖区发案', comparator: '=', value: 0, unit: null }],
+    ['确保实现夏季禁烧“零火点”目标', { metric: '火点', comparator: '=', value: 0, unit: null }],
     ['滞留境外涉诈高危人员动态清零', { metric: '滞留境外涉诈高危人员', comparator: '=', value: 0, unit: null }],
     ['首批100个示范社区全面建成', { metric: '示范社区', comparator: '=', value: 100, unit: '个' }],
     ['50%的城市社区建成服务综合体', { metric: '城市社区', comparator: '>=', value: 50, unit: '%' }],
