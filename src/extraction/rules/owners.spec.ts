@@ -315,6 +315,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['节假日期间各部门(系部)值班人员应坚守岗位', [['各部门(系部)值班人员']]],
     // from when the subject starts, between it and its act
     ['各系部从本周起全面开展安全隐患自查整改工作', [['各系部']]],
+    // where the subject must act, between it and its modal word
+    ['会议要求,各镇(区、街道)、县有关部门思想上要高度重视,坚持协同推进', [['各镇(区、街道)', '县有关部门']]],
     // a bare kind of body opening the clause acts; after a verb it is the public
     ['学校在校园宣传栏内张贴有关的宣传资料', [['学校']]],
     ['社区根据目标任务数,制定安装推进工作计划', [['社区']]],
