@@ -36,7 +36,7 @@ const NOT_A_UNIT = /^全(?:省|市|县|区|乡|镇|村)$|(?:同志|^(?:各级)?(
  */
 const BARE_KIND = /^(?:企业|单位|部门|机构|学校|村|社区|行业|公司|新办|在办|待办|已办|代办|承办|协办|督办|主办|开办|补办|续办)$/;
 /** A verb or preposition in front ("指导各区政府", "在全镇", "推进政府") makes it a phrase, not a name. */
-const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}(?:至|到|-|—|~)\d{1,2}月|本月|本周|本年|今年|明年|需|启用|拨付|撥付|确保|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|此次|本次|这次|汛前|汛期|汛后|会后|节前|节后|假前|放假|我们|督导|委托|按程序|打造|增补|@|分解|下达|建成|新建|开设|设置|目前|结合|今后|后续|随后|此后|坚持|继续|充分|包联|包保|清理|发挥|带好|指定|整(?![治改])|的|每(?![个位名家所])|要|请|以|同时|特别是|希望|和|及|以及|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织(?!部)|要求|协调|支持|会同|联合|协同|配合(?!部门|单位)|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经(?![济开管信贸侦营])|请)/;
+const NOT_A_NAME_START = /^(?:\d{4}年|\d{1,2}(?:至|到|-|—|~)\d{1,2}月|本月|本周|本年|今年|明年|需|启用|拨付|撥付|确保|决定|必须|务必|应当|随时|责成|責成|\d{1,2}月|[一二三四五六七八九十]是|下阶段|下一步|下步|接下来|近期|此次|本次|这次|汛前|汛期|汛后|会后|节前|节后|假前|放假|我们|督导|委托|按程序|打造|增补|@|分解|下达|建成|新建|开设|设置|目前|结合|今后|后续|随后|此后|坚持|继续|充分|服从|包联|包保|清理|发挥|带好|指定|整(?![治改])|的|每(?![个位名家所])|要|请|以|同时|特别是|希望|和|及|以及|协助|成立|组建|设立|全面|深入|坚决|持续|不断|积极|主动|认真|切实|全力|大力|及时|发动|动员|依靠|借助|鼓励|支持|引导|进一步|指导|规范|推进|推动|督促|组织(?!部)|要求|协调|支持|会同|联合|协同|配合(?!部门|单位)|分别|进驻|深入|走进|前往|加强|强化|完善|建立|健全|明确|落实|加快|深化|依托|通过|按照|根据|依据|对|在|于|从|向|把|将|为|与|其(?!他)|由|经(?![济开管信贸侦营])|请)/;
 /** "…等部门", "…等行业监管部门", "…等其他相关单位", a bare "…等": the list's generic tail, dropped from the last name. */
 const GENERIC_TAIL = /等(?:其他|其它)?(?:\d+个?(?:部门|单位)|(?:行业|有关|相关)?(?:主管|监管)?(?:部门|部門|单位|單位|机构|機構|企业)|(?:重点)?行业(?:领域)?|(?:重点)?领域)?$/;
 
@@ -457,7 +457,9 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     if (quoted.has(start) || start < covered) continue;
     const date = DATE_BEFORE.exec(clause.slice(start));
     const time = TIME_BEFORE.exec(clause.slice(start));
-    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? (start === contentStart ? bodyAt(clause, start) : null) ?? responsibleAt(clause, start);
+    // "一要各村切实做好…": the point's 要 asks the unit named after it.
+    const asks = /^要(?!求)/.test(clause.slice(start)) ? subjectAt(clause, start + 1) : null;
+    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? asks ?? (start === contentStart ? bodyAt(clause, start) : null) ?? responsibleAt(clause, start);
     if (subject) {
       subject.start = Math.min(subject.start, start);
       found.push(subject);
