@@ -296,6 +296,13 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads the figures after a goal label under 总体要求 as goals of the label\'s year', () => {
+    const text = ['一、总体要求', '基本思路：坚持精准治污、科学治污、依法治污，聚焦突出短板。', '行动目标：到2028年，农村环境整治水平显著提升。新增完成8万个行政村环境整治，农村生活污水治理率达到40%；畜禽粪污综合利用率达到80%以上。', '二、重点任务', '（一）市公安局要建立涉诈重点人员台账。'].join('\n');
+    const goals = extract(text).filter((t) => t.target !== null);
+    expect(goals.map((t) => [t.target!.value, t.deadline.date])).toEqual([[8, '2028-12-31'], [40, '2028-12-31'], [80, '2028-12-31']]);
+    expect(extract(text).map((t) => t.paragraph)).not.toContain('基本思路：坚持精准治污、科学治污、依法治污，聚焦突出短板。');
+  });
+
   it('reads a dated figure under 总体要求 as the plan\'s goal, and nothing else of that section', () => {
     const text = ['一、总体要求', '坚持以人民为中心，坚持打防管控建一体推进，构建社会参与的反诈格局。到2027年底，全省电诈案件破案率达到40%以上。', '二、重点任务', '（一）市公安局要建立涉诈重点人员台账。'].join('\n');
     expect(extract(text).map((t) => [t.paragraph, t.deadline.date, t.target?.value ?? null])).toEqual([

@@ -42,7 +42,9 @@ const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
  * The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，"; or opening the
  * list of them: "…战略，到2020年将实现：".
  */
-const GOAL_YEAR = /(?:^|[，,])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
+/** A paragraph labelled as goals: "行动目标：", "主要目标：", "工作目标是：". */
+const GOAL_LABEL = /^[^：:，,。；;]{0,8}目标(?:是|为)?[：:]/;
+const GOAL_YEAR = /(?:^|[，,：:])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
 /** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
 const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(?:任务|目标)[：:]/;
 /**
@@ -451,6 +453,8 @@ class ProseReader {
     if (opening) this.stageDeadline[this.level] = findDeadlines(opening[1], this.context)[0] ?? null;
     // "道路交通方面，…": a new topic; what was said before it names no owner of it.
     if (TOPIC.test(content)) this.owners[this.level] = null;
+    // "一、总体要求 … 行动目标：到2025年，…。新增完成8万个…": a goal label under the principles opens the goals their figures set.
+    if (this.sectionKind() === 'principles' && GOAL_LABEL.test(content.trim())) this.kinds[this.level] = 'goals';
     const kind = this.sectionKind();
     // (Under 总体要求 a clause naming whom it asks is a measure placed there, not a principle: "（一）…水库防汛。镇包库领导要…")
     if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content) && findSubjects(content).length === 0 && !findLedBy(content))) return [];
