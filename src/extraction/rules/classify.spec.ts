@@ -77,6 +77,8 @@ describe('classifyClause', () => {
     ['2023年政府专项债储备额度45亿元以上,年度专项债资金使用完成率实现100%。', { hasTarget: true }],
     // a numbered item of a list of projects that sets a figure; a duty in a list of duties
     ['*改建认知障碍照护床位220张', { hasTarget: true, numbered: true }],
+    // a figure a plan (by its title) states is one it sets
+    ['学前三年毛入园率达到94.5%以上,普惠性幼儿园覆盖率达到89%。', { hasTarget: true, inPlan: true }],
     ['应急局严管工业燃料违规民用行为;', { hasOwner: true, assigned: true }],
     ['治理工作目标:实行定点屠宰区域的猪、牛、羊定点屠宰率均达85%以上;', { hasTarget: true }],
     ['2017年主要预期目标是:城镇登记失业率控制在4.5%以内;', { hasTarget: true }],
@@ -125,6 +127,8 @@ describe('classifyClause', () => {
     // a working day moved by a holiday
     ['9月30日(星期六)正常上班。', 'no-directive'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
+    // a figure stated outside a plan may be one reached
+    ['学前三年毛入园率达到94.5%以上,普惠性幼儿园覆盖率达到89%。', 'no-directive', { hasTarget: true }],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'fact'],
     // a news lead after its purpose, a wire's or a site's dateline, a byline, what was done after the meeting
     ['为进一步强化安全生产意识,12月6日,某镇在报告厅召开第四季度安全生产工作会议。', 'fact'],

@@ -40,6 +40,8 @@ export interface ClauseSignals {
   headsParagraph?: boolean;
   /** It opens a numbered item ("1.*改建认知障碍照护床位220张"). */
   numbered?: boolean;
+  /** The text is a plan by its title ("…2024年工作要点"): a figure it states is one it sets. */
+  inPlan?: boolean;
 }
 
 /** Words that ask someone to act. */
@@ -169,8 +171,8 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (/^希望/.test(said) && !signals.hasOwner) return 'exhortation';
   const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
   // A figure set for a year ("2023年政府专项债储备额度45亿元以上"), by a numbered item ("1.*改建认知障碍照护床位
-  // 220张"), under a goal's label or as what a plan sets out to do is a goal.
-  const goalFigure = (signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || GOAL_LABEL.test(content))) || PLANNED_FIGURE.test(content);
+  // 220张"), under a goal's label, in a plan by its title or as what a plan sets out to do is a goal.
+  const goalFigure = (signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || signals.inPlan === true || GOAL_LABEL.test(content))) || PLANNED_FIGURE.test(content);
   // "由A牵头，B配合，开展…": assigning the work asks for it.
   const directive = asked || goalFigure || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';

@@ -43,6 +43,8 @@ const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
  * list of them: "…战略，到2020年将实现：".
  */
 /** A paragraph labelled as goals: "行动目标：", "主要目标：", "工作目标是：". */
+/** A title naming a plan of work: "市教育局2024年工作要点", "2021年重点工作计划". */
+const PLAN_TITLE = /(?:工作要点|工作計劃|工作计划|工作要點|工作安排|重点工作|重點工作|任务分解|任務分解)$/;
 const GOAL_LABEL = /^[^：:，,。；;]{0,8}目标(?:是|为)?[：:]/;
 const GOAL_YEAR = /(?:^|[，,：:])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
 /** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
@@ -259,6 +261,8 @@ class ProseReader {
   private firstIsLead = false;
   /** The document answers a deputy or a proposal ("现答复如下"). */
   private readonly reply: boolean;
+  /** The text is a plan by its title ("…2024年工作要点"): the figures it states are the ones it sets. */
+  private readonly plan: boolean;
   /** Who signs the reply: the owner of what it promises without naming one. */
   private readonly signer: OwnersAsWritten | null;
   /**
@@ -301,6 +305,7 @@ class ProseReader {
     private readonly options: ExtractOptions,
   ) {
     this.reply = /(?:答复|回复|复函)如下/.test(text.slice(0, 2000));
+    this.plan = PLAN_TITLE.test(text.trim().split('\n')[0]);
     // A reply without a signing line speaks for the unit it names before calling itself "我局" (its title,
     // or "答复如下：盘山县水利局对…"), else for the one it calls itself.
     const self = this.reply ? /我(?:局|委|办|厅|中心|院)/.exec(text) : null;
@@ -601,6 +606,7 @@ class ProseReader {
       reply: this.reply,
       assigned: assignsWork(subject, ledBy, (first && clause.marker !== null) || /[；;]\s*$/.test(piece) || this.continuesTask),
       numbered: first && clause.marker !== null,
+      inPlan: this.plan,
       underModalTitle: this.modalTitleLevel === this.level,
       headsSentences: first && clause.marker !== null ? this.leadingSentences.has(clause) : undefined,
       pointMarker: first && clause.marker?.level === 5,
