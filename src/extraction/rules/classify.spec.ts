@@ -78,13 +78,16 @@ describe('classifyClause', () => {
     // a numbered item of a list of projects that sets a figure; a duty in a list of duties
     ['*改建认知障碍照护床位220张', { hasTarget: true, numbered: true }],
     // a figure a plan (by its title) states is one it sets
-    ['学前三年毛入园率达到94.5%以上,普惠性幼儿园覆盖率达到89%。', { hasTarget: true, inPlan: true }],
+    ['全市新增特殊教育资源教室30个。', { hasTarget: true, inPlan: true }],
     ['应急局严管工业燃料违规民用行为;', { hasOwner: true, assigned: true }],
     ['治理工作目标:实行定点屠宰区域的猪、牛、羊定点屠宰率均达85%以上;', { hasTarget: true }],
     ['2017年主要预期目标是:城镇登记失业率控制在4.5%以内;', { hasTarget: true }],
     ['通知指出,今年全省经济社会发展主要指标分别为:生产总值增长6%左右;', { hasTarget: true }],
     // a figure written as the task given
     ['棚户区改造开工任务131973套,基本建成任务64004套;', { hasTarget: true }],
+    // a figure bounded as goals bound it
+    ['城乡供水一体化率达到83.5%,农村自来水普及率达到98%。', { hasTarget: true }],
+    ['特殊干旱年份因旱缺水人口控制在2%以内。', { hasTarget: true }],
     ['三大运营公司要加强防骗电话和短信的拦截工作,发现有异常号码及时停机。', { hasOwner: true }],
     ['做好学生心理筛查;', {}],
     ['用3个月左右时间,全面排查整治城镇燃气全链条风险隐患,建立整治台账。', {}],
@@ -131,7 +134,9 @@ describe('classifyClause', () => {
     ['9月30日(星期六)正常上班。', 'no-directive'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
     // a figure stated outside a plan may be one reached
-    ['学前三年毛入园率达到94.5%以上,普惠性幼儿园覆盖率达到89%。', 'no-directive', { hasTarget: true }],
+    ['去年全县农村自来水普及率达到98%,同比提高2个百分点。', 'no-directive', { hasTarget: true }],
+    // (outside a plan, a bare count may be one reached)
+    ['全市新增特殊教育资源教室30个。', 'no-directive', { hasTarget: true }],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'fact'],
     // a news lead after its purpose, a wire's or a site's dateline, a byline, what was done after the meeting
     ['为进一步强化安全生产意识,12月6日,某镇在报告厅召开第四季度安全生产工作会议。', 'fact'],

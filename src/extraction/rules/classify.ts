@@ -93,6 +93,10 @@ const PLANNED_FIGURE = /(?:计划|計劃|拟|擬)(?:投资|投資|改造|新建|
 const GOAL_LABEL = /^[^：:，,。；;]{0,16}(?:目标|指标)(?:分别)?(?:是|为)?[：:]/;
 /** A figure written as a task given: "新开工目标任务596套", "基本建成任务23286套". */
 const TASK_FIGURE = /(?:任务|任務)\d/;
+/** A figure bounded as goals bound it: "普及率达到98%", "不低于95%", "控制在2%以内". */
+const BOUNDED_FIGURE = /(?:达到|達到|不低于|不少于|不超过|控制在|提高到|提升至|降至)[^，,。；;]{0,6}\d|\d(?:\.\d+)?(?:%|％)(?:以上|以内)/;
+/** Words telling a figure was reached, not set: "去年…达到98%", "同比提高", "已达到". */
+const REACHED = /去年|上年|同比|环比|已经?|截至|截止|累计|共计|目前|(?<![为])了(?![解结])/;
 /** A time the clause opens with ("5月份在全市组织开展…", "年底前，", "用3个月左右时间，"): the act comes after it. */
 const LEADING_TIME = /^(?:\d{4}年[，,]|(?:再)?用[^，,。；;]{1,10}时间[，,]|(?:\d{4}年)?(?:\d{1,2}月(?:份|底前|底|中旬|上旬|下旬)?|年底前|年内|上半年|下半年)[，,]?)/;
 /** Reporting words before what was said: "会议明确，", "李捷强调，". */
@@ -174,7 +178,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   const imperative = !signals.reply && IMPERATIVE_START.test(said.replace(LEADING_TIME, ''));
   // A figure set for a year ("2023年政府专项债储备额度45亿元以上"), by a numbered item ("1.*改建认知障碍照护床位
   // 220张"), under a goal's label, in a plan by its title or as what a plan sets out to do is a goal.
-  const goalFigure = (signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || signals.inPlan === true || GOAL_LABEL.test(content) || GOAL_LABEL.test(said) || TASK_FIGURE.test(content))) || PLANNED_FIGURE.test(content);
+  const goalFigure = (signals.hasTarget && (/^\d{4}年/.test(content) || signals.numbered === true || signals.inPlan === true || GOAL_LABEL.test(content) || GOAL_LABEL.test(said) || TASK_FIGURE.test(content) || (BOUNDED_FIGURE.test(content) && !REACHED.test(content)))) || PLANNED_FIGURE.test(content);
   // "由A牵头，B配合，开展…": assigning the work asks for it.
   const directive = asked || goalFigure || signals.assigned === true || signals.underModalTitle === true || /^(?:下一步|下步|今后|要求|责成|请(?!广大|市民|群众)|由[^，,。；;]{2,40}?(?:牵头|牽頭|负责|負責))/.test(said) || MODAL.test(content) || imperative || signals.hasDeadline || signals.inTaskSection || signals.continuesTask;
   if (!signals.hasDeadline && !signals.hasTarget && ANNOUNCED.test(content)) return 'fact';
