@@ -548,6 +548,11 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('gives the unit a heading is named for, its other names in brackets, the duties under it', () => {
+    const text = '（一）综合办公室（党群工作部、监察室）\n（1）年度主要任务与要求：\n①在相关新闻媒体完成上稿8篇；②每月拿出部门当月小结和下月计划。\n（二）招商合作局\n（1）年度主要任务与要求：\n①年内新引进工业项目5个以上。';
+    expect(extractTasks(text, context, { model: null }).map((t) => owners(t.leadUnits))).toEqual([['综合办公室'], ['综合办公室'], ['招商合作局']]);
+  });
+
   it('gives the unit a heading names as leading ("东湖街道牵头工作（2项）") to the items under it', () => {
     const text = '附件1\n一、东湖街道牵头工作（2项）\n1.建设3个社区反诈宣传站。推动宣传站年底前投入使用。\n2.打造反诈宣传一条街。\n二、市公安局牵头工作（1项）\n3.开展“断卡”专项行动。';
     expect(extractTasks(text, context, { model: null }).map((t) => [t.requirement, owners(t.leadUnits)])).toEqual([

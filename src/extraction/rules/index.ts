@@ -62,6 +62,8 @@ const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][�
 const STAGE_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(]([^（）()]{4,30})[）)]/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
+/** A heading that is a unit's name, its other names in brackets: "（一）综合办公室（党群工作部、监察室）" — its duties follow. */
+const UNIT_HEADING = /^([^、，,。；;：:（）()\s]{2,16})(?:[（(][^（）()]{1,30}[）)])?$/;
 /** The marker of a list's first point, as it ends the text before the point: "…：一是". */
 const FIRST_POINT = /[一1][是要、.．]\s*$/;
 /** Words announcing the problems found, right before the first of their points. */
@@ -392,7 +394,7 @@ class ProseReader {
       const heading = this.text.slice(clause.contentStart, clause.end);
       this.kinds[level] = sectionKind(heading);
       // "一、县示范区管委会牵头工作（8项）": the unit heading a list leads its items.
-      const lead = HEADING_LEAD.exec(heading.trim());
+      const lead = HEADING_LEAD.exec(heading.trim()) ?? UNIT_HEADING.exec(heading.trim());
       const names = lead ? splitOwnerList(lead[1]) : null;
       if (names) this.owners[level] = { owners: { lead: names, cooperating: [] }, inherited: true };
     }
