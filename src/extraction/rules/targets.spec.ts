@@ -98,6 +98,8 @@ describe('findTargets', () => {
     '继续按不高于2017年征收标准征收',
     '在职职工总数30人(含)以下的企业',
     '下调工伤保险费率50%的政策',
+    // a share in a breakdown of what was received
+    '农林水类提案16件,占比15.5%',
     '传达会议精神',
     // a time limit, not a count
     '各区要在15个工作日内完成本辖区劝阻力量的配备',

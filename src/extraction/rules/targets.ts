@@ -116,7 +116,7 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '挂标率100% / 居民消费价格涨幅3%左右 / 增速6%以上 (a rate written with its figure, no comparator word)',
-    regex: new RegExp(`(率|比例|比重|占比|涨幅|漲幅|增幅|增速)${NUMBER}(%|％)(以上|以下|以内|左右)?(?![\\d.])`, 'g'),
+    regex: new RegExp(`(率|比例|比重|涨幅|漲幅|增幅|增速)${NUMBER}(%|％)(以上|以下|以内|左右)?(?![\\d.])`, 'g'),
     read: (m, clause) => {
       if (thresholdOfAGroup(clause, m)) return null;
       const comparator: TargetComparator = m[4] === '以上' ? '>=' : m[4] === '以下' || m[4] === '以内' ? '<=' : '=';
