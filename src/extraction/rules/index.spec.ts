@@ -548,6 +548,12 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads a short act asked of a subject ("责任单位要每周一调度") as a task of its own', () => {
+    const tasks = extractTasks('责任单位、建设单位要每周一调度,分管领导要经常过问跟进进度,督查人员要每日一督查,紧盯时间节点。', context, { model: null });
+    expect(tasks[0]).toMatchObject({ paragraph: '责任单位、建设单位要每周一调度,', deadline: { cycle: 'weekly' } });
+    expect(owners(tasks[0].leadUnits)).toEqual(['责任单位', '建设单位']);
+  });
+
   it('gives the unit a heading is named for, its other names in brackets, the duties under it', () => {
     const text = '（一）综合办公室（党群工作部、监察室）\n（1）年度主要任务与要求：\n①在相关新闻媒体完成上稿8篇；②每月拿出部门当月小结和下月计划。\n（二）招商合作局\n（1）年度主要任务与要求：\n①年内新引进工业项目5个以上。';
     expect(extractTasks(text, context, { model: null }).map((t) => owners(t.leadUnits))).toEqual([['综合办公室'], ['综合办公室'], ['招商合作局']]);

@@ -683,8 +683,9 @@ class ProseReader {
     const removals: Removal[] = [...deadlines.map((d) => ({ start: d.index, end: d.index + d.text.length })), ...notes];
     if (segment.subject) removals.push({ start: segment.subject.start - segment.start, end: segment.subject.end - segment.start });
     const requirement = requirementPhrase(piece, removals);
-    // A clause that is only a time ("自即日起至2022年3月31日。", "2025年6月1日至6月30日。") asks for nothing.
-    if (requirement.replace(ONLY_TIME, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < 4) return [];
+    // A clause that is only a time ("自即日起至2022年3月31日。", "2025年6月1日至6月30日。") asks for nothing; one
+    // whose subject is asked a short act still asks it ("责任单位要每周一调度").
+    if (requirement.replace(ONLY_TIME, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').length < (segment.subject ? 2 : 4)) return [];
     const start = this.spanStart(clause, segment);
     const end = clause.contentStart + segment.end;
     // "…到今年年底达到…。其中，A要达到60%；B要达到50%。": the parts of a requirement keep its deadline.
