@@ -60,6 +60,7 @@ describe('findTargets', () => {
     ['制作反诈宣传展板20幅以上', { metric: '制作反诈宣传展板', comparator: '>=', value: 20, unit: '幅' }],
     ['种植行道树苗木8000株', { metric: '种植行道树苗木', comparator: '=', value: 8000, unit: '株' }],
     ['维修人民银行南侧公厕1个', { metric: '维修人民银行南侧公厕', comparator: '=', value: 1, unit: '个' }],
+    ['2022年,继续治理300条背街小巷', { metric: '治理', comparator: '=', value: 300, unit: '条' }],
     ['在全省义务教育中小学新建、改扩建厕所250个', { metric: '新建厕所', comparator: '=', value: 250, unit: '个' }],
     ['累计建成5G基站1万个', { metric: '建成5G基站', comparator: '=', value: 1, unit: '万个' }],
     ['组织开展残疾人职业技能培训1300人次以上', { metric: '组织开展残疾人职业技能培训', comparator: '>=', value: 1300, unit: '人次' }],
@@ -67,6 +68,13 @@ describe('findTargets', () => {
     ['建设改善30间生产一线职工工间休息室', { metric: '建设改善', comparator: '=', value: 30, unit: '间' }],
     ['新辟公交线路10条', { metric: '新辟公交线路', comparator: '=', value: 10, unit: '条' }],
   ])('a count after a verb: %s', (clause, target) => {
+    expect(read(clause)).toEqual([target]);
+  });
+
+  it.each([
+    ['近期在全市组织3-5次联合执法行动', { metric: '近期在全市组织', comparator: '>=', value: 3, unit: '次' }],
+    ['引进2-3个专业服务机构', { metric: '引进', comparator: '>=', value: 2, unit: '个' }],
+  ])('a range, at least its lower end: %s', (clause, target) => {
     expect(read(clause)).toEqual([target]);
   });
 
@@ -100,6 +108,9 @@ describe('findTargets', () => {
     '下调工伤保险费率50%的政策',
     // a share in a breakdown of what was received
     '农林水类提案16件,占比15.5%',
+    // a slogan counting standards, and a span of months
+    '严格遵守扬尘治理8个100%标准',
+    '2-3个月内完成整改',
     '传达会议精神',
     // a time limit, not a count
     '各区要在15个工作日内完成本辖区劝阻力量的配备',
