@@ -141,6 +141,7 @@ describe('classifyClause', () => {
     // (outside a plan, a bare count may be one reached)
     ['全市新增特殊教育资源教室30个。', 'no-directive', { hasTarget: true }],
     ['10月16日上午,应城市召开打击治理电信网络诈骗犯罪工作领导小组成员单位联席会议。', 'fact'],
+    ['近日,平坡镇组织召开第三季度社会安全稳定分析研判会议,平坡司法所、镇综治中心参加。', 'fact'],
     // a news lead after its purpose, a wire's or a site's dateline, a byline, what was done after the meeting
     ['为进一步强化安全生产意识,12月6日,某镇在报告厅召开第四季度安全生产工作会议。', 'fact'],
     ['本网讯 某镇召开安全生产专题会议,对第四季度安全生产工作进行安排部署。', 'fact'],
