@@ -12,7 +12,7 @@
  *   item's clauses that name none;
  * - a clause with two targets or two deadlines gives one task per target (or deadline).
  */
-import { ClauseVerdict, classifyClause } from './classify';
+import { ClauseVerdict, classifyClause, GOAL_LABEL } from './classify';
 import { ClauseModel, ClauseView, reconsider, taskProbability } from './clause-model';
 import defaultModel from './clause-weights.json';
 import { DeadlineContext, findDeadlines, FoundDeadline, holdsOn, lastYearOfFiveYearPlan } from './deadlines';
@@ -42,10 +42,8 @@ const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
  * The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，"; or opening the
  * list of them: "…战略，到2020年将实现：".
  */
-/** A paragraph labelled as goals: "行动目标：", "主要目标：", "工作目标是：". */
 /** A title naming a plan of work: "市教育局2024年工作要点", "2021年重点工作计划". */
 const PLAN_TITLE = /(?:工作要点|工作計劃|工作计划|工作要點|工作安排|重点工作|重點工作|任务分解|任務分解)$/;
-const GOAL_LABEL = /^[^：:，,。；;]{0,8}目标(?:是|为)?[：:]/;
 const GOAL_YEAR = /(?:^|[，,：:])(?:力争|争取)?(?:到|至)\d{4}年(?:底|末)?(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
 /** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
 const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(?:任务|目标)[：:]/;
