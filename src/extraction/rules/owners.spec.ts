@@ -197,6 +197,13 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['宿管中心安排打扫好寝室、公区卫生', [['宿管中心']]],
     ['值班人员坚守岗位,遇有紧急事项随时上报', [['值班人员']]],
     // a province or a city named as the subject: its government does the work
+    // the chiefs of a chief system (林长, 路长, 网格长), as 河长 are
+    ['各级林长要认真履行巡林职责', [['各级林长']]],
+    ['各級路長要切實負起責任', [['各級路長']]],
+    ['村级林长每周巡林不少于1次', [['村级林长']]],
+    // a word of time or of saying before the subject is not part of it
+    ['届时党政机关企事业单位结合实际,组织开展掩蔽演练', [['党政机关企事业单位']]],
+    ['提出州级林长每年巡林不少于1次', [['州级林长']]],
     ['通知指出,山西省将用两年时间开展燃气行业安全专项整治', [['山西省']]],
     ['其中,四川将建设19个秸秆综合利用重点县', [['四川']]],
     ['督导组强调,眉山市要认真贯彻落实', [['眉山市']]],
