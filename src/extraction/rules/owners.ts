@@ -43,8 +43,11 @@ const GENERIC_TAIL = /等(?:其他|其它)?(?:\d+个?(?:部门|单位)|(?:行业
 /** A field of work alone, as a list may name it: "公安", "市自然资源". */
 const FIELD_ONLY = new RegExp(`^(?:省|市|县|区)?${SECTOR}$`);
 
-/** "教体系统", "住房和城乡建设系统": the bodies of a field of work; "信息管理系统" is a thing. */
-const FIELD_SYSTEM = new RegExp(`^(?:全省|全市|全县|全区|各级)?(?:${SECTOR}|住房和城乡建设|教体|卫生健康|人力资源社会保障)系统$`);
+/**
+ * "教体系统", "住房和城乡建设系统", "全市台办系统", "全系统": the bodies of a field of work across an area; "信息管理系统"
+ * is a thing. (A field not in SECTOR counts only with the area it spans before it.)
+ */
+const FIELD_SYSTEM = new RegExp(`^(?:(?:全省|全市|全县|全区|各级|我县|我市|我区)?(?:${SECTOR}|住房和城乡建设|教体|卫生健康|人力资源社会保障)|(?:全省|全市|全州|全县|全区|我省|我市|我县|我区)\\p{Script=Han}{1,6}|全)(?:系统|系統)$`, 'u');
 
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
