@@ -147,6 +147,12 @@ describe('findDeadlines', () => {
 
   it('reads a cycle named by its period in a list of routines', () => {
     expect(read('建立日盯办、周调度、月通报工作机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
+    expect(read('要建立周调度、月考核机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
+    expect(read('严格执行日管控、周排查、月调度、季总结工作机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly', 'quarterly']);
+    // "一月一调度" is once a month, not January; a cycle named twice is one cycle
+    expect(read('拆除进度一日一统计,签订协议进度一周一统计,打击处理情况一月一调度', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
+    expect(read('遵守每周例会,落实一周一汇报,一月一总结', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
+    expect(read('一月底前完成', '2025-01-02')).toEqual([{ text: '一月底前', date: '2025-01-31', cycle: null }]);
   });
 
   it('reads a year framing a figure asked for as its end, not a year compared with', () => {

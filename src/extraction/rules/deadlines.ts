@@ -90,6 +90,8 @@ interface DeadlinePattern {
 }
 
 const CN_OR_DIGITS = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** The work a mechanism's rhythm names: "周调度", "月通报", "季总结", "一月一考核". */
+const RHYTHM_WORK = '盘点|调度|研判|通报|报告|汇报|分析|督查|督导|检查|巡查|排查|讲评|点评|小结|总结|考核|评比|统计|会商|例会';
 
 /**
  * A day is a deadline when the text says so: "9月30日前", "于9月30日完成", "实施期限至2022年12月31日". A day
@@ -179,7 +181,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     serves: '6月底前 / 2022年10月底前 / 次年1月底前 / 9月份前 / 5月份在全市组织开展…',
-    regex: new RegExp(`(?:(\\d{4}|次|翌|明)年)?${CN_OR_DIGITS}月(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
+    regex: new RegExp(`(?:(\\d{4}|次|翌|明)年)?${CN_OR_DIGITS}月(?!一(?:${RHYTHM_WORK}))(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
       // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is
       // one, and so is a month opening a clause that asks for something in it ("5月份在全市组织开展…").
@@ -294,9 +296,12 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '月度盘点 / 季度研判 / 日盯办、周调度、月通报 (a cycle named by its period)',
-    regex: /(月度|季度|(?<=^|[、，,“"；;：:\s])[周月])(?=盘点|调度|研判|通报|报告|分析|督查|讲评|小结)/g,
-    resolve: (m) => ({ date: null, cycle: m[1] === '周' ? 'weekly' : m[1].startsWith('月') ? 'monthly' : 'quarterly' }),
+    serves: '月度盘点 / 季度研判 / 日盯办、周调度、月通报 / 周排查、月考核、季总结 / 一周一统计、一月一调度 (a cycle named by its period)',
+    regex: new RegExp(`(?:(月度|季度)|(?<=^|[、，,“"；;：:\\s]|建立|实行|落实|坚持|执行|推行)([周月季])|[一每]([周月季])一)(?=${RHYTHM_WORK})`, 'g'),
+    resolve: (m) => {
+      const period = m[1] ?? m[2] ?? m[3];
+      return { date: null, cycle: period === '周' ? 'weekly' : period.startsWith('月') ? 'monthly' : 'quarterly' };
+    },
   },
   {
     serves: '长期坚持 / 长期',
@@ -373,5 +378,6 @@ function findInClause(clause: string, context: DeadlineContext): FoundDeadline[]
   // "每年的3月至12月每月巡查…": the season of a year, then how often within it; the finer cycle is the one kept.
   const seasonal = ends.filter((d) => !(d.cycle === 'yearly' && d.date === null && ends.some((o) => o.index > d.index && o.index - d.index <= 16 && o.cycle !== null && o.cycle !== 'yearly')));
   // "每月报送一篇…，每月25日前通过OA系统报…": one cycle, its due day said the second time.
-  return seasonal.filter((d) => !(d.cycle !== null && d.date === null && seasonal.some((o) => o !== d && o.cycle === d.cycle && o.date !== null)));
+  // "每周例会…一周一汇报": one cycle, named twice.
+  return seasonal.filter((d, i) => !(d.cycle !== null && d.date === null && seasonal.some((o, j) => o !== d && o.cycle === d.cycle && (o.date !== null || j < i))));
 }

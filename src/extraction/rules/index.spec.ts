@@ -574,6 +574,12 @@ describe('extractTasks', () => {
     expect(task.deadline).toEqual({ text: null, date: null, cycle: null });
   });
 
+  it('reads the rhythm of a mechanism in quotes as its cycles, one task each', () => {
+    const tasks = extract('各镇街要严格执行“日管控、周排查、月调度”工作机制，全面落实安全主体责任。');
+    expect(tasks.map((t) => t.deadline.cycle)).toEqual(['weekly', 'monthly']);
+    expect(tasks.map((t) => t.leadUnits.map((o) => o.text))).toEqual([['各镇街'], ['各镇街']]);
+  });
+
   it('returns nothing for an empty text', () => {
     expect(extract('')).toEqual([]);
   });

@@ -576,13 +576,14 @@ class ProseReader {
       this.previousVerdict = 'title';
       return [];
     }
-    // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own.
+    // A slogan in quotes ("“年初建账、逐月查账、年底交账”") names no deadline of its own; a mechanism's rhythm in
+    // quotes ("“日盯办、周调度、月通报”") is still the cycle the work keeps.
     const quoted = [...piece.matchAll(/“[^”]*”/g)].map((q) => [q.index, q.index + q[0].length]);
     const year = YEAR_POINTS.exec(piece);
     if (first && year) this.pointsYear = year[1];
     // A month without a year falls in the year the points are for, when that is a later one.
     const within = this.pointsYear && this.pointsYear > this.context.documentDate.slice(0, 4) ? { ...this.context, documentDate: `${this.pointsYear}-01-01` } : this.context;
-    const deadlines = findDeadlines(piece, within).filter((d) => holdsOn(d, this.context.documentDate) && !quoted.some(([a, b]) => d.index > a && d.index < b));
+    const deadlines = findDeadlines(piece, within).filter((d) => holdsOn(d, this.context.documentDate) && (d.date === null || !quoted.some(([a, b]) => d.index > a && d.index < b)));
     if (first) this.openGoalYear(piece, deadlines);
     const targets = clauseTargets(piece);
     const notes = findOwnerNotes(piece);
