@@ -145,6 +145,11 @@ describe('findDeadlines', () => {
     expect(read('准备阶段(即日起—2021年3月31日)', '2021-03-15')).toEqual([{ text: '2021年3月31日', date: '2021-03-31', cycle: null }]);
   });
 
+  it('reads each day a monthly cycle lists as a cycle of its own', () => {
+    expect(read('请各地于每月9日、19日、28日前报送', '2021-03-01').map((d) => d.date)).toEqual(['2021-03-09', '2021-03-19', '2021-03-28']);
+    expect(read('务必于每月15日和30日前报送我办', '2021-02-01').map((d) => [d.date, d.cycle])).toEqual([['2021-02-15', 'monthly'], ['2021-02-28', 'monthly']]);
+  });
+
   it('reads a cycle named by its period in a list of routines', () => {
     expect(read('建立日盯办、周调度、月通报工作机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
     expect(read('要建立周调度、月考核机制', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);

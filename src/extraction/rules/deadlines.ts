@@ -296,6 +296,15 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
+    serves: '每月15日和30日前 / 每月9日、19日、28日前 (each further day of a monthly cycle)',
+    regex: new RegExp(`(?<=每(?:[1一]?个)?月\\d{1,2}日(?:[、和]\\d{1,2}日)*[、和])(\\d{1,2})日${BEFORE}`, 'g'),
+    resolve: (m, c) => {
+      // (A day past a short month's end falls on its last day: "每月30日前" in February is the 28th.)
+      const day = Number(m[1]);
+      return day >= 1 && day <= 31 ? { date: reportDueOnOrAfter('monthly', day, cycleStart(m, c.documentDate)), cycle: 'monthly' } : null;
+    },
+  },
+  {
     serves: '月度盘点 / 季度研判 / 日盯办、周调度、月通报 / 周排查、月考核、季总结 / 一周一统计、一月一调度 (a cycle named by its period)',
     regex: new RegExp(`(?:(月度|季度)|(?<=^|[、，,“"；;：:\\s]|建立|实行|落实|坚持|执行|推行)([周月季])|[一每]([周月季])一)(?=${RHYTHM_WORK})`, 'g'),
     resolve: (m) => {
