@@ -145,6 +145,13 @@ describe('findDeadlines', () => {
     expect(read('准备阶段(即日起—2021年3月31日)', '2021-03-15')).toEqual([{ text: '2021年3月31日', date: '2021-03-31', cycle: null }]);
   });
 
+  it('reads a month a plan puts an act in, not one an act was done in', () => {
+    expect(read('按照计划,我市7月份将完成第一剂次疫苗接种工作', '2021-06-20')).toEqual([{ text: '7月份', date: '2021-07-31', cycle: null }]);
+    expect(read('8月份进行招投标工作', '2021-06-20')).toEqual([{ text: '8月份', date: '2021-08-31', cycle: null }]);
+    expect(read('今年3月份完成了改造', '2021-06-20')).toEqual([]);
+    expect(read('目前已于7月份完成招标', '2021-06-20')).toEqual([]);
+  });
+
   it('reads each day a monthly cycle lists as a cycle of its own', () => {
     expect(read('请各地于每月9日、19日、28日前报送', '2021-03-01').map((d) => d.date)).toEqual(['2021-03-09', '2021-03-19', '2021-03-28']);
     expect(read('务必于每月15日和30日前报送我办', '2021-02-01').map((d) => [d.date, d.cycle])).toEqual([['2021-02-15', 'monthly'], ['2021-02-28', 'monthly']]);

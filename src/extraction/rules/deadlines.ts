@@ -186,7 +186,9 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
       // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is
       // one, and so is a month opening a clause that asks for something in it ("5月份在全市组织开展…").
       const opensAnAct = m.index === 0 && /份$/.test(m[0]) && /^(?:在|内|[，,])?[^，,。；;]{0,8}(?:组织|开展|完成|召开|举办|启动)/.test(m.input!.slice(m[0].length));
-      if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0] && !opensAnAct) return null;
+      // "我市7月份将完成…", "计划8月份进行招投标": a month a plan puts an act in, later in its clause.
+      const plansAnAct = /^(?:将|要|份将|份要|份)?(?:在|内)?[^，,。；;\d]{0,4}?(?:组织|开展|完成|召开|举办|启动|进行|实施|建成|开工)(?!了)/.test(m.input!.slice(m.index + m[0].length)) && !/已|截至|截止|了/.test(m.input!.slice(0, m.index));
+      if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0] && !opensAnAct && !plansAnAct) return null;
       const month = readNumber(m[2]);
       if (!(month >= 1 && month <= 12)) return null;
       const day = m[3] === '上旬' ? 10 : m[3] === '中旬' ? 20 : 'end';
