@@ -197,6 +197,10 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['宿管中心安排打扫好寝室、公区卫生', [['宿管中心']]],
     ['值班人员坚守岗位,遇有紧急事项随时上报', [['值班人员']]],
     // a province or a city named as the subject: its government does the work
+    // a subject doing the work by law or at random, and acts of enforcement and care a plan gives it directly
+    ['住建部门依法打击无燃气经营许可证经营液化气行为', [['住建部门']]],
+    ['资规局优化好项目用地和手续审批', [['资规局']]],
+    ['领导小组随机抽查', [['领导小组']]],
     // the chiefs of a chief system (林长, 路长, 网格长), as 河长 are
     ['各级林长要认真履行巡林职责', [['各级林长']]],
     ['各級路長要切實負起責任', [['各級路長']]],
