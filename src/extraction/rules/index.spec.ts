@@ -574,6 +574,12 @@ describe('extractTasks', () => {
     expect(task.deadline).toEqual({ text: null, date: null, cycle: null });
   });
 
+  it('gives the work asked after a statement about a unit to that unit, in the same item', () => {
+    const [task] = extract('县教体局始终把教育作为重中之重的工作来抓。近年来不断加大教育投入。2022年6月底前完成尚店中学建设工作。');
+    expect(task.leadUnits.map((o) => o.text)).toEqual(['县教体局']);
+    expect(extract('近年来不断加大教育投入。2022年6月底前完成尚店中学建设工作。')[0].leadUnits).toEqual([]);
+  });
+
   it('reads the rhythm of a mechanism in quotes as its cycles, one task each', () => {
     const tasks = extract('各镇街要严格执行“日管控、周排查、月调度”工作机制，全面落实安全主体责任。');
     expect(tasks.map((t) => t.deadline.cycle)).toEqual(['weekly', 'monthly']);

@@ -636,6 +636,8 @@ class ProseReader {
     // A clause announcing its points ("各镇(办)要继续做好以下工作。", "我委将持续开展如下四项工作。") gives them its owner.
     else if (own && ANNOUNCES_POINTS.test(piece)) this.owners[this.level] = { owners: own, inherited: true };
     else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4)) };
+    // "教体局始终把它作为重中之重的工作来抓。…2022年完成…": the unit a statement is about does the work asked after it in its item.
+    else if (own && verdict === 'no-directive') this.owners[this.level] = { owners: own, inherited: false };
     // "检查组向各基础电信企业通报了存在问题，并提出三点要求：一是…": the points are asked of whom the lead addresses.
     else if (!own && /[：:]\s*$/.test(piece) && POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4))) {
       const addressee = findAddressee(piece);
