@@ -197,6 +197,10 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['宿管中心安排打扫好寝室、公区卫生', [['宿管中心']]],
     ['值班人员坚守岗位,遇有紧急事项随时上报', [['值班人员']]],
     // a province or a city named as the subject: its government does the work
+    // a page's bracketed label before the subject; a task's words before a comma are no unit; 组织部 is a name, not 组织
+    ['【工作安排】宿州市交通运输局要加快推进项目建设', [['宿州市交通运输局']]],
+    ['抓好两个队伍,交警和交通运输部门要加强协同配合', [['交警', '交通运输部门']]],
+    ['区纪委监委、区委组织部、区委宣传部要对整改情况进行评估', [['区纪委监委', '区委组织部', '区委宣传部']]],
     // a subject doing the work by law or at random, and acts of enforcement and care a plan gives it directly
     ['住建部门依法打击无燃气经营许可证经营液化气行为', [['住建部门']]],
     ['资规局优化好项目用地和手续审批', [['资规局']]],
