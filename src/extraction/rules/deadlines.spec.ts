@@ -152,6 +152,11 @@ describe('findDeadlines', () => {
     expect(read('目前已于7月份完成招标', '2021-06-20')).toEqual([]);
   });
 
+  it('reads a monthly due day past a short month as its last day', () => {
+    expect(read('县营商办于每月30日前提出上会企业名单建议', '2020-09-01')).toEqual([{ text: '每月30日前', date: '2020-09-30', cycle: 'monthly' }]);
+    expect(read('每月31日前报送', '2021-02-01')).toEqual([{ text: '每月31日前', date: '2021-02-28', cycle: 'monthly' }]);
+  });
+
   it('reads each day a monthly cycle lists as a cycle of its own', () => {
     expect(read('请各地于每月9日、19日、28日前报送', '2021-03-01').map((d) => d.date)).toEqual(['2021-03-09', '2021-03-19', '2021-03-28']);
     expect(read('务必于每月15日和30日前报送我办', '2021-02-01').map((d) => [d.date, d.cycle])).toEqual([['2021-02-15', 'monthly'], ['2021-02-28', 'monthly']]);

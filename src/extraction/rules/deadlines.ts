@@ -293,7 +293,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
       // The day may come a few words later: "每月工作开展情况请于10日前报…".
       const later = m[2] ? null : /^[^，,。；;\d]{0,16}?(?:于|在)(\d{1,2})日(?:[、和]\d{1,2}日)*(?:前|之前)/.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
       const day = m[2] ? readNumber(m[2]) : later ? Number(later[1]) : NaN;
-      if ((cycle === 'monthly' || cycle === 'quarterly') && day >= 1 && day <= 28 + (cycle === 'quarterly' ? 2 : 0)) return { date: reportDueOnOrAfter(cycle, day, cycleStart(m, c.documentDate)), cycle };
+      // (A day past a short month's end falls on its last day: "每月30日前" in February is the 28th.)
+      if ((cycle === 'monthly' || cycle === 'quarterly') && day >= 1 && day <= 31) return { date: reportDueOnOrAfter(cycle, day, cycleStart(m, c.documentDate)), cycle };
       return { date: null, cycle };
     },
   },
@@ -301,7 +302,6 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     serves: '每月15日和30日前 / 每月9日、19日、28日前 (each further day of a monthly cycle)',
     regex: new RegExp(`(?<=每(?:[1一]?个)?月\\d{1,2}日(?:[、和]\\d{1,2}日)*[、和])(\\d{1,2})日${BEFORE}`, 'g'),
     resolve: (m, c) => {
-      // (A day past a short month's end falls on its last day: "每月30日前" in February is the 28th.)
       const day = Number(m[1]);
       return day >= 1 && day <= 31 ? { date: reportDueOnOrAfter('monthly', day, cycleStart(m, c.documentDate)), cycle: 'monthly' } : null;
     },

@@ -21,9 +21,11 @@ const UNIT =
 const COUNT_MULTIPLIER = '(?:(万|亿)(?=份|个|件|条|场|次|家|所|部|台|名|辆|套|座|处|项|间))?';
 /** Things counted after a verb: "新建5G基站2600个以上", "培训1300人次以上". */
 const COUNTED = '(人次|名|间|块|栋|万千瓦时|亿千瓦时|万千瓦|千瓦|亿亩|万亩|亩|公里|个(?!月|工作日|小时|星期|季度|自然日)|家|人|户|次|条|场|所|张|台|件|处|座|项|批|根|辆|套|幢|株|篇|幅|面|万公斤|公斤|兆瓦|万头|头|只)';
-const AT_LEAST = '≥|大于等于|至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在|超(?=\\d)';
-const AT_MOST = '不高于|不超过|低于|少于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到|≤|小于等于|不超';
+const AT_LEAST = '≥|大于等于|大于|至少|达到|达|提升至|提升到|提高至|提高到|增至|增加到|超过|高于|不低于|不少于|保持在|稳定在|超(?=\\d)';
+const AT_MOST = '不高于|不超过|低于|少于|小于等于|小于|控制在|压降至|压降到|下降至|下降到|降至|降到|缩短至|缩短到|压缩至|压缩到|减少至|减少到|≤|小于等于|不超';
 const COMPARATOR = `(${AT_LEAST}|${AT_MOST})`;
+/** One to ten in words, by position. */
+const COUNT_WORDS = '一二三四五六七八九十';
 /** Words allowed between the comparator and the number: "达到辖区总人口数的60%". */
 const FILLER = '([^，,。；;、\\d]{0,10}?的)?';
 
@@ -71,6 +73,11 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
     serves: '每个社区至少举办1场 (at least, with the verb between)',
     regex: new RegExp(`至少([^，,。；;、\\d]{1,6}?)${NUMBER}${COUNT_MULTIPLIER}${COUNTED}`, 'g'),
     read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: Number(m[2]), unit: writtenUnit(m[3], m[4]) }),
+  },
+  {
+    serves: '每月至少开展一次 / 确保至少有一种手段 (at least, counted in words)',
+    regex: new RegExp(`(?:至少|不少于)([^，,。；;、\\d]{0,6}?)([一两二三四五六七八九十])(次|个|种|名|人|场|期|批|家|所|项)`, 'g'),
+    read: (m, clause) => ({ metric: `${metricBefore(clause, m.index)}${m[1]}`, comparator: '>=', value: m[2] === '两' ? 2 : COUNT_WORDS.indexOf(m[2]) + 1, unit: m[3] }),
   },
   {
     serves: '新建5G基站2600个以上 / 累计建成5G基站1万个 / 组织培训1300人次以上 / 新增光伏装机5万千瓦',
