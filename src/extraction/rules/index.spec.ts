@@ -510,6 +510,14 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads a step numbered by its own name ("第二阶段：检查整改（…）") as a heading with its dates', () => {
+    const text = '四、工作步骤\n第一阶段:动员摸底(2026年3月16日前)。\n东湖街道要对辖区进行拉网式排查，建立整治台账。\n第二阶段:检查整改(2026年4月16日至2026年10月30日)。\n东湖街道要开展集中整治。';
+    expect(extract(text).map((t) => [t.paragraph, t.deadline.date])).toEqual([
+      ['东湖街道要对辖区进行拉网式排查，建立整治台账。', '2026-03-16'],
+      ['东湖街道要开展集中整治。', '2026-10-30'],
+    ]);
+  });
+
   it('dates the sentences of a step whose heading opens its first sentence, its dates written with a dash', () => {
     const text = '（一）准备阶段（即日起—2026年3月31日）东湖街道要组织开展一轮企业核查；对社区民警组织开展培训。\n（二）宣传阶段（2026年4月1日—6月30日）。\n东湖街道要走访辖区企业。';
     expect(extractTasks(text, context, { model: null }).map((t) => [t.paragraph, owners(t.leadUnits), t.deadline.date])).toEqual([

@@ -57,6 +57,8 @@ const PLAN_GOALS = /[“"]?十([一二三四五六])五[”"]?[^，,。；;：:]
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
 const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][。；;]?$/;
 /** …or opening the step's first sentence: "（一）准备阶段（即日起—2021年3月31日）根据…，各派出所…". */
+/** "第一阶段:动员摸底(2016年3月16日前)。": a step numbered by its own name, with its dates. */
+const NAMED_STAGE = /^第[一二三四五六七八九十]+阶段[：:\s]*[^。；;，,（）()]{2,20}[（(]([^（）()]{4,30})[）)][。；;]?$/;
 const STAGE_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(]([^（）()]{4,30})[）)]/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
@@ -448,8 +450,9 @@ class ProseReader {
     this.leadLine = null;
     const timeNote = TIME_NOTE.exec(content.trim());
     if (timeNote) return this.closeItemWithTime(timeNote[1]);
-    // "（一）动员部署阶段（2010年9月10日至9月17日）。": the step's end is the deadline of its sentences.
-    const stage = clause.marker ? STAGE.exec(content.trim()) : null;
+    // "（一）动员部署阶段（2010年9月10日至9月17日）。", "第二阶段：检查整改（4月16日至10月30日）。": the step's end is the
+    // deadline of its sentences.
+    const stage = (clause.marker ? STAGE.exec(content.trim()) : null) ?? NAMED_STAGE.exec(content.trim());
     if (stage) {
       this.stageDeadline[this.level] = findDeadlines(stage[1], this.context)[0] ?? null;
       return [];
