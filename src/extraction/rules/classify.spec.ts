@@ -133,6 +133,8 @@ describe('classifyClause', () => {
     ['县委副书记程一华指出:', 'lead-in'],
     ['会议要求:', 'lead-in'],
     ['下面我再具体强调几点要求。', 'lead-in'],
+    ['会议强调,抓好2023年交通运输工作,要突出做好7方面工作:', 'lead-in'],
+    ['全县上下要重点抓好三个方面:', 'lead-in'],
     // a working day moved by a holiday
     ['9月30日(星期六)正常上班。', 'no-directive'],
     ['今天我们召开这次会议，主要任务是深入学习贯彻重要指示精神。', 'no-directive'],
