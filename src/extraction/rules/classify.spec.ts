@@ -98,6 +98,9 @@ describe('classifyClause', () => {
     // what a township will do, in a report of its meeting
     ['本次专项行动将结合“三访三问”活动,开展为期一个月的防范电信诈骗入户宣传。', {}],
     ['全镇将对各村(社区)无业青年、在校学生等高危群体进行一次全面摸排。', {}],
+    // what the meeting requires, whatever it mentions as done
+    ['会议要求在全镇范围内立即开展一次全方位拉网式的消防安全隐患排查工作。', {}],
+    ['会议要求各责任单位对已完成整改的环境信访问题,立即组织核查,及时申请销号;', { hasOwner: true }],
   ])('a task: %s', (content, more) => {
     expect(classifyClause(signals(content, more))).toBe('task');
   });

@@ -169,8 +169,9 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (PUBLIC.test(content)) return 'public';
   if ((SANCTION.test(content) && SANCTION_CONDITION.test(content)) || FAILING_THEN.test(content)) return 'sanction';
   if (PROHIBITION.test(content)) return 'prohibition';
-  // "会议通报了…，要求…": a requirement after a factual preface is still one.
-  const asked = /[，,]要求(?!是)/.test(content);
+  // "会议通报了…，要求…": a requirement after a factual preface is still one; so is one the meeting makes
+  // ("会议要求各责任单位对已完成整改的…立即组织核查").
+  const asked = /[，,]要求(?!是)/.test(content) || /^[^，,。；;“”]{0,12}要求(?![是，,：:])/.test(content);
   // "会议明确，下一步…", "蔡俊文指出，…": what follows the reporting words is what counts.
   const said = content.replace(REPORTED, '');
   // "希望通过各部门的努力…": a wish, whatever it names, assigns nothing.
