@@ -197,6 +197,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['宿管中心安排打扫好寝室、公区卫生', [['宿管中心']]],
     ['值班人员坚守岗位,遇有紧急事项随时上报', [['值班人员']]],
     // a province or a city named as the subject: its government does the work
+    // 应急管理局 is a name, not 应 asking; a board's members; 力争 starts no name
+    ['王钧平要求,南郑区应急管理局要强化督查检查力度', [['南郑区应急管理局']]],
+    ['各编委会成员要切实加快工作进度', [['各编委会成员']]],
     // a page's bracketed label before the subject; a task's words before a comma are no unit; 组织部 is a name, not 组织
     ['【工作安排】宿州市交通运输局要加快推进项目建设', [['宿州市交通运输局']]],
     ['抓好两个队伍,交警和交通运输部门要加强协同配合', [['交警', '交通运输部门']]],

@@ -112,7 +112,8 @@ export const TARGET_PATTERNS: readonly TargetPattern[] = [
   },
   {
     serves: '零发案 / 零转账 / 零火点 / 动态清零',
-    regex: /(?:零(发案|转账|损失|事故|案件|伤亡|上访|火点|死亡|投诉)|([^，,。；;、“”\s]{2,12}?)(?:动态)?清零)/g,
+    // Not a campaign's name or its climax: "“百日清零”专项行动", "掀起治欠清零高潮".
+    regex: /(?:零(发案|转账|损失|事故|案件|伤亡|上访|火点|死亡|投诉)|([^，,。；;、“”\s]{2,12}?)(?:动态)?清零(?!高潮|行动|专项|攻坚|”))/g,
     read: (m, clause) => ({ metric: m[1] ? `${metricBefore(clause, m.index)}${m[1]}` : m[2].replace(/^(?:实现|确保|力争)/, ''), comparator: '=', value: 0, unit: null }),
   },
   {
