@@ -177,7 +177,9 @@ export function findTargets(clause: string): FoundTarget[] {
     return target && Number.isFinite(target.value) ? target : null;
   }, false);
   for (let i = 1; i < found.length; i++) if (found[i].metric === '') found[i].metric = found[i - 1].metric;
-  return [...found, ...found.flatMap((target) => listedAfter(clause, target))].sort((a, b) => a.index - b.index);
+  // A figure listed after a target that a pattern read already ("下降12%以上、15%以上") is that one, not one more.
+  const listed = found.flatMap((target) => listedAfter(clause, target)).filter((more) => !found.some((t) => t.index > more.index && t.index <= more.index + more.text.length));
+  return [...found, ...listed].sort((a, b) => a.index - b.index);
 }
 
 /** "创建比例分别要达到60%、80%": each figure listed after a target is one more, with its comparator and metric. */
