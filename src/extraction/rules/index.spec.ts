@@ -510,6 +510,15 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads the figures after a year\'s goal label under 总体要求 as that year\'s goals, to the paragraph\'s end', () => {
+    const text = '一、总体要求\n以习近平新时代中国特色社会主义思想为指导,全面治理欠薪。2026年主要目标是:欠薪线索按期办结率96%以上;农民工工资保证金存储率保持100%,实名制运行率达70%以上;齐抓共管的工作格局基本形成。\n二、重点任务';
+    expect(extract(text).map((t) => [t.deadline.date, t.target?.comparator, t.target?.value])).toEqual([
+      ['2026-12-31', '>=', 96],
+      ['2026-12-31', '>=', 100],
+      ['2026-12-31', '>=', 70],
+    ]);
+  });
+
   it('reads a step numbered by its own name ("第二阶段：检查整改（…）") as a heading with its dates', () => {
     const text = '四、工作步骤\n第一阶段:动员摸底(2026年3月16日前)。\n东湖街道要对辖区进行拉网式排查，建立整治台账。\n第二阶段:检查整改(2026年4月16日至2026年10月30日)。\n东湖街道要开展集中整治。';
     expect(extract(text).map((t) => [t.paragraph, t.deadline.date])).toEqual([

@@ -66,6 +66,7 @@ describe('findTargets', () => {
     ['确保第一时间至少有两种手段', { metric: '第一时间有', comparator: '>=', value: 2, unit: '种' }],
     ['辖区内普通省道优良路率大于91%', { metric: '辖区内普通省道优良路率', comparator: '>=', value: 91, unit: '%' }],
     ['空置率小于5%', { metric: '空置率', comparator: '<=', value: 5, unit: '%' }],
+    ['农民工工资保证金存储率保持100%', { metric: '农民工工资保证金存储率', comparator: '>=', value: 100, unit: '%' }],
     // more verbs of a plan's counted work
     ['力争全年盘活存量土地400亩', { metric: '盘活存量土地', comparator: '=', value: 400, unit: '亩' }],
     ['统筹谋划121个储备项目', { metric: '谋划', comparator: '=', value: 121, unit: '个' }],
