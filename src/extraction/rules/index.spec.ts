@@ -132,9 +132,9 @@ describe('extractTasks', () => {
   });
 
   it('gives whom a lead addresses to the points after its colon', () => {
-    const tasks = extract('检查组向各基础电信企业通报了存在问题,并提出三点要求:一是坚持问题导向,堵塞工作漏洞;二是加大考核力度,严肃追究问责。');
+    const tasks = extract('检查组向各基础电信企业通报了存在问题,并提出三点要求:一是建立问题台账,6月底前完成整改;二是加大考核力度,每月通报一次整改进展。');
     expect(tasks.map((t) => [t.paragraph.slice(0, 4), owners(t.leadUnits)])).toEqual([
-      ['一是坚持', ['各基础电信企业']],
+      ['一是建立', ['各基础电信企业']],
       ['二是加大', ['各基础电信企业']],
     ]);
   });
