@@ -337,7 +337,7 @@ export function findSigner(text: string): string[] | null {
 }
 
 /** A plan titled by its issuer and year: "教育部2019年工作要点", "2023年章镇镇政府主要工作安排和任务分解". */
-const ISSUER_TITLE = /^(?:(?<year>\d{4}年度?)(?<after>[^，,。；;：:\s]{2,36})|(?<before>[^，,。；;：:\s\d]{2,20})\d{4}年度?(?<kind>[^，,。；;：:\s]{0,20}))$/;
+const ISSUER_TITLE = /^(?:(?<year>\d{4}年度?)(?<after>[^，,。；;：:\s]{2,36})|(?<before>[^，,。；;：:\s\d]{2,20})\d{4}年度?(?<kind>[^，,。；;：:\s]{0,40}))$/;
 const PLAN_KIND = /(?:工作要点|工作要點|工作计划|工作計劃|工作安排|工作谋划|工作思路|任务分解|任務分解)$/;
 
 /**
@@ -346,7 +346,8 @@ const PLAN_KIND = /(?:工作要点|工作要點|工作计划|工作計劃|工作
  * names who issued it, not who does its work.
  */
 export function findIssuer(text: string): string[] | null {
-  const title = text.trim().split('\n')[0].trim();
+  // (A page may space a year out: "佳木斯市 2023 年社会信用体系建设工作要点".)
+  const title = text.trim().split('\n')[0].trim().replace(/\s*(\d{4})\s*(?=年)/g, '$1');
   const match = ISSUER_TITLE.exec(title);
   if (!match?.groups || !PLAN_KIND.test(title)) return null;
   const { before, after } = match.groups;
