@@ -197,6 +197,10 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['宿管中心安排打扫好寝室、公区卫生', [['宿管中心']]],
     ['值班人员坚守岗位,遇有紧急事项随时上报', [['值班人员']]],
     // a province or a city named as the subject: its government does the work
+    // cadres who answer for a place they are assigned (包保干部) and the officers of a field (协管员, 信息员, 专干)
+    ['包保干部要照单履职', [['包保干部']]],
+    ['各村食品安全协管员要恪尽职守', [['各村食品安全协管员']]],
+    ['禁毒专干要每月走访一次', [['禁毒专干']]],
     // 应急管理局 is a name, not 应 asking; a board's members; 力争 starts no name
     ['王钧平要求,南郑区应急管理局要强化督查检查力度', [['南郑区应急管理局']]],
     ['各编委会成员要切实加快工作进度', [['各编委会成员']]],
