@@ -175,6 +175,7 @@ describe('findDeadlines', () => {
   it('reads a year framing a figure asked for as its end, not a year compared with', () => {
     expect(read('2018年全省生产总值增长6%左右,固定资产投资增长7%', '2018-02-01')).toEqual([{ text: '2018年', date: '2018-12-31', cycle: null }]);
     expect(read('茶叶投产面积较2019年增长10%以上', '2020-03-01')).toEqual([]);
+    expect(read('追回违规基金总额不低于2025年水平', '2026-02-12')).toEqual([]);
   });
 
   it('reads a year the text says something is to be or will be done in as its end', () => {

@@ -66,6 +66,7 @@ describe('findTargets', () => {
     ['确保第一时间至少有两种手段', { metric: '第一时间有', comparator: '>=', value: 2, unit: '种' }],
     ['辖区内普通省道优良路率大于91%', { metric: '辖区内普通省道优良路率', comparator: '>=', value: 91, unit: '%' }],
     ['空置率小于5%', { metric: '空置率', comparator: '<=', value: 5, unit: '%' }],
+    ['统一社会信用代码重错码率低于1‱', { metric: '统一社会信用代码重错码率', comparator: '<=', value: 1, unit: '‱' }],
     ['农民工工资保证金存储率保持100%', { metric: '农民工工资保证金存储率', comparator: '>=', value: 100, unit: '%' }],
     // more verbs of a plan's counted work
     ['力争全年盘活存量土地400亩', { metric: '盘活存量土地', comparator: '=', value: 400, unit: '亩' }],
@@ -104,6 +105,7 @@ describe('findTargets', () => {
     // a campaign's name or its climax is no target
     '结合日前部署的非煤矿山“百日清零”专项行动,对照问题清单整改',
     '全面联动形成合力,掀起治欠清零高潮',
+    '下周,我委将对未清零的县(市)区进行专项督导',
     '继续按不高于2017年征收标准征收',
     '在职职工总数30人(含)以下的企业',
     '下调工伤保险费率50%的政策',
