@@ -169,6 +169,7 @@ describe('findDeadlines', () => {
     // "一月一调度" is once a month, not January; a cycle named twice is one cycle
     expect(read('拆除进度一日一统计,签订协议进度一周一统计,打击处理情况一月一调度', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
     expect(read('遵守每周例会,落实一周一汇报,一月一总结', '2025-03-10').map((d) => d.cycle)).toEqual(['weekly', 'monthly']);
+    expect(read('村(居)法律顾问在一月一次驻村问诊期间开展法治讲座', '2025-03-10').map((d) => d.cycle)).toEqual(['monthly']);
     expect(read('一月底前完成', '2025-01-02')).toEqual([{ text: '一月底前', date: '2025-01-31', cycle: null }]);
   });
 

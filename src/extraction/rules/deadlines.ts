@@ -181,7 +181,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   },
   {
     serves: '6月底前 / 2022年10月底前 / 次年1月底前 / 9月份前 / 5月份在全市组织开展…',
-    regex: new RegExp(`(?:(\\d{4}|次|翌|明)年)?${CN_OR_DIGITS}月(?!一(?:${RHYTHM_WORK}))(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
+    regex: new RegExp(`(?:(\\d{4}|次|翌|明)年)?${CN_OR_DIGITS}月(?!一(?:${RHYTHM_WORK}|次))(?:份)?(底|末|中旬|上旬|下旬)?${BEFORE}`, 'g'),
     resolve: (m, c) => {
       // "11月，…制定了" names a time, not a deadline; a month alone (a table's 完成时限 cell "2025年11月") is
       // one, and so is a month opening a clause that asks for something in it ("5月份在全市组织开展…").
@@ -307,8 +307,8 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '月度盘点 / 季度研判 / 日盯办、周调度、月通报 / 周排查、月考核、季总结 / 一周一统计、一月一调度 (a cycle named by its period)',
-    regex: new RegExp(`(?:(月度|季度)|(?<=^|[、，,“"；;：:\\s]|建立|实行|落实|坚持|执行|推行)([周月季])|[一每]([周月季])一)(?=${RHYTHM_WORK})`, 'g'),
+    serves: '月度盘点 / 季度研判 / 日盯办、周调度、月通报 / 周排查、月考核、季总结 / 一周一统计、一月一调度 / 一月一次 (a cycle named by its period)',
+    regex: new RegExp(`(?:(月度|季度)|(?<=^|[、，,“"；;：:\\s]|建立|实行|落实|坚持|执行|推行)([周月季])(?=${RHYTHM_WORK})|[一每]([周月季])一(?=${RHYTHM_WORK}|次))`, 'g'),
     resolve: (m) => {
       const period = m[1] ?? m[2] ?? m[3];
       return { date: null, cycle: period === '周' ? 'weekly' : period.startsWith('月') ? 'monthly' : 'quarterly' };
