@@ -591,6 +591,12 @@ describe('extractTasks', () => {
     expect(task.deadline).toEqual({ text: null, date: null, cycle: null });
   });
 
+  it('reads the things a plan counts out to build as targets, not as units heading its item', () => {
+    const tasks = extractTasks('（一）建设或改造1个县级农村电子商务公共服务中心、350个以上村级服务站。\n各乡镇要按期完成站点建设。', context, { model: null });
+    expect(tasks.every((t) => t.leadUnits.every((o) => !/\d/.test(o.text)))).toBe(true);
+    expect(tasks.find((t) => t.paragraph.startsWith('各乡镇'))?.leadUnits.map((o) => o.text)).toEqual(['各乡镇']);
+  });
+
   it('gives the work asked after a statement about a unit to that unit, in the same item', () => {
     const [task] = extract('县教体局始终把教育作为重中之重的工作来抓。近年来不断加大教育投入。2022年6月底前完成尚店中学建设工作。');
     expect(task.leadUnits.map((o) => o.text)).toEqual(['县教体局']);

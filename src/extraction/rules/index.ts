@@ -575,7 +575,8 @@ class ProseReader {
     // after it in its item, as a note closing the item would.
     // (A body that governs, not a kind of place a heading may name for a topic: "（三）加油站、液化气站。")
     const namedAlone = /。\s*$/.test(piece) ? splitOwnerList(piece.replace(/。\s*$/, '')) : null;
-    if (namedAlone && namedAlone.every((name) => GOVERNING_BODY.test(name))) {
+    // (Not the things a plan counts out to build: "建设或改造1个县级…中心、350个以上村级服务站。")
+    if (namedAlone && namedAlone.every((name) => GOVERNING_BODY.test(name) && !/\d/.test(name))) {
       this.owners[this.level] = { owners: { lead: namedAlone, cooperating: [] }, inherited: true };
       this.previousVerdict = 'title';
       return [];
