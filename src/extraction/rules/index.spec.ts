@@ -54,6 +54,18 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the items under a numbered year heading ("（一）2020年任务") to that year, not those under a report\'s expected figures', () => {
+    const text = '一、工作目标\n（一）2026年任务\n东湖街道完成剩余量的50%以上。\n1.设区城市：西城街道改造完成率达到100%。\n（二）2027年任务\n东湖街道完成剩余量的70%以上。\n二、2026年主要预期目标\n地区生产总值增长6%以上。';
+    expect(extractTasks(text, { ...context, documentDate: '2026-02-01' }, { model: null }).map((t) => [t.paragraph.slice(0, 7), t.deadline.date])).toEqual([
+      ['东湖街道完成剩', '2026-12-31'],
+      ['1.设区城市：', '2026-12-31'],
+      ['东湖街道完成剩', '2027-12-31'],
+      ['地区生产总值增', null],
+    ]);
+    const past = extractTasks('（一）2025年任务\n东湖街道完成剩余量的50%以上。', { ...context, documentDate: '2026-02-01' }, { model: null });
+    expect(past.map((t) => t.deadline.date)).toEqual([null]);
+  });
+
   it('reads a short title opening its line ("（二）目标指标。到2020年，…") as the section it names', () => {
     const text = '一、总体要求\n（一）指导思想。以新时代中国特色社会主义思想为指导，全面贯彻省委省政府决策部署。\n（二）目标指标。到2020年，全面完成“十三五”约束性指标。全市PM2.5浓度比2015年下降22%以上。';
     const tasks = extractTasks(text, { ...context, documentDate: '2018-08-01' });

@@ -52,6 +52,11 @@ const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(
  * projects, listed after the colon.
  */
 const YEAR_GOALS = /(?:(\d{4})年度?|今年|本年度?|全年)[^，,。；;：:]{0,30}?(?:(?:目标|指标)(?:任务)?(?:分别)?(?:是|为)|(?:实事|民生实事|项目)(?:主要)?包括)[：:]/;
+/**
+ * A numbered heading naming the year its items are for: "（一）2020年任务", "一、2019年工作目标". (A work report's
+ * "主要预期目标" are the year's expected figures, which carry no deadline.)
+ */
+const YEAR_HEADING = /^(\d{4})年度?(?:工作)?(?:任务|目标|目标任务)[：:]?$/;
 /** A heading over a five-year plan's goals, which are for the plan's last year: "一、林业保护发展“十四五”规划目标". */
 const PLAN_GOALS = /[“"]?十([一二三四五六])五[”"]?[^，,。；;：:]{0,12}(?:目标|指标)(?:任务)?[：:。]?\s*$/;
 /** A step of a plan headed with its dates: "（二）集中整治阶段（2010年9月18日至12月8日）。" */
@@ -344,7 +349,9 @@ class ProseReader {
       if (clause.headingLine && (clause.marker === null || findTargets(this.text.slice(clause.contentStart, clause.end)).length === 0)) {
         this.announceOwners(clause);
         const heading = this.text.slice(clause.contentStart, clause.end);
-        this.openGoalYear(heading, findDeadlines(heading, this.context).filter((d) => d.date !== null && d.date >= this.context.documentDate));
+        const yearHeading = clause.marker ? YEAR_HEADING.exec(heading.trim()) : null;
+        if (yearHeading && `${yearHeading[1]}-12-31` >= this.context.documentDate) this.stageDeadline[this.level] = { text: yearHeading[0], date: `${yearHeading[1]}-12-31`, cycle: null, index: -1 };
+        else this.openGoalYear(heading, findDeadlines(heading, this.context).filter((d) => d.date !== null && d.date >= this.context.documentDate));
         continue;
       }
       tasks.push(...this.readClause(clause));
