@@ -151,15 +151,26 @@ describe('extractTasks', () => {
     ]);
   });
 
-  it('gives the subject of an exhortation to the points that follow it on its line', () => {
+  it('gives the points on the lines below a lead-in to whom it addresses ("对A提出相关要求：\n一是…")', () => {
+    const text = '副局长传达了会议精神,对各县区生态环境部门提出相关要求:\n一是要加快“无废城市”建设,积极谋划2025年建设项目。\n二是加快固废信访整改,处置好相关舆情。';
+    expect(extract(text).map((t) => [t.paragraph.slice(0, 4), owners(t.leadUnits)])).toEqual([
+      ['一是要加', ['各县区生态环境部门']],
+      ['二是加快', ['各县区生态环境部门']],
+    ]);
+  });
+
+  it('gives the subject of an exhortation to the points that follow it, on its line or the lines below', () => {
     const points = '一要抓好主要负责人培训提升行动,督促企业履行好安全生产主体责任;二要抓好从业人员教育培训,提升基层末梢人员安全素质。';
     const tasks = extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。${points}`);
     expect(tasks.map((t) => [t.paragraph.slice(0, 6), owners(t.leadUnits)])).toEqual([
       ['一要抓好主要', ['全市交通运输系统']],
       ['二要抓好从业', ['全市交通运输系统']],
     ]);
-    // on a line of their own, the points are not the exhortation's
-    expect(extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。\n${points}`).map((t) => owners(t.leadUnits))).toEqual([[], []]);
+    // on lines of their own too ("各部室要高度重视。\n\n一要…\n二要…"), but not numbered items below it
+    const lines = '一要抓好主要负责人培训提升行动,督促企业履行好安全生产主体责任。\n二要抓好从业人员教育培训,提升基层末梢人员安全素质。';
+    expect(extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。\n\n  ${lines}`).map((t) => owners(t.leadUnits))).toEqual([['全市交通运输系统'], ['全市交通运输系统']]);
+    const items = '（一）抓好主要负责人培训提升行动,督促企业履行好安全生产主体责任。\n（二）抓好从业人员教育培训,提升基层末梢人员安全素质。';
+    expect(extract(`会议强调,全市交通运输系统要按决策部署抓实抓好安全生产工作。\n${items}`).map((t) => owners(t.leadUnits))).toEqual([[], []]);
   });
 
   it('reads what frames a clause\'s first subject as part of its task, not a task before it', () => {

@@ -73,8 +73,8 @@ const UNIT_HEADING = /^([^、，,。；;：:（）()\s]{2,16})(?:[（(][^（）(
 const FIRST_POINT = /[一1][是要、.．]\s*$/;
 /** Words announcing the problems found, right before the first of their points. */
 const FINDINGS_LEAD = /(?:存在|发现|主要|突出)[^。；;，,]{0,12}问题(?:主要)?(?:是|有|表现在)?[：:]\s*$/;
-/** Points of a speech right after a clause, on its line: "一是", "一要", "（一）". */
-const POINTS_FOLLOW = /^[ \t　]*(?:[一二三四五六七八九十](?:是|要)|[（(]一[）)])/;
+/** Points of a speech right after a clause, on its line or the lines below ("一是", "一要"), or on its line ("（一）"). */
+const POINTS_FOLLOW = /^(?:\s*[一二三四五六七八九十](?:是|要)|[ \t　]*[（(]一[）)])/;
 /** A clause announcing the points after it: "做好以下工作。", "提出如下要求：", "具体要求如下：", "从三个方面推进工作：". */
 const ANNOUNCES_POINTS = /(?:以下|如下)[^，,。；;]{0,8}(?:工作|要求|任务|事项|措施|几点|方面)[。：:]?\s*$|(?:工作|要求|任务|事项|措施)如下[。：:]?\s*$|从[一二三四五六七八九十几两]+个?方面[^，,。；;]{0,30}[：:]\s*$/;
 /** How a reply names the unit that writes it. */
@@ -647,11 +647,11 @@ class ProseReader {
     // …unless points follow it on its line ("全市交通运输系统要…抓好安全生产工作。一是…一要…"): they are its parts.
     // A clause announcing its points ("各镇(办)要继续做好以下工作。", "我委将持续开展如下四项工作。") gives them its owner.
     else if (own && ANNOUNCES_POINTS.test(piece)) this.owners[this.level] = { owners: own, inherited: true };
-    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4)) };
+    else if (own && verdict === 'exhortation') this.owners[this.level] = { owners: own, inherited: POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 16)) };
     // "教体局始终把它作为重中之重的工作来抓。…2022年完成…": the unit a statement is about does the work asked after it in its item.
     else if (own && verdict === 'no-directive') this.owners[this.level] = { owners: own, inherited: false };
     // "检查组向各基础电信企业通报了存在问题，并提出三点要求：一是…": the points are asked of whom the lead addresses.
-    else if (!own && /[：:]\s*$/.test(piece) && POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 4))) {
+    else if (!own && /[：:]\s*$/.test(piece) && POINTS_FOLLOW.test(this.text.slice(clause.end, clause.end + 16))) {
       const addressee = findAddressee(piece);
       if (addressee) this.owners[this.level] = { owners: { lead: addressee, cooperating: [] }, inherited: true };
     }

@@ -202,6 +202,10 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['包保干部要照单履职', [['包保干部']]],
     ['各村食品安全协管员要恪尽职守', [['各村食品安全协管员']]],
     ['禁毒专干要每月走访一次', [['禁毒专干']]],
+    // officers of a post named with 各 (各X员), not the public's people nor members
+    ['各村防治员要狠抓工作落实', [['各村防治员']]],
+    ['各文物保护员要对文物保护单位进行巡查', [['各文物保护员']]],
+    ['各类人员要遵守规定', []],
     // 应急管理局 is a name, not 应 asking; a board's members; 力争 starts no name
     ['王钧平要求,南郑区应急管理局要强化督查检查力度', [['南郑区应急管理局']]],
     ['各编委会成员要切实加快工作进度', [['各编委会成员']]],

@@ -49,10 +49,13 @@ const FIELD_ONLY = new RegExp(`^(?:省|市|县|区)?${SECTOR}$`);
  */
 const FIELD_SYSTEM = new RegExp(`^(?:(?:全省|全市|全县|全区|各级|我县|我市|我区)?(?:${SECTOR}|住房和城乡建设|教体|卫生健康|人力资源社会保障)|(?:全省|全市|全州|全县|全区|我省|我市|我县|我区)\\p{Script=Han}{1,6}|全)(?:系统|系統)$`, 'u');
 
+/** Officers of a post, each one asked: "各村防治员", "各文物保护员", "各调解员" (a post's name ends in 员). */
+const EACH_OFFICER = /^各\p{Script=Han}{1,6}(?<![人会党])员$/u;
+
 /** A name as a unit could be written: a unit suffix or a sector word, not a person or a rate. */
 export function isOwnerName(name: string): boolean {
   if (FIELD_SYSTEM.test(name)) return true;
-  return name.length >= 2 && name.length <= 30 && OWNER_NAME.test(name) && !NOT_A_UNIT.test(name) && !/系统$/.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
+  return name.length >= 2 && name.length <= 30 && (OWNER_NAME.test(name) || EACH_OFFICER.test(name)) && !NOT_A_UNIT.test(name) && !/系统$/.test(name) && !NOT_A_NAME_START.test(name) && !BARE_KIND.test(name);
 }
 
 /** "A、B和C等部门" → [A, B, C]; null when any part is not a unit name. */
