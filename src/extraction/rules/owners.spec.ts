@@ -206,6 +206,14 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['各村防治员要狠抓工作落实', [['各村防治员']]],
     ['各文物保护员要对文物保护单位进行巡查', [['各文物保护员']]],
     ['各类人员要遵守规定', []],
+    // 应 asks, it starts no name; verbs inside a phrase (明确, 组建) make it no name; 督查 and 计划 as verbs start none,
+    // a 督查组 or 督查人员 is still a name; a year's date before the subjects frames them
+    ['各单位在有序用电实施期间,应安排专人与所在地供电公司联合值班', [['各单位']]],
+    ['工作方案要求各乡(镇、街道)明确“一村一品”示范村镇和“亿元村镇”培育对象', [['各乡(镇、街道)']]],
+    ['主动对接企业,复杂问题组建工作专班推进', []],
+    ['四是督查指导土壤环境重点监管单位开展隐患排查', []],
+    ['督查人员要每日一督查', [['督查人员']]],
+    ['计划到2019年底前霍邱县、金安区要完成粪污处理设施建设', [['霍邱县', '金安区']]],
     // 应急管理局 is a name, not 应 asking; a board's members; 力争 starts no name
     ['王钧平要求,南郑区应急管理局要强化督查检查力度', [['南郑区应急管理局']]],
     ['各编委会成员要切实加快工作进度', [['各编委会成员']]],
