@@ -54,6 +54,15 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('dates the sentences of a paragraph that opens with a year\'s end ("2018年底前，…") to it, and not the next paragraph', () => {
+    const text = '2026年底前，以东湖街道为重点，完成存栏3000头以上养殖场设施建设。全市畜禽养殖废弃物综合利用率达到83%以上。\n全市规模养殖场设施装备配套率达到95%以上。';
+    expect(extractTasks(text, { ...context, documentDate: '2026-02-01' }, { model: null }).map((t) => [t.paragraph.slice(0, 6), t.deadline.date])).toEqual([
+      ['2026年底', '2026-12-31'],
+      ['全市畜禽养殖', '2026-12-31'],
+      ['全市规模养殖', null],
+    ]);
+  });
+
   it('dates the items under a numbered year heading ("（一）2020年任务") to that year, not those under a report\'s expected figures', () => {
     const text = '一、工作目标\n（一）2026年任务\n东湖街道完成剩余量的50%以上。\n1.设区城市：西城街道改造完成率达到100%。\n（二）2027年任务\n东湖街道完成剩余量的70%以上。\n二、2026年主要预期目标\n地区生产总值增长6%以上。';
     expect(extractTasks(text, { ...context, documentDate: '2026-02-01' }, { model: null }).map((t) => [t.paragraph.slice(0, 7), t.deadline.date])).toEqual([
