@@ -551,6 +551,15 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('reads a step opening its paragraph unnumbered, or after the words announcing the steps, and ends its dates at a step named without them', () => {
+    const text = '专项整治分三个阶段:排查清理阶段(2026年5月10日至5月31日),各部门要开展排查活动,对违法发布广告的企业责令整改。\n活动总结阶段(2026年6月1日至6月15日)。各部门要对前期排查清理情况进行总结汇报。\n督查评估阶段。市处非办要对排查清理活动开展情况进行督查。';
+    expect(extract(text).map((t) => [t.paragraph.slice(0, 8), owners(t.leadUnits), t.deadline.date])).toEqual([
+      ['专项整治分三个阶', ['各部门'], '2026-05-31'],
+      ['各部门要对前期排', ['各部门'], '2026-06-15'],
+      ['市处非办要对排查', ['市处非办'], null],
+    ]);
+  });
+
   it('reads a step numbered by its own name ("第二阶段：检查整改（…）") as a heading with its dates', () => {
     const text = '四、工作步骤\n第一阶段:动员摸底(2026年3月16日前)。\n东湖街道要对辖区进行拉网式排查，建立整治台账。\n第二阶段:检查整改(2026年4月16日至2026年10月30日)。\n东湖街道要开展集中整治。';
     expect(extract(text).map((t) => [t.paragraph, t.deadline.date])).toEqual([

@@ -64,7 +64,9 @@ const STAGE = /^[^。；;（）()]{2,40}阶段[（(]([^（）()]{4,30})[）)][�
 /** …or opening the step's first sentence: "（一）准备阶段（即日起—2021年3月31日）根据…，各派出所…". */
 /** "第一阶段:动员摸底(2016年3月16日前)。": a step numbered by its own name, with its dates. */
 const NAMED_STAGE = /^第[一二三四五六七八九十]+阶段[：:\s]*[^。；;，,（）()]{2,20}[（(]([^（）()]{4,30})[）)][。；;]?$/;
-const STAGE_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(]([^（）()]{4,30})[）)]/;
+const STAGE_OPENING = /^(?:[^。；;，,：:]{0,12}分[一二三四五六七八九十两\d]+个?阶段[：:])?[^。；;，,（）()：:]{2,20}阶段[（(]([^（）()]{4,30})[）)]/;
+/** A step named without its dates: "督查评估阶段。". */
+const UNDATED_STAGE = /^[^。；;，,（）()\d]{2,12}阶段[。：:]?$/;
 /** A heading naming who leads the items under it: "县示范区管委会牵头工作（8项）". */
 const HEADING_LEAD = /^(.{2,30}?)牵头(?:的)?(?:工作|事项|任务)?(?:[（(]\d+项[）)])?$/;
 /** A heading that is a unit's name, its other names in brackets: "（一）综合办公室（党群工作部、监察室）" — its duties follow. */
@@ -459,12 +461,15 @@ class ProseReader {
     if (timeNote) return this.closeItemWithTime(timeNote[1]);
     // "（一）动员部署阶段（2010年9月10日至9月17日）。", "第二阶段：检查整改（4月16日至10月30日）。": the step's end is the
     // deadline of its sentences.
-    const stage = (clause.marker ? STAGE.exec(content.trim()) : null) ?? NAMED_STAGE.exec(content.trim());
-    if (stage) {
-      this.stageDeadline[this.level] = findDeadlines(stage[1], this.context)[0] ?? null;
+    // (A step may open its paragraph unnumbered: "活动总结阶段（6月1日至6月15日）。各部门…"; one named without dates,
+    // "督查评估阶段。", ends the dates of the step before.)
+    const opensStep = clause.marker !== null || this.lineStartsAt(clause);
+    const stage = (opensStep ? STAGE.exec(content.trim()) : null) ?? NAMED_STAGE.exec(content.trim());
+    if (stage || (opensStep && UNDATED_STAGE.test(content.trim()))) {
+      this.stageDeadline[this.level] = stage ? (findDeadlines(stage[1], this.context)[0] ?? null) : null;
       return [];
     }
-    const opening = clause.marker ? STAGE_OPENING.exec(content.trim()) : null;
+    const opening = opensStep ? STAGE_OPENING.exec(content.trim()) : null;
     if (opening) this.stageDeadline[this.level] = findDeadlines(opening[1], this.context)[0] ?? null;
     // "道路交通方面，…": a new topic; what was said before it names no owner of it.
     if (TOPIC.test(content)) this.owners[this.level] = null;

@@ -272,8 +272,11 @@ const ADVERBIAL = /^(?:为了?|按照|根据|依据|围绕|针对|对于|结合|
 /** A short lead-in before the subject: "接到报案后，", "同时，", "届时", "【工作安排】", "按照…计划，", "排查梳理阶段：". */
 const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:届时|屆時)|^【[^【】]{1,12}】|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:根据|按照|依据)《[^》]{1,40}》(?:要求|规定|精神)?[，,]?|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
 
-/** A step's name and dates opening its first sentence: "准备阶段（即日起—2021年3月31日）各派出所要…". */
-const STEP_OPENING = /^[^。；;，,（）()]{2,20}阶段[（(][^（）()]{4,30}[）)]/;
+/**
+ * A step's name and dates opening its first sentence: "准备阶段（即日起—2021年3月31日）各派出所要…", also after the
+ * words announcing the steps: "专项整治分三个阶段：排查清理阶段（5月10日至5月31日），各部门…".
+ */
+const STEP_OPENING = /^(?:[^。；;，,：:]{0,12}分[一二三四五六七八九十两\d]+个?阶段[：:])?[^。；;，,（）()：:]{2,20}阶段[（(][^（）()]{4,30}[）)][，,]?/;
 
 /** Whether what stands before a clause's first subject only frames it: "针对当前的排查整治，", "按照…部署，", a step's dates. */
 export function framesSubject(before: string): boolean {
