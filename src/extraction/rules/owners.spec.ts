@@ -215,6 +215,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['督查人员要每日一督查', [['督查人员']]],
     // heads of a body (院长, 局长) are asked as 校长 and 园长 are; whom 要求 asks ends before 再次
     ['慰问组要求各敬老院院长再次排查院内老人卧床抽烟等问题', [['各敬老院院长']]],
+    // a prefecture named as the subject, as a city is; not a whole prefecture (全州)
+    ['今后,文山州将以每年建设20个“儿童之家”的进度推进', [['文山州']]],
+    ['全州要加快建设儿童之家', []],
     ['计划到2019年底前霍邱县、金安区要完成粪污处理设施建设', [['霍邱县', '金安区']]],
     // 应急管理局 is a name, not 应 asking; a board's members; 力争 starts no name
     ['王钧平要求,南郑区应急管理局要强化督查检查力度', [['南郑区应急管理局']]],

@@ -22,8 +22,8 @@ const SECTOR = '(?:综治|安监|环保|发改|经信|信访|检察|工信|网�
 // ("10月底前完成…（市公安局" of "（市公安局牵头，…配合）") is not a name.
 /** A province named before "各地" or "各级" in a national or provincial report: "福建各地公安", "浙江各级". */
 const PROVINCE = '(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)';
-/** A province or a city by name ("山西省将…", "重庆将…", "琼海市将…"): the place's government does the work. */
-const PLACE_NAME = `(?:${PROVINCE}(?:省|市)?|(?![相有各全本我该該地县縣副])[\\u4e00-\\u9fa5]{2,3}(?<![城都超上门集夜股街坊])市)`;
+/** A province, a city or a prefecture by name ("山西省将…", "重庆将…", "琼海市将…", "文山州将…"): the place's government does the work. */
+const PLACE_NAME = `(?:${PROVINCE}(?:省|市)?|(?![相有各全本我该該地县縣副])[\\u4e00-\\u9fa5]{2,3}(?<![城都超上门集夜股街坊])市|(?![相有各全本我该該地县縣副])[\\u4e00-\\u9fa5]{2,3}(?<![自治神九])州)`;
 const OWNER_NAME = new RegExp(`^(?:(?:[^\\s，,。；;：:“”"《》（）()]|[（(][^（）()]{1,6}[）)]|“[^“”，,。；;]{1,8}”){0,24}${UNIT_SUFFIX}(?:[（(][^（）()]{1,12}[）)])?|(?:(?:省|市|县|縣|区|區)级?|${PROVINCE}?(?:各地|各级)|(?:全省|全市|全县|全区)各级|各)?${SECTOR}|[^\\s，,。；;：:“”"（）()]{1,6}${CARRIER}|${PROVINCE}?(?:各地|各级)|${PLACE_NAME})$`);
 /**
  * Words that end like a unit but name a person, a rate, a thing or an act ("进行", "实行"); and phrases
