@@ -38,13 +38,13 @@ const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
 const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
 /** A title of a few words closed by a full stop, its item's sentences following on the line. */
 const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
-/**
- * The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，"; or opening the
- * list of them: "…战略，到2020年将实现：".
- */
 /** A title naming a plan of work: "市教育局2024年工作要点", "2021年重点工作计划". */
 const PLAN_TITLE = /(?:工作要点|工作計劃|工作计划|工作要點|工作安排|重点工作|重點工作|任务分解|任務分解)$/;
-const GOAL_YEAR = /(?:^|[，,：:])(?:力争|争取)?(?:(?:到|至)\d{4}年(?:底|末)?|(?<=^)\d{4}年(?:底|末)前)(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
+/**
+ * The year a plan's goals are for, set off by commas: "到2027年，", "…专项行动,力争到2025年底，", or opening the
+ * sentence with its end: "2018年底前，以…为重点，完成…"; or opening the list of them: "…战略，到2020年将实现：".
+ */
+const GOAL_YEAR = /(?:^|[，,：:])(?:力争|争取)?(?:(?:到|至)\d{4}年(?:底|末)?|^\d{4}年(?:底|末)前)(?:[，,]|[^，,。；;：:]{0,6}[：:]\s*$)/;
 /** "2020年任务：一是4月底前…", "2021年工作目标：…": the year the points after the colon are for. */
 const YEAR_POINTS = /(?:^|\n)\s*(\d{4})年(?:度)?(?:主要|重点)?(?:工作)?(?:任务|目标)[：:]/;
 /**
