@@ -218,6 +218,9 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // a prefecture named as the subject, as a city is; not a whole prefecture (全州)
     ['今后,文山州将以每年建设20个“儿童之家”的进度推进', [['文山州']]],
     ['全州要加快建设儿童之家', []],
+    // a field's organisations across its levels (护路组织, 团组织, 社会组织), as 党组织 were
+    ['会议要求,铁路沿线各级护路组织要及时更新完善护路基础工作台账', [['铁路沿线各级护路组织']]],
+    ['各类社会组织要积极参与', [['各类社会组织']]],
     ['计划到2019年底前霍邱县、金安区要完成粪污处理设施建设', [['霍邱县', '金安区']]],
     // 应急管理局 is a name, not 应 asking; a board's members; 力争 starts no name
     ['王钧平要求,南郑区应急管理局要强化督查检查力度', [['南郑区应急管理局']]],
