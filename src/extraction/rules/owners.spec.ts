@@ -215,6 +215,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['督查人员要每日一督查', [['督查人员']]],
     // heads of a body (院长, 局长) are asked as 校长 and 园长 are; whom 要求 asks ends before 再次
     ['慰问组要求各敬老院院长再次排查院内老人卧床抽烟等问题', [['各敬老院院长']]],
+    // whom 要求 asks runs on past 应急管理, a name, not 应 asking
+    ['通知要求各级城管、公安、应急管理、市场监管等部门要在前期清理的基础上加强巡查', [['各级城管', '公安', '应急管理', '市场监管']]],
     // a prefecture named as the subject, as a city is; not a whole prefecture (全州)
     ['今后,文山州将以每年建设20个“儿童之家”的进度推进', [['文山州']]],
     ['全州要加快建设儿童之家', []],

@@ -407,7 +407,7 @@ const ASKS = /(?<![”"的])(?:要求|责成|责令|(?<![申邀提聘报呈])请
 function askedAt(clause: string, from: number): Subject | null {
   // Whom it asks ends where what they are asked begins: "要求网点员工在办理…时", "请各单位于…前".
   const words = clause.slice(from, from + 24);
-  const asked = words.slice(2).search(/在|于|对|按照|根据|依据|结合|围绕|针对|要|将|从|向|把|务必|必须|应|立即|迅速|及时|认真|切实|进一步|再次|重新/);
+  const asked = words.slice(2).search(/在|于|对|按照|根据|依据|结合|围绕|针对|要|将|从|向|把|务必|必须|应(?!急)|立即|迅速|及时|认真|切实|进一步|再次|重新/);
   const rest = asked >= 0 ? words.slice(0, asked + 2) : words;
   for (let length = rest.length; length >= 2; length--) {
     if (CUT_WORD.test(words.slice(length - 1, length + 1))) continue;
