@@ -112,6 +112,24 @@ describe('findDeadlines', () => {
     expect(read('今年以来全县空气质量优良率达到90%', '2022-03-01')).toEqual([]);
   });
 
+  it('dates what is to be done this year (力争今年…, 今年将…) at its end, not this year named as a topic or a month of it', () => {
+    expect(read('要统筹协调,压实责任,力争今年圆满实现创建目标', '2020-06-25').map((d) => d.date)).toEqual(['2020-12-31']);
+    expect(read('《方案》提出,今年确保全面建立河长制运行机制', '2017-03-10').map((d) => d.date)).toEqual(['2017-12-31']);
+    expect(read('市妇联今年将科学制定新周期妇女儿童发展规划', '2022-02-20').map((d) => d.date)).toEqual(['2022-12-31']);
+    expect(read('确保今年8月底前全面完成排查', '2022-05-10').map((d) => d.date)).toEqual(['2022-08-31']);
+    expect(read('今年要求各地加快进度', '2022-05-10')).toEqual([]);
+    expect(read('今年是新中国成立75周年', '2024-03-10')).toEqual([]);
+  });
+
+  it('dates a five-year plan\'s years as the time frame of a goal at their last day, not the plan named inside a phrase', () => {
+    expect(read('“十四五”期间,城镇新增就业23.5万人以上', '2022-06-01').map((d) => d.date)).toEqual(['2025-12-31']);
+    expect(read('我市“十四五”期间力争成功申报1家以上示范村', '2021-08-01').map((d) => d.date)).toEqual(['2025-12-31']);
+    expect(read('全力推进“十四五”期间规划新(改)扩建的学校建设', '2022-02-01')).toEqual([]);
+    expect(read('及早谋划“十四五”时期进一步打响品牌的思路举措', '2020-05-01')).toEqual([]);
+    expect(read('确保“十二五”期间每年数据真实可靠', '2012-05-01').map((d) => d.text)).toEqual(['每年']);
+    expect(read('“十三五”期间是全面建成小康社会的关键时期', '2016-05-01')).toEqual([]);
+  });
+
   it('counts weeks as seven days, and dates a count asked for this year (全年谋划储备项目15个) at its end', () => {
     expect(read('五是要一周内上报问题整改措施意见初稿', '2018-05-18').map((d) => d.date)).toEqual(['2018-05-25']);
     expect(read('两周内完成整改', '2018-05-18').map((d) => d.date)).toEqual(['2018-06-01']);

@@ -175,8 +175,10 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
-    serves: '“十二五”末 / 十四五期末 (the last day of a five-year plan)',
-    regex: /[“"]?十([一二三四五六])五[”"]?(?:时期|期)?末/g,
+    serves: '“十二五”末 / 十四五期末 / “十四五”期间，城镇新增就业… / 我市“十四五”期间力争… (the last day of a five-year plan)',
+    // The plan's years as the time frame of what is asked; not a plan named inside a phrase ("以及“十四五”时期…的思路",
+    // "“十四五”期间规划新建的学校") nor the frame of a yearly duty ("“十二五”期间每年数据真实") nor a topic ("“十三五”期间是…关键时期").
+    regex: /[“"]?十([一二三四五六])五[”"]?(?:(?:时期|期)?末|(?<![及和与的为])(?:期间|时期|期間|時期)(?![^，,。；;]{0,12}的|每年|是|为))/g,
     resolve: (m) => ({ date: `${lastYearOfFiveYearPlan(m[1])}-12-31`, cycle: null }),
   },
   {
@@ -225,6 +227,11 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
   {
     serves: '全年破获案件不少于260起 / 今年空气质量优良率要达到90% (the year as the time frame of a figure asked for: its last day)',
     regex: /(?<![\d今去上本明前])(?:全年|今年|本年度)(?![共累]|以来|上半年|下半年|[一二三四]季度|\d{1,2}月)(?=[^，,。；;]{1,30}?(?:不少于|不低于|不超过|达到|达|以上|以内|控制在|\d+(?:\.\d+)?(?:万|亿)?(?:个|项|家|所|座|条|件|场|次|户|人|亩|公里|平方公里|吨|块)))/g,
+    resolve: (m, c) => ({ date: `${yearOf(undefined, c.documentDate)}-12-31`, cycle: null }),
+  },
+  {
+    serves: '力争今年圆满实现… / 确保今年完成… / 今年将… / 今年计划… / 今年继续… (this year as the time frame of what is asked: its last day)',
+    regex: /(?<=力争|确保|争取|力爭|確保|爭取)今年(?![年底末内內]|以来|上半年|下半年|[一二三四]季度|\d{1,2}月|[一二三四五六七八九十]{1,2}月)|今年(?=力争|确保|争取|力爭|確保|爭取|继续|繼續|将|將|计划|計劃|要(?!求))/g,
     resolve: (m, c) => ({ date: `${yearOf(undefined, c.documentDate)}-12-31`, cycle: null }),
   },
   {

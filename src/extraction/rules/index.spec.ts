@@ -353,6 +353,11 @@ describe('extractTasks', () => {
     expect(tasks[0].leadUnits).toEqual([{ text: '东湖街道', unitId: 4 }]);
   });
 
+  it('makes one task of one date said twice', () => {
+    const tasks = extract('园区管理局要年底前完成第三期标准厂房的建设,确保今年完成15万平方米标准厂房建设。');
+    expect(tasks.map((t) => t.deadline.date)).toEqual(['2026-12-31']);
+  });
+
   it('reads working days, reporting cycles and standing work', () => {
     const [withinDays, monthly, standing] = extract('市公安局要在10个工作日内报送整改方案。各镇街要每月5日前报送工作进展。各成员单位要长期坚持开展宣传进社区活动。');
     expect(withinDays.deadline).toEqual({ text: '10个工作日内', date: '2026-03-16', cycle: null });

@@ -779,9 +779,10 @@ class ProseReader {
    * Two targets make two tasks, each with the deadline written between it and the target before it
    * ("实名率达到98%、年底前达到100%": the second only); a target without one takes the deadline written
    * before the first target, or after the last when none is written between them ("A达到…、B达到…，年底前完成").
-   * Else two deadlines make two tasks.
+   * Else two deadlines make two tasks; the same date said twice is one ("年底前完成…，确保今年完成…").
    */
-  private variants(deadlines: FoundDeadline[], targets: FoundTarget[]): { deadline?: FoundDeadline; target?: FoundTarget }[] {
+  private variants(found: FoundDeadline[], targets: FoundTarget[]): { deadline?: FoundDeadline; target?: FoundTarget }[] {
+    const deadlines = found.filter((d, i) => d.date === null || found.findIndex((o) => o.date === d.date && o.cycle === d.cycle) === i);
     if (targets.length >= 2) {
       const first = targets[0].index;
       const last = targets[targets.length - 1].index;
