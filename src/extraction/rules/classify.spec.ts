@@ -28,6 +28,8 @@ describe('classifyClause', () => {
     ['各单位对照标准全面自查,对存在的问题及时整改。', { hasOwner: true, assigned: true }],
     // what a plan sets out to do, in figures
     ['天镇县计划改造老旧小区11个,19栋楼,417套房;', { hasTarget: true }],
+    // 争取 aims as 力争 does
+    ['争取建成省级重点企业研究院1家,市级重点实验室1家;', { hasTarget: true }],
     ['一是2021年计划投资2500万元再建27公里农村道路;', {}],
     // after the meeting, asked for
     ['会后,各镇街要迅速组织开展燃气安全排查。', { hasOwner: true }],
@@ -108,6 +110,8 @@ describe('classifyClause', () => {
   // `more` has a default: a third parameter a row may leave out would make Jest wait for a `done` callback.
   it.each([
     ['全市各级各部门要提高政治站位，高度重视，切实增强责任感紧迫感，形成工作合力。', 'exhortation'],
+    // money sought from above (争取到…) is no aim the office can track
+    ['争取到位资金5000万元。', 'no-directive'],
     ['要提升站位,把巡察工作作为一次政治体检,从政治高度全面抓好问题整改。', 'exhortation'],
     ['各成员单位要进一步提高政治站位，切实扛起打击治理电信网络诈骗的政治责任。', 'exhortation', { hasOwner: true }],
     ['各级各有关部门要高度重视，把反诈工作与经济社会发展工作同研究、同部署、同推进，全面构建“全民反诈”格局，形成强大的防范治理合力。', 'exhortation'],

@@ -195,6 +195,16 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['要求督导考核组要召开业务培训会', [['督导考核组']]],
     ['督导各乡镇要召开会议', []],
     ['市场开办方要按照相关要求开展疫情防控工作', [['市场开办方']]],
+    // the span of a campaign before the subject; 各属地 beside the departments; whom 要求 asks ends before 加大
+    ['自即日起至12月20日双清区将对辖区内摩托车驾驶人开展整治', [['双清区']]],
+    ['会议强调,各属地和有关部门要全面开展安全隐患排查整治工作', [['各属地', '有关部门']]],
+    ['要求企业负责人加大共享电动自行车安全检查力度', [['企业负责人']]],
+    ['二是要求加大共享电动自行车安全检查力度', []],
+    // 叮嘱 asks as 要求 does; what is to be built or made clear is no unit
+    ['并叮嘱养老机构要加强防寒保暖保障工作', [['养老机构']]],
+    ['要明确工作职责和责任人,加强部门联动和执法', []],
+    ['建设或改造1个县级农村电子商务公共服务中心、1个县级仓储物流配送中心,完成任务', []],
+    ['不断加快技术创新体系建设,争取建成省级重点企业研究院1家', []],
     // acts a plan gives a subject directly
     ['二是县公安交通警察大队立即起草我县专项整治方案', [['县公安交通警察大队']]],
     ['气象部门密切关注天气变化,及时发布临近预报', [['气象部门']]],
@@ -447,6 +457,8 @@ describe('antecedentOf: the unit a "我局" or "该行" stands for', () => {
     ['为推进治理工作,工行金东支行及时组织推进会。该行要求各网点加强宣传。', '该行', '工行金东支行'],
     ['孙国庆委员发言。我委将持续推进。', '我委', null],
     ['会议要求各单位加强宣传。我局将汇总上报。', '我局', null],
+    // a district or a city referring to itself, as a unit does
+    ['上海市普陀区民防办印发试鸣方案。人口疏散演练以我区防空袭行动方案为基准', '我区', '上海市普陀区'],
   ])('%s (%s) → %s', (text, word, unit) => expect(antecedentOf(word, text, text.lastIndexOf(word))).toBe(unit));
 });
 
