@@ -521,6 +521,14 @@ describe('extractTasks', () => {
     ]);
   });
 
+  it('gives a time line under an item (完成时限:…) to its tasks, and is no task itself', () => {
+    const text = '1.完成全市农村公益性公墓建设工作。\n责任单位:各县(区)人民政府\n完成时限:2026年6月底前。\n2.规范经营性公墓建设管理。';
+    expect(extract(text).map((t) => [t.paragraph, t.deadline.date])).toEqual([
+      ['1.完成全市农村公益性公墓建设工作。', '2026-06-30'],
+      ['2.规范经营性公墓建设管理。', null],
+    ]);
+  });
+
   it('starts a topic ("道路交通方面，…") without the owner of the topic before it', () => {
     const text = '会议要求，东湖街道要加强宣传，提高全社会交通安全意识。森林防火方面，要大力推行网格化巡查，建立火情台账。';
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['东湖街道'], []]);

@@ -34,8 +34,8 @@ const ONLY_TIME = /\d{4}年|\d{1,2}月|\d{1,2}日|[至到起止]/g;
 /** The level of points numbered inside a paragraph: "一是", "一要", "第一，". */
 const POINT_LEVEL = 5;
 const NO_DEADLINE: ExtractedDeadline = { text: null, date: null, cycle: null };
-/** A time closing an item on its own: "（完成时限：2021年11月底）". */
-const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$/;
+/** A time closing an item on its own: "（完成时限：2021年11月底）", or as a line of its own: "完成时限:2020年6月底前。". */
+const TIME_NOTE = /^[（(](?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()]{2,30})[）)][。；;]?$|^(?:完成时限|完成时间|时间节点|时限要求|时限)[：:]\s*([^（）()。；;]{2,30})[。；;]?$/;
 /** A title of a few words closed by a full stop, its item's sentences following on the line. */
 const INLINE_TITLE = /^\p{Script=Han}{2,8}[。．.]$/u;
 /** A title naming a plan of work: "市教育局2024年工作要点", "2021年重点工作计划". */
@@ -458,7 +458,7 @@ class ProseReader {
     if (closingNote && closingNote.start === 0) return this.readNote(clause, content, line, closingNote);
     this.leadLine = null;
     const timeNote = TIME_NOTE.exec(content.trim());
-    if (timeNote) return this.closeItemWithTime(timeNote[1]);
+    if (timeNote) return this.closeItemWithTime(timeNote[1] ?? timeNote[2]);
     // "（一）动员部署阶段（2010年9月10日至9月17日）。", "第二阶段：检查整改（4月16日至10月30日）。": the step's end is the
     // deadline of its sentences.
     // (A step may open its paragraph unnumbered: "活动总结阶段（6月1日至6月15日）。各部门…"; one named without dates,
