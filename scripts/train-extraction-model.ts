@@ -22,7 +22,7 @@ import { contextFor, GOALS, rates, score, sum } from '../test/fixtures/extractio
 
 const FOLDS = 5;
 const TAKE_AT_TRIED = [2, 0.9, 0.7, 0.5, 0.4, 0.35, 0.3, 0.25, 0.2, 0.1];
-const DROP_BELOW_TRIED = [0, 0.03, 0.05, 0.1, 0.2, 0.3, 0.4];
+const DROP_BELOW_TRIED = [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5];
 /** Each probability to take from, with the service's to drop below; then the service's to take from, with each to drop below. */
 const TRIED = [...TAKE_AT_TRIED.map((takeAt) => ({ takeAt, dropBelow: DROP_BELOW })), ...DROP_BELOW_TRIED.filter((d) => d !== DROP_BELOW).map((dropBelow) => ({ takeAt: TAKE_AT, dropBelow }))];
 const label = ({ takeAt, dropBelow }: { takeAt: number; dropBelow: number }) =>

@@ -44,7 +44,7 @@ describe('taskProbability and reconsider', () => {
     ['public', 3, 'public'],
     ['sanction', 3, 'sanction'],
     ['lead-in', 3, 'lead-in'],
-    // a task the rules found is dropped only when the model gives it less than three chances in ten (p 0.047, 0.119, 0.269, 0.5)
+    // a task the rules found is dropped only when the model gives it less than four chances in ten (p 0.047, 0.119, 0.269, 0.5)
     ['task', -3, 'no-directive'],
     ['task', -2, 'no-directive'],
     ['task', -1, 'no-directive'],

@@ -31,18 +31,19 @@ export interface ClauseModel {
 export const TAKE_AT = 0.4;
 
 /**
- * Where the model overrules a task the rules found: below three chances in ten, and only a clause that names
+ * Where the model overrules a task the rules found: below four chances in ten, and only a clause that names
  * no owner of its own. Fresh batches brought texts that ask little (news of a meeting, a bulletin of
  * findings) whose clauses still read like the rules' tasks. In the forward measure over batches 26–67
  * (`npm run train:extraction`) dropping below 0.1 gave precision 74.0 % for recall 83.9 %, against 72.7 % and
  * 84.8 % without. Over batches 26–166, 0.2 came closest to the goals (recall 85.7 %, precision 76.3 %, closeness
  * 0.952, against 85.8 % and 76.0 %, 0.950, at 0.1, and 85.4 % and 76.7 %, 0.949, at 0.3). Two rounds later, over batches
  * 26–177, 0.3 came closest (recall 85.9 %, precision 76.2 %, closeness 0.953, against 86.1 % and 75.8 %, 0.948, at 0.2),
- * as it had over 26–173 (0.950 against 0.948). A clause that names its
- * owner ("由市公安局牵头，…开展…") is the rules' strongest evidence, and the model's doubts there came from words,
+ * as it had over 26–173 (0.950 against 0.948). Over batches 26–193, 0.4 came closest (recall 85.6 %, precision 76.2 %,
+ * closeness 0.951, against 86.1 % and 75.7 %, 0.946, at 0.3, and 84.9 % and 76.7 %, 0.943, at 0.5): the point where
+ * recall and precision meet their goals alike has moved up as batches were added. A clause that names its owner ("由市公安局牵头，…开展…") is the rules' strongest evidence, and the model's doubts there came from words,
  * such as unit names, it had mostly seen in news: dropping those too cost as much recall as it gained precision.
  */
-export const DROP_BELOW = 0.3;
+export const DROP_BELOW = 0.4;
 
 /** What the model reads of a clause: its text, where it stands, and what the rules made of it. */
 export interface ClauseView {

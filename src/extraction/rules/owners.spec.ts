@@ -187,6 +187,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // a frequency after the subject, of what it must do at least so often
     ['县(市)级河湖长每季度巡查不少于1次', [['县(市)级河湖长']]],
     ['督查组每周汇总工作落实情况', [['督查组']]],
+    ['镇(街)每季度汇报一次农村集体三资承包合同租金收缴情况', [['镇(街)']]],
+    ['三是城管局对认定的违建加快法律程序的进入', [['城管局']]],
     // a time or a span between the subject and its modal word or verb
     ['各责任单位于2010年6月5日和12月5日前将半年及年度环境报告报送市环保局', [['各责任单位']]],
     ['运输企业节前要开展安全生产自查工作', [['运输企业']]],
@@ -473,6 +475,8 @@ describe('antecedentOf: the unit a "我局" or "该行" stands for', () => {
     ['会议要求各单位加强宣传。我局将汇总上报。', '我局', null],
     // a district or a city referring to itself, as a unit does
     ['上海市普陀区民防办印发试鸣方案。人口疏散演练以我区防空袭行动方案为基准', '我区', '上海市普陀区'],
+    // not a county cut out of its party committee's name (都昌县委县政府)
+    ['都昌县委县政府高度重视。伍旭东要求,我县要进一步提高思想认识', '我县', null],
   ])('%s (%s) → %s', (text, word, unit) => expect(antecedentOf(word, text, text.lastIndexOf(word))).toBe(unit));
 });
 
