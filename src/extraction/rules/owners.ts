@@ -256,8 +256,7 @@ const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年
  * What a subject does its work by or within, between it and the act: "镇综治办按照职责分工，…制定", "各校园在宣传周内组织",
  * "督查组每周汇总…", "县级河湖长每季度巡查不少于1次" (how often, before what it must do so often),
  * "社区根据目标任务数，制定", and the day it is due by: "县营商办于每月30日前提出…", "各区县3月20日下班前报送…",
- * "月牙塘社区、伦华物业公司于10个工作日内认真梳理…". It
- * ends the name as surely as a modal word does.
+ * "月牙塘社区、伦华物业公司于10个工作日内认真梳理…". It ends the name as surely as a modal word does.
  */
 const SUBJECT_FRAME = '(?:(?<![，,：:])(?:争取|力争)?(?:于|在)?(?:(?:\\d{4}年|每月)?\\d{1,2}(?:月(?:\\d{1,2}[日号])?(?:底|中旬|上旬|下旬)?|[日号])(?:下班|中午|上午|下午)?(?:前|之前)|\\d{1,2}个工作日内)(?![，,])|按照|根据|对照|依据|按|通过|(?:接到|收到|发现)[^，,。；;“”]{1,16}?(?:后|时)|在[^，,。；;“”]{1,24}?(?:内|中|期间|期|之后|后|之前|前|时)|每(?:周|月|季度|半年|年|天|日)(?=[^，,。；;]{0,12}?(?:至少|不少于|召开|巡查|开展|组织|报送|汇总|汇报|上报|检查)))';
 const IS_FRAME = new RegExp(`^${SUBJECT_FRAME}$`);
@@ -383,11 +382,14 @@ export function antecedentOf(word: string, text: string, before: number): string
   const kind = REFERS_BACK.exec(word);
   if (!kind) return null;
   const suffix = kind[1];
+  // The name must end where the suffix does: not "…站长" for 站, nor "都昌县" cut from "都昌县委县政府" for 县.
+  const goesOn = /[市县縣区區省州]$/.test(suffix) ? /^[员員长長委政人直级域城属]/ : /^[员員长長]/;
   for (let end = text.lastIndexOf(suffix, before - suffix.length); end > 0; end = text.lastIndexOf(suffix, end - 1)) {
     const close = end + suffix.length;
+    if (goesOn.test(text.slice(close, close + 1))) continue;
     for (let start = Math.max(0, close - 16); start <= close - 3; start++) {
       const name = text.slice(start, close);
-      if ((start === 0 || NAME_BOUNDARY.test(text[start - 1])) && /^\p{Script=Han}+$/u.test(name) && !/[我该該]|^本/.test(name) && !/^[员員长長]/.test(text.slice(close, close + 1)) && !(/[市县縣区區省州]$/.test(suffix) && /^[委政人直级域城属]/.test(text.slice(close, close + 1))) && isOwnerName(name)) return name;
+      if ((start === 0 || NAME_BOUNDARY.test(text[start - 1])) && /^\p{Script=Han}+$/u.test(name) && !/[我该該]|^本/.test(name) && isOwnerName(name)) return name;
     }
   }
   return null;
