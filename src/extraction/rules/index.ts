@@ -613,7 +613,8 @@ class ProseReader {
     const own = written && this.signer && written.lead.every((o) => SELF.test(o)) ? { ...written, lead: this.signer.lead } : written && { ...written, lead: written.lead.map((o) => antecedentOf(o, this.text, clause.contentStart + segment.start) ?? o) };
     const signals = {
       content: piece,
-      hasOwner: own !== null,
+      // (A weak subject names who acts, not that the clause asks: the clause is judged as if it named no one.)
+      hasOwner: own !== null && !subject?.weak,
       hasDeadline: deadlines.length > 0,
       hasTarget: targets.length > 0,
       opensItem: first && clause.marker !== null && !clause.endsLine,

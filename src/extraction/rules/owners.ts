@@ -271,7 +271,7 @@ const ACTIVITY = /^(?:宣传|教育|打击|防范|管理|服务|预防|整治|�
 /** An adverbial opening a clause before its subject: what for, by what, about what ("针对…，", "以…为目标，"). */
 const ADVERBIAL = /^(?:为了?|按照|根据|依据|围绕|针对|对于|结合|通过|随着|鉴于|以[^，,。；;“”]{2,30}?为[^，,。；;“”]{0,6})[^，,。；;“”]{2,40}[，,]/;
 /** A short lead-in before the subject: "接到报案后，", "同时，", "届时", "【工作安排】", "按照…计划，", "排查梳理阶段：". */
-const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:届时|屆時)|^【[^【】]{1,12}】|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:根据|按照|依据)《[^》]{1,40}》(?:要求|规定|精神)?[，,]?|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
+const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:届时|屆時|特别是|尤其是)|^【[^【】]{1,12}】|^(?:同时)?(?:希望|请)(?=各|有关|相关|全)|^(?:根据|按照|依据)《[^》]{1,40}》(?:要求|规定|精神)?[，,]?|${ADVERBIAL.source}|^[^，,。；;：:“”]{2,10}(?:阶段|环节|步骤)[：:]`);
 
 /**
  * A step's name and dates opening its first sentence: "准备阶段（即日起—2021年3月31日）各派出所要…", also after the
@@ -279,9 +279,12 @@ const LEAD_IN = new RegExp(`^[^，,。；;“”]{1,8}[，,]|^(?:届时|屆時)|
  */
 const STEP_OPENING = /^(?:[^。；;，,：:]{0,12}分[一二三四五六七八九十两\d]+个?阶段[：:])?[^。；;，,（）()：:]{2,20}阶段[（(][^（）()]{4,30}[）)][，,]?/;
 
+/** A step's span set off by a comma before its subject: "宣传阶段为2017年12月1日至12月10日，各乡镇…", "2022年1月至10月，". */
+const SPAN_OPENING = /^[^。；;，,：:\d]{0,10}(?:阶段|时间)?(?:为|是|[：:])?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:至|到|—|－|-|~)(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:止)?[，,]/;
+
 /** Whether what stands before a clause's first subject only frames it: "针对当前的排查整治，", "按照…部署，", a step's dates. */
 export function framesSubject(before: string): boolean {
-  const frame = ADVERBIAL.exec(before) ?? STEP_OPENING.exec(before);
+  const frame = ADVERBIAL.exec(before) ?? STEP_OPENING.exec(before) ?? SPAN_OPENING.exec(before);
   return frame !== null && frame[0].length === before.length;
 }
 
@@ -295,6 +298,8 @@ export interface Subject {
   end: number;
   /** The modal word after it ("要", "将"), or null when a plan verb follows directly. */
   modal: string | null;
+  /** Named without a modal word or a plan verb ("各村精准摸排…"): who acts, but no sign that the clause asks. */
+  weak?: boolean;
 }
 
 /**
@@ -436,6 +441,21 @@ const TIME_BEFORE = /^(?:(?:自|从)即日起(?:至|到)(?:\d{4}年)?\d{1,2}月\
  */
 const BODY_SUBJECT = new RegExp(`^(学校|學校|社区|社區)(?=${SUBJECT_TIME}(?:${MODAL}|${SUBJECT_VERB}|${SUBJECT_FRAME}))`);
 
+/**
+ * "各社区细化完善应急预案", "全乡各村用广播播放…": every unit of a kind opening a clause, acting without a modal
+ * word. It names who acts, but nothing in it asks ("各镇一把手亲自抓" may report what was done), so the subject is weak.
+ */
+function eachAt(clause: string, from: number): Subject | null {
+  const rest = clause.slice(from, from + 20);
+  if (!/^(?:全[^，,。；;各]{1,4})?各/.test(rest)) return null;
+  for (let length = Math.min(16, rest.length - 2); length >= 2; length--) {
+    if (!/^[\p{Script=Han}]/u.test(rest.slice(length)) || /^[的、和及与与之]/.test(rest.slice(length))) continue;
+    const owners = splitOwnerList(rest.slice(0, length));
+    if (owners && owners.length === 1) return { owners, start: from, end: from + length, modal: null, weak: true };
+  }
+  return null;
+}
+
 function bodyAt(clause: string, from: number): Subject | null {
   const match = BODY_SUBJECT.exec(clause.slice(from));
   return match ? { owners: [match[1]], start: from, end: from + match[1].length, modal: null } : null;
@@ -477,7 +497,7 @@ export function findSubjects(clause: string, contentStart = 0): Subject[] {
     const time = TIME_BEFORE.exec(clause.slice(start));
     // "一要各村切实做好…": the point's 要 asks the unit named after it.
     const asks = /^要(?!求|素)/.test(clause.slice(start)) ? subjectAt(clause, start + 1) : null;
-    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? asks ?? (start === contentStart ? bodyAt(clause, start) : null) ?? responsibleAt(clause, start);
+    const subject = subjectAt(clause, start) ?? (date ? subjectAt(clause, start + date[0].length) : null) ?? (time ? subjectAt(clause, start + time[0].length) : null) ?? asks ?? (start === contentStart ? bodyAt(clause, start) : null) ?? responsibleAt(clause, start) ?? (start === contentStart ? eachAt(clause, start) : null);
     if (subject) {
       subject.start = Math.min(subject.start, start);
       found.push(subject);
