@@ -120,7 +120,16 @@ describe('classifyClause', () => {
     // a bulletin's lagging work, and its contact line
     ['南江县有2(城区停车泊位建设、乡镇污水处理站建设)推进缓慢;', 'fact'],
     ['电子信箱:hmjsn2012@163.com。', 'fact'],
+    // how a body set up for the work is made up
+    ['协调机制由县委组织部、县委宣传部(县委网信办)、县教育局等部门组成。', 'fact', { hasOwner: true }],
+    ['协调机制召集人由县政府分管教育领导和县教育局主要负责同志担任。', 'fact'],
+    ['协调机制办公室设在县教育局基础教育股,承担协调机制日常工作。', 'fact'],
+    // (an office given duties where it sits is no mere composition: the rules leave it to the model)
+    ['专班办公室设在安全管理处,负责日常联络、数据统计、应急处理等工作。', 'no-directive', { hasOwner: true }],
     ['请广大市民切勿轻信陌生来电，不要轻信“高回报”投资。', 'public'],
+    ['欢迎社会各界及广大学生家长严格监督,积极举报。', 'public'],
+    // when a campaign runs
+    ['排查整治时间:即日起至2月8日。', 'no-directive'],
     // a reply's closing words to the deputy who asked
     ['对以上答复您有什么意见,请及时通过“代表议案建议功能模块”进行评价。', 'public'],
     ['对工作成效落后的镇街，市委、市政府将进行约谈；', 'sanction'],

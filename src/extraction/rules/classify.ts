@@ -72,8 +72,8 @@ const LEAD_IN = /^[^，,。；;“”]{0,24}(?:指出|强调|要求|表示|提�
  * 改革委反映。"
  */
 const TRANSMITS = /现(?:将[^。；;]{0,80})?(?:印发|转发|下发|发)给你们|(?:遇到|发现)的?(?:问题|情况)[，,]?(?:请|要)?(?:及时|径)?(?:向|与)[^。；;]{0,20}(?:反映|报告|联系)/;
-/** "…活动时间：2023年6月15日至7月15日。", "9月30日（星期六）正常上班。": when something runs, not what to do. */
-const SCHEDULE = /(?:正常|照常)上班[。；;]?$|^[^。；;]{0,60}时间[:：]\s*(?:\d{4}年)?\d{1,2}月|^[^。；;：:]{0,6}(?:目的|范围|意义|依据|原则)[：:]|[（(](?:分解)?任务\d+项[）)]|分解为[^。；;]{0,20}\d+项/;
+/** "…活动时间：2023年6月15日至7月15日。", "排查整治时间:即日起至2月8日。", "9月30日（星期六）正常上班。": when something runs, not what to do. */
+const SCHEDULE = /(?:正常|照常)上班[。；;]?$|^[^。；;]{0,60}时间[:：]\s*(?:(?:自|从)?即日起|(?:\d{4}年)?\d{1,2}月)|^[^。；;：:]{0,6}(?:目的|范围|意义|依据|原则)[：:]|[（(](?:分解)?任务\d+项[）)]|分解为[^。；;]{0,20}\d+项/;
 /** A labelled line of an assignment ("检查范围：…", "工作任务：…"): what the unit named above it must do. */
 /** "牵头负责领导：刘惠。", "联系人：…": who answers for an item, not what it asks. */
 const PERSON_LABEL = /^[^，,。；;：:]{0,8}(?:领导|负责人|联系人|责任人)[：:][^，,。；;：:]{1,16}[。；;]?$/;
@@ -117,6 +117,11 @@ const NEWS_LEAD =
   /^(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号](?:上午|下午|晚上|晚)?|日前|近日)[，,][^。；;]{0,40}(?:召开|举行|举办|出席|主持|启动|召開|舉行|舉辦|啟動)|^(?:[^，,。；;]{0,30}[，,]){1,2}(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚)?[，,][^。；;]{0,40}(?:召开|举行|举办)|^(?:本网讯|本报讯|[^，,。；;\s]{2,12}讯[\s　]|[^，,。；;\s]{2,12}\d{1,2}月\d{1,2}日(?:电|消息))/;
 /** "今年宣传月的主题是…": what a campaign is called, not what to do. */
 const THEME = /^[^，,。；;]{0,16}主题(?:是|为)/;
+/**
+ * How a body set up for the work is made up: "协调机制由县委组织部、…组成", "召集人由…担任", "办公室设在县教育局基础教育股，承担协调机制日常工作。" (not one given duties: "…设在安全管理处，负责日常联络…"),
+ * "协调机制设联络员": who sits in it, nothing to do.
+ */
+const COMPOSITION = /^[^，,。；;]{2,24}?(?:由[^。；;]{2,160}?(?:组成|担任)[。；;，,]?$|(?:办公室|办事机构)设在[^，,。；;]{2,30}(?:[，,]承担[^，,。；;]{2,20})?[。；;]?$|设(?:联络员|召集人)[，,])/;
 /** A byline or a source in brackets on its own: "（区融媒体中心 梁静）". */
 const BYLINE = /^[（(][^（）()，,。；;]{2,30}[）)][。]?$/;
 /** "会后，镇建设局带领…开启检查": what was done after the meeting, unless it asks. */
@@ -132,7 +137,7 @@ const TARGET_CHANGE = /同比(?:上升|下降|增长|减少|压降)\d+(?:\.\d+)?
  */
 const ANNOUNCED = /将适时|将(?:不定期|结合[^，,。；;]{1,12})[，,]?[^。；;]{0,24}(?:检查|抽查|督查|暗访|巡查)|将[^。；;]{0,20}对[^。；;]{0,30}(?:进行(?:抽查|督查|暗访|通报)|通报[，,、]?约谈)/;
 /** A sentence for the public rather than for a unit. */
-const PUBLIC = /广大(?:群众|市民|人民群众)(?:要|务必|应|请)|市民朋友|请(?:广大|市民|群众)|切勿|不要轻信|谨防|提醒(?:广大|市民)|感谢您|希望您|您的|您(?:还)?有(?:什么|何)(?:意见|建议)|您对[^。；;]{0,20}有(?:什么|何)?(?:意见|建议)/;
+const PUBLIC = /广大(?:群众|市民|人民群众)(?:要|务必|应|请)|欢迎(?:社会各界|广大)|市民朋友|请(?:广大|市民|群众)|切勿|不要轻信|谨防|提醒(?:广大|市民)|感谢您|希望您|您的|您(?:还)?有(?:什么|何)(?:意见|建议)|您对[^。；;]{0,20}有(?:什么|何)?(?:意见|建议)/;
 /** "对…的，…约谈/通报/追责": a sanction that applies only when something goes wrong. */
 const SANCTION =
   /^(?:要)?对[^。；;]{2,60}?(?:的|者)?[，,]?[^。；;]{0,30}?(?:约谈|通报|追责|问责|倒查|查处|挂牌|限期|整改|黑名单|一票否决|严肃处理|依法处理|追究|处分|曝光|惩戒|督办)/;
@@ -163,7 +168,7 @@ export function classifyClause(signals: ClauseSignals): ClauseVerdict {
   if (bare.length <= 16 && plain && /^要/.test(content) && (content.match(/[，,]/g) ?? []).length === 1 && concrete <= exhortation) return 'title';
   if (LEAD_IN.test(content) || (TRANSMITS.test(content) && !signals.hasDeadline)) return 'lead-in';
   if (TASK_LABEL.test(content)) return 'task';
-  if (PERSON_LABEL.test(content) || CONTACT_LABEL.test(content) || MEMBERS_LABEL.test(content)) return 'fact';
+  if (PERSON_LABEL.test(content) || CONTACT_LABEL.test(content) || MEMBERS_LABEL.test(content) || (COMPOSITION.test(content) && !signals.hasDeadline)) return 'fact';
   if (SCHEDULE.test(content)) return 'no-directive';
   if (NEWS_LEAD.test(content) || THEME.test(content) || BYLINE.test(content.trim()) || (AFTER_THE_MEETING.test(content) && !MODAL.test(content))) return 'fact';
   if (PUBLIC.test(content)) return 'public';
