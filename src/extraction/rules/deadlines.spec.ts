@@ -163,11 +163,17 @@ describe('findDeadlines', () => {
     expect(read('准备阶段(即日起—2021年3月31日)', '2021-03-15')).toEqual([{ text: '2021年3月31日', date: '2021-03-31', cycle: null }]);
   });
 
+  it('reads a day set as the time node of the work', () => {
+    expect(read('二是建立工作群,以4月10日为时间节点,全力以赴抓好展板设计', '2025-03-21')).toEqual([{ text: '4月10日', date: '2025-04-10', cycle: null }]);
+  });
+
   it('reads a month a plan puts an act in, not one an act was done in', () => {
     expect(read('按照计划,我市7月份将完成第一剂次疫苗接种工作', '2021-06-20')).toEqual([{ text: '7月份', date: '2021-07-31', cycle: null }]);
     expect(read('8月份进行招投标工作', '2021-06-20')).toEqual([{ text: '8月份', date: '2021-08-31', cycle: null }]);
     expect(read('今年3月份完成了改造', '2021-06-20')).toEqual([]);
     expect(read('目前已于7月份完成招标', '2021-06-20')).toEqual([]);
+    // (a news report's "据了解" is no sign the act was done)
+    expect(read('据了解,株洲在8月至11月开展项目建设“百日攻坚”行动', '2022-08-10')).toEqual([{ text: '11月', date: '2022-11-30', cycle: null }]);
   });
 
   it('reads a monthly due day past a short month as its last day', () => {

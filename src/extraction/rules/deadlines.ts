@@ -94,7 +94,7 @@ const CN_OR_DIGITS = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const RHYTHM_WORK = '盘点|调度|研判|通报|报告|汇报|分析|督查|督导|检查|巡查|排查|讲评|点评|小结|总结|考核|评比|统计|会商|例会';
 
 /**
- * A day is a deadline when the text says so: "9月30日前", "于9月30日完成", "实施期限至2022年12月31日". A day
+ * A day is a deadline when the text says so: "9月30日前", "于9月30日完成", "实施期限至2022年12月31日", "以4月10日为时间节点". A day
  * on its own ("10月16日上午，我市召开…", "3月24日，会议召开") is when something happened.
  */
 function isDeadlineDate(match: RegExpMatchArray): boolean {
@@ -102,7 +102,7 @@ function isDeadlineDate(match: RegExpMatchArray): boolean {
   const after = match.input!.slice(match.index! + match[0].length);
   if (/(?:前|止)$/.test(match[0])) return true;
   if (/^(?:上午|下午|晚上|晚|凌晨|中午)/.test(after)) return false;
-  return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || RANGE_END.test(before) || /^(?:完成|办结|报送|上报|结束|到期)/.test(after);
+  return /(?:于|在|到|至|截止|期限为|时限为|最迟|最晚)$/.test(before) || RANGE_END.test(before) || /^(?:完成|办结|报送|上报|结束|到期|为(?:时间节点|截止时间|截止日期|最后期限|完成时限))/.test(after);
 }
 /** The end of a span written with a dash: "3月1日—3月31日", "即日起—2021年3月31日" (as "A至B" ends at B). */
 const RANGE_END = /(?:日|号|即日起?|起)\s*(?:—|－|-|~|～)\s*$/;
@@ -189,7 +189,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
       // one, and so is a month opening a clause that asks for something in it ("5月份在全市组织开展…").
       const opensAnAct = m.index === 0 && /份$/.test(m[0]) && /^(?:在|内|[，,])?[^，,。；;]{0,8}(?:组织|开展|完成|召开|举办|启动)/.test(m.input!.slice(m[0].length));
       // "我市7月份将完成…", "计划8月份进行招投标": a month a plan puts an act in, later in its clause.
-      const plansAnAct = /^(?:将|要|份将|份要|份)?(?:在|内)?[^，,。；;\d]{0,4}?(?:组织|开展|完成|召开|举办|启动|进行|实施|建成|开工)(?!了)/.test(m.input!.slice(m.index + m[0].length)) && !/已|截至|截止|了/.test(m.input!.slice(0, m.index));
+      const plansAnAct = /^(?:将|要|份将|份要|份)?(?:在|内)?[^，,。；;\d]{0,4}?(?:组织|开展|完成|召开|举办|启动|进行|实施|建成|开工)(?!了)/.test(m.input!.slice(m.index + m[0].length)) && !/已|截至|截止|了(?!解)/.test(m.input!.slice(0, m.index));
       if (!m[3] && !/(?:前|止)$/.test(m[0]) && m.input!.trim() !== m[0] && !opensAnAct && !plansAnAct) return null;
       const month = readNumber(m[2]);
       if (!(month >= 1 && month <= 12)) return null;
