@@ -415,6 +415,15 @@ describe('extractTasks', () => {
     expect(extract(text).map((t) => t.paragraph)).toEqual(['一是各镇要在6月底前完成排查;', '二是要加强宣传,6月底前完成。']);
   });
 
+  it('proposes nothing for the words announcing the problems found', () => {
+    const text = [
+      '会上首先由物业企业代表分享防汛工作经验。随后传达上级关于小区楼院防汛工作的具体要求。',
+      '会议指出,二季度物业管理存在三方面突出问题:一是物业服务质量问题集中,引发居民大量投诉;二是部分小区楼院汛期准备存在明显漏洞。',
+      '会议要求,各物业企业一要提升服务质量,落实环境卫生常态化清理;二要做好防汛准备。',
+    ].join('\n');
+    expect(extract(text).map((t) => t.paragraph)).toEqual(['会议要求,各物业企业一要提升服务质量,落实环境卫生常态化清理;']);
+  });
+
   it('does not carry a subject into the next unnumbered paragraph', () => {
     const text = '通信运营商须落实涉诈号码关停响应机制。\n同步推行反诈准入制,要求企业、房东签订《反诈责任状》,建立租户登记台账。';
     expect(extract(text).map((t) => owners(t.leadUnits))).toEqual([['通信运营商'], []]);

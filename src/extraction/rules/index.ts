@@ -478,7 +478,8 @@ class ProseReader {
     const kind = this.sectionKind();
     // (Under 总体要求 a clause naming whom it asks is a measure placed there, not a principle: "（一）…水库防汛。镇包库领导要…")
     // (…nor is a figure after the goal's year in its paragraph: "到2025年年底，…96%以上；农民工工资保证金存储率保持100%，…")
-    if (kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content) && !(this.goalYear && findTargets(content).length > 0) && findSubjects(content).length === 0 && !findLedBy(content))) return [];
+    // ("会议指出，二季度物业管理存在三方面突出问题：" announces findings, nothing to do.)
+    if (FINDINGS_LEAD.test(content) || kind === 'facts' || kind === 'criteria' || (kind === 'principles' && !this.setsDatedFigure(content) && !(this.goalYear && findTargets(content).length > 0) && findSubjects(content).length === 0 && !findLedBy(content))) return [];
     for (const segment of this.segments(content)) tasks.push(...this.readSegment(clause, segment, segment.start === 0));
     this.continuesTask = tasks.length > 0 && /[；;]$/.test(bare + content.slice(bare.length).trim().slice(0, 1));
     if (closingNote) {

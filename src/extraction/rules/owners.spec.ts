@@ -282,6 +282,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
     // a lead-in singling one out before the subject
     ['特别是牵头单位要统筹相关单位', [['牵头单位']]],
     ['尤其是各乡镇要加强巡查', [['各乡镇']]],
+    ['一方面物业企业要对本企业的党员情况进行摸底', [['物业企业']]],
+    ['会议结束后各物业公司要立即组织工程技术人员', [['各物业公司']]],
     // every unit of a kind opening the clause, acting without a modal word (a weak subject)
     ['各社区细化完善应急预案', [['各社区']]],
     ['全乡各村用广播播放道路交通安全常识', [['全乡各村']]],
@@ -517,6 +519,10 @@ describe('findAddressee: whom a lead to points addresses', () => {
     ['督导组对市市场监管局提出如下要求：', ['市市场监管局']],
     ['会议强调：', null],
     ['向群众发放宣传资料，并提出以下建议：', null],
+    // the units named right before the colon
+    ['会议要求,全县各镇(街)、各专委会成员单位:', ['全县各镇(街)', '各专委会成员单位']],
+    ['会议强调,要做好以下工作:', null],
+    ['最后,会议通报了2025年度罗湖区物业服务评价结果,督促物业服务企业:', ['物业服务企业']],
   ])('%s → %j', (lead, owners) => {
     expect(findAddressee(lead)).toEqual(owners);
   });
