@@ -284,6 +284,8 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['尤其是各乡镇要加强巡查', [['各乡镇']]],
     ['一方面物业企业要对本企业的党员情况进行摸底', [['物业企业']]],
     ['会议结束后各物业公司要立即组织工程技术人员', [['各物业公司']]],
+    ['会后各村将组织村干部、驻村工作队', [['各村']]],
+    ['县级行业部门每月全面收集因病因灾因意外事故等导致家庭收入大幅缩减的情况', [['县级行业部门']]],
     // every unit of a kind opening the clause, acting without a modal word (a weak subject)
     ['各社区细化完善应急预案', [['各社区']]],
     ['全乡各村用广播播放道路交通安全常识', [['全乡各村']]],
@@ -552,6 +554,8 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
   it.each([
     ['会同人民银行县支行，督促辖区各银行网点加强开户审核', '要', ['人民银行县支行']],
     ['联合司法所，利用赶集日开展集中宣传', '要', ['司法所']],
+    // the partner it works with, named right after the subject
+    ['与公安部门密切合作,建立良好的联络机制。', '要', ['公安部门']],
     // a list closed by 等单位 and where they go
     ['联合派出所、中心校、市监所、卫生院等单位到各单位开展食品安全检查', '牵头', ['派出所', '中心校', '市监所', '卫生院']],
     ['会同各街道建立预警信息分级处置机制', '要', ['各街道']],

@@ -261,7 +261,7 @@ const SUBJECT_TIME = '(?:(?:于|在)?(?:每周|每月|每季度|每半年|每年
  * "社区根据目标任务数，制定", and the day it is due by: "县营商办于每月30日前提出…", "各区县3月20日下班前报送…",
  * "月牙塘社区、伦华物业公司于10个工作日内认真梳理…". It ends the name as surely as a modal word does.
  */
-const SUBJECT_FRAME = '(?:(?<![，,：:])(?:争取|力争)?(?:于|在)?(?:(?:\\d{4}年|每月)?\\d{1,2}(?:月(?:\\d{1,2}[日号])?(?:底|中旬|上旬|下旬)?|[日号])(?:下班|中午|上午|下午)?(?:前|之前)|\\d{1,2}个工作日内)(?![，,])|按照|根据|对照|依据|按|通过|(?:接到|收到|发现)[^，,。；;“”]{1,16}?(?:后|时)|在[^，,。；;“”]{1,24}?(?:内|中|期间|期|之后|后|之前|前|时)|每(?:周|月|季度|半年|年|天|日)(?=[^，,。；;]{0,12}?(?:至少|不少于|召开|巡查|开展|组织|报送|汇总|汇报|上报|检查)))';
+const SUBJECT_FRAME = '(?:(?<![，,：:])(?:争取|力争)?(?:于|在)?(?:(?:\\d{4}年|每月)?\\d{1,2}(?:月(?:\\d{1,2}[日号])?(?:底|中旬|上旬|下旬)?|[日号])(?:下班|中午|上午|下午)?(?:前|之前)|\\d{1,2}个工作日内)(?![，,])|按照|根据|对照|依据|按|通过|(?:接到|收到|发现)[^，,。；;“”]{1,16}?(?:后|时)|在[^，,。；;“”]{1,24}?(?:内|中|期间|期|之后|后|之前|前|时)|每(?:周|月|季度|半年|年|天|日)(?=[^，,。；;]{0,12}?(?:至少|不少于|召开|巡查|开展|组织|报送|汇总|汇报|上报|检查|收集)))';
 const IS_FRAME = new RegExp(`^${SUBJECT_FRAME}$`);
 /**
  * "宣传要更接地气", "打击要更有力度": a field of work followed by "要更…" heads a part of a speech; it
@@ -441,7 +441,7 @@ const SUBJECT_LEAD = /(?:强调|指出|表示|提出|明确)[：:\s]*/g;
  * A time ahead, a year or a period before a subject, without a comma: "下步各有关部门要…", "2019年各地食安办要…", "节假日期间各部门值班人员应…",
  * "自即日起至12月20日双清区将…".
  */
-const TIME_BEFORE = /^(?:(?:自|从)即日起(?:至|到)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:止)?|当|节前|节后|假前|放假前|会议结束后|下一步|下步|下阶段|接下来|今后|近期|目前|同时|此外|另外|此次|本次|这次|汛前|汛期|汛后|\d{4}年(?:[上下]半年)?|[^，,。；;“”]{2,8}期[间間])/;
+const TIME_BEFORE = /^(?:(?:自|从)即日起(?:至|到)(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:止)?|当|节前|节后|假前|放假前|会议结束后|会后|下一步|下步|下阶段|接下来|今后|近期|目前|同时|此外|另外|此次|本次|这次|汛前|汛期|汛后|\d{4}年(?:[上下]半年)?|[^，,。；;“”]{2,8}期[间間])/;
 
 /**
  * "学校在校园宣传栏内张贴…", "社区每月组织…": a bare kind of body opening a clause as its subject acts (a school's
@@ -577,7 +577,10 @@ export function partnersAfter(after: string, modal: string | null): string[] {
   if (helped) return splitOwnerList(helped[1]) ?? [];
   const later = PARTNERS_AFTER.test(after) ? null : PARTNERS_LATER.exec(after);
   if (later) return splitOwnerList(later[1]) ?? [];
-  const worksWith = PARTNERS_AFTER.test(after) ? null : WORKS_WITH.exec(after);
+  // (Partners read right after the subject come first, when they are names: "与公安部门密切合作" names the partner
+  // in what follows it.)
+  const listed = PARTNERS_AFTER.exec(after);
+  const worksWith = listed && splitOwnerList(listed[1] ?? listed[2]) ? null : WORKS_WITH.exec(after);
   const workedWith = worksWith && splitOwnerList(worksWith[1]);
   if (workedWith) return workedWith;
   const convened = CONVENES.exec(after);
