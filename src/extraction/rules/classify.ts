@@ -118,8 +118,9 @@ const NEWS_LEAD =
 /** "今年宣传月的主题是…": what a campaign is called, not what to do. */
 const THEME = /^[^，,。；;]{0,16}主题(?:是|为)/;
 /**
- * How a body set up for the work is made up: "协调机制由县委组织部、…组成", "召集人由…担任", "办公室设在县教育局基础教育股，承担协调机制日常工作。" (not one given duties: "…设在安全管理处，负责日常联络…"),
- * "协调机制设联络员": who sits in it, nothing to do.
+ * How a body set up for the work is made up: "协调机制由县委组织部、…组成", "召集人由…担任", "协调机制设联络员",
+ * "办公室设在县教育局基础教育股，承担协调机制日常工作。": who sits in it, nothing to do. (An office given duties where
+ * it sits is asked for them: "…设在安全管理处，负责日常联络…".)
  */
 const COMPOSITION = /^[^，,。；;]{2,24}?(?:由[^。；;]{2,160}?(?:组成|担任)[。；;，,]?$|(?:办公室|办事机构)设在[^，,。；;]{2,30}(?:[，,]承担[^，,。；;]{2,20})?[。；;]?$|设(?:联络员|召集人)[，,])/;
 /** A byline or a source in brackets on its own: "（区融媒体中心 梁静）". */
