@@ -14,6 +14,34 @@ export interface DocumentExtraction extends ExtractionView {
   document: DocumentDetailView;
 }
 
+/** The codes of the directives issued from each sentence of the document, by the sentence's span. */
+export function issuedBySpan(document: DocumentDetailView): { get(start: number, end: number): string[] } {
+  const spanKey = (start: number, end: number) => `${start}-${end}`;
+  const issued = new Map<string, string[]>();
+  for (const d of document.directives) if (d.sourceStart !== null && d.sourceEnd !== null) issued.set(spanKey(d.sourceStart, d.sourceEnd), [...(issued.get(spanKey(d.sourceStart, d.sourceEnd)) ?? []), d.code]);
+  return { get: (start, end) => issued.get(spanKey(start, end)) ?? [] };
+}
+
+/** An accepted proposal whose sentence was issued from the document before, with what it was issued as. */
+export interface IssuedAgain {
+  /** The proposal's place among those accepted, from 0. */
+  index: number;
+  codes: string[];
+}
+
+/**
+ * The accepted proposals whose sentence was issued from the document before (by an earlier review, or the same
+ * form sent again after going back), unless the office said to issue them again: units would otherwise get the
+ * same task twice.
+ */
+function issuedAgain(document: DocumentDetailView, dto: AcceptProposalsDto): IssuedAgain[] {
+  const issued = issuedBySpan(document);
+  return dto.items.flatMap((item, index) => {
+    const codes = item.reissue ? [] : issued.get(item.start, item.end);
+    return codes.length > 0 ? [{ index, codes }] : [];
+  });
+}
+
 /**
  * 任务分解: reads a text with the extraction rules (rules/, pure) against the registered units and the
  * office's working-day calendar, and issues the proposals the office accepts as directives of their
@@ -43,9 +71,19 @@ export class ExtractionService {
   }
 
   /** The accepted proposals, as edited, issued as directives of the document in one transaction. */
+  /** The accepted proposals that would issue a sentence of the document a second time. */
+  async issuedAgain(documentId: number, dto: AcceptProposalsDto): Promise<IssuedAgain[]> {
+    return issuedAgain(await this.documents.get(documentId), dto);
+  }
+
   async accept(access: Access, documentId: number, dto: AcceptProposalsDto): Promise<CreatedDirectivesView> {
-    await this.documents.get(documentId);
-    const directives = dto.items.map(({ start, end, ...directive }) => ({ ...directive, sourceDocumentId: documentId, sourceStart: start, sourceEnd: end }));
+    const document = await this.documents.get(documentId);
+    const again = issuedAgain(document, dto).map(({ index, codes }) => ({
+      field: `items.${index}.reissue`,
+      message: `第${index + 1}项建议的这句话已据本文件下达为督办事项 ${codes.join('、')}；确需再次下达，请注明仍要再次下达`,
+    }));
+    if (again.length > 0) throw new DomainError('ALREADY_ISSUED', again.map((e) => e.message).join('；'), again);
+    const directives = dto.items.map(({ start, end, reissue: _reissue, ...directive }) => ({ ...directive, sourceDocumentId: documentId, sourceStart: start, sourceEnd: end }));
     const items = await this.directives.createMany(access, directives, { path: (i) => `items.${i}.`, label: (i) => `第${i + 1}项建议`, fields: { sourceStart: 'start', sourceEnd: 'end' } });
     return { items };
   }

@@ -9,12 +9,12 @@ import type { FieldError } from '../common/validation';
 import { COMPARATORS, Comparator, PRIORITIES, REPORT_CYCLES, ReportCycle } from '../directives/directive.entity';
 import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
 import { AcceptProposalsDto, ExtractedTaskView, RememberAliasDto } from '../extraction/dto/extraction.dto';
-import { ExtractionService } from '../extraction/extraction.service';
+import { ExtractionService, issuedBySpan } from '../extraction/extraction.service';
 import { segmentText } from '../extraction/text-spans';
 import { itemMarkerAt } from '../extraction/rules/structure';
 import { UnitsService } from '../units/units.service';
 import { directiveFromForm, formNumber, formText } from './directive-form';
-import { FormBody, listField, pageStep } from './forms';
+import { CONFIRMED_FIELD, FormBody, listField, pageStep } from './forms';
 import { PageContextInterceptor } from './page-context.interceptor';
 import { SubmitOnceInterceptor } from './submit-once.interceptor';
 
@@ -88,9 +88,22 @@ export class ExtractionPagesController {
   @RequirePermission(Permission.ExtractionRun)
   async accept(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const accepted = [...new Set(listField(body.accept).map(Number))].filter((n) => Number.isInteger(n) && n > 0).sort((a, b) => a - b);
+    // Confirmed: the sentences issued before are issued again, as the office said.
+    const reissue = body[CONFIRMED_FIELD] === 'yes' ? { reissue: true } : {};
     return pageStep(req, res, {
       dto: AcceptProposalsDto,
-      values: { items: accepted.map((n) => ({ ...directiveFromForm(body, prefixOf(n)), start: formNumber(body, `${prefixOf(n)}start`), end: formNumber(body, `${prefixOf(n)}end`) })) },
+      values: { items: accepted.map((n) => ({ ...directiveFromForm(body, prefixOf(n)), start: formNumber(body, `${prefixOf(n)}start`), end: formNumber(body, `${prefixOf(n)}end`), ...reissue })) },
+      confirm: async (dto) => {
+        const again = await this.extraction.issuedAgain(id, dto);
+        if (again.length === 0) return null;
+        return {
+          title: '确认再次下达',
+          question: `勾选的建议中有 ${again.length} 项所依据的句子已据本文件下达过。再次下达，承办单位会再收到一项同样的督办事项；不需要的，请取消后去掉这几项的勾选。`,
+          facts: again.map(({ index, codes }) => ({ label: `第${accepted[index]}项建议`, value: `${dto.items[index].title}（已下达为 ${codes.join('、')}）` })),
+          confirmLabel: '仍要再次下达',
+          back: `/documents/${id}/extraction`,
+        };
+      },
       run: (dto) => this.extraction.accept(access, id, dto),
       done: `/documents/${id}`,
       flash: (created) => `已据本文件下达 ${created.items.length} 项督办事项：${created.items.map((d) => d.code).join('、')}。各承办单位已收到任务。`,
@@ -127,18 +140,19 @@ export class ExtractionPagesController {
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const ticked = body ? listField(body.accept) : null;
     const category = DOCUMENT_KIND_LABELS[document.kind];
-    // A sentence already issued from (an earlier review) starts unticked, so it is not issued twice by mistake.
-    const issued = new Map<string, string[]>();
-    for (const d of document.directives) if (d.sourceStart !== null) issued.set(`${d.sourceStart}-${d.sourceEnd}`, [...(issued.get(`${d.sourceStart}-${d.sourceEnd}`) ?? []), d.code]);
+    // A sentence already issued from (an earlier review) starts unticked, so it is not issued twice by mistake;
+    // so does every proposal when directives were made from the document by hand, their sentences unknown.
+    const issued = issuedBySpan(document);
+    const unplaced = document.directives.filter((d) => d.sourceStart === null);
     const proposals = items.map((task, i) => {
       const n = i + 1;
       const fields = body ? typedFields(body, n) : proposedFields(task, category);
       const owner = (o: ExtractedTaskView['leadUnits'][number]) => ({ text: o.text, unitName: o.unitId === null ? null : (unitName.get(o.unitId) ?? null) });
-      const issuedAs = issued.get(`${task.start}-${task.end}`) ?? [];
+      const issuedAs = issued.get(task.start, task.end);
       return {
         n,
         prefix: prefixOf(n),
-        accepted: ticked ? ticked.includes(String(n)) : issuedAs.length === 0,
+        accepted: ticked ? ticked.includes(String(n)) : issuedAs.length === 0 && unplaced.length === 0,
         issuedAs: issuedAs.join('、'),
         paragraph: task.paragraph,
         confidence: Math.round(task.confidence * 100),
@@ -160,6 +174,7 @@ export class ExtractionPagesController {
       document: { id: document.id, title: document.title, issuedOn: document.issuedOn, docNumber: document.docNumber },
       segments,
       proposals,
+      unplaced: unplaced.map((d) => ({ id: d.id, code: d.code, title: d.title })),
       unmatched,
       unitOptions: units.map((u) => ({ value: String(u.id), label: u.name })),
       priorityOptions: PRIORITIES,

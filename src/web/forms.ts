@@ -96,7 +96,7 @@ export interface PageStep<T extends object, R> {
 }
 
 /** The field a confirmation page adds to the form it posts again. */
-const CONFIRMED_FIELD = 'confirmed';
+export const CONFIRMED_FIELD = 'confirmed';
 
 /** Each rendered form's one-time id (see SubmitOnceInterceptor). */
 export const SUBMISSION_FIELD = '_submission';

@@ -197,6 +197,18 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       [one.id, first.start],
       [two.id, second.start],
     ]);
+
+    // A sentence issued before is refused, naming what it was issued as, unless it is said to be issued again.
+    const beforeRepeat = await counts();
+    const third = { ...second, start: MINUTES_TEXT.indexOf('开展校园反诈宣传'), title: '校园反诈宣传（另一项）' };
+    const repeated = await office.post(`/api/documents/${documentId}/directives`).send({ items: [third, first] }).expect(409);
+    expect(repeated.body.code).toBe('ALREADY_ISSUED');
+    expect(repeated.body.details).toEqual([{ field: 'items.1.reissue', message: `第2项建议的这句话已据本文件下达为督办事项 ${one.code}；确需再次下达，请注明仍要再次下达` }]);
+    expect(await counts()).toEqual(beforeRepeat);
+    const notBoolean = await office.post(`/api/documents/${documentId}/directives`).send({ items: [{ ...first, reissue: 'yes' }] }).expect(400);
+    expect(notBoolean.body.details).toEqual([expect.objectContaining({ field: 'items.0.reissue' })]);
+    const reissued = await office.post(`/api/documents/${documentId}/directives`).send({ items: [third, { ...first, reissue: true }] }).expect(201);
+    expect(reissued.body.items.map((d: { sourceStart: number }) => d.sourceStart)).toEqual([third.start, first.start]);
   });
 
   it('takes a document’s body from an uploaded Word file or a PDF with text, and refuses a scan', async () => {
@@ -301,10 +313,26 @@ describe(`任务分解: proposals from a document's text, accepted as directives
         [expect.any(String), 'urgent'],
       ]);
 
-      // Reviewed again, the sentences already issued start unticked and say so.
-      const again = load((await admin.get(review)).text);
+      // Reviewed again, the sentences already issued start unticked and say so; the browser keeps no ticks of its own.
+      const againPage = await admin.get(review);
+      const again = load(againPage.text);
       expect(again('input[name="accept"][checked]').map((_, e) => again(e).attr('value')).get()).toEqual(['2']);
       expect(again('#proposal-1 .issued').text()).toMatch(/已下达为督办事项 DB-2026-\d{4}/);
+      expect(again('#proposals-form').attr('autocomplete')).toBe('off');
+      // Ticked again (or sent again from a page gone back to): asked first, issued again only when confirmed.
+      const beforeRepeat = await counts();
+      const asked = await admin.submit(againPage.text, '#proposals-form', { accept: ['1', '2'] });
+      expect(asked.status).toBe(200);
+      const question = load(asked.text);
+      expect(question('#confirm h1').text()).toBe('确认再次下达');
+      expect(question('#confirm dt').map((_, e) => question(e).text()).get()).toEqual(['第1项建议']);
+      expect(question('#confirm dd').text()).toMatch(/^全面推广国家反诈中心APP.*（已下达为 DB-2026-\d{4}）$/);
+      expect(question('#confirm a.button').attr('href')).toBe(review);
+      expect(await counts()).toEqual(beforeRepeat);
+      const confirmed = await admin.submit(asked.text, '#confirm-form');
+      expect(confirmed.status).toBe(303);
+      expect(await flashOf(admin, confirmed.headers.location)).toContain('已据本文件下达 2 项督办事项');
+      expect(Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM directives WHERE source_document_id = ${pageDocumentId}`))[0].n)).toBe(4);
 
       // The directive leads back to its sentence: the document page, marked there.
       const directive = load((await admin.get(`/directives/${stored[1].id}`)).text);
@@ -318,6 +346,17 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       // A leader reads the same link; a wrong one is refused.
       expect(load((await (await signedIn('leader')).get(`/directives/${stored[1].id}`)).text)('#source-span-link').length).toBe(1);
       expect((await admin.get(`/documents/${pageDocumentId}?directive=abc`)).status).toBe(400);
+    });
+
+    it('starts every proposal unticked, saying why, when directives were made from the document by hand', async () => {
+      const admin = await signedIn('office');
+      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第五次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: MINUTES_TEXT }).expect(201)).body.id;
+      const byHand = (await office.post('/api/directives').send({ title: '反诈APP推广', requirement: '全面推广国家反诈中心APP。', category: '会议纪要', priority: 'normal', deadline: '2026-10-31', leadUnitId: org.police.id, sourceDocumentId: id }).expect(201)).body;
+      const $ = load((await admin.get(`/documents/${id}/extraction`)).text);
+      expect($('#unplaced').text()).toContain(`${byHand.code} 反诈APP推广`);
+      expect($('#unplaced a').attr('href')).toBe(`/directives/${byHand.id}`);
+      expect($('input[name="accept"]').length).toBe(2);
+      expect($('input[name="accept"][checked]').length).toBe(0);
     });
 
     it('takes a long document’s proposals through the page at once (over a thousand form fields)', async () => {
@@ -343,6 +382,12 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       const before = await counts();
       let shown = await admin.get(review);
       const form = `form.alias-form:has(input[value="各快递企业"])`;
+      // No unit is chosen for the office: the list starts blank, and a blank one is refused.
+      expect(load(shown.text)(`${form} select[name="unitId"] option`).first().attr('value')).toBe('');
+      const unchosen = await admin.submit(shown.text, form);
+      expect(unchosen.status).toBe(400);
+      expect(await counts()).toEqual(before);
+      shown = await admin.get(review);
       const taken = await admin.submit(shown.text, form, { alias: '通管局', unitId: String(org.town.id) });
       expect(taken.status).toBe(409);
       expect(mainText(taken.text)).toContain('别名“通管局”已是另一个单位的别名');

@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   ATTACHED_DRAFT_INCOMPLETE: { status: 409, means: '督办升级随附的通知草稿还不完整，须先补全' },
   DELIVERY_NOT_FAILED: { status: 409, means: '只有发送失败的投递才能重发' },
   NOTHING_TO_ISSUE: { status: 409, means: '这次检查没有待下发的整改事项' },
+  ALREADY_ISSUED: { status: 409, means: '建议所依据的这句话已据本文件下达为督办事项；details 列出各项，确需再次下达的在该项带 reissue: true' },
   DOCUMENT_NUMBER_TAKEN: { status: 409, means: '同一文号已登记过' },
   NOT_RED_CARD: { status: 409, means: '只有红牌可以降为黄牌' },
   ALREADY_LISTED: { status: 409, means: '该单位已挂同级或更高的牌' },

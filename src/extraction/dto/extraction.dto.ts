@@ -1,6 +1,6 @@
-import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsId, trim } from '../../common/dto/transforms';
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
@@ -75,6 +75,12 @@ export class AcceptedProposalDto extends OmitType(CreateDirectiveDto, ['sourceDo
   @Min(1)
   @Label('原文结束位置')
   end!: number;
+
+  @ApiPropertyOptional({ description: '这句话已据本文件下达过（同一原文位置）时，确需再次下达才设为 true；否则整批答复 409 ALREADY_ISSUED，不下达任何一项' })
+  @IsOptional()
+  @IsBoolean()
+  @Label('仍要再次下达')
+  reissue?: boolean;
 }
 
 export class AcceptProposalsDto {
