@@ -35,7 +35,7 @@ export async function readFileText(files: UploadedFile[]): Promise<string> {
   }
   const raw = await inWorker(source.kind, source.file.buffer);
   if (raw === null) throw noText(source.file, '无法读取，文件可能已损坏或加密；请另存后重新上传，或直接粘贴全文');
-  const text = tidyText(raw);
+  const text = tidyText(raw, source.kind === 'pdf');
   if (text === '') {
     throw noText(source.file, source.kind === 'pdf' ? '没有文字层（可能是扫描件），读不出全文；请上传 Word 文件或带文字的 PDF，或直接粘贴全文' : '中没有文字');
   }
@@ -62,25 +62,39 @@ function inWorker(kind: Kind, buffer: Buffer): Promise<string | null> {
 const LINE_END = /[。！？；：:;!?”」』）)]$/;
 const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）|第[一二三四五六七八九十]+[章条节])/;
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
+/**
+ * Kangxi radicals and CJK radical forms, which some PDFs' fonts map their characters to ("⾏" U+2F8F for "行",
+ * "⽉" U+2F49 for "月"): read as the characters they look like, or a deadline ("3⽉31⽇前") is no date.
+ */
+const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+/** A wrapped line runs to the width of the page's longer lines; one well short of them ends its paragraph. */
+const SHORT_LINE = 0.8;
 
 /**
  * Text read from a file as a person would paste it: Windows line ends and spaces at line ends gone,
  * blank lines between paragraphs dropped, spaces between Chinese characters removed (PDFs space them),
- * and the lines of a paragraph that a PDF wrapped joined again — a line is kept when it ends a
- * sentence or the next begins a numbered heading (一、（一）1.（1）第一条).
+ * radical forms read as the characters they stand for, and — in a PDF (`wrapped`), whose lines are the
+ * page's, not the paragraphs' — the lines of a paragraph joined again: a line is kept when it ends a
+ * sentence, falls well short of the page's width (a title, a salutation, a signature) or the next begins a
+ * numbered heading (一、（一）1.（1）第一条). A Word file's lines are its paragraphs, kept as they are.
  */
-export function tidyText(raw: string): string {
+export function tidyText(raw: string, wrapped: boolean): string {
   const lines = raw
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => (c === '\u00a0' ? ' ' : ''))
+    .replace(RADICALS, (c) => c.normalize('NFKC'))
     .split('\n')
     .map((line) => line.replace(new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, 'g'), '').trim())
     .filter((line) => line !== '');
+  if (!wrapped) return lines.join('\n');
+  const longer = [...lines].map((line) => line.length).sort((a, b) => b - a);
+  const width = longer[Math.floor(longer.length / 10)] ?? 0;
   const paragraphs: string[] = [];
+  let open = false;
   for (const line of lines) {
-    const last = paragraphs.length - 1;
-    if (last >= 0 && !LINE_END.test(paragraphs[last]) && !HEADING.test(line)) paragraphs[last] += line;
+    if (open && !HEADING.test(line)) paragraphs[paragraphs.length - 1] += line;
     else paragraphs.push(line);
+    open = !LINE_END.test(line) && line.length >= width * SHORT_LINE;
   }
   return paragraphs.join('\n');
 }

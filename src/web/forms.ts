@@ -11,7 +11,10 @@ export type FormBody = Record<string, unknown>;
 
 /** One field's value; a repeated or structured field is refused rather than guessed at. */
 export function formValue(value: unknown): string | undefined {
-  if (value === undefined || typeof value === 'string') return value;
+  // A browser sends a text area's line breaks as CRLF (HTML's rule) though its maxlength counted them as one:
+  // read as one, a text the box took is not refused as too long.
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  if (value === undefined) return value;
   throw new DomainError('MALFORMED_REQUEST', '表单中有重复或无法识别的字段，请刷新页面后重新提交');
 }
 

@@ -434,6 +434,27 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       const id = Number(done.headers.location.split('/').pop());
       expect((await office.get(`/api/documents/${id}`).expect(200)).body.body).toBe(MINUTES_TEXT);
     });
+
+    it('registers a pasted body up to the limit however the browser sends its line breaks; a longer one is refused, kept as typed', async () => {
+      const admin = await signedIn('office');
+      // 19,900 characters as the text box counts them (a line break one), over 20,000 as a browser sends them (CRLF).
+      const line = '开展反诈宣传，10月底前完成全市社区覆盖（测试市公安局牵头）。'.padEnd(99, '。');
+      const pasted = Array.from({ length: 199 }, () => line).join('\r\n') + '\r\n' + '。'.repeat(99);
+      expect(pasted.replace(/\r\n/g, '\n').length).toBe(19_999);
+      let shown = await admin.get('/documents/new');
+      const done = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: '长方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: pasted });
+      expect(done.status).toBe(303);
+      const id = Number(done.headers.location.split('/').pop());
+      expect((await office.get(`/api/documents/${id}`).expect(200)).body.body).toBe(pasted.replace(/\r\n/g, '\n'));
+      const before = await counts();
+      shown = await admin.get('/documents/new');
+      expect(load(shown.text)('textarea[name="body"]').attr('maxlength')).toBeUndefined();
+      const tooLong = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: '更长的方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: `${pasted}\r\n。。` });
+      expect(tooLong.status).toBe(400);
+      expect(mainText(tooLong.text)).toContain('全文不能超过 20000 个字符');
+      expect(load(tooLong.text)('textarea[name="body"]').text()).toBe(`${pasted}\r\n。。`.replace(/\r\n/g, '\n'));
+      expect(await counts()).toEqual(before);
+    });
   });
 });
 
