@@ -122,6 +122,12 @@ describe('how far ahead a deadline may be set', () => {
     expect(covered(years).latestDeadline()).toBe(latest);
   });
 
+  it('names the years of the dates it does not cover, once each, ascending, and the last year it does', () => {
+    expect(covered([2025, 2026]).coveredThrough()).toBe(2026);
+    expect(covered([2025, 2026]).yearsNotCovered(['2028-01-05', '2026-12-31', null, '2027-03-31', '2027-06-30'])).toEqual([2027, 2028]);
+    expect(covered([2025, 2026]).yearsNotCovered(['2026-01-05', null])).toEqual([]);
+  });
+
   it('refuses a later date with a Chinese message naming the field and saying why', () => {
     expect(() => covered([2026]).assertWithinReach('2029-12-31', 'deadline', '办理时限')).not.toThrow();
     let thrown: unknown;

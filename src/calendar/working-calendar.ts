@@ -21,6 +21,11 @@ export class CalendarNotCoveredError extends DomainError {
   }
 }
 
+/** What the office is told when work it issued falls in years the calendar does not cover yet. */
+export function notChasedYet(years: readonly number[]): string {
+  return `${years.join('、')} 年的放假安排尚未录入工作日历，期限在该年的督办事项暂不催办、不升级；请在“工作日历”中录入该年的放假和调休安排，录入后自动排期。`;
+}
+
 /**
  * How many years after the last year the calendar covers a deadline may fall: room for a three-year
  * plan, while a deadline further off is a typing mistake rather than a date someone meant.
@@ -57,9 +62,20 @@ export function chinaDate(instant: Date): IsoDate {
 export class WorkingCalendar {
   constructor(private readonly data: CalendarData) {}
 
+  /** The last year whose schedule is known: past it, nothing is counted in working days, so nothing is chased. */
+  coveredThrough(): number {
+    return Math.max(...this.data.coveredYears);
+  }
+
+  /** The year of each date the calendar does not cover, once each, ascending. */
+  yearsNotCovered(dates: readonly (IsoDate | null)[]): number[] {
+    const years = dates.filter((d): d is IsoDate => d !== null).map((d) => Number(d.slice(0, 4)));
+    return [...new Set(years.filter((year) => !this.data.coveredYears.has(year)))].sort((a, b) => a - b);
+  }
+
   /** The last day a deadline may be set to: the end of the year `DEADLINE_YEARS_AHEAD` after the last covered one. */
   latestDeadline(): IsoDate {
-    return `${Math.max(...this.data.coveredYears) + DEADLINE_YEARS_AHEAD}-12-31`;
+    return `${this.coveredThrough() + DEADLINE_YEARS_AHEAD}-12-31`;
   }
 
   /** Refuses a deadline (or another date set ahead, such as a recheck) beyond `latestDeadline`, naming the field. */

@@ -17,6 +17,7 @@ import { segmentText } from '../extraction/text-spans';
 import { DOCUMENT_KINDS } from '../documents/source-document.entity';
 import { UnitsService } from '../units/units.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { notChasedYet } from '../calendar/working-calendar';
 import { DomainError } from '../common/errors/domain-error';
 import { directiveFromForm, formText as text } from './directive-form';
 import { checkboxField, FormBody, listField, pageStep } from './forms';
@@ -73,9 +74,13 @@ export class DirectivePagesController {
     return pageStep(req, res, {
       dto: CreateDirectiveDto,
       values: directiveFromForm(body),
-      run: (dto) => this.directives.create(access, dto),
-      done: (created) => `/directives/${created.id}`,
-      flash: (created) => `已下达督办事项 ${created.code}，${created.assignments.length} 个单位收到任务；${created.deadline ? `办理时限 ${created.deadline}` : '长期坚持，定期报送'}。`,
+      run: async (dto) => {
+        const created = await this.directives.create(access, dto);
+        return { created, notCovered: (await this.calendar.calendar()).yearsNotCovered([created.deadline]) };
+      },
+      done: ({ created }) => `/directives/${created.id}`,
+      flash: ({ created, notCovered }) =>
+        `已下达督办事项 ${created.code}，${created.assignments.length} 个单位收到任务；${created.deadline ? `办理时限 ${created.deadline}` : '长期坚持，定期报送'}。${notCovered.length ? `注意：${notChasedYet(notCovered)}` : ''}`,
       rerender: async () => ({ view: 'directives/form', model: await this.directiveFormModel(access, fields, listField(body.cooperatingUnitIds), targets) }),
     });
   }

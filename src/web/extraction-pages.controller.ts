@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
+import { CalendarService } from '../calendar/calendar.service';
+import { notChasedYet } from '../calendar/working-calendar';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { FieldError } from '../common/validation';
 import { COMPARATORS, Comparator, PRIORITIES, REPORT_CYCLES, ReportCycle } from '../directives/directive.entity';
@@ -75,6 +77,7 @@ export class ExtractionPagesController {
   constructor(
     private readonly extraction: ExtractionService,
     private readonly units: UnitsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get('extraction')
@@ -104,9 +107,14 @@ export class ExtractionPagesController {
           back: `/documents/${id}/extraction`,
         };
       },
-      run: (dto) => this.extraction.accept(access, id, dto),
+      run: async (dto) => {
+        const created = await this.extraction.accept(access, id, dto);
+        return { created, notCovered: (await this.calendar.calendar()).yearsNotCovered(created.items.map((d) => d.deadline)) };
+      },
       done: `/documents/${id}`,
-      flash: (created) => `已据本文件下达 ${created.items.length} 项督办事项：${created.items.map((d) => d.code).join('、')}。各承办单位已收到任务。`,
+      flash: ({ created, notCovered }) =>
+        // (a message is short: a long list of codes would crowd out the note after it)
+        `已据本文件下达 ${created.items.length} 项督办事项：${created.items.length > 5 ? `${created.items.slice(0, 3).map((d) => d.code).join('、')} 等` : created.items.map((d) => d.code).join('、')}。各承办单位已收到任务。${notCovered.length ? `注意：${notChasedYet(notCovered)}` : ''}`,
       // The items sent are the ticked proposals: a refusal names the proposal by its own number.
       explain: (errors) => errors.map((e) => this.onProposal(e, accepted)),
       rerender: async () => ({ view: 'documents/extraction', model: await this.reviewModel(access, id, body) }),

@@ -9,6 +9,8 @@ import { AssignmentQueryDto } from '../assignments/dto/assignment.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditViewService } from '../audit/audit-view.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { Directive } from '../directives/directive.entity';
 import { ListingsService } from '../listings/listings.service';
 import { RectificationQueryDto } from '../rectifications/dto/rectification.dto';
 import { RectificationsService } from '../rectifications/rectifications.service';
@@ -35,6 +37,7 @@ export class HomeService {
     private readonly assignments: AssignmentsService,
     private readonly rectifications: RectificationsService,
     private readonly auditView: AuditViewService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async build(access: Access) {
@@ -64,7 +67,24 @@ export class HomeService {
       users.count({ where: { active: true } }),
     ]);
     const recentAudit = scopeOf(actor.role, Permission.AuditRead) !== null ? await this.auditView.describe(await this.dataSource.getRepository(AuditEntry).find({ order: { id: 'DESC' }, take: 8 })) : [];
-    return { ...base, tiles, stats: { activeUnits, memberUnits, activeUsers }, recentAudit, colleagues: [] };
+    const calendarGap = base.duty === 'coordinate' ? await this.calendarGap() : null;
+    return { ...base, tiles, stats: { activeUnits, memberUnits, activeUsers }, recentAudit, colleagues: [], calendarGap };
+  }
+
+  /**
+   * The year after the last one the working-day calendar covers, when it matters: work is due in it, or the
+   * covered year's last quarter has begun (the national schedule for the next year is published about then).
+   * Until that year is entered nothing in it is counted in working days, so nothing is chased.
+   */
+  private async calendarGap(): Promise<{ year: number; directives: number } | null> {
+    const year = (await this.calendar.calendar()).coveredThrough() + 1;
+    // (standing work orders as 9999-12-31: not a deadline)
+    const directives = await this.dataSource
+      .getRepository(Directive)
+      .createQueryBuilder('d')
+      .where('d.dueKey >= :from AND d.dueKey < :standing', { from: `${year}-01-01`, standing: '9999-12-31' })
+      .getCount();
+    return directives > 0 || this.calendar.today() >= `${year - 1}-10-01` ? { year, directives } : null;
   }
 
   /**
