@@ -152,6 +152,9 @@ export class ExtractionPagesController {
     // so does every proposal when directives were made from the document by hand, their sentences unknown.
     const issued = issuedBySpan(document);
     const unplaced = document.directives.filter((d) => d.sourceStart === null);
+    // A month without a year is read in the document's year ("6月底前" in November's minutes is June past):
+    // a date already gone is said on its card, before the form refuses it.
+    const today = this.calendar.today();
     const proposals = items.map((task, i) => {
       const n = i + 1;
       const fields = body ? typedFields(body, n) : proposedFields(task, category);
@@ -167,6 +170,7 @@ export class ExtractionPagesController {
         leadOwners: task.leadUnits.map(owner),
         cooperatingOwners: task.cooperatingUnits.map(owner),
         deadlineText: task.deadline.text,
+        pastDeadline: task.deadline.date !== null && task.deadline.date < today ? task.deadline.date : null,
         targetText: task.target?.text ?? null,
         fields,
         units: units.map((u) => ({ value: String(u.id), label: u.shortName, lead: fields.leadUnitId === String(u.id), cooperating: fields.cooperatingUnitIds.includes(String(u.id)) })),

@@ -348,6 +348,15 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect((await admin.get(`/documents/${pageDocumentId}?directive=abc`)).status).toBe(400);
     });
 
+    it('says on its card when a proposal’s deadline, read in the document’s year, has already passed', async () => {
+      const admin = await signedIn('office');
+      // Minutes of 18 September read on 21 September: "9月15日前" is gone, "10月底前" is not.
+      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第六次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: ['一、9月15日前完成反诈宣传方案（测试市公安局牵头）。', '二、10月底前完成全市社区覆盖（测试市公安局牵头）。'].join('\n') }).expect(201)).body.id;
+      const $ = load((await admin.get(`/documents/${id}/extraction`)).text);
+      expect($('#proposal-1 .past-deadline').text()).toBe('按文件日期推算的到期日期 2026-09-15 已过，请核对年份后再下达。');
+      expect($('#proposal-2 .past-deadline').length).toBe(0);
+    });
+
     it('starts every proposal unticked, saying why, when directives were made from the document by hand', async () => {
       const admin = await signedIn('office');
       const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第五次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: MINUTES_TEXT }).expect(201)).body.id;
