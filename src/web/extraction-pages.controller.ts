@@ -46,7 +46,8 @@ function proposedFields(task: ExtractedTaskView, category: string): Fields {
     priority: 'normal',
     leadUnitId: lead ? String(lead) : '',
     cooperatingUnitIds: [...new Set([...otherLeads, ...matched(task.cooperatingUnits)])].filter((id) => id !== lead).map(String),
-    deadlineKind: cycle && !task.deadline.date ? 'standing' : 'date',
+    // A cycle is standing work, reported on its day, even when the rules also give the next day it falls on.
+    deadlineKind: cycle ? 'standing' : 'date',
     deadline: task.deadline.date ?? '',
     reportCycle: cycle ?? 'monthly',
     // Only a reporting cycle's text names a report day ("每月5日前"); a deadline's day is not one.
@@ -170,7 +171,7 @@ export class ExtractionPagesController {
         leadOwners: task.leadUnits.map(owner),
         cooperatingOwners: task.cooperatingUnits.map(owner),
         deadlineText: task.deadline.text,
-        pastDeadline: task.deadline.date !== null && task.deadline.date < today ? task.deadline.date : null,
+        pastDeadline: task.deadline.cycle === null && task.deadline.date !== null && task.deadline.date < today ? task.deadline.date : null,
         targetText: task.target?.text ?? null,
         fields,
         units: units.map((u) => ({ value: String(u.id), label: u.shortName, lead: fields.leadUnitId === String(u.id), cooperating: fields.cooperatingUnitIds.includes(String(u.id)) })),

@@ -348,13 +348,17 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect((await admin.get(`/documents/${pageDocumentId}?directive=abc`)).status).toBe(400);
     });
 
-    it('says on its card when a proposal’s deadline, read in the document’s year, has already passed', async () => {
+    it('says on its card when a proposal’s deadline, read in the document’s year, has already passed; a cycle is standing work', async () => {
       const admin = await signedIn('office');
       // Minutes of 18 September read on 21 September: "9月15日前" is gone, "10月底前" is not.
-      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第六次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: ['一、9月15日前完成反诈宣传方案（测试市公安局牵头）。', '二、10月底前完成全市社区覆盖（测试市公安局牵头）。'].join('\n') }).expect(201)).body.id;
+      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第六次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: ['一、9月15日前完成反诈宣传方案（测试市公安局牵头）。', '二、10月底前完成全市社区覆盖（测试市公安局牵头）。', '三、每月5日前报送宣传进展（测试市公安局牵头）。'].join('\n') }).expect(201)).body.id;
       const $ = load((await admin.get(`/documents/${id}/extraction`)).text);
       expect($('#proposal-1 .past-deadline').text()).toBe('按文件日期推算的到期日期 2026-09-15 已过，请核对年份后再下达。');
       expect($('#proposal-2 .past-deadline').length).toBe(0);
+      // A reporting cycle is proposed as standing work reported on its day.
+      expect($('#proposal-3 select[name="p3.deadlineKind"] option[selected]').attr('value')).toBe('standing');
+      expect($('#proposal-3 select[name="p3.reportCycle"] option[selected]').attr('value')).toBe('monthly');
+      expect($('#proposal-3 input[name="p3.reportDay"]').attr('value')).toBe('5');
     });
 
     it('starts every proposal unticked, saying why, when directives were made from the document by hand', async () => {

@@ -5,7 +5,7 @@ describe('requirementPhrase', () => {
     const clause = '市公安局要在6月底前建成反诈中心（市公安局牵头，市财政局配合）。';
     const owner = { start: 0, end: 5 };
     const deadline = { start: clause.indexOf('6月底前'), end: clause.indexOf('6月底前') + 4 };
-    expect(requirementPhrase(clause, [owner, deadline])).toBe('在建成反诈中心');
+    expect(requirementPhrase(clause, [owner, deadline])).toBe('建成反诈中心');
   });
 
   it.each([
@@ -15,6 +15,20 @@ describe('requirementPhrase', () => {
   ])('%s → %s', (clause, phrase) => {
     const deadline = clause.indexOf('2025年底前');
     expect(requirementPhrase(clause, deadline >= 0 ? [{ start: deadline, end: deadline + 7 }] : [])).toBe(phrase);
+  });
+
+  it.each([
+    // who said it is not what is asked
+    ['会议要求，进一步完善预警劝阻机制。', [], '完善预警劝阻机制'],
+    ['会议强调，各镇街要加大推广力度。', ['各镇街要'], '加大推广力度'],
+    // a "于" or "在" left before a deadline taken out goes with it; one ending a word stays
+    ['各乡镇于10月15日前完成排查。', ['各乡镇', '10月15日前'], '完成排查'],
+    ['要在6月底前建成反诈中心。', ['6月底前'], '建成反诈中心'],
+    ['由于汛期临近，6月底前完成清淤。', ['6月底前'], '由于汛期临近，完成清淤'],
+    ['存在问题的，9月底前整改到位。', ['9月底前'], '存在问题的，整改到位'],
+  ])('%s → %s', (clause, removed, phrase) => {
+    const removals = removed.map((words) => ({ start: clause.indexOf(words), end: clause.indexOf(words) + words.length }));
+    expect(requirementPhrase(clause, removals)).toBe(phrase);
   });
 
   it('keeps other parentheses', () => {

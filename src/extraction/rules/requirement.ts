@@ -12,6 +12,10 @@ export interface Removal {
 }
 
 const LEAD_WORDS = /^(?:[一二三四五六七八九十]+(?:是|要)|要|并|同时|此外|另外|其中|进一步|对此|务必|必须|切实)+/;
+/** Who said it, before what was said: "会议要求，", "会议强调", "会上指出：". */
+const REPORTED = /^(?:会议|会上|会议还|会议同时)(?:要求|强调|指出|提出|明确)[，,：:]?/;
+/** "在"/"于" left before a deadline taken out ("要在6月底前建成" → "建成"), not one ending a word ("存在", "由于"). */
+const BEFORE_TIME = /(^|[，,、要并须应将也还均都])(?:要)?(?:在|于)$/;
 /** "根据…精神，", "按照…要求，", "为…，": the basis or purpose before the requirement. */
 const PURPOSE_OR_BASIS = /^(?:根据|按照|依据|为了|为)[^，,。；;]{2,80}[，,](?=[^，,。；;]{6})/;
 const EDGE_PUNCTUATION = /^[，,。；;：:、\s]+|[，,。；;：:、\s]+$/g;
@@ -20,14 +24,14 @@ export function requirementPhrase(clause: string, removals: readonly Removal[]):
   let phrase = '';
   let from = 0;
   for (const removal of [...removals].sort((a, b) => a.start - b.start)) {
-    if (removal.start > from) phrase += clause.slice(from, removal.start);
+    if (removal.start > from) phrase = (phrase + clause.slice(from, removal.start)).replace(BEFORE_TIME, '$1');
     from = Math.max(from, removal.end);
   }
   phrase += clause.slice(from);
   phrase = phrase.replace(/[（(][^（）()]*[）)]/g, (p) => (/牵头|负责|配合|牽頭|負責/.test(p) ? '' : p));
   for (let previous = ''; previous !== phrase; ) {
     previous = phrase;
-    phrase = phrase.replace(EDGE_PUNCTUATION, '').replace(LEAD_WORDS, '').replace(/^(?:到|在|于|从|自即日起至|自即日起|即日起)(?=[，,]|$)/, '').replace(PURPOSE_OR_BASIS, '');
+    phrase = phrase.replace(EDGE_PUNCTUATION, '').replace(REPORTED, '').replace(LEAD_WORDS, '').replace(/^(?:到|在|于|从|自即日起至|自即日起|即日起)(?=[，,]|$)/, '').replace(PURPOSE_OR_BASIS, '');
   }
   if (phrase.length <= REQUIREMENT_MAX) return phrase;
   const cut = Math.max(phrase.lastIndexOf('，', REQUIREMENT_MAX), phrase.lastIndexOf(',', REQUIREMENT_MAX));

@@ -216,3 +216,17 @@ describe('clauseTargets: a clause that sets a target sets each figure it lists b
     expect(clauseTargets('建设不少于6500间多媒体教室、500间信息技术教室。')[1].metric).toBe('信息技术教室');
   });
 });
+
+describe('metricBefore: what a figure measures', () => {
+  it.each([
+    // a deadline opening the words is the task's, not the metric's
+    ['6月底前实现预警信息当日处置率达到95%', '预警信息当日处置率'],
+    ['年底前全市安装注册率达到60%', '安装注册率'],
+    ['2026年底前建成率达到90%', '建成率'],
+    ['月底前完成率达到80%', '完成率'],
+    ['一季度末覆盖率达到50%', '覆盖率'],
+    ['宣传部要联合制作短视频达到10条', '制作短视频'],
+  ])('%s → %s', (clause, metric) => {
+    expect(metricBefore(clause, clause.indexOf('达到'))).toBe(metric);
+  });
+});

@@ -36,8 +36,17 @@ export function metricBefore(clause: string, index: number): string {
   const clausePiece = before.split(/[，,。；;、：:的“”]/).pop() ?? '';
   const afterModal = clausePiece.split(/(?<![重主需只必紧摘纪提概首])要(?:联合|会同)?(?![求素点案件闻害务领])/).pop() ?? '';
   const piece = afterModal.length >= 2 ? afterModal : clausePiece;
-  return piece.replace(/^(?:并|且|要|将|使|确保|力争|实现|保持|其中|全市|全县|全区)+/, '').replace(/(?:要|将|应|须|需|力争|确保|均|都|年底前|同比|环比)+$/, '').trim();
+  // (a deadline before the metric is the task's, not part of what is measured: "6月底前实现预警信息当日处置率")
+  let metric = piece;
+  for (let previous = ''; previous !== metric; ) {
+    previous = metric;
+    metric = metric.replace(LEADING_TIME, '').replace(/^(?:并|且|要|将|使|确保|力争|实现|保持|其中|全市|全县|全区)+/, '');
+  }
+  return metric.replace(/(?:要|将|应|须|需|力争|确保|均|都|年底前|同比|环比)+$/, '').trim();
 }
+
+/** A deadline opening the words before a figure: "6月底前", "2026年底前", "年内", "一季度末". */
+const LEADING_TIME = /^(?:到|在|于)?(?:(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|上旬|下旬)?|底|末)|(?:本|当)?月(?:底|末)|年底|年末|年内|上半年|下半年|[一二三四]季度末?)(?:前|之前|以前)?/;
 
 function comparatorOf(word: string, tail: string): TargetComparator {
   if (/左右/.test(tail)) return '=';
