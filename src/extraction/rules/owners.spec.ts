@@ -592,6 +592,13 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
     ['坚持每周一调度,召集有关部门认真梳理', '要', ['有关部门']],
     ['牵头组织各基础电信企业,对物联网卡开展专项检查', '要', []],
     ['组织相关部门的负责同志参加培训', '要', []],
+    // the helpers named in the clause's last part, however the subject was asked
+    ['进一步完善预警劝阻机制，6月底前实现处置率达到95%以上，东湖街道、西山镇配合做好上门劝阻', '要', ['东湖街道', '西山镇']],
+    ['组织辖内银行机构开展涉诈账户排查，4月30日前完成核查，市公安局配合。', '牵头', ['市公安局']],
+    ['在9月开学前完成全市中小学反诈教育课全覆盖，市公安局派员配合授课。', '负责', ['市公安局']],
+    // (not helpers with a step of their own after them, nor words that name no unit)
+    ['完成排查，市公安局配合，市通信管理局负责通报。', '牵头', []],
+    ['完成排查，积极主动配合。', '要', []],
   ])('%s', (after, modal, partners) => {
     expect(partnersAfter(after, modal)).toEqual(partners);
   });

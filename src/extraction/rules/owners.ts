@@ -587,8 +587,16 @@ export function partnersAfter(after: string, modal: string | null): string[] {
   const convened = CONVENES.exec(after);
   if (convened) return [convened[1]];
   const match = PARTNERS_AFTER.exec(after);
-  if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return [];
+  if (!match || (match[2] !== undefined && !/^(?:牵头|牽頭|负责|負責)$/.test(modal ?? ''))) return closingPartners(after);
   return splitOwnerList(match[1] ?? match[2]) ?? [];
+}
+
+/** "…，东湖街道、西山镇配合做好上门劝阻。", "…，市公安局配合。": the helpers named in the clause's last part. */
+const CLOSING_PARTNERS = /[，,]([^，,。；;：:“”\d]{2,40}?)(?:派员|积极|全力|共同|密切)?(?:配合|協助|协助|参与|參與)(?:做好|开展|授课|工作)?[^，,。；;]{0,12}[。；;]?\s*$/;
+
+function closingPartners(after: string): string[] {
+  const match = CLOSING_PARTNERS.exec(after);
+  return (match && splitOwnerList(match[1])) ?? [];
 }
 
 /**
