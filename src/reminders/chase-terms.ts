@@ -9,3 +9,11 @@ export const PRIORITY_LABELS: Record<Priority, string> = { normal: '一般', imp
 export const REPORT_CYCLES = ['weekly', 'monthly', 'quarterly'] as const;
 export type ReportCycle = (typeof REPORT_CYCLES)[number];
 export const CYCLE_LABELS: Record<ReportCycle, string> = { weekly: '每周', monthly: '每月', quarterly: '每季度' };
+
+const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+
+/** When standing work reports, as an office writes it: "每周星期五前报送", "每月10日前报送", "每季度末月5日前报送". */
+export function reportDueText(cycle: ReportCycle, day: number): string {
+  if (cycle === 'weekly') return `每周星期${WEEKDAYS[day - 1] ?? day}前报送`;
+  return `${cycle === 'monthly' ? '每月' : '每季度末月'}${day}日前报送`;
+}

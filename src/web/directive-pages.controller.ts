@@ -16,6 +16,7 @@ import { CreateDocumentDto, DocumentQueryDto, DocumentShowQueryDto } from '../do
 import { segmentText } from '../extraction/text-spans';
 import { DOCUMENT_KINDS } from '../documents/source-document.entity';
 import { UnitsService } from '../units/units.service';
+import { textSourceOf } from '../attachments/file-text';
 import { CalendarService } from '../calendar/calendar.service';
 import { notChasedYet } from '../calendar/working-calendar';
 import { DomainError } from '../common/errors/domain-error';
@@ -112,8 +113,9 @@ export class DirectivePagesController {
   @RequirePermission(Permission.DocumentsManage)
   @UploadFiles()
   createDocument(@CurrentAccess() access: Access, @Body() body: FormBody, @UploadedFiles() files: UploadedFile[] = [], @Req() req: Request, @Res() res: Response): Promise<void> {
-    const bodyFromFile = checkboxField(body.bodyFromFile);
     const typed: Record<string, string> = Object.fromEntries(DOCUMENT_FIELDS.map((f) => [f, text(body, f)]));
+    // Nothing pasted and a Word file or PDF uploaded: its text is the body, ticked or not.
+    const bodyFromFile = checkboxField(body.bodyFromFile) || (typed.body === '' && textSourceOf(files) !== null);
     const document = { ...typed, bodyFromFile };
     return pageStep(req, res, {
       dto: CreateDocumentDto,

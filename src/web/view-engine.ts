@@ -7,6 +7,7 @@ import { ASSIGNMENT_ROLE_LABELS } from '../assignments/assignment.entity';
 import { EXTENSION_STATUS_LABELS } from '../assignments/extension-request.entity';
 import { REPORT_STATUS_LABELS } from '../assignments/progress-report.entity';
 import { COMPARATOR_SIGNS, CYCLE_LABELS, PRIORITY_LABELS } from '../directives/directive.entity';
+import { ReportCycle, reportDueText } from '../reminders/chase-terms';
 import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
 import { NOTICE_STATUS_LABELS } from '../notices/notice.entity';
 import { CHANNEL_LABELS, DELIVERY_STATUS_LABELS, NOTIFICATION_KIND_LABELS } from '../notifications/notification.entity';
@@ -98,6 +99,7 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
     return card ? new handlebars.SafeString(`<span class="card-badge card-${card}" title="挂牌整治中">${CARD_LABELS[card]}</span>`) : '';
   });
   handlebars.registerHelper('abs', (value: number) => Math.abs(value));
+  handlebars.registerHelper('reportDue', (cycle: ReportCycle, day: number) => reportDueText(cycle, day));
   // Each form rendered gets its own one-time id, so sending it twice is noticed (SubmitOnceInterceptor).
   handlebars.registerHelper('submissionId', () => randomUUID());
   // `#if` hides 0, which is a real value for a metric or a target.

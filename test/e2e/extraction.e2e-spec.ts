@@ -359,6 +359,21 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect($('#proposal-3 select[name="p3.deadlineKind"] option[selected]').attr('value')).toBe('standing');
       expect($('#proposal-3 select[name="p3.reportCycle"] option[selected]').attr('value')).toBe('monthly');
       expect($('#proposal-3 input[name="p3.reportDay"]').attr('value')).toBe('5');
+      // Issued, the directive says when it reports as the office would write it.
+      const done = await admin.submit((await admin.get(`/documents/${id}/extraction`)).text, '#proposals-form', { accept: ['3'] });
+      expect(done.status).toBe(303);
+      const [issued] = await app.dataSource.query(`SELECT id FROM directives WHERE source_document_id = ${id}`);
+      expect(load((await admin.get(`/directives/${issued.id}`)).text)('dd').text()).toContain('长期坚持，每月5日前报送');
+    });
+
+    it('says so when a document holds no task, linking to a directive made by hand from it', async () => {
+      const admin = await signedIn('office');
+      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '座谈会纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: '座谈会纪要\n参会人员：张明、李华。' }).expect(201)).body.id;
+      const $ = load((await admin.get(`/documents/${id}/extraction`)).text);
+      expect($('fieldset.proposal').length).toBe(0);
+      expect($('#proposals-form').length).toBe(0);
+      expect($('#no-proposals a').attr('href')).toBe(`/directives/new?sourceDocumentId=${id}`);
+      expect($('main').text()).not.toContain('勾选要采纳的建议');
     });
 
     it('starts every proposal unticked, saying why, when directives were made from the document by hand', async () => {
@@ -446,6 +461,12 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(await flashOf(admin, done.headers.location)).toContain(`全文取自上传的文件（${MINUTES_TEXT.length} 个字符）`);
       const id = Number(done.headers.location.split('/').pop());
       expect((await office.get(`/api/documents/${id}`).expect(200)).body.body).toBe(MINUTES_TEXT);
+      // Nothing pasted, the box not ticked: the uploaded Word file's text is the body all the same.
+      shown = await admin.get('/documents/new');
+      const unticked = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: 'Word 方案（未勾选）', issuer: '测试市反诈联席办', issuedOn: '2026-09-18' }, [{ field: 'files', name: '方案.docx', content: await docx(MINUTES) }]);
+      expect(unticked.status).toBe(303);
+      expect(await flashOf(admin, unticked.headers.location)).toContain('全文取自上传的文件');
+      expect((await office.get(`/api/documents/${Number(unticked.headers.location.split('/').pop())}`).expect(200)).body.body).toBe(MINUTES_TEXT);
     });
 
     it('registers a pasted body up to the limit however the browser sends its line breaks; a longer one is refused, kept as typed', async () => {
