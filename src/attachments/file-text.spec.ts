@@ -14,6 +14,7 @@ describe('tidyText: text read from a file, as a person would paste it', () => {
     ],
     ['spaces a PDF puts between Chinese characters are removed, others kept', '市 公 安 局 牵头 APP 推广', '市公安局牵头 APP 推广'],
     ['radical forms a PDF’s font maps characters to are read as the characters', '开展专项⾏动，3⽉31⽇前完成⽹络排查。', '开展专项行动，3月31日前完成网络排查。'],
+    ['simplified radical forms too, which Unicode normalisation leaves as they are', '防范⾼⻛险⻔店，⻓期坚持。', '防范高风险门店，长期坚持。'],
     ['control and invisible characters are dropped', 'a\u0000b\u200bc\u00a0d', 'abc d'],
     ['nothing but white space is nothing', ' \n\t\n ', ''],
   ])('in a PDF: %s', (_case, raw, expected) => {

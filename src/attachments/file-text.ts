@@ -4,6 +4,7 @@ import { detectFileType, displayFileName } from './file-content';
 import type { UploadedFile } from './attachments.service';
 import { DomainError } from '../common/errors/domain-error';
 import { PROJECT_ROOT } from '../paths';
+import { ideographOf } from './radical-equivalents';
 
 const WORKER = join(PROJECT_ROOT, 'src', 'attachments', 'file-text-worker.mjs');
 /** A file's text is read within this time and memory, or not at all. */
@@ -64,7 +65,7 @@ const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef';
 /**
  * Kangxi radicals and CJK radical forms, which some PDFs' fonts map their characters to ("⾏" U+2F8F for "行",
- * "⽉" U+2F49 for "月"): read as the characters they look like, or a deadline ("3⽉31⽇前") is no date.
+ * "⽉" U+2F49 for "月", "⻛" U+2EDB for "风"): read as the characters they look like, or a deadline ("3⽉31⽇前") is no date.
  */
 const RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
 /** A wrapped line runs to the width of the page's longer lines; one well short of them ends its paragraph. */
@@ -82,7 +83,7 @@ export function tidyText(raw: string, wrapped: boolean): string {
   const lines = raw
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00a0\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => (c === '\u00a0' ? ' ' : ''))
-    .replace(RADICALS, (c) => c.normalize('NFKC'))
+    .replace(RADICALS, ideographOf)
     .split('\n')
     .map((line) => line.replace(new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, 'g'), '').trim())
     .filter((line) => line !== '');

@@ -28,6 +28,15 @@ describe('extractTasks', () => {
     expect(task.paragraph).toBe(text.slice(task.start, task.end));
   });
 
+  it('gives the work of a kind of body to the units the clause names to carry it out ("各镇街要…，由南溪镇、北塘街道具体落实"), not to another kind', () => {
+    const [named] = extract('会议强调，各镇街要加大国家反诈中心APP推广力度，年底前全市安装注册率达到60%，由南溪镇、北塘街道、高新区管委会具体落实。');
+    expect(owners(named.leadUnits)).toEqual(['南溪镇', '北塘街道', '高新区管委会']);
+    const [kind] = extract('各镇街要加大国家反诈中心APP推广力度，由各村具体落实。');
+    expect(owners(kind.leadUnits)).toEqual(['各镇街']);
+    const [own] = extract('市公安局要加大国家反诈中心APP推广力度，由各派出所具体落实。');
+    expect(owners(own.leadUnits)).toEqual(['市公安局']);
+  });
+
   it('reads "A要配合B做…" as B leading with A, and carries A on to the subjectless clause after it', () => {
     const [helped, next] = extract('市通信管理局要配合市公安局在6月底前完成涉诈号码快速关停系统建设。及时通报处置结果。');
     expect([owners(helped.leadUnits), owners(helped.cooperatingUnits)]).toEqual([['市公安局'], ['市通信管理局']]);

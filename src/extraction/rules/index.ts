@@ -608,7 +608,9 @@ class ProseReader {
     const ledBy = findLedBy(piece);
     const subject = segment.subject;
     const afterSubject = subject ? this.text.slice(clause.contentStart + subject.end, clause.contentStart + segment.end) : '';
-    const written: OwnersAsWritten | null = subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? findApprovedFrom(piece));
+    // "各镇街要…，由南溪镇、北塘街道具体落实": the units named to carry it out are whom the kind of body stands for.
+    const namedAfterKind = subject && ledBy && !ledBy.incidental && subject.owners.every((o) => /^各/.test(o)) && ledBy.lead.every((o) => !/^各/.test(o)) ? ledBy : null;
+    const written: OwnersAsWritten | null = namedAfterKind ?? (subject ? { lead: subject.owners, cooperating: partnersAfter(afterSubject, subject.modal) } : (ledBy ?? notes[0] ?? findApprovedFrom(piece)));
     // "我局将…" in a reply is the signer's promise, named as the office would file it; elsewhere "我局", "该行"
     // is the unit named before.
     const own = written && this.signer && written.lead.every((o) => SELF.test(o)) ? { ...written, lead: this.signer.lead } : written && { ...written, lead: written.lead.map((o) => antecedentOf(o, this.text, clause.contentStart + segment.start) ?? o) };

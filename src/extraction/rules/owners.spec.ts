@@ -184,6 +184,7 @@ describe('findSubjects: the owner as subject of the clause', () => {
     ['各区、市直各责任单位会后要迅速向主要领导汇报', [['各区', '市直各责任单位']]],
     // whom a request asks ends where what they are asked begins
     ['要求网点员工在办理5000元以上转账汇款业务时,一定要让客户本人确认', [['网点员工']]],
+    ['会议要求市公安局牵头，各镇街、各通信运营商配合，年底前安装注册率达到60%以上', [['市公安局']]],
     // a frequency after the subject, of what it must do at least so often
     ['县(市)级河湖长每季度巡查不少于1次', [['县(市)级河湖长']]],
     ['督查组每周汇总工作落实情况', [['督查组']]],
@@ -604,6 +605,16 @@ describe('partnersAfter: partners named right after the subject cooperate', () =
   });
 });
 
+describe('findSubjects: whom a request asks to lead', () => {
+  it('takes the lead word with the name, so the partners after it cooperate', () => {
+    const clause = '会议要求市公安局牵头，各镇街、各通信运营商配合，年底前安装注册率达到60%以上。';
+    const [subject] = findSubjects(clause);
+    expect(subject).toMatchObject({ owners: ['市公安局'], modal: '牵头' });
+    expect(partnersAfter(clause.slice(subject.end), subject.modal)).toEqual(['各镇街', '各通信运营商']);
+    expect(findSubjects('会议要求各村迅速组织排查。')[0]).toMatchObject({ owners: ['各村'], modal: null });
+  });
+});
+
 describe('findLedBy: "由A牵头，B配合"', () => {
   it('reads lead and cooperating owners', () => {
     expect(findLedBy('由市公安局牵头，市通信管理局、人民银行配合，建立联合机制')).toEqual({ lead: ['市公安局'], cooperating: ['市通信管理局', '人民银行'] });
@@ -614,6 +625,7 @@ describe('findLedBy: "由A牵头，B配合"', () => {
   it('reads an adverb before the verb: "由A具体负责…"', () => {
     expect(findLedBy('由创建办具体负责杨柳街道6个点位的达标工作')).toEqual({ lead: ['创建办'], cooperating: [] });
     expect(findLedBy('由县财政局统一负责资金拨付')).toEqual({ lead: ['县财政局'], cooperating: [] });
+    expect(findLedBy('由南溪镇、北塘街道具体落实')).toEqual({ lead: ['南溪镇', '北塘街道'], cooperating: [] });
   });
 
   it('reads "由A指派/选派/抽调/组成…" as A carrying the step out', () => {

@@ -430,7 +430,9 @@ function askedAt(clause: string, from: number): Subject | null {
   for (let length = rest.length; length >= 2; length--) {
     if (CUT_WORD.test(words.slice(length - 1, length + 1))) continue;
     const owners = splitOwnerList(rest.slice(0, length));
-    if (owners) return { owners, start: from - 2, end: from + length, modal: null };
+    // "会议要求市公安局牵头，各镇街配合，…": asked to lead, as "市公安局牵头，…" would say it.
+    const leads = owners && /^(?:牵头|牽頭|负责|負責)(?![人同])/.exec(words.slice(length));
+    if (owners) return { owners, start: from - 2, end: from + length + (leads ? leads[0].length : 0), modal: leads ? leads[0] : null };
   }
   return null;
 }
@@ -602,7 +604,7 @@ function closingPartners(after: string): string[] {
 /**
  * "由A牵头，B配合" inside a sentence, "由A具体负责…"; "由A统筹/组织/推送…" names who carries a step out.
  */
-const LED_BY = /由([^，,。；;“”]{2,40}?)(?:具体|全面|统一|共同|主要|直接)?(牵头|牽頭|负责|負責|统筹|组织|推送|实施|承担|指派|选派|抽调|组成)(?:[，,]([^，,。；;“”]{2,60}?)(?:配合|参与|參與|协助|協助))?/;
+const LED_BY = /由([^，,。；;“”]{2,40}?)(?:具体|全面|统一|共同|主要|直接)?(牵头|牽頭|负责|負責|落实|落實|统筹|组织|推送|实施|承担|指派|选派|抽调|组成)(?:[，,]([^，,。；;“”]{2,60}?)(?:配合|参与|參與|协助|協助))?/;
 /** "由A配合B完成…": B's work, A helps. */
 const HELPED_BY = /由([^，,。；;“”]{2,40}?)(?=配合|协助|協助)/;
 
@@ -616,7 +618,7 @@ export function findLedBy(clause: string): OwnersAsWritten | null {
   const lead = splitOwnerList(match[1]);
   if (!lead) return null;
   const cooperating = match[3] ? splitOwnerList(match[3]) : [];
-  return { lead, cooperating: cooperating ?? [], ...(/^(?:牵头|牽頭|负责|負責)$/.test(match[2]) ? {} : { incidental: true }) };
+  return { lead, cooperating: cooperating ?? [], ...(/^(?:牵头|牽頭|负责|負責|落实|落實)$/.test(match[2]) ? {} : { incidental: true }) };
 }
 
 /** Minutes approving a unit's proposal: "会议原则同意区人防办提交的改造方案，要求…" gives the work back to that unit. */
