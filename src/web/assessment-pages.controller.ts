@@ -76,7 +76,6 @@ export class AssessmentPagesController {
           question: '发布后，排名按现在的规则和系统记录冻结为第 1 版，之后修改规则或记录都不再改变它；各单位会收到通知，可在申诉期内对本单位的计分提出申诉。',
           facts: preview.rows.slice(0, 5).map((r) => ({ label: `第${r.rank}名`, value: `${r.unitName} ${r.total} 分` })),
           confirmLabel: '发布',
-          back: `/assessment?periodId=${id}`,
         };
       },
       run: (dto) => this.assessment.publish(access, id, dto.version),
@@ -181,7 +180,6 @@ export class AssessmentPagesController {
             { label: '处理意见', value: dto.note },
           ],
           confirmLabel: '采纳',
-          back: `/assessment/objections/${id}`,
         };
       },
       run: (dto) => this.assessment.accept(access, id, dto),
@@ -290,6 +288,5 @@ function circularQuestion(outlook: CircularOutlookView): Confirmation {
       { label: '通报草稿', value: draftId ? '印发本期已有的草稿（排名表更新为现行版本，其余内容保留）' : '按现行版本生成后印发' },
     ],
     confirmLabel: issued.length ? '仍然印发' : '印发通报',
-    back: `/assessment?periodId=${period.id}`,
   };
 }

@@ -105,7 +105,6 @@ export class ExtractionPagesController {
           question: `勾选的建议中有 ${again.length} 项所依据的句子已据本文件下达过。再次下达，承办单位会再收到一项同样的督办事项；不需要的，请取消后去掉这几项的勾选。`,
           facts: again.map(({ index, codes }) => ({ label: `第${accepted[index]}项建议`, value: `${dto.items[index].title}（已下达为 ${codes.join('、')}）` })),
           confirmLabel: '仍要再次下达',
-          back: `/documents/${id}/extraction`,
         };
       },
       run: async (dto) => {

@@ -66,8 +66,6 @@ export interface Confirmation {
   question: string;
   facts: { label: string; value: string }[];
   confirmLabel: string;
-  /** Where 取消 goes: the page the form was on. */
-  back: string;
 }
 
 /**
@@ -120,6 +118,11 @@ export async function pageStep<T extends object, R>(req: Request, res: Response,
     res.status(ERROR_STATUS[uploadRefusal.code]);
   } else if (form.ok) {
     try {
+      // 取消 on the question: the form again as it was filled in, nothing done.
+      if (step.confirm && (req.body as FormBody)[CONFIRMED_FIELD] === 'no') {
+        const { view, model } = await step.rerender();
+        return res.status(200).render(view, { ...model, errors: [] });
+      }
       const question = step.confirm && (req.body as FormBody)[CONFIRMED_FIELD] !== 'yes' ? await step.confirm(form.value) : null;
       if (question) return res.status(200).render('confirm', { ...question, action: req.originalUrl, hidden: hiddenFields(req.body as FormBody) });
       const result = await step.run(form.value);

@@ -222,7 +222,6 @@ export class NoticePagesController {
             { label: '作废理由', value: dto.reason },
           ],
           confirmLabel: '作废',
-          back: `/notices/${id}`,
         };
       },
       run: (dto) => this.notices.void(access, id, dto),
@@ -265,7 +264,6 @@ export class NoticePagesController {
         { label: '抄送', value: notice.copyTo.join('；') || '—' },
       ],
       confirmLabel: '印发',
-      back: `/notices/${id}`,
     };
   }
 

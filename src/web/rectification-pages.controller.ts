@@ -243,7 +243,6 @@ export class RectificationPagesController {
             { label: '摘牌条件', value: dto.conditionsText },
           ],
           confirmLabel: `挂${CARD_LABELS[dto.card]}`,
-          back: '/listings',
         };
       },
       run: (dto) => this.listings.create(access, dto),
@@ -303,7 +302,6 @@ export class RectificationPagesController {
                 { label: '摘牌条件', value: listing.conditionsText },
               ],
               confirmLabel: '批准挂牌',
-              back: `/listings/${id}`,
             };
           }
         : undefined,
@@ -341,7 +339,6 @@ export class RectificationPagesController {
         { label: '问题', value: `${item.location}：${item.problem}` },
       ],
       confirmLabel: signOff ? '验收销号' : '撤销整改',
-      back: `/rectifications/${id}`,
     };
   }
 
@@ -354,7 +351,6 @@ export class RectificationPagesController {
       question: `将下发 ${drafts.length} 项整改事项，并为 ${units.length} 个单位各印发一份整改通知书：取文号、生成 PDF 并送达。印发后不能修改，只能作废。`,
       facts: [{ label: '责任单位', value: units.join('、') }],
       confirmLabel: '下发并印发',
-      back: `/inspections/${id}`,
     };
   }
 

@@ -55,7 +55,6 @@ function approvalQuestion(e: EscalationView): Confirmation {
       { label: '拟发出的内容', value: e.summary },
     ],
     confirmLabel: '同意发出',
-    back: '/escalations',
   };
 }
 

@@ -109,7 +109,6 @@ export class TaskPagesController {
         { label: '完成进度', value: `${task.percentDone}%` },
       ],
       confirmLabel: '同意办结，销号',
-      back: `/tasks/${id}`,
     }));
   }
 
@@ -130,7 +129,6 @@ export class TaskPagesController {
         { label: '撤销理由', value: formValue(body.reason) ?? '' },
       ],
       confirmLabel: '撤销任务',
-      back: `/tasks/${id}`,
     }));
   }
 

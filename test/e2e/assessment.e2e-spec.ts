@@ -471,7 +471,7 @@ describe(`assessment ranking (${process.env.TEST_DB})`, () => {
 
     const again = await officePage.submit((await officePage.get(`/assessment?periodId=${periodId}`)).text, form('issue'));
     expect(main(again.text)).toContain(`本期已印发考核排名通报${circular.number}，再次印发将另取文号，成为本期第2份通报`);
-    expect(load(again.text)('#confirm-form button').text()).toBe('仍然印发');
+    expect(load(again.text)('#confirm-form button.primary').text()).toBe('仍然印发');
     expect(await circulars()).toHaveLength(1);
 
     // A new draft of the period, issued from the notice's own page: the same caution is asked there.

@@ -321,13 +321,19 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(again('#proposals-form').attr('autocomplete')).toBe('off');
       // Ticked again (or sent again from a page gone back to): asked first, issued again only when confirmed.
       const beforeRepeat = await counts();
-      const asked = await admin.submit(againPage.text, '#proposals-form', { accept: ['1', '2'] });
+      const asked = await admin.submit(againPage.text, '#proposals-form', { accept: ['1', '2'], 'p2.title': '校园反诈宣传（改）' });
       expect(asked.status).toBe(200);
       const question = load(asked.text);
       expect(question('#confirm h1').text()).toBe('确认再次下达');
       expect(question('#confirm dt').map((_, e) => question(e).text()).get()).toEqual(['第1项建议']);
       expect(question('#confirm dd').text()).toMatch(/^全面推广国家反诈中心APP.*（已下达为 DB-2026-\d{4}）$/);
-      expect(question('#confirm a.button').attr('href')).toBe(review);
+      expect(await counts()).toEqual(beforeRepeat);
+      // 取消: the review page again as it was filled in, nothing issued.
+      const cancelled = await admin.submit(asked.text, '#cancel-form');
+      expect(cancelled.status).toBe(200);
+      const asFilled = load(cancelled.text);
+      expect(asFilled('input[name="accept"][checked]').map((_, e) => asFilled(e).attr('value')).get()).toEqual(['1', '2']);
+      expect(asFilled('input[name="p2.title"]').attr('value')).toBe('校园反诈宣传（改）');
       expect(await counts()).toEqual(beforeRepeat);
       const confirmed = await admin.submit(asked.text, '#confirm-form');
       expect(confirmed.status).toBe(303);
