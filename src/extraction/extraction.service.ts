@@ -70,12 +70,15 @@ export class ExtractionService {
     return { ...(await this.extract(document.body, document.issuedOn)), document };
   }
 
-  /** The accepted proposals, as edited, issued as directives of the document in one transaction. */
   /** The accepted proposals that would issue a sentence of the document a second time. */
   async issuedAgain(documentId: number, dto: AcceptProposalsDto): Promise<IssuedAgain[]> {
     return issuedAgain(await this.documents.get(documentId), dto);
   }
 
+  /**
+   * The accepted proposals, as edited, issued as directives of the document in one transaction; refused (409)
+   * when one would issue a sentence again without saying so.
+   */
   async accept(access: Access, documentId: number, dto: AcceptProposalsDto): Promise<CreatedDirectivesView> {
     const document = await this.documents.get(documentId);
     const again = issuedAgain(document, dto).map(({ index, codes }) => ({
