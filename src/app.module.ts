@@ -22,6 +22,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { widenLargeTextColumns } from './database/large-text';
 import { runMigrations } from './database/migrate';
 import { withDetectedServerFlavour } from './database/server-flavour';
 import { serializeTransactions } from './database/sqlite-transactions';
@@ -53,6 +54,7 @@ export class AppModule {
           // Migrations run before anything else touches the database.
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(await withDetectedServerFlavour(options!)).initialize();
+            widenLargeTextColumns(dataSource);
             if (config.database.type === 'sqlite') serializeTransactions(dataSource);
             await runMigrations(dataSource);
             return dataSource;

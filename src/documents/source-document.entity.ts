@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { LargeTextColumn } from '../database/large-text';
 
 export const DOCUMENT_KINDS = ['minutes', 'speech', 'policy', 'instruction', 'suggestion', 'inspection'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -37,7 +38,7 @@ export class SourceDocument {
   @Column({ name: 'issued_on', type: 'varchar', length: 10 })
   issuedOn!: string;
 
-  @Column({ type: 'text' })
+  @LargeTextColumn()
   body!: string;
 
   @Column({ name: 'created_by', type: 'int' })

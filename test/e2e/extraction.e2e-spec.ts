@@ -139,6 +139,21 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     expect((await office.post('/api/documents/999999/extraction')).status).toBe(404);
   });
 
+  it('keeps a document as long as it analyses (200,000 characters, MEDIUMTEXT on MySQL) and reads it whole; a longer one is refused, nothing stored', async () => {
+    const minutes = `${MINUTES_TEXT}\n`;
+    const longest = minutes.repeat(Math.ceil(200_000 / minutes.length)).slice(0, 200_000);
+    const registered = await office.post('/api/documents').send({ kind: 'policy', title: '全省打击治理电信网络诈骗实施方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: longest }).expect(201);
+    expect((await office.get(`/api/documents/${registered.body.id}`).expect(200)).body.body).toBe(longest);
+    const proposals = await office.post(`/api/documents/${registered.body.id}/extraction`).expect(200);
+    const last = proposals.body.items[proposals.body.items.length - 1];
+    expect(last.end).toBeGreaterThan(190_000);
+    expect(last.paragraph).toBe(longest.slice(last.start, last.end));
+    const before = await counts();
+    const refused = await office.post('/api/documents').send({ kind: 'policy', title: '更长的实施方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: `${longest}。` }).expect(400);
+    expect(refused.body.details).toEqual([{ field: 'body', message: '全文不能超过 200000 个字符' }]);
+    expect(await counts()).toEqual(before);
+  });
+
   const proposal = (item: { requirement: string; start: number; end: number; paragraph: string; leadUnits: { unitId: number | null }[]; cooperatingUnits: { unitId: number | null }[]; deadline: { date: string | null } }) => ({
     title: item.requirement.slice(0, 200),
     requirement: item.paragraph,
@@ -477,10 +492,10 @@ describe(`任务分解: proposals from a document's text, accepted as directives
 
     it('registers a pasted body up to the limit however the browser sends its line breaks; a longer one is refused, kept as typed', async () => {
       const admin = await signedIn('office');
-      // 19,900 characters as the text box counts them (a line break one), over 20,000 as a browser sends them (CRLF).
+      // 199,999 characters as the text box counts them (a line break one), over 200,000 as a browser sends them (CRLF).
       const line = '开展反诈宣传，10月底前完成全市社区覆盖（测试市公安局牵头）。'.padEnd(99, '。');
-      const pasted = Array.from({ length: 199 }, () => line).join('\r\n') + '\r\n' + '。'.repeat(99);
-      expect(pasted.replace(/\r\n/g, '\n').length).toBe(19_999);
+      const pasted = Array.from({ length: 1999 }, () => line).join('\r\n') + '\r\n' + '。'.repeat(99);
+      expect(pasted.replace(/\r\n/g, '\n').length).toBe(199_999);
       let shown = await admin.get('/documents/new');
       const done = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: '长方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: pasted });
       expect(done.status).toBe(303);
@@ -491,7 +506,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(load(shown.text)('textarea[name="body"]').attr('maxlength')).toBeUndefined();
       const tooLong = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: '更长的方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: `${pasted}\r\n。。` });
       expect(tooLong.status).toBe(400);
-      expect(mainText(tooLong.text)).toContain('全文不能超过 20000 个字符');
+      expect(mainText(tooLong.text)).toContain('全文不能超过 200000 个字符');
       expect(load(tooLong.text)('textarea[name="body"]').text()).toBe(`${pasted}\r\n。。`.replace(/\r\n/g, '\n'));
       expect(await counts()).toEqual(before);
     });

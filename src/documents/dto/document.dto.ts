@@ -7,8 +7,8 @@ import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
 import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { DOCUMENT_KINDS, DocumentKind, SourceDocument } from '../source-document.entity';
 
-/** The longest body a document keeps (a MySQL TEXT column holds about 21 000 Chinese characters). */
-export const BODY_MAX_LENGTH = 20_000;
+/** The longest body a document keeps: as long a text as 任务分解 reads at once (the column is MEDIUMTEXT on MySQL). */
+export const BODY_MAX_LENGTH = 200_000;
 
 export class CreateDocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS, description: 'minutes 会议纪要；speech 领导讲话；policy 政策文件；instruction 领导批示；suggestion 建议提案；inspection 督导检查' })

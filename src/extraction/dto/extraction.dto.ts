@@ -5,9 +5,10 @@ import { IsId, trim } from '../../common/dto/transforms';
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { CreateDirectiveDto, DirectiveView } from '../../directives/dto/directive.dto';
+import { BODY_MAX_LENGTH } from '../../documents/dto/document.dto';
 
-/** The longest text analysed at once; beyond it the request answers 413. */
-export const MAX_TEXT_LENGTH = 200_000;
+/** The longest text analysed at once, so any registered document is read whole; beyond it the request answers 413. */
+export const MAX_TEXT_LENGTH = BODY_MAX_LENGTH;
 /** The most proposals created as directives in one request. */
 export const MAX_ACCEPTED = 200;
 
