@@ -29,6 +29,10 @@ describe('readDeadline', () => {
     ['年底前', { date: '2026-12-31' }],
     ['每月5日前报送', { cycle: 'monthly', day: 5 }],
     ['每季度末月20日前报送', { cycle: 'quarterly', day: 20 }],
+    ['每月30日前报送', { cycle: 'monthly', day: 30 }],
+    ['每月月底前报送', { cycle: 'monthly', day: 31 }],
+    ['每季度末报送', { cycle: 'quarterly', day: 31 }],
+    ['每周五前报送', { cycle: 'weekly', day: 5 }],
   ])('reads %s', (cell, expected) => {
     expect(readDeadline(cell, context)).toEqual(expected);
   });

@@ -6,9 +6,10 @@
 import type { IsoDate } from '../calendar/working-calendar';
 import { parseIsoDate } from '../calendar/working-calendar';
 import { validateDto } from '../common/validation';
-import { COMPARATOR_SIGNS, Comparator, PRIORITIES, PRIORITY_LABELS, Priority, REPORT_CYCLES, ReportCycle, CYCLE_LABELS } from '../directives/directive.entity';
+import { COMPARATOR_SIGNS, Comparator, PRIORITIES, PRIORITY_LABELS, Priority, REPORT_CYCLES, ReportCycle } from '../directives/directive.entity';
+import { reportDueText } from '../reminders/chase-terms';
 import { CreateDirectiveDto } from '../directives/dto/directive.dto';
-import { findDeadlines } from '../extraction/rules/deadlines';
+import { findDeadlines, reportDayOf } from '../extraction/rules/deadlines';
 import { splitOwnerList } from '../extraction/rules/owners';
 import { columnOf } from '../extraction/rules/tables';
 import { findTargets } from '../extraction/rules/targets';
@@ -112,16 +113,6 @@ export function readDeadline(cell: string, context: Pick<DirectiveRowContext, 't
   return { date };
 }
 
-/** The day standing work reports on: the day the text names ("每月5日前"), else the 5th (Friday for weekly). */
-function reportDayOf(text: string, cycle: ReportCycle): number {
-  if (cycle === 'weekly') {
-    const weekday = /(?:周|星期)([一二三四五1-5])/.exec(text)?.[1];
-    return weekday ? ('一二三四五'.indexOf(weekday) + 1 || Number(weekday)) : 5;
-  }
-  const day = Number(/(\d{1,2})日/.exec(text)?.[1]);
-  return day >= 1 && day <= 28 ? day : 5;
-}
-
 /** A target as written in its cell ("国家反诈中心APP安装率达到60%"), or an error. */
 export function readTarget(cell: string): { metric: CreateDirectiveDto['metric'] } | { error: string } {
   const found = findTargets(cell)[0];
@@ -164,7 +155,7 @@ function checkRow(row: SheetRow<DirectiveColumn>, context: DirectiveRowContext):
     title: titleOf(cells.task),
     lead: leadId === undefined ? '' : context.unitName(leadId),
     cooperating: cooperatingIds.map((id) => context.unitName(id)),
-    deadline: 'date' in deadline ? deadline.date : 'cycle' in deadline ? `长期 · ${CYCLE_LABELS[deadline.cycle]}（${deadline.day}日）` : '',
+    deadline: 'date' in deadline ? deadline.date : 'cycle' in deadline ? `长期 · ${reportDueText(deadline.cycle, deadline.day)}` : '',
     target: 'metric' in target && target.metric ? `${target.metric.name} ${COMPARATOR_SIGNS[target.metric.comparator]} ${target.metric.target}${target.metric.unit}` : '',
   };
   if (errors.length > 0 || leadId === undefined) return { row: row.row, cells, view, errors, value: null };

@@ -12,8 +12,15 @@ export const CYCLE_LABELS: Record<ReportCycle, string> = { weekly: '每周', mon
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
-/** When standing work reports, as an office writes it: "每周星期五前报送", "每月10日前报送", "每季度末月5日前报送". */
+/**
+ * The report day of a month's (or a quarter's) end: a day past a month's length falls on its last day, so 31
+ * is the end of every month ("每月月底前", "每季度末").
+ */
+export const MONTH_END_DAY = 31;
+
+/** When standing work reports, as an office writes it: "每周星期五前报送", "每月10日前报送", "每季度末月5日前报送", "每月月底前报送". */
 export function reportDueText(cycle: ReportCycle, day: number): string {
   if (cycle === 'weekly') return `每周星期${WEEKDAYS[day - 1] ?? day}前报送`;
+  if (day === MONTH_END_DAY) return cycle === 'monthly' ? '每月月底前报送' : '每季度末前报送';
   return `${cycle === 'monthly' ? '每月' : '每季度末月'}${day}日前报送`;
 }

@@ -13,6 +13,7 @@ import { DOCUMENT_KIND_LABELS } from '../documents/source-document.entity';
 import { AcceptProposalsDto, ExtractedTaskView, RememberAliasDto } from '../extraction/dto/extraction.dto';
 import { ExtractionService, issuedBySpan } from '../extraction/extraction.service';
 import { segmentText } from '../extraction/text-spans';
+import { reportDayOf } from '../extraction/rules/deadlines';
 import { itemMarkerAt } from '../extraction/rules/structure';
 import { UnitsService } from '../units/units.service';
 import { directiveFromForm, formNumber, formText } from './directive-form';
@@ -26,12 +27,6 @@ const FIELDS = ['title', 'requirement', 'category', 'priority', 'leadUnitId', 'd
 type Fields = Record<(typeof FIELDS)[number], string> & { cooperatingUnitIds: string[] };
 
 const prefixOf = (n: number) => `p${n}.`;
-
-/** The day standing work reports on, as the text says it ("每月5日前"), or the 5th. */
-function reportDayOf(text: string | null): string {
-  const day = /(\d{1,2})日/.exec(text ?? '')?.[1];
-  return day && Number(day) >= 1 && Number(day) <= 28 ? String(Number(day)) : '5';
-}
 
 /** A proposal as the form starts it: the directive the rules suggest, which the office edits. */
 function proposedFields(task: ExtractedTaskView, category: string): Fields {
@@ -50,8 +45,8 @@ function proposedFields(task: ExtractedTaskView, category: string): Fields {
     deadlineKind: cycle ? 'standing' : 'date',
     deadline: task.deadline.date ?? '',
     reportCycle: cycle ?? 'monthly',
-    // Only a reporting cycle's text names a report day ("每月5日前"); a deadline's day is not one.
-    reportDay: reportDayOf(cycle ? task.deadline.text : null),
+    // Only a reporting cycle's text names a report day ("每月5日前", "每季度末"); a deadline's day is not one.
+    reportDay: String(reportDayOf(cycle ? (task.deadline.text ?? '') : '', cycle ?? 'monthly')),
     metricName: task.target?.metric.slice(0, 50) ?? '',
     metricComparator: task.target ? COMPARATOR_OF[task.target.comparator] : 'gte',
     metricTarget: task.target ? String(task.target.value) : '',

@@ -372,7 +372,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     it('says on its card when a proposal’s deadline, read in the document’s year, has already passed; a cycle is standing work', async () => {
       const admin = await signedIn('office');
       // Minutes of 18 September read on 21 September: "9月15日前" is gone, "10月底前" is not.
-      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第六次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: ['一、9月15日前完成反诈宣传方案（测试市公安局牵头）。', '二、10月底前完成全市社区覆盖（测试市公安局牵头）。', '三、每月5日前报送宣传进展（测试市公安局牵头）。'].join('\n') }).expect(201)).body.id;
+      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第六次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: ['一、9月15日前完成反诈宣传方案（测试市公安局牵头）。', '二、10月底前完成全市社区覆盖（测试市公安局牵头）。', '三、每月5日前报送宣传进展（测试市公安局牵头）。', '四、每季度末报送案件研判情况（测试市公安局牵头）。'].join('\n') }).expect(201)).body.id;
       const $ = load((await admin.get(`/documents/${id}/extraction`)).text);
       expect($('#proposal-1 .past-deadline').text()).toBe('按文件日期推算的到期日期 2026-09-15 已过，请核对年份后再下达。');
       expect($('#proposal-2 .past-deadline').length).toBe(0);
@@ -380,11 +380,18 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect($('#proposal-3 select[name="p3.deadlineKind"] option[selected]').attr('value')).toBe('standing');
       expect($('#proposal-3 select[name="p3.reportCycle"] option[selected]').attr('value')).toBe('monthly');
       expect($('#proposal-3 input[name="p3.reportDay"]').attr('value')).toBe('5');
+      // "每季度末" reports on the quarter's last day: 31, a day past a short month's end falling on its last.
+      expect($('#proposal-4 select[name="p4.reportCycle"] option[selected]').attr('value')).toBe('quarterly');
+      expect($('#proposal-4 input[name="p4.reportDay"]').attr('value')).toBe('31');
       // Issued, the directive says when it reports as the office would write it.
-      const done = await admin.submit((await admin.get(`/documents/${id}/extraction`)).text, '#proposals-form', { accept: ['3'] });
+      const done = await admin.submit((await admin.get(`/documents/${id}/extraction`)).text, '#proposals-form', { accept: ['3', '4'] });
       expect(done.status).toBe(303);
-      const [issued] = await app.dataSource.query(`SELECT id FROM directives WHERE source_document_id = ${id}`);
-      expect(load((await admin.get(`/directives/${issued.id}`)).text)('dd').text()).toContain('长期坚持，每月5日前报送');
+      const issued: Array<{ id: number }> = await app.dataSource.query(`SELECT id FROM directives WHERE source_document_id = ${id} ORDER BY id`);
+      expect(load((await admin.get(`/directives/${issued[0].id}`)).text)('dd').text()).toContain('长期坚持，每月5日前报送');
+      expect(load((await admin.get(`/directives/${issued[1].id}`)).text)('dd').text()).toContain('长期坚持，每季度末前报送');
+      // Its first report is chased for 30 September, the quarter's last day.
+      const keys: Array<{ key: string }> = await app.dataSource.query(`SELECT s.period_key AS \`key\` FROM scheduled_actions s JOIN assignments a ON a.id = s.subject_id WHERE s.subject_kind = 'assignment' AND a.directive_id = ${issued[1].id}`);
+      expect(keys.map((k) => k.key)).toContain('2026-09-30');
     });
 
     it('says so when a document holds no task, linking to a directive made by hand from it', async () => {

@@ -137,7 +137,7 @@ describe(`台账 Excel: export, import with preview and confirm (${process.env.T
     expect(res.body.sheetName).toBe('督办事项');
     expect(res.body.rows.map((r: { row: number; view: object }) => ({ row: r.row, ...r.view }))).toEqual([
       { row: 2, title: '全面推广国家反诈中心APP', lead: '公安局', cooperating: ['东湖街道'], deadline: '2026-06-30', target: '国家反诈中心APP安装率 ≥ 60%' },
-      { row: 3, title: '每月报送街道反诈宣传情况', lead: '东湖街道', cooperating: [], deadline: '长期 · 每月（5日）', target: '' },
+      { row: 3, title: '每月报送街道反诈宣传情况', lead: '东湖街道', cooperating: [], deadline: '长期 · 每月5日前报送', target: '' },
     ]);
     expect(res.body.token).toMatch(/^[0-9a-f-]{36}$/);
     const after = await counts();

@@ -5,6 +5,7 @@ import { ASSIGNMENT_STATUSES, AssignmentStatus } from '../../assignments/assignm
 import { WorkFilterDto } from '../../assignments/dto/work-filter.dto';
 import { AssignmentRole } from '../../assignments/assignment.entity';
 import { IsIsoDate } from '../../common/dto/dates';
+import { MONTH_END_DAY } from '../../reminders/chase-terms';
 import { Label } from '../../common/dto/label';
 import { PageOf } from '../../common/dto/page.dto';
 import { EmptyAsUndefined, IsId, trim } from '../../common/dto/transforms';
@@ -129,11 +130,11 @@ export class CreateDirectiveDto {
   @Label('报送周期')
   reportCycle?: ReportCycle;
 
-  @ApiPropertyOptional({ description: '报送日：每周为星期几（1–5），每月或每季度末月为几号（1–28）' })
+  @ApiPropertyOptional({ description: `报送日：每周为星期几（1–5），每月或每季度末月为几号（1–${MONTH_END_DAY}；超过当月天数的按月底，${MONTH_END_DAY} 即月底）` })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(28)
+  @Max(MONTH_END_DAY)
   @Label('报送日')
   reportDay?: number;
 

@@ -1,6 +1,6 @@
 import { publishedCalendar } from '../../calendar/calendar-data';
 import { WorkingCalendar } from '../../calendar/working-calendar';
-import { DeadlineContext, findDeadlines, holdsOn, readNumber } from './deadlines';
+import { DeadlineContext, findDeadlines, holdsOn, readNumber, reportDayOf } from './deadlines';
 
 const calendar = new WorkingCalendar(publishedCalendar());
 const at = (documentDate: string): DeadlineContext => ({ documentDate, addWorkingDays: (s, n) => calendar.addWorkingDays(s, n) });
@@ -9,6 +9,25 @@ const read = (clause: string, documentDate = '2026-03-02') => findDeadlines(clau
 describe('readNumber', () => {
   it.each([['5', 5], ['十', 10], ['十二', 12], ['二十', 20], ['三', 3], ['二十五', 25]])('%s → %i', (written, n) => expect(readNumber(written)).toBe(n));
   it('is NaN for what is no number', () => expect(readNumber('半')).toBeNaN());
+});
+
+describe('reportDayOf: the day standing work reports on, as its deadline says it', () => {
+  it.each<[string, Parameters<typeof reportDayOf>[1], number]>([
+    ['每月5日前报送', 'monthly', 5],
+    ['每月十日前', 'monthly', 10],
+    ['每月30日前', 'monthly', 30],
+    ['每月月底', 'monthly', 31],
+    ['每月末', 'monthly', 31],
+    ['每季度末', 'quarterly', 31],
+    ['每季度末月20日前', 'quarterly', 20],
+    ['每季度最后一个月', 'quarterly', 5],
+    ['每季度末月', 'quarterly', 5],
+    ['每月报送', 'monthly', 5],
+    ['每周五前', 'weekly', 5],
+    ['每周一', 'weekly', 1],
+    ['每周星期三', 'weekly', 3],
+    ['每周', 'weekly', 5],
+  ])('%s (%s): %i', (text, cycle, day) => expect(reportDayOf(text, cycle)).toBe(day));
 });
 
 describe('findDeadlines', () => {

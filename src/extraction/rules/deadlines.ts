@@ -15,6 +15,7 @@
  */
 import type { IsoDate } from '../../calendar/working-calendar';
 import { parseIsoDate } from '../../calendar/working-calendar';
+import { MONTH_END_DAY } from '../../reminders/chase-terms';
 import { reportDueOnOrAfter } from '../../reminders/escalation-ladder';
 import { claimMatches } from './claim-matches';
 import type { ExtractedDeadline, ReportingCycle } from './types';
@@ -295,7 +296,7 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     resolve: (m, c) => {
       const cycle = CYCLES[m[1]];
       // "每月月底", "每季度末", "每年年底前": the period's last day.
-      if (m[3] && (cycle === 'monthly' || cycle === 'quarterly')) return { date: reportDueOnOrAfter(cycle, 31, cycleStart(m, c.documentDate)), cycle };
+      if (m[3] && (cycle === 'monthly' || cycle === 'quarterly')) return { date: reportDueOnOrAfter(cycle, MONTH_END_DAY, cycleStart(m, c.documentDate)), cycle };
       if (m[3] && cycle === 'yearly') return { date: `${cycleStart(m, c.documentDate).slice(0, 4)}-12-31`, cycle };
       // The day may come a few words later: "每月工作开展情况请于10日前报…".
       const later = m[2] ? null : /^[^，,。；;\d]{0,16}?(?:于|在)(\d{1,2})日(?:[、和]\d{1,2}日)*(?:前|之前)/.exec(m.input.slice(m.index + m[0].length, m.index + m[0].length + 24));
@@ -336,6 +337,22 @@ const FACT_BEFORE = /(?:截至|截止到|截止)$/;
 /** Every deadline in a clause, in order; the start of a range and start or status dates are left out. */
 /** A space a web page puts around a date's figures: "将于 7 月 12 日", "2023 年 9 月底前". */
 const SPACED_DATE = /(?<=\d)[ \u00a0\u3000]+(?=[年月日号])|(?<=[年月])[ \u00a0\u3000]+(?=\d)|(?<=[于在至到])[ \u00a0\u3000]+(?=\d)/g;
+
+/**
+ * The day standing work reports on, as its deadline's text says it: a weekly cycle's weekday ("每周五" 5), a
+ * monthly or quarterly cycle's day ("每月5日前" 5, "每季度末月20日前" 20) or its end ("每月月底", "每季度末":
+ * MONTH_END_DAY); else Friday, or the 5th.
+ */
+export function reportDayOf(text: string, cycle: 'weekly' | 'monthly' | 'quarterly'): number {
+  if (cycle === 'weekly') {
+    const weekday = /(?:周|星期)([一二三四五1-5])/.exec(text)?.[1];
+    return weekday ? '一二三四五'.indexOf(weekday) + 1 || Number(weekday) : 5;
+  }
+  const day = readNumber(new RegExp(`${CN_OR_DIGITS}日`).exec(text)?.[1] ?? '');
+  if (day >= 1 && day <= MONTH_END_DAY) return day;
+  // "末月" is the quarter's last month, not its end.
+  return /(?:底|末)(?!月)/.test(text) ? MONTH_END_DAY : 5;
+}
 
 /**
  * Whether a deadline found still holds on the document's date: a date before it is history ("3月5日召开…"),
