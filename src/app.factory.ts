@@ -7,6 +7,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import { serveApiDocument } from './api-document';
+import { requireApiBodyType } from './common/api-body-type';
 import { AppModule } from './app.module';
 import { expressErrorHandler } from './common/errors/all-exceptions.filter';
 import { assignCorrelationId, requestContextMiddleware } from './common/request-context';
@@ -46,6 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.use(assignCorrelationId);
   app.use(cookieParser());
+  app.use(requireApiBodyType);
   app.use(express.json({ limit: BODY_LIMIT, reviver: rejectPrototypeKeys }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: FORM_FIELD_LIMIT }));
   // After the body parsers, whose stream callbacks would lose the async context.

@@ -74,6 +74,23 @@ describe(`bad input (${process.env.TEST_DB})`, () => {
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('refuses a body that is not JSON with 415, saying what to send, storing nothing', async () => {
+    const [{ n: before }] = await app.dataSource.query('SELECT COUNT(*) AS n FROM units');
+    const text = await office.post('/api/units').set('Content-Type', 'text/plain').send('name=文本单位').expect(415);
+    expect(text.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('Content-Type: application/json') });
+    expect(text.body.message).toContain('收到的是 text/plain');
+    const form = await office.post('/api/extractions').type('form').send({ text: '6月底前完成宣传。', documentDate: '2026-09-18' }).expect(415);
+    expect(form.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    // JSON in an encoding other than UTF-8 is refused by the parser with the same code.
+    const latin1 = await office.post('/api/units').set('Content-Type', 'application/json; charset=latin1').send('{}').expect(415);
+    expect(latin1.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求体的编码不受支持，请用 UTF-8 的 JSON' });
+    const [{ n: after }] = await app.dataSource.query('SELECT COUNT(*) AS n FROM units');
+    expect(Number(after)).toBe(Number(before));
+    // JSON, and a request without a body, go on as before.
+    await office.post('/api/units').set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify({ name: '' })).expect(400);
+    await office.get('/api/units').expect(200);
+  });
+
   it('refuses malformed JSON with a clear message', async () => {
     const res = await office.post('/api/units').set('Content-Type', 'application/json').send('{"name": ').expect(400);
     expect(res.body).toMatchObject({ code: 'MALFORMED_REQUEST', message: '请求格式有误，无法解析' });

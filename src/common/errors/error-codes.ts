@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   CALENDAR_NOT_COVERED: { status: 422, means: '日期超出已维护的工作日历' },
   PAYLOAD_TOO_LARGE: { status: 413, means: '提交的内容过大' },
   UNSUPPORTED_FILE_TYPE: { status: 415, means: '不支持的文件类型' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, means: '接口的请求体须为 JSON（Content-Type: application/json），随附文件的须为 multipart/form-data' },
   NO_TEXT_IN_FILE: { status: 422, means: '文件中读不出文字（如扫描件 PDF 没有文字层，或文件已损坏）' },
   RATE_LIMITED: { status: 429, means: '操作过于频繁' },
   INTERNAL: { status: 500, means: '服务器内部错误' },

@@ -27,6 +27,7 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -37,6 +38,7 @@ const STATUS_MESSAGES: Partial<Record<ErrorCode, string>> = {
   FORBIDDEN: '当前账号无权执行此操作',
   NOT_FOUND: '请求的地址或对象不存在',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '请求体的编码不受支持，请用 UTF-8 的 JSON',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   SERVICE_UNAVAILABLE: '服务暂不可用，请稍后再试',
 };
