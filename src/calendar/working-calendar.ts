@@ -23,7 +23,7 @@ export class CalendarNotCoveredError extends DomainError {
 
 /** What the office is told when work it issued falls in years the calendar does not cover yet. */
 export function notChasedYet(years: readonly number[]): string {
-  return `${years.join('、')} 年的放假安排尚未录入工作日历，期限在该年的督办事项暂不催办、不升级；请在“工作日历”中录入该年的放假和调休安排，录入后自动排期。`;
+  return `${years.join('、')} 年的放假安排尚未录入工作日历，期限或报送日在该年的督办事项暂不催办、不升级；请在“工作日历”中录入该年的放假和调休安排，录入后自动排期。`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { publishedCalendar } from '../calendar/calendar-data';
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { DEFAULT_LADDERS, diffPlan, ExistingAction, Ladder, ladderProblems, ladderSettings, officeTime, planActions, PlanSubject, previousReportDue, readLadder, reportDueOnOrAfter, RUNGS, STANDARD_RUNGS } from './escalation-ladder';
+import { DEFAULT_LADDERS, diffPlan, ExistingAction, Ladder, ladderProblems, ladderSettings, nextDue, officeTime, planActions, PlanSubject, previousReportDue, readLadder, reportDueOnOrAfter, RUNGS, STANDARD_RUNGS } from './escalation-ladder';
 
 const calendar = new WorkingCalendar(publishedCalendar());
 const oneOff = (deadline: string): PlanSubject => ({ open: true, deadline, reportCycle: null, reportDay: null, issuedOn: '2026-09-01' });
@@ -141,4 +141,14 @@ describe('ladders of named rungs', () => {
     expect(readLadder({ reminderDays: [4] }, 'urgent').reportOverdue).toEqual(DEFAULT_LADDERS.urgent.reportOverdue);
     expect(readLadder(null, 'normal')).toEqual(DEFAULT_LADDERS.normal);
   });
+});
+
+describe('nextDue: when work is next due', () => {
+  it.each<[string, Parameters<typeof nextDue>[0], string, string | null]>([
+    ['a deadline, whatever the day', { deadline: '2027-03-31', reportCycle: null, reportDay: null }, '2026-12-10', '2027-03-31'],
+    ['a monthly report still ahead this month', { deadline: null, reportCycle: 'monthly', reportDay: 15 }, '2026-12-10', '2026-12-15'],
+    ['a monthly report past this month: next month, next year', { deadline: null, reportCycle: 'monthly', reportDay: 5 }, '2026-12-10', '2027-01-05'],
+    ['a quarterly report at the quarter’s end', { deadline: null, reportCycle: 'quarterly', reportDay: 31 }, '2026-08-01', '2026-09-30'],
+    ['neither', { deadline: null, reportCycle: null, reportDay: null }, '2026-12-10', null],
+  ])('%s', (_name, work, today, due) => expect(nextDue(work, today)).toBe(due));
 });

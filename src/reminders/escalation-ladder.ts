@@ -179,6 +179,12 @@ export interface PlanSubject {
   issuedOn: IsoDate;
 }
 
+/** When work is next due from `today`: its deadline, or standing work's next report day. */
+export function nextDue(work: Pick<PlanSubject, 'deadline' | 'reportCycle' | 'reportDay'>, today: IsoDate): IsoDate | null {
+  if (work.deadline) return work.deadline;
+  return work.reportCycle && work.reportDay ? reportDueOnOrAfter(work.reportCycle, work.reportDay, today) : null;
+}
+
 /**
  * Everything the ladder asks of one piece of work, past and future: reminders before the deadline and the
  * rungs after it, or for standing work the reminders and the overdue check of the last and next report.

@@ -19,6 +19,7 @@ import { UnitsService } from '../units/units.service';
 import { textSourceOf } from '../attachments/file-text';
 import { CalendarService } from '../calendar/calendar.service';
 import { notChasedYet } from '../calendar/working-calendar';
+import { nextDue } from '../reminders/escalation-ladder';
 import { DomainError } from '../common/errors/domain-error';
 import { directiveFromForm, formText as text } from './directive-form';
 import { checkboxField, FormBody, listField, pageStep } from './forms';
@@ -77,7 +78,7 @@ export class DirectivePagesController {
       values: directiveFromForm(body),
       run: async (dto) => {
         const created = await this.directives.create(access, dto);
-        return { created, notCovered: (await this.calendar.calendar()).yearsNotCovered([created.deadline]) };
+        return { created, notCovered: (await this.calendar.calendar()).yearsNotCovered([nextDue(created, this.calendar.today())]) };
       },
       done: ({ created }) => `/directives/${created.id}`,
       flash: ({ created, notCovered }) =>

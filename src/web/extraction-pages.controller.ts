@@ -6,6 +6,7 @@ import { CurrentAccess, RequirePermission } from '../access/access.decorators';
 import { Permission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { notChasedYet } from '../calendar/working-calendar';
+import { nextDue } from '../reminders/escalation-ladder';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { FieldError } from '../common/validation';
 import { COMPARATORS, Comparator, PRIORITIES, REPORT_CYCLES, ReportCycle } from '../directives/directive.entity';
@@ -97,14 +98,14 @@ export class ExtractionPagesController {
         if (again.length === 0) return null;
         return {
           title: '确认再次下达',
-          question: `勾选的建议中有 ${again.length} 项所依据的句子已据本文件下达过。再次下达，承办单位会再收到一项同样的督办事项；不需要的，请取消后去掉这几项的勾选。`,
+          question: `勾选的 ${dto.items.length} 项建议中有 ${again.length} 项所依据的句子已据本文件下达过${dto.items.length > again.length ? `，其余 ${dto.items.length - again.length} 项将一并下达` : ''}。再次下达，承办单位会再收到一项同样的督办事项；不需要的，请取消后去掉这几项的勾选。`,
           facts: again.map(({ index, codes }) => ({ label: `第${accepted[index]}项建议`, value: `${dto.items[index].title}（已下达为 ${codes.join('、')}）` })),
           confirmLabel: '仍要再次下达',
         };
       },
       run: async (dto) => {
         const created = await this.extraction.accept(access, id, dto);
-        return { created, notCovered: (await this.calendar.calendar()).yearsNotCovered(created.items.map((d) => d.deadline)) };
+        return { created, notCovered: (await this.calendar.calendar()).yearsNotCovered(created.items.map((d) => nextDue(d, this.calendar.today()))) };
       },
       done: `/documents/${id}`,
       flash: ({ created, notCovered }) =>

@@ -49,7 +49,7 @@ describe(`the office is told when work falls in a year the working-day calendar 
       leadUnitId: String(org.police.id),
     });
     expect(created.status).toBe(303);
-    expect(await flashOf(office, created.headers.location)).toContain(`注意：${NEXT} 年的放假安排尚未录入工作日历，期限在该年的督办事项暂不催办、不升级`);
+    expect(await flashOf(office, created.headers.location)).toContain(`注意：${NEXT} 年的放假安排尚未录入工作日历，期限或报送日在该年的督办事项暂不催办、不升级`);
     expect((await gapOn(office)).text()).toContain(`已有 1 项督办事项的期限在 ${NEXT} 年及以后`);
     expect((await gapOn(town)).length).toBe(0);
 
@@ -66,6 +66,22 @@ describe(`the office is told when work falls in a year the working-day calendar 
     });
     expect(covered.status).toBe(303);
     expect(await flashOf(office, covered.headers.location)).not.toContain('注意');
+
+    // Standing work issued in December: its next report, on 5 January, falls in the uncovered year.
+    clock.set(chinaTime(`${NEXT - 1}-12-10`, '10:00'));
+    const standing = await office.post('/directives', {
+      _csrf: await office.csrfToken('/directives/new'),
+      title: '每月报送反诈宣传情况',
+      requirement: '每月5日前报送上月反诈宣传开展情况。',
+      category: '宣传防范',
+      priority: 'normal',
+      deadlineKind: 'standing',
+      reportCycle: 'monthly',
+      reportDay: '5',
+      leadUnitId: String(org.police.id),
+    });
+    expect(standing.status).toBe(303);
+    expect(await flashOf(office, standing.headers.location)).toContain(`注意：${NEXT} 年的放假安排尚未录入工作日历，期限或报送日在该年的督办事项暂不催办、不升级`);
 
     // Once the office has entered the year, the note is gone.
     await as(app, await login(app, 'office')).put(`/api/calendar/years/${NEXT}`).expect(204);

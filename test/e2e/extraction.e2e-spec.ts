@@ -342,6 +342,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(question('#confirm h1').text()).toBe('确认再次下达');
       expect(question('#confirm dt').map((_, e) => question(e).text()).get()).toEqual(['第1项建议']);
       expect(question('#confirm dd').text()).toMatch(/^全面推广国家反诈中心APP.*（已下达为 DB-2026-\d{4}）$/);
+      expect(question('#confirm').text()).toContain('勾选的 2 项建议中有 1 项所依据的句子已据本文件下达过，其余 1 项将一并下达。');
       expect(await counts()).toEqual(beforeRepeat);
       // 取消: the review page again as it was filled in, nothing issued.
       const cancelled = await admin.submit(asked.text, '#cancel-form');
