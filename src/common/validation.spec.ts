@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { PartialType } from '@nestjs/swagger';
 import { Label } from './dto/label';
@@ -199,5 +199,30 @@ describe('describeValidationErrors: a value that is not a number', () => {
     ['a fraction out of range', { points: 1, year: 1999.5 }, ['年度不能小于 2000', '年度应为整数']],
   ])('says it is not a number, not also out of range, for %s', (_what, input, messages) => {
     expect(validateDto(Score, input).errors.map((e) => e.message)).toEqual(messages);
+  });
+});
+
+describe('describeValidationErrors: a value of another type', () => {
+  class Text {
+    @IsString()
+    @Matches(/\S/, { message: '不能为空' })
+    @MaxLength(10)
+    @Label('全文')
+    text!: string;
+
+    @IsOptional()
+    @IsArray()
+    @ArrayMaxSize(2)
+    @Label('单位')
+    units?: number[];
+  }
+
+  it.each([
+    ['a number for a text', { text: 12345 }, ['全文应为文本']],
+    ['an object for a text', { text: { a: 1 } }, ['全文应为文本']],
+    ['a text for a list', { text: '好', units: '东湖街道' }, ['单位应为列表']],
+    ['a text that breaks its own rules', { text: ' '.repeat(11) }, ['全文不能为空', '全文不能超过 10 个字符']],
+  ])('says only that, for %s', (_what, input, messages) => {
+    expect(validateDto(Text, input).errors.map((e) => e.message).sort()).toEqual([...messages].sort());
   });
 });

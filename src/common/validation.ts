@@ -45,6 +45,8 @@ const CONSTRAINT_MESSAGES: Record<string, (english: string) => string> = {
 
 /** Bounds of a number: said only of a value that is one. */
 const RANGE_CONSTRAINTS = new Set(['min', 'max']);
+/** The rules that a value is of the right type: when one fails, the rules of that type say nothing useful. */
+const TYPE_CONSTRAINTS = new Set(['isString', 'isBoolean', 'isArray', 'isObject']);
 
 /** Whether a constraint's wording is known in Chinese (the DTO tests check every rule in use). */
 export const hasChineseMessage = (constraint: string): boolean => constraint in CONSTRAINT_MESSAGES;
@@ -86,7 +88,9 @@ export function describeValidationErrors(errors: ValidationError[], parent: Scop
     }
     // A value that is not a number at all (`abc`): that is what to say, not also that it is out of range.
     const notANumber = (error.constraints?.isNumber ?? error.constraints?.isInt) !== undefined && !(typeof error.value === 'number' && Number.isFinite(error.value));
-    const own = Object.entries(error.constraints ?? {}).filter(([constraint]) => !(notANumber && RANGE_CONSTRAINTS.has(constraint))).map(([constraint, english]) => {
+    // A value of another type (`12345` for a text): that it should be text, not also that it is empty or too long.
+    const wrongType = Object.keys(error.constraints ?? {}).some((constraint) => TYPE_CONSTRAINTS.has(constraint));
+    const own = Object.entries(error.constraints ?? {}).filter(([constraint]) => !(notANumber && RANGE_CONSTRAINTS.has(constraint)) && (!wrongType || TYPE_CONSTRAINTS.has(constraint))).map(([constraint, english]) => {
       // A rule given its own Chinese wording (`{ message: '不能含括号或空格' }`) says it; the others get ours.
       const wording = /\p{Script=Han}/u.test(english) ? english : (CONSTRAINT_MESSAGES[constraint]?.(english) ?? english);
       return { field: scope.field, message: english.startsWith('each value in ') ? `${scope.label}中的每一项都${wording}` : `${scope.label}${wording}` };
