@@ -15,6 +15,7 @@ import { countCapped, KeyRange, keyIn, OrderColumn, readPage } from '../database
 import { updateVersioned } from '../database/versioned-update';
 import { matchesText } from '../directives/directive-search';
 import { UnitOfWork } from '../jobs/unit-of-work';
+import { nextDue } from '../reminders/escalation-ladder';
 import { SchedulePlanner } from '../reminders/schedule-planner.service';
 import { ASSIGNMENT_SUBJECT } from './assignment-chase';
 import { AssignmentAction, availableActions, isOpen, nextStatus } from './assignment-state';
@@ -422,6 +423,9 @@ export class AssignmentsService implements OnModuleInit {
       directiveCode: a.directive!.code,
       directiveTitle: a.directive!.title,
       priority: a.directive!.priority,
+      reportCycle: a.directive!.reportCycle,
+      reportDay: a.directive!.reportDay,
+      nextReportDue: a.deadline === null && isOpen(a.status) ? nextDue(a.directive!, today) : null,
     };
   }
 }
@@ -429,7 +433,7 @@ export class AssignmentsService implements OnModuleInit {
 const staleTask = () => staleVersion('该任务', 'updated');
 
 /** What a task list shows, and nothing more: no requirement texts, no timestamps. */
-const LIST_COLUMNS = [...PROGRESS_COLUMNS, 'a.sortKey', ...['id', 'code', 'title', 'priority'].map((column) => `directive.${column}`)];
+const LIST_COLUMNS = [...PROGRESS_COLUMNS, 'a.sortKey', ...['id', 'code', 'title', 'priority', 'deadline', 'reportCycle', 'reportDay'].map((column) => `directive.${column}`)];
 
 const TASK_ORDER: Array<OrderColumn<Assignment>> = [
   { column: 'a.sortKey', direction: 'ASC', of: (a) => a.sortKey },

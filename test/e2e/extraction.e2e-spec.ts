@@ -393,6 +393,13 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       // Its first report is chased for 30 September, the quarter's last day.
       const keys: Array<{ key: string }> = await app.dataSource.query(`SELECT s.period_key AS \`key\` FROM scheduled_actions s JOIN assignments a ON a.id = s.subject_id WHERE s.subject_kind = 'assignment' AND a.directive_id = ${issued[1].id}`);
       expect(keys.map((k) => k.key)).toContain('2026-09-30');
+      // The unit sees when it reports, and the next day it is due, in its list and on the task.
+      const police = await signedIn('unit-police');
+      const [task] = await app.dataSource.query(`SELECT id FROM assignments WHERE directive_id = ${issued[1].id}`);
+      const row = load((await police.get('/tasks')).text)(`#task-list a[href="/tasks/${task.id}"]`).closest('tr');
+      expect(row.find('td[data-label="办理时限"]').text()).toBe('长期每季度末前报送');
+      expect(row.find('td[data-label="剩余"]').text()).toBe('下次报送 2026-09-30');
+      expect(load((await police.get(`/tasks/${task.id}`)).text)('.tiles').text()).toContain('每季度末前报送 · 下次 2026-09-30');
     });
 
     it('says so when a document holds no task, linking to a directive made by hand from it', async () => {

@@ -6,7 +6,7 @@ import { Label } from '../../common/dto/label';
 import { PageOf } from '../../common/dto/page.dto';
 import { EmptyAsUndefined, OptionalQueryId, trim } from '../../common/dto/transforms';
 import { AttachmentView } from '../../documents/dto/document.dto';
-import { PRIORITIES, Priority } from '../../directives/directive.entity';
+import { PRIORITIES, Priority, REPORT_CYCLES, ReportCycle } from '../../directives/directive.entity';
 import { ASSIGNMENT_ACTIONS, ASSIGNMENT_STATUSES, AssignmentAction, AssignmentStatus } from '../assignment-state';
 import { ASSIGNMENT_ROLES, AssignmentRole } from '../assignment.entity';
 import { EXTENSION_STATUSES, ExtensionStatus } from '../extension-request.entity';
@@ -134,6 +134,9 @@ export class AssignmentView {
   @ApiProperty({ enum: ASSIGNMENT_ROLES }) role!: AssignmentRole;
   @ApiProperty({ enum: ASSIGNMENT_STATUSES }) status!: AssignmentStatus;
   @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
+  @ApiProperty({ enum: REPORT_CYCLES, nullable: true, description: '长期坚持事项的报送周期' }) reportCycle!: ReportCycle | null;
+  @ApiProperty({ type: Number, nullable: true, description: '报送日：每周为星期几，每月或每季度末月为几号（31 为月底）' }) reportDay!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: '长期坚持的任务在办时，下次报送的日期 YYYY-MM-DD' }) nextReportDue!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: '剩余工作日（负数为超期工作日）' }) workingDaysLeft!: number | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ type: Number, nullable: true }) targetValue!: number | null;
