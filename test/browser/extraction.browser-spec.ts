@@ -17,6 +17,8 @@ describe('任务分解 in headless Chromium: the review page marks each proposal
     controlClock([app], chinaTime('2026-09-21', '10:00'));
     await seedOrganisation(app.dataSource);
     const office = as(app, await login(app, 'office'));
+    // A long name, as a development zone's bureaus have: the alias form's list of units must still fit a phone.
+    await office.post('/api/units').send({ name: '测试市高新技术产业开发区管理委员会社会事务局（民政和人力资源社会保障局）', shortName: '高新区社会事务局', kind: 'department' }).expect(201);
     documentId = (await office.post('/api/documents').send({ kind: 'minutes', title: '第三次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: BODY }).expect(201)).body.id;
     baseUrl = await serveOnLoopback(app);
     browser = await launchChromium();
@@ -67,6 +69,7 @@ describe('任务分解 in headless Chromium: the review page marks each proposal
     await page.setViewport({ width: 390, height: 844, isMobile: true });
     await page.goto(`${baseUrl}/documents/${documentId}/extraction`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.$eval('#unmatched select[name=unitId]', (e) => e.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
     const [text, proposals] = await Promise.all([page.$eval('.review-text', (e) => e.getBoundingClientRect().toJSON()), page.$eval('.review-proposals', (e) => e.getBoundingClientRect().toJSON())]);
     expect(proposals.top).toBeGreaterThanOrEqual(text.bottom);
     expect((await marks(page)).every((m) => m.shown)).toBe(true);

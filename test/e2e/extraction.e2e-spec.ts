@@ -423,22 +423,61 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect($('input[name="accept"][checked]').length).toBe(0);
     });
 
-    it('takes a long document’s proposals through the page at once (over a thousand form fields)', async () => {
+    it('reviews a long document a page of 50 proposals at a time, each page beside its stretch of text, issued page by page', async () => {
       const admin = await signedIn('office');
-      const lines = Array.from({ length: 70 }, (_, i) => `${i + 1}.开展第${i + 1}批反诈宣传，10月底前完成（测试市公安局牵头，测试市东湖街道配合）。`);
-      const id = (await office.post('/api/documents').send({ kind: 'policy', title: '宣传实施方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: lines.join('\n') }).expect(201)).body.id;
-      const shown = await admin.get(`/documents/${id}/extraction`);
-      expect(load(shown.text)('input[name="accept"][checked]').length).toBe(70);
-      const done = await admin.submit(shown.text, '#proposals-form');
-      expect(done.status).toBe(303);
-      expect(await flashOf(admin, done.headers.location)).toContain('已据本文件下达 70 项督办事项');
-      expect(Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM directives WHERE source_document_id = ${id}`))[0].n)).toBe(70);
-      // Sent again (back and submit, a double click): handled once.
+      const lines = Array.from({ length: 120 }, (_, i) => `${i + 1}.开展第${i + 1}批反诈宣传，10月底前完成（测试市公安局牵头，测试市东湖街道配合）。`);
+      const body = lines.join('\n');
+      const id = (await office.post('/api/documents').send({ kind: 'policy', title: '宣传实施方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body }).expect(201)).body.id;
+      const proposalsOn = ($: ReturnType<typeof load>) => $('fieldset.proposal').map((_, e) => $(e).attr('id')).get();
+      const first = await admin.get(`/documents/${id}/extraction`);
+      let $ = load(first.text);
+      expect(proposalsOn($)).toEqual(Array.from({ length: 50 }, (_, i) => `proposal-${i + 1}`));
+      expect($('input[name="accept"][checked]').length).toBe(50);
+      expect($('.review-pages a, .review-pages strong').map((_, e) => $(e).text()).get()).toEqual(['第1–50项', '第51–100项', '第101–120项']);
+      expect($('.review-pages strong').attr('aria-current')).toBe('page');
+      // The text beside them is the part they come from: up to the 50th sentence.
+      expect($('.review-text .marked-text').text()).toBe(body.slice(0, body.indexOf(lines[49]) + lines[49].length));
+      expect($('.review-text').text()).toContain('后文见下一页');
+      expect($('.review-text').text()).not.toContain('前文见上一页');
+
+      // Issued, the review goes on to the next page, which starts where the first ended.
+      const done = await admin.submit(first.text, '#proposals-form');
+      expect({ status: done.status, location: done.headers.location }).toEqual({ status: 303, location: `/documents/${id}/extraction?page=2` });
+      const second = await admin.get(done.headers.location);
+      expect(load(second.text)('#flash').text()).toContain('已据本文件下达 50 项督办事项');
+      $ = load(second.text);
+      expect(proposalsOn($)).toEqual(Array.from({ length: 50 }, (_, i) => `proposal-${i + 51}`));
+      expect($('.review-text .marked-text').text()).toBe(body.slice(body.indexOf(lines[49]) + lines[49].length, body.indexOf(lines[99]) + lines[99].length));
+      expect($('.review-text').text()).toContain('前文见上一页');
+
+      // A refusal shows the same page, as typed, each refused proposal saying why on its own card.
       const before = await counts();
-      const again = await admin.submit(shown.text, '#proposals-form');
-      expect({ status: again.status, location: again.headers.location }).toEqual({ status: 303, location: done.headers.location });
-      expect(await flashOf(admin, again.headers.location)).toContain('这份表单刚才已经提交过，没有重复办理');
+      const refused = await admin.submit(second.text, '#proposals-form', { 'p52.title': '', 'p60.leadUnitId': '' });
+      expect(refused.status).toBe(400);
+      $ = load(refused.text);
+      expect(proposalsOn($)[0]).toBe('proposal-51');
+      expect($('#proposal-52 .field-error').text()).toBe('第52项建议的标题不能为空');
+      expect($('#proposal-60 .field-error').text()).toBe('第60项建议的牵头单位不能为空');
+      expect($('#proposal-51 .field-error').length).toBe(0);
       expect(await counts()).toEqual(before);
+
+      // The last page is issued as edited, and leads back to the document.
+      const last = await admin.get(`/documents/${id}/extraction?page=3`);
+      $ = load(last.text);
+      expect(proposalsOn($)).toEqual(Array.from({ length: 20 }, (_, i) => `proposal-${i + 101}`));
+      expect($('.review-text .marked-text').text()).toBe(body.slice(body.indexOf(lines[99]) + lines[99].length));
+      const finished = await admin.submit(last.text, '#proposals-form', { accept: ['101', '120'] });
+      expect({ status: finished.status, location: finished.headers.location }).toEqual({ status: 303, location: `/documents/${id}` });
+      expect(Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM directives WHERE source_document_id = ${id}`))[0].n)).toBe(52);
+      // Sent again (back and submit, a double click): handled once.
+      const beforeAgain = await counts();
+      const again = await admin.submit(last.text, '#proposals-form', { accept: ['101', '120'] });
+      expect({ status: again.status, location: again.headers.location }).toEqual({ status: 303, location: finished.headers.location });
+      expect(await flashOf(admin, again.headers.location)).toContain('这份表单刚才已经提交过，没有重复办理');
+      expect(await counts()).toEqual(beforeAgain);
+      // A page past the last shows the last; a page that is no number is refused.
+      expect(proposalsOn(load((await admin.get(`/documents/${id}/extraction?page=9`)).text))[0]).toBe('proposal-101');
+      expect((await admin.get(`/documents/${id}/extraction?page=abc`)).status).toBe(400);
     });
 
     it('remembers an owner the text writes differently as a unit’s alias, from the review page', async () => {
