@@ -19,6 +19,7 @@ import { UnitsService } from '../units/units.service';
 import { textSourceOf } from '../attachments/file-text';
 import { CalendarService } from '../calendar/calendar.service';
 import { notChasedYet } from '../calendar/working-calendar';
+import { itemMarkerAt } from '../extraction/rules/structure';
 import { nextDue } from '../reminders/escalation-ladder';
 import { DomainError } from '../common/errors/domain-error';
 import { directiveFromForm, formText as text } from './directive-form';
@@ -92,7 +93,10 @@ export class DirectivePagesController {
   @Render('directives/detail')
   async directive(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number) {
     const directive = await this.directives.get(access, id);
-    return { title: `${directive.code} ${directive.title}`, directive, canReadDocuments: scopeOf(access.actor.role, Permission.DocumentsRead) !== null };
+    // A requirement taken whole from its sentence (as 任务分解 proposes it) would show the sentence twice.
+    const excerpt = directive.sourceExcerpt?.trim() ?? '';
+    const excerptShown = excerpt !== '' && directive.requirement.trim() !== excerpt.slice(itemMarkerAt(excerpt)?.length ?? 0).trim();
+    return { title: `${directive.code} ${directive.title}`, directive, excerptShown, canReadDocuments: scopeOf(access.actor.role, Permission.DocumentsRead) !== null };
   }
 
   @Get('documents')

@@ -150,7 +150,10 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     expect(last.paragraph).toBe(longest.slice(last.start, last.end));
     const before = await counts();
     const refused = await office.post('/api/documents').send({ kind: 'policy', title: '更长的实施方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: `${longest}。` }).expect(400);
-    expect(refused.body.details).toEqual([{ field: 'body', message: '全文不能超过 200000 个字符' }]);
+    expect(refused.body.details).toEqual([{ field: 'body', message: '全文有 200001 个字符，不能超过 200000 个字符；请拆分后分别登记' }]);
+    // Blank is no body, through the API as on the page.
+    const blank = await office.post('/api/documents').send({ kind: 'policy', title: '空白文件', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: '   \n  ' }).expect(400);
+    expect(blank.body.details).toEqual([{ field: 'body', message: '全文不能为空' }]);
     expect(await counts()).toEqual(before);
   });
 
@@ -390,6 +393,13 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       const issued: Array<{ id: number }> = await app.dataSource.query(`SELECT id FROM directives WHERE source_document_id = ${id} ORDER BY id`);
       expect(load((await admin.get(`/directives/${issued[0].id}`)).text)('dd').text()).toContain('长期坚持，每月5日前报送');
       expect(load((await admin.get(`/directives/${issued[1].id}`)).text)('dd').text()).toContain('长期坚持，每季度末前报送');
+      // The requirement is the sentence itself: shown once, with the way back to it in the text.
+      const page = load((await admin.get(`/directives/${issued[0].id}`)).text);
+      expect(page('main').text().split('每月5日前报送宣传进展').length - 1).toBe(1);
+      expect(page('#source-span-link').length).toBe(1);
+      // A requirement worded otherwise shows the sentence it comes from below it.
+      const byHand = await office.post('/api/directives').send({ title: '报送宣传进展', requirement: '每月报送宣传进展，附活动照片。', category: '宣传防范', priority: 'normal', sourceDocumentId: id, sourceExcerpt: '三、每月5日前报送宣传进展（测试市公安局牵头）。', reportCycle: 'monthly', reportDay: 5, leadUnitId: org.police.id }).expect(201);
+      expect(load((await admin.get(`/directives/${byHand.body.id}`)).text)('blockquote.excerpt').text()).toBe('三、每月5日前报送宣传进展（测试市公安局牵头）。');
       // Its first report is chased for 30 September, the quarter's last day.
       const keys: Array<{ key: string }> = await app.dataSource.query(`SELECT s.period_key AS \`key\` FROM scheduled_actions s JOIN assignments a ON a.id = s.subject_id WHERE s.subject_kind = 'assignment' AND a.directive_id = ${issued[1].id}`);
       expect(keys.map((k) => k.key)).toContain('2026-09-30');
@@ -560,7 +570,7 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(load(shown.text)('textarea[name="body"]').attr('maxlength')).toBeUndefined();
       const tooLong = await admin.submit(shown.text, 'form[action="/documents"]', { kind: 'policy', title: '更长的方案', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body: `${pasted}\r\n。。` });
       expect(tooLong.status).toBe(400);
-      expect(mainText(tooLong.text)).toContain('全文不能超过 200000 个字符');
+      expect(mainText(tooLong.text)).toContain('全文有 200002 个字符，不能超过 200000 个字符；请拆分后分别登记');
       expect(load(tooLong.text)('textarea[name="body"]').text()).toBe(`${pasted}\r\n。。`.replace(/\r\n/g, '\n'));
       expect(await counts()).toEqual(before);
     });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsIsoDate } from '../../common/dto/dates';
 import { Label } from '../../common/dto/label';
 import { PageOf, PageQueryDto } from '../../common/dto/page.dto';
@@ -55,8 +55,8 @@ export class CreateDocumentDto {
   @ApiProperty({ description: `全文（bodyFromFile 为 true 时不填）`, maxLength: BODY_MAX_LENGTH })
   @ValidateIf((dto: CreateDocumentDto) => !dto.bodyFromFile)
   @IsString()
-  @IsNotEmpty()
-  @MaxLength(BODY_MAX_LENGTH)
+  @Matches(/\S/, { message: '不能为空' })
+  @MaxLength(BODY_MAX_LENGTH, { message: ({ value }) => `有 ${String(value).length} 个字符，不能超过 ${BODY_MAX_LENGTH} 个字符；请拆分后分别登记` })
   @Label('全文', { multiline: true })
   body!: string;
 }
