@@ -22,6 +22,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { MultipartOnlyWithFilesGuard } from './attachments/upload.interceptor';
 import { widenLargeTextColumns } from './database/large-text';
 import { runMigrations } from './database/migrate';
 import { withDetectedServerFlavour } from './database/server-flavour';
@@ -102,6 +103,7 @@ export class AppModule {
         // Order matters: who is asking, then whether their role may do this.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
+        { provide: APP_GUARD, useClass: MultipartOnlyWithFilesGuard },
       ],
     };
   }

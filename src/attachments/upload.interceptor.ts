@@ -1,4 +1,5 @@
-import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, CallHandler, CanActivate, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import multer, { MulterError } from 'multer';
@@ -82,5 +83,25 @@ class UploadInterceptor implements NestInterceptor {
   }
 }
 
+/** Marks an API route that takes files (multipart/form-data) beside its fields. */
+const TAKES_FILES = 'takesFiles';
+
 /** Accepts file uploads in form field `files` alongside the DTO's fields. */
-export const UploadFiles = () => applyDecorators(UseInterceptors(UploadInterceptor), ApiConsumes('multipart/form-data', 'application/json'));
+export const UploadFiles = () => applyDecorators(SetMetadata(TAKES_FILES, true), UseInterceptors(UploadInterceptor), ApiConsumes('multipart/form-data', 'application/json'));
+
+/**
+ * Refuses multipart/form-data sent to an API route that takes no files (415, as for any body that is not
+ * JSON): nothing would read its fields, and it would be refused field by field as if empty.
+ */
+@Injectable()
+export class MultipartOnlyWithFilesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!req.path.startsWith('/api/') || !req.is('multipart/form-data')) return true;
+    if (this.reflector.get<boolean>(TAKES_FILES, context.getHandler())) return true;
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '此接口不收文件：请求体须为 JSON，请设置 Content-Type: application/json');
+  }
+}

@@ -86,6 +86,9 @@ describe(`bad input (${process.env.TEST_DB})`, () => {
     expect(latin1.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求体的编码不受支持，请用 UTF-8 的 JSON' });
     const [{ n: after }] = await app.dataSource.query('SELECT COUNT(*) AS n FROM units');
     expect(Number(after)).toBe(Number(before));
+    // multipart/form-data is for routes that take files; elsewhere it is refused as well.
+    const multipart = await office.post('/api/extractions').field('text', '6月底前完成宣传。').field('documentDate', '2026-09-18').expect(415);
+    expect(multipart.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '此接口不收文件：请求体须为 JSON，请设置 Content-Type: application/json' });
     // JSON, and a request without a body, go on as before.
     await office.post('/api/units').set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify({ name: '' })).expect(400);
     await office.get('/api/units').expect(200);
