@@ -14,11 +14,19 @@ export interface DocumentExtraction extends ExtractionView {
   document: DocumentDetailView;
 }
 
-/** The codes of the directives issued from each sentence of the document, by the sentence's span. */
-export function issuedBySpan(document: DocumentDetailView): { get(start: number, end: number): string[] } {
+/** A directive issued from a sentence of the document. */
+export interface IssuedDirective {
+  id: number;
+  code: string;
+}
+
+/** The directives issued from each sentence of the document, by the sentence's span. */
+export function issuedBySpan(document: DocumentDetailView): { get(start: number, end: number): IssuedDirective[] } {
   const spanKey = (start: number, end: number) => `${start}-${end}`;
-  const issued = new Map<string, string[]>();
-  for (const d of document.directives) if (d.sourceStart !== null && d.sourceEnd !== null) issued.set(spanKey(d.sourceStart, d.sourceEnd), [...(issued.get(spanKey(d.sourceStart, d.sourceEnd)) ?? []), d.code]);
+  const issued = new Map<string, IssuedDirective[]>();
+  for (const { id, code, sourceStart, sourceEnd } of document.directives) {
+    if (sourceStart !== null && sourceEnd !== null) issued.set(spanKey(sourceStart, sourceEnd), [...(issued.get(spanKey(sourceStart, sourceEnd)) ?? []), { id, code }]);
+  }
   return { get: (start, end) => issued.get(spanKey(start, end)) ?? [] };
 }
 
@@ -37,7 +45,7 @@ export interface IssuedAgain {
 function issuedAgain(document: DocumentDetailView, dto: AcceptProposalsDto): IssuedAgain[] {
   const issued = issuedBySpan(document);
   return dto.items.flatMap((item, index) => {
-    const codes = item.reissue ? [] : issued.get(item.start, item.end);
+    const codes = item.reissue ? [] : issued.get(item.start, item.end).map((d) => d.code);
     return codes.length > 0 ? [{ index, codes }] : [];
   });
 }

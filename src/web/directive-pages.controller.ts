@@ -20,6 +20,7 @@ import { textSourceOf } from '../attachments/file-text';
 import { CalendarService } from '../calendar/calendar.service';
 import { notChasedYet } from '../calendar/working-calendar';
 import { itemMarkerAt } from '../extraction/rules/structure';
+import { isOpen } from '../assignments/assignment-state';
 import { nextDue } from '../reminders/escalation-ladder';
 import { DomainError } from '../common/errors/domain-error';
 import { directiveFromForm, formText as text } from './directive-form';
@@ -96,7 +97,10 @@ export class DirectivePagesController {
     // A requirement taken whole from its sentence (as 任务分解 proposes it) would show the sentence twice.
     const excerpt = directive.sourceExcerpt?.trim() ?? '';
     const excerptShown = excerpt !== '' && directive.requirement.trim() !== excerpt.slice(itemMarkerAt(excerpt)?.length ?? 0).trim();
-    return { title: `${directive.code} ${directive.title}`, directive, excerptShown, canReadDocuments: scopeOf(access.actor.role, Permission.DocumentsRead) !== null };
+    // Standing work: when each unit still at it reports next.
+    const nextReport = directive.deadline === null ? nextDue(directive, this.calendar.today()) : null;
+    const assignments = directive.assignments.map((a) => ({ ...a, nextReportDue: a.deadline === null && isOpen(a.status) ? nextReport : null }));
+    return { title: `${directive.code} ${directive.title}`, directive: { ...directive, assignments }, excerptShown, canReadDocuments: scopeOf(access.actor.role, Permission.DocumentsRead) !== null };
   }
 
   @Get('documents')

@@ -196,17 +196,22 @@ export class ExtractionPagesController {
       const owner = (o: ExtractedTaskView['leadUnits'][number]) => ({ text: o.text, unitName: o.unitId === null ? null : (unitName.get(o.unitId) ?? null) });
       const issuedAs = issued.get(task.start, task.end);
       const cooperating = units.filter((u) => fields.cooperatingUnitIds.includes(String(u.id)));
+      const pastDeadline = task.deadline.cycle === null && task.deadline.date !== null && task.deadline.date < today ? task.deadline.date : null;
+      // What the office must fill in before the proposal can be issued: it starts unticked, so a page issued as
+      // it stands issues what is complete, rather than being refused for what is not.
+      const missing = [fields.leadUnitId === '' ? '牵头单位' : null, fields.deadlineKind === 'date' && fields.deadline === '' ? '办理时限' : null].filter((f) => f !== null);
       return {
         n,
         prefix: prefixOf(n),
-        accepted: ticked ? ticked.includes(String(n)) : issuedAs.length === 0 && unplaced.length === 0,
-        issuedAs: issuedAs.join('、'),
+        accepted: ticked ? ticked.includes(String(n)) : issuedAs.length === 0 && unplaced.length === 0 && missing.length === 0 && pastDeadline === null,
+        issuedAs,
+        missing: missing.join('、'),
         paragraph: task.paragraph,
         confidence: Math.round(task.confidence * 100),
         leadOwners: task.leadUnits.map(owner),
         cooperatingOwners: task.cooperatingUnits.map(owner),
         deadlineText: task.deadline.text,
-        pastDeadline: task.deadline.cycle === null && task.deadline.date !== null && task.deadline.date < today ? task.deadline.date : null,
+        pastDeadline,
         targetText: task.target?.text ?? null,
         fields,
         cooperatingNames: cooperating.map((u) => u.shortName).join('、'),
@@ -223,6 +228,8 @@ export class ExtractionPagesController {
       shown.map((t, i) => ({ id: `p-${first + i + 1}`, start: t.start - from, end: t.end - from })),
     ).map((s) => ({ text: s.text, anchors: s.anchors, mark: s.marks.length ? { href: `#proposal-${s.marks[0].slice(2)}`, label: s.marks.map((m) => `第${m.slice(2)}项建议`).join('、'), current: false } : null }));
     const range = (k: number) => `第${(k - 1) * PROPOSALS_PER_PAGE + 1}–${Math.min(k * PROPOSALS_PER_PAGE, items.length)}项`;
+    // How far the review has gone: the proposals of each page whose sentence has been issued.
+    const issuedOn = (k: number) => items.slice((k - 1) * PROPOSALS_PER_PAGE, k * PROPOSALS_PER_PAGE).filter((t) => issued.get(t.start, t.end).length > 0).length;
     return {
       title: `分解任务：${document.title}`,
       document: { id: document.id, title: document.title, issuedOn: document.issuedOn, docNumber: document.docNumber },
@@ -231,9 +238,10 @@ export class ExtractionPagesController {
       textAfter: to < document.body.length,
       proposals,
       total: items.length,
+      perPage: PROPOSALS_PER_PAGE,
       page,
       pages,
-      pageLinks: pages > 1 ? Array.from({ length: pages }, (_, i) => ({ href: `/documents/${document.id}/extraction?page=${i + 1}`, label: range(i + 1), current: i + 1 === page })) : [],
+      pageLinks: pages > 1 ? Array.from({ length: pages }, (_, i) => ({ href: `/documents/${document.id}/extraction?page=${i + 1}`, label: range(i + 1), issued: issuedOn(i + 1), current: i + 1 === page })) : [],
       previousPage: page > 1 ? `/documents/${document.id}/extraction?page=${page - 1}` : null,
       nextPage: page < pages ? `/documents/${document.id}/extraction?page=${page + 1}` : null,
       unplaced: unplaced.map((d) => ({ id: d.id, code: d.code, title: d.title })),

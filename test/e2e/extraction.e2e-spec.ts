@@ -410,6 +410,31 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(row.find('td[data-label="办理时限"]').text()).toBe('长期每季度末前报送');
       expect(row.find('td[data-label="剩余"]').text()).toBe('下次报送 2026-09-30');
       expect(load((await police.get(`/tasks/${task.id}`)).text)('.tiles').text()).toContain('每季度末前报送 · 下次 2026-09-30');
+      // And the office sees it on the directive, unit by unit.
+      expect(load((await admin.get(`/directives/${issued[1].id}`)).text)('#unit-states td[data-label="剩余"]').text()).toBe('下次报送 2026-09-30');
+    });
+
+    it('starts unticked a proposal that lacks its lead unit or its deadline, saying what to fill in, so the page issues as it stands', async () => {
+      const admin = await signedIn('office');
+      const body = ['一、10月底前完成全市社区反诈宣传（测试市公安局牵头）。', '二、各镇街要在11月底前完成辖区内重点人员回访。', '三、开展校园反诈宣传（测试市公安局牵头）。'].join('\n');
+      const id = (await office.post('/api/documents').send({ kind: 'minutes', title: '第七次联席会议纪要', issuer: '测试市反诈联席办', issuedOn: '2026-09-18', body }).expect(201)).body.id;
+      const shown = await admin.get(`/documents/${id}/extraction`);
+      const $ = load(shown.text);
+      expect($('input[name="accept"][checked]').map((_, e) => $(e).attr('value')).get()).toEqual(['1']);
+      expect($('#proposal-1 .incomplete').length).toBe(0);
+      expect($('#proposal-2 .incomplete').text()).toBe('尚缺牵头单位，默认不勾选：在下面补全后勾选即可下达。');
+      expect($('#proposal-3 .incomplete').text()).toBe('尚缺办理时限，默认不勾选：在下面补全后勾选即可下达。');
+      const done = await admin.submit(shown.text, '#proposals-form');
+      expect(done.status).toBe(303);
+      expect(Number((await app.dataSource.query(`SELECT COUNT(*) AS n FROM directives WHERE source_document_id = ${id}`))[0].n)).toBe(1);
+      // Ticked without being completed, it is refused, and the message leads to its card.
+      const refused = await admin.submit((await admin.get(`/documents/${id}/extraction`)).text, '#proposals-form', { accept: ['3'] });
+      expect(refused.status).toBe(400);
+      expect(load(refused.text)('.alert-error a[href="#proposal-3"]').text()).toBe('第3项建议的办理时限不能为空');
+      // Once issued, its sentence's note links to the directive.
+      const again = load((await admin.get(`/documents/${id}/extraction`)).text);
+      const [issued] = await app.dataSource.query(`SELECT id, code FROM directives WHERE source_document_id = ${id}`);
+      expect(again(`#proposal-1 .issued a[href="/directives/${issued.id}"]`).text()).toBe(issued.code);
     });
 
     it('says so when a document holds no task, linking to a directive made by hand from it', async () => {
@@ -457,6 +482,8 @@ describe(`任务分解: proposals from a document's text, accepted as directives
       expect(load(second.text)('#flash').text()).toContain('已据本文件下达 50 项督办事项');
       $ = load(second.text);
       expect(proposalsOn($)).toEqual(Array.from({ length: 50 }, (_, i) => `proposal-${i + 51}`));
+      // The page links say how far the review has gone.
+      expect($('.review-pages > span').map((_, e) => $(e).text()).get()).toEqual(['第1–50项（已下达 50 项）', '第51–100项', '第101–120项']);
       expect($('.review-text .marked-text').text()).toBe(body.slice(body.indexOf(lines[49]) + lines[49].length, body.indexOf(lines[99]) + lines[99].length));
       expect($('.review-text').text()).toContain('前文见上一页');
 
