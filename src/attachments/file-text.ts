@@ -29,6 +29,10 @@ const noText = (file: UploadedFile, why: string) => new DomainError('NO_TEXT_IN_
  * Other files are refused (415), and a file without text — a scanned PDF — or one that cannot be read (422).
  */
 export async function readFileText(files: UploadedFile[]): Promise<string> {
+  if (files.length === 0) {
+    const message = '没有收到文件：要从文件读取全文，请随附 Word（.docx）文件或带文字层的 PDF 文件（字段 files），或直接填写全文';
+    throw new DomainError('VALIDATION_FAILED', message, [{ field: 'files', message }]);
+  }
   const source = textSourceOf(files);
   if (!source) {
     const message = '请上传 Word（.docx）文件或带文字层的 PDF 文件，才能从中读出全文';

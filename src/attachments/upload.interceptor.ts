@@ -35,6 +35,10 @@ export function createUploadParser(config: AppConfig): UploadParser {
     if (!(error instanceof MulterError)) return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误，请检查文件名后重新上传');
     if (error.code === 'LIMIT_FILE_SIZE') return refused(`“${receiving.get(req) ?? '附件'}”超过 ${maxMb} MB：单个附件不能超过 ${maxMb} MB，请压缩或拆分后再上传`);
     if (error.code === 'LIMIT_FILE_COUNT') return refused(`一次最多上传 ${config.uploadMaxFiles} 个附件，请分几次上传`);
+    if (error.code === 'LIMIT_FIELD_VALUE') {
+      const message = `表单字段 ${error.field ?? ''} 的内容超过 1 MB，请缩短或拆分后再提交`;
+      return new DomainError('PAYLOAD_TOO_LARGE', message, [{ field: error.field ?? FILES_FIELD, message }]);
+    }
     if (error.code === 'LIMIT_UNEXPECTED_FILE') return new DomainError('MALFORMED_REQUEST', `附件应放在表单字段 ${FILES_FIELD} 中，一次最多 ${config.uploadMaxFiles} 个`);
     return new DomainError('MALFORMED_REQUEST', '上传的表单格式有误');
   };

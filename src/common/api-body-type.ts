@@ -12,7 +12,7 @@ export function requireApiBodyType(req: Request, _res: Response, next: NextFunct
   // An empty body (Content-Length: 0, as a POST without data sends) needs no type.
   const hasBody = req.get('Transfer-Encoding') !== undefined || Number(req.get('Content-Length')) > 0;
   if (req.path.startsWith('/api/') && hasBody && !req.is(API_BODY_TYPES)) {
-    next(new DomainError('UNSUPPORTED_MEDIA_TYPE', `接口的请求体须为 JSON，请设置 Content-Type: application/json（随附文件的用 multipart/form-data）；收到的是 ${req.get('Content-Type')?.split(';')[0].replace(/[^\x21-\x7e]/g, '').slice(0, 60) || '未注明类型的内容'}`));
+    next(new DomainError('UNSUPPORTED_MEDIA_TYPE', `接口的请求体须为 JSON，请设置 Content-Type: application/json（接收附件的接口另可用 multipart/form-data）；收到的是 ${req.get('Content-Type')?.split(';')[0].replace(/[^\x21-\x7e]/g, '').slice(0, 60) || '未注明类型的内容'}`));
     return;
   }
   next();

@@ -250,7 +250,12 @@ describe(`任务分解: proposals from a document's text, accepted as directives
     expect(broken.status).toBe(422);
     expect(broken.body.message).toContain('无法读取');
     const nothing = await register('没有文件');
-    expect(nothing.status).toBe(415);
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.details).toEqual([{ field: 'files', message: expect.stringMatching(/^没有收到文件/) }]);
+    // A body pasted into a multipart request beyond what a form field may carry is told so, not "malformed".
+    const huge = await office.post('/api/documents').field('kind', 'policy').field('title', '超长').field('issuer', '测试市反诈联席办').field('issuedOn', '2026-09-18').field('body', '宣'.repeat(400_000));
+    expect(huge.status).toBe(413);
+    expect(huge.body.details).toEqual([{ field: 'body', message: '表单字段 body 的内容超过 1 MB，请缩短或拆分后再提交' }]);
     expect(await counts()).toEqual(before);
   });
 
