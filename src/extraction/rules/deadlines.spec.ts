@@ -151,6 +151,9 @@ describe('findDeadlines', () => {
 
   it('counts weeks as seven days, and dates a count asked for this year (全年谋划储备项目15个) at its end', () => {
     expect(read('五是要一周内上报问题整改措施意见初稿', '2018-05-18').map((d) => d.date)).toEqual(['2018-05-25']);
+    // An ordinal week or day is of an event, not counted from the document's date.
+    expect(read('各学校要在开学第一周内组织开展一次反诈主题班会', '2025-08-28')).toEqual([]);
+    expect(read('在学期第十一周内完成期中检查', '2025-08-28')).toEqual([]);
     expect(read('两周内完成整改', '2018-05-18').map((d) => d.date)).toEqual(['2018-06-01']);
     expect(read('全年谋划储备项目15个', '2024-03-01').map((d) => d.date)).toEqual(['2024-12-31']);
     expect(read('全年共办理案件15个', '2024-03-01')).toEqual([]);

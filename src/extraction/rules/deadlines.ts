@@ -281,8 +281,9 @@ export const DEADLINE_PATTERNS: readonly DeadlinePattern[] = [
     },
   },
   {
+    // Not an ordinal: "开学第一周内" is the first week of an event, not a week from the document's date.
     serves: '30日内 / 15天内 / 一周内 / 48小时内 (calendar days; hours in whole days)',
-    regex: new RegExp(`(?<!工作)(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(日|天|周|星期|小时)内`, 'g'),
+    regex: new RegExp(`(?<!工作|第[\\d一二两三四五六七八九十]{0,3})(\\d{1,3}|[一二两三四五六七八九十]{1,3})(?:个)?(日|天|周|星期|小时)内`, 'g'),
     resolve: (m, c) => {
       const days = m[2] === '小时' ? Math.ceil(readNumber(m[1]) / 24) : readNumber(m[1]) * (m[2] === '周' || m[2] === '星期' ? 7 : 1);
       if (!(days > 0) || isDuration(m)) return null;
