@@ -1,7 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiExcludeController, PickType } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Access } from '../access/access';
 import { CurrentAccess, RequirePermission } from '../access/access.decorators';
@@ -9,7 +7,7 @@ import { Permission } from '../access/permissions';
 import { CalendarService } from '../calendar/calendar.service';
 import { notChasedYet } from '../calendar/working-calendar';
 import { nextDue } from '../reminders/escalation-ladder';
-import { Label } from '../common/dto/label';
+import { PageQueryDto } from '../common/dto/page.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import type { FieldError } from '../common/validation';
 import { COMPARATORS, Comparator, PRIORITIES, REPORT_CYCLES, ReportCycle } from '../directives/directive.entity';
@@ -39,15 +37,8 @@ const prefixOf = (n: number) => `p${n}.`;
  */
 export const PROPOSALS_PER_PAGE = 50;
 
-export class ReviewPageQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  @Label('页码')
-  page?: number;
-}
+/** A page of the review, as lists are paged (`?page=2`). */
+export class ReviewPageQueryDto extends PickType(PageQueryDto, ['page'] as const) {}
 
 /** The page (from 1) a form was sent from, as its hidden field says; 1 when it says nothing usable. */
 function pageOf(body: FormBody): number {
@@ -108,7 +99,7 @@ export class ExtractionPagesController {
   @RequirePermission(Permission.ExtractionRun)
   @Render('documents/extraction')
   async review(@CurrentAccess() access: Access, @Param('id', ParseIdPipe) id: number, @Query() query: ReviewPageQueryDto) {
-    return { ...(await this.reviewModel(access, id, null, query.page ?? 1)), errors: [] };
+    return { ...(await this.reviewModel(access, id, null, query.page)), errors: [] };
   }
 
   @Post('directives')
