@@ -9,6 +9,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 /** The form field that carries the files of an upload. */
 const FILES_FIELD = 'files';
+/** The most a field beside the files may carry: a document's whole body (200,000 characters, 600 KB) fits. */
+const FIELD_MAX_MB = 1;
 
 export type UploadParser = (req: Request, res: Response) => Promise<void>;
 
@@ -22,7 +24,7 @@ export function createUploadParser(config: AppConfig): UploadParser {
     storage: multer.memoryStorage(),
     // Browsers send UTF-8 file names; multer would read them as Latin-1 and garble Chinese names.
     defParamCharset: 'utf8',
-    limits: { fileSize: config.uploadMaxBytes, files: config.uploadMaxFiles, fields: 50, fieldSize: 1024 * 1024 },
+    limits: { fileSize: config.uploadMaxBytes, files: config.uploadMaxFiles, fields: 50, fieldSize: FIELD_MAX_MB * 1024 * 1024 },
     // Remembers the file being read, so a refusal can name it.
     fileFilter: (req, file, accept) => {
       receiving.set(req, file.originalname);
@@ -36,7 +38,7 @@ export function createUploadParser(config: AppConfig): UploadParser {
     if (error.code === 'LIMIT_FILE_SIZE') return refused(`“${receiving.get(req) ?? '附件'}”超过 ${maxMb} MB：单个附件不能超过 ${maxMb} MB，请压缩或拆分后再上传`);
     if (error.code === 'LIMIT_FILE_COUNT') return refused(`一次最多上传 ${config.uploadMaxFiles} 个附件，请分几次上传`);
     if (error.code === 'LIMIT_FIELD_VALUE') {
-      const message = `表单字段 ${error.field ?? ''} 的内容超过 1 MB，请缩短或拆分后再提交`;
+      const message = `表单字段 ${error.field ?? ''} 的内容超过 ${FIELD_MAX_MB} MB，请缩短或拆分后再提交`;
       return new DomainError('PAYLOAD_TOO_LARGE', message, [{ field: error.field ?? FILES_FIELD, message }]);
     }
     if (error.code === 'LIMIT_UNEXPECTED_FILE') return new DomainError('MALFORMED_REQUEST', `附件应放在表单字段 ${FILES_FIELD} 中，一次最多 ${config.uploadMaxFiles} 个`);
