@@ -108,8 +108,11 @@ export function createViewEngine(templatesDir: string): (file: string, options: 
   handlebars.registerHelper('isUncounted', (status: AssignmentStatus, deadline: string | null) => deadline !== null && isOpen(status));
   // Messages about fields ask for a correction; others (someone else changed it first) only inform.
   handlebars.registerHelper('someField', (errors: { field: string }[]) => errors.some((e) => e.field !== ''));
-  // The proposal (`p3.title`: 3) a message of the review page is about, to link to its card.
-  handlebars.registerHelper('proposalOf', (field: string) => /^p(\d+)\./.exec(field)?.[1] ?? null);
+  // Where on the page a message's field stands, when it has a place of its own: a proposal's card (`p3.title`).
+  handlebars.registerHelper('errorAnchor', (field: string) => {
+    const proposal = /^p(\d+)\./.exec(field)?.[1];
+    return proposal ? `proposal-${proposal}` : null;
+  });
   // The messages about the fields of one part of a form (`p3.` of the third proposal), shown beside it.
   handlebars.registerHelper('errorsUnder', (errors: { field: string; message: string }[], prefix: string) => errors.filter((e) => e.field.startsWith(prefix)).map((e) => e.message));
   // Photos show as thumbnails beside their names.
